@@ -1,0 +1,16 @@
+//! hedui core: pure Rust, no web dependencies.
+//!
+//! Data flows one way: [`ingest`] (text → blocks with source spans) → recognise →
+//! claims → rules → score → [`report`]. Every face (CLI, web app, JS API) calls
+//! [`parse`] and renders what it returns; none holds domain logic of its own.
+
+pub mod ingest;
+pub mod report;
+
+pub use report::{ParseReport, SCHEMA_VERSION};
+
+/// Reads `text` (a whole document as pasted or loaded from `source`) into a report.
+pub fn parse(source: &str, text: &str) -> ParseReport {
+    let blocks = ingest::blocks(text);
+    ParseReport::new(source, text, &blocks)
+}

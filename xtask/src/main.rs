@@ -1,0 +1,225 @@
+//! Project automation. Two commands, both idempotent and both installing what is missing:
+//!
+//! - `cargo xtask serve`: builds the web app and serves it on http://127.0.0.1:8080.
+//! - `cargo xtask test`: runs every test (native, wasm in headless Chromium, browser
+//!   end-to-end against the release build) and the size budget.
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// Trunk's version: 0.22 needs a newer rustc than this project's toolchain.
+const TRUNK_VERSION: &str = "0.21.14";
+/// The shipped app (html + js + wasm + css, each gzip -9) must stay within this.
+const APP_BUDGET_BYTES: u64 = 300 * 1024;
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let task = env::args().nth(1).unwrap_or_default();
+    let outcome = match task.as_str() {
+        "serve" => serve(),
+        "test" => test(),
+        "dist" => dist(),
+        _ => Err("usage: cargo xtask <serve|test|dist>\n  serve  install what is missing, build and serve on http://127.0.0.1:8080\n  test   install what is missing and run every test\n  dist   release build into dist/ and check the size budget".into()),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve() -> Result {
+    ensure_build_tools()?;
+    step("trunk serve on http://127.0.0.1:8080");
+    run(Command::new("trunk").arg("serve"))
+}
+
+fn dist() -> Result {
+    ensure_build_tools()?;
+    build_dist()?;
+    check_app_budget()
+}
+
+fn test() -> Result {
+    ensure_build_tools()?;
+    ensure_test_tools()?;
+    step("native tests");
+    run(Command::new("cargo").args(["test", "--locked"]))?;
+    step("wasm tests in headless Chromium");
+    run(Command::new("cargo")
+        .args(["test", "--locked", "--target", "wasm32-unknown-unknown", "-p", "hedui-wasm"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    build_dist()?;
+    check_app_budget()?;
+    step("browser end-to-end tests");
+    run(Command::new("cargo").args(["build", "--locked", "--quiet", "-p", "hedui-cli"]))?;
+    let cli = root().join("target/debug/hedui");
+    run(Command::new("node")
+        .args(["--test", "--test-concurrency=1"])
+        .arg(root().join("tests/e2e"))
+        .env("HEDUI_DIST", root().join("dist"))
+        .env("HEDUI_CLI", cli)
+        .env("HEDUI_CORPUS", root().join("../shared/corpus"))
+        .env("CHROMIUM", CHROMIUM))
+}
+
+fn build_dist() -> Result {
+    step("release build of the web app (trunk build --release)");
+    run(Command::new("trunk").args(["build", "--release"]))
+}
+
+/// Sums gzip -9 sizes of the shipped files and fails above the budget.
+fn check_app_budget() -> Result {
+    let dist = root().join("dist");
+    let mut total = 0;
+    let mut lines = Vec::new();
+    for entry in fs::read_dir(&dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let shipped = matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "js" | "wasm" | "css"));
+        if !shipped {
+            continue;
+        }
+        let size = gzip_size(&path)?;
+        total += size;
+        lines.push(format!("  {:>9} B  {}", size, path.file_name().unwrap().to_string_lossy()));
+    }
+    lines.sort();
+    println!("shipped app, gzip -9:\n{}\n  {:>9} B  total (budget {} B)", lines.join("\n"), total, APP_BUDGET_BYTES);
+    if total > APP_BUDGET_BYTES {
+        return Err(format!("size budget exceeded: {total} B > {APP_BUDGET_BYTES} B"));
+    }
+    Ok(())
+}
+
+fn gzip_size(path: &Path) -> Result<u64> {
+    let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&bytes).map_err(|e| e.to_string())?;
+    Ok(encoder.finish().map_err(|e| e.to_string())?.len() as u64)
+}
+
+/// The wasm32 target, Trunk, wasm-bindgen-cli at the Cargo.lock version, wasm-opt (npm binaryen),
+/// and the crates fetched, so Trunk can build offline.
+fn ensure_build_tools() -> Result {
+    prepend_path(&home().join(".cargo/bin"));
+    prepend_path(&root().join("node_modules/.bin"));
+    let targets = output(Command::new("rustup").args(["target", "list", "--installed"]))?;
+    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        step("installing the wasm32-unknown-unknown target");
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    if !version_is("trunk", &format!("trunk {TRUNK_VERSION}")) {
+        step(&format!("installing trunk {TRUNK_VERSION} (takes several minutes, once)"));
+        run(Command::new("cargo")
+            .args(["install", "--locked", "trunk", "--version", TRUNK_VERSION])
+            .env("CARGO_PROFILE_RELEASE_LTO", "false")
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"))?;
+    }
+    let bindgen = locked_version("wasm-bindgen")?;
+    if !version_is("wasm-bindgen", &format!("wasm-bindgen {bindgen}")) {
+        step(&format!("installing wasm-bindgen-cli {bindgen} (a few minutes, once)"));
+        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &bindgen]))?;
+    }
+    ensure_node_packages()?;
+    step("cargo fetch (Trunk builds offline)");
+    run(Command::new("cargo").args(["fetch", "--locked"]))
+}
+
+/// Chromium and ChromeDriver from apt, for the wasm and end-to-end tests.
+fn ensure_test_tools() -> Result {
+    if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
+        step("installing chromium and chromium-driver from apt");
+        apt_install(&["chromium", "chromium-driver"])?;
+    }
+    Ok(())
+}
+
+/// binaryen (wasm-opt) and playwright-core from npm, into ./node_modules.
+fn ensure_node_packages() -> Result {
+    if !version_is("node", "v") {
+        step("installing nodejs and npm from apt");
+        apt_install(&["nodejs", "npm"])?;
+    }
+    let installed = ["node_modules/.bin/wasm-opt", "node_modules/playwright-core/package.json"]
+        .iter()
+        .all(|p| root().join(p).exists());
+    if !installed {
+        step("installing npm packages (binaryen, playwright-core)");
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()))?;
+    }
+    Ok(())
+}
+
+fn apt_install(packages: &[&str]) -> Result {
+    let sudo = output(Command::new("id").arg("-u"))?.trim() != "0";
+    let apt = |args: &[&str]| {
+        let mut command = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
+        if sudo {
+            command.arg("apt-get");
+        }
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut command)
+    };
+    apt(&["update", "-qq"])?;
+    let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    apt(&args)
+}
+
+/// The version Cargo.lock pins for `package`.
+fn locked_version(package: &str) -> Result<String> {
+    let lock = fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let marker = format!("name = \"{package}\"\nversion = \"");
+    let start = lock.find(&marker).ok_or(format!("{package} is not in Cargo.lock"))? + marker.len();
+    Ok(lock[start..].split('"').next().unwrap_or_default().to_string())
+}
+
+/// Whether `tool --version` runs and starts with `prefix`.
+fn version_is(tool: &str, prefix: &str) -> bool {
+    output(Command::new(tool).arg("--version")).is_ok_and(|v| v.trim().starts_with(prefix))
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn home() -> PathBuf {
+    env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/root"))
+}
+
+fn prepend_path(dir: &Path) {
+    let mut paths: Vec<PathBuf> = env::split_paths(&env::var_os("PATH").unwrap_or_default()).collect();
+    if !paths.iter().any(|p| p == dir) {
+        paths.insert(0, dir.to_path_buf());
+        let joined: OsString = env::join_paths(paths).expect("PATH entries are valid");
+        env::set_var("PATH", joined);
+    }
+}
+
+fn step(what: &str) {
+    println!("\n==> {what}");
+}
+
+fn run(command: &mut Command) -> Result {
+    let status = command.current_dir(root()).status().map_err(|e| format!("{command:?}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{command:?} failed: {status}")) }
+}
+
+fn output(command: &mut Command) -> Result<String> {
+    let out = command.output().map_err(|e| format!("{command:?}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("{command:?} failed: {}", out.status));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
