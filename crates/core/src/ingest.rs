@@ -1,4 +1,9 @@
 //! Ingest: plain text → ordered blocks (heading, paragraph, table) with exact source spans.
+//!
+//! Tables come in two layouts: one row per line with tab-separated cells, or (in some
+//! converted Word tables) one cell per line, each cell line starting with a tab, a blank
+//! line ending the row and untabbed lines continuing the cell above. Markup (`<b>`, `**`)
+//! is removed from texts; spans always point at the raw source.
 
 use serde::Serialize;
 
@@ -11,16 +16,69 @@ pub struct Span {
     pub byte_end: usize,
 }
 
+impl Span {
+    /// The smallest span covering both.
+    pub fn join(self, other: Span) -> Span {
+        Span {
+            line_start: self.line_start.min(other.line_start),
+            line_end: self.line_end.max(other.line_end),
+            byte_start: self.byte_start.min(other.byte_start),
+            byte_end: self.byte_end.max(other.byte_end),
+        }
+    }
+}
+
+/// One table cell: its text without markup and surrounding blanks, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    pub text: String,
+    pub span: Span,
+}
+
+/// One table row, cells in reading order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    pub span: Span,
+}
+
+impl Row {
+    /// The text of cell `index`, or `""` past the end.
+    pub fn text(&self, index: usize) -> &str {
+        self.cells.get(index).map_or("", |c| c.text.as_str())
+    }
+
+    /// Whether every cell is blank.
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.text.is_empty())
+    }
+
+    /// All cell texts joined without separators and without whitespace (for label matching).
+    pub fn compact_text(&self) -> String {
+        self.cells.iter().map(|c| compact(&c.text)).collect()
+    }
+}
+
+/// How a table was laid out in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableLayout {
+    /// One row per line, cells separated by tabs.
+    Tabbed,
+    /// At least one row spread one cell per line.
+    CellPerLine,
+}
+
 /// One block of the document, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
-    /// A markdown heading line (`#`…), without its markers.
-    Heading { text: String, span: Span },
-    /// Consecutive non-blank lines without tabs.
+    /// A markdown heading line (`#`…), without its markers; `depth` counts the `#`.
+    Heading { text: String, depth: usize, span: Span },
+    /// One non-blank line of running text (converted PDF text puts one paragraph per line).
     Paragraph { text: String, span: Span },
-    /// Consecutive tab-separated lines: one row per line, one cell per tab field.
-    Table { rows: Vec<Vec<String>>, span: Span },
+    /// Consecutive table rows; blank lines between rows do not end a table.
+    Table { rows: Vec<Row>, layout: TableLayout, span: Span },
 }
 
 impl Block {
@@ -32,56 +90,145 @@ impl Block {
     }
 }
 
-/// Splits `text` into blocks. Blank lines end paragraphs; a table may span blank lines.
-pub fn blocks(text: &str) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::new();
-    let mut byte = 0;
+/// Removes whitespace (including full-width spaces) from `text`.
+pub fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Removes `<b>`, `</b>` and `**` emphasis from `text` and trims it.
+pub fn strip_markup(text: &str) -> String {
+    text.replace("<b>", "").replace("</b>", "").replace("**", "").trim().to_string()
+}
+
+/// One source line with its place.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    number: usize,
+    start: usize,
+    text: &'a str,
+}
+
+impl Line<'_> {
+    fn span(&self) -> Span {
+        Span { line_start: self.number, line_end: self.number, byte_start: self.start, byte_end: self.start + self.text.len() }
+    }
+
+    /// Blank: nothing but spaces. A lone tab is an empty cell of the one-cell-per-line layout.
+    fn is_blank(&self) -> bool {
+        self.text.trim_matches([' ', '\u{3000}', '\r']).is_empty()
+    }
+
+    /// A line of the one-cell-per-line layout: optional blanks, a tab, then one cell.
+    fn is_cell_line(&self) -> bool {
+        self.text.trim_start_matches(' ').starts_with('\t') && self.text.matches('\t').count() == 1
+    }
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
     for (index, raw) in text.split_inclusive('\n').enumerate() {
-        let line_no = index + 1;
-        let start = byte;
-        byte += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let span = Span { line_start: line_no, line_end: line_no, byte_start: start, byte_end: start + line.len() };
-        if line.trim().is_empty() {
-            if let Some(Block::Paragraph { .. }) = out.last() {
-                out.push(Block::Paragraph { text: String::new(), span }); // sentinel, removed below
+        out.push(Line { number: index + 1, start, text: raw.trim_end_matches(['\n', '\r']) });
+        start += raw.len();
+    }
+    out
+}
+
+/// The trimmed cell `field` found at byte `offset` of the input, as a [`Cell`] on `line`.
+fn cell_at(line_number: usize, offset: usize, field: &str) -> Cell {
+    let leading = field.len() - field.trim_start().len();
+    let trimmed = field.trim();
+    let start = offset + leading;
+    Cell {
+        text: strip_markup(trimmed),
+        span: Span { line_start: line_number, line_end: line_number, byte_start: start, byte_end: start + trimmed.len() },
+    }
+}
+
+fn tabbed_row(line: &Line<'_>) -> Row {
+    let mut cells = Vec::new();
+    let mut offset = line.start;
+    for field in line.text.split('\t') {
+        cells.push(cell_at(line.number, offset, field));
+        offset += field.len() + 1;
+    }
+    Row { cells, span: line.span() }
+}
+
+/// Reads a one-cell-per-line row starting at `lines[start]`; returns it and the next index.
+fn cell_per_line_row(lines: &[Line<'_>], start: usize) -> (Row, usize) {
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut index = start;
+    while index < lines.len() && !lines[index].is_blank() {
+        let line = &lines[index];
+        if line.is_cell_line() {
+            let tab = line.text.find('\t').unwrap_or(0);
+            cells.push(cell_at(line.number, line.start + tab + 1, &line.text[tab + 1..]));
+        } else if line.text.contains('\t') {
+            break;
+        } else if let Some(cell) = cells.last_mut() {
+            let piece = strip_markup(line.text);
+            cell.text.push_str(&piece);
+            if cell.span.byte_start == cell.span.byte_end {
+                let leading = line.text.len() - line.text.trim_start().len();
+                cell.span.byte_start = line.start + leading;
             }
+            cell.span.line_end = line.number;
+            cell.span.byte_end = line.start + line.text.trim_end().len();
+        }
+        index += 1;
+    }
+    let span = lines[start].span().join(lines[index - 1].span());
+    (Row { cells, span }, index)
+}
+
+/// Splits `text` into blocks.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let lines = lines(text);
+    let mut out: Vec<Block> = Vec::new();
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        if line.is_blank() {
+            index += 1;
             continue;
         }
-        if line.contains('\t') {
-            let cells = line.split('\t').map(|c| c.trim().to_string()).collect();
-            if let Some(Block::Table { rows, span: table_span }) = out.last_mut() {
-                rows.push(cells);
-                table_span.line_end = line_no;
-                table_span.byte_end = span.byte_end;
-            } else {
-                out.push(Block::Table { rows: vec![cells], span });
-            }
-            continue;
-        }
-        if let Some(heading) = line.trim_start().strip_prefix('#') {
-            let text = heading.trim_start_matches('#').trim().to_string();
-            out.push(Block::Heading { text, span });
-            continue;
-        }
-        match out.last_mut() {
-            Some(Block::Paragraph { text, span: para_span }) if !text.is_empty() => {
-                text.push('\n');
-                text.push_str(line.trim());
-                para_span.line_end = line_no;
-                para_span.byte_end = span.byte_end;
-            }
-            _ => {
-                if let Some(Block::Paragraph { text, .. }) = out.last() {
-                    if text.is_empty() {
-                        out.pop();
-                    }
+        let (row, layout, next) = if line.is_cell_line() {
+            let (row, next) = cell_per_line_row(&lines, index);
+            (Some(row), TableLayout::CellPerLine, next)
+        } else if line.text.contains('\t') {
+            (Some(tabbed_row(&line)), TableLayout::Tabbed, index + 1)
+        } else {
+            (None, TableLayout::Tabbed, index + 1)
+        };
+        index = next;
+        if let Some(row) = row {
+            if let Some(Block::Table { rows, layout: table_layout, span }) = out.last_mut() {
+                *span = span.join(row.span);
+                rows.push(row);
+                if layout == TableLayout::CellPerLine {
+                    *table_layout = layout;
                 }
-                out.push(Block::Paragraph { text: line.trim().to_string(), span });
+            } else {
+                out.push(Block::Table { span: row.span, rows: vec![row], layout });
             }
+            continue;
+        }
+        let trimmed = line.text.trim();
+        let leading = line.text.len() - line.text.trim_start().len();
+        let span = Span {
+            line_start: line.number,
+            line_end: line.number,
+            byte_start: line.start + leading,
+            byte_end: line.start + leading + trimmed.len(),
+        };
+        if let Some(heading) = trimmed.strip_prefix('#') {
+            let depth = 1 + heading.len() - heading.trim_start_matches('#').len();
+            out.push(Block::Heading { text: strip_markup(heading.trim_start_matches('#')), depth, span });
+        } else {
+            out.push(Block::Paragraph { text: strip_markup(trimmed), span });
         }
     }
-    out.retain(|b| !matches!(b, Block::Paragraph { text, .. } if text.is_empty()));
     out
 }
 
@@ -91,19 +238,48 @@ mod tests {
 
     #[test]
     fn splits_headings_paragraphs_and_tables_with_spans() {
-        let text = "# 标题\n第一段\n续行\n\na\tb\nc\td\n\ne\tf\n末段\n";
+        let text = "# 标题\n第一段\n\na\tb\nc\td\n\ne\tf\n末段\n";
         let b = blocks(text);
         assert_eq!(b.len(), 4, "{b:#?}");
-        assert!(matches!(&b[0], Block::Heading { text, .. } if text == "标题"));
-        assert!(matches!(&b[1], Block::Paragraph { text, span } if text == "第一段\n续行" && span.line_end == 3));
+        assert!(matches!(&b[0], Block::Heading { text, depth: 1, .. } if text == "标题"));
+        assert!(matches!(&b[1], Block::Paragraph { text, span } if text == "第一段" && span.line_start == 2));
         match &b[2] {
-            Block::Table { rows, span } => {
+            Block::Table { rows, span, layout } => {
+                assert_eq!(*layout, TableLayout::Tabbed);
                 assert_eq!(rows.len(), 3);
-                assert_eq!((span.line_start, span.line_end), (5, 8));
+                assert_eq!((span.line_start, span.line_end), (4, 7));
                 assert_eq!(&text[span.byte_start..span.byte_end], "a\tb\nc\td\n\ne\tf");
+                let cell = &rows[2].cells[1];
+                assert_eq!((cell.text.as_str(), &text[cell.span.byte_start..cell.span.byte_end]), ("f", "f"));
             }
             other => panic!("expected table, got {other:?}"),
         }
-        assert!(matches!(&b[3], Block::Paragraph { text, span } if text == "末段" && span.line_start == 9));
+        assert!(matches!(&b[3], Block::Paragraph { text, span } if text == "末段" && span.line_start == 8));
+    }
+
+    #[test]
+    fn bold_tags_and_emphasis_are_removed_from_texts_not_from_spans() {
+        let text = "#### **第四部分名词解释**\n<b>本年收入合计</b>\t10\t<b>280.72</b>\n";
+        let b = blocks(text);
+        assert!(matches!(&b[0], Block::Heading { text, depth: 4, .. } if text == "第四部分名词解释"));
+        let Block::Table { rows, .. } = &b[1] else { panic!("{b:?}") };
+        let cell = &rows[0].cells[2];
+        assert_eq!(cell.text, "280.72");
+        assert_eq!(&text[cell.span.byte_start..cell.span.byte_end], "<b>280.72</b>");
+    }
+
+    #[test]
+    fn one_cell_per_line_rows_with_continuation_lines() {
+        let text = "标题\n\t产出\n指标\n（50分)\n\t数量指标\n\t20\n\n\t总分\n\t100\n";
+        let b = blocks(text);
+        assert_eq!(b.len(), 2, "{b:#?}");
+        let Block::Table { rows, layout, .. } = &b[1] else { panic!("{b:?}") };
+        assert_eq!(*layout, TableLayout::CellPerLine);
+        let texts: Vec<Vec<&str>> = rows.iter().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect()).collect();
+        assert_eq!(texts, vec![vec!["产出指标（50分)", "数量指标", "20"], vec!["总分", "100"]]);
+        let first = &rows[0].cells[0];
+        assert_eq!((first.span.line_start, first.span.line_end), (2, 4));
+        assert_eq!(&text[first.span.byte_start..first.span.byte_end], "产出\n指标\n（50分)");
+        assert_eq!(rows[1].cells[1].span.line_start, 9);
     }
 }

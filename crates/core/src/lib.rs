@@ -1,10 +1,14 @@
 //! hedui core: pure Rust, no web dependencies.
 //!
-//! Data flows one way: [`ingest`] (text → blocks with source spans) → recognise →
-//! claims → rules → score → [`report`]. Every face (CLI, web app, JS API) calls
-//! [`parse`] and renders what it returns; none holds domain logic of its own.
+//! Data flows one way: [`ingest`] (text → blocks with source spans) → [`recognise`]
+//! (blocks → typed [`model`] of tables and sections, with coverage) → claims → rules →
+//! score → [`report`]. Every face (CLI, web app, JS API) calls [`parse`] and renders what
+//! it returns; none holds domain logic of its own.
 
+pub mod amount;
 pub mod ingest;
+pub mod model;
+pub mod recognise;
 pub mod report;
 
 pub use report::{ParseReport, SCHEMA_VERSION};
@@ -12,5 +16,6 @@ pub use report::{ParseReport, SCHEMA_VERSION};
 /// Reads `text` (a whole document as pasted or loaded from `source`) into a report.
 pub fn parse(source: &str, text: &str) -> ParseReport {
     let blocks = ingest::blocks(text);
-    ParseReport::new(source, text, &blocks)
+    let recognised = recognise::recognise(text, &blocks);
+    ParseReport::new(source, text, &blocks, recognised)
 }

@@ -1,0 +1,152 @@
+//! Numbers as they appear in the documents: `280.72`, `5,487.18`, OCR-damaged `5, 487. 18`,
+//! full-width digits, `100.00 %`, and the "nothing" markers `-`, `—`, `——`.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A number as displayed: its exact value, how many decimals were shown and whether it carried `%`.
+///
+/// `211.6` and `211.60` are equal values with different `decimals`; rounding rules need both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Number {
+    /// The value as displayed (a percentage keeps its displayed figure: `78.7%` → 78.7).
+    pub value: Decimal,
+    /// Number of decimals shown (`211.60` → 2, `44` → 0).
+    pub decimals: u32,
+    /// Whether the figure was written with `%`.
+    pub percent: bool,
+}
+
+/// What a table cell holds once read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CellValue {
+    /// Nothing written.
+    Empty,
+    /// An explicit "nothing" marker: `-`, `—`, `——`, `…`.
+    Nil,
+    /// A number (amount, count, score or percentage).
+    Number(Number),
+    /// Anything else (labels, indicator values like `10 批次`).
+    Text,
+}
+
+/// Reads one cell's text.
+pub fn cell_value(text: &str) -> CellValue {
+    let compact = normalise_number_text(text);
+    if compact.is_empty() {
+        return CellValue::Empty;
+    }
+    if compact.chars().all(|c| matches!(c, '-' | '—' | '–' | '─')) {
+        return CellValue::Nil;
+    }
+    match parse_number(text) {
+        Some(number) => CellValue::Number(number),
+        None => CellValue::Text,
+    }
+}
+
+/// Parses a cell that should hold exactly one number; `None` for anything else.
+pub fn parse_number(text: &str) -> Option<Number> {
+    let compact = normalise_number_text(text);
+    let (body, percent) = match compact.strip_suffix('%') {
+        Some(body) => (body, true),
+        None => (compact.as_str(), false),
+    };
+    let (sign, digits) = match body.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", body),
+    };
+    if !well_formed(digits) {
+        return None;
+    }
+    let plain: String = digits.chars().filter(|&c| c != ',').collect();
+    let value = Decimal::from_str(&format!("{sign}{plain}")).ok()?;
+    let decimals = plain.split_once('.').map_or(0, |(_, frac)| frac.len() as u32);
+    Some(Number { value, decimals, percent })
+}
+
+/// Digits with optional thousands separators (`5,487`) and an optional fraction.
+fn well_formed(digits: &str) -> bool {
+    let (int, frac) = match digits.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (digits, None),
+    };
+    if let Some(frac) = frac {
+        if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    if int.is_empty() {
+        return false;
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    if groups.len() == 1 {
+        return int.bytes().all(|b| b.is_ascii_digit());
+    }
+    let first_ok = (1..=3).contains(&groups[0].len()) && groups[0].bytes().all(|b| b.is_ascii_digit());
+    first_ok && groups[1..].iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Full-width forms to ASCII, all whitespace removed (OCR puts spaces inside numbers).
+fn normalise_number_text(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '，' => ',',
+            '％' => '%',
+            '－' | '−' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn number(text: &str) -> (String, u32, bool) {
+        let n = parse_number(text).unwrap_or_else(|| panic!("{text:?} should parse"));
+        (n.value.to_string(), n.decimals, n.percent)
+    }
+
+    #[test]
+    fn plain_amounts_keep_their_displayed_decimals() {
+        assert_eq!(number("280.72"), ("280.72".into(), 2, false));
+        assert_eq!(number("211.60"), ("211.60".into(), 2, false));
+        assert_eq!(number("211.6"), ("211.6".into(), 1, false));
+        assert_eq!(number("44"), ("44".into(), 0, false));
+        assert_eq!(number("0.00"), ("0.00".into(), 2, false));
+    }
+
+    #[test]
+    fn thousands_separators_and_ocr_spacing() {
+        assert_eq!(number("5,487.18"), ("5487.18".into(), 2, false));
+        assert_eq!(number("5, 487. 18"), ("5487.18".into(), 2, false));
+        assert_eq!(number("3, 508. 11"), ("3508.11".into(), 2, false));
+        assert_eq!(number("139. 69"), ("139.69".into(), 2, false));
+    }
+
+    #[test]
+    fn full_width_digits_and_percentages() {
+        assert_eq!(number("２８０．７２"), ("280.72".into(), 2, false));
+        assert_eq!(number("100.00 %"), ("100.00".into(), 2, true));
+        assert_eq!(number("78.7%"), ("78.7".into(), 1, true));
+        assert_eq!(number("１００％"), ("100".into(), 0, true));
+        assert_eq!(number("-3.5"), ("-3.5".into(), 1, false));
+    }
+
+    #[test]
+    fn nothing_markers_empty_cells_and_text() {
+        for nil in ["-", "—", "——", "－"] {
+            assert_eq!(cell_value(nil), CellValue::Nil, "{nil}");
+        }
+        assert_eq!(cell_value("  "), CellValue::Empty);
+        for text in ["10 批次", "≥90%", "1,23.4", "12.", "合计", "5,4870.1"] {
+            assert_eq!(cell_value(text), CellValue::Text, "{text}");
+        }
+    }
+}

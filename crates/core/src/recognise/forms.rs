@@ -1,0 +1,179 @@
+//! Which standard form a table is: by its title, or by its header labels when no title is
+//! found. Never by position (Shanghai numbers the tables differently from Hunan).
+
+use serde::Serialize;
+
+use super::labels::norm;
+use crate::ingest::Row;
+
+/// The standard forms hedui recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// 收入支出决算总表.
+    IncomeExpenditureSummary,
+    /// 收入决算表.
+    Income,
+    /// 支出决算表.
+    Expenditure,
+    /// 财政拨款收入支出决算总表.
+    FiscalGrantSummary,
+    /// 一般公共预算财政拨款支出决算表.
+    GeneralBudgetExpenditure,
+    /// 一般公共预算财政拨款基本支出决算(明细)表.
+    GeneralBudgetBasicExpenditure,
+    /// 政府性基金预算财政拨款收入支出决算表.
+    GovernmentFund,
+    /// 国有资本经营预算财政拨款(收入)支出决算表.
+    StateCapital,
+    /// 财政拨款"三公"经费支出决算表.
+    ThreePublicExpenses,
+    /// 部门整体支出绩效评价基础数据表.
+    PerformanceBasicData,
+    /// 部门(单位)整体支出绩效自评表.
+    OverallPerformance,
+    /// 项目支出绩效自评表.
+    ProjectPerformance,
+}
+
+impl Form {
+    /// The standard Chinese name of the form.
+    pub fn name(self) -> &'static str {
+        match self {
+            Form::IncomeExpenditureSummary => "收入支出决算总表",
+            Form::Income => "收入决算表",
+            Form::Expenditure => "支出决算表",
+            Form::FiscalGrantSummary => "财政拨款收入支出决算总表",
+            Form::GeneralBudgetExpenditure => "一般公共预算财政拨款支出决算表",
+            Form::GeneralBudgetBasicExpenditure => "一般公共预算财政拨款基本支出决算明细表",
+            Form::GovernmentFund => "政府性基金预算财政拨款收入支出决算表",
+            Form::StateCapital => "国有资本经营预算财政拨款支出决算表",
+            Form::ThreePublicExpenses => "财政拨款“三公”经费支出决算表",
+            Form::PerformanceBasicData => "部门整体支出绩效评价基础数据表",
+            Form::OverallPerformance => "部门整体支出绩效自评表",
+            Form::ProjectPerformance => "项目支出绩效自评表",
+        }
+    }
+
+    /// The form's number in the Hunan layout (公开01–09表), for 决算 tables.
+    pub fn hunan_number(self) -> Option<u8> {
+        let number = match self {
+            Form::IncomeExpenditureSummary => 1,
+            Form::Income => 2,
+            Form::Expenditure => 3,
+            Form::FiscalGrantSummary => 4,
+            Form::GeneralBudgetExpenditure => 5,
+            Form::GeneralBudgetBasicExpenditure => 6,
+            Form::GovernmentFund => 7,
+            Form::StateCapital => 8,
+            Form::ThreePublicExpenses => 9,
+            _ => return None,
+        };
+        Some(number)
+    }
+
+    /// Whether this is one of the nine 决算 tables.
+    pub fn is_final_accounts(self) -> bool {
+        self.hunan_number().is_some()
+    }
+}
+
+/// The form a title names, if any. Titles are matched after normalisation; the order of the
+/// checks resolves titles that contain one another (`财政拨款收入支出决算总表` ⊃ `收入支出决算总表`).
+pub fn form_of_title(title: &str) -> Option<Form> {
+    let t = norm(title);
+    if t.chars().count() > 60 || t.starts_with("注") || t.starts_with("说明") {
+        return None;
+    }
+    let has = |s: &str| t.contains(s);
+    let form = if has("绩效评价基础数据表") || has("基础数据表") {
+        Form::PerformanceBasicData
+    } else if has("项目支出绩效自评表") {
+        Form::ProjectPerformance
+    } else if has("整体支出绩效自评表") || has("绩效自评表") {
+        Form::OverallPerformance
+    } else if !has("决算") || !has("表") {
+        return None;
+    } else if has("三公") {
+        Form::ThreePublicExpenses
+    } else if has("基本支出决算") {
+        Form::GeneralBudgetBasicExpenditure
+    } else if has("政府性基金") {
+        Form::GovernmentFund
+    } else if has("国有资本经营") || has("国有资产经营") {
+        Form::StateCapital
+    } else if has("一般公共预算财政拨款支出决算表") {
+        Form::GeneralBudgetExpenditure
+    } else if has("财政拨款收入支出决算总表") {
+        Form::FiscalGrantSummary
+    } else if has("收入支出决算总表") {
+        Form::IncomeExpenditureSummary
+    } else if has("收入决算表") {
+        Form::Income
+    } else if has("支出决算表") {
+        Form::Expenditure
+    } else {
+        return None;
+    };
+    Some(form)
+}
+
+/// The form the header labels of a table point to (used when no title was found, and to
+/// confirm a title).
+pub fn form_of_header(rows: &[Row]) -> Option<Form> {
+    let head: String = rows.iter().take(4).map(|r| norm(&r.compact_text())).collect();
+    let has = |s: &str| head.contains(s);
+    let form = if has("编制数") && has("控制率") {
+        Form::PerformanceBasicData
+    } else if has("项目支出名称") {
+        Form::ProjectPerformance
+    } else if has("年度资金总额") || has("年度预算申请") {
+        Form::OverallPerformance
+    } else if has("因公出国") {
+        Form::ThreePublicExpenses
+    } else if has("人员经费") || (has("经济分类") && head.matches("决算数").count() >= 3) {
+        Form::GeneralBudgetBasicExpenditure
+    } else if has("行次") && has("一般公共预算财政拨款") && !has("决算数") {
+        Form::FiscalGrantSummary
+    } else if has("行次") {
+        Form::IncomeExpenditureSummary
+    } else if has("年初结转和结余") && has("年末结转和结余") {
+        Form::GovernmentFund
+    } else if has("本年收入合计") || has("财政拨款收入") {
+        Form::Income
+    } else if has("本年支出合计") || has("上缴上级支出") {
+        Form::Expenditure
+    } else if has("小计") && has("基本支出") {
+        Form::GeneralBudgetExpenditure
+    } else {
+        return None;
+    };
+    Some(form)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_their_variants() {
+        let cases = [
+            ("收入支出决算总表", Form::IncomeExpenditureSummary),
+            ("# 财政拨款收入支出决算总表", Form::FiscalGrantSummary),
+            ("支出决算表", Form::Expenditure),
+            ("一般公共预算财政拨款基本支出决算表", Form::GeneralBudgetBasicExpenditure),
+            ("一般公共预算财政拨款基本支出决算明细表", Form::GeneralBudgetBasicExpenditure),
+            ("国有资本经营预算财政拨款(收入)支出决算表", Form::StateCapital),
+            ("国有资产经营预算财政拨款支出决算表", Form::StateCapital),
+            ("财政拨款“三公”经费支出决算表", Form::ThreePublicExpenses),
+            ("2023 年度部门（单位）整体支出绩效评价基础数据表", Form::PerformanceBasicData),
+            ("2022 年度项目支出绩效自评表", Form::ProjectPerformance),
+            ("部门整体支出绩效自评表", Form::OverallPerformance),
+        ];
+        for (title, form) in cases {
+            assert_eq!(form_of_title(title), Some(form), "{title}");
+        }
+        assert_eq!(form_of_title("注：本表反映部门本年度各项支出情况。"), None);
+        assert_eq!(form_of_title("部门决算表"), None);
+    }
+}

@@ -1,0 +1,167 @@
+//! Label normalisation shared by the table readers: spacing, bracket and quote variants,
+//! ordinals (`一、`, `（一）`, `1、`), 科目编码 and points markers (`(50 分)`).
+
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+use crate::amount::{cell_value, CellValue};
+use crate::model::CodeLevel;
+
+/// Compact form of a label: no whitespace, ASCII brackets, no quotes or markup.
+pub fn norm(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’'))
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            _ => c,
+        })
+        .collect()
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
+}
+
+/// Splits a leading ordinal off a normalised label: `一、事业收入` → (`一`, `事业收入`).
+pub fn split_ordinal(label: &str) -> (Option<String>, String) {
+    static ORDINAL: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&ORDINAL, r"^(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\)|(\d+)[、.．](?:\D|$))");
+    match re.captures(label) {
+        Some(caps) => {
+            let ordinal = caps.get(1).or(caps.get(2)).or(caps.get(3)).map(|m| m.as_str().to_string());
+            let whole = caps.get(0).map_or(0, |m| m.as_str().len());
+            // The arabic form consumed the first character of the label: give it back.
+            let cut = if caps.get(3).is_some() && label.len() > whole {
+                whole - label[..whole].chars().last().map_or(0, char::len_utf8)
+            } else {
+                whole
+            };
+            (ordinal, label[cut..].to_string())
+        }
+        None => (None, label.to_string()),
+    }
+}
+
+/// A 科目编码 at the start of a cell: `2010301`, `201 03 01`, `201 一般公共服务支出`.
+/// Returns the code without spaces, its level and the rest of the cell (a merged name).
+pub fn subject_code(text: &str) -> Option<(String, CodeLevel, String)> {
+    static CODE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&CODE, r"^(\d{3})(?: ?(\d{2}))?(?: ?(\d{2}))?(?:\s*(\D.*))?$");
+    let caps = re.captures(text.trim())?;
+    let code: String = [caps.get(1), caps.get(2), caps.get(3)].iter().flatten().map(|m| m.as_str()).collect();
+    let level = CodeLevel::of_len(code.len())?;
+    let rest = caps.get(4).map_or(String::new(), |m| m.as_str().trim().to_string());
+    Some((code, level, rest))
+}
+
+/// Points stated in a label: `产出指标 (50 分)` → `50`.
+pub fn stated_points(label: &str) -> Option<(String, String)> {
+    static POINTS: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&POINTS, r"\((\d+(?:\.\d+)?)分\)?");
+    let compact = norm(label);
+    let caps = re.captures(&compact)?;
+    let whole = caps.get(0)?;
+    let rest = format!("{}{}", &compact[..whole.start()], &compact[whole.end()..]);
+    Some((caps.get(1)?.as_str().to_string(), rest))
+}
+
+/// Whether a cell holds a number or a nothing-marker (a value slot, not a label).
+pub fn is_value_like(text: &str) -> bool {
+    matches!(cell_value(text), CellValue::Number(_) | CellValue::Nil)
+}
+
+/// Whether a cell is a table's meta line rather than data (`公开03表`, `金额单位：万元`, `部门：…`).
+pub fn is_meta_cell(text: &str) -> bool {
+    let t = norm(text);
+    t.contains("单位:") || t.starts_with("部门:") || (t.starts_with("公开") && t.ends_with('表'))
+}
+
+/// Whether a row is a 栏次 (column-number) row.
+pub fn is_column_number_row(cells: &[String]) -> bool {
+    if cells.iter().any(|c| norm(c) == "栏次") {
+        return true;
+    }
+    let numbers: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
+    numbers.len() >= 3 && numbers.iter().enumerate().all(|(i, c)| c.trim() == (i + 1).to_string())
+}
+
+/// The 类 code of an expenditure line named after a functional class (`一般公共服务支出` → `201`).
+pub fn class_code_of(label: &str) -> Option<&'static str> {
+    const CLASSES: &[(&str, &str)] = &[
+        ("201", "一般公共服务"),
+        ("202", "外交"),
+        ("203", "国防"),
+        ("204", "公共安全"),
+        ("205", "教育"),
+        ("206", "科学技术"),
+        ("207", "文化旅游体育与传媒"),
+        ("208", "社会保障和就业"),
+        ("210", "卫生健康"),
+        ("211", "节能环保"),
+        ("212", "城乡社区"),
+        ("213", "农林水"),
+        ("214", "交通运输"),
+        ("215", "资源勘探工业信息等"),
+        ("216", "商业服务业等"),
+        ("217", "金融"),
+        ("219", "援助其他地区"),
+        ("220", "自然资源海洋气象等"),
+        ("221", "住房保障"),
+        ("222", "粮油物资储备"),
+        ("223", "国有资本经营预算"),
+        ("224", "灾害防治及应急管理"),
+        ("227", "预备费"),
+        ("229", "其他"),
+        ("230", "转移性"),
+        ("231", "债务还本"),
+        ("232", "债务付息"),
+        ("233", "债务发行费用"),
+        ("234", "抗疫特别国债安排的"),
+    ];
+    let name = label.strip_suffix("支出")?;
+    CLASSES.iter().find(|(_, class)| *class == name).map(|(code, _)| *code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_are_split_off() {
+        assert_eq!(split_ordinal("一、一般公共预算财政拨款收入"), (Some("一".into()), "一般公共预算财政拨款收入".into()));
+        assert_eq!(split_ordinal("十五、商业服务业等支出"), (Some("十五".into()), "商业服务业等支出".into()));
+        assert_eq!(split_ordinal("(一)基本支出情况"), (Some("一".into()), "基本支出情况".into()));
+        assert_eq!(split_ordinal("1、公务用车购置和维护经费"), (Some("1".into()), "公务用车购置和维护经费".into()));
+        assert_eq!(split_ordinal("2.出国经费"), (Some("2".into()), "出国经费".into()));
+        assert_eq!(split_ordinal("本年收入合计"), (None, "本年收入合计".into()));
+    }
+
+    #[test]
+    fn subject_codes_whole_split_and_merged() {
+        assert_eq!(subject_code("2010301"), Some(("2010301".into(), CodeLevel::Item, String::new())));
+        assert_eq!(subject_code("201 06 01"), Some(("2010601".into(), CodeLevel::Item, String::new())));
+        assert_eq!(subject_code("20103"), Some(("20103".into(), CodeLevel::Section, String::new())));
+        assert_eq!(subject_code("201 一般公共服务支出"), Some(("201".into(), CodeLevel::Class, "一般公共服务支出".into())));
+        assert_eq!(subject_code("2010399 其他政府办公厅(室)及相关机构事务支出").map(|c| c.2), Some("其他政府办公厅(室)及相关机构事务支出".into()));
+        assert_eq!(subject_code("2023年"), None);
+        assert_eq!(subject_code("合计"), None);
+    }
+
+    #[test]
+    fn points_in_indicator_headings() {
+        assert_eq!(stated_points("产出 指标 (50 分)"), Some(("50".into(), "产出指标".into())));
+        assert_eq!(stated_points("满意度指标（10分）"), Some(("10".into(), "满意度指标".into())));
+        assert_eq!(stated_points("(40 分)"), Some(("40".into(), String::new())));
+        assert_eq!(stated_points("数量指标"), None);
+    }
+
+    #[test]
+    fn class_codes_from_names() {
+        assert_eq!(class_code_of("一般公共服务支出"), Some("201"));
+        assert_eq!(class_code_of("抗疫特别国债安排的支出"), Some("234"));
+        assert_eq!(class_code_of("……"), None);
+    }
+}

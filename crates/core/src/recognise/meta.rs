@@ -1,0 +1,98 @@
+//! Document facts: kind(s), report year, department and unit.
+
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+use serde::Serialize;
+
+use super::labels::norm;
+use super::RecognisedTable;
+use crate::ingest::Block;
+use crate::model::Unit;
+
+/// What kind of disclosure a document is; a 决算 with its 自评报告 annex has two kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// 部门决算.
+    FinalAccounts,
+    /// 部门预算 (预算说明).
+    Budget,
+    /// 绩效自评报告 / 绩效自评表.
+    PerformanceSelfEvaluation,
+}
+
+/// Facts about the whole document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentInfo {
+    pub kinds: Vec<DocumentKind>,
+    pub year: Option<u16>,
+    pub year_line: Option<usize>,
+    pub department: Option<String>,
+    pub department_line: Option<usize>,
+    /// Lines reading `部门：` with nothing after it.
+    pub blank_department_lines: Vec<usize>,
+    /// The unit most tables state.
+    pub unit: Option<Unit>,
+}
+
+const TITLE_LINES: usize = 12;
+
+fn texts(blocks: &[Block]) -> impl Iterator<Item = (&str, usize)> {
+    blocks.iter().filter_map(|b| match b {
+        Block::Heading { text, span, .. } | Block::Paragraph { text, span } => Some((text.as_str(), span.line_start)),
+        Block::Table { .. } => None,
+    })
+}
+
+/// Whether a title line names an organisation (`株洲市人民政府驻北京联络处`).
+fn organisation(text: &str) -> Option<String> {
+    let t = norm(text).trim_start_matches("第一部分").trim_start_matches(':').to_string();
+    let suffixes = ["处", "室", "局", "委", "委员会", "院", "中心", "馆", "所", "站", "队", "厅", "部", "办", "会", "府"];
+    let banned = ["年", "决算", "预算", "报告", "目录", "部分", "概况", "说明", "表"];
+    let ok = !t.is_empty() && t.chars().count() <= 40 && suffixes.iter().any(|s| t.ends_with(s)) && !banned.iter().any(|b| t.contains(b));
+    ok.then_some(t)
+}
+
+/// Reads the document facts from the title lines, `部门：` lines and recognised tables.
+pub fn document_info(blocks: &[Block], tables: &[RecognisedTable]) -> DocumentInfo {
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let year_re = YEAR.get_or_init(|| Regex::new(r"(20\d{2})年").expect("valid pattern"));
+    let head: Vec<(&str, usize)> = texts(blocks).take(TITLE_LINES).collect();
+    let head_text: String = head.iter().map(|(t, _)| norm(t)).collect();
+
+    let (year, year_line) = head
+        .iter()
+        .find_map(|(t, line)| year_re.captures(&norm(t)).and_then(|c| c[1].parse().ok()).map(|y| (Some(y), Some(*line))))
+        .unwrap_or((None, None));
+
+    let mut kinds = Vec::new();
+    if head_text.contains("决算") || tables.iter().any(|t| t.form.is_final_accounts()) {
+        kinds.push(DocumentKind::FinalAccounts);
+    }
+    if head_text.contains("预算说明") || head_text.contains("部门预算") && !head_text.contains("决算") {
+        kinds.push(DocumentKind::Budget);
+    }
+    if head_text.contains("绩效自评") || tables.iter().any(|t| !t.form.is_final_accounts()) {
+        kinds.push(DocumentKind::PerformanceSelfEvaluation);
+    }
+
+    let mut blank_department_lines = Vec::new();
+    let mut stated = None;
+    for (text, line) in texts(blocks) {
+        let t = norm(text);
+        let Some(rest) = t.strip_prefix("部门:") else { continue };
+        if rest.is_empty() {
+            blank_department_lines.push(line);
+        } else if stated.is_none() && !rest.contains("公开") {
+            stated = Some((rest.to_string(), line));
+        }
+    }
+    let from_title = || head.iter().find_map(|(t, line)| organisation(t).map(|o| (o, *line)));
+    let (department, department_line) = stated.or_else(from_title).map_or((None, None), |(d, l)| (Some(d), Some(l)));
+
+    let units: Vec<Unit> = tables.iter().filter_map(|t| t.unit).collect();
+    let unit = [Unit::TenThousandYuan, Unit::Yuan].into_iter().max_by_key(|u| units.iter().filter(|x| *x == u).count()).filter(|_| !units.is_empty());
+
+    DocumentInfo { kinds, year, year_line, department, department_line, blank_department_lines, unit }
+}

@@ -1,0 +1,422 @@
+//! Recognise: blocks → document facts (kind, year, department, unit), typed tables found by
+//! title and header labels, the narrative section tree, and coverage of what was not placed.
+
+pub mod final_accounts;
+pub mod forms;
+pub mod labels;
+pub mod meta;
+pub mod performance;
+pub mod sections;
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::amount::{cell_value, CellValue};
+use crate::ingest::{Block, Cell, Row, Span, TableLayout};
+use crate::model::{Amount, Location, TableModel, Unit};
+pub use forms::Form;
+use labels::{is_meta_cell, norm};
+pub use meta::DocumentInfo;
+pub use sections::{Paragraph, Section, Sentence};
+
+/// How a table's form was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchedBy {
+    Title,
+    Header,
+}
+
+/// A note line under a table (`注：…`, `说明：…本表无数据`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub text: String,
+    pub span: Span,
+}
+
+/// One value of a table in flat form: row key, column key, amount with its location.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellEntry {
+    pub row: String,
+    pub column: String,
+    pub value: Amount,
+}
+
+/// A table recognised as one of the standard forms.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecognisedTable {
+    pub form: Form,
+    pub form_name: &'static str,
+    /// The form's number in the Hunan layout (01–09) for 决算 tables.
+    pub hunan_number: Option<u8>,
+    /// The title line as written, if one was found above the table.
+    pub title: Option<String>,
+    pub title_line: Option<usize>,
+    /// The numbering label as written (`公开01表`), if any.
+    pub label: Option<String>,
+    pub unit: Option<Unit>,
+    pub matched_by: MatchedBy,
+    /// Whether the header labels point to the same form as the title.
+    pub header_agrees: bool,
+    /// First line of the table body.
+    pub line: usize,
+    pub span: Span,
+    pub layout: TableLayout,
+    /// Note lines right below the table.
+    pub notes: Vec<Note>,
+    pub model: TableModel,
+    /// Every value of `model` in flat form.
+    pub cells: Vec<CellEntry>,
+}
+
+/// A table that matched no form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnrecognisedTable {
+    pub span: Span,
+    /// The nearest title-like line above it, if any.
+    pub context: Option<String>,
+    pub first_row: String,
+}
+
+/// A cell whose content could not be placed in the model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellIssue {
+    pub text: String,
+    pub at: Location,
+    pub reason: &'static str,
+}
+
+/// What was read and what was not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub tables_seen: usize,
+    pub tables_recognised: usize,
+    pub unrecognised_tables: Vec<UnrecognisedTable>,
+    /// Cells holding a number, in all tables.
+    pub numeric_cells: usize,
+    /// Numeric cells placed in the model as values.
+    pub numeric_cells_placed: usize,
+    /// Numeric cells that are structure (栏次, 行次), not values.
+    pub numeric_cells_structural: usize,
+    /// Cells with content that no value slot took (numbers) or could not be read (text in a value slot).
+    pub unplaced_cells: Vec<CellIssue>,
+    /// Non-blank lines outside tables.
+    pub text_lines: usize,
+    /// Lines of running text before the first heading (outside any section).
+    pub lines_outside_sections: Vec<usize>,
+}
+
+/// Bookkeeping while reading one table: which cells are structure and which could not be read.
+#[derive(Debug, Default)]
+pub struct Tracker {
+    structural: HashSet<usize>,
+    consumed: HashSet<usize>,
+    issues: Vec<CellIssue>,
+    after_total: Vec<Span>,
+}
+
+impl Tracker {
+    /// Marks a cell as structure (栏次, 行次).
+    pub fn structural(&mut self, cell: &Cell) {
+        self.structural.insert(cell.span.byte_start);
+    }
+
+    /// Marks a cell as read into the model as text (e.g. a numeric 年度指标值).
+    pub fn consumed(&mut self, cell: &Cell) {
+        self.consumed.insert(cell.span.byte_start);
+    }
+
+    /// Records a value slot whose text is not a number.
+    pub fn unparsed(&mut self, cell: &Cell, column: usize, reason: &'static str) {
+        self.issues.push(CellIssue { text: cell.text.clone(), at: Location::of(cell.span, column), reason });
+    }
+
+    /// Records a row found after a performance table's 总分 row.
+    pub fn after_total(&mut self, row: &Row) {
+        self.after_total.push(row.span);
+    }
+}
+
+/// Everything recognised in one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recognised {
+    pub document: DocumentInfo,
+    pub tables: Vec<RecognisedTable>,
+    pub sections: Vec<Section>,
+    /// Paragraphs before the first heading.
+    pub preamble: Vec<Paragraph>,
+    pub coverage: Coverage,
+}
+
+/// The title, numbering label and unit found around a table.
+#[derive(Default)]
+struct TableContext {
+    title: Option<(String, Span, Form)>,
+    nearest_text: Option<String>,
+    label: Option<String>,
+    unit: Option<Unit>,
+}
+
+fn unit_of(text: &str) -> Option<Unit> {
+    let t = norm(text);
+    let (_, after) = t.split_once("单位:")?;
+    if after.starts_with("万元") {
+        Some(Unit::TenThousandYuan)
+    } else if after.starts_with('元') {
+        Some(Unit::Yuan)
+    } else {
+        None
+    }
+}
+
+fn numbering_label(text: &str) -> Option<String> {
+    let t = norm(text);
+    let start = t.find("公开")?;
+    let rest = &t[start..];
+    let end = rest.find('表')?;
+    Some(rest[..end + '表'.len_utf8()].to_string())
+}
+
+fn context_of(blocks: &[Block], index: usize, rows: &[Row]) -> TableContext {
+    let mut context = TableContext::default();
+    let note = |text: &str, span: Span, context: &mut TableContext| {
+        if context.unit.is_none() {
+            context.unit = unit_of(text);
+        }
+        if context.label.is_none() {
+            context.label = numbering_label(text);
+        }
+        if context.title.is_none() {
+            if let Some(form) = forms::form_of_title(text) {
+                context.title = Some((text.to_string(), span, form));
+            }
+        }
+    };
+    for row in rows.iter().take(3) {
+        for cell in row.cells.iter().filter(|c| is_meta_cell(&c.text)) {
+            note(&cell.text, cell.span, &mut context);
+        }
+    }
+    for block in blocks[..index].iter().rev().take(10) {
+        match block {
+            Block::Table { .. } => break,
+            Block::Heading { text, span, .. } | Block::Paragraph { text, span } => {
+                if context.nearest_text.is_none() && !text.starts_with('注') && !text.starts_with("说明") {
+                    context.nearest_text = Some(text.clone());
+                }
+                note(text, *span, &mut context);
+            }
+        }
+    }
+    context
+}
+
+fn notes_after(blocks: &[Block], index: usize) -> Vec<Note> {
+    blocks[index + 1..]
+        .iter()
+        .take(4)
+        .map_while(|b| match b {
+            Block::Paragraph { text, span } => Some((text, span)),
+            _ => None,
+        })
+        .filter(|(text, _)| text.starts_with("注") || text.starts_with("说明") || text.starts_with("备注") || text.contains("无数据"))
+        .map(|(text, span)| Note { text: text.clone(), span: *span })
+        .collect()
+}
+
+fn read_model(form: Form, rows: &[Row], tracker: &mut Tracker) -> TableModel {
+    match form {
+        Form::IncomeExpenditureSummary | Form::FiscalGrantSummary => TableModel::Summary(final_accounts::summary(rows, tracker)),
+        Form::Income | Form::Expenditure | Form::GeneralBudgetExpenditure | Form::GovernmentFund | Form::StateCapital => {
+            TableModel::Classified(final_accounts::classified(rows, tracker))
+        }
+        Form::GeneralBudgetBasicExpenditure => TableModel::Economic(final_accounts::economic(rows, tracker)),
+        Form::ThreePublicExpenses => TableModel::ThreePublic(final_accounts::three_public(rows, tracker)),
+        Form::PerformanceBasicData => TableModel::BasicData(performance::basic_data(rows, tracker)),
+        Form::OverallPerformance | Form::ProjectPerformance => TableModel::Performance(performance::performance(rows, tracker)),
+    }
+}
+
+/// Every amount of a model in flat form.
+pub fn cells_of(model: &TableModel) -> Vec<CellEntry> {
+    let mut out = Vec::new();
+    let mut push = |row: String, column: &str, value: &Option<Amount>| {
+        if let Some(value) = value {
+            out.push(CellEntry { row, column: column.to_string(), value: value.clone() });
+        }
+    };
+    match model {
+        TableModel::Summary(t) => {
+            for line in &t.lines {
+                let side = match line.side {
+                    crate::model::Side::Income => "收入",
+                    crate::model::Side::Expenditure => "支出",
+                };
+                let row = match &line.parent {
+                    Some(parent) => format!("{side}/{parent}/{}", line.label),
+                    None => format!("{side}/{}", line.label),
+                };
+                for (column, value) in &line.values {
+                    push(row.clone(), column, &Some(value.clone()));
+                }
+            }
+        }
+        TableModel::Classified(t) => {
+            for row in t.total.iter().chain(&t.rows) {
+                for (column, value) in &row.values {
+                    push(row.key.clone(), column, &Some(value.clone()));
+                }
+            }
+        }
+        TableModel::Economic(t) => {
+            for item in &t.items {
+                push(item.code.clone(), "决算数", &item.amount);
+            }
+            push("人员经费合计".into(), "决算数", &t.personnel_total);
+            push("公用经费合计".into(), "决算数", &t.public_total);
+        }
+        TableModel::ThreePublic(t) => {
+            for (side, f) in [("预算数", &t.budget), ("决算数", &t.actual)] {
+                push(side.into(), "合计", &f.total);
+                push(side.into(), "因公出国(境)费", &f.abroad);
+                push(side.into(), "公务用车购置及运行费/小计", &f.vehicle_subtotal);
+                push(side.into(), "公务用车购置及运行费/购置费", &f.vehicle_purchase);
+                push(side.into(), "公务用车购置及运行费/运行费", &f.vehicle_operation);
+                push(side.into(), "公务接待费", &f.reception);
+            }
+        }
+        TableModel::Performance(t) => {
+            for line in &t.funding {
+                let fields = [
+                    ("年初预算数", &line.initial_budget),
+                    ("全年预算数", &line.full_year_budget),
+                    ("全年执行数", &line.executed),
+                    ("分值", &line.points),
+                    ("执行率", &line.execution_rate),
+                    ("得分", &line.score),
+                ];
+                for (column, value) in fields {
+                    push(line.label.clone(), column, value);
+                }
+            }
+            for entry in &t.funding_split {
+                push(format!("资金构成/{}", entry.label), "金额", &entry.amount);
+            }
+            for group in &t.groups {
+                push(format!("一级指标/{}", group.name), "标题分值", &group.stated_points);
+            }
+            for (i, indicator) in t.indicators.iter().enumerate() {
+                let row = format!("指标{}/{}", i + 1, indicator.name);
+                push(row.clone(), "分值", &indicator.points);
+                push(row, "得分", &indicator.score);
+            }
+            push("总分".into(), "分值", &t.total_points);
+            push("总分".into(), "得分", &t.total_score);
+        }
+        TableModel::BasicData(t) => {
+            for (column, value) in &t.staffing {
+                push("财政供养人员情况".into(), column, &Some(value.clone()));
+            }
+            for row in &t.rows {
+                for (column, value) in &row.values {
+                    push(row.label.clone(), column, &Some(value.clone()));
+                }
+            }
+            for (column, value) in &t.buildings {
+                push("楼堂馆所控制情况".into(), column, &Some(value.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Runs recognition over the blocks of `source`.
+pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
+    let mut tables = Vec::new();
+    let mut unrecognised_tables = Vec::new();
+    let mut table_ids = vec![None; blocks.len()];
+    let mut coverage = Coverage {
+        tables_seen: 0,
+        tables_recognised: 0,
+        unrecognised_tables: Vec::new(),
+        numeric_cells: 0,
+        numeric_cells_placed: 0,
+        numeric_cells_structural: 0,
+        unplaced_cells: Vec::new(),
+        text_lines: blocks.iter().filter(|b| !matches!(b, Block::Table { .. })).count(),
+        lines_outside_sections: Vec::new(),
+    };
+    for (index, block) in blocks.iter().enumerate() {
+        let Block::Table { rows, layout, span } = block else { continue };
+        coverage.tables_seen += 1;
+        let context = context_of(blocks, index, rows);
+        let by_header = forms::form_of_header(rows);
+        let (form, matched_by) = match (&context.title, by_header) {
+            (Some((_, _, form)), _) => (*form, MatchedBy::Title),
+            (None, Some(form)) => (form, MatchedBy::Header),
+            (None, None) => {
+                let mut tracker = Tracker::default();
+                tally(rows, &mut tracker, &HashSet::new(), "table not recognised", &mut coverage);
+                unrecognised_tables.push(UnrecognisedTable {
+                    span: *span,
+                    context: context.nearest_text.clone(),
+                    first_row: rows.first().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ")).unwrap_or_default(),
+                });
+                continue;
+            }
+        };
+        let mut tracker = Tracker::default();
+        let model = read_model(form, rows, &mut tracker);
+        let cells = cells_of(&model);
+        let placed: HashSet<usize> = cells.iter().map(|c| c.value.at.byte_start).collect();
+        tally(rows, &mut tracker, &placed, "number outside any value slot", &mut coverage);
+        table_ids[index] = Some(tables.len());
+        tables.push(RecognisedTable {
+            form,
+            form_name: form.name(),
+            hunan_number: form.hunan_number(),
+            title: context.title.as_ref().map(|(t, _, _)| t.clone()),
+            title_line: context.title.as_ref().map(|(_, s, _)| s.line_start),
+            label: context.label,
+            unit: context.unit,
+            matched_by,
+            header_agrees: by_header == Some(form),
+            line: span.line_start,
+            span: *span,
+            layout: *layout,
+            notes: notes_after(blocks, index),
+            model,
+            cells,
+        });
+    }
+    coverage.tables_recognised = tables.len();
+    coverage.unrecognised_tables = unrecognised_tables;
+    let outline = sections::outline(source, blocks, &table_ids);
+    coverage.lines_outside_sections = outline.preamble.iter().map(|p| p.span.line_start).collect();
+    let document = meta::document_info(blocks, &tables);
+    Recognised { document, tables, sections: outline.sections, preamble: outline.preamble, coverage }
+}
+
+/// Counts the numeric cells of a table and records those neither placed nor structural.
+fn tally(rows: &[Row], tracker: &mut Tracker, placed: &HashSet<usize>, reason: &'static str, coverage: &mut Coverage) {
+    for row in rows {
+        let after_total = tracker.after_total.iter().any(|s| s.byte_start == row.span.byte_start);
+        for (column, cell) in row.cells.iter().enumerate() {
+            if !matches!(cell_value(&cell.text), CellValue::Number(_)) {
+                continue;
+            }
+            coverage.numeric_cells += 1;
+            let start = cell.span.byte_start;
+            if placed.contains(&start) || tracker.consumed.contains(&start) {
+                coverage.numeric_cells_placed += 1;
+            } else if tracker.structural.contains(&start) {
+                coverage.numeric_cells_structural += 1;
+            } else {
+                let reason = if after_total { "row after the 总分 row" } else { reason };
+                coverage.unplaced_cells.push(CellIssue { text: cell.text.clone(), at: Location::of(cell.span, column), reason });
+            }
+        }
+    }
+    coverage.unplaced_cells.append(&mut tracker.issues);
+}
