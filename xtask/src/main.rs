@@ -17,6 +17,8 @@ const TRUNK_VERSION: &str = "0.21.14";
 const APP_BUDGET_BYTES: u64 = 300 * 1024;
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// A CJK font, so that screenshots of the Chinese UI can be reviewed.
+const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -136,11 +138,12 @@ fn ensure_build_tools() -> Result {
     run(Command::new("cargo").args(["fetch", "--locked"]))
 }
 
-/// Chromium and ChromeDriver from apt, for the wasm and end-to-end tests.
+/// Chromium, ChromeDriver and a CJK font from apt, for the wasm and end-to-end tests.
 fn ensure_test_tools() -> Result {
-    if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
-        step("installing chromium and chromium-driver from apt");
-        apt_install(&["chromium", "chromium-driver"])?;
+    let missing = [CHROMIUM, CHROMEDRIVER, CJK_FONT].iter().any(|path| !Path::new(path).exists());
+    if missing {
+        step("installing chromium, chromium-driver and fonts-noto-cjk from apt");
+        apt_install(&["chromium", "chromium-driver", "fonts-noto-cjk"])?;
     }
     Ok(())
 }
