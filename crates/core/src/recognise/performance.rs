@@ -187,7 +187,12 @@ struct IndicatorContext {
     level1: Option<String>,
     level2: Option<String>,
     group: Option<usize>,
+    /// Columns of the last indicator's 三级指标, 年度指标值, 实际完成值 and 得分, for continuation rows.
+    last_columns: Option<[usize; 4]>,
 }
+
+/// Longest text taken as a 二级指标 (longer texts are indicator names or spilled narrative).
+const LEVEL2_MAX_CHARS: usize = 12;
 
 fn level1_name(text: &str, column: usize, level2_column: usize) -> Option<(String, Option<String>)> {
     let (points, name) = match stated_points(text) {
@@ -209,7 +214,7 @@ fn read_indicator_row(row: &Row, level2_column: usize, context: &mut IndicatorCo
     };
     let mut level1: Option<(String, Option<String>)> = None;
     let mut level2: Option<String> = None;
-    let mut name_parts: Vec<String> = Vec::new();
+    let mut name_parts: Vec<(usize, String)> = Vec::new();
     for i in (0..label_end).filter(|i| filled.contains(i)) {
         let text = row.text(i);
         if let Some((name, points)) = level1_name(text, i, level2_column) {
@@ -219,13 +224,18 @@ fn read_indicator_row(row: &Row, level2_column: usize, context: &mut IndicatorCo
             };
             let merged_points = points.or_else(|| level1.as_ref().and_then(|(_, p)| p.clone()));
             level1 = Some((merged_name, merged_points));
+            level2 = None;
             name_parts.clear();
-        } else if level2.is_none() && norm(text).contains("指标") {
+        } else if level2.is_none() && norm(text).contains("指标") && norm(text).chars().count() <= LEVEL2_MAX_CHARS {
             level2 = Some(norm(text));
             name_parts.clear();
         } else {
-            name_parts.push(norm(text));
+            name_parts.push((i, norm(text)));
         }
+    }
+    if scores.is_none() && level1.is_none() && level2.is_none() {
+        continue_indicator(row, &filled, context, table);
+        return;
     }
     if let Some((name, points)) = level1 {
         open_group(context, table, name, points, row, level2_column);
@@ -241,10 +251,12 @@ fn read_indicator_row(row: &Row, level2_column: usize, context: &mut IndicatorCo
     }
     let cell_text = |i: usize| Some(row.text(i).trim().to_string()).filter(|t| !t.is_empty());
     let deviation: Vec<String> = filled.iter().filter(|&&i| i > score_column).map(|&i| row.text(i).trim().to_string()).collect();
+    let name_column = name_parts.last().map_or(points_column.saturating_sub(3), |(i, _)| *i);
+    context.last_columns = Some([name_column, points_column.saturating_sub(2), points_column.saturating_sub(1), score_column]);
     let indicator = Indicator {
         level1: context.level1.clone(),
         level2: context.level2.clone(),
-        name: name_parts.concat(),
+        name: name_parts.into_iter().map(|(_, t)| t).collect(),
         target: points_column.checked_sub(2).and_then(cell_text),
         actual: points_column.checked_sub(1).and_then(cell_text),
         points: Amount::from_cell(&row.cells[points_column], points_column),
@@ -258,6 +270,35 @@ fn read_indicator_row(row: &Row, level2_column: usize, context: &mut IndicatorCo
     }
 }
 
+/// Appends a continuation row (a cell broken over two lines of the PDF) to the last
+/// indicator, cell by cell: name, 年度指标值, 实际完成值 and 偏差 columns; a trailing
+/// `…指标` fragment completes a broken 二级指标. `无` placeholders are not continuations.
+fn continue_indicator(row: &Row, filled: &[usize], context: &mut IndicatorContext, table: &mut PerformanceTable) {
+    let (Some([name, target, actual, score]), Some(last)) = (context.last_columns, table.indicators.last_mut()) else { return };
+    for &i in filled {
+        let text = norm(row.text(i));
+        if text == "无" {
+            continue;
+        }
+        let level2_broken = last.level2.as_ref().is_some_and(|l| !l.ends_with("指标"));
+        if text.ends_with("指标") && level2_broken {
+            let joined = format!("{}{text}", last.level2.take().unwrap_or_default());
+            context.level2 = Some(joined.clone());
+            last.level2 = Some(joined);
+        } else if i == name {
+            last.name.push_str(&text);
+        } else if i == target || i == actual {
+            let slot = if i == target { &mut last.target } else { &mut last.actual };
+            *slot = Some(format!("{}{text}", slot.take().unwrap_or_default()));
+        } else if i > score {
+            last.deviation = Some(format!("{}{text}", last.deviation.take().unwrap_or_default()));
+        } else {
+            continue;
+        }
+        last.span = last.span.join(row.span);
+    }
+}
+
 /// Starts (or, for a points-only fragment like `(20 分)`, completes) a 一级指标 group.
 fn open_group(context: &mut IndicatorContext, table: &mut PerformanceTable, name: String, points: Option<String>, row: &Row, level2_column: usize) {
     let stated = points.as_ref().and_then(|_| {
@@ -267,11 +308,9 @@ fn open_group(context: &mut IndicatorContext, table: &mut PerformanceTable, name
             (level1_name(&c.text, i, level2_column).is_some()).then(|| Amount { number, raw: c.text.clone(), at: Location::of(c.span, i) })
         })
     });
-    if name.is_empty() {
-        if let Some(group) = context.group {
-            if table.groups[group].stated_points.is_none() {
-                table.groups[group].stated_points = stated;
-            }
+    if let (true, Some(group)) = (name.is_empty(), context.group) {
+        if table.groups[group].stated_points.is_none() {
+            table.groups[group].stated_points = stated;
         }
         return;
     }
