@@ -31,7 +31,7 @@ pub struct ParseReport {
 pub struct ParseStats {
     pub lines: usize,
     pub blocks: usize,
-    /// Tables found in the text, recognised or not.
+    /// Tables found in the text, recognised or not (a table continued over a page break counts once).
     pub tables: usize,
     pub tables_recognised: usize,
     /// Values placed in the model, over all tables.
@@ -40,14 +40,13 @@ pub struct ParseStats {
 
 impl ParseReport {
     pub(crate) fn new(source: &str, text: &str, blocks: &[Block], recognised: Recognised) -> Self {
-        let tables = blocks.iter().filter(|b| matches!(b, Block::Table { .. })).count();
         ParseReport {
             schema_version: SCHEMA_VERSION,
             source: source.to_string(),
             stats: ParseStats {
                 lines: text.lines().count(),
                 blocks: blocks.len(),
-                tables,
+                tables: recognised.coverage.tables_seen,
                 tables_recognised: recognised.tables.len(),
                 values: recognised.tables.iter().map(|t| t.cells.len()).sum(),
             },

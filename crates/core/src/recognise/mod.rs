@@ -348,45 +348,50 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
         text_lines: blocks.iter().filter(|b| !matches!(b, Block::Table { .. })).count(),
         lines_outside_sections: Vec::new(),
     };
-    for (index, block) in blocks.iter().enumerate() {
-        let Block::Table { rows, layout, span } = block else { continue };
-        coverage.tables_seen += 1;
-        let context = context_of(blocks, index, rows);
-        let by_header = forms::form_of_header(rows);
-        let (form, matched_by) = match (&context.title, by_header) {
-            (Some((_, _, form)), _) => (*form, MatchedBy::Title),
-            (None, Some(form)) => (form, MatchedBy::Header),
-            (None, None) => {
-                let mut tracker = Tracker::default();
-                tally(rows, &mut tracker, &HashSet::new(), "table not recognised", &mut coverage);
-                unrecognised_tables.push(UnrecognisedTable {
-                    span: *span,
-                    context: context.nearest_text.clone(),
-                    first_row: rows.first().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ")).unwrap_or_default(),
-                });
-                continue;
-            }
+    let groups = table_groups(blocks);
+    coverage.tables_seen = groups.len();
+    for group in &groups {
+        let first = group.blocks[0];
+        let rows: Vec<Row> = group.blocks.iter().flat_map(|&i| block_rows(&blocks[i])).cloned().collect();
+        let span = group.blocks.iter().map(|&i| blocks[i].span()).reduce(Span::join).expect("non-empty group");
+        let Some((form, matched_by)) = group.form else {
+            let mut tracker = Tracker::default();
+            tally(&rows, &mut tracker, &HashSet::new(), "table not recognised", &mut coverage);
+            unrecognised_tables.push(UnrecognisedTable {
+                span,
+                context: group.context.nearest_text.clone(),
+                first_row: rows.first().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ")).unwrap_or_default(),
+            });
+            continue;
         };
         let mut tracker = Tracker::default();
-        let model = read_model(form, rows, &mut tracker);
+        let model = read_model(form, &rows, &mut tracker);
         let cells = cells_of(&model);
         let placed: HashSet<usize> = cells.iter().map(|c| c.value.at.byte_start).collect();
-        tally(rows, &mut tracker, &placed, "number outside any value slot", &mut coverage);
-        table_ids[index] = Some(tables.len());
+        tally(&rows, &mut tracker, &placed, "number outside any value slot", &mut coverage);
+        for &i in &group.blocks {
+            table_ids[i] = Some(tables.len());
+        }
+        let layout = if group.blocks.iter().any(|&i| matches!(blocks[i], Block::Table { layout: TableLayout::CellPerLine, .. })) {
+            TableLayout::CellPerLine
+        } else {
+            TableLayout::Tabbed
+        };
+        let context = &group.context;
         tables.push(RecognisedTable {
             form,
             form_name: form.name(),
             hunan_number: form.hunan_number(),
             title: context.title.as_ref().map(|(t, _, _)| t.clone()),
             title_line: context.title.as_ref().map(|(_, s, _)| s.line_start),
-            label: context.label,
+            label: context.label.clone(),
             unit: context.unit,
             matched_by,
-            header_agrees: by_header == Some(form),
+            header_agrees: forms::form_of_header(&rows) == Some(form),
             line: span.line_start,
-            span: *span,
-            layout: *layout,
-            notes: notes_after(blocks, index),
+            span,
+            layout,
+            notes: notes_after(blocks, *group.blocks.last().unwrap_or(&first)),
             model,
             cells,
         });
@@ -397,6 +402,60 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
     coverage.lines_outside_sections = outline.preamble.iter().map(|p| p.span.line_start).collect();
     let document = meta::document_info(blocks, &tables);
     Recognised { document, tables, sections: outline.sections, preamble: outline.preamble, coverage }
+}
+
+/// Consecutive table blocks read as one table: the first with its context and form.
+struct TableGroup {
+    blocks: Vec<usize>,
+    context: TableContext,
+    form: Option<(Form, MatchedBy)>,
+}
+
+fn block_rows(block: &Block) -> &[Row] {
+    match block {
+        Block::Table { rows, .. } => rows,
+        _ => &[],
+    }
+}
+
+/// Groups table blocks into tables. A block with no title of its own that continues the
+/// table just before it (same form by its header labels, or data rows of a coded table)
+/// is the next page of that table, not a new table.
+fn table_groups(blocks: &[Block]) -> Vec<TableGroup> {
+    let mut groups: Vec<TableGroup> = Vec::new();
+    let mut previous_table: Option<usize> = None;
+    for (index, block) in blocks.iter().enumerate() {
+        let Block::Table { rows, .. } = block else { continue };
+        let context = context_of(blocks, index, rows);
+        let by_header = forms::form_of_header(rows);
+        let continues = match (groups.last(), previous_table) {
+            (Some(group), Some(prev)) if context.title.is_none() && group.blocks.last() == Some(&prev) => match group.form {
+                Some((form, _)) => by_header == Some(form) || (by_header.is_none() && starts_with_coded_row(form, rows)),
+                None => false,
+            },
+            _ => false,
+        };
+        previous_table = Some(index);
+        if continues {
+            if let Some(group) = groups.last_mut() {
+                group.blocks.push(index);
+            }
+            continue;
+        }
+        let form = match (&context.title, by_header) {
+            (Some((_, _, form)), _) => Some((*form, MatchedBy::Title)),
+            (None, Some(form)) => Some((form, MatchedBy::Header)),
+            (None, None) => None,
+        };
+        groups.push(TableGroup { blocks: vec![index], context, form });
+    }
+    groups
+}
+
+/// Whether a block of a coded (功能分类) table starts with rows keyed by 科目编码.
+fn starts_with_coded_row(form: Form, rows: &[Row]) -> bool {
+    let coded = matches!(form, Form::Income | Form::Expenditure | Form::GeneralBudgetExpenditure | Form::GovernmentFund | Form::StateCapital);
+    coded && rows.iter().find(|r| !r.is_blank()).is_some_and(|r| labels::subject_code(r.text(0)).is_some())
 }
 
 /// Counts the numeric cells of a table and records those neither placed nor structural.
