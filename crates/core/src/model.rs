@@ -313,7 +313,7 @@ pub enum TableModel {
     Summary(SummaryTable),
     Classified(ClassifiedTable),
     Economic(EconomicTable),
-    ThreePublic(ThreePublicTable),
-    Performance(PerformanceTable),
+    ThreePublic(Box<ThreePublicTable>),
+    Performance(Box<PerformanceTable>),
     BasicData(BasicDataTable),
 }

@@ -194,6 +194,9 @@ fn performance_table_laid_out_one_cell_per_line() {
     assert_eq!(model.total_score.as_ref().map(|a| a.raw.as_str()), Some("98"));
 }
 
+/// 一级指标, 二级指标, 三级指标, 得分.
+type IndicatorRow<'a> = (Option<&'a str>, Option<&'a str>, &'a str, Option<&'a str>);
+
 #[test]
 fn shifted_indicator_rows_and_continuation_lines() {
     let text = "2023 年度项目支出绩效自评表\n\
@@ -207,7 +210,7 @@ fn shifted_indicator_rows_and_continuation_lines() {
     let report = hedui_core::parse("t", text);
     let TableModel::Performance(model) = &table(&report, Form::ProjectPerformance).model else { panic!("performance") };
     assert_eq!(model.subject.as_deref(), Some("档案工作经费"));
-    let rows: Vec<(Option<&str>, Option<&str>, &str, Option<&str>)> = model
+    let rows: Vec<IndicatorRow> = model
         .indicators
         .iter()
         .map(|i| (i.level1.as_deref(), i.level2.as_deref(), i.name.as_str(), i.score.as_ref().map(|a| a.raw.as_str())))

@@ -232,9 +232,9 @@ fn read_model(form: Form, rows: &[Row], tracker: &mut Tracker) -> TableModel {
             TableModel::Classified(final_accounts::classified(rows, tracker))
         }
         Form::GeneralBudgetBasicExpenditure => TableModel::Economic(final_accounts::economic(rows, tracker)),
-        Form::ThreePublicExpenses => TableModel::ThreePublic(final_accounts::three_public(rows, tracker)),
+        Form::ThreePublicExpenses => TableModel::ThreePublic(Box::new(final_accounts::three_public(rows, tracker))),
         Form::PerformanceBasicData => TableModel::BasicData(performance::basic_data(rows, tracker)),
-        Form::OverallPerformance | Form::ProjectPerformance => TableModel::Performance(performance::performance(rows, tracker)),
+        Form::OverallPerformance | Form::ProjectPerformance => TableModel::Performance(Box::new(performance::performance(rows, tracker))),
     }
 }
 
