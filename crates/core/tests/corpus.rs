@@ -99,6 +99,9 @@ fn all_five_documents_parse() {
         assert_eq!(report.coverage.tables_seen, report.stats.tables, "{prefix}");
         assert!(report.document.year.is_some(), "{prefix}");
         assert!(report.document.department.is_some(), "{prefix}");
+        let c = &report.coverage;
+        let unplaced_numbers = c.unplaced_cells.iter().filter(|i| i.reason != "text in a value column").count();
+        assert_eq!(c.numeric_cells, c.numeric_cells_placed + c.numeric_cells_structural + unplaced_numbers, "{prefix}");
     }
 }
 

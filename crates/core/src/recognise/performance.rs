@@ -325,8 +325,13 @@ fn basic_label(text: &str) -> String {
     let t = norm(text);
     let t = t.trim_start_matches("其中:");
     let (_, label) = split_ordinal(t);
-    let label = label.trim_start_matches(|c: char| c.is_ascii_digit()).trim_end_matches(':');
-    label.to_string()
+    // `4其他事业类发展资金`: an ordinal digit without its `、`; a year (`2023年度…`) stays.
+    let mut chars = label.chars();
+    let label = match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_ascii_digit() && !second.is_ascii_digit() && second != '年' => &label[1..],
+        _ => label.as_str(),
+    };
+    label.trim_end_matches(':').to_string()
 }
 
 /// Canonical key of a 基础数据表 column header.
