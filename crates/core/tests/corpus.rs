@@ -115,6 +115,25 @@ fn the_nine_final_account_tables_are_recognised_in_each_final_accounts_document(
     }
 }
 
+#[test]
+fn document_facts() {
+    use hedui_core::recognise::meta::DocumentKind::{Budget, FinalAccounts, PerformanceSelfEvaluation};
+    let expected = [
+        ("000", vec![FinalAccounts, PerformanceSelfEvaluation], 2023, "株洲市人民政府驻北京联络处"),
+        ("001", vec![PerformanceSelfEvaluation], 2023, "湖南省怀化市人民政府驻北京联络处"),
+        ("002", vec![FinalAccounts, PerformanceSelfEvaluation], 2024, "株洲市人民政府办公室"),
+        ("003", vec![Budget], 2024, "株洲市人民政府驻北京联络处"),
+        ("004", vec![FinalAccounts, PerformanceSelfEvaluation], 2023, "中共株洲市荷塘区委办公室"),
+    ];
+    for (prefix, kinds, year, department) in expected {
+        let (report, _) = parse(prefix);
+        let d = &report.document;
+        assert_eq!((&d.kinds, d.year, d.department.as_deref()), (&kinds, Some(year), Some(department)), "{prefix}");
+    }
+    let (report, _) = parse("002");
+    assert_eq!(report.document.blank_department_lines.len(), 9, "002 leaves every 部门： blank");
+}
+
 macro_rules! snapshot {
     ($name:ident, $prefix:literal, $forms:expr) => {
         #[test]

@@ -37,6 +37,7 @@ pub struct DocumentInfo {
 }
 
 const TITLE_LINES: usize = 12;
+const TITLE_MAX_CHARS: usize = 30;
 
 fn texts(blocks: &[Block]) -> impl Iterator<Item = (&str, usize)> {
     blocks.iter().filter_map(|b| match b {
@@ -59,7 +60,8 @@ pub fn document_info(blocks: &[Block], tables: &[RecognisedTable]) -> DocumentIn
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let year_re = YEAR.get_or_init(|| Regex::new(r"(20\d{2})年").expect("valid pattern"));
     let head: Vec<(&str, usize)> = texts(blocks).take(TITLE_LINES).collect();
-    let head_text: String = head.iter().map(|(t, _)| norm(t)).collect();
+    // Title lines are short; longer lines in the head are already running text.
+    let head_text: String = head.iter().map(|(t, _)| norm(t)).filter(|t| t.chars().count() <= TITLE_MAX_CHARS).collect();
 
     let (year, year_line) = head
         .iter()
