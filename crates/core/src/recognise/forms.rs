@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::labels::norm;
+use super::labels::{is_value_like, norm};
 use crate::ingest::Row;
 
 /// The standard forms hedui recognises.
@@ -119,10 +119,17 @@ pub fn form_of_title(title: &str) -> Option<Form> {
 }
 
 /// The form the header labels of a table point to (used when no title was found, and to
-/// confirm a title).
+/// confirm a title). Only the rows above the first data row are read.
 pub fn form_of_header(rows: &[Row]) -> Option<Form> {
-    let head: String = rows.iter().take(4).map(|r| norm(&r.compact_text())).collect();
+    let header: Vec<String> = rows
+        .iter()
+        .take_while(|r| !r.cells.iter().any(|c| is_value_like(&c.text) && !c.text.trim().chars().all(|ch| ch.is_ascii_digit())))
+        .take(5)
+        .map(|r| norm(&r.compact_text()))
+        .collect();
+    let head = header.concat();
     let has = |s: &str| head.contains(s);
+    let line_row = header.iter().find(|r| r.contains("行次"));
     let form = if has("编制数") && has("控制率") {
         Form::PerformanceBasicData
     } else if has("项目支出名称") {
@@ -131,12 +138,14 @@ pub fn form_of_header(rows: &[Row]) -> Option<Form> {
         Form::OverallPerformance
     } else if has("因公出国") {
         Form::ThreePublicExpenses
-    } else if has("人员经费") || (has("经济分类") && head.matches("决算数").count() >= 3) {
+    } else if head.matches("决算数").count() >= 2 && (has("经济分类") || has("科目")) {
         Form::GeneralBudgetBasicExpenditure
-    } else if has("行次") && has("一般公共预算财政拨款") && !has("决算数") {
-        Form::FiscalGrantSummary
-    } else if has("行次") {
-        Form::IncomeExpenditureSummary
+    } else if let Some(line_row) = line_row {
+        if line_row.contains("一般公共预算财政拨款") {
+            Form::FiscalGrantSummary
+        } else {
+            Form::IncomeExpenditureSummary
+        }
     } else if has("年初结转和结余") && has("年末结转和结余") {
         Form::GovernmentFund
     } else if has("本年收入合计") || has("财政拨款收入") {
@@ -145,6 +154,8 @@ pub fn form_of_header(rows: &[Row]) -> Option<Form> {
         Form::Expenditure
     } else if has("小计") && has("基本支出") {
         Form::GeneralBudgetExpenditure
+    } else if has("合计") && has("基本支出") && has("项目支出") {
+        Form::StateCapital
     } else {
         return None;
     };
