@@ -187,4 +187,26 @@ mod tests {
         assert_eq!(form_of_title("注：本表反映部门本年度各项支出情况。"), None);
         assert_eq!(form_of_title("部门决算表"), None);
     }
+
+    fn header(text: &str) -> Option<Form> {
+        match crate::ingest::blocks(text).first() {
+            Some(crate::ingest::Block::Table { rows, .. }) => form_of_header(rows),
+            other => panic!("expected a table, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn header_labels_without_a_title() {
+        let summary = "收入\t\t\t支出\t\t\n项目\t行次\t金额\t项目\t行次\t金额\n一、一般公共预算财政拨款收入\t1\t540.44\t一、一般公共服务支出\t32\t467.01\n";
+        assert_eq!(header(summary), Some(Form::IncomeExpenditureSummary));
+        let fiscal = "收入\t\t\t支出\n项目\t行次\t金额\t项目\t行次\t合计\t一般公共预算财政拨款\n";
+        assert_eq!(header(fiscal), Some(Form::FiscalGrantSummary));
+        let general = "项目\t\t本年支出\t\t\n科目代码\t科目名称\t小计\t基本支出\t项目支出\n";
+        assert_eq!(header(general), Some(Form::GeneralBudgetExpenditure));
+        let capital = "项目\t\t本年支出\t\t\n科目代码\t科目名称\t合计\t基本支出\t项目支出\n";
+        assert_eq!(header(capital), Some(Form::StateCapital));
+        let economic = "科目代码\t科目名称\t决算数\t公用经费\n\t\t\t科目代码\t科目名称\t决算数\n301\t工资福利支出\t310.75\t302\t商品和服务支出\t52.16\n";
+        assert_eq!(header(economic), Some(Form::GeneralBudgetBasicExpenditure));
+        assert_eq!(header("甲\t乙\n1.00\t2.00\n"), None);
+    }
 }
