@@ -98,7 +98,7 @@ impl ParseReport {
         let c = &self.coverage;
         let _ = writeln!(
             out,
-            "  覆盖: 数值单元格 {}, 已读入 {}, 结构(栏次/行次) {}, 未放置 {}",
+            "  覆盖: 数值单元格 {}, 已读入 {}, 结构(栏次/行次/编码) {}, 未放置 {}",
             c.numeric_cells,
             c.numeric_cells_placed,
             c.numeric_cells_structural,

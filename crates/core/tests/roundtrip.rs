@@ -1,6 +1,7 @@
 //! Property: a well-formed 收入决算表, rendered to text with random damage (thousands
 //! separators, OCR spacing, full-width digits, bold tags, nothing markers, split or merged
-//! codes, page breaks with repeated headers), parses back to the same values.
+//! codes, rows spread one cell per line, page breaks with repeated headers), parses back
+//! to the same values.
 
 use hedui_core::model::TableModel;
 use hedui_core::recognise::Form;
@@ -52,6 +53,7 @@ struct Line {
     nothing: [usize; 3],
     layout: CodeLayout,
     page_break_before: bool,
+    one_cell_per_line: bool,
 }
 
 fn thousands(int: &str, separator: &str) -> String {
@@ -122,8 +124,16 @@ fn render(lines: &[Line]) -> String {
                 None => NOTHING[nothing].to_string(),
             });
         }
-        text.push_str(&cells.join("\t"));
-        text.push('\n');
+        if line.one_cell_per_line {
+            text.push('\n');
+            for cell in &cells {
+                text.push_str(&format!("\t{cell}\n"));
+            }
+            text.push('\n');
+        } else {
+            text.push_str(&cells.join("\t"));
+            text.push('\n');
+        }
     }
     text
 }
@@ -158,8 +168,17 @@ fn line() -> impl Strategy<Value = Line> {
         [0usize..4, 0usize..4, 0usize..4],
         prop_oneof![Just(CodeLayout::Separate), Just(CodeLayout::SplitBySpaces), Just(CodeLayout::MergedWithName)],
         prop::bool::weighted(0.15),
+        prop::bool::weighted(0.2),
     )
-        .prop_map(|(code, name, values, nothing, layout, page_break_before)| Line { code, name, values, nothing, layout, page_break_before })
+        .prop_map(|(code, name, values, nothing, layout, page_break_before, one_cell_per_line)| Line {
+            code,
+            name,
+            values,
+            nothing,
+            layout,
+            page_break_before,
+            one_cell_per_line,
+        })
 }
 
 fn unique_lines() -> impl Strategy<Value = Vec<Line>> {
