@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use hedui_core::rules::{self, Severity};
 
 #[derive(Parser)]
 #[command(name = "hedui", version, about = "核对 — checks Chinese public-sector budget disclosures")]
@@ -14,6 +15,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check documents: every total, cross-table figure and 绩效 score (exit code per --fail-on).
+    Check {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit with code 1 when a finding at least this severe is reported.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the rule catalogue.
+    Rules {
+        #[arg(long, value_enum, default_value_t = CatalogueFormat::Text)]
+        format: CatalogueFormat,
+    },
     /// Print what was read from each document (tables, sections, cells, coverage).
     Parse {
         #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -29,9 +45,62 @@ enum Format {
     Text,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum CatalogueFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check { format, fail_on, paths } => {
+            let mut documents = Vec::new();
+            let mut unreadable = false;
+            for path in &paths {
+                match read_document(path) {
+                    Ok(text) => documents.push((path.display().to_string(), text)),
+                    Err(message) => {
+                        eprintln!("hedui: {}: {message}", path.display());
+                        unreadable = true;
+                    }
+                }
+            }
+            let inputs: Vec<(&str, &str)> = documents.iter().map(|(s, t)| (s.as_str(), t.as_str())).collect();
+            let report = hedui_core::check(&inputs);
+            match format {
+                Format::Json => println!("{}", report.to_json()),
+                Format::Text => print!("{}", report.to_text()),
+            }
+            let threshold = match fail_on {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Never => None,
+            };
+            if unreadable {
+                ExitCode::from(2)
+            } else if threshold.is_some_and(|t| report.worst().is_some_and(|w| w <= t)) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Rules { format } => {
+            match format {
+                CatalogueFormat::Text => print!("{}", rules::catalogue_text()),
+                CatalogueFormat::Markdown => print!("{}", rules::catalogue_markdown()),
+                CatalogueFormat::Json => println!("{}", rules::catalogue_json()),
+            }
+            ExitCode::SUCCESS
+        }
         Command::Parse { format, paths } => {
             let mut failed = false;
             for path in &paths {

@@ -6,11 +6,15 @@
 //! it returns; none holds domain logic of its own.
 
 pub mod amount;
+pub mod check;
 pub mod ingest;
 pub mod model;
 pub mod recognise;
 pub mod report;
+pub mod rounding;
+pub mod rules;
 
+pub use check::{CheckReport, DocumentReport, REPORT_SCHEMA_VERSION};
 pub use report::{ParseReport, SCHEMA_VERSION};
 
 /// Reads `text` (a whole document as pasted or loaded from `source`) into a report.
@@ -18,4 +22,12 @@ pub fn parse(source: &str, text: &str) -> ParseReport {
     let blocks = ingest::blocks(text);
     let recognised = recognise::recognise(text, &blocks);
     ParseReport::new(source, text, &blocks, recognised)
+}
+
+/// Reads and checks each `(source, text)` document with every rule.
+pub fn check(documents: &[(&str, &str)]) -> CheckReport {
+    CheckReport {
+        schema_version: REPORT_SCHEMA_VERSION,
+        documents: documents.iter().map(|(source, text)| check::check_document(&parse(source, text))).collect(),
+    }
 }

@@ -1,0 +1,347 @@
+//! Running the rules: every relation evaluated is counted (checked / held / rounding /
+//! broken, per category) and every one that does not hold becomes a [`Finding`] that
+//! shows both sides and the derivation. The report is documented in `docs/report-schema.md`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::Amount;
+use crate::recognise::meta::DocumentKind;
+use crate::recognise::RecognisedTable;
+use crate::report::ParseReport;
+use crate::rounding::{display, judge, Interval, Outcome};
+use crate::rules::{self, Category, RuleInfo, Severity};
+
+/// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
+pub const REPORT_SCHEMA_VERSION: &str = "0.1.0";
+
+/// The result of checking one or more documents together.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    pub schema_version: &'static str,
+    pub documents: Vec<DocumentReport>,
+}
+
+/// What was checked in one document and what did not hold.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentReport {
+    pub source: String,
+    pub kind: Vec<DocumentKind>,
+    pub year: Option<u16>,
+    pub department: Option<String>,
+    pub tables: Vec<TableRef>,
+    pub stats: CheckStats,
+    pub findings: Vec<Finding>,
+}
+
+/// A recognised table, as listed in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableRef {
+    pub form: crate::recognise::Form,
+    pub form_name: &'static str,
+    pub line: usize,
+}
+
+/// Relations evaluated, overall and per category.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CheckStats {
+    #[serde(flatten)]
+    pub total: Counts,
+    pub by_category: BTreeMap<Category, Counts>,
+    pub by_rule: BTreeMap<&'static str, Counts>,
+    pub by_severity: BTreeMap<Severity, usize>,
+}
+
+/// How many relations were checked and how they came out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub checked: usize,
+    pub held: usize,
+    pub rounding: usize,
+    pub broken: usize,
+}
+
+impl Counts {
+    fn add(&mut self, outcome: Outcome) {
+        self.checked += 1;
+        match outcome {
+            Outcome::Held => self.held += 1,
+            Outcome::Rounding => self.rounding += 1,
+            Outcome::Broken => self.broken += 1,
+        }
+    }
+}
+
+/// One relation that did not hold.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub category: Category,
+    pub outcome: Outcome,
+    pub message: String,
+    pub message_en: String,
+    /// The figure as stated in the document.
+    pub stated: Option<String>,
+    /// What the other figures imply.
+    pub expected: Option<String>,
+    /// The computation, e.g. `合计 280.72 ≠ 211.60 + 69.12 + 0.00 = 280.72`.
+    pub derivation: String,
+    pub location: FindingLocation,
+    pub related: Vec<FindingLocation>,
+}
+
+/// Where a finding points: the input line, and the table cell when it is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FindingLocation {
+    /// 1-based line of the input text.
+    pub line: usize,
+    pub table: Option<&'static str>,
+    pub row: Option<String>,
+    pub column: Option<String>,
+    /// Verbatim text of that cell, or of the line.
+    pub excerpt: String,
+}
+
+/// One figure in a relation: a table cell with a human label for messages.
+#[derive(Debug, Clone)]
+pub struct Term<'a> {
+    /// How the figure is named in messages (`02表 合计 本年收入合计`).
+    pub label: String,
+    pub amount: &'a Amount,
+    pub table: Option<&'static str>,
+    pub row: Option<String>,
+    pub column: Option<String>,
+}
+
+impl<'a> Term<'a> {
+    /// A cell of a recognised table.
+    pub fn cell(table: &RecognisedTable, row: &str, column: &str, amount: &'a Amount) -> Self {
+        let number = table.hunan_number.map_or(String::new(), |n| format!("{n:02}表 "));
+        let label = if column.is_empty() || column == "金额" { format!("{number}{row}") } else { format!("{number}{row}·{column}") };
+        Term { label, amount, table: Some(table.form_name), row: Some(row.to_string()), column: Some(column.to_string()) }
+    }
+
+    fn location(&self) -> FindingLocation {
+        FindingLocation {
+            line: self.amount.at.line,
+            table: self.table,
+            row: self.row.clone(),
+            column: self.column.clone(),
+            excerpt: self.amount.raw.clone(),
+        }
+    }
+
+    fn shown(&self) -> String {
+        format!("{} {}", self.label, self.amount.raw)
+    }
+}
+
+/// Collects outcomes and findings while rules run.
+pub struct Checker {
+    stats: CheckStats,
+    findings: Vec<Finding>,
+}
+
+impl Checker {
+    fn new() -> Self {
+        Checker { stats: CheckStats::default(), findings: Vec::new() }
+    }
+
+    fn count(&mut self, rule: &RuleInfo, outcome: Outcome) {
+        self.stats.total.add(outcome);
+        self.stats.by_category.entry(rule.category).or_default().add(outcome);
+        self.stats.by_rule.entry(rule.code).or_default().add(outcome);
+    }
+
+    /// `stated = Σ parts` (a part may be subtracted: `(term, false)`).
+    pub fn sum(&mut self, rule: &RuleInfo, stated: Term, parts: &[(Term, bool)]) {
+        let mut computed = Interval::exact(Decimal::ZERO);
+        let mut decimals = stated.amount.number.decimals;
+        let mut expression = String::new();
+        for (index, (term, add)) in parts.iter().enumerate() {
+            let interval = Interval::of(&term.amount.number);
+            computed = if *add { computed.add(interval) } else { computed.sub(interval) };
+            decimals = decimals.min(term.amount.number.decimals);
+            let op = match (index, add) {
+                (0, true) => "",
+                (0, false) => "−",
+                (_, true) => " + ",
+                (_, false) => " − ",
+            };
+            let _ = write!(expression, "{op}{}", term.shown());
+        }
+        let outcome = judge(&stated.amount.number, computed, decimals);
+        self.count(rule, outcome);
+        if outcome == Outcome::Held {
+            return;
+        }
+        let value = display(computed.mid(), decimals);
+        let relation = if parts.len() == 1 { "" } else { " = " };
+        let derivation = if parts.len() == 1 {
+            format!("{} ≠ {}", stated.shown(), expression)
+        } else {
+            format!("{} ≠ {}{relation}{value}", stated.shown(), expression)
+        };
+        let diff = display(stated.amount.number.value - computed.mid(), decimals);
+        let (message, message_en) = if parts.len() == 1 {
+            (
+                format!("{}：{} 为 {}，而 {} 为 {}（差 {diff}）", rule.title_zh, stated.label, stated.amount.raw, parts[0].0.label, parts[0].0.amount.raw),
+                format!("{}: {} is {} but {} is {} (difference {diff})", rule.title_en, stated.label, stated.amount.raw, parts[0].0.label, parts[0].0.amount.raw),
+            )
+        } else {
+            (
+                format!("{}：{} 为 {}，各项相加为 {value}（差 {diff}）", rule.title_zh, stated.label, stated.amount.raw),
+                format!("{}: {} is {} but its parts add up to {value} (difference {diff})", rule.title_en, stated.label, stated.amount.raw),
+            )
+        };
+        let related = parts.iter().map(|(term, _)| term.location()).collect();
+        self.push(rule, outcome, message, message_en, Some(stated.amount.raw.clone()), Some(value), derivation, stated.location(), related);
+    }
+
+    /// `stated = other` (the same figure in two places).
+    pub fn equal(&mut self, rule: &RuleInfo, stated: Term, other: Term) {
+        self.sum(rule, stated, &[(other, true)]);
+    }
+
+    /// `part ≤ whole`, allowing for rounding.
+    pub fn at_most(&mut self, rule: &RuleInfo, part: Term, whole: Term) {
+        let p = Interval::of(&part.amount.number);
+        let w = Interval::of(&whole.amount.number);
+        let decimals = part.amount.number.decimals.min(whole.amount.number.decimals);
+        let outcome = if p.lo < w.hi || p.lo == p.hi && p.lo <= w.hi {
+            Outcome::Held
+        } else if part.amount.number.value - whole.amount.number.value <= crate::rounding::unit(decimals) {
+            Outcome::Rounding
+        } else {
+            Outcome::Broken
+        };
+        self.count(rule, outcome);
+        if outcome == Outcome::Held {
+            return;
+        }
+        let derivation = format!("{} > {}", part.shown(), whole.shown());
+        let message = format!("{}：{} 为 {}，超过 {} {}", rule.title_zh, part.label, part.amount.raw, whole.label, whole.amount.raw);
+        let message_en = format!("{}: {} is {}, more than {} {}", rule.title_en, part.label, part.amount.raw, whole.label, whole.amount.raw);
+        let expected = format!("≤ {}", whole.amount.raw);
+        self.push(rule, outcome, message, message_en, Some(part.amount.raw.clone()), Some(expected), derivation, part.location(), vec![whole.location()]);
+    }
+
+    /// `stated% = 100 · numerator / denominator`.
+    pub fn ratio(&mut self, rule: &RuleInfo, stated: Term, numerator: Term, denominator: Term) {
+        let n = Interval::of(&numerator.amount.number);
+        let d = Interval::of(&denominator.amount.number);
+        let decimals = stated.amount.number.decimals;
+        let Some(computed) = n.percent_of(d) else {
+            self.count(rule, Outcome::Broken);
+            let derivation = format!("{} = {} ÷ {}：分母为 0", stated.shown(), numerator.shown(), denominator.shown());
+            let message = format!("{}：{} 的分母 {} 为 0，不能计算百分比", rule.title_zh, stated.label, denominator.label);
+            let message_en = format!("{}: {} divides by {}, which is 0", rule.title_en, stated.label, denominator.label);
+            self.push(rule, Outcome::Broken, message, message_en, Some(stated.amount.raw.clone()), None, derivation, stated.location(), vec![numerator.location(), denominator.location()]);
+            return;
+        };
+        let outcome = judge(&stated.amount.number, computed, decimals);
+        self.count(rule, outcome);
+        if outcome == Outcome::Held {
+            return;
+        }
+        let value = format!("{}%", display(computed.mid(), decimals.max(2)));
+        let derivation = format!("{} ≠ {} ÷ {} = {value}", stated.shown(), numerator.shown(), denominator.shown());
+        let message = format!("{}：{} 为 {}，按 {} ÷ {} 计算应为 {value}", rule.title_zh, stated.label, stated.amount.raw, numerator.label, denominator.label);
+        let message_en = format!("{}: {} is {} but {} ÷ {} gives {value}", rule.title_en, stated.label, stated.amount.raw, numerator.label, denominator.label);
+        self.push(rule, outcome, message, message_en, Some(stated.amount.raw.clone()), Some(value), derivation, stated.location(), vec![numerator.location(), denominator.location()]);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        rule: &RuleInfo,
+        outcome: Outcome,
+        message: String,
+        message_en: String,
+        stated: Option<String>,
+        expected: Option<String>,
+        derivation: String,
+        location: FindingLocation,
+        related: Vec<FindingLocation>,
+    ) {
+        let severity = if outcome == Outcome::Rounding { Severity::Notice } else { rule.severity };
+        *self.stats.by_severity.entry(severity).or_default() += 1;
+        self.findings.push(Finding {
+            rule: rule.code,
+            severity,
+            category: rule.category,
+            outcome,
+            message,
+            message_en,
+            stated,
+            expected,
+            derivation,
+            location,
+            related,
+        });
+    }
+}
+
+/// Checks one parsed document with every rule.
+pub fn check_document(document: &ParseReport) -> DocumentReport {
+    let mut checker = Checker::new();
+    for rule in rules::all() {
+        rule.check(document, &mut checker);
+    }
+    let mut findings = checker.findings;
+    findings.sort_by_key(|f| (f.location.line, f.rule));
+    DocumentReport {
+        source: document.source.clone(),
+        kind: document.document.kinds.clone(),
+        year: document.document.year,
+        department: document.document.department.clone(),
+        tables: document.tables.iter().map(|t| TableRef { form: t.form, form_name: t.form_name, line: t.line }).collect(),
+        stats: checker.stats,
+        findings,
+    }
+}
+
+impl CheckReport {
+    /// Pretty JSON, as `hedui check --format json` prints it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("report serialises")
+    }
+
+    /// Compiler-style text: findings grouped by severity with `file:line` and the excerpt.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for document in &self.documents {
+            for severity in [Severity::Error, Severity::Warning, Severity::Notice] {
+                for f in document.findings.iter().filter(|f| f.severity == severity) {
+                    let _ = writeln!(out, "{}:{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
+                    let _ = writeln!(out, "    | {}", f.location.excerpt);
+                    let _ = writeln!(out, "    = {}", f.derivation);
+                }
+            }
+            let s = &document.stats;
+            let count = |severity| s.by_severity.get(&severity).copied().unwrap_or(0);
+            let _ = writeln!(
+                out,
+                "{}: 已核对 {} 项关系，{} 项成立，{} 项尾数误差，{} 项不一致 · {} 错误, {} 警告, {} 提示",
+                document.source,
+                s.total.checked,
+                s.total.held,
+                s.total.rounding,
+                s.total.broken,
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Notice)
+            );
+        }
+        out
+    }
+
+    /// The most serious severity among all findings.
+    pub fn worst(&self) -> Option<Severity> {
+        self.documents.iter().flat_map(|d| d.findings.iter().map(|f| f.severity)).min()
+    }
+}

@@ -1,0 +1,226 @@
+//! The rule catalogue. One file per rule, ruff-style: a stable code, titles in Chinese and
+//! English, a category, a default severity, and a doc comment (what, why, example, source)
+//! that `hedui rules` renders and `docs/rules.md` commits.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::check::Checker;
+use crate::report::ParseReport;
+
+mod lookup;
+mod t001_summary_income_total;
+mod t002_summary_expenditure_total;
+mod t003_summary_grand_totals;
+mod t004_classified_row_sums;
+mod t005_classified_hierarchy;
+mod t006_economic_classes;
+mod t007_personnel_and_public_totals;
+mod t008_three_public_sums;
+mod x001_summary_vs_income;
+mod x002_summary_vs_expenditure;
+mod x003_basic_expenditure_vs_economic;
+mod x004_general_budget_within_expenditure;
+mod x005_economic_items_within_three_public;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Notice,
+}
+
+impl Severity {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Notice => "提示",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Notice => "notice",
+        }
+    }
+}
+
+/// What a rule checks; the quality score weighs categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 表内勾稽: arithmetic inside one table.
+    TableArithmetic,
+    /// 表间勾稽: the same figure in two tables.
+    CrossTable,
+    /// 绩效自评: self-evaluation scores and rates.
+    Performance,
+}
+
+impl Category {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Category::TableArithmetic => "表内勾稽",
+            Category::CrossTable => "表间勾稽",
+            Category::Performance => "绩效自评",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Category::TableArithmetic => "table arithmetic",
+            Category::CrossTable => "cross-table",
+            Category::Performance => "performance self-evaluation",
+        }
+    }
+}
+
+/// A rule's identity and documentation.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct RuleInfo {
+    /// Stable code (`T001`); never reused.
+    pub code: &'static str,
+    /// Stable kebab-case name.
+    pub name: &'static str,
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// The rule's doc comment: what it checks, why, an example and the source.
+    pub doc: &'static str,
+}
+
+/// A check over one parsed document.
+pub trait Rule: Sync {
+    fn info(&self) -> &'static RuleInfo;
+    /// Evaluates every relation the rule covers, recording each through `checker`.
+    fn check(&self, document: &ParseReport, checker: &mut Checker);
+}
+
+/// Declares a rule type whose doc comment becomes its [`RuleInfo::doc`].
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])+
+        pub struct $name:ident {
+            code: $code:literal,
+            name: $slug:literal,
+            title_zh: $zh:literal,
+            title_en: $en:literal,
+            category: $category:ident,
+            severity: $severity:ident $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])+
+        pub struct $name;
+
+        impl $name {
+            pub const INFO: $crate::rules::RuleInfo = $crate::rules::RuleInfo {
+                code: $code,
+                name: $slug,
+                title_zh: $zh,
+                title_en: $en,
+                category: $crate::rules::Category::$category,
+                severity: $crate::rules::Severity::$severity,
+                doc: concat!($($doc, "\n"),+),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in code order.
+pub fn all() -> &'static [&'static dyn Rule] {
+    &[
+        &t001_summary_income_total::SummaryIncomeTotal,
+        &t002_summary_expenditure_total::SummaryExpenditureTotal,
+        &t003_summary_grand_totals::SummaryGrandTotals,
+        &t004_classified_row_sums::ClassifiedRowSums,
+        &t005_classified_hierarchy::ClassifiedHierarchy,
+        &t006_economic_classes::EconomicClasses,
+        &t007_personnel_and_public_totals::PersonnelAndPublicTotals,
+        &t008_three_public_sums::ThreePublicSums,
+        &x001_summary_vs_income::SummaryVsIncome,
+        &x002_summary_vs_expenditure::SummaryVsExpenditure,
+        &x003_basic_expenditure_vs_economic::BasicExpenditureVsEconomic,
+        &x004_general_budget_within_expenditure::GeneralBudgetWithinExpenditure,
+        &x005_economic_items_within_three_public::EconomicItemsWithinThreePublic,
+    ]
+}
+
+/// The rule with this code, if any.
+pub fn by_code(code: &str) -> Option<&'static dyn Rule> {
+    all().iter().copied().find(|rule| rule.info().code == code)
+}
+
+/// The catalogue as Markdown: the committed `docs/rules.md`.
+pub fn catalogue_markdown() -> String {
+    let mut out = String::from(
+        "# hedui rules\n\n<!-- Generated by `hedui rules --format markdown`; a test keeps it current. -->\n\n",
+    );
+    out.push_str("| code | name | 规则 | category | severity |\n|---|---|---|---|---|\n");
+    for rule in all() {
+        let i = rule.info();
+        let _ = writeln!(out, "| [{}](#{}) | {} | {} | {} | {} |", i.code, i.code.to_lowercase(), i.name, i.title_zh, i.category.zh(), i.severity.en());
+    }
+    for rule in all() {
+        let i = rule.info();
+        let _ = write!(out, "\n## {}\n\n**{}** · {} · `{}` · {} ({}) · default severity: {}\n\n", i.code, i.title_zh, i.title_en, i.name, i.category.zh(), i.category.en(), i.severity.en());
+        out.push_str(&doc_text(i.doc));
+    }
+    out
+}
+
+/// The catalogue as JSON: every rule's [`RuleInfo`].
+pub fn catalogue_json() -> String {
+    let infos: Vec<&RuleInfo> = all().iter().map(|r| r.info()).collect();
+    serde_json::to_string_pretty(&infos).expect("catalogue serialises")
+}
+
+/// The catalogue as plain text, for the terminal.
+pub fn catalogue_text() -> String {
+    let mut out = String::new();
+    for rule in all() {
+        let i = rule.info();
+        let _ = writeln!(out, "{}  {:<8} {:<10} {}  {}", i.code, i.severity.en(), i.category.zh(), i.title_zh, i.title_en);
+    }
+    out
+}
+
+/// A doc comment with the one leading space of each line removed.
+pub fn doc_text(doc: &str) -> String {
+    doc.lines().map(|line| line.strip_prefix(' ').unwrap_or(line)).fold(String::new(), |mut out, line| {
+        out.push_str(line);
+        out.push('\n');
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_sorted() {
+        let codes: Vec<&str> = all().iter().map(|r| r.info().code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(codes, sorted);
+    }
+
+    #[test]
+    fn every_rule_documents_what_why_example_and_source() {
+        for rule in all() {
+            let doc = rule.info().doc;
+            for heading in ["## What", "## Why", "## Example", "## Source"] {
+                assert!(doc.contains(heading), "{} lacks {heading}", rule.info().code);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+use super::{declare_rule, lookup, Rule, RuleInfo};
+use crate::check::{Checker, Term};
+use crate::model::{Side, SummaryTable};
+use crate::recognise::{Form, RecognisedTable};
+use crate::report::ParseReport;
+
+declare_rule! {
+    /// ## What
+    /// In 收入支出决算总表 (01) and 财政拨款收入支出决算总表 (04), `本年支出合计` equals the sum
+    /// of the functional-class lines listed above it (一般公共服务支出, 外交支出, …), in every
+    /// value column (04: 合计 and each fund column).
+    ///
+    /// ## Why
+    /// The class lines are the spending by purpose; they must account for all spending.
+    ///
+    /// ## Example
+    /// `一、一般公共服务支出 280.72`, other lines `0.00`, `本年支出合计 280.72`: holds.
+    ///
+    /// ## Source
+    /// 部门决算公开 templates (公开01表, 公开04表); DOMAIN.md §4.
+    pub struct SummaryExpenditureTotal {
+        code: "T002",
+        name: "summary-expenditure-total",
+        title_zh: "本年支出合计与各类支出不符",
+        title_en: "Expenditure total differs from the class lines",
+        category: TableArithmetic,
+        severity: Error,
+    }
+}
+
+impl Rule for SummaryExpenditureTotal {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, document: &ParseReport, checker: &mut Checker) {
+        for form in [Form::IncomeExpenditureSummary, Form::FiscalGrantSummary] {
+            if let Some((table, summary)) = lookup::summary(document, form) {
+                check_side_total(&Self::INFO, checker, table, summary, Side::Expenditure, "本年支出合计");
+            }
+        }
+    }
+}
+
+/// `total_label` = Σ the lines of `side` above it, per value column.
+pub(super) fn check_side_total(rule: &RuleInfo, checker: &mut Checker, table: &RecognisedTable, summary: &SummaryTable, side: Side, total_label: &str) {
+    let lines: Vec<_> = summary.lines.iter().filter(|l| l.side == side).collect();
+    let Some(total_index) = lines.iter().position(|l| l.label == total_label) else { return };
+    let total = lines[total_index];
+    for (column, stated) in &total.values {
+        let parts: Vec<_> = lines[..total_index]
+            .iter()
+            .filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true)))
+            .collect();
+        if !parts.is_empty() {
+            checker.sum(rule, Term::cell(table, &total.label, column, stated), &parts);
+        }
+    }
+}
