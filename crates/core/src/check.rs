@@ -104,6 +104,9 @@ pub struct FindingLocation {
     pub column: Option<String>,
     /// Verbatim text of that cell, or of the line.
     pub excerpt: String,
+    /// Byte range of the cell (or sentence) in the input text.
+    pub byte_start: usize,
+    pub byte_end: usize,
 }
 
 /// One figure in a relation: a table cell with a human label for messages.
@@ -132,6 +135,8 @@ impl<'a> Term<'a> {
             row: self.row.clone(),
             column: self.column.clone(),
             excerpt: self.amount.raw.clone(),
+            byte_start: self.amount.at.byte_start,
+            byte_end: self.amount.at.byte_end,
         }
     }
 
