@@ -155,11 +155,13 @@ mod tests {
     fn one_unit_in_the_last_digit_is_rounding_not_error() {
         assert_eq!(judge(&n("211.61"), sum(&["211.60"]), 2), Outcome::Rounding);
         assert_eq!(judge(&n("176.41"), sum(&["176.40"]), 2), Outcome::Rounding);
+        assert_eq!(judge(&n("176.41"), sum(&["175.37", "1.03", "0.00"]), 2), Outcome::Held);
     }
 
     #[test]
     fn larger_differences_are_broken() {
-        assert_eq!(judge(&n("176.40"), sum(&["175.37", "1.03", "0.02"]), 2), Outcome::Rounding);
+        // Two units off in the last digit, beyond what the parts' rounding allows.
+        assert_eq!(judge(&n("176.40"), sum(&["175.37", "1.03", "0.02"]), 2), Outcome::Broken);
         assert_eq!(judge(&n("176.40"), sum(&["175.37", "1.03", "0.05"]), 2), Outcome::Broken);
         // A fixed ±0.5万元 tolerance would hide this slip.
         assert_eq!(judge(&n("26.42"), sum(&["0.00", "16.71", "9.31"]), 2), Outcome::Broken);
