@@ -10,13 +10,14 @@ use serde::Serialize;
 
 use crate::model::Amount;
 use crate::recognise::meta::DocumentKind;
-use crate::recognise::RecognisedTable;
+use crate::recognise::{Form, RecognisedTable};
 use crate::report::ParseReport;
 use crate::rounding::{display, judge, Interval, Outcome};
 use crate::rules::{self, Category, RuleInfo, Severity};
+use crate::score::{self, Score};
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
-pub const REPORT_SCHEMA_VERSION: &str = "0.1.0";
+pub const REPORT_SCHEMA_VERSION: &str = "0.2.0";
 
 /// The result of checking one or more documents together.
 #[derive(Debug, Clone, Serialize)]
@@ -34,13 +35,14 @@ pub struct DocumentReport {
     pub department: Option<String>,
     pub tables: Vec<TableRef>,
     pub stats: CheckStats,
+    pub score: Score,
     pub findings: Vec<Finding>,
 }
 
 /// A recognised table, as listed in the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct TableRef {
-    pub form: crate::recognise::Form,
+    pub form: Form,
     pub form_name: &'static str,
     pub line: usize,
 }
@@ -299,6 +301,8 @@ pub fn check_document(document: &ParseReport) -> DocumentReport {
     }
     let mut findings = checker.findings;
     findings.sort_by_key(|f| (f.location.line, f.rule));
+    let has_performance_tables = document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData));
+    let score = score::score(&document.document.kinds, has_performance_tables, &checker.stats.by_category, &findings);
     DocumentReport {
         source: document.source.clone(),
         kind: document.document.kinds.clone(),
@@ -306,6 +310,7 @@ pub fn check_document(document: &ParseReport) -> DocumentReport {
         department: document.document.department.clone(),
         tables: document.tables.iter().map(|t| TableRef { form: t.form, form_name: t.form_name, line: t.line }).collect(),
         stats: checker.stats,
+        score,
         findings,
     }
 }
@@ -327,6 +332,11 @@ impl CheckReport {
                     let _ = writeln!(out, "    = {}", f.derivation);
                 }
             }
+            let score = match (document.score.value, document.score.grade) {
+                (Some(value), Some(grade)) => format!("质量评分 {value:.1}（{}），覆盖 {}%", grade.zh(), document.score.coverage),
+                _ => "质量评分：无可评项".to_string(),
+            };
+            let _ = writeln!(out, "{}: {score}", document.source);
             let s = &document.stats;
             let count = |severity| s.by_severity.get(&severity).copied().unwrap_or(0);
             let _ = writeln!(

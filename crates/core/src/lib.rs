@@ -13,6 +13,7 @@ pub mod recognise;
 pub mod report;
 pub mod rounding;
 pub mod rules;
+pub mod score;
 
 pub use check::{CheckReport, DocumentReport, REPORT_SCHEMA_VERSION};
 pub use report::{ParseReport, SCHEMA_VERSION};
