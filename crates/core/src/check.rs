@@ -291,6 +291,16 @@ impl Checker {
             related,
         });
     }
+
+    /// A requirement that is not arithmetic (a table present, an empty table explained):
+    /// counted like any relation, and a finding at `location` when it does not hold.
+    pub fn require(&mut self, rule: &RuleInfo, held: bool, location: FindingLocation, message: String, message_en: String, derivation: String) {
+        let outcome = if held { Outcome::Held } else { Outcome::Broken };
+        self.count(rule, outcome);
+        if !held {
+            self.push(rule, outcome, message, message_en, None, None, derivation, location, Vec::new());
+        }
+    }
 }
 
 /// Checks one parsed document with every rule.

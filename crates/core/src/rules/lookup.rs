@@ -80,3 +80,66 @@ pub fn row_label(row: &ClassifiedRow) -> String {
         None => row.label.clone(),
     }
 }
+
+/// The three kinds of 财政拨款, as 04 names its fund columns and income lines.
+pub const FISCAL_FUNDS: [&str; 3] = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"];
+
+/// The line of a summary table with this label that details no other line.
+pub fn top_line<'a>(table: &'a SummaryTable, side: crate::model::Side, label: &str) -> Option<&'a SummaryLine> {
+    table.lines.iter().find(|l| l.side == side && l.parent.is_none() && l.label == label)
+}
+
+/// A figure of table 04 for one fund: the row label, the column key and the amount.
+pub type FundFigure<'a> = (String, &'a str, &'a Amount);
+
+/// 04's 本年收入 of `fund`: its income line (`一般公共预算财政拨款`), or the fund column of
+/// `本年收入合计` when the income side has fund columns.
+pub fn fund_income<'a>(table: &'a SummaryTable, fund: &str) -> Option<FundFigure<'a>> {
+    let side = crate::model::Side::Income;
+    let line = top_line(table, side, fund).or_else(|| top_line(table, side, &format!("{fund}收入")));
+    match line {
+        Some(line) => only_value(line).map(|(column, amount)| (line.label.clone(), column, amount)),
+        None => fund_cell(table, side, "本年收入合计", fund),
+    }
+}
+
+/// 04's 年初财政拨款结转和结余 of `fund`: the fund line under it, or its fund column.
+pub fn fund_opening<'a>(table: &'a SummaryTable, fund: &str) -> Option<FundFigure<'a>> {
+    const OPENING: &str = "年初财政拨款结转和结余";
+    let detail = table.lines.iter().find(|l| l.parent.as_deref() == Some(OPENING) && l.label == fund);
+    match detail {
+        Some(line) => only_value(line).map(|(column, amount)| (format!("{OPENING}/{fund}"), column, amount)),
+        None => fund_cell(table, crate::model::Side::Income, OPENING, fund),
+    }
+}
+
+/// The `fund` column of the line `label` (04's 本年支出合计, 年末财政拨款结转和结余).
+pub fn fund_cell<'a>(table: &'a SummaryTable, side: crate::model::Side, label: &str, fund: &str) -> Option<FundFigure<'a>> {
+    let line = top_line(table, side, label)?;
+    line.values.get_key_value(fund).map(|(column, amount)| (line.label.clone(), column.as_str(), amount))
+}
+
+/// The first column whose last header segment is one of `names` (`本年支出/小计` for `小计`).
+pub fn column_named<'a>(table: &'a ClassifiedTable, names: &[&str]) -> Option<&'a str> {
+    table.columns.iter().map(String::as_str).find(|c| names.contains(&c.rsplit('/').next().unwrap_or(c)))
+}
+
+/// A line of running text (heading or paragraph) with its span.
+pub type TextLine<'a> = (&'a str, crate::ingest::Span);
+
+/// Every heading and paragraph of the document, in order.
+pub fn text_lines(document: &ParseReport) -> Vec<TextLine<'_>> {
+    fn walk<'a>(section: &'a crate::recognise::Section, out: &mut Vec<TextLine<'a>>) {
+        out.push((section.heading.as_str(), section.span));
+        out.extend(section.paragraphs.iter().map(|p| (p.text.as_str(), p.span)));
+        for child in &section.children {
+            walk(child, out);
+        }
+    }
+    let mut out: Vec<TextLine> = document.preamble.iter().map(|p| (p.text.as_str(), p.span)).collect();
+    for section in &document.sections {
+        walk(section, &mut out);
+    }
+    out.sort_by_key(|(_, span)| span.byte_start);
+    out
+}

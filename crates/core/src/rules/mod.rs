@@ -9,6 +9,9 @@ use serde::Serialize;
 use crate::check::Checker;
 use crate::report::ParseReport;
 
+mod c001_empty_table_unexplained;
+mod c002_final_accounts_tables_present;
+mod c003_no_data_statement_contradicted;
 mod lookup;
 mod t001_summary_income_total;
 mod t002_summary_expenditure_total;
@@ -18,11 +21,16 @@ mod t005_classified_hierarchy;
 mod t006_economic_classes;
 mod t007_personnel_and_public_totals;
 mod t008_three_public_sums;
+mod t009_fiscal_grant_funds;
+mod t010_government_fund_balance;
 mod x001_summary_vs_income;
 mod x002_summary_vs_expenditure;
 mod x003_basic_expenditure_vs_economic;
 mod x004_general_budget_within_expenditure;
 mod x005_economic_items_within_three_public;
+mod x006_summary_vs_fiscal_grant_income;
+mod x007_fiscal_grant_vs_general_budget;
+mod x008_fund_tables_vs_fiscal_grant;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -61,6 +69,8 @@ pub enum Category {
     CrossTable,
     /// 绩效自评: self-evaluation scores and rates.
     Performance,
+    /// 完整性: required tables present, empty tables explained.
+    Completeness,
 }
 
 impl Category {
@@ -69,6 +79,7 @@ impl Category {
             Category::TableArithmetic => "表内勾稽",
             Category::CrossTable => "表间勾稽",
             Category::Performance => "绩效自评",
+            Category::Completeness => "完整性",
         }
     }
 
@@ -77,6 +88,7 @@ impl Category {
             Category::TableArithmetic => "table arithmetic",
             Category::CrossTable => "cross-table",
             Category::Performance => "performance self-evaluation",
+            Category::Completeness => "completeness",
         }
     }
 }
@@ -137,6 +149,9 @@ pub(crate) use declare_rule;
 /// Every rule, in code order.
 pub fn all() -> &'static [&'static dyn Rule] {
     &[
+        &c001_empty_table_unexplained::EmptyTableUnexplained,
+        &c002_final_accounts_tables_present::FinalAccountsTablesPresent,
+        &c003_no_data_statement_contradicted::NoDataStatementContradicted,
         &t001_summary_income_total::SummaryIncomeTotal,
         &t002_summary_expenditure_total::SummaryExpenditureTotal,
         &t003_summary_grand_totals::SummaryGrandTotals,
@@ -145,11 +160,16 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &t006_economic_classes::EconomicClasses,
         &t007_personnel_and_public_totals::PersonnelAndPublicTotals,
         &t008_three_public_sums::ThreePublicSums,
+        &t009_fiscal_grant_funds::FiscalGrantFunds,
+        &t010_government_fund_balance::GovernmentFundBalance,
         &x001_summary_vs_income::SummaryVsIncome,
         &x002_summary_vs_expenditure::SummaryVsExpenditure,
         &x003_basic_expenditure_vs_economic::BasicExpenditureVsEconomic,
         &x004_general_budget_within_expenditure::GeneralBudgetWithinExpenditure,
         &x005_economic_items_within_three_public::EconomicItemsWithinThreePublic,
+        &x006_summary_vs_fiscal_grant_income::SummaryVsFiscalGrantIncome,
+        &x007_fiscal_grant_vs_general_budget::FiscalGrantVsGeneralBudget,
+        &x008_fund_tables_vs_fiscal_grant::FundTablesVsFiscalGrant,
     ]
 }
 

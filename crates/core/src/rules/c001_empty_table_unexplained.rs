@@ -1,0 +1,83 @@
+use super::{declare_rule, lookup, Rule, RuleInfo};
+use crate::check::{Checker, FindingLocation};
+use crate::recognise::{Note, RecognisedTable};
+use crate::report::ParseReport;
+
+declare_rule! {
+    /// ## What
+    /// A 决算 table (公开01–09表) with no nonzero figure — typically 07 政府性基金, 08
+    /// 国有资本经营, often 09 “三公”经费 — carries a statement below it that there is nothing
+    /// to report (`注：本单位没有政府性基金收入…，故本表无数据` / `说明：我单位没有…`).
+    ///
+    /// ## Why
+    /// An empty table keeps its format so that every unit publishes the same nine tables; the
+    /// statement tells the reader the blanks are deliberate, not a table left unfilled.
+    ///
+    /// ## Example
+    /// 07 with an empty 合计 row and `注：本单位没有政府性基金收入，也没有使用政府性基金安排的
+    /// 支出，故本表无数据。` below it: holds. The same table with only `注：本表反映…` below it:
+    /// warning.
+    ///
+    /// ## Source
+    /// 财预〔2016〕143号《地方预决算公开操作规程》; 部门决算公开 templates; DOMAIN.md §4.
+    pub struct EmptyTableUnexplained {
+        code: "C001",
+        name: "empty-table-unexplained",
+        title_zh: "空表未说明无数据",
+        title_en: "Empty table without a no-data statement",
+        category: Completeness,
+        severity: Warning,
+    }
+}
+
+/// Whether a note under a table says the table has nothing to report.
+pub(super) fn is_no_data_statement(note: &Note) -> bool {
+    let text: String = note.text.chars().filter(|c| !c.is_whitespace()).collect();
+    text.contains("无数据") || text.contains("空表") || text.contains("没有") && !text.contains("本表反映")
+}
+
+/// Whether a table has no nonzero figure.
+pub(super) fn is_empty(table: &RecognisedTable) -> bool {
+    table.cells.iter().all(|c| c.value.number.value.is_zero())
+}
+
+/// Where a finding about a whole table points: its title line when the title is running
+/// text, else the table body.
+pub(super) fn table_location(document: &ParseReport, table: &RecognisedTable) -> FindingLocation {
+    let title = table.title_line.and_then(|line| lookup::text_lines(document).into_iter().find(|(_, span)| span.line_start == line));
+    let (excerpt, span) = match title {
+        Some((text, span)) => (text.to_string(), span),
+        None => (table.title.clone().unwrap_or_else(|| table.form_name.to_string()), table.span),
+    };
+    FindingLocation { line: span.line_start, table: Some(table.form_name), row: None, column: None, excerpt, byte_start: span.byte_start, byte_end: span.byte_end }
+}
+
+/// How a table is named in messages (`07表 政府性基金预算财政拨款收入支出决算表`).
+pub(super) fn table_name(table: &RecognisedTable) -> String {
+    match table.hunan_number {
+        Some(n) => format!("{n:02}表 {}", table.form_name),
+        None => table.form_name.to_string(),
+    }
+}
+
+impl Rule for EmptyTableUnexplained {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, document: &ParseReport, checker: &mut Checker) {
+        for table in document.tables.iter().filter(|t| t.form.is_final_accounts() && is_empty(t)) {
+            let held = table.notes.iter().any(is_no_data_statement);
+            let name = table_name(table);
+            let notes = if table.notes.is_empty() { "无".to_string() } else { table.notes.iter().map(|n| format!("「{}」", n.text)).collect::<Vec<_>>().join("") };
+            checker.require(
+                &Self::INFO,
+                held,
+                table_location(document, table),
+                format!("{}：{name} 没有非零数据，表下未说明本表无数据", Self::INFO.title_zh),
+                format!("{}: {name} has no nonzero figure and no statement below it that it has no data", Self::INFO.title_en),
+                format!("{name} 无非零数值；表下注释：{notes}"),
+            );
+        }
+    }
+}

@@ -1,0 +1,85 @@
+use super::{declare_rule, lookup, Rule, RuleInfo};
+use crate::check::{Checker, FindingLocation};
+use crate::recognise::meta::DocumentKind;
+use crate::recognise::Form;
+use crate::report::ParseReport;
+
+declare_rule! {
+    /// ## What
+    /// A 部门决算 that has its table part (a `部门决算表` heading or 目录 entry) contains all
+    /// nine 决算 tables: 收入支出决算总表, 收入决算表, 支出决算表, 财政拨款收入支出决算总表,
+    /// 一般公共预算财政拨款支出决算表, 一般公共预算财政拨款基本支出决算(明细)表,
+    /// 政府性基金预算财政拨款收入支出决算表, 国有资本经营预算财政拨款支出决算表, 财政拨款
+    /// “三公”经费支出决算表. Tables are found by title or header, not by position.
+    ///
+    /// ## Why
+    /// The nine tables are required even when one is empty (it then says so); a missing table
+    /// leaves part of the money undisclosed. One finding per missing table.
+    ///
+    /// ## Example
+    /// A 部门决算 whose `第二部分 部门决算表` has every table but 政府性基金预算财政拨款收入
+    /// 支出决算表: warning, at the `部门决算表` heading.
+    ///
+    /// ## Source
+    /// 财预〔2016〕143号《地方预决算公开操作规程》; 部门决算公开 templates; DOMAIN.md §1, §4.
+    pub struct FinalAccountsTablesPresent {
+        code: "C002",
+        name: "final-accounts-tables-present",
+        title_zh: "缺少部门决算公开表",
+        title_en: "A 部门决算 table is missing",
+        category: Completeness,
+        severity: Warning,
+    }
+}
+
+const NINE_TABLES: [Form; 9] = [
+    Form::IncomeExpenditureSummary,
+    Form::Income,
+    Form::Expenditure,
+    Form::FiscalGrantSummary,
+    Form::GeneralBudgetExpenditure,
+    Form::GeneralBudgetBasicExpenditure,
+    Form::GovernmentFund,
+    Form::StateCapital,
+    Form::ThreePublicExpenses,
+];
+
+/// How a document names its table part.
+const TABLE_PART_NAMES: [&str; 2] = ["部门决算表", "单位决算表"];
+
+impl Rule for FinalAccountsTablesPresent {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, document: &ParseReport, checker: &mut Checker) {
+        if !document.document.kinds.contains(&DocumentKind::FinalAccounts) {
+            return;
+        }
+        let compact = |text: &str| text.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let Some((heading, span)) = lookup::text_lines(document).into_iter().rev().find(|(text, _)| TABLE_PART_NAMES.iter().any(|name| compact(text).contains(name))) else {
+            return;
+        };
+        for form in NINE_TABLES {
+            let present = document.tables.iter().any(|t| t.form == form);
+            let number = form.hunan_number().unwrap_or_default();
+            let location = FindingLocation {
+                line: span.line_start,
+                table: None,
+                row: None,
+                column: None,
+                excerpt: heading.to_string(),
+                byte_start: span.byte_start,
+                byte_end: span.byte_end,
+            };
+            checker.require(
+                &Self::INFO,
+                present,
+                location,
+                format!("{}：部门决算未见 {}（湖南格式公开{number:02}表）", Self::INFO.title_zh, form.name()),
+                format!("{}: the 部门决算 has no {} (Hunan 公开{number:02}表)", Self::INFO.title_en, form.name()),
+                format!("决算表部分「{heading}」中没有按标题或表头识别出的 {}", form.name()),
+            );
+        }
+    }
+}
