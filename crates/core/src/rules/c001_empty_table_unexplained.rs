@@ -30,10 +30,21 @@ declare_rule! {
     }
 }
 
-/// Whether a note under a table says the table has nothing to report.
-pub(super) fn is_no_data_statement(note: &Note) -> bool {
-    let text: String = note.text.chars().filter(|c| !c.is_whitespace()).collect();
-    text.contains("无数据") || text.contains("空表") || text.contains("没有") && !text.contains("本表反映")
+/// A note's text without whitespace.
+fn compact(note: &Note) -> String {
+    note.text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether a note says the whole table has no data (`故本表无数据`, `本表为空表`).
+pub(super) fn says_table_has_no_data(note: &Note) -> bool {
+    let text = compact(note);
+    text.contains("无数据") || text.contains("空表")
+}
+
+/// Whether a note explains why a table is empty: a no-data statement, or a statement that
+/// the unit had no such money (`说明：我单位没有…`).
+fn explains_empty_table(note: &Note) -> bool {
+    says_table_has_no_data(note) || compact(note).contains("没有") && !compact(note).contains("本表反映")
 }
 
 /// Whether a table has no nonzero figure.
@@ -67,7 +78,7 @@ impl Rule for EmptyTableUnexplained {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for table in document.tables.iter().filter(|t| t.form.is_final_accounts() && is_empty(t)) {
-            let held = table.notes.iter().any(is_no_data_statement);
+            let held = table.notes.iter().any(explains_empty_table);
             let name = table_name(table);
             let notes = if table.notes.is_empty() { "无".to_string() } else { table.notes.iter().map(|n| format!("「{}」", n.text)).collect::<Vec<_>>().join("") };
             checker.require(

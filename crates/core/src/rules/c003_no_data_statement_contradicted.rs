@@ -1,12 +1,13 @@
-use super::c001_empty_table_unexplained::{is_empty, is_no_data_statement, table_name};
+use super::c001_empty_table_unexplained::{is_empty, says_table_has_no_data, table_name};
 use super::{declare_rule, Rule, RuleInfo};
 use crate::check::{Checker, FindingLocation};
 use crate::report::ParseReport;
 
 declare_rule! {
     /// ## What
-    /// A 决算 table (公开01–09表) whose note says it has no data (`本单位没有…，故本表无数据` /
-    /// `说明：我单位没有…`) has no nonzero figure.
+    /// A 决算 table (公开01–09表) whose note says the whole table has no data
+    /// (`本单位没有…，故本表无数据`, `本表为空表`) has no nonzero figure. A note that only some
+    /// item is nil (`我单位没有公务用车购置费`) is not such a statement.
     ///
     /// ## Why
     /// The statement and the figures cannot both be true: either the unit had such money and
@@ -35,7 +36,7 @@ impl Rule for NoDataStatementContradicted {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for table in document.tables.iter().filter(|t| t.form.is_final_accounts()) {
-            let Some(statement) = table.notes.iter().find(|n| is_no_data_statement(n)) else { continue };
+            let Some(statement) = table.notes.iter().find(|n| says_table_has_no_data(n)) else { continue };
             let name = table_name(table);
             let nonzero = table.cells.iter().find(|c| !c.value.number.value.is_zero());
             let figure = nonzero.map_or(String::new(), |c| format!("{} · {} 为 {}（第 {} 行）", c.row, c.column, c.value.raw, c.value.at.line));
