@@ -1,6 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
-use crate::check::{Checker, FindingLocation};
-use crate::recognise::{Note, RecognisedTable};
+use crate::check::Checker;
+use crate::recognise::Note;
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -47,44 +47,20 @@ fn explains_empty_table(note: &Note) -> bool {
     says_table_has_no_data(note) || compact(note).contains("没有") && !compact(note).contains("本表反映")
 }
 
-/// Whether a table has no nonzero figure.
-pub(super) fn is_empty(table: &RecognisedTable) -> bool {
-    table.cells.iter().all(|c| c.value.number.value.is_zero())
-}
-
-/// Where a finding about a whole table points: its title line when the title is running
-/// text, else the table body.
-pub(super) fn table_location(document: &ParseReport, table: &RecognisedTable) -> FindingLocation {
-    let title = table.title_line.and_then(|line| lookup::text_lines(document).into_iter().find(|(_, span)| span.line_start == line));
-    let (excerpt, span) = match title {
-        Some((text, span)) => (text.to_string(), span),
-        None => (table.title.clone().unwrap_or_else(|| table.form_name.to_string()), table.span),
-    };
-    FindingLocation { line: span.line_start, table: Some(table.form_name), row: None, column: None, excerpt, byte_start: span.byte_start, byte_end: span.byte_end }
-}
-
-/// How a table is named in messages (`07表 政府性基金预算财政拨款收入支出决算表`).
-pub(super) fn table_name(table: &RecognisedTable) -> String {
-    match table.hunan_number {
-        Some(n) => format!("{n:02}表 {}", table.form_name),
-        None => table.form_name.to_string(),
-    }
-}
-
 impl Rule for EmptyTableUnexplained {
     fn info(&self) -> &'static RuleInfo {
         &Self::INFO
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for table in document.tables.iter().filter(|t| t.form.is_final_accounts() && is_empty(t)) {
+        for table in document.tables.iter().filter(|t| t.form.is_final_accounts() && lookup::is_empty(t)) {
             let held = table.notes.iter().any(explains_empty_table);
-            let name = table_name(table);
+            let name = lookup::table_name(table);
             let notes = if table.notes.is_empty() { "无".to_string() } else { table.notes.iter().map(|n| format!("「{}」", n.text)).collect::<Vec<_>>().join("") };
             checker.require(
                 &Self::INFO,
                 held,
-                table_location(document, table),
+                lookup::table_location(document, table),
                 format!("{}：{name} 没有非零数据，表下未说明本表无数据", Self::INFO.title_zh),
                 format!("{}: {name} has no nonzero figure and no statement below it that it has no data", Self::INFO.title_en),
                 format!("{name} 无非零数值；表下注释：{notes}"),

@@ -1,5 +1,5 @@
-use super::c001_empty_table_unexplained::{is_empty, says_table_has_no_data, table_name};
-use super::{declare_rule, Rule, RuleInfo};
+use super::c001_empty_table_unexplained::says_table_has_no_data;
+use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{Checker, FindingLocation};
 use crate::report::ParseReport;
 
@@ -37,12 +37,12 @@ impl Rule for NoDataStatementContradicted {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for table in document.tables.iter().filter(|t| t.form.is_final_accounts()) {
             let Some(statement) = table.notes.iter().find(|n| says_table_has_no_data(n)) else { continue };
-            let name = table_name(table);
+            let name = lookup::table_name(table);
             let nonzero = table.cells.iter().find(|c| !c.value.number.value.is_zero());
             let figure = nonzero.map_or(String::new(), |c| format!("{} · {} 为 {}（第 {} 行）", c.row, c.column, c.value.raw, c.value.at.line));
             checker.require(
                 &Self::INFO,
-                is_empty(table),
+                lookup::is_empty(table),
                 FindingLocation {
                     line: statement.span.line_start,
                     table: Some(table.form_name),

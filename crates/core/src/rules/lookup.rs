@@ -143,3 +143,27 @@ pub fn text_lines(document: &ParseReport) -> Vec<TextLine<'_>> {
     out.sort_by_key(|(_, span)| span.byte_start);
     out
 }
+
+/// Whether a table has no nonzero figure.
+pub fn is_empty(table: &RecognisedTable) -> bool {
+    table.cells.iter().all(|c| c.value.number.value.is_zero())
+}
+
+/// Where a finding about a whole table points: its title line when the title is running
+/// text, else the table body.
+pub fn table_location(document: &ParseReport, table: &RecognisedTable) -> crate::check::FindingLocation {
+    let title = table.title_line.and_then(|line| text_lines(document).into_iter().find(|(_, span)| span.line_start == line));
+    let (excerpt, span) = match title {
+        Some((text, span)) => (text.to_string(), span),
+        None => (table.title.clone().unwrap_or_else(|| table.form_name.to_string()), table.span),
+    };
+    crate::check::FindingLocation { line: span.line_start, table: Some(table.form_name), row: None, column: None, excerpt, byte_start: span.byte_start, byte_end: span.byte_end }
+}
+
+/// How a table is named in messages (`07表 政府性基金预算财政拨款收入支出决算表`).
+pub fn table_name(table: &RecognisedTable) -> String {
+    match table.hunan_number {
+        Some(n) => format!("{n:02}表 {}", table.form_name),
+        None => table.form_name.to_string(),
+    }
+}

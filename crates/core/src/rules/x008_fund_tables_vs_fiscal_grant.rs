@@ -1,5 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{Checker, Term};
+use crate::model::SummaryTable;
 use crate::model::Side;
 use crate::recognise::Form;
 use crate::report::ParseReport;
@@ -10,13 +11,16 @@ declare_rule! {
     /// have figures: 政府性基金预算财政拨款收入支出决算表 (07) 合计 `年初结转和结余`, `本年收入`,
     /// `本年支出 小计` and `年末结转和结余` = 04's 政府性基金预算财政拨款 年初 line, income
     /// line, `本年支出合计` and `年末财政拨款结转和结余`; 国有资本经营预算财政拨款支出决算表
-    /// (08) 合计 `本年支出 合计` = 04 `本年支出合计` · 国有资本经营预算财政拨款.
+    /// (08) 合计 `本年支出 合计` = 04 `本年支出合计` · 国有资本经营预算财政拨款. When 07 (or 08)
+    /// has no nonzero figure, those 04 figures of its fund are all zero.
     ///
     /// ## Why
-    /// 07 and 08 detail by 科目 the 政府性基金 and 国有资本经营 columns of 04.
+    /// 07 and 08 detail by 科目 the 政府性基金 and 国有资本经营 columns of 04; an empty 07
+    /// beside 政府性基金 money in 04 leaves that money without its detail.
     ///
     /// ## Example
     /// 07 合计 `本年支出 小计 45.00` and 04 `本年支出合计` · 政府性基金预算财政拨款 `45.00`: holds.
+    /// 08 empty and 04 `本年支出合计` · 国有资本经营预算财政拨款 `0.00`: holds; `12.00`: error.
     ///
     /// ## Source
     /// 部门决算公开 templates (公开04表, 公开07表, 公开08表); DOMAIN.md §4 (across tables).
@@ -60,6 +64,22 @@ impl Counterpart {
     }
 }
 
+/// The fund tables, their fund and the 04 figures each details (08 has spending only).
+const FUND_TABLES: [(Form, &str, &[Counterpart]); 2] = [
+    (Form::GovernmentFund, GOVERNMENT_FUND, &[Counterpart::Opening, Counterpart::Income, Counterpart::Spending, Counterpart::Closing]),
+    (Form::StateCapital, STATE_CAPITAL, &[Counterpart::Spending]),
+];
+
+/// The 04 figure of `fund` that `counterpart` names.
+fn fund_figure<'a>(summary: &'a SummaryTable, fund: &str, counterpart: Counterpart) -> Option<lookup::FundFigure<'a>> {
+    match counterpart {
+        Counterpart::Opening => lookup::fund_opening(summary, fund),
+        Counterpart::Income => lookup::fund_income(summary, fund),
+        Counterpart::Spending => lookup::fund_cell(summary, Side::Expenditure, "本年支出合计", fund),
+        Counterpart::Closing => lookup::fund_cell(summary, Side::Expenditure, "年末财政拨款结转和结余", fund),
+    }
+}
+
 impl Rule for FundTablesVsFiscalGrant {
     fn info(&self) -> &'static RuleInfo {
         &Self::INFO
@@ -67,18 +87,34 @@ impl Rule for FundTablesVsFiscalGrant {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((t04, summary)) = lookup::summary(document, Form::FiscalGrantSummary) else { return };
-        for (form, fund) in [(Form::GovernmentFund, GOVERNMENT_FUND), (Form::StateCapital, STATE_CAPITAL)] {
+        for (form, fund, counterparts) in FUND_TABLES {
             let Some((table, classified)) = lookup::classified(document, form) else { continue };
+            if lookup::is_empty(table) {
+                let figures: Vec<Term> = counterparts
+                    .iter()
+                    .filter_map(|c| fund_figure(summary, fund, *c))
+                    .map(|(row, column, amount)| Term::cell(t04, &row, column, amount))
+                    .collect();
+                if figures.is_empty() {
+                    continue;
+                }
+                let name = lookup::table_name(table);
+                let nonzero = figures.iter().find(|t| !t.amount.number.value.is_zero());
+                let shown = nonzero.map_or(String::new(), |t| format!("{} 为 {}（第 {} 行）", t.label, t.amount.raw, t.amount.at.line));
+                checker.require(
+                    &Self::INFO,
+                    nonzero.is_none(),
+                    lookup::table_location(document, table),
+                    format!("{}：{name} 没有数据，但 {shown}", Self::INFO.title_zh),
+                    format!("{}: {name} has no data, but {shown}", Self::INFO.title_en),
+                    format!("{name} 无非零数值 ≠ {shown}"),
+                );
+                continue;
+            }
             let Some(total) = &classified.total else { continue };
             for (column, stated) in &total.values {
                 let Some(counterpart) = Counterpart::of(column) else { continue };
-                let figure = match counterpart {
-                    Counterpart::Opening => lookup::fund_opening(summary, fund),
-                    Counterpart::Income => lookup::fund_income(summary, fund),
-                    Counterpart::Spending => lookup::fund_cell(summary, Side::Expenditure, "本年支出合计", fund),
-                    Counterpart::Closing => lookup::fund_cell(summary, Side::Expenditure, "年末财政拨款结转和结余", fund),
-                };
-                if let Some((row, other_column, other)) = figure {
+                if let Some((row, other_column, other)) = fund_figure(summary, fund, counterpart) {
                     checker.equal(&Self::INFO, Term::cell(table, "合计", column, stated), Term::cell(t04, &row, other_column, other));
                 }
             }
