@@ -45,7 +45,10 @@ const NINE_TABLES: [Form; 9] = [
 ];
 
 /// How a document names its table part.
-const TABLE_PART_NAMES: [&str; 2] = ["部门决算表", "单位决算表"];
+const TABLE_PART_NAMES: [&str; 4] = ["部门决算表", "单位决算表", "部门决算报表", "部门决算公开表"];
+
+/// Headings and 目录 entries are short; a longer line is running text that may only mention the tables.
+const HEADING_MAX_CHARS: usize = 30;
 
 impl Rule for FinalAccountsTablesPresent {
     fn info(&self) -> &'static RuleInfo {
@@ -56,8 +59,11 @@ impl Rule for FinalAccountsTablesPresent {
         if !document.document.kinds.contains(&DocumentKind::FinalAccounts) {
             return;
         }
-        let compact = |text: &str| text.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let Some((heading, span)) = lookup::text_lines(document).into_iter().rev().find(|(text, _)| TABLE_PART_NAMES.iter().any(|name| compact(text).contains(name))) else {
+        let names_table_part = |text: &str| {
+            let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            compact.chars().count() <= HEADING_MAX_CHARS && TABLE_PART_NAMES.iter().any(|name| compact.contains(name))
+        };
+        let Some((heading, span)) = lookup::text_lines(document).into_iter().rev().find(|(text, _)| names_table_part(text)) else {
             return;
         };
         for form in NINE_TABLES {
