@@ -41,7 +41,7 @@ pub fn cell_value(text: &str) -> CellValue {
     if compact.chars().all(|c| matches!(c, '-' | '—' | '–' | '─')) {
         return CellValue::Nil;
     }
-    match parse_number(text) {
+    match parse_compact(&compact) {
         Some(number) => CellValue::Number(number),
         None => CellValue::Text,
     }
@@ -49,21 +49,22 @@ pub fn cell_value(text: &str) -> CellValue {
 
 /// Parses a cell that should hold exactly one number; `None` for anything else.
 pub fn parse_number(text: &str) -> Option<Number> {
-    let compact = normalise_number_text(text);
+    parse_compact(&normalise_number_text(text))
+}
+
+/// Parses text already through [`normalise_number_text`].
+fn parse_compact(compact: &str) -> Option<Number> {
     let (body, percent) = match compact.strip_suffix('%') {
         Some(body) => (body, true),
-        None => (compact.as_str(), false),
+        None => (compact, false),
     };
-    let (sign, digits) = match body.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", body),
-    };
+    let digits = body.strip_prefix('-').unwrap_or(body);
     if !well_formed(digits) {
         return None;
     }
-    let plain: String = digits.chars().filter(|&c| c != ',').collect();
-    let value = Decimal::from_str(&format!("{sign}{plain}")).ok()?;
-    let decimals = plain.split_once('.').map_or(0, |(_, frac)| frac.len() as u32);
+    let plain: String = body.chars().filter(|&c| c != ',').collect();
+    let value = Decimal::from_str(&plain).ok()?;
+    let decimals = digits.split_once('.').map_or(0, |(_, frac)| frac.len() as u32);
     Some(Number { value, decimals, percent })
 }
 
@@ -91,17 +92,19 @@ fn well_formed(digits: &str) -> bool {
 
 /// Full-width forms to ASCII, all whitespace removed (OCR puts spaces inside numbers).
 fn normalise_number_text(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            '，' => ',',
-            '％' => '%',
-            '－' | '−' => '-',
-            _ => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if c.is_whitespace() => {}
+            '０'..='９' => out.push(char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)),
+            '．' => out.push('.'),
+            '，' => out.push(','),
+            '％' => out.push('%'),
+            '－' | '−' => out.push('-'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

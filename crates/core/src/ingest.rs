@@ -97,6 +97,9 @@ pub fn compact(text: &str) -> String {
 
 /// Removes `<b>`, `</b>` and `**` emphasis from `text` and trims it.
 pub fn strip_markup(text: &str) -> String {
+    if !text.contains(['<', '*']) {
+        return text.trim().to_string();
+    }
     text.replace("<b>", "").replace("</b>", "").replace("**", "").trim().to_string()
 }
 

@@ -10,15 +10,18 @@ use crate::model::CodeLevel;
 
 /// Compact form of a label: no whitespace, ASCII brackets, no quotes or markup.
 pub fn norm(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’'))
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '：' => ':',
-            _ => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '（' => out.push('('),
+            '）' => out.push(')'),
+            '：' => out.push(':'),
+            '“' | '”' | '"' | '‘' | '’' => {}
+            c if c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -60,6 +63,9 @@ pub fn subject_code(text: &str) -> Option<(String, CodeLevel, String)> {
 /// Points stated in a label: `产出指标 (50 分)` → `50`.
 pub fn stated_points(label: &str) -> Option<(String, String)> {
     static POINTS: OnceLock<Regex> = OnceLock::new();
+    if !label.contains('分') {
+        return None;
+    }
     let re = regex(&POINTS, r"\((\d+(?:\.\d+)?)分\)?");
     let compact = norm(label);
     let caps = re.captures(&compact)?;

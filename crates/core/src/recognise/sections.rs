@@ -54,6 +54,10 @@ fn numbering(text: &str) -> Option<(u8, String)> {
         .collect()
     });
     let compact = norm(text);
+    let numbered = compact.starts_with(|c: char| c == '第' || c == '(' || c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    if !numbered {
+        return None;
+    }
     patterns.iter().find_map(|(rank, re)| {
         re.captures(&compact).and_then(|caps| caps.get(1)).map(|m| (*rank, m.as_str().to_string()))
     })
