@@ -1,6 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{Checker, Term};
-use crate::model::{Side, SummaryTable};
+use crate::model::{Amount, Side, SummaryLine, SummaryTable};
 use crate::recognise::{Form, RecognisedTable};
 use crate::report::ParseReport;
 
@@ -52,11 +52,19 @@ impl Rule for SummaryGrandTotals {
                 checker.sum(&Self::INFO, Term::cell(table, &parent.label, column, stated), &parts);
             }
             let income = lookup::line(summary, Side::Income, "总计").and_then(lookup::only_value);
-            let expenditure = lookup::line(summary, Side::Expenditure, "总计").and_then(lookup::only_value);
+            let expenditure = lookup::line(summary, Side::Expenditure, "总计").and_then(total_column);
             if let (Some((ic, iv)), Some((ec, ev))) = (income, expenditure) {
                 checker.equal(&Self::INFO, Term::cell(table, "收入总计", ic, iv), Term::cell(table, "支出总计", ec, ev));
             }
         }
+    }
+}
+
+/// The figure of a line that totals its columns: its `合计` column (04), or its only value (01).
+fn total_column(line: &SummaryLine) -> Option<(&str, &Amount)> {
+    match line.values.get_key_value("合计") {
+        Some((column, value)) => Some((column.as_str(), value)),
+        None => lookup::only_value(line),
     }
 }
 
