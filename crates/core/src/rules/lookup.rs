@@ -167,3 +167,70 @@ pub fn table_name(table: &RecognisedTable) -> String {
         None => table.form_name.to_string(),
     }
 }
+
+/// A paragraph of running text with the headings of the sections it sits in, outermost first.
+pub struct PlacedParagraph<'a> {
+    pub headings: Vec<&'a str>,
+    pub paragraph: &'a crate::recognise::Paragraph,
+}
+
+/// Every paragraph of running text, in document order (the preamble first).
+pub fn placed_paragraphs(document: &ParseReport) -> Vec<PlacedParagraph<'_>> {
+    fn walk<'a>(section: &'a crate::recognise::Section, headings: &mut Vec<&'a str>, out: &mut Vec<PlacedParagraph<'a>>) {
+        headings.push(&section.heading);
+        out.extend(section.paragraphs.iter().map(|paragraph| PlacedParagraph { headings: headings.clone(), paragraph }));
+        for child in &section.children {
+            walk(child, headings, out);
+        }
+        headings.pop();
+    }
+    let mut out: Vec<PlacedParagraph> = document.preamble.iter().map(|paragraph| PlacedParagraph { headings: Vec::new(), paragraph }).collect();
+    for section in &document.sections {
+        walk(section, &mut Vec::new(), &mut out);
+    }
+    out
+}
+
+/// Every section, in document order.
+pub fn all_sections(document: &ParseReport) -> Vec<&crate::recognise::Section> {
+    fn walk<'a>(section: &'a crate::recognise::Section, out: &mut Vec<&'a crate::recognise::Section>) {
+        out.push(section);
+        for child in &section.children {
+            walk(child, out);
+        }
+    }
+    let mut out = Vec::new();
+    for section in &document.sections {
+        walk(section, &mut out);
+    }
+    out
+}
+
+/// Where `found`, starting at byte `offset` of `paragraph.text`, is in the input. The byte
+/// range is the match itself when the line carried no markup (`**`, `<b>`), which would shift
+/// offsets; otherwise it is the whole paragraph.
+pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, found: &str, table: Option<&'static str>) -> crate::check::FindingLocation {
+    let start = paragraph.sentences.first().map_or(paragraph.span.byte_start, |s| s.span.byte_start);
+    let end = paragraph.sentences.last().map_or(paragraph.span.byte_end, |s| s.span.byte_end);
+    let (byte_start, byte_end) = if end - start == paragraph.text.len() { (start + offset, start + offset + found.len()) } else { (start, end) };
+    crate::check::FindingLocation { line: paragraph.span.line_start, table, row: None, column: None, excerpt: found.to_string(), byte_start, byte_end }
+}
+
+/// Where `found` in a section heading is in the input: the heading line (its `#` markers and
+/// markup make offsets inside it inexact).
+pub fn in_heading(section: &crate::recognise::Section, found: &str) -> crate::check::FindingLocation {
+    let span = section.span;
+    crate::check::FindingLocation { line: span.line_start, table: None, row: None, column: None, excerpt: found.to_string(), byte_start: span.byte_start, byte_end: span.byte_end }
+}
+
+/// `found` (at byte `offset` of `text`) with up to 12 characters either side, for derivations.
+pub fn context(text: &str, offset: usize, found: &str) -> String {
+    const AROUND: usize = 12;
+    let before: Vec<char> = text[..offset].chars().collect();
+    let after: Vec<char> = text[offset + found.len()..].chars().collect();
+    let head: String = before[before.len().saturating_sub(AROUND)..].iter().collect();
+    let tail: String = after[..after.len().min(AROUND)].iter().collect();
+    let open = if before.len() > AROUND { "…" } else { "" };
+    let close = if after.len() > AROUND { "…" } else { "" };
+    format!("{open}{head}【{found}】{tail}{close}")
+}

@@ -12,6 +12,14 @@ use crate::report::ParseReport;
 mod c001_empty_table_unexplained;
 mod c002_final_accounts_tables_present;
 mod c003_no_data_statement_contradicted;
+mod l001_template_text;
+mod l002_amount_in_yuan;
+mod l003_year_slip;
+mod l004_repeated_words;
+mod l005_fund_name;
+mod l006_blank_department;
+mod l007_impossible_figure;
+mod l008_change_without_reason;
 mod lookup;
 mod t001_summary_income_total;
 mod t002_summary_expenditure_total;
@@ -71,6 +79,8 @@ pub enum Category {
     Performance,
     /// 完整性: required tables present, empty tables explained.
     Completeness,
+    /// 规范性: form and wording (template text, unit and year slips, standard names).
+    Form,
 }
 
 impl Category {
@@ -80,6 +90,7 @@ impl Category {
             Category::CrossTable => "表间勾稽",
             Category::Performance => "绩效自评",
             Category::Completeness => "完整性",
+            Category::Form => "规范性",
         }
     }
 
@@ -89,6 +100,7 @@ impl Category {
             Category::CrossTable => "cross-table",
             Category::Performance => "performance self-evaluation",
             Category::Completeness => "completeness",
+            Category::Form => "form and wording",
         }
     }
 }
@@ -152,6 +164,14 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &c001_empty_table_unexplained::EmptyTableUnexplained,
         &c002_final_accounts_tables_present::FinalAccountsTablesPresent,
         &c003_no_data_statement_contradicted::NoDataStatementContradicted,
+        &l001_template_text::TemplateText,
+        &l002_amount_in_yuan::AmountInYuan,
+        &l003_year_slip::YearSlip,
+        &l004_repeated_words::RepeatedWords,
+        &l005_fund_name::FundName,
+        &l006_blank_department::BlankDepartment,
+        &l007_impossible_figure::ImpossibleFigure,
+        &l008_change_without_reason::ChangeWithoutReason,
         &t001_summary_income_total::SummaryIncomeTotal,
         &t002_summary_expenditure_total::SummaryExpenditureTotal,
         &t003_summary_grand_totals::SummaryGrandTotals,

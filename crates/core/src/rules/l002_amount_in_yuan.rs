@@ -1,0 +1,91 @@
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+use super::{declare_rule, lookup, Rule, RuleInfo};
+use crate::check::Checker;
+use crate::model::Unit;
+use crate::report::ParseReport;
+
+declare_rule! {
+    /// ## What
+    /// In a document kept in 万元, a paragraph that states amounts in 万元 does not state one in
+    /// bare 元: in `年初预算为26.53元，支出决算为26.53万元` one figure has the wrong unit. Rates
+    /// (`元/人`, `每人…元`, `标准…元`) are left alone, and so are documents whose tables are in 元
+    /// (some provinces use 元 in tables and 万元 in text). Each paragraph with amounts in 万元 is
+    /// one relation.
+    ///
+    /// ## Why
+    /// 元 and 万元 differ by a factor of 10,000: the sentence as printed says the budget was
+    /// 26.53 yuan. The reader cannot tell a unit slip from a real figure.
+    ///
+    /// ## Example
+    /// `年初预算为26.53元，支出决算为26.53万元，完成年初预算的100.0%`: warning on `26.53元`.
+    /// `年初预算为26.53万元，支出决算为26.53万元`: holds.
+    ///
+    /// ## Source
+    /// 部门决算公开 templates (amounts in 万元, two decimals); DOMAIN.md §1, §2, §9.
+    pub struct AmountInYuan {
+        code: "L002",
+        name: "amount-in-yuan",
+        title_zh: "金额单位误写为元",
+        title_en: "Amount in 元 in a 万元 document",
+        category: Form,
+        severity: Warning,
+    }
+}
+
+/// An amount of money in running text: the number and its unit (`万元`, `亿元` or bare `元`).
+fn amount() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| Regex::new(r"\d[\d,]*(?:\.\d+)?\s*(万元|亿元|元)").expect("valid pattern"))
+}
+
+/// Words before an amount that make it a rate or a standard, legitimately in 元.
+const RATE_MARKERS: [&str; 5] = ["每", "人均", "标准", "单价", "均价"];
+
+/// Whether the bare-元 amount at `start..end` of `text` is a rate (`500元/人`, `每人每月500元`).
+fn is_rate(text: &str, start: usize, end: usize) -> bool {
+    let before: String = text[..start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    text[end..].starts_with('/') || RATE_MARKERS.iter().any(|m| before.contains(m))
+}
+
+impl Rule for AmountInYuan {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, document: &ParseReport, checker: &mut Checker) {
+        if document.document.unit == Some(Unit::Yuan) {
+            return;
+        }
+        for placed in lookup::placed_paragraphs(document) {
+            let paragraph = placed.paragraph;
+            let text = paragraph.text.as_str();
+            if !text.contains("万元") {
+                continue;
+            }
+            let slips: Vec<(usize, &str)> = amount()
+                .captures_iter(text)
+                .filter_map(|m| {
+                    let whole = m.get(0).expect("match");
+                    (&m[1] == "元" && !is_rate(text, whole.start(), whole.end())).then_some((whole.start(), whole.as_str()))
+                })
+                .collect();
+            if slips.is_empty() {
+                checker.require(&Self::INFO, true, lookup::in_paragraph(paragraph, 0, "", None), String::new(), String::new(), String::new());
+            }
+            for (offset, found) in slips {
+                let number = found.trim_end_matches('元').trim();
+                checker.require(
+                    &Self::INFO,
+                    false,
+                    lookup::in_paragraph(paragraph, offset, found, None),
+                    format!("{}：「{found}」写作元，本文件金额单位为万元（应为 {number}万元？）", Self::INFO.title_zh),
+                    format!("{}: «{found}» is in 元 but the document states amounts in 万元 ({number}万元?)", Self::INFO.title_en),
+                    lookup::context(text, offset, found),
+                );
+            }
+        }
+    }
+}

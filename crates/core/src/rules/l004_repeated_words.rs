@@ -1,0 +1,155 @@
+use super::{declare_rule, lookup, Rule, RuleInfo};
+use crate::check::Checker;
+use crate::report::ParseReport;
+
+declare_rule! {
+    /// ## What
+    /// No word or phrase is written twice in a row: `单位单位`, `公开公开`, `包括包括`,
+    /// `与上年相比，与上年相比`, `是是`, `。。`. Reduplication that Chinese uses on purpose is
+    /// left alone: a single character doubles only when it is a function word that never
+    /// doubles (`是是`, `的的`); `人人`, `常常`, `实实在在` (AABB), `一个一个`, numbers and lists
+    /// whose second item extends the first (`市人民政府、市人民政府办公室`) are not reported.
+    ///
+    /// ## Why
+    /// A doubled word is a copy-and-paste or typing slip. It does not change what the text
+    /// says, so it is a notice: worth fixing before publication, not a defect in the figures.
+    ///
+    /// ## Example
+    /// `与上年相比，与上年相比，减少116.72万元`: notice, quoting `与上年相比，与上年相比`.
+    /// `与上年相比，减少116.72万元`: holds.
+    ///
+    /// ## Source
+    /// 《党政机关公文格式》(GB/T 9704) and ordinary proofreading practice; DOMAIN.md §9.
+    pub struct RepeatedWords {
+        code: "L004",
+        name: "repeated-words",
+        title_zh: "字词重复",
+        title_en: "Repeated word or phrase",
+        category: Form,
+        severity: Notice,
+    }
+}
+
+/// Single characters that are never doubled on purpose.
+const NEVER_DOUBLED: [char; 12] = ['是', '的', '和', '及', '与', '在', '其', '并', '按', '于', '把', '被'];
+/// Punctuation that is never doubled (`……` and `——` are single marks of two characters).
+const PUNCTUATION: [char; 5] = ['。', '，', '、', '；', '：'];
+/// Separators between the two copies of a repeated phrase.
+const SEPARATORS: [char; 3] = ['，', '、', ' '];
+/// Characters that begin a counted reduplication (`一个一个`, `两年两年`).
+const NUMERALS: [char; 12] = ['一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '每'];
+/// The longest phrase looked for, in characters.
+const LONGEST: usize = 12;
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Whether `half` doubled is a slip: Han characters, not a counted reduplication, and either a
+/// function word or at least two characters that are not one character repeated.
+fn doubled_slip(half: &[char], separated: bool) -> bool {
+    let han = half.iter().all(|c| is_han(*c));
+    let counted = NUMERALS.contains(&half[0]);
+    let one_repeated = half.iter().all(|c| *c == half[0]);
+    match half.len() {
+        1 => !separated && NEVER_DOUBLED.contains(&half[0]),
+        2 => han && !counted && !one_repeated && !separated,
+        _ => han && !counted && !one_repeated,
+    }
+}
+
+/// Every doubled word, phrase or punctuation mark in `text`, with its byte offset.
+fn repeats(text: &str) -> Vec<(usize, String)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let c = |i: usize| chars[i].1;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut found = None;
+        for n in (1..=LONGEST).rev() {
+            for gap in [0, 1] {
+                let end = i + 2 * n + gap;
+                if end > chars.len() || gap == 1 && !SEPARATORS.contains(&c(i + n)) {
+                    continue;
+                }
+                let half: Vec<char> = (i..i + n).map(c).collect();
+                let again: Vec<char> = (i + n + gap..end).map(c).collect();
+                // AABB (`实实在在`, `是是非非`) is deliberate reduplication.
+                let pair_at = |j: usize| j + 1 < chars.len() && c(j) == c(j + 1);
+                let aabb = n == 1 && gap == 0 && (pair_at(end) || i >= 2 && pair_at(i - 2));
+                // `市人民政府、市人民政府办公室` lists two names: a separated copy must end there.
+                let word_goes_on = gap == 1 && end < chars.len() && is_han(c(end));
+                if half == again && !aabb && !word_goes_on && doubled_slip(&half, gap == 1) {
+                    found = Some(end);
+                    break;
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        if found.is_none() && i + 1 < chars.len() && c(i) == c(i + 1) && PUNCTUATION.contains(&c(i)) {
+            found = Some(i + 2);
+        }
+        match found {
+            Some(end) => {
+                let byte_end = chars.get(end).map_or(text.len(), |&(b, _)| b);
+                out.push((chars[i].0, text[chars[i].0..byte_end].to_string()));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+impl Rule for RepeatedWords {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, document: &ParseReport, checker: &mut Checker) {
+        for placed in lookup::placed_paragraphs(document) {
+            let paragraph = placed.paragraph;
+            let text = paragraph.text.as_str();
+            let found = repeats(text);
+            if found.is_empty() {
+                checker.require(&Self::INFO, true, lookup::in_paragraph(paragraph, 0, "", None), String::new(), String::new(), String::new());
+            }
+            for (offset, repeated) in found {
+                checker.require(
+                    &Self::INFO,
+                    false,
+                    lookup::in_paragraph(paragraph, offset, &repeated, None),
+                    format!("{}：「{repeated}」", Self::INFO.title_zh),
+                    format!("{}: «{repeated}»", Self::INFO.title_en),
+                    lookup::context(text, offset, &repeated),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        repeats(text).into_iter().map(|(_, r)| r).collect()
+    }
+
+    #[test]
+    fn doubled_words_phrases_and_marks_are_found() {
+        assert_eq!(found("财政拨款收、支总计280.72万元，与上年相比，与上年相比，减少116.72万元"), ["与上年相比，与上年相比"]);
+        assert_eq!(found("公益一类事业单位单位，做好信息公开公开"), ["单位单位", "公开公开"]);
+        assert_eq!(found("主要是是拟召开会议，主要包括包括培训"), ["是是", "包括包括"]);
+        assert_eq!(found("达到 100%。。三是"), ["。。"]);
+    }
+
+    #[test]
+    fn deliberate_reduplication_and_numbers_are_not() {
+        assert!(found("人人参与，常常检查，实实在在，是是非非，一个一个落实，哈哈哈哈").is_empty());
+        assert!(found("2020年，1010万元，……，——").is_empty());
+        assert!(found("以市人民政府、市人民政府办公室名义发布").is_empty());
+    }
+}

@@ -1,0 +1,104 @@
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+use super::{declare_rule, lookup, Rule, RuleInfo};
+use crate::check::Checker;
+use crate::recognise::Paragraph;
+use crate::report::ParseReport;
+
+declare_rule! {
+    /// ## What
+    /// In the 情况说明 (sections whose heading, or a heading above them, says `说明`), a
+    /// sentence that states a change in money (`增加/减少…万元`) gives its reason in the same
+    /// paragraph: `主要原因是…`, `主要是…`, `原因是…`, `由于…`. A paragraph broken over lines
+    /// by conversion (a line that does not end a sentence) is read together with the next.
+    /// Each change sentence is one relation.
+    ///
+    /// ## Why
+    /// The disclosure rules ask units to explain every change against the budget and the
+    /// previous year; a change stated without a reason tells the public what, not why.
+    ///
+    /// ## Example
+    /// `与上年相比减少3.38万元，降低3.91%。其中：` with no reason in the paragraph: notice.
+    /// `与上年相比，减少116.72万元，减少29.37%，主要是因为压缩开支。`: holds.
+    ///
+    /// ## Source
+    /// 财预〔2016〕143号《地方预决算公开操作规程》(情况说明 explains changes); DOMAIN.md §5, §9.
+    pub struct ChangeWithoutReason {
+        code: "L008",
+        name: "change-without-reason",
+        title_zh: "增减变化未说明原因",
+        title_en: "Change stated without its reason",
+        category: Form,
+        severity: Notice,
+    }
+}
+
+/// A change in money: `增加`/`减少`, at most a few characters, then an amount.
+fn change() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| Regex::new(r"(?:增加|减少)[^，。；\d]{0,4}\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)").expect("valid pattern"))
+}
+
+/// Words that introduce a reason.
+const REASONS: [&str; 4] = ["原因", "主要是", "由于", "因为"];
+
+/// Marks that end a line's sentence; a line ending otherwise continues on the next.
+const SENTENCE_ENDS: [char; 5] = ['。', '；', '！', '？', '：'];
+
+/// The paragraphs of the 情况说明, with lines broken mid-sentence joined to the next line.
+fn explained_paragraphs(document: &ParseReport) -> Vec<Vec<&Paragraph>> {
+    let mut groups: Vec<Vec<&Paragraph>> = Vec::new();
+    let mut open = false;
+    for placed in lookup::placed_paragraphs(document) {
+        if !placed.headings.iter().any(|h| h.contains("说明")) {
+            open = false;
+            continue;
+        }
+        let paragraph = placed.paragraph;
+        match groups.last_mut() {
+            Some(group) if open => group.push(paragraph),
+            _ => groups.push(vec![paragraph]),
+        }
+        open = !paragraph.text.trim_end().ends_with(SENTENCE_ENDS);
+    }
+    groups
+}
+
+impl Rule for ChangeWithoutReason {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, document: &ParseReport, checker: &mut Checker) {
+        for group in explained_paragraphs(document) {
+            let explained = group.iter().any(|p| REASONS.iter().any(|r| p.text.contains(r)));
+            for paragraph in &group {
+                let text = paragraph.text.as_str();
+                for m in change().find_iter(text) {
+                    let sentence = paragraph.sentences.iter().find(|s| s.text.contains(m.as_str())).map_or(text, |s| s.text.as_str());
+                    checker.require(
+                        &Self::INFO,
+                        explained,
+                        lookup::in_paragraph(paragraph, m.start(), m.as_str(), None),
+                        format!("{}：「{}」所在段落没有说明原因（如“主要原因是…”）", Self::INFO.title_zh, m.as_str()),
+                        format!("{}: «{}» has no reason in its paragraph (such as 主要原因是…)", Self::INFO.title_en, m.as_str()),
+                        format!("「{sentence}」"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_in_money_are_found() {
+        let found: Vec<&str> = change().find_iter("与上年相比，减少116.72万元，减少29.37%；比年初预算数减少 544.23 万元").map(|m| m.as_str()).collect();
+        assert_eq!(found, ["减少116.72万元", "减少 544.23 万元"]);
+    }
+}
