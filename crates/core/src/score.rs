@@ -9,7 +9,13 @@ use crate::recognise::meta::DocumentKind;
 use crate::rules::{Category, Severity};
 
 /// Each category's weight in the overall score (they add up to 100).
-pub const WEIGHTS: [(Category, u32); 3] = [(Category::TableArithmetic, 40), (Category::CrossTable, 35), (Category::Performance, 25)];
+pub const WEIGHTS: [(Category, u32); 5] = [
+    (Category::Completeness, 10),
+    (Category::TableArithmetic, 30),
+    (Category::CrossTable, 25),
+    (Category::Performance, 20),
+    (Category::Form, 15),
+];
 
 /// Points a finding costs its category.
 pub fn penalty(severity: Severity) -> u32 {
@@ -101,9 +107,9 @@ pub struct Deduction {
 /// Which categories can be assessed for a document of these kinds.
 fn applicable(category: Category, kinds: &[DocumentKind], has_performance_tables: bool) -> bool {
     match category {
-        Category::TableArithmetic | Category::CrossTable => kinds.contains(&DocumentKind::FinalAccounts),
+        Category::Completeness | Category::TableArithmetic | Category::CrossTable => kinds.contains(&DocumentKind::FinalAccounts),
         Category::Performance => kinds.contains(&DocumentKind::PerformanceSelfEvaluation) || has_performance_tables,
-        // Completeness, narrative and wording apply to every document.
+        // Narrative and wording apply to every document.
         #[allow(unreachable_patterns)]
         _ => true,
     }
@@ -182,6 +188,10 @@ mod tests {
 
     const FINAL: [DocumentKind; 1] = [DocumentKind::FinalAccounts];
 
+    fn category(score: &Score, category: Category) -> &CategoryScore {
+        score.categories.iter().find(|c| c.category == category).unwrap()
+    }
+
     #[test]
     fn weights_add_up_to_100() {
         assert_eq!(WEIGHTS.iter().map(|(_, w)| w).sum::<u32>(), 100);
@@ -192,13 +202,14 @@ mod tests {
         let by_category = BTreeMap::from([(Category::TableArithmetic, counts(50, 2)), (Category::CrossTable, counts(20, 0))]);
         let findings = [finding(Category::TableArithmetic, Severity::Error, 7), finding(Category::TableArithmetic, Severity::Notice, 9)];
         let s = score(&FINAL, false, &by_category, &findings);
-        let table = &s.categories[0];
+        let table = category(&s, Category::TableArithmetic);
         assert_eq!(table.score, Some(89));
         assert_eq!(table.deductions.iter().map(|d| (d.line, d.points)).collect::<Vec<_>>(), vec![(7, 10), (9, 1)]);
-        // (89·40 + 100·35) / 75 = 94.13…
-        assert_eq!(s.value, Some(94.1));
-        assert_eq!(s.grade, Some(Grade::Excellent));
-        assert_eq!(s.coverage, 100);
+        // (89·30 + 100·25) / 55 = 94.0
+        assert_eq!(s.value, Some(94.0));
+        // Completeness and wording were not assessed: 55 of the applicable 80.
+        assert_eq!(s.coverage, 68);
+        assert_eq!(s.grade, Some(Grade::Good));
     }
 
     #[test]
@@ -206,7 +217,8 @@ mod tests {
         let by_category = BTreeMap::from([(Category::TableArithmetic, counts(50, 0))]);
         let s = score(&[DocumentKind::FinalAccounts, DocumentKind::PerformanceSelfEvaluation], false, &by_category, &[]);
         assert_eq!(s.value, Some(100.0));
-        assert_eq!(s.coverage, 40);
+        // Table arithmetic only: 30 of the applicable 100.
+        assert_eq!(s.coverage, 30);
         assert_eq!(s.grade, Some(Grade::Fair));
         assert!(s.grade_capped_by_coverage);
     }
@@ -222,8 +234,9 @@ mod tests {
         let by_category = BTreeMap::from([(Category::TableArithmetic, counts(50, 12)), (Category::CrossTable, counts(20, 0))]);
         let findings: Vec<Finding> = (0..12).map(|line| finding(Category::TableArithmetic, Severity::Error, line)).collect();
         let s = score(&FINAL, false, &by_category, &findings);
-        assert_eq!(s.categories[0].score, Some(0));
-        assert_eq!(s.value, Some(46.7));
+        assert_eq!(category(&s, Category::TableArithmetic).score, Some(0));
+        // (0·30 + 100·25) / 55 = 45.45…
+        assert_eq!(s.value, Some(45.5));
         assert_eq!(s.grade, Some(Grade::Poor));
     }
 }
