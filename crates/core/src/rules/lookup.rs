@@ -234,3 +234,65 @@ pub fn context(text: &str, offset: usize, found: &str) -> String {
     let close = if after.len() > AROUND { "…" } else { "" };
     format!("{open}{head}【{found}】{tail}{close}")
 }
+
+
+/// Every 绩效自评表 (整体支出 and 项目支出), in document order.
+pub fn performance_tables(document: &ParseReport) -> impl Iterator<Item = (&RecognisedTable, &crate::model::PerformanceTable)> {
+    document.tables.iter().filter_map(|t| match &t.model {
+        TableModel::Performance(p) => Some((t, p.as_ref())),
+        _ => None,
+    })
+}
+
+/// The label of the funding line that is the budget-execution item of a 绩效自评表.
+pub const ANNUAL_FUNDS: &str = "年度资金总额";
+
+/// The funding line of a 绩效自评表 with this normalised label.
+pub fn funding_line<'a>(table: &'a crate::model::PerformanceTable, label: &str) -> Option<&'a crate::model::FundingLine> {
+    table.funding.iter().find(|f| f.label == label)
+}
+
+/// A 绩效自评表 row as messages name it: the project (`整体支出` for the 整体 table), then
+/// the row, each cut to a readable length (`驻京工作经费/年度资金总额`).
+pub fn performance_row(table: &RecognisedTable, performance: &crate::model::PerformanceTable, row: &str) -> String {
+    let scope = match (table.form, performance.subject.as_deref()) {
+        (Form::ProjectPerformance, Some(project)) => shortened(project),
+        _ => "整体支出".to_string(),
+    };
+    format!("{scope}/{}", shortened(row))
+}
+
+/// At most twelve characters of `text`, with `…` when cut.
+fn shortened(text: &str) -> String {
+    const MAX_CHARS: usize = 12;
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(MAX_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// Where a cell is, for a finding that is not a calculation ([`crate::check::Checker::require`]).
+pub fn cell_location(table: &RecognisedTable, row: &str, column: &str, amount: &Amount) -> crate::check::FindingLocation {
+    crate::check::FindingLocation {
+        line: amount.at.line,
+        table: Some(table.form_name),
+        row: Some(row.to_string()),
+        column: Some(column.to_string()),
+        excerpt: amount.raw.clone(),
+        byte_start: amount.at.byte_start,
+        byte_end: amount.at.byte_end,
+    }
+}
+
+/// A figure that is not a rounded amount — a weight (`分值`), an awarded score, a head count —
+/// read as known to the hundredth: a sum of many such integers stays as tight as they are,
+/// instead of widening by half a unit per figure.
+pub fn unrounded(amount: &Amount) -> Amount {
+    const KNOWN_DECIMALS: u32 = 2;
+    let mut exact = amount.clone();
+    exact.number.decimals = exact.number.decimals.max(KNOWN_DECIMALS);
+    exact
+}

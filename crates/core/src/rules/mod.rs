@@ -21,6 +21,14 @@ mod l006_blank_department;
 mod l007_impossible_figure;
 mod l008_change_without_reason;
 mod lookup;
+mod p001_score_within_points;
+mod p002_group_points;
+mod p003_total_points;
+mod p004_total_score;
+mod p005_execution_rate;
+mod p006_execution_score;
+mod p007_lost_points_explained;
+mod p008_funding_split;
 mod t001_summary_income_total;
 mod t002_summary_expenditure_total;
 mod t003_summary_grand_totals;
@@ -172,6 +180,14 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &l006_blank_department::BlankDepartment,
         &l007_impossible_figure::ImpossibleFigure,
         &l008_change_without_reason::ChangeWithoutReason,
+        &p001_score_within_points::ScoreWithinPoints,
+        &p002_group_points::GroupPoints,
+        &p003_total_points::TotalPoints,
+        &p004_total_score::TotalScore,
+        &p005_execution_rate::ExecutionRate,
+        &p006_execution_score::ExecutionScore,
+        &p007_lost_points_explained::LostPointsExplained,
+        &p008_funding_split::FundingSplit,
         &t001_summary_income_total::SummaryIncomeTotal,
         &t002_summary_expenditure_total::SummaryExpenditureTotal,
         &t003_summary_grand_totals::SummaryGrandTotals,

@@ -1,0 +1,62 @@
+use super::{declare_rule, lookup, Rule, RuleInfo};
+use crate::check::{Checker, Term};
+use crate::model::Amount;
+use crate::report::ParseReport;
+use crate::rounding::{display, judge, Interval, Outcome};
+
+declare_rule! {
+    /// ## What
+    /// On every funding line of a 绩效自评表 that states an `执行率`: `执行率` = `全年执行数` ÷
+    /// `全年预算数`. When the stated rate does not hold but matches `全年执行数` ÷ `年初预算数`,
+    /// the finding says so: the unit divided by the wrong base.
+    ///
+    /// ## Why
+    /// 预算执行率 is the scored budget-execution item (usually 10 of 100 points); it is measured
+    /// against the adjusted full-year budget, not the budget at the start of the year.
+    ///
+    /// ## Example
+    /// `年度资金总额 | 5061.48 | 5667.65 | 5487.17 | 10 | 96.81% | 9.68`: 5487.17 ÷ 5667.65 = 96.82%, a
+    /// rounding notice. `293.53 | 300.48 | 300.36 | 10 | 102.32%`: 300.36 ÷ 300.48 = 99.96%; the
+    /// stated figure is 300.36 ÷ 293.53 (年初预算数).
+    ///
+    /// ## Source
+    /// 财预〔2020〕10号《项目支出绩效评价管理办法》; 湘财绩〔2020〕7号 (Hunan); DOMAIN.md §3, §6.
+    pub struct ExecutionRate {
+        code: "P005",
+        name: "execution-rate",
+        title_zh: "执行率与执行数、预算数不符",
+        title_en: "Execution rate differs from spending over budget",
+        category: Performance,
+        severity: Error,
+    }
+}
+
+impl Rule for ExecutionRate {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, document: &ParseReport, checker: &mut Checker) {
+        for (table, performance) in lookup::performance_tables(document) {
+            for line in &performance.funding {
+                let (Some(rate), Some(executed), Some(budget)) = (&line.execution_rate, &line.executed, &line.full_year_budget) else { continue };
+                let row = lookup::performance_row(table, performance, &line.label);
+                let mut stated = Term::cell(table, &row, "执行率", rate);
+                if !matches(rate, executed, budget) {
+                    if let Some(initial) = line.initial_budget.as_ref().filter(|initial| matches(rate, executed, initial)) {
+                        let alternative = Interval::of(&executed.number).percent_of(Interval::of(&initial.number)).map_or_else(String::new, |r| display(r.mid(), 2));
+                        stated.label = format!("{}（与 全年执行数 ÷ 年初预算数 {} = {alternative}% 相符）", stated.label, initial.raw);
+                    }
+                }
+                checker.ratio(&Self::INFO, stated, Term::cell(table, &row, "全年执行数", executed), Term::cell(table, &row, "全年预算数", budget));
+            }
+        }
+    }
+}
+
+/// Whether `rate` is `executed ÷ base` up to rounding (a rounding discrepancy counts as a match).
+fn matches(rate: &Amount, executed: &Amount, base: &Amount) -> bool {
+    Interval::of(&executed.number)
+        .percent_of(Interval::of(&base.number))
+        .is_some_and(|computed| judge(&rate.number, computed, rate.number.decimals) != Outcome::Broken)
+}
