@@ -7,6 +7,7 @@
 
 pub mod amount;
 pub mod check;
+pub mod claims;
 pub mod ingest;
 pub mod model;
 pub mod recognise;

@@ -21,6 +21,16 @@ mod l006_blank_department;
 mod l007_impossible_figure;
 mod l008_change_without_reason;
 mod lookup;
+mod n001_narrative_share;
+mod n002_narrative_change_rate;
+mod n003_narrative_completion_rate;
+mod n004_narrative_comparison_word;
+mod n005_narrative_zero_budget_rate;
+mod n006_narrative_listed_parts;
+mod n007_narrative_totals_vs_tables;
+mod n008_narrative_three_public_vs_table;
+mod n009_narrative_functions_vs_table_05;
+mod n010_narrative_score_vs_self_evaluation;
 mod p001_score_within_points;
 mod p002_group_points;
 mod p003_total_points;
@@ -89,6 +99,8 @@ pub enum Category {
     Completeness,
     /// 规范性: form and wording (template text, unit and year slips, standard names).
     Form,
+    /// 表文一致: the narrative against its own figures and the tables.
+    Narrative,
 }
 
 impl Category {
@@ -99,6 +111,7 @@ impl Category {
             Category::Performance => "绩效自评",
             Category::Completeness => "完整性",
             Category::Form => "规范性",
+            Category::Narrative => "表文一致",
         }
     }
 
@@ -109,6 +122,7 @@ impl Category {
             Category::Performance => "performance self-evaluation",
             Category::Completeness => "completeness",
             Category::Form => "form and wording",
+            Category::Narrative => "narrative consistency",
         }
     }
 }
@@ -180,6 +194,16 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &l006_blank_department::BlankDepartment,
         &l007_impossible_figure::ImpossibleFigure,
         &l008_change_without_reason::ChangeWithoutReason,
+        &n001_narrative_share::NarrativeShare,
+        &n002_narrative_change_rate::NarrativeChangeRate,
+        &n003_narrative_completion_rate::NarrativeCompletionRate,
+        &n004_narrative_comparison_word::NarrativeComparisonWord,
+        &n005_narrative_zero_budget_rate::NarrativeZeroBudgetRate,
+        &n006_narrative_listed_parts::NarrativeListedParts,
+        &n007_narrative_totals_vs_tables::NarrativeTotalsVsTables,
+        &n008_narrative_three_public_vs_table::NarrativeThreePublicVsTable,
+        &n009_narrative_functions_vs_table_05::NarrativeFunctionsVsTable05,
+        &n010_narrative_score_vs_self_evaluation::NarrativeScoreVsSelfEvaluation,
         &p001_score_within_points::ScoreWithinPoints,
         &p002_group_points::GroupPoints,
         &p003_total_points::TotalPoints,

@@ -1,0 +1,263 @@
+//! Binding claims to table cells by their labels (DOMAIN.md §5), never by their numbers: a
+//! claim whose label names no cell stays unbound, however well its figure would match one.
+//! Only tables in 万元 are bound (claims are read in 万元).
+
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+use super::{Claim, ClaimKind, Figure, ScoreSubject};
+use crate::check::Term;
+use crate::model::{Amount, ClassifiedRow, ClassifiedTable, CodeLevel, Side, TableModel, ThreePublicFigures, Unit};
+use crate::recognise::labels::{class_code_of, norm};
+use crate::recognise::{Form, RecognisedTable};
+use crate::report::ParseReport;
+
+/// A table cell a claim is bound to.
+#[derive(Debug, Clone)]
+pub struct Cell<'a> {
+    pub table: &'a RecognisedTable,
+    pub row: String,
+    pub column: String,
+    pub amount: &'a Amount,
+}
+
+impl<'a> Cell<'a> {
+    /// The cell as a term of a relation.
+    pub fn term(&self) -> Term<'a> {
+        Term::cell(self.table, &self.row, &self.column, self.amount)
+    }
+}
+
+/// What a claim's figure speaks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A total of 01, 03, 04, 05 or 06 named by its label (`本年支出合计`, `人员经费`).
+    Total,
+    /// A 三公 budget figure of table 09.
+    ThreePublicBudget,
+    /// A 三公 actual figure of table 09.
+    ThreePublicActual,
+    /// A 类 or 项 of table 05 named by 类/款/项 names.
+    Function,
+    /// The base a share is taken of, when the text names it without stating it.
+    ShareBase,
+    /// The 总分 得分 of a 绩效自评表.
+    Score,
+}
+
+/// A claim figure and the cells it is bound to: one cell, or several when the label fits
+/// more than one row (two 行政运行 items of different 款) or names a sum of rows (a 类 of
+/// table 05 listing only its 项).
+#[derive(Debug, Clone)]
+pub struct Binding<'c, 'a> {
+    pub figure: &'c Figure,
+    pub role: Role,
+    pub cells: Vec<Cell<'a>>,
+    /// Whether the figure is the sum of `cells` (a 类 from its 项) rather than one of them.
+    pub sum: bool,
+}
+
+/// The bindings of a claim, by label.
+pub fn bind<'c, 'a>(document: &'a ParseReport, claim: &'c Claim) -> Vec<Binding<'c, 'a>> {
+    let one = |figure: &'c Figure, role: Role, cell: Option<Cell<'a>>| cell.map(|cell| Binding { figure, role, cells: vec![cell], sum: false });
+    let three_public = claim.section.contains("三公");
+    match &claim.kind {
+        ClaimKind::Amount { subject, figure } => {
+            let mut out: Vec<Binding> = if speaks_of_department(&claim.section) { one(figure, Role::Total, total(document, subject)).into_iter().collect() } else { Vec::new() };
+            if three_public && subject.contains("决算") && !subject.contains("预算") {
+                out.extend(one(figure, Role::ThreePublicActual, three_public_cell(document, subject, false)));
+            }
+            out.extend(class_binding(document, figure));
+            out
+        }
+        ClaimKind::Completion { subject, budget, actual, .. } => {
+            let mut out = Vec::new();
+            if three_public || subject.contains("三公") {
+                out.extend(one(budget, Role::ThreePublicBudget, three_public_cell(document, subject, true)));
+                out.extend(one(actual, Role::ThreePublicActual, three_public_cell(document, subject, false)));
+            }
+            if let Some(context) = &claim.context {
+                let cells = item_cells(document, context);
+                if !cells.is_empty() {
+                    out.push(Binding { figure: actual, role: Role::Function, cells, sum: false });
+                }
+            }
+            out
+        }
+        ClaimKind::Share { part, whole: None, whole_label, .. } => {
+            let base = if whole_label.is_empty() && three_public { three_public_cell(document, "三公", false) } else { total(document, whole_label) };
+            one(part, Role::ShareBase, base).into_iter().collect()
+        }
+        ClaimKind::Score { subject, score: Some(score), .. } => one(score, Role::Score, score_cell(document, subject)).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a section speaks of the department's own totals, not of one project or fund
+/// (`（1）重大招商经费项目`, `七、政府性基金预算收入支出决算情况`), where `项目支出` and `基本支出`
+/// name that project's or fund's figures.
+fn speaks_of_department(heading: &str) -> bool {
+    let heading = norm(heading);
+    !(heading.ends_with("项目") || heading.contains("政府性基金") || heading.contains("国有资本"))
+}
+
+/// Whether a table's amounts are in 万元 (or state no unit, as the document's tables mostly do).
+fn in_ten_thousand(table: &RecognisedTable) -> bool {
+    table.unit != Some(Unit::Yuan)
+}
+
+fn table(document: &ParseReport, form: Form) -> Option<&RecognisedTable> {
+    document.tables.iter().find(|t| t.form == form && in_ten_thousand(t))
+}
+
+fn classified(document: &ParseReport, form: Form) -> Option<(&RecognisedTable, &ClassifiedTable)> {
+    let t = table(document, form)?;
+    match &t.model {
+        TableModel::Classified(c) => Some((t, c)),
+        _ => None,
+    }
+}
+
+/// The subject of a label without year, speaker and linking words (`2023年度收、支总计` → `收、支总计`).
+fn core(label: &str) -> String {
+    static PREFIX: OnceLock<Regex> = OnceLock::new();
+    let prefix = PREFIX.get_or_init(|| Regex::new(r"^(?:\d{4}年度?|本部门|本单位|我单位|部门\(单位\)|,)+").expect("valid pattern"));
+    let text = norm(label).replace('，', ",");
+    let mut text = prefix.replace(&text, "").to_string();
+    for suffix in ["为", "是", "共计", "共", "决算数", "决算"] {
+        if let Some(rest) = text.strip_suffix(suffix) {
+            text = rest.to_string();
+        }
+    }
+    text
+}
+
+/// A total of 01, 03, 04, 05 or 06 named by `label`.
+fn total<'a>(document: &'a ParseReport, label: &str) -> Option<Cell<'a>> {
+    let subject = core(label);
+    let summary_line = |form: Form, side: Side, line_label: &str| -> Option<Cell<'a>> {
+        let t = table(document, form)?;
+        let TableModel::Summary(s) = &t.model else { return None };
+        let line = s.lines.iter().find(|l| l.side == side && l.parent.is_none() && l.label == line_label)?;
+        let (column, amount) = line.values.iter().next()?;
+        Some(Cell { table: t, row: line_label.to_string(), column: column.clone(), amount })
+    };
+    let classified_total = |form: Form, column: &str| -> Option<Cell<'a>> {
+        let (t, c) = classified(document, form)?;
+        let key = c.columns.iter().find(|k| k.rsplit('/').next() == Some(column))?;
+        let amount = c.total.as_ref()?.values.get(key)?;
+        Some(Cell { table: t, row: "合计".to_string(), column: key.clone(), amount })
+    };
+    let economic = |personnel: bool| -> Option<Cell<'a>> {
+        let t = table(document, Form::GeneralBudgetBasicExpenditure)?;
+        let TableModel::Economic(e) = &t.model else { return None };
+        let (row, amount) = if personnel { ("人员经费合计", e.personnel_total.as_ref()?) } else { ("公用经费合计", e.public_total.as_ref()?) };
+        Some(Cell { table: t, row: row.to_string(), column: "决算数".to_string(), amount })
+    };
+    let s = subject.as_str();
+    if s.ends_with("财政拨款收、支总计") || s.ends_with("财政拨款收支总计") {
+        summary_line(Form::FiscalGrantSummary, Side::Income, "总计")
+    } else if s.ends_with("收、支总计") || s.ends_with("收支总计") {
+        summary_line(Form::IncomeExpenditureSummary, Side::Income, "总计")
+    } else if s == "本年收入合计" || s == "收入合计" {
+        summary_line(Form::IncomeExpenditureSummary, Side::Income, "本年收入合计")
+    } else if s == "本年支出合计" || s == "支出合计" {
+        summary_line(Form::IncomeExpenditureSummary, Side::Expenditure, "本年支出合计")
+    } else if s.ends_with("财政拨款基本支出") {
+        classified_total(Form::GeneralBudgetExpenditure, "基本支出")
+    } else if s == "基本支出" || s == "项目支出" {
+        classified_total(Form::Expenditure, s)
+    } else if s.ends_with("一般公共预算财政拨款支出") || s == "财政拨款支出" {
+        classified_total(Form::GeneralBudgetExpenditure, "小计").or_else(|| classified_total(Form::GeneralBudgetExpenditure, "合计"))
+    } else if s == "人员经费" {
+        economic(true)
+    } else if s == "公用经费" || s == "日常公用经费" || s.ends_with("机关运行经费支出") {
+        economic(false)
+    } else {
+        None
+    }
+}
+
+/// The 09 figure of the 三公 item `subject` names, from 预算数 (`budget`) or 决算数.
+fn three_public_cell<'a>(document: &'a ParseReport, subject: &str, budget: bool) -> Option<Cell<'a>> {
+    let t = table(document, Form::ThreePublicExpenses)?;
+    let TableModel::ThreePublic(p) = &t.model else { return None };
+    let s = norm(subject);
+    let (row, pick): (&str, fn(&ThreePublicFigures) -> &Option<Amount>) = if s.contains("购置费及运行") || s.contains("购置及运行") {
+        ("公务用车购置及运行费小计", |f| &f.vehicle_subtotal)
+    } else if s.contains("公务用车购置") {
+        ("公务用车购置费", |f| &f.vehicle_purchase)
+    } else if s.contains("公务用车运行") || s.contains("公务用车维护") {
+        ("公务用车运行费", |f| &f.vehicle_operation)
+    } else if s.contains("因公出国") {
+        ("因公出国(境)费", |f| &f.abroad)
+    } else if s.contains("公务接待") {
+        ("公务接待费", |f| &f.reception)
+    } else if s.contains("三公") {
+        ("合计", |f| &f.total)
+    } else {
+        return None;
+    };
+    let (figures, column) = if budget { (&p.budget, "预算数") } else { (&p.actual, "决算数") };
+    pick(figures).as_ref().map(|amount| Cell { table: t, row: row.to_string(), column: column.to_string(), amount })
+}
+
+/// The 05 小计 of a row.
+fn subtotal<'a>(t: &'a RecognisedTable, c: &'a ClassifiedTable, row: &'a ClassifiedRow) -> Option<Cell<'a>> {
+    let key = c.columns.iter().find(|k| matches!(k.rsplit('/').next(), Some("小计" | "合计")))?;
+    let amount = row.values.get(key)?;
+    let name = match &row.code {
+        Some(code) => format!("{code} {}", row.label),
+        None => row.label.clone(),
+    };
+    Some(Cell { table: t, row: name, column: key.clone(), amount })
+}
+
+/// The 05 rows a `…（类）…（款）…（项）` line names: items of that name under the class,
+/// narrowed by the 款 name when 05 lists its 款 rows.
+fn item_cells<'a>(document: &'a ParseReport, context: &str) -> Vec<Cell<'a>> {
+    static NAMES: OnceLock<Regex> = OnceLock::new();
+    let names = NAMES.get_or_init(|| Regex::new(r"^(?:\d+[、.．])?(.+?)\(类\)(.+?)\(款\)(.+?)\(项\)").expect("valid pattern"));
+    let context = norm(context);
+    let Some(caps) = names.captures(&context) else { return Vec::new() };
+    let (Some(class), Some((t, c))) = (class_code_of(caps[1].trim()), classified(document, Form::GeneralBudgetExpenditure)) else { return Vec::new() };
+    let section = c.rows.iter().find(|r| r.level == Some(CodeLevel::Section) && norm(&r.label) == caps[2] && r.code.as_deref().is_some_and(|code| code.starts_with(class)));
+    let prefix = section.and_then(|r| r.code.as_deref()).unwrap_or(class);
+    c.rows
+        .iter()
+        .filter(|r| r.level == Some(CodeLevel::Item) && norm(&r.label) == caps[3] && r.code.as_deref().is_some_and(|code| code.starts_with(prefix)))
+        .filter_map(|r| subtotal(t, c, r))
+        .collect()
+}
+
+/// A `一般公共服务（类）支出X万元` amount bound to the 05 类 row, or to the sum of its 项 rows
+/// when 05 lists only 项.
+fn class_binding<'c, 'a>(document: &'a ParseReport, figure: &'c Figure) -> Option<Binding<'c, 'a>> {
+    let label = core(&figure.label).replace("(类)", "");
+    let class = class_code_of(label.rsplit([':', ',']).next()?)?;
+    let (t, c) = classified(document, Form::GeneralBudgetExpenditure)?;
+    if let Some(row) = c.rows.iter().find(|r| r.code.as_deref() == Some(class)) {
+        return Some(Binding { figure, role: Role::Function, cells: vec![subtotal(t, c, row)?], sum: false });
+    }
+    let has_sections = c.rows.iter().any(|r| r.level == Some(CodeLevel::Section) && r.code.as_deref().is_some_and(|code| code.starts_with(class)));
+    let level = if has_sections { CodeLevel::Section } else { CodeLevel::Item };
+    let cells: Vec<Cell> = c.rows.iter().filter(|r| r.level == Some(level) && r.code.as_deref().is_some_and(|code| code.starts_with(class))).filter_map(|r| subtotal(t, c, r)).collect();
+    (!cells.is_empty()).then_some(Binding { figure, role: Role::Function, cells, sum: true })
+}
+
+/// The 总分 得分 of the 整体 or the named project's 绩效自评表.
+fn score_cell<'a>(document: &'a ParseReport, subject: &ScoreSubject) -> Option<Cell<'a>> {
+    document.tables.iter().find_map(|t| {
+        let TableModel::Performance(p) = &t.model else { return None };
+        let matches = match subject {
+            ScoreSubject::Overall => t.form == Form::OverallPerformance,
+            ScoreSubject::Project(name) => {
+                let (name, table_subject) = (norm(name), norm(p.subject.as_deref().unwrap_or_default()));
+                t.form == Form::ProjectPerformance && !table_subject.is_empty() && (table_subject.contains(&name) || name.contains(&table_subject))
+            }
+        };
+        let amount = p.total_score.as_ref().filter(|_| matches)?;
+        Some(Cell { table: t, row: "总分".to_string(), column: "得分".to_string(), amount })
+    })
+}

@@ -1,0 +1,414 @@
+//! Reading claims out of running text: figures first (number, unit, the words before them,
+//! clause, sentence and bracket depth), then the claim shapes of DOMAIN.md §5 over them.
+
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+use super::text::{units, Unit};
+use super::{ChangeBasis, Claim, ClaimKind, Comparison, Direction, Figure, FigureUnit, ScoreSubject, StatedComparison};
+use crate::amount::parse_number;
+use crate::recognise::labels::norm;
+use crate::report::ParseReport;
+
+/// Every claim in the document's running text, in reading order.
+pub fn extract(document: &ParseReport) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let mut section: Option<String> = None;
+    let mut earlier: Vec<Figure> = Vec::new();
+    for unit in units(document) {
+        if section.as_deref() != Some(unit.section.as_str()) {
+            section = Some(unit.section.clone());
+            earlier.clear();
+        }
+        let found = figures(&unit);
+        claims.extend(claims_of(&unit, &found, &earlier));
+        earlier.extend(found.into_iter().map(|f| f.figure).filter(Figure::is_money));
+    }
+    claims
+}
+
+/// Claims of one piece of text (a sentence or paragraph), located as if it started at byte 0
+/// of line 1: for tests and for callers holding text outside a parsed document.
+pub fn extract_text(text: &str) -> Vec<Claim> {
+    let report = crate::parse("text", text);
+    extract(&report)
+}
+
+/// Whether a claim carries arithmetic of its own that a rule checks without any table.
+pub fn internally_checkable(claim: &Claim) -> bool {
+    match &claim.kind {
+        ClaimKind::Share { whole, .. } => whole.is_some(),
+        ClaimKind::Change { rate, current, .. } => rate.is_some() && current.is_some(),
+        ClaimKind::Completion { budget, actual, percent, comparison, .. } => {
+            budget.unit == actual.unit && (percent.is_some() || comparison.is_some()) && !(budget.is_zero() && actual.is_zero())
+        }
+        ClaimKind::Parts { .. } => true,
+        ClaimKind::Amount { .. } | ClaimKind::Count { .. } | ClaimKind::Score { .. } => false,
+    }
+}
+
+/// A figure found in a unit, with its place in the unit's structure.
+struct Found {
+    figure: Figure,
+    start: usize,
+    end: usize,
+    clause: usize,
+    clause_start: usize,
+    sentence: usize,
+    depth: usize,
+    /// The last clause break between the previous figure and this one.
+    after: Option<char>,
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
+}
+
+fn figure_pattern() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CELL,
+        r"([0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?)[ \u{3000}]*(亿元|万元|元|%|％|分|人次|个|人|辆|批次|次|家|名|项|台|篇|期|件|卷|页)",
+    )
+}
+
+/// Clause separators; `、` separates list items but not clauses.
+fn is_clause_break(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '。' | '！' | '？')
+}
+
+fn is_sentence_break(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
+}
+
+fn unit_of(text: &str) -> FigureUnit {
+    match text {
+        "元" => FigureUnit::Yuan,
+        "万元" => FigureUnit::TenThousandYuan,
+        "亿元" => FigureUnit::HundredMillionYuan,
+        "%" | "％" => FigureUnit::Percent,
+        "分" => FigureUnit::Points,
+        _ => FigureUnit::Count,
+    }
+}
+
+/// Figures of a unit with labels, clauses, sentences and bracket depth.
+fn figures(unit: &Unit) -> Vec<Found> {
+    let text = &unit.text;
+    let mut matches = Vec::new();
+    for caps in figure_pattern().captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        let preceded_by_word = text[..whole.start()].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '．');
+        if preceded_by_word {
+            continue;
+        }
+        let Some(number) = parse_number(&caps[1]) else { continue };
+        matches.push((whole.start(), whole.end(), number, caps[2].to_string()));
+    }
+    let mut out = Vec::new();
+    let (mut clause, mut sentence, mut depth) = (0, 0, 0usize);
+    let mut clause_start = 0;
+    let mut label_start = 0;
+    let mut cursor = 0;
+    for (start, end, number, unit_text) in matches {
+        let mut after = None;
+        for (i, c) in text[cursor..start].char_indices() {
+            let at = cursor + i + c.len_utf8();
+            if is_clause_break(c) {
+                clause += 1;
+                clause_start = at;
+                label_start = at;
+                after = Some(c);
+            }
+            if is_sentence_break(c) {
+                sentence += 1;
+            }
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        let label = clean_label(&text[label_start.min(start)..start]);
+        let figure = Figure { number, unit: unit_of(&unit_text), unit_text, raw: text[start..end].to_string(), label, at: unit.locate(start, end) };
+        out.push(Found { figure, start, end, clause, clause_start, sentence, depth, after });
+        cursor = end;
+        label_start = end;
+    }
+    out
+}
+
+/// The words before a figure without list openers and spacing.
+fn clean_label(raw: &str) -> String {
+    let trimmed = raw.trim().trim_start_matches('、').trim_start_matches("其中").trim_start_matches(['：', ':', '，']).trim();
+    trimmed.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The claims of one unit; `earlier` holds the amounts of the section's units before it.
+fn claims_of(unit: &Unit, found: &[Found], earlier: &[Figure]) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let claim = |kind: ClaimKind, from: usize, to: usize| Claim { kind, section: unit.section.clone(), context: unit.context.clone(), span: unit.span(from, to) };
+    for f in found {
+        let kind = match f.figure.unit {
+            FigureUnit::Count => ClaimKind::Count { subject: f.figure.label.clone(), figure: f.figure.clone() },
+            FigureUnit::Percent | FigureUnit::Points => continue,
+            _ => ClaimKind::Amount { subject: f.figure.label.clone(), figure: f.figure.clone() },
+        };
+        claims.push(claim(kind, f.clause_start, f.end));
+    }
+    for (kind, from, to) in completions(unit, found)
+        .into_iter()
+        .chain(changes(found))
+        .chain(shares(unit, found, earlier))
+        .chain(parts(unit, found))
+        .chain(scores(unit, found))
+    {
+        claims.push(claim(kind, from, to));
+    }
+    claims.sort_by_key(|c| (c.span.byte_start, c.span.byte_end));
+    claims
+}
+
+const BUDGET_ENDINGS: [&str; 6] = ["预算", "预算数", "预算为", "预算数为", "预算是", "预算数是"];
+const ACTUAL_WORDS: [&str; 4] = ["决算", "执行数", "实际支出", "支出数"];
+
+fn is_budget_label(label: &str) -> bool {
+    BUDGET_ENDINGS.iter().any(|e| label.ends_with(e)) && !label.contains("决算") && direction_of(label).is_none()
+}
+
+fn is_actual_label(label: &str) -> bool {
+    let label = label.replace("一般公共预算", "");
+    ACTUAL_WORDS.iter().any(|w| label.contains(w)) && direction_of(&label).is_none() && !label.contains("预算")
+}
+
+/// `…预算为A万元，…决算为B万元，完成…预算的P%，决算数大于/小于/等于…预算数`.
+fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
+    static COMPARISON: OnceLock<Regex> = OnceLock::new();
+    let comparison_re = regex(&COMPARISON, r"决算数?(大于|小于|等于|高于|低于|超过)(?:年初)?预算数?");
+    let mut out = Vec::new();
+    for (index, actual) in found.iter().enumerate() {
+        if !actual.figure.is_money() || !is_actual_label(&actual.figure.label) {
+            continue;
+        }
+        let Some(budget) = found[..index].iter().rev().take_while(|f| f.sentence == actual.sentence).find(|f| f.figure.is_money() && is_budget_label(&f.figure.label)) else {
+            continue;
+        };
+        let sentence_end = unit.text[actual.end..].find(['。', '！', '？']).map_or(unit.text.len(), |i| actual.end + i);
+        let next_actual = found[index + 1..].iter().find(|f| f.figure.is_money() && is_budget_label(&f.figure.label)).map_or(sentence_end, |f| f.start);
+        let until = sentence_end.min(next_actual);
+        let percent = found[index + 1..].iter().take_while(|f| f.start < until).find(|f| f.figure.unit == FigureUnit::Percent && f.figure.label.contains("完成"));
+        let comparison = comparison_re.captures(&unit.text[actual.end..until]).map(|caps| {
+            let whole = caps.get(0).expect("match");
+            let comparison = match &caps[1] {
+                "大于" | "高于" | "超过" => Comparison::Greater,
+                "小于" | "低于" => Comparison::Less,
+                _ => Comparison::Equal,
+            };
+            let (from, to) = (actual.end + whole.start(), actual.end + whole.end());
+            (StatedComparison { comparison, raw: whole.as_str().to_string(), at: unit.locate(from, to) }, to)
+        });
+        let subject = strip_suffixes(&budget.figure.label, &BUDGET_ENDINGS).trim_end_matches("年初").trim_end_matches("全年").to_string();
+        let end = [Some(actual.end), percent.map(|p| p.end), comparison.as_ref().map(|(_, to)| *to)].into_iter().flatten().max().unwrap_or(actual.end);
+        let (percent, comparison) = (percent.map(|p| p.figure.clone()), comparison.map(|(c, _)| c));
+        out.push((ClaimKind::Completion { subject, budget: budget.figure.clone(), actual: actual.figure.clone(), percent, comparison }, budget.clause_start, end));
+    }
+    out
+}
+
+fn strip_suffixes<'a>(label: &'a str, suffixes: &[&str]) -> &'a str {
+    suffixes.iter().filter_map(|s| label.strip_suffix(s)).min_by_key(|s| s.len()).unwrap_or(label)
+}
+
+const INCREASE: [&str; 4] = ["增加", "增长", "上升", "提高"];
+const DECREASE: [&str; 5] = ["减少", "下降", "降低", "压减", "节约"];
+
+/// The direction a label ends with (`与上年相比减少` → decrease).
+fn direction_of(label: &str) -> Option<Direction> {
+    let label = label.trim_end_matches('了');
+    if INCREASE.iter().any(|w| label.ends_with(w)) {
+        Some(Direction::Increase)
+    } else if DECREASE.iter().any(|w| label.ends_with(w)) {
+        Some(Direction::Decrease)
+    } else {
+        None
+    }
+}
+
+/// Subject keys, most specific first: a change names its subject by one of these.
+const SUBJECT_KEYS: [&str; 16] = [
+    "三公", "因公出国", "公务用车运行", "公务用车购置", "公务接待", "机关运行经费", "基本支出", "项目支出", "人员经费", "公用经费",
+    "一般公共预算财政拨款支出", "财政拨款支出", "政府采购", "会议费", "培训费", "收入",
+];
+
+fn subject_key(text: &str) -> Option<&'static str> {
+    let text = norm(text);
+    SUBJECT_KEYS.iter().copied().find(|k| text.contains(k))
+}
+
+/// `[subject] 与上年相比 增加/减少 A万元，增长/下降 B%`.
+fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
+    static PREFIX: OnceLock<Regex> = OnceLock::new();
+    let basis_words = regex(&PREFIX, r"与上年相比|比上年决算数?|比上年预算数?|比上年|较上年预算数|较上年决算数|较上年|较去年|比年初预算数?|较年初预算数?|同比|比\d{4}年|^\d{4}年度?");
+    let is_delta = |f: &Found| f.figure.is_money() && direction_of(&f.figure.label).is_some();
+    let mut out = Vec::new();
+    for (index, delta) in found.iter().enumerate() {
+        if !is_delta(delta) {
+            continue;
+        }
+        let direction = direction_of(&delta.figure.label).expect("a delta has a direction");
+        let basis = if ["比年初预算", "较年初预算", "比预算", "较预算"].iter().any(|w| delta.figure.label.contains(w)) { ChangeBasis::Budget } else { ChangeBasis::PriorYear };
+        let rate = found.get(index + 1).filter(|f| f.figure.unit == FigureUnit::Percent && f.sentence == delta.sentence && direction_of(&f.figure.label).is_some()).map(|f| f.figure.clone());
+        let stripped = basis_words.replace_all(&delta.figure.label, "");
+        let subject = strip_suffixes(&stripped, &INCREASE).to_string();
+        let subject = strip_suffixes(&subject, &DECREASE).to_string();
+        let before = found[..index].iter().rev().filter(|f| f.figure.is_money() && !is_delta(f) && f.depth == delta.depth);
+        let current = if subject.is_empty() {
+            before.take_while(|f| f.sentence + 1 >= delta.sentence).next()
+        } else {
+            match subject_key(&subject) {
+                Some(key) => before.clone().find(|f| norm(&f.figure.label).contains(key)),
+                None => None,
+            }
+        };
+        let end = rate.as_ref().and_then(|r| found.iter().find(|f| f.figure.at == r.at)).map_or(delta.end, |f| f.end);
+        out.push((ClaimKind::Change { subject, basis, direction, delta: delta.figure.clone(), rate, current: current.map(|f| f.figure.clone()) }, delta.clause_start, end));
+    }
+    out
+}
+
+/// `part X万元，占[whole的]P%`. A named whole is looked for in the unit, then in the
+/// section's earlier units (`earlier`).
+fn shares(unit: &Unit, found: &[Found], earlier: &[Figure]) -> Vec<(ClaimKind, usize, usize)> {
+    let mut out = Vec::new();
+    for (index, percent) in found.iter().enumerate() {
+        let label = &percent.figure.label;
+        if percent.figure.unit != FigureUnit::Percent || index == 0 {
+            continue;
+        }
+        let Some(position) = label.find('占') else { continue };
+        let previous = &found[index - 1];
+        let adjacent = previous.clause == percent.clause || position == 0 && previous.clause + 1 == percent.clause && previous.sentence == percent.sentence;
+        if !previous.figure.is_money() || !adjacent {
+            continue;
+        }
+        let whole_label = whole_label(&label[position + '占'.len_utf8()..]);
+        let key = norm(&whole_label);
+        let named = |f: &Figure| f.is_money() && norm(&f.label).contains(&key);
+        let in_unit = if whole_label.is_empty() { list_anchor(unit, found, index - 1) } else { found[..index - 1].iter().rev().find(|f| named(&f.figure)) };
+        let whole = match in_unit {
+            Some(w) => Some(w.figure.clone()),
+            None if !whole_label.is_empty() => earlier.iter().rev().find(|f| named(f)).cloned(),
+            None => None,
+        };
+        let from = in_unit.filter(|w| w.sentence == previous.sentence).map_or(previous.clause_start, |w| w.clause_start.min(previous.clause_start));
+        out.push((ClaimKind::Share { part: previous.figure.clone(), whole, whole_label, percent: percent.figure.clone() }, from, percent.end));
+    }
+    out
+}
+
+/// `本年支出合计的` → `本年支出合计`.
+fn whole_label(after: &str) -> String {
+    let mut label = after.trim();
+    for suffix in ["比重为", "比重", "比例为", "比例", "的", "为"] {
+        label = label.strip_suffix(suffix).unwrap_or(label);
+    }
+    label.to_string()
+}
+
+/// The figure a list of parts belongs to: the last amount before the `其中` or `主要用于`
+/// that opens the list holding `part`, in the same sentence.
+fn list_anchor<'a>(unit: &Unit, found: &'a [Found], part: usize) -> Option<&'a Found> {
+    let target = &found[part];
+    let opener = ["其中", "主要用于"].iter().filter_map(|w| unit.text[..target.start].rfind(w)).max()?;
+    found[..part].iter().rev().find(|f| f.end <= opener && f.figure.is_money() && f.depth == target.depth).filter(|f| f.sentence == target.sentence)
+}
+
+/// `X万元，其中：A a万元、B b万元…` and the bracketed `（其中，…）`.
+fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let year = regex(&YEAR, r"^\d{4}年");
+    let mut out = Vec::new();
+    for (position, _) in unit.text.match_indices("其中") {
+        let Some(first) = found.iter().position(|f| f.start > position) else { continue };
+        let opener = &found[first];
+        let in_bracket = unit.text[..position].trim_end().ends_with(['（', '(']);
+        let whole_depth = if in_bracket { opener.depth.saturating_sub(1) } else { opener.depth };
+        let Some(whole) = found[..first].iter().rev().find(|f| f.depth == whole_depth && f.figure.unit != FigureUnit::Percent) else { continue };
+        let between = &unit.text[whole.end..position];
+        let whole_is_near = whole.sentence == opener.sentence && whole.figure.unit != FigureUnit::Points && between.chars().filter(|c| is_clause_break(*c)).count() <= 1 && !between.contains(['。', '！', '？']);
+        if !whole_is_near {
+            continue;
+        }
+        let money = whole.figure.is_money();
+        let mut parts = Vec::new();
+        let mut end = whole.end;
+        for f in &found[first..] {
+            if f.sentence != opener.sentence || f.depth < opener.depth {
+                break;
+            }
+            if f.depth > opener.depth || f.figure.unit == FigureUnit::Percent {
+                continue;
+            }
+            let label = &f.figure.label;
+            let same_kind = if money { f.figure.is_money() } else { f.figure.unit == whole.figure.unit && f.figure.unit_text == whole.figure.unit_text };
+            let new_topic = ["其中", "主要是", "主要用于", "主要包括", "含", "较", "比上年"].iter().any(|w| label.contains(w))
+                || direction_of(label).is_some()
+                || year.is_match(label) && matches!(f.after, Some('；' | ';'));
+            if !same_kind || new_topic {
+                break;
+            }
+            parts.push(f.figure.clone());
+            end = f.end;
+        }
+        drop_breakdowns(&mut parts);
+        if parts.is_empty() {
+            continue;
+        }
+        let complete = !unit.text[end..].trim_start().starts_with('等');
+        out.push((ClaimKind::Parts { whole: whole.figure.clone(), parts, complete }, whole.clause_start, end));
+    }
+    out
+}
+
+/// `绩效自评得分99.5分，评价等级为“优”`; `总评分为100分，实际得分98分，…评价为优秀`.
+fn scores(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
+    static GRADE: OnceLock<Regex> = OnceLock::new();
+    static PROJECT: OnceLock<Regex> = OnceLock::new();
+    let grade_re = regex(&GRADE, r"(?:等级|评价结果|绩效评价|评定)为?[：:]?[“”\x22「]?(优秀|优|良好|良|中等|中|合格|不合格|差)");
+    let project_re = regex(&PROJECT, r"([^，。：:；、]+?)项目(?:绩效)?自评");
+    let mut out = Vec::new();
+    for score in found.iter().filter(|f| f.figure.unit == FigureUnit::Points && f.figure.label.contains("得分")) {
+        let sentence_end = unit.text[score.end..].find(['。', '！', '？']).map_or(unit.text.len(), |i| score.end + i);
+        let grade = grade_re.captures(&unit.text[score.end..sentence_end]).map(|caps| {
+            let m = caps.get(1).expect("grade");
+            (m.as_str().to_string(), unit.locate(score.end + m.start(), score.end + m.end()))
+        });
+        let subject = project_re
+            .captures(&unit.text[..score.start])
+            .map(|caps| caps[1].trim().to_string())
+            .filter(|name| !name.is_empty())
+            .map_or(ScoreSubject::Overall, ScoreSubject::Project);
+        let end = grade.as_ref().map_or(score.end, |(g, _)| unit.text[score.end..sentence_end].find(g.as_str()).map_or(score.end, |i| score.end + i + g.len()));
+        let (grade, grade_at) = grade.map_or((None, None), |(g, at)| (Some(g), Some(at)));
+        out.push((ClaimKind::Score { subject, score: Some(score.figure.clone()), grade, grade_at }, score.clause_start, end));
+    }
+    out
+}
+
+/// Removes parts that only break down the part before them (`基本支出211.6万元，人员经费35.2万元，
+/// 公用经费176.4万元`: the last two add up to the first, so they are its breakdown, not further parts).
+fn drop_breakdowns(parts: &mut Vec<Figure>) {
+    let mut index = 0;
+    while index < parts.len() {
+        let mut sum = rust_decimal::Decimal::ZERO;
+        let breakdown = (index + 1..parts.len()).find(|&last| {
+            sum += parts[last].number.value;
+            last > index + 1 && sum == parts[index].number.value
+        });
+        if let Some(last) = breakdown {
+            parts.drain(index + 1..=last);
+        }
+        index += 1;
+    }
+}
