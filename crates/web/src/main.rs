@@ -1,35 +1,35 @@
 //! hedui web app: everything runs in the browser; nothing is sent anywhere.
 
-use web_sys::HtmlTextAreaElement;
-use yew::prelude::*;
+mod analysis;
+mod app;
+mod doc_view;
+mod export;
+mod i18n;
+mod input;
+mod results;
+mod storage;
 
-#[function_component(App)]
-fn app() -> Html {
-    let text = use_state(String::new);
-    let report = use_memo((*text).clone(), |text| hedui_core::parse("input", text));
-    let oninput = {
-        let text = text.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            text.set(area.value());
-        })
-    };
-    html! {
-        <main class="app">
-            <header class="app-header">
-                <h1>{ "核对 hedui" }</h1>
-                <p class="tagline">{ "部门决算、部门预算、绩效自评报告核对 · 全部在本机浏览器中完成，不上传任何内容" }</p>
-            </header>
-            <label class="input-label" for="input">{ "粘贴文档内容" }</label>
-            <textarea id="input" data-testid="input" class="editor" value={(*text).clone()} {oninput}
-                placeholder="在此粘贴部门决算、预算或绩效自评报告的文本……" spellcheck="false" />
-            <p class="summary" data-testid="summary" aria-live="polite">
-                { format!("识别到 {} 个表格", report.stats.tables) }
-            </p>
-        </main>
-    }
+/// A panic must never leave a blank page: the hook shows what happened and a way to go on.
+/// The input is already autosaved; the crash mark makes the next load restore it unchecked.
+fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
+    storage::mark_crashed();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = document.body() else { return };
+    let Ok(banner) = document.create_element("div") else { return };
+    let detail = info.to_string().replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    banner.set_class_name("crash-banner");
+    let _ = banner.set_attribute("role", "alert");
+    let _ = banner.set_attribute("data-testid", "crash");
+    banner.set_inner_html(&format!(
+        "<p><strong>核对程序出错了。</strong>你的输入已自动保存，重新加载后会恢复（暂不自动核对）。<br>\
+         <strong>hedui failed.</strong> Your input is saved and comes back after a reload (not checked automatically).</p>\
+         <button type=\"button\" onclick=\"location.reload()\">重新加载 · Reload</button>\
+         <details><summary>详情 · Details</summary><pre>{detail}</pre></details>"
+    ));
+    let _ = body.prepend_with_node_1(&banner);
 }
 
 fn main() {
-    yew::Renderer::<App>::new().render();
+    yew::set_custom_panic_hook(Box::new(show_panic));
+    yew::Renderer::<app::App>::new().render();
 }

@@ -1,0 +1,468 @@
+//! The app: open documents, their analyses, and how input, results and document view connect.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use hedui_core::{CheckReport, REPORT_SCHEMA_VERSION};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, FileList, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use yew::platform::{spawn_local, time::sleep};
+use yew::prelude::*;
+
+use crate::analysis::{finding_key, line_id, place_id, Analysis};
+use crate::doc_view::DocView;
+use crate::export::{download, file_stem, findings_csv};
+use crate::input::{drags_files, dropped_files, read_files, Editor, FileProblem, SourceBar, EXAMPLES};
+use crate::results::Results;
+use crate::storage::{self, Document};
+
+/// How long typing must pause before the text is checked again.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// The open documents, each with its latest analysis, and which one is shown.
+#[derive(PartialEq)]
+struct Workspace {
+    documents: Vec<Document>,
+    analyses: Vec<Option<Rc<Analysis>>>,
+    active: usize,
+}
+
+enum Action {
+    /// The shown document's text changed.
+    Edit(String),
+    /// An analysis finished; it is dropped if its text is no longer the document's.
+    Analysed(usize, Rc<Analysis>),
+    /// Documents opened (files, examples); they replace a lone empty document.
+    Open(Vec<(Document, Rc<Analysis>)>),
+    Show(usize),
+    Close(usize),
+    Clear,
+}
+
+impl Workspace {
+    fn restored(saved: storage::SavedInput, check: bool) -> Self {
+        let documents = if saved.documents.is_empty() { vec![empty_document()] } else { saved.documents };
+        let analyses = documents.iter().map(|d| check.then(|| Rc::new(Analysis::of(d)))).collect();
+        let active = saved.active.min(documents.len() - 1);
+        Workspace { documents, analyses, active }
+    }
+
+    fn active_document(&self) -> &Document {
+        &self.documents[self.active]
+    }
+
+    fn active_analysis(&self) -> Option<Rc<Analysis>> {
+        self.analyses[self.active].clone()
+    }
+}
+
+fn empty_document() -> Document {
+    Document { name: String::new(), text: String::new() }
+}
+
+impl Reducible for Workspace {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = Workspace { documents: self.documents.clone(), analyses: self.analyses.clone(), active: self.active };
+        match action {
+            Action::Edit(text) => next.documents[next.active].text = text,
+            Action::Analysed(index, analysis) => match next.documents.get(index) {
+                Some(document) if document.text == analysis.text => next.analyses[index] = Some(analysis),
+                _ => return self,
+            },
+            Action::Open(opened) => {
+                if next.documents.len() == 1 && next.documents[0].text.is_empty() {
+                    next.documents.clear();
+                    next.analyses.clear();
+                }
+                next.active = next.documents.len();
+                for (document, analysis) in opened {
+                    next.documents.push(document);
+                    next.analyses.push(Some(analysis));
+                }
+            }
+            Action::Show(index) => next.active = index.min(next.documents.len() - 1),
+            Action::Close(index) => {
+                next.documents.remove(index);
+                next.analyses.remove(index);
+                if next.documents.is_empty() {
+                    next.documents.push(empty_document());
+                    next.analyses.push(None);
+                }
+                next.active = next.active.min(next.documents.len() - 1);
+            }
+            Action::Clear => {
+                next.documents = vec![empty_document()];
+                next.analyses = vec![None];
+                next.active = 0;
+            }
+        }
+        storage::save_input(&next.documents, next.active);
+        Rc::new(next)
+    }
+}
+
+/// Which view the left pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pane {
+    Source,
+    Document,
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let paused = use_state(storage::crashed);
+    let workspace = use_reducer(|| Workspace::restored(storage::load_input(), !storage::crashed()));
+    let lang = use_state(storage::load_lang);
+    let pane = use_state(|| Pane::Source);
+    let selected = use_state(|| None::<usize>);
+    let problems = use_state(Vec::<FileProblem>::new);
+    let dismissals_version = use_state(|| 0u32);
+    let edit_generation = use_mut_ref(|| 0u64);
+    let lang_value = *lang;
+    let texts = lang_value.texts();
+
+    let analysis = workspace.active_analysis();
+    let text_hash = analysis.as_ref().map(|a| a.text_hash);
+    let dismissals = use_memo((text_hash, *dismissals_version), |(hash, _)| hash.map(storage::load_dismissals).unwrap_or_default());
+
+    // A new analysis or another document: the old selection means nothing.
+    {
+        let selected = selected.clone();
+        use_effect_with(analysis.as_ref().map(|a| Rc::as_ptr(a) as usize), move |_| selected.set(None));
+    }
+    {
+        let code = lang_value.code();
+        use_effect_with(lang_value, move |_| {
+            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("lang", code);
+            }
+        });
+    }
+    // Show the selected finding in the document view, and in the list.
+    {
+        let analysis = analysis.clone();
+        use_effect_with((*selected, *pane, analysis.as_ref().map(|a| Rc::as_ptr(a) as usize)), move |(selected, _, _)| {
+            highlight(analysis.as_deref(), *selected);
+        });
+    }
+
+    let on_input = {
+        let workspace = workspace.clone();
+        let paused = paused.clone();
+        let edit_generation = edit_generation.clone();
+        Callback::from(move |(text, at_once): (String, bool)| {
+            let index = workspace.active;
+            let name = workspace.active_document().name.clone();
+            workspace.dispatch(Action::Edit(text.clone()));
+            *edit_generation.borrow_mut() += 1;
+            let generation = *edit_generation.borrow();
+            let workspace = workspace.clone();
+            let edit_generation = edit_generation.clone();
+            let paused = paused.clone();
+            spawn_local(async move {
+                if !at_once {
+                    sleep(DEBOUNCE).await;
+                }
+                if *edit_generation.borrow() == generation {
+                    let analysis = Rc::new(Analysis::of(&Document { name, text }));
+                    storage::clear_crashed();
+                    paused.set(false);
+                    workspace.dispatch(Action::Analysed(index, analysis));
+                }
+            });
+        })
+    };
+    let open = {
+        let workspace = workspace.clone();
+        let pane = pane.clone();
+        Callback::from(move |documents: Vec<Document>| {
+            if documents.is_empty() {
+                return;
+            }
+            let opened = documents.into_iter().map(|d| {
+                let analysis = Rc::new(Analysis::of(&d));
+                (d, analysis)
+            });
+            workspace.dispatch(Action::Open(opened.collect()));
+            pane.set(Pane::Document);
+        })
+    };
+    let on_files = {
+        let open = open.clone();
+        let problems = problems.clone();
+        Callback::from(move |files: FileList| {
+            let open = open.clone();
+            let problems = problems.clone();
+            spawn_local(async move {
+                let (documents, found) = read_files(files).await;
+                problems.set(found);
+                open.emit(documents);
+            });
+        })
+    };
+    let on_example = {
+        let open = open.clone();
+        let problems = problems.clone();
+        Callback::from(move |index: usize| {
+            let (name, text) = EXAMPLES[index];
+            problems.set(Vec::new());
+            open.emit(vec![Document { name: name.to_string(), text: text.to_string() }]);
+        })
+    };
+    let on_clear = {
+        let workspace = workspace.clone();
+        let problems = problems.clone();
+        let pane = pane.clone();
+        let paused = paused.clone();
+        Callback::from(move |()| {
+            workspace.dispatch(Action::Clear);
+            storage::forget_input();
+            storage::clear_crashed();
+            paused.set(false);
+            problems.set(Vec::new());
+            pane.set(Pane::Source);
+        })
+    };
+    let on_resume = {
+        let workspace = workspace.clone();
+        let paused = paused.clone();
+        Callback::from(move |_| {
+            storage::clear_crashed();
+            paused.set(false);
+            for (index, document) in workspace.documents.iter().enumerate() {
+                workspace.dispatch(Action::Analysed(index, Rc::new(Analysis::of(document))));
+            }
+        })
+    };
+    let ondragover = Callback::from(|event: DragEvent| {
+        if drags_files(&event) {
+            event.prevent_default();
+        }
+    });
+    let ondrop = {
+        let on_files = on_files.clone();
+        Callback::from(move |event: DragEvent| {
+            if let Some(files) = dropped_files(&event) {
+                event.prevent_default();
+                on_files.emit(files);
+            }
+        })
+    };
+    let on_select = {
+        let selected = selected.clone();
+        let pane = pane.clone();
+        Callback::from(move |index: usize| {
+            pane.set(Pane::Document);
+            selected.set(Some(index));
+        })
+    };
+    let on_place = {
+        let selected = selected.clone();
+        Callback::from(move |indices: Vec<usize>| {
+            if let Some(&first) = indices.first() {
+                selected.set(Some(first));
+                reveal_in_list(first);
+            }
+        })
+    };
+    let on_dismiss = {
+        let dismissals = dismissals.clone();
+        let version = dismissals_version.clone();
+        Callback::from(move |(key, reason): (String, String)| {
+            if let Some(hash) = text_hash {
+                let mut next = (*dismissals).clone();
+                next.insert(key, reason);
+                storage::save_dismissals(hash, &next);
+                version.set(*version + 1);
+            }
+        })
+    };
+    let on_restore = {
+        let dismissals = dismissals.clone();
+        let version = dismissals_version.clone();
+        Callback::from(move |key: String| {
+            if let Some(hash) = text_hash {
+                let mut next = (*dismissals).clone();
+                next.remove(&key);
+                storage::save_dismissals(hash, &next);
+                version.set(*version + 1);
+            }
+        })
+    };
+    let on_language = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            let next = lang.other();
+            storage::save_lang(next);
+            lang.set(next);
+        })
+    };
+    let checked: Vec<Rc<Analysis>> = workspace.analyses.iter().flatten().cloned().collect();
+    let export_name = analysis.as_ref().map(|a| file_stem(&a.report.source).to_string()).filter(|n| !n.is_empty()).unwrap_or_else(|| "hedui".to_string());
+    let on_export_json = {
+        let checked = checked.clone();
+        let name = export_name.clone();
+        Callback::from(move |_| {
+            let report = check_report(&checked);
+            download(&format!("{name}.report.json"), "application/json", &report.to_json());
+        })
+    };
+    let on_export_csv = {
+        let checked = checked.clone();
+        Callback::from(move |_| {
+            let report = check_report(&checked);
+            let dismissals: Vec<_> = checked.iter().map(|a| storage::load_dismissals(a.text_hash)).collect();
+            download(&format!("{export_name}.findings.csv"), "text/csv;charset=utf-8", &findings_csv(&report, &dismissals, lang_value));
+        })
+    };
+    let on_clear_after_crash = on_clear.reform(|_: MouseEvent| ());
+    let on_print = Callback::from(|_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+
+    let active_findings: Rc<Vec<usize>> = Rc::new(
+        analysis.as_ref().map(|a| (0..a.report.findings.len()).filter(|&i| !dismissals.contains_key(&finding_key(&a.report.findings[i]))).collect()).unwrap_or_default(),
+    );
+    let tab = |which: Pane, label: &'static str| {
+        let pane = pane.clone();
+        let current = *pane == which;
+        html! {
+            <button type="button" role="tab" class="pane-tab" aria-selected={current.to_string()} data-testid={format!("pane-{}", if which == Pane::Source { "source" } else { "document" })}
+                onclick={Callback::from(move |_| pane.set(which))}>{ label }</button>
+        }
+    };
+    let document_tabs = (workspace.documents.len() > 1).then(|| {
+        html! {
+            <nav class="document-tabs no-print" aria-label={texts.documents}>
+                { for workspace.documents.iter().enumerate().map(|(index, document)| {
+                    let count = workspace.analyses[index].as_ref().map(|a| a.report.findings.len());
+                    let show = { let workspace = workspace.clone(); Callback::from(move |_| workspace.dispatch(Action::Show(index))) };
+                    let close = { let workspace = workspace.clone(); Callback::from(move |_| workspace.dispatch(Action::Close(index))) };
+                    let name = if document.name.is_empty() { texts.pasted_document.to_string() } else { document.name.clone() };
+                    html! {
+                        <span class={classes!("document-tab", (index == workspace.active).then_some("current"))} data-testid="document-tab">
+                            <button type="button" class="document-name" aria-current={(index == workspace.active).then_some("page")} onclick={show}>
+                                { name }
+                                if let Some(count) = count { <span class="count">{ count }</span> }
+                            </button>
+                            <button type="button" class="close" aria-label={format!("{} {}", texts.close_document, document.name)} onclick={close}>{ "×" }</button>
+                        </span>
+                    }
+                }) }
+            </nav>
+        }
+    });
+
+    html! {
+        <div class="app" {ondragover} {ondrop}>
+            <header class="topbar">
+                <div class="brand">
+                    <h1>{ texts.title }</h1>
+                    <p class="tagline">{ texts.tagline }</p>
+                </div>
+                <div class="actions no-print">
+                    <button type="button" class="button" data-testid="export-json" disabled={checked.is_empty()} onclick={on_export_json}>{ texts.export_json }</button>
+                    <button type="button" class="button" data-testid="export-csv" disabled={checked.is_empty()} onclick={on_export_csv}>{ texts.export_csv }</button>
+                    <button type="button" class="button" data-testid="print" disabled={checked.is_empty()} onclick={on_print}>{ texts.print }</button>
+                    <button type="button" class="button" data-testid="language" lang={lang_value.other().code()} onclick={on_language}>{ texts.switch_language }</button>
+                </div>
+            </header>
+            if *paused {
+                <div class="notice warning no-print" role="alert" data-testid="crashed-notice">
+                    { texts.crashed_notice }
+                    <button type="button" class="button primary" onclick={on_resume}>{ texts.resume }</button>
+                    <button type="button" class="button subtle" onclick={on_clear_after_crash}>{ texts.clear }</button>
+                </div>
+            }
+            if !problems.is_empty() {
+                <div class="notice warning no-print" role="alert" data-testid="file-problems">
+                    <ul>{ for problems.iter().map(|p| html! { <li>{ p.message(lang_value) }</li> }) }</ul>
+                </div>
+            }
+            { for document_tabs }
+            <main class="workspace">
+                <section class="pane left-pane no-print" aria-label={texts.input_label}>
+                    <SourceBar lang={lang_value} on_files={on_files} on_example={on_example} on_clear={on_clear} />
+                    <div class="pane-tabs" role="tablist">
+                        { tab(Pane::Source, texts.pane_source) }
+                        { tab(Pane::Document, texts.pane_document) }
+                    </div>
+                    <div class="pane-body" hidden={*pane != Pane::Source}>
+                        <Editor lang={lang_value} text={AttrValue::from(workspace.active_document().text.clone())} on_input={on_input} />
+                    </div>
+                    if *pane == Pane::Document {
+                        <div class="pane-body">
+                            if let Some(analysis) = analysis.clone() {
+                                <DocView lang={lang_value} {analysis} active={active_findings} on_place={on_place} />
+                            } else {
+                                <article class="doc-view" data-testid="doc-view"><p class="empty">{ texts.empty_document }</p></article>
+                            }
+                        </div>
+                    }
+                </section>
+                <section class="pane right-pane" aria-label={texts.findings}>
+                    if let Some(analysis) = analysis {
+                        <Results lang={lang_value} {analysis} dismissals={dismissals.clone()} selected={*selected}
+                            {on_select} {on_dismiss} {on_restore} />
+                    } else {
+                        <p class="empty">{ texts.empty }</p>
+                    }
+                </section>
+            </main>
+        </div>
+    }
+}
+
+/// The check report of every checked document, as the CLI and the JS API produce it.
+fn check_report(analyses: &[Rc<Analysis>]) -> CheckReport {
+    CheckReport { schema_version: REPORT_SCHEMA_VERSION, documents: analyses.iter().map(|a| a.report.clone()).collect() }
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+fn scroll_options(block: ScrollLogicalPosition) -> ScrollIntoViewOptions {
+    let options = ScrollIntoViewOptions::new();
+    options.set_behavior(ScrollBehavior::Instant);
+    options.set_block(block);
+    options.set_inline(ScrollLogicalPosition::Nearest);
+    options
+}
+
+/// Marks the selected finding's cell or sentence (and its related ones) in the document view
+/// and scrolls it into view; clears the previous marks.
+fn highlight(analysis: Option<&Analysis>, selected: Option<usize>) {
+    let Some(document) = document() else { return };
+    if let Ok(previous) = document.query_selector_all("[data-hl]") {
+        for element in (0..previous.length()).filter_map(|i| previous.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()) {
+            let _ = element.remove_attribute("data-hl");
+            if element.get_attribute("data-testid").as_deref() == Some("highlight") {
+                let _ = element.remove_attribute("data-testid");
+            }
+        }
+    }
+    let Some(finding) = analysis.zip(selected).and_then(|(a, i)| a.report.findings.get(i)) else { return };
+    let find = |byte_start: usize, line: usize| document.get_element_by_id(&place_id(byte_start)).or_else(|| document.get_element_by_id(&line_id(line)));
+    for related in &finding.related {
+        if let Some(element) = find(related.byte_start, related.line) {
+            let _ = element.set_attribute("data-hl", "related");
+        }
+    }
+    if let Some(element) = find(finding.location.byte_start, finding.location.line) {
+        let _ = element.set_attribute("data-hl", "primary");
+        let _ = element.set_attribute("data-testid", "highlight");
+        element.scroll_into_view_with_scroll_into_view_options(&scroll_options(ScrollLogicalPosition::Center));
+    }
+}
+
+/// Scrolls the list to finding `index` and marks it as current.
+fn reveal_in_list(index: usize) {
+    if let Some(item) = document().and_then(|d| d.query_selector(&format!("[data-testid=finding][data-index=\"{index}\"]")).ok().flatten()) {
+        item.scroll_into_view_with_scroll_into_view_options(&scroll_options(ScrollLogicalPosition::Nearest));
+    }
+}

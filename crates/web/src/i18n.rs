@@ -1,0 +1,236 @@
+//! Every UI string, in Chinese (the default) and English. Rule messages come from core
+//! (`message` / `message_en`); severity, category and grade names from their `zh()` / `en()`.
+
+use hedui_core::recognise::meta::DocumentKind;
+use hedui_core::rules::{Category, Severity};
+use hedui_core::score::Grade;
+
+/// The UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The `lang` attribute value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    pub fn severity(self, severity: Severity) -> &'static str {
+        self.pick(severity.zh(), severity.en())
+    }
+
+    pub fn category(self, category: Category) -> &'static str {
+        self.pick(category.zh(), category.en())
+    }
+
+    pub fn grade(self, grade: Grade) -> &'static str {
+        self.pick(grade.zh(), grade.en())
+    }
+
+    pub fn kind(self, kind: DocumentKind) -> &'static str {
+        match kind {
+            DocumentKind::FinalAccounts => self.pick("部门决算", "final accounts"),
+            DocumentKind::Budget => self.pick("部门预算", "budget"),
+            DocumentKind::PerformanceSelfEvaluation => self.pick("绩效自评", "performance self-evaluation"),
+        }
+    }
+}
+
+/// The strings of one language; formatted ones are functions.
+pub struct Texts {
+    pub title: &'static str,
+    pub tagline: &'static str,
+    pub switch_language: &'static str,
+    pub input_label: &'static str,
+    pub placeholder: &'static str,
+    pub open_files: &'static str,
+    pub drop_hint: &'static str,
+    pub examples: &'static str,
+    pub clear: &'static str,
+    pub unsupported: fn(&str) -> String,
+    pub not_utf8: fn(&str) -> String,
+    pub pane_source: &'static str,
+    pub pane_document: &'static str,
+    pub documents: &'static str,
+    pub close_document: &'static str,
+    pub pasted_document: &'static str,
+    pub tables_found: fn(usize) -> String,
+    pub checked: fn(usize, usize) -> String,
+    pub rounding: fn(usize) -> String,
+    pub kind: &'static str,
+    pub department: &'static str,
+    pub year: &'static str,
+    pub unknown: &'static str,
+    pub score: &'static str,
+    pub coverage: fn(u32) -> String,
+    pub not_assessed: &'static str,
+    pub findings: &'static str,
+    pub no_findings: &'static str,
+    pub no_match: &'static str,
+    pub filter_severity: &'static str,
+    pub filter_category: &'static str,
+    pub all_categories: &'static str,
+    pub search: &'static str,
+    pub stated: &'static str,
+    pub expected: &'static str,
+    pub derivation: &'static str,
+    pub related: &'static str,
+    pub line: fn(usize) -> String,
+    pub dismiss: &'static str,
+    pub dismiss_reason: &'static str,
+    pub confirm: &'static str,
+    pub cancel: &'static str,
+    pub restore: &'static str,
+    pub dismissed: fn(usize) -> String,
+    pub export_json: &'static str,
+    pub export_csv: &'static str,
+    pub print: &'static str,
+    pub empty: &'static str,
+    pub empty_document: &'static str,
+    pub unrecognised_table: &'static str,
+    pub crashed_notice: &'static str,
+    pub resume: &'static str,
+    pub keyboard_hint: &'static str,
+    pub csv_header: [&'static str; 15],
+}
+
+pub const ZH: Texts = Texts {
+    title: "核对 hedui",
+    tagline: "部门决算、部门预算、绩效自评报告核对 · 全部在本机浏览器中完成，不上传任何内容",
+    switch_language: "English",
+    input_label: "粘贴文档内容",
+    placeholder: "在此粘贴部门决算、预算或绩效自评报告的文本，或将文件拖放到页面上……",
+    open_files: "打开文件",
+    drop_hint: "可拖放多个文件（.txt .md .csv .tsv）",
+    examples: "示例文档",
+    clear: "清除",
+    unsupported: |name| format!("{name}：暂不支持该格式（目前支持 .txt .md .csv .tsv）"),
+    not_utf8: |name| format!("{name}：无法读取，文件不是 UTF-8 编码的文本"),
+    pane_source: "原文",
+    pane_document: "文档视图",
+    documents: "文档",
+    close_document: "关闭文档",
+    pasted_document: "粘贴的文档",
+    tables_found: |n| format!("识别到 {n} 个表格"),
+    checked: |n, m| format!("已核对 {n} 项关系，{m} 项不一致"),
+    rounding: |n| format!("，{n} 项尾数误差"),
+    kind: "类型",
+    department: "部门",
+    year: "年度",
+    unknown: "未识别",
+    score: "质量评分",
+    coverage: |c| format!("覆盖 {c}%"),
+    not_assessed: "未评",
+    findings: "发现的问题",
+    no_findings: "未发现问题。",
+    no_match: "没有符合筛选条件的问题。",
+    filter_severity: "严重程度",
+    filter_category: "类别",
+    all_categories: "全部类别",
+    search: "搜索问题",
+    stated: "文中数值",
+    expected: "应为",
+    derivation: "推算",
+    related: "相关数值",
+    line: |n| format!("第 {n} 行"),
+    dismiss: "已确认无误",
+    dismiss_reason: "理由（可选）",
+    confirm: "确认",
+    cancel: "取消",
+    restore: "恢复",
+    dismissed: |n| format!("已确认无误（{n}）"),
+    export_json: "导出 JSON",
+    export_csv: "导出 CSV",
+    print: "打印报告",
+    empty: "粘贴文档内容、打开文件或载入示例后，核对结果会显示在这里。",
+    empty_document: "还没有内容。粘贴或打开文档后，这里按原样显示识别出的表格和章节。",
+    unrecognised_table: "未识别的表格",
+    crashed_notice: "上次核对时程序出错。你的输入已恢复，自动核对已暂停。",
+    resume: "继续核对",
+    keyboard_hint: "↑↓ 在问题间移动，回车定位到文档中的位置",
+    csv_header: ["文件", "规则", "严重程度", "类别", "行", "表", "行项目", "列", "文中数值", "应为", "问题", "Message", "推算", "已确认无误", "理由"],
+};
+
+pub const EN: Texts = Texts {
+    title: "hedui 核对",
+    tagline: "Checks Chinese budget disclosures (决算, 预算, 绩效自评) · everything runs in this browser; nothing is uploaded",
+    switch_language: "中文",
+    input_label: "Paste a document",
+    placeholder: "Paste the text of a 部门决算, 预算 or 绩效自评报告 here, or drop files onto the page…",
+    open_files: "Open files",
+    drop_hint: "Drop one or more files (.txt .md .csv .tsv)",
+    examples: "Examples",
+    clear: "Clear",
+    unsupported: |name| format!("{name}: this format is not supported yet (supported: .txt .md .csv .tsv)"),
+    not_utf8: |name| format!("{name}: cannot read it, the file is not UTF-8 text"),
+    pane_source: "Source",
+    pane_document: "Document",
+    documents: "Documents",
+    close_document: "Close document",
+    pasted_document: "Pasted document",
+    tables_found: |n| format!("{n} tables recognised"),
+    checked: |n, m| format!("{n} relations checked, {m} inconsistent"),
+    rounding: |n| format!(", {n} rounding differences"),
+    kind: "Kind",
+    department: "Department",
+    year: "Year",
+    unknown: "not recognised",
+    score: "Quality score",
+    coverage: |c| format!("coverage {c}%"),
+    not_assessed: "not assessed",
+    findings: "Findings",
+    no_findings: "No problems found.",
+    no_match: "No findings match the filters.",
+    filter_severity: "Severity",
+    filter_category: "Category",
+    all_categories: "All categories",
+    search: "Search findings",
+    stated: "Stated",
+    expected: "Expected",
+    derivation: "Derivation",
+    related: "Related figures",
+    line: |n| format!("line {n}"),
+    dismiss: "Confirmed correct",
+    dismiss_reason: "Reason (optional)",
+    confirm: "Confirm",
+    cancel: "Cancel",
+    restore: "Restore",
+    dismissed: |n| format!("Confirmed correct ({n})"),
+    export_json: "Export JSON",
+    export_csv: "Export CSV",
+    print: "Print report",
+    empty: "Paste a document, open files or load an example to see the results here.",
+    empty_document: "Nothing yet. Once a document is pasted or opened, its tables and sections appear here.",
+    unrecognised_table: "Unrecognised table",
+    crashed_notice: "hedui failed while checking last time. Your input was restored; automatic checking is paused.",
+    resume: "Resume checking",
+    keyboard_hint: "↑↓ move between findings, Enter shows the place in the document",
+    csv_header: ["source", "rule", "severity", "category", "line", "table", "row", "column", "stated", "expected", "message_zh", "message_en", "derivation", "dismissed", "reason"],
+};

@@ -1,0 +1,174 @@
+//! Input: the editor, files picked or dropped, and the bundled example documents.
+
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FileList, HtmlInputElement, HtmlTextAreaElement, InputEvent};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::storage::Document;
+
+/// The five corpus documents, bundled at build time (nothing is fetched at run time).
+pub const EXAMPLES: [(&str, &str); 5] = [
+    ("000_a60f2e9b14e82395.txt", include_str!("../../../../shared/corpus/000_a60f2e9b14e82395.txt")),
+    ("001_1a1813143cd16474.txt", include_str!("../../../../shared/corpus/001_1a1813143cd16474.txt")),
+    ("002_2a4a6f0d8c259386.txt", include_str!("../../../../shared/corpus/002_2a4a6f0d8c259386.txt")),
+    ("003_1cc174f46883e4ef.txt", include_str!("../../../../shared/corpus/003_1cc174f46883e4ef.txt")),
+    ("004_2209d00c77695512.txt", include_str!("../../../../shared/corpus/004_2209d00c77695512.txt")),
+];
+
+/// Extensions read as text; other formats have their own issue.
+const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "csv", "tsv"];
+
+/// Why a file could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    Unsupported(String),
+    NotUtf8(String),
+}
+
+impl FileProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            FileProblem::Unsupported(name) => (lang.texts().unsupported)(name),
+            FileProblem::NotUtf8(name) => (lang.texts().not_utf8)(name),
+        }
+    }
+}
+
+/// Reads every file of `list`: texts as documents, the rest as problems to show.
+pub async fn read_files(list: FileList) -> (Vec<Document>, Vec<FileProblem>) {
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    for file in (0..list.length()).filter_map(|i| list.get(i)) {
+        match read_file(&file).await {
+            Ok(document) => documents.push(document),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (documents, problems)
+}
+
+async fn read_file(file: &File) -> Result<Document, FileProblem> {
+    let name = file.name();
+    let extension = name.rsplit_once('.').map(|(_, ext)| ext.to_lowercase()).unwrap_or_default();
+    if !TEXT_EXTENSIONS.contains(&extension.as_str()) {
+        return Err(FileProblem::Unsupported(name));
+    }
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| FileProblem::NotUtf8(name.clone()))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let text = String::from_utf8(bytes).map_err(|_| FileProblem::NotUtf8(name.clone()))?;
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = if extension == "csv" { csv_to_tabs(&text) } else { text };
+    Ok(Document { name, text })
+}
+
+/// A CSV file as tab-separated rows, the table layout the reader understands
+/// (quoted fields may hold commas, doubled quotes and line breaks).
+fn csv_to_tabs(csv: &str) -> String {
+    let mut out = String::with_capacity(csv.len());
+    let mut quoted = false;
+    let mut chars = csv.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                out.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push('\t'),
+            ('\n' | '\r' | '\t', true) => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub lang: Lang,
+    pub text: AttrValue,
+    /// The new text, and whether to check it at once (a paste) rather than after typing stops.
+    pub on_input: Callback<(String, bool)>,
+}
+
+/// The large text area; a paste or any large change is checked at once, typing is debounced.
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let texts = props.lang.texts();
+    let oninput = {
+        let on_input = props.on_input.clone();
+        let before = props.text.len();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            let value = area.value();
+            let pasted = event.input_type().starts_with("insertFromPaste") || event.input_type().starts_with("insertFromDrop");
+            let at_once = pasted || value.len().abs_diff(before) > 200;
+            on_input.emit((value, at_once));
+        })
+    };
+    html! {
+        <div class="editor-wrap">
+            <label class="visually-hidden" for="input">{ texts.input_label }</label>
+            <textarea id="input" data-testid="input" class="editor" value={props.text.clone()} {oninput}
+                placeholder={texts.placeholder} spellcheck="false" />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SourceBarProps {
+    pub lang: Lang,
+    pub on_files: Callback<FileList>,
+    pub on_example: Callback<usize>,
+    pub on_clear: Callback<()>,
+}
+
+/// Open files, load an example with one click, or clear everything.
+#[function_component(SourceBar)]
+pub fn source_bar(props: &SourceBarProps) -> Html {
+    let texts = props.lang.texts();
+    let onchange = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(files) = input.files() {
+                on_files.emit(files);
+            }
+            input.set_value("");
+        })
+    };
+    let examples = EXAMPLES.iter().enumerate().map(|(index, (name, _))| {
+        let on_example = props.on_example.clone();
+        let label = name.split('_').next().unwrap_or(name);
+        html! {
+            <button type="button" class="chip" title={*name} data-testid="example"
+                onclick={Callback::from(move |_| on_example.emit(index))}>{ label }</button>
+        }
+    });
+    let on_clear = props.on_clear.clone();
+    html! {
+        <div class="source-bar">
+            <label class="button file-button">
+                { texts.open_files }
+                <input type="file" multiple=true data-testid="file-input" accept=".txt,.md,.csv,.tsv,text/plain,text/markdown,text/csv"
+                    class="visually-hidden" {onchange} />
+            </label>
+            <span class="hint">{ texts.drop_hint }</span>
+            <span class="examples" role="group" aria-label={texts.examples}>
+                <span class="hint">{ texts.examples }{ "：" }</span>
+                { for examples }
+            </span>
+            <button type="button" class="button subtle" data-testid="clear" onclick={Callback::from(move |_| on_clear.emit(()))}>{ texts.clear }</button>
+        </div>
+    }
+}
+
+/// The files of a drop, if it carried any.
+pub fn dropped_files(event: &DragEvent) -> Option<FileList> {
+    event.data_transfer().and_then(|transfer| transfer.files()).filter(|files| files.length() > 0)
+}
+
+/// Whether a drag carries files (so the page accepts the drop instead of the browser opening it).
+pub fn drags_files(event: &DragEvent) -> bool {
+    event.data_transfer().is_some_and(|transfer| transfer.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+}

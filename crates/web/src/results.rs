@@ -1,0 +1,320 @@
+//! The results of one document: its facts, score, how much was checked, and the findings
+//! grouped by category and severity, filterable, each with both sides and the derivation.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use hedui_core::check::{Finding, FindingLocation};
+use hedui_core::rules::{Category, Severity};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::analysis::{finding_key, Analysis};
+use crate::i18n::Lang;
+use crate::storage::Dismissals;
+
+const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Notice];
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub lang: Lang,
+    pub analysis: Rc<Analysis>,
+    pub dismissals: Rc<Dismissals>,
+    pub selected: Option<usize>,
+    pub on_select: Callback<usize>,
+    /// Finding key and reason.
+    pub on_dismiss: Callback<(String, String)>,
+    pub on_restore: Callback<String>,
+}
+
+#[function_component(Results)]
+pub fn results(props: &ResultsProps) -> Html {
+    let lang = props.lang;
+    let texts = lang.texts();
+    let report = &props.analysis.report;
+    let shown_severities = use_state(|| SEVERITIES.to_vec());
+    let category_filter = use_state(|| None::<Category>);
+    let search = use_state(String::new);
+    let dismissing = use_state(|| None::<usize>);
+
+    let dismissed = |finding: &Finding| props.dismissals.contains_key(&finding_key(finding));
+    let query = search.trim().to_lowercase();
+    let matches = |finding: &Finding| {
+        shown_severities.contains(&finding.severity)
+            && category_filter.is_none_or(|c| c == finding.category)
+            && (query.is_empty() || [&finding.message, &finding.message_en, &finding.derivation].iter().any(|t| t.to_lowercase().contains(&query)) || finding.rule.to_lowercase().contains(&query))
+    };
+    let mut groups: BTreeMap<Category, BTreeMap<Severity, Vec<usize>>> = BTreeMap::new();
+    let mut dismissed_list = Vec::new();
+    for (index, finding) in report.findings.iter().enumerate() {
+        if dismissed(finding) {
+            dismissed_list.push(index);
+        } else if matches(finding) {
+            groups.entry(finding.category).or_default().entry(finding.severity).or_default().push(index);
+        }
+    }
+    let active_count = report.findings.len() - dismissed_list.len();
+
+    let item = |index: usize| -> Html {
+        let finding = &report.findings[index];
+        let on_dismiss_start = {
+            let dismissing = dismissing.clone();
+            Callback::from(move |_| dismissing.set(Some(index)))
+        };
+        let form = (*dismissing == Some(index)).then(|| {
+            let on_dismiss = props.on_dismiss.clone();
+            let cancel = {
+                let dismissing = dismissing.clone();
+                Callback::from(move |_| dismissing.set(None))
+            };
+            let dismissing = dismissing.clone();
+            let key = finding_key(finding);
+            let onsubmit = Callback::from(move |event: SubmitEvent| {
+                event.prevent_default();
+                let reason = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|form| form.query_selector("input").ok().flatten())
+                    .map(|input| input.unchecked_into::<HtmlInputElement>().value())
+                    .unwrap_or_default();
+                on_dismiss.emit((key.clone(), reason.trim().to_string()));
+                dismissing.set(None);
+            });
+            html! {
+                <form class="dismiss-form" {onsubmit}>
+                    <input type="text" data-testid="dismiss-reason" aria-label={texts.dismiss_reason} placeholder={texts.dismiss_reason} autofocus=true />
+                    <button type="submit" class="button primary" data-testid="dismiss-confirm">{ texts.confirm }</button>
+                    <button type="button" class="button subtle" onclick={cancel}>{ texts.cancel }</button>
+                </form>
+            }
+        });
+        let selected = props.selected == Some(index);
+        let on_select = props.on_select.clone();
+        let onclick = Callback::from(move |event: MouseEvent| {
+            let inside_control = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.closest("button, input, form").ok().flatten().is_some());
+            if !inside_control {
+                on_select.emit(index);
+            }
+        });
+        let on_select = props.on_select.clone();
+        let onkeydown = Callback::from(move |event: KeyboardEvent| {
+            let on_item = event.target().zip(event.current_target()).is_some_and(|(t, c)| t == c);
+            if on_item && (event.key() == "Enter" || event.key() == " ") {
+                event.prevent_default();
+                on_select.emit(index);
+            }
+        });
+        html! {
+            <li class={classes!("finding", format!("sev-{}", finding.severity.en()), selected.then_some("selected"))}
+                data-testid="finding" data-rule={finding.rule} data-severity={finding.severity.en()}
+                data-line={finding.location.line.to_string()} data-index={index.to_string()}
+                tabindex="0" aria-current={selected.then_some("true")} {onclick} {onkeydown}>
+                { finding_body(lang, finding) }
+                <div class="finding-actions">
+                    if form.is_none() {
+                        <button type="button" class="button subtle" data-testid="dismiss" onclick={on_dismiss_start}>{ texts.dismiss }</button>
+                    }
+                    { for form }
+                </div>
+            </li>
+        }
+    };
+
+    let groups_html = groups.iter().map(|(category, by_severity)| {
+        let count: usize = by_severity.values().map(Vec::len).sum();
+        html! {
+            <section class="finding-group">
+                <h3>{ lang.category(*category) }<span class="count">{ count }</span></h3>
+                { for by_severity.iter().map(|(severity, indices)| html! {
+                    <>
+                        <h4 class={format!("sev-{}", severity.en())}>{ lang.severity(*severity) }<span class="count">{ indices.len() }</span></h4>
+                        <ol class="finding-list">{ for indices.iter().map(|&i| item(i)) }</ol>
+                    </>
+                }) }
+            </section>
+        }
+    });
+
+    let dismissed_html = dismissed_list.iter().map(|&index| {
+        let finding = &report.findings[index];
+        let key = finding_key(finding);
+        let reason = props.dismissals.get(&key).cloned().unwrap_or_default();
+        let on_restore = props.on_restore.clone();
+        html! {
+            <li class="finding dismissed" data-testid="dismissed-finding" data-rule={finding.rule} data-line={finding.location.line.to_string()}>
+                { finding_body(lang, finding) }
+                if !reason.is_empty() {
+                    <p class="reason">{ texts.dismiss_reason }{ "：" }{ reason }</p>
+                }
+                <button type="button" class="button subtle" data-testid="restore" onclick={Callback::from(move |_| on_restore.emit(key.clone()))}>{ texts.restore }</button>
+            </li>
+        }
+    });
+
+    let categories: BTreeSet<Category> = report.stats.by_category.keys().copied().chain(report.findings.iter().map(|f| f.category)).collect();
+    let on_category = {
+        let category_filter = category_filter.clone();
+        let categories: Vec<Category> = categories.iter().copied().collect();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            category_filter.set(select.value().parse::<usize>().ok().and_then(|i| categories.get(i).copied()));
+        })
+    };
+    let on_search = {
+        let search = search.clone();
+        Callback::from(move |event: InputEvent| search.set(event.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let severity_toggles = SEVERITIES.iter().map(|&severity| {
+        let count = report.stats.by_severity.get(&severity).copied().unwrap_or(0);
+        let pressed = shown_severities.contains(&severity);
+        let shown_severities = shown_severities.clone();
+        let onclick = Callback::from(move |_| {
+            let mut next = (*shown_severities).clone();
+            if pressed { next.retain(|s| *s != severity) } else { next.push(severity) }
+            shown_severities.set(next);
+        });
+        html! {
+            <button type="button" class={classes!("chip", "severity-chip", format!("sev-{}", severity.en()))} aria-pressed={pressed.to_string()}
+                data-testid={format!("count-{}", severity.en())} {onclick}>
+                { lang.severity(severity) }{ " " }<strong>{ count }</strong>
+            </button>
+        }
+    });
+
+    html! {
+        <div class="results">
+            { facts(lang, &props.analysis) }
+            <div class="filters no-print" role="group" aria-label={texts.findings}>
+                <span class="filter-label">{ texts.filter_severity }</span>
+                { for severity_toggles }
+                <select aria-label={texts.filter_category} onchange={on_category}>
+                    <option value="" selected={category_filter.is_none()}>{ texts.all_categories }</option>
+                    { for categories.iter().enumerate().map(|(i, c)| html! {
+                        <option value={i.to_string()} selected={*category_filter == Some(*c)}>{ lang.category(*c) }</option>
+                    }) }
+                </select>
+                <input type="search" class="search" placeholder={texts.search} aria-label={texts.search} value={(*search).clone()} oninput={on_search} />
+            </div>
+            <h2 class="findings-heading">{ texts.findings }<span class="count">{ active_count }</span></h2>
+            if active_count == 0 {
+                <p class="all-clear">{ texts.no_findings }</p>
+            } else if groups.is_empty() {
+                <p class="all-clear">{ texts.no_match }</p>
+            } else {
+                <p class="hint no-print">{ texts.keyboard_hint }</p>
+                <div class="findings" onkeydown={Callback::from(move_focus)}>{ for groups_html }</div>
+            }
+            if !dismissed_list.is_empty() {
+                <section class="dismissed-section">
+                    <h2>{ (texts.dismissed)(dismissed_list.len()) }</h2>
+                    <ul class="finding-list">{ for dismissed_html }</ul>
+                </section>
+            }
+        </div>
+    }
+}
+
+/// Kind, department, year, score, and how much was checked.
+fn facts(lang: Lang, analysis: &Analysis) -> Html {
+    let texts = lang.texts();
+    let report = &analysis.report;
+    let kinds: Vec<&str> = report.kind.iter().map(|k| lang.kind(*k)).collect();
+    let kinds = if kinds.is_empty() { texts.unknown.to_string() } else { kinds.join(" + ") };
+    let stats = &report.stats;
+    let score = &report.score;
+    let score_html = score.value.zip(score.grade).map(|(value, grade)| {
+        let categories = score.categories.iter().filter(|c| c.applicable).map(|c| {
+            let points = c.score.map_or(texts.not_assessed.to_string(), |s| s.to_string());
+            html! { <li><span>{ lang.category(c.category) }</span>{ " " }<strong>{ points }</strong></li> }
+        });
+        html! {
+            <div class={classes!("score", format!("grade-{}", grade.en()))} data-testid="score">
+                <span class="score-label">{ texts.score }</span>
+                <span class="score-value">{ one_decimal(value) }</span>
+                <span class="grade">{ lang.grade(grade) }</span>
+                <span class="coverage">{ (texts.coverage)(score.coverage) }</span>
+                <ul class="score-categories">{ for categories }</ul>
+            </div>
+        }
+    });
+    let mut checked = (texts.checked)(stats.total.checked, stats.total.broken);
+    if stats.total.rounding > 0 {
+        checked.push_str(&(texts.rounding)(stats.total.rounding));
+    }
+    html! {
+        <header class="facts">
+            <dl class="facts-list">
+                <div><dt>{ texts.kind }</dt><dd data-testid="kind">{ kinds }</dd></div>
+                <div><dt>{ texts.department }</dt><dd data-testid="department">{ report.department.clone().unwrap_or_else(|| texts.unknown.to_string()) }</dd></div>
+                <div><dt>{ texts.year }</dt><dd data-testid="year">{ report.year.map_or(texts.unknown.to_string(), |y| y.to_string()) }</dd></div>
+            </dl>
+            { for score_html }
+            <p class="summary" data-testid="summary" aria-live="polite">{ (texts.tables_found)(analysis.parse.stats.tables) }</p>
+            <p class="checked" data-testid="checked" data-check-us={analysis.check_micros.to_string()}>{ checked }</p>
+        </header>
+    }
+}
+
+/// A score as shown (`87.5`), without pulling float formatting into the app.
+fn one_decimal(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// Message, location, stated vs expected and the derivation of one finding.
+fn finding_body(lang: Lang, finding: &Finding) -> Html {
+    let texts = lang.texts();
+    html! {
+        <>
+            <div class="finding-head">
+                <span class={classes!("badge", format!("sev-{}", finding.severity.en()))}>{ lang.severity(finding.severity) }</span>
+                <code class="rule">{ finding.rule }</code>
+                <span class="where">{ place(lang, &finding.location) }</span>
+            </div>
+            <p class="message">{ lang.pick(&finding.message, &finding.message_en) }</p>
+            if finding.stated.is_some() || finding.expected.is_some() {
+                <dl class="sides">
+                    if let Some(stated) = &finding.stated {
+                        <div><dt>{ texts.stated }</dt><dd class="stated">{ stated }</dd></div>
+                    }
+                    if let Some(expected) = &finding.expected {
+                        <div><dt>{ texts.expected }</dt><dd class="expected">{ expected }</dd></div>
+                    }
+                </dl>
+            }
+            <p class="derivation"><span class="derivation-label">{ texts.derivation }</span><code>{ &finding.derivation }</code></p>
+        </>
+    }
+}
+
+/// `第 129 行 · 支出决算表 · 合计 · 基本支出`.
+fn place(lang: Lang, location: &FindingLocation) -> String {
+    let mut parts = vec![(lang.texts().line)(location.line)];
+    parts.extend(location.table.map(str::to_string));
+    parts.extend(location.row.clone().filter(|r| !r.is_empty()));
+    parts.extend(location.column.clone().filter(|c| !c.is_empty()));
+    parts.join(" · ")
+}
+
+/// ↑/↓ move the focus between findings.
+fn move_focus(event: KeyboardEvent) {
+    let step: i32 = match event.key().as_str() {
+        "ArrowDown" => 1,
+        "ArrowUp" => -1,
+        _ => return,
+    };
+    let Some(list) = event.current_target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Ok(items) = list.query_selector_all("[data-testid=finding]") else { return };
+    let items: Vec<HtmlElement> = (0..items.length()).filter_map(|i| items.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
+    let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    let current = focused.and_then(|f| items.iter().position(|item| item.contains(Some(&f))));
+    let next = match current {
+        Some(at) => (at as i32 + step).clamp(0, items.len() as i32 - 1) as usize,
+        None => 0,
+    };
+    if let Some(item) = items.get(next) {
+        event.prevent_default();
+        let _ = item.focus();
+    }
+}

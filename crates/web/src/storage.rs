@@ -1,0 +1,135 @@
+//! What the browser remembers (localStorage, never sent anywhere): the open documents,
+//! the language, dismissed findings per document text, and whether the last check crashed.
+
+use std::collections::BTreeMap;
+
+use web_sys::Storage;
+
+use crate::i18n::Lang;
+
+const DOCUMENTS_KEY: &str = "hedui.documents";
+const LANG_KEY: &str = "hedui.lang";
+const CRASHED_KEY: &str = "hedui.crashed";
+const DISMISSED_PREFIX: &str = "hedui.dismissed.";
+
+/// One open document: its name and its text as pasted or read from a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub name: String,
+    pub text: String,
+}
+
+/// The autosaved input: every open document and which one is shown.
+#[derive(Debug, Clone, Default)]
+pub struct SavedInput {
+    pub documents: Vec<Document>,
+    pub active: usize,
+}
+
+/// Dismissed findings of one document text: finding key → reason (may be empty).
+pub type Dismissals = BTreeMap<String, String>;
+
+fn local() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn get(key: &str) -> Option<String> {
+    local()?.get_item(key).ok()?
+}
+
+/// Stores `value`; a full or disabled storage only loses the autosave, never the page.
+fn set(key: &str, value: &str) {
+    if let Some(storage) = local() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+fn remove(key: &str) {
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+pub fn load_input() -> SavedInput {
+    get(DOCUMENTS_KEY).and_then(|saved| decode_input(&saved)).unwrap_or_default()
+}
+
+pub fn save_input(documents: &[Document], active: usize) {
+    set(DOCUMENTS_KEY, &encode_input(documents, active));
+}
+
+/// `active;` then `name-length:name text-length:text` per document (lengths in bytes):
+/// a plain format that needs no JSON parser in the shipped app.
+fn encode_input(documents: &[Document], active: usize) -> String {
+    let mut out = format!("{active};");
+    for document in documents {
+        for field in [&document.name, &document.text] {
+            out.push_str(&field.len().to_string());
+            out.push(':');
+            out.push_str(field);
+        }
+    }
+    out
+}
+
+fn decode_input(saved: &str) -> Option<SavedInput> {
+    let (active, mut rest) = saved.split_once(';')?;
+    let mut fields = Vec::new();
+    while !rest.is_empty() {
+        let (length, after) = rest.split_once(':')?;
+        let length: usize = length.parse().ok()?;
+        fields.push(after.get(..length)?.to_string());
+        rest = &after[length..];
+    }
+    let documents = fields.chunks(2).filter_map(|pair| match pair {
+        [name, text] => Some(Document { name: name.clone(), text: text.clone() }),
+        _ => None,
+    });
+    Some(SavedInput { documents: documents.collect(), active: active.parse().ok()? })
+}
+
+pub fn forget_input() {
+    remove(DOCUMENTS_KEY);
+}
+
+pub fn load_lang() -> Lang {
+    if get(LANG_KEY).as_deref() == Some("en") { Lang::En } else { Lang::Zh }
+}
+
+pub fn save_lang(lang: Lang) {
+    set(LANG_KEY, lang.code());
+}
+
+/// Called from the panic hook, so that the next load restores the input without checking it.
+pub fn mark_crashed() {
+    set(CRASHED_KEY, "1");
+}
+
+pub fn crashed() -> bool {
+    get(CRASHED_KEY).is_some()
+}
+
+pub fn clear_crashed() {
+    remove(CRASHED_KEY);
+}
+
+/// FNV-1a of the text: dismissals belong to one exact document text.
+pub fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+pub fn load_dismissals(text_hash: u64) -> Dismissals {
+    let saved = get(&format!("{DISMISSED_PREFIX}{text_hash:016x}")).unwrap_or_default();
+    saved.lines().filter_map(|line| line.split_once('\t')).map(|(key, reason)| (key.to_string(), reason.to_string())).collect()
+}
+
+/// One `key<TAB>reason` line per dismissed finding.
+pub fn save_dismissals(text_hash: u64, dismissals: &Dismissals) {
+    let key = format!("{DISMISSED_PREFIX}{text_hash:016x}");
+    if dismissals.is_empty() {
+        remove(&key);
+        return;
+    }
+    let lines: Vec<String> = dismissals.iter().map(|(finding, reason)| format!("{finding}\t{}", reason.replace(['\t', '\n', '\r'], " "))).collect();
+    set(&key, &lines.join("\n"));
+}

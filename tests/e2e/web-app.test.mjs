@@ -1,0 +1,291 @@
+// The web app as accountants use it: paste, see findings in place, dismiss, export, switch language, drop files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { env, serveDist, launchBrowser, screenshot, readCorpus } from './harness.mjs';
+
+const DOC = '000_a60f2e9b14e82395.txt';
+const SMALL_DOC = '001_1a1813143cd16474.txt';
+/** In 03 支出决算表 the 合计 row's 基本支出 moves from 211.60 to 211.90: its row sum and 01↔03 break. */
+const DAMAGED_LINE = 129;
+let server;
+let browser;
+let scratch;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+  scratch = await mkdtemp(join(tmpdir(), 'hedui-web-'));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The CLI's check report for `text` (the reference the app must agree with). */
+async function cliCheck(text, name = 'doc.txt') {
+  const path = join(scratch, name);
+  await writeFile(path, text);
+  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', path], { encoding: 'utf8' }));
+  return report.documents[0];
+}
+
+async function damaged000() {
+  const lines = (await readCorpus(DOC)).split('\n');
+  assert.match(lines[DAMAGED_LINE - 1], /^合计\t\t280\.72\t211\.60\t69\.12/);
+  lines[DAMAGED_LINE - 1] = lines[DAMAGED_LINE - 1].replace('211.60', '211.90');
+  return lines.join('\n');
+}
+
+async function openApp(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(server.url);
+  await page.getByTestId('input').waitFor();
+  return { context, page, errors, requests };
+}
+
+async function paste(page, text) {
+  await page.getByTestId('pane-source').click();
+  await page.getByTestId('input').fill(text);
+}
+
+/** Waits until the results show `report`'s relation count, then returns the rendered findings. */
+async function waitForResults(page, report, lang = 'zh') {
+  const checked = lang === 'zh'
+    ? `已核对 ${report.stats.checked} 项关系，${report.stats.broken} 项不一致`
+    : `${report.stats.checked} relations checked, ${report.stats.broken} inconsistent`;
+  await page.getByTestId('checked').filter({ hasText: checked }).waitFor({ timeout: 10_000 });
+  return page.getByTestId('finding').evaluateAll((items) => items.map((item) => ({
+    rule: item.dataset.rule, severity: item.dataset.severity, line: Number(item.dataset.line),
+  })));
+}
+
+const key = (f) => `${f.line} ${f.rule} ${f.severity}`;
+
+test('pasting 000 shows what the CLI checked, its facts and its score', async () => {
+  const text = await readCorpus(DOC);
+  const expected = await cliCheck(text);
+  const { context, page, errors, requests } = await openApp();
+  await paste(page, text);
+  const findings = await waitForResults(page, expected);
+  assert.equal(findings.length, expected.findings.length);
+  assert.equal(await page.getByTestId('department').textContent(), expected.department);
+  assert.equal(await page.getByTestId('year').textContent(), String(expected.year));
+  assert.equal(await page.getByTestId('kind').textContent(), '部门决算 + 绩效自评');
+  if (expected.score.value === null) {
+    assert.equal(await page.getByTestId('score').count(), 0, 'no score is shown when the report has none');
+  } else {
+    assert.match(await page.getByTestId('score').textContent(), new RegExp(expected.score.value.toFixed(1).replace('.', '\\.')));
+  }
+  for (const severity of ['error', 'warning', 'notice']) {
+    const count = expected.stats.by_severity[severity] ?? 0;
+    assert.match(await page.getByTestId(`count-${severity}`).textContent(), new RegExp(`${count}$`));
+  }
+  await screenshot(page, 'web-000-pasted');
+  await page.getByTestId('pane-document').click();
+  await page.getByTestId('doc-view').locator('caption', { hasText: '收入支出决算总表' }).first().waitFor();
+  assert.ok(await page.getByTestId('doc-view').locator('table').count() >= expected.tables.length);
+  await screenshot(page, 'web-000-document');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(requests.filter((url) => !url.startsWith(server.url)), [], 'no request leaves the page');
+  await context.close();
+});
+
+test('a damaged total: findings match the CLI, clicking one highlights its cell in view, and back', async () => {
+  const text = await damaged000();
+  const expected = await cliCheck(text);
+  assert.ok(expected.findings.length >= 2, `the damage should break at least two relations, got ${expected.findings.length}`);
+  const { context, page, errors } = await openApp();
+  await paste(page, text);
+  const findings = await waitForResults(page, expected);
+  assert.deepEqual(findings.map(key).sort(), expected.findings.map((f) => key({ ...f, line: f.location.line })).sort());
+
+  const target = expected.findings.find((f) => f.location.line === DAMAGED_LINE);
+  assert.ok(target, 'a finding sits on the damaged line');
+  await page.locator(`[data-testid=finding][data-line="${DAMAGED_LINE}"][data-rule="${target.rule}"]`).first().click();
+  const highlight = page.getByTestId('highlight');
+  await highlight.waitFor();
+  assert.equal(await highlight.count(), 1);
+  assert.equal((await highlight.textContent()).trim(), target.location.excerpt);
+  assert.equal(await highlight.evaluate((cell) => cell.closest('[data-line]').dataset.line), String(DAMAGED_LINE));
+  const inView = await highlight.evaluate((cell) => {
+    const box = cell.getBoundingClientRect();
+    const pane = cell.closest('.pane-body').getBoundingClientRect();
+    return box.top >= pane.top && box.bottom <= pane.bottom && box.bottom <= window.innerHeight && box.top >= 0;
+  });
+  assert.ok(inView, 'the highlighted cell is scrolled into view');
+  assert.ok(await page.locator('[data-hl=related]').count() >= 1, 'related cells are marked');
+  assert.match(await highlight.getAttribute('title'), new RegExp(target.rule), 'hovering the cell names its findings');
+  await screenshot(page, 'web-000-damaged-highlight');
+
+  // From a cell to its findings: clicking a related cell selects a finding that points at it.
+  const related = page.locator('[data-hl=related]').first();
+  const relatedIndices = (await related.getAttribute('data-findings')).split(' ');
+  await related.click();
+  await page.locator('[data-testid=finding][aria-current=true]').waitFor();
+  assert.ok(relatedIndices.includes(await page.locator('[data-testid=finding][aria-current=true]').getAttribute('data-index')));
+
+  // Keyboard: ↓ moves to the next finding, Enter shows it in the document.
+  await page.getByTestId('finding').first().focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.index), await page.getByTestId('finding').nth(1).getAttribute('data-index'));
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('[data-testid=finding][aria-current=true]').getAttribute('data-index'), await page.getByTestId('finding').nth(1).getAttribute('data-index'));
+  await highlight.waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a dismissal and the input survive a reload; 清除 forgets the input', async () => {
+  const text = await damaged000();
+  const expected = await cliCheck(text);
+  const { context, page, errors } = await openApp();
+  await paste(page, text);
+  await waitForResults(page, expected);
+  const first = page.getByTestId('finding').first();
+  const rule = await first.getAttribute('data-rule');
+  const line = await first.getAttribute('data-line');
+  await first.getByTestId('dismiss').click();
+  await first.getByTestId('dismiss-reason').fill('经核实，原表如此');
+  await first.getByTestId('dismiss-confirm').click();
+  await page.getByTestId('dismissed-finding').waitFor();
+  assert.equal(await page.getByTestId('finding').count(), expected.findings.length - 1);
+  await screenshot(page, 'web-dismissed');
+
+  await page.reload();
+  await waitForResults(page, expected);
+  assert.equal(await page.getByTestId('input').inputValue(), text);
+  assert.equal(await page.getByTestId('finding').count(), expected.findings.length - 1);
+  const dismissed = page.getByTestId('dismissed-finding');
+  assert.equal(await dismissed.count(), 1);
+  assert.equal(await dismissed.getAttribute('data-rule'), rule);
+  assert.equal(await dismissed.getAttribute('data-line'), line);
+  assert.match(await dismissed.textContent(), /经核实，原表如此/);
+
+  await dismissed.getByTestId('restore').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=finding]').length === n, expected.findings.length);
+
+  await page.getByTestId('clear').click();
+  assert.equal(await page.getByTestId('input').inputValue(), '');
+  await page.reload();
+  await page.getByTestId('input').waitFor();
+  assert.equal(await page.getByTestId('input').inputValue(), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('exports the report as JSON (the CLI schema) and the findings as CSV with a BOM', async () => {
+  const text = await damaged000();
+  const expected = await cliCheck(text);
+  const { context, page, errors } = await openApp();
+  await paste(page, text);
+  await waitForResults(page, expected);
+  const first = page.getByTestId('finding').first();
+  await first.getByTestId('dismiss').click();
+  await first.getByTestId('dismiss-reason').fill('已与财务核对');
+  await first.getByTestId('dismiss-confirm').click();
+  await page.getByTestId('dismissed-finding').waitFor();
+
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const report = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
+  const cliReport = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', join(scratch, 'doc.txt')], { encoding: 'utf8' }));
+  assert.equal(report.schema_version, cliReport.schema_version);
+  assert.equal(report.documents.length, 1);
+  assert.equal(report.documents[0].source, 'input');
+  assert.deepEqual({ ...report.documents[0], source: 'doc.txt' }, { ...cliReport.documents[0], source: 'doc.txt' });
+
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  assert.match(csvDownload.suggestedFilename(), /\.csv$/);
+  const csv = await readFile(await csvDownload.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFF'), 'the CSV starts with a byte-order mark for Excel');
+  const rows = csv.slice(1).trimEnd().split('\r\n');
+  assert.equal(rows[0], '文件,规则,严重程度,类别,行,表,行项目,列,文中数值,应为,问题,Message,推算,已确认无误,理由');
+  assert.equal(rows.length, 1 + expected.findings.length);
+  for (const finding of expected.findings) {
+    assert.ok(rows.some((row) => row.startsWith(`input,${finding.rule},`) && row.includes(`,${finding.location.line},`) && row.includes(finding.message)),
+      `a row for ${finding.rule} on line ${finding.location.line}`);
+  }
+  assert.equal(rows.filter((row) => row.endsWith(',是,已与财务核对')).length, 1, 'the dismissed finding is marked with its reason');
+
+  await page.emulateMedia({ media: 'print' });
+  await screenshot(page, 'web-print');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the English switch changes labels and messages, and is remembered', async () => {
+  const text = await damaged000();
+  const expected = await cliCheck(text);
+  const { context, page, errors } = await openApp();
+  await paste(page, text);
+  await waitForResults(page, expected);
+  await page.getByTestId('language').click();
+  await waitForResults(page, expected, 'en');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  const message = expected.findings[0].message_en;
+  assert.ok((await page.getByTestId('finding').allTextContents()).some((t) => t.includes(message)), 'rule messages in English');
+  assert.equal(await page.getByTestId('export-csv').textContent(), 'Export CSV');
+  await screenshot(page, 'web-english');
+  await page.reload();
+  await waitForResults(page, expected, 'en');
+  await page.getByTestId('language').click();
+  await waitForResults(page, expected, 'zh');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('dropping two files opens both; an unsupported format gets a clear message', async () => {
+  const files = [
+    { name: DOC, text: await readCorpus(DOC) },
+    { name: SMALL_DOC, text: await readCorpus(SMALL_DOC) },
+  ];
+  const reports = await Promise.all(files.map((f) => cliCheck(f.text, f.name)));
+  const { context, page, errors } = await openApp();
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const { name, text } of files) transfer.items.add(new File([text], name, { type: 'text/plain' }));
+    transfer.items.add(new File(['%PDF-1.7'], '决算.pdf', { type: 'application/pdf' }));
+    const target = document.querySelector('[data-testid=input]');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+  await page.getByTestId('document-tab').nth(1).waitFor();
+  assert.equal(await page.getByTestId('document-tab').count(), 2);
+  assert.match(await page.getByTestId('file-problems').textContent(), /决算\.pdf：暂不支持该格式/);
+  await waitForResults(page, reports[0]);
+  assert.equal(await page.getByTestId('department').textContent(), reports[0].department);
+  await screenshot(page, 'web-two-files');
+  await page.getByTestId('document-tab').nth(1).locator('.document-name').click();
+  await waitForResults(page, reports[1]);
+  assert.equal(await page.getByTestId('department').textContent(), reports[1].department);
+  assert.equal(await page.getByTestId('score').count(), reports[1].score.value === null ? 0 : 1);
+
+  // Picking a file works the same way.
+  await page.getByTestId('file-input').setInputFiles({ name: 'picked.md', mimeType: 'text/markdown', buffer: Buffer.from(files[0].text) });
+  await page.getByTestId('document-tab').nth(2).waitFor();
+  await waitForResults(page, reports[0]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an example loads with one click, and the layout fits a 1920 screen', async () => {
+  const name = '002_2a4a6f0d8c259386.txt';
+  const expected = await cliCheck(await readCorpus(name), name);
+  const { context, page, errors } = await openApp({ viewport: { width: 1920, height: 1080 } });
+  await page.getByTestId('example').filter({ hasText: '002' }).click();
+  await waitForResults(page, expected);
+  assert.equal(await page.getByTestId('department').textContent(), expected.department);
+  await screenshot(page, 'web-example-1920');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
