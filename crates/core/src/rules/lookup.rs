@@ -235,11 +235,18 @@ pub fn context(text: &str, offset: usize, found: &str) -> String {
     format!("{open}{head}【{found}】{tail}{close}")
 }
 
-
 /// Every 绩效自评表 (整体支出 and 项目支出), in document order.
 pub fn performance_tables(document: &ParseReport) -> impl Iterator<Item = (&RecognisedTable, &crate::model::PerformanceTable)> {
     document.tables.iter().filter_map(|t| match &t.model {
         TableModel::Performance(p) => Some((t, p.as_ref())),
+        _ => None,
+    })
+}
+
+/// The 部门整体支出绩效评价基础数据表.
+pub fn basic_data(document: &ParseReport) -> Option<(&RecognisedTable, &crate::model::BasicDataTable)> {
+    document.tables.iter().find_map(|t| match &t.model {
+        TableModel::BasicData(b) => Some((t, b)),
         _ => None,
     })
 }
@@ -250,6 +257,11 @@ pub const ANNUAL_FUNDS: &str = "年度资金总额";
 /// The funding line of a 绩效自评表 with this normalised label.
 pub fn funding_line<'a>(table: &'a crate::model::PerformanceTable, label: &str) -> Option<&'a crate::model::FundingLine> {
     table.funding.iter().find(|f| f.label == label)
+}
+
+/// The row of the 基础数据表 with this normalised label.
+pub fn basic_row<'a>(table: &'a crate::model::BasicDataTable, label: &str) -> Option<&'a crate::model::BasicDataRow> {
+    table.rows.iter().find(|r| r.label == label)
 }
 
 /// A 绩效自评表 row as messages name it: the project (`整体支出` for the 整体 table), then
@@ -295,4 +307,14 @@ pub fn unrounded(amount: &Amount) -> Amount {
     let mut exact = amount.clone();
     exact.number.decimals = exact.number.decimals.max(KNOWN_DECIMALS);
     exact
+}
+
+/// A figure of the 基础数据表 as meant: a `0` there says nothing was spent (exactly zero), not
+/// an amount rounded to the nearest 万元.
+pub fn basic_figure(amount: &Amount) -> Amount {
+    if amount.number.value.is_zero() {
+        unrounded(amount)
+    } else {
+        amount.clone()
+    }
 }

@@ -39,6 +39,10 @@ mod p005_execution_rate;
 mod p006_execution_score;
 mod p007_lost_points_explained;
 mod p008_funding_split;
+mod p009_staffing_control_rate;
+mod p010_basic_data_three_public;
+mod p011_basic_data_project_items;
+mod p012_basic_data_vs_final_accounts;
 mod t001_summary_income_total;
 mod t002_summary_expenditure_total;
 mod t003_summary_grand_totals;
@@ -212,6 +216,10 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &p006_execution_score::ExecutionScore,
         &p007_lost_points_explained::LostPointsExplained,
         &p008_funding_split::FundingSplit,
+        &p009_staffing_control_rate::StaffingControlRate,
+        &p010_basic_data_three_public::BasicDataThreePublic,
+        &p011_basic_data_project_items::BasicDataProjectItems,
+        &p012_basic_data_vs_final_accounts::BasicDataVsFinalAccounts,
         &t001_summary_income_total::SummaryIncomeTotal,
         &t002_summary_expenditure_total::SummaryExpenditureTotal,
         &t003_summary_grand_totals::SummaryGrandTotals,
