@@ -11,7 +11,8 @@ declare_rule! {
     /// Running text and headings carry no wording left over from the template: a choice the
     /// author was meant to make (`增加（减少）`, `大于（小于）`, `增长（下降）`), a placeholder
     /// (`XX`, `××`), or an instruction to whoever fills it in (`（如有，一级预算部门填写）`,
-    /// `（按用途分类）`, `精确到个位数`, `（注意：…）`).
+    /// `（按用途分类）`, `精确到个位数`, `（注意：…）`). A paragraph or heading without template
+    /// text is one relation held; each piece found is one broken.
     ///
     /// ## Why
     /// Template text in a published disclosure shows it was not read before publication, and a

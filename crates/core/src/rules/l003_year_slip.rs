@@ -13,7 +13,7 @@ declare_rule! {
     /// `2022 年度项目支出绩效自评表` inside a 2023 report is a slip. A heading naming a project
     /// (`2023年真抓实干奖励资金专项项目`) is left alone, and so are years meant to differ: a comparison
     /// (`与2022年相比`, `比2022年`, `较2022年`) and a prior-year or budget-year figure
-    /// (`2022年决算数`, `2023年预算数`, `截至2023年12月31日`).
+    /// (`2022年决算数`, `2023年预算数`, `截至2023年12月31日`). Each dated title is one relation.
     ///
     /// ## Why
     /// A table or section titled with another year says its figures belong to that year. Copied

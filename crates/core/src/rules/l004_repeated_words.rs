@@ -5,10 +5,11 @@ use crate::report::ParseReport;
 declare_rule! {
     /// ## What
     /// No word or phrase is written twice in a row: `单位单位`, `公开公开`, `包括包括`,
-    /// `与上年相比，与上年相比`, `是是`, `。。`. Reduplication that Chinese uses on purpose is
-    /// left alone: a single character doubles only when it is a function word that never
-    /// doubles (`是是`, `的的`); `人人`, `常常`, `实实在在` (AABB), `一个一个`, numbers and lists
-    /// whose second item extends the first (`市人民政府、市人民政府办公室`) are not reported.
+    /// `与上年相比，与上年相比`, `是是`, `。。`. Doubling that is meant is left alone: `人人`,
+    /// `常常`, `实实在在` (AABB), `一个一个`, numbers, and a list whose second item extends the
+    /// first (`市人民政府、市人民政府办公室`). Of single characters only `是是` and `的的` are
+    /// reported, and not in `但是是否` or `目的的`: most characters double across a word
+    /// boundary (`参与与支持`, `以及及时`). Each paragraph is one relation.
     ///
     /// ## Why
     /// A doubled word is a copy-and-paste or typing slip. It does not change what the text
@@ -19,7 +20,7 @@ declare_rule! {
     /// `与上年相比，减少116.72万元`: holds.
     ///
     /// ## Source
-    /// 《党政机关公文格式》(GB/T 9704) and ordinary proofreading practice; DOMAIN.md §9.
+    /// Proofreading (校对) practice; GB/T 15834《标点符号用法》 for doubled marks; DOMAIN.md §9.
     pub struct RepeatedWords {
         code: "L004",
         name: "repeated-words",
@@ -30,8 +31,11 @@ declare_rule! {
     }
 }
 
-/// Single characters that are never doubled on purpose.
-const NEVER_DOUBLED: [char; 12] = ['是', '的', '和', '及', '与', '在', '其', '并', '按', '于', '把', '被'];
+/// Single characters whose doubling is a slip. Most function words double legitimately across
+/// a word boundary (`参与与支持`, `以及及时`, `存在在职`), so only these two are looked at.
+const NEVER_DOUBLED: [char; 2] = ['是', '的'];
+/// Words that put one of [`NEVER_DOUBLED`] next to itself legitimately (`但是是否`, `目的的`).
+const WORDS_ACROSS: [&str; 3] = ["是否", "的确", "目的"];
 /// Punctuation that is never doubled (`……` and `——` are single marks of two characters).
 const PUNCTUATION: [char; 5] = ['。', '，', '、', '；', '：'];
 /// Separators between the two copies of a repeated phrase.
@@ -77,9 +81,14 @@ fn repeats(text: &str) -> Vec<(usize, String)> {
                 // AABB (`实实在在`, `是是非非`) is deliberate reduplication.
                 let pair_at = |j: usize| j + 1 < chars.len() && c(j) == c(j + 1);
                 let aabb = n == 1 && gap == 0 && (pair_at(end) || i >= 2 && pair_at(i - 2));
+                let word_across = n == 1 && {
+                    let before: String = [i.checked_sub(1).map(c), Some(c(i))].into_iter().flatten().collect();
+                    let after: String = [Some(c(i)), chars.get(end).map(|&(_, d)| d)].into_iter().flatten().collect();
+                    WORDS_ACROSS.contains(&before.as_str()) || WORDS_ACROSS.contains(&after.as_str())
+                };
                 // `市人民政府、市人民政府办公室` lists two names: a separated copy must end there.
                 let word_goes_on = gap == 1 && end < chars.len() && is_han(c(end));
-                if half == again && !aabb && !word_goes_on && doubled_slip(&half, gap == 1) {
+                if half == again && !aabb && !word_across && !word_goes_on && doubled_slip(&half, gap == 1) {
                     found = Some(end);
                     break;
                 }
@@ -151,5 +160,6 @@ mod tests {
         assert!(found("人人参与，常常检查，实实在在，是是非非，一个一个落实，哈哈哈哈").is_empty());
         assert!(found("2020年，1010万元，……，——").is_empty());
         assert!(found("以市人民政府、市人民政府办公室名义发布").is_empty());
+        assert!(found("参与与支持，以及及时报送，但是是否达到目的的手段").is_empty());
     }
 }

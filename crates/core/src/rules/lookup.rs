@@ -207,13 +207,22 @@ pub fn all_sections(document: &ParseReport) -> Vec<&crate::recognise::Section> {
 }
 
 /// Where `found`, starting at byte `offset` of `paragraph.text`, is in the input. The byte
-/// range is the match itself when the line carried no markup (`**`, `<b>`), which would shift
-/// offsets; otherwise it is the whole paragraph.
+/// range is the match itself when its sentence carried no markup (`**`, `<b>`), which would
+/// shift offsets; otherwise it is the whole sentence.
 pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, found: &str, table: Option<&'static str>) -> crate::check::FindingLocation {
-    let start = paragraph.sentences.first().map_or(paragraph.span.byte_start, |s| s.span.byte_start);
-    let end = paragraph.sentences.last().map_or(paragraph.span.byte_end, |s| s.span.byte_end);
-    let (byte_start, byte_end) = if end - start == paragraph.text.len() { (start + offset, start + offset + found.len()) } else { (start, end) };
-    crate::check::FindingLocation { line: paragraph.span.line_start, table, row: None, column: None, excerpt: found.to_string(), byte_start, byte_end }
+    let mut range = (paragraph.span.byte_start, paragraph.span.byte_end);
+    let mut cursor = 0;
+    for sentence in &paragraph.sentences {
+        let Some(at) = paragraph.text[cursor..].find(&sentence.text).map(|at| cursor + at) else { continue };
+        cursor = at + sentence.text.len();
+        if (at..cursor).contains(&offset) {
+            let span = sentence.span;
+            let exact = span.byte_end - span.byte_start == sentence.text.len();
+            range = if exact { (span.byte_start + offset - at, span.byte_start + offset - at + found.len()) } else { (span.byte_start, span.byte_end) };
+            break;
+        }
+    }
+    crate::check::FindingLocation { line: paragraph.span.line_start, table, row: None, column: None, excerpt: found.to_string(), byte_start: range.0, byte_end: range.1 }
 }
 
 /// Where `found` in a section heading is in the input: the heading line (its `#` markers and
