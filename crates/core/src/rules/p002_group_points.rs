@@ -69,3 +69,19 @@ impl Rule for GroupPoints {
 fn continues_output(group: &IndicatorGroup, next: &IndicatorGroup) -> bool {
     group.name == OUTPUT_GROUP && next.name == COST_GROUP && next.stated_points.is_none()
 }
+
+#[cfg(test)]
+mod tests {
+    /// 000's 2022 项目表 lists `成本指标 | 年度预算资金安排 | … | 5` right after the 产出 rows and
+    /// without a maximum: 产出指标 (50 分) is 45 + 5. Its 满意度指标 (10分) rows add up to 20.
+    #[test]
+    fn a_cost_group_without_a_maximum_counts_in_the_output_group() {
+        let text = include_str!("../../tests/fixtures/rules/P006_ok.txt");
+        let report = crate::check(&[("000 2022 项目表", text)]);
+        let document = &report.documents[0];
+        let counts = document.stats.by_rule["P002"];
+        let broken: Vec<&str> = document.findings.iter().filter(|f| f.rule == "P002").map(|f| f.location.excerpt.as_str()).collect();
+        assert_eq!((counts.checked, counts.broken), (3, 1));
+        assert_eq!(broken, ["满意度指标 (10分)"]);
+    }
+}
