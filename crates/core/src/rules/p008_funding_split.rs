@@ -100,3 +100,38 @@ fn adds_up(total: &Amount, entries: &[&SplitEntry]) -> bool {
     let sum = amounts.fold(Interval::exact(rust_decimal::Decimal::ZERO), |acc, a| acc.add(Interval::of(&a.number)));
     judge(&total.number, sum, decimals) != Outcome::Broken
 }
+
+#[cfg(test)]
+mod tests {
+    /// 000's 整体自评表 (280.72 executed; 基本 211.6 + 项目 69.12) with a `转入结余分配：0.12`
+    /// entry added to the split, and `项目支出` set to `projects`.
+    fn split_with_balance(projects: &str) -> String {
+        include_str!("../../tests/fixtures/rules/P008_ok.txt")
+            .replacen("\t纳入专户管理的非税收入拨款：\t\t\t", "\t纳入专户管理的非税收入拨款：\t\t\t转入结余分配：0.12", 1)
+            .replacen("项目支出：69.12", &format!("项目支出：{projects}"), 1)
+    }
+
+    /// (checked, broken) of P008.
+    fn outcome(text: &str) -> (usize, usize) {
+        let report = crate::check(&[("split", text)]);
+        let counts = report.documents[0].stats.by_rule["P008"];
+        (counts.checked, counts.broken)
+    }
+
+    #[test]
+    fn a_balance_is_left_out_when_spending_alone_is_the_executed_amount() {
+        // 211.6 + 69.12 = 280.72; the 0.12 is what was not spent (001's layout).
+        assert_eq!(outcome(&split_with_balance("69.12")), (2, 0));
+    }
+
+    #[test]
+    fn a_balance_counts_when_the_unit_books_it_as_executed() {
+        // 211.6 + 69.00 + 0.12 = 280.72.
+        assert_eq!(outcome(&split_with_balance("69.00")), (2, 0));
+    }
+
+    #[test]
+    fn a_split_that_adds_up_neither_way_is_broken() {
+        assert_eq!(outcome(&split_with_balance("68.00")), (2, 1));
+    }
+}
