@@ -85,6 +85,16 @@ fn shares_with_implicit_and_named_bases() {
 }
 
 #[test]
+fn a_budget_share_of_total_spending_finds_the_section_total() {
+    // 003 lines 33–36: `占总支出比重` refers to the spending the section opens with.
+    let text = "2024年本部门一般公共预算拨款支出257万元，具体安排如下：\n\n（一）基本支出：2024年年初预算为217万元，占总支出比重为84.44%；主要是保障运转。\n\n（二）项目支出：2024年年初预算为40万元，占总支出比重为15.56%。\n";
+    let claims = claims_of(text);
+    let shares = shapes(&claims, |k| matches!(k, ClaimKind::Share { .. }));
+    let wholes: Vec<String> = shares.iter().filter_map(|k| if let ClaimKind::Share { whole: Some(w), .. } = k { Some(value(w)) } else { None }).collect();
+    assert_eq!(wholes, vec!["257".to_string(), "257".to_string()]);
+}
+
+#[test]
 fn a_sentence_broken_over_two_lines_is_read_as_one() {
     // 002 lines 388–390: `金融支出39.27万元，` then, after a blank line, `占0.72%`.
     let text = "财政拨款支出5487.18万元，主要用于以下方面：金融支出39.27万元，\n\n占0.72%；住房保障（类）支出181.42万元，占3.31%。\n";
@@ -144,6 +154,11 @@ fn completions_with_rate_and_comparison_word() {
     let found = shapes(&claims, |k| matches!(k, ClaimKind::Completion { .. }));
     let [ClaimKind::Completion { budget, actual, comparison: Some(c), .. }] = found[..] else { panic!("{found:?}") };
     assert_eq!((budget.unit, actual.unit, c.comparison), (FigureUnit::Yuan, FigureUnit::TenThousandYuan, Comparison::Equal));
+    // 004 line 679: the actual opens the next sentence; `项目` is named by the paragraph's project.
+    let claims = claims_of("区委中心工作经费项目绩效自评综述：根据年初设定的绩效目标，项目绩效自评得分为 96 分。项目全年预算数为 60.48 万元。执行数为 27.86 万元，完成预算的 46.06%。");
+    let found = shapes(&claims, |k| matches!(k, ClaimKind::Completion { .. }));
+    let [ClaimKind::Completion { subject, budget, actual, .. }] = found[..] else { panic!("{found:?}") };
+    assert_eq!((subject.as_str(), value(budget), value(actual)), ("区委中心工作经费", "60.48".into(), "27.86".into()));
     // A change against the budget is not a budget figure.
     assert!(shapes(&claims_of("机关运行经费支出176.4万元，比年初预算数减少58.86万元，降低25%。"), |k| matches!(k, ClaimKind::Completion { .. })).is_empty());
 }

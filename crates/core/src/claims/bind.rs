@@ -8,7 +8,7 @@ use regex_lite::Regex;
 
 use super::{Claim, ClaimKind, Figure, ScoreSubject};
 use crate::check::Term;
-use crate::model::{Amount, ClassifiedRow, ClassifiedTable, CodeLevel, Side, TableModel, ThreePublicFigures, Unit};
+use crate::model::{Amount, ClassifiedRow, ClassifiedTable, CodeLevel, PerformanceTable, Side, TableModel, ThreePublicFigures, Unit};
 use crate::recognise::labels::{class_code_of, norm};
 use crate::recognise::{Form, RecognisedTable};
 use crate::report::ParseReport;
@@ -44,6 +44,10 @@ pub enum Role {
     ShareBase,
     /// The 总分 得分 of a 绩效自评表.
     Score,
+    /// The 全年预算数 of a 绩效自评表's 年度资金总额.
+    FundsBudget,
+    /// The 全年执行数 of a 绩效自评表's 年度资金总额.
+    FundsExecuted,
 }
 
 /// A claim figure and the cells it is bound to: one cell, or several when the label fits
@@ -76,6 +80,10 @@ pub fn bind<'c, 'a>(document: &'a ParseReport, claim: &'c Claim) -> Vec<Binding<
             if three_public || subject.contains("三公") {
                 out.extend(one(budget, Role::ThreePublicBudget, three_public_cell(document, subject, true)));
                 out.extend(one(actual, Role::ThreePublicActual, three_public_cell(document, subject, false)));
+            }
+            if let Some(table) = self_evaluation(document, &self_evaluation_subject(subject)) {
+                out.extend(one(budget, Role::FundsBudget, funds(table, true)));
+                out.extend(one(actual, Role::FundsExecuted, funds(table, false)));
             }
             if let Some(context) = &claim.context {
                 let cells = item_cells(document, context);
@@ -246,18 +254,40 @@ fn class_binding<'c, 'a>(document: &'a ParseReport, figure: &'c Figure) -> Optio
     (!cells.is_empty()).then_some(Binding { figure, role: Role::Function, cells, sum: true })
 }
 
-/// The 总分 得分 of the 整体 or the named project's 绩效自评表.
-fn score_cell<'a>(document: &'a ParseReport, subject: &ScoreSubject) -> Option<Cell<'a>> {
+/// The 绩效自评表 of the 整体 or of the named project.
+fn self_evaluation<'a>(document: &'a ParseReport, subject: &ScoreSubject) -> Option<(&'a RecognisedTable, &'a PerformanceTable)> {
     document.tables.iter().find_map(|t| {
         let TableModel::Performance(p) = &t.model else { return None };
         let matches = match subject {
             ScoreSubject::Overall => t.form == Form::OverallPerformance,
             ScoreSubject::Project(name) => {
                 let (name, table_subject) = (norm(name), norm(p.subject.as_deref().unwrap_or_default()));
-                t.form == Form::ProjectPerformance && !table_subject.is_empty() && (table_subject.contains(&name) || name.contains(&table_subject))
+                t.form == Form::ProjectPerformance && name.chars().count() >= 4 && !table_subject.is_empty() && (table_subject.contains(&name) || name.contains(&table_subject))
             }
         };
-        let amount = p.total_score.as_ref().filter(|_| matches)?;
-        Some(Cell { table: t, row: "总分".to_string(), column: "得分".to_string(), amount })
+        matches.then_some((t, p.as_ref()))
     })
+}
+
+/// Whom a completion sentence's subject names: the 整体支出, or a project by name.
+fn self_evaluation_subject(subject: &str) -> ScoreSubject {
+    if subject.contains("整体支出") {
+        ScoreSubject::Overall
+    } else {
+        ScoreSubject::Project(subject.to_string())
+    }
+}
+
+/// The 总分 得分 of the 整体 or the named project's 绩效自评表.
+fn score_cell<'a>(document: &'a ParseReport, subject: &ScoreSubject) -> Option<Cell<'a>> {
+    let (t, p) = self_evaluation(document, subject)?;
+    let amount = p.total_score.as_ref()?;
+    Some(Cell { table: t, row: format!("{} 总分", t.form_name), column: "得分".to_string(), amount })
+}
+
+/// 年度资金总额's 全年预算数 (`budget`) or 全年执行数.
+fn funds<'a>((t, p): (&'a RecognisedTable, &'a PerformanceTable), budget: bool) -> Option<Cell<'a>> {
+    let line = p.funding.iter().find(|l| l.label == "年度资金总额")?;
+    let (column, amount) = if budget { ("全年预算数", line.full_year_budget.as_ref()?) } else { ("全年执行数", line.executed.as_ref()?) };
+    Some(Cell { table: t, row: format!("{} 年度资金总额", t.form_name), column: column.to_string(), amount })
 }

@@ -191,7 +191,11 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         if !actual.figure.is_money() || !is_actual_label(&actual.figure.label) {
             continue;
         }
-        let Some(budget) = found[..index].iter().rev().take_while(|f| f.sentence == actual.sentence).find(|f| f.figure.is_money() && is_budget_label(&f.figure.label)) else {
+        let is_budget = |f: &&Found| f.figure.is_money() && is_budget_label(&f.figure.label);
+        let in_sentence = found[..index].iter().rev().take_while(|f| f.sentence == actual.sentence).find(is_budget);
+        // `项目全年预算数为60.48万元。执行数为27.86万元`: the actual opens the next sentence.
+        let opens_sentence = index > 0 && found[index - 1].sentence + 1 == actual.sentence;
+        let Some(budget) = in_sentence.or_else(|| found.get(index.wrapping_sub(1)).filter(|f| opens_sentence && is_budget(f))) else {
             continue;
         };
         let sentence_end = unit.text[actual.end..].find(['。', '！', '？']).map_or(unit.text.len(), |i| actual.end + i);
@@ -209,6 +213,7 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
             (StatedComparison { comparison, raw: whole.as_str().to_string(), at: unit.locate(from, to) }, to)
         });
         let subject = strip_suffixes(&budget.figure.label, &BUDGET_ENDINGS).trim_end_matches("年初").trim_end_matches("全年").to_string();
+        let subject = if subject == "项目" { project_name(&unit.text[..budget.start]).unwrap_or(subject) } else { subject };
         let end = [Some(actual.end), percent.map(|p| p.end), comparison.as_ref().map(|(_, to)| *to)].into_iter().flatten().max().unwrap_or(actual.end);
         let (percent, comparison) = (percent.map(|p| p.figure.clone()), comparison.map(|(c, _)| c));
         out.push((ClaimKind::Completion { subject, budget: budget.figure.clone(), actual: actual.figure.clone(), percent, comparison }, budget.clause_start, end));
@@ -298,13 +303,22 @@ fn shares(unit: &Unit, found: &[Found], earlier: &[Figure]) -> Vec<(ClaimKind, u
         let in_unit = if whole_label.is_empty() { list_anchor(unit, found, index - 1) } else { found[..index - 1].iter().rev().find(|f| named(&f.figure)) };
         let whole = match in_unit {
             Some(w) => Some(w.figure.clone()),
-            None if !whole_label.is_empty() => earlier.iter().rev().find(|f| named(f)).cloned(),
+            None if !whole_label.is_empty() => earlier.iter().rev().find(|f| named(f)).cloned().or_else(|| total_spending(&whole_label, earlier, &found[..index - 1])),
             None => None,
         };
         let from = in_unit.filter(|w| w.sentence == previous.sentence).map_or(previous.clause_start, |w| w.clause_start.min(previous.clause_start));
         out.push((ClaimKind::Share { part: previous.figure.clone(), whole, whole_label, percent: percent.figure.clone() }, from, percent.end));
     }
     out
+}
+
+/// `占总支出比重为…` in a budget explanation: the section's first amount named as spending
+/// (`2024年本部门一般公共预算拨款支出257万元，具体安排如下：`).
+fn total_spending(whole_label: &str, earlier: &[Figure], before: &[Found]) -> Option<Figure> {
+    if !matches!(whole_label, "总支出" | "支出总额") {
+        return None;
+    }
+    earlier.iter().chain(before.iter().map(|f| &f.figure)).find(|f| f.is_money() && f.label.ends_with("支出")).cloned()
 }
 
 /// `本年支出合计的` → `本年支出合计`.
@@ -371,12 +385,20 @@ fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     out
 }
 
+fn project_pattern() -> &'static Regex {
+    static PROJECT: OnceLock<Regex> = OnceLock::new();
+    regex(&PROJECT, r"([^，。：:；、]+?)项目(?:绩效)?自评")
+}
+
+/// The project a 自评 paragraph is about (`党史及地方志工作经费项目绩效自评综述：…`).
+fn project_name(before: &str) -> Option<String> {
+    project_pattern().captures(before).map(|caps| caps[1].trim().to_string()).filter(|name| !name.is_empty())
+}
+
 /// `绩效自评得分99.5分，评价等级为“优”`; `总评分为100分，实际得分98分，…评价为优秀`.
 fn scores(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     static GRADE: OnceLock<Regex> = OnceLock::new();
-    static PROJECT: OnceLock<Regex> = OnceLock::new();
     let grade_re = regex(&GRADE, r"(?:等级|评价结果|绩效评价|评定)为?[：:]?[“”\x22「]?(优秀|优|良好|良|中等|中|合格|不合格|差)");
-    let project_re = regex(&PROJECT, r"([^，。：:；、]+?)项目(?:绩效)?自评");
     let mut out = Vec::new();
     for score in found.iter().filter(|f| f.figure.unit == FigureUnit::Points && f.figure.label.contains("得分")) {
         let sentence_end = unit.text[score.end..].find(['。', '！', '？']).map_or(unit.text.len(), |i| score.end + i);
@@ -384,11 +406,7 @@ fn scores(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
             let m = caps.get(1).expect("grade");
             (m.as_str().to_string(), unit.locate(score.end + m.start(), score.end + m.end()))
         });
-        let subject = project_re
-            .captures(&unit.text[..score.start])
-            .map(|caps| caps[1].trim().to_string())
-            .filter(|name| !name.is_empty())
-            .map_or(ScoreSubject::Overall, ScoreSubject::Project);
+        let subject = project_name(&unit.text[..score.start]).map_or(ScoreSubject::Overall, ScoreSubject::Project);
         let end = grade.as_ref().map_or(score.end, |(g, _)| unit.text[score.end..sentence_end].find(g.as_str()).map_or(score.end, |i| score.end + i + g.len()));
         let (grade, grade_at) = grade.map_or((None, None), |(g, at)| (Some(g), Some(at)));
         out.push((ClaimKind::Score { subject, score: Some(score.figure.clone()), grade, grade_at }, score.clause_start, end));

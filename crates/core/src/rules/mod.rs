@@ -31,6 +31,8 @@ mod n007_narrative_totals_vs_tables;
 mod n008_narrative_three_public_vs_table;
 mod n009_narrative_functions_vs_table_05;
 mod n010_narrative_score_vs_self_evaluation;
+mod n011_narrative_funds_vs_self_evaluation;
+mod n012_narrative_grade;
 mod p001_score_within_points;
 mod p002_group_points;
 mod p003_total_points;
@@ -208,6 +210,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &n008_narrative_three_public_vs_table::NarrativeThreePublicVsTable,
         &n009_narrative_functions_vs_table_05::NarrativeFunctionsVsTable05,
         &n010_narrative_score_vs_self_evaluation::NarrativeScoreVsSelfEvaluation,
+        &n011_narrative_funds_vs_self_evaluation::NarrativeFundsVsSelfEvaluation,
+        &n012_narrative_grade::NarrativeGrade,
         &p001_score_within_points::ScoreWithinPoints,
         &p002_group_points::GroupPoints,
         &p003_total_points::TotalPoints,
