@@ -86,3 +86,27 @@ impl Rule for BasicDataProjectItems {
 fn figure(row: &BasicDataRow, column: &str) -> Option<Amount> {
     row.values.get(column).map(lookup::basic_figure)
 }
+
+#[cfg(test)]
+mod tests {
+    /// P011's findings on 004's 基础数据表 with `办公经费` of 2023 (决算) set to `office`:
+    /// (row, column) of each.
+    fn findings_with_office_expenses(office: &str) -> Vec<(String, String)> {
+        let text = include_str!("../../tests/fixtures/rules/P009_ok.txt").replacen("办公经费\t37.74\t38.18\t\t46.27", &format!("办公经费\t37.74\t38.18\t\t{office}"), 1);
+        let report = crate::check(&[("004 基础数据表", &text)]);
+        report.documents[0]
+            .findings
+            .iter()
+            .filter(|f| f.rule == "P011")
+            .map(|f| (f.location.row.clone().unwrap_or_default(), f.location.column.clone().unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn public_expense_items_stay_within_public_expenses() {
+        // 004's own slip: 专项资金 上年 57.85 against projects adding up to 82.25.
+        let own_slip = ("专项资金(一个专项一行)".to_string(), "上年决算数".to_string());
+        assert_eq!(findings_with_office_expenses("46.27"), [own_slip.clone()]);
+        assert_eq!(findings_with_office_expenses("80.27"), [own_slip, ("办公经费".to_string(), "本年决算数".to_string())]);
+    }
+}
