@@ -50,18 +50,19 @@ const SENTENCE_ENDS: [char; 5] = ['。', '；', '！', '？', '：'];
 /// The paragraphs of the 情况说明, with lines broken mid-sentence joined to the next line.
 fn explained_paragraphs(document: &ParseReport) -> Vec<Vec<&Paragraph>> {
     let mut groups: Vec<Vec<&Paragraph>> = Vec::new();
-    let mut open = false;
+    // Whether the last line left a sentence open, and the section it is in.
+    let mut open: Option<Vec<&str>> = None;
     for placed in lookup::placed_paragraphs(document) {
         if !placed.headings.iter().any(|h| h.contains("说明")) {
-            open = false;
+            open = None;
             continue;
         }
         let paragraph = placed.paragraph;
         match groups.last_mut() {
-            Some(group) if open => group.push(paragraph),
+            Some(group) if open.as_ref() == Some(&placed.headings) => group.push(paragraph),
             _ => groups.push(vec![paragraph]),
         }
-        open = !paragraph.text.trim_end().ends_with(SENTENCE_ENDS);
+        open = (!paragraph.text.trim_end().ends_with(SENTENCE_ENDS)).then_some(placed.headings);
     }
     groups
 }
