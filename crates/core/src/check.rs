@@ -168,11 +168,13 @@ impl Checker {
     pub fn sum(&mut self, rule: &RuleInfo, stated: Term, parts: &[(Term, bool)]) {
         let mut computed = Interval::exact(Decimal::ZERO);
         let mut decimals = stated.amount.number.decimals;
+        let mut shown_decimals = decimals;
         let mut expression = String::new();
         for (index, (term, add)) in parts.iter().enumerate() {
             let interval = Interval::of(&term.amount.number);
             computed = if *add { computed.add(interval) } else { computed.sub(interval) };
             decimals = decimals.min(term.amount.number.decimals);
+            shown_decimals = shown_decimals.max(term.amount.number.decimals);
             let op = match (index, add) {
                 (0, true) => "",
                 (0, false) => "−",
@@ -186,14 +188,14 @@ impl Checker {
         if outcome == Outcome::Held {
             return;
         }
-        let value = display(computed.mid(), decimals);
+        let value = display(computed.mid(), shown_decimals);
         let relation = if parts.len() == 1 { "" } else { " = " };
         let derivation = if parts.len() == 1 {
             format!("{} ≠ {}", stated.shown(), expression)
         } else {
             format!("{} ≠ {}{relation}{value}", stated.shown(), expression)
         };
-        let diff = display(stated.amount.number.value - computed.mid(), decimals);
+        let diff = display(stated.amount.number.value - computed.mid(), shown_decimals);
         let (message, message_en) = if parts.len() == 1 {
             (
                 format!("{}：{} 为 {}，而 {} 为 {}（差 {diff}）", rule.title_zh, stated.label, stated.amount.raw, parts[0].0.label, parts[0].0.amount.raw),

@@ -97,10 +97,16 @@ pub fn compact(text: &str) -> String {
 
 /// Removes `<b>`, `</b>` and `**` emphasis from `text` and trims it.
 pub fn strip_markup(text: &str) -> String {
-    if !text.contains(['<', '*']) {
+    if !text.contains(['<', '*', '[']) {
         return text.trim().to_string();
     }
-    text.replace("<b>", "").replace("</b>", "").replace("**", "").trim().to_string()
+    let mut plain = text.replace("<b>", "").replace("</b>", "").replace("**", "");
+    // Word bookmarks left by conversion: `[bookmark: _GoBack]`.
+    while let Some(start) = plain.find("[bookmark:") {
+        let end = plain[start..].find(']').map_or(plain.len(), |e| start + e + 1);
+        plain.replace_range(start..end, "");
+    }
+    plain.trim().to_string()
 }
 
 /// One source line with its place.
@@ -269,6 +275,13 @@ mod tests {
         let cell = &rows[0].cells[2];
         assert_eq!(cell.text, "280.72");
         assert_eq!(&text[cell.span.byte_start..cell.span.byte_end], "<b>280.72</b>");
+    }
+
+    #[test]
+    fn word_bookmarks_are_removed_from_texts() {
+        assert_eq!(strip_markup("[bookmark: _GoBack]按支出性质分：303.36"), "按支出性质分：303.36");
+        assert_eq!(strip_markup("a[bookmark: x]b[bookmark: y]"), "ab");
+        assert_eq!(strip_markup("[1] 注"), "[1] 注");
     }
 
     #[test]

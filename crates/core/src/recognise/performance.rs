@@ -168,7 +168,7 @@ fn split_entry(cell: &Cell, column: usize) -> Option<SplitEntry> {
     let text = norm(&cell.text);
     let text = text.trim_start_matches("其中:");
     let (label, rest) = text.split_once(':')?;
-    let label = label.trim_start_matches("[bookmark:_GoBack]").to_string();
+    let label = label.to_string();
     if label.is_empty() || label.chars().count() > 20 {
         return None;
     }
