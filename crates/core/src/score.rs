@@ -9,14 +9,14 @@ use crate::recognise::meta::DocumentKind;
 use crate::rules::{Category, Severity};
 
 /// Each category's weight in the overall score (they add up to 100).
-pub const WEIGHTS: [(Category, u32); 5] = [
+pub const WEIGHTS: [(Category, u32); 6] = [
     (Category::Completeness, 10),
-    (Category::TableArithmetic, 30),
-    (Category::CrossTable, 25),
-    (Category::Performance, 20),
-    (Category::Form, 15),
+    (Category::TableArithmetic, 25),
+    (Category::CrossTable, 20),
+    (Category::Narrative, 20),
+    (Category::Performance, 15),
+    (Category::Form, 10),
 ];
-
 /// Points a finding costs its category.
 pub fn penalty(severity: Severity) -> u32 {
     match severity {
@@ -109,9 +109,7 @@ fn applicable(category: Category, kinds: &[DocumentKind], has_performance_tables
     match category {
         Category::Completeness | Category::TableArithmetic | Category::CrossTable => kinds.contains(&DocumentKind::FinalAccounts),
         Category::Performance => kinds.contains(&DocumentKind::PerformanceSelfEvaluation) || has_performance_tables,
-        // Narrative and wording apply to every document.
-        #[allow(unreachable_patterns)]
-        _ => true,
+        Category::Narrative | Category::Form => true,
     }
 }
 
@@ -205,11 +203,11 @@ mod tests {
         let table = category(&s, Category::TableArithmetic);
         assert_eq!(table.score, Some(89));
         assert_eq!(table.deductions.iter().map(|d| (d.line, d.points)).collect::<Vec<_>>(), vec![(7, 10), (9, 1)]);
-        // (89·30 + 100·25) / 55 = 94.0
-        assert_eq!(s.value, Some(94.0));
-        // Completeness and wording were not assessed: 55 of the applicable 80.
-        assert_eq!(s.coverage, 68);
-        assert_eq!(s.grade, Some(Grade::Good));
+        // (89·25 + 100·20) / 45 = 93.88…
+        assert_eq!(s.value, Some(93.9));
+        // Completeness, narrative and wording were not assessed: 45 of the applicable 85.
+        assert_eq!(s.coverage, 52);
+        assert_eq!(s.grade, Some(Grade::Fair));
     }
 
     #[test]
@@ -217,8 +215,8 @@ mod tests {
         let by_category = BTreeMap::from([(Category::TableArithmetic, counts(50, 0))]);
         let s = score(&[DocumentKind::FinalAccounts, DocumentKind::PerformanceSelfEvaluation], false, &by_category, &[]);
         assert_eq!(s.value, Some(100.0));
-        // Table arithmetic only: 30 of the applicable 100.
-        assert_eq!(s.coverage, 30);
+        // Table arithmetic only: 25 of the applicable 100.
+        assert_eq!(s.coverage, 25);
         assert_eq!(s.grade, Some(Grade::Fair));
         assert!(s.grade_capped_by_coverage);
     }
@@ -235,8 +233,8 @@ mod tests {
         let findings: Vec<Finding> = (0..12).map(|line| finding(Category::TableArithmetic, Severity::Error, line)).collect();
         let s = score(&FINAL, false, &by_category, &findings);
         assert_eq!(category(&s, Category::TableArithmetic).score, Some(0));
-        // (0·30 + 100·25) / 55 = 45.45…
-        assert_eq!(s.value, Some(45.5));
+        // (0·25 + 100·20) / 45 = 44.44…
+        assert_eq!(s.value, Some(44.4));
         assert_eq!(s.grade, Some(Grade::Poor));
     }
 }
