@@ -186,6 +186,11 @@ fn listed_parts_of_a_whole() {
     let found = shapes(&claims, |k| matches!(k, ClaimKind::Parts { .. }));
     let [ClaimKind::Parts { parts, .. }] = found[..] else { panic!("{found:?}") };
     assert_eq!(parts.iter().map(value).collect::<Vec<_>>(), vec!["211.6".to_string()]);
+    // 002 lines 508–510: expenses itemised as spent, to the end of the sentence.
+    let claims = claims_of("2024年本部门开支会议费2.22万元，用于召开动员会议，人数90人，经费支出为会议场租费0.3万元、会务用餐费0.17万元、其他费用0万元；用于召开座谈会，人数100人，经费支出为会议场租费1.4万元。开支培训费22.7万元，用于开展在职人员能力提升班培训，人数50人，经费支出22.41万元（赴厦门学习）培训；经费支出为0.29万元。");
+    let found = shapes(&claims, |k| matches!(k, ClaimKind::Parts { .. }));
+    let [ClaimKind::Parts { whole: meeting, parts: meeting_parts, .. }, ClaimKind::Parts { whole: training, parts: training_parts, .. }] = found[..] else { panic!("{found:?}") };
+    assert_eq!((value(meeting), meeting_parts.len(), value(training), training_parts.len()), ("2.22".into(), 4, "22.7".into(), 2));
     // A list ending in 等 is not complete.
     let claims = claims_of("基本支出194.30万元，其中：基本工资55.20万元、奖金34.16万元等。");
     assert!(matches!(shapes(&claims, |k| matches!(k, ClaimKind::Parts { .. }))[..], [ClaimKind::Parts { complete: false, .. }]));

@@ -162,6 +162,7 @@ fn claims_of(unit: &Unit, found: &[Found], earlier: &[Figure]) -> Vec<Claim> {
         .chain(changes(found))
         .chain(shares(unit, found, earlier))
         .chain(parts(unit, found))
+        .chain(itemised(found))
         .chain(scores(unit, found))
     {
         claims.push(claim(kind, from, to));
@@ -410,6 +411,22 @@ fn scores(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         let end = grade.as_ref().map_or(score.end, |(g, _)| unit.text[score.end..sentence_end].find(g.as_str()).map_or(score.end, |i| score.end + i + g.len()));
         let (grade, grade_at) = grade.map_or((None, None), |(g, at)| (Some(g), Some(at)));
         out.push((ClaimKind::Score { subject, score: Some(score.figure.clone()), grade, grade_at }, score.clause_start, end));
+    }
+    out
+}
+
+/// Expenses itemised as they are spent (DOMAIN.md §5 一般性支出): `开支会议费2.22万元，用于召开…，
+/// 经费支出为会议场租费0.3万元、会务用餐费0.17万元、其他费用0万元；用于召开…`. The items run to
+/// the end of the sentence or the next itemised expense.
+fn itemised(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
+    const EXPENSES: [&str; 2] = ["会议费", "培训费"];
+    let is_whole = |f: &Found| f.figure.is_money() && f.figure.label.contains("开支") && EXPENSES.iter().any(|e| f.figure.label.ends_with(e));
+    let mut out = Vec::new();
+    for (index, whole) in found.iter().enumerate().filter(|(_, f)| is_whole(f)) {
+        let items: Vec<&Found> = found[index + 1..].iter().take_while(|f| f.sentence == whole.sentence && !is_whole(f)).filter(|f| f.figure.is_money()).collect();
+        if let Some(last) = items.last() {
+            out.push((ClaimKind::Parts { whole: whole.figure.clone(), parts: items.iter().map(|f| f.figure.clone()).collect(), complete: true }, whole.clause_start, last.end));
+        }
     }
     out
 }

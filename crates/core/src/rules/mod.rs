@@ -33,6 +33,7 @@ mod n009_narrative_functions_vs_table_05;
 mod n010_narrative_score_vs_self_evaluation;
 mod n011_narrative_funds_vs_self_evaluation;
 mod n012_narrative_grade;
+mod n013_narrative_vehicle_count;
 mod p001_score_within_points;
 mod p002_group_points;
 mod p003_total_points;
@@ -212,6 +213,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &n010_narrative_score_vs_self_evaluation::NarrativeScoreVsSelfEvaluation,
         &n011_narrative_funds_vs_self_evaluation::NarrativeFundsVsSelfEvaluation,
         &n012_narrative_grade::NarrativeGrade,
+        &n013_narrative_vehicle_count::NarrativeVehicleCount,
         &p001_score_within_points::ScoreWithinPoints,
         &p002_group_points::GroupPoints,
         &p003_total_points::TotalPoints,
