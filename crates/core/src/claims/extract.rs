@@ -35,7 +35,9 @@ pub fn extract_text(text: &str) -> Vec<Claim> {
     extract(&report)
 }
 
-/// Whether a claim carries arithmetic of its own that a rule checks without any table.
+/// Whether a claim carries arithmetic of its own that a rule checks without any table: a
+/// share with its base, a rate with its change and current figure, a completion rate or
+/// comparison word, a list of money or vehicles, a grade with its score.
 pub fn internally_checkable(claim: &Claim) -> bool {
     match &claim.kind {
         ClaimKind::Share { whole, .. } => whole.is_some(),
@@ -43,8 +45,9 @@ pub fn internally_checkable(claim: &Claim) -> bool {
         ClaimKind::Completion { budget, actual, percent, comparison, .. } => {
             budget.unit == actual.unit && (percent.is_some() || comparison.is_some()) && !(budget.is_zero() && actual.is_zero())
         }
-        ClaimKind::Parts { .. } => true,
-        ClaimKind::Amount { .. } | ClaimKind::Count { .. } | ClaimKind::Score { .. } => false,
+        ClaimKind::Parts { whole, .. } => whole.is_money() || whole.unit_text == "辆",
+        ClaimKind::Score { score, grade, .. } => score.is_some() && grade.is_some(),
+        ClaimKind::Amount { .. } | ClaimKind::Count { .. } => false,
     }
 }
 
