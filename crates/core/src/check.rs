@@ -257,7 +257,10 @@ impl Checker {
         if outcome == Outcome::Held {
             return;
         }
-        let value = format!("{}%", display(computed.mid(), decimals.max(2)));
+        // The verdict uses intervals; the figure shown is the plain computation from the
+        // displayed values (the interval's midpoint is skewed by a coarse denominator).
+        let point = numerator.amount.number.value * Decimal::ONE_HUNDRED / denominator.amount.number.value;
+        let value = format!("{}%", display(point, decimals.max(2)));
         let derivation = format!("{} ≠ {} ÷ {} = {value}", stated.shown(), numerator.shown(), denominator.shown());
         let message = format!("{}：{} 为 {}，按 {} ÷ {} 计算应为 {value}", rule.title_zh, stated.label, stated.amount.raw, numerator.label, denominator.label);
         let message_en = format!("{}: {} is {} but {} ÷ {} gives {value}", rule.title_en, stated.label, stated.amount.raw, numerator.label, denominator.label);
