@@ -191,6 +191,11 @@ fn listed_parts_of_a_whole() {
     let found = shapes(&claims, |k| matches!(k, ClaimKind::Parts { .. }));
     let [ClaimKind::Parts { whole: meeting, parts: meeting_parts, .. }, ClaimKind::Parts { whole: training, parts: training_parts, .. }] = found[..] else { panic!("{found:?}") };
     assert_eq!((value(meeting), meeting_parts.len(), value(training), training_parts.len()), ("2.22".into(), 4, "22.7".into(), 2));
+    // 003 line 54: budgeted the same way; the next expense ends the list.
+    let claims = claims_of("2024年预算安排会议费1万元，主要是是拟召开驻京办工作交流会议，预计参加人数50人次，经费预算0.2万元；拟召开招商引资工作交流会，预计参加人数80人次，经费预算0.8万元；培训费1万元，主要包括单位内部干部业务素质培训，预计参加人数30人次，经费预算1万元。");
+    let found = shapes(&claims, |k| matches!(k, ClaimKind::Parts { .. }));
+    let [ClaimKind::Parts { parts: meeting, .. }, ClaimKind::Parts { parts: training, .. }] = found[..] else { panic!("{found:?}") };
+    assert_eq!((meeting.len(), training.len()), (2, 1));
     // A list ending in 等 is not complete.
     let claims = claims_of("基本支出194.30万元，其中：基本工资55.20万元、奖金34.16万元等。");
     assert!(matches!(shapes(&claims, |k| matches!(k, ClaimKind::Parts { .. }))[..], [ClaimKind::Parts { complete: false, .. }]));

@@ -418,18 +418,21 @@ fn scores(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     out
 }
 
-/// Expenses itemised as they are spent (DOMAIN.md §5 一般性支出): `开支会议费2.22万元，用于召开…，
-/// 经费支出为会议场租费0.3万元、会务用餐费0.17万元、其他费用0万元；用于召开…`. The items run to
-/// the end of the sentence or the next itemised expense.
+/// Expenses itemised as they are spent or budgeted (DOMAIN.md §5 一般性支出, §8): `开支会议费
+/// 2.22万元，用于召开…，经费支出为会议场租费0.3万元、会务用餐费0.17万元、其他费用0万元；用于召开…`,
+/// `预算安排会议费1万元，…经费预算0.2万元；…经费预算0.8万元；培训费1万元…`. The items are the
+/// amounts named as a cost (`…费`) up to the next expense, within the sentence.
 fn itemised(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     const EXPENSES: [&str; 2] = ["会议费", "培训费"];
-    let is_whole = |f: &Found| f.figure.is_money() && f.figure.label.contains("开支") && EXPENSES.iter().any(|e| f.figure.label.ends_with(e));
+    let names_expense = |f: &Found| f.figure.is_money() && EXPENSES.iter().any(|e| f.figure.label.ends_with(e));
     let mut out = Vec::new();
-    for (index, whole) in found.iter().enumerate().filter(|(_, f)| is_whole(f)) {
-        let items: Vec<&Found> = found[index + 1..].iter().take_while(|f| f.sentence == whole.sentence && !is_whole(f)).filter(|f| f.figure.is_money()).collect();
-        if let Some(last) = items.last() {
-            out.push((ClaimKind::Parts { whole: whole.figure.clone(), parts: items.iter().map(|f| f.figure.clone()).collect(), complete: true }, whole.clause_start, last.end));
+    for (index, whole) in found.iter().enumerate().filter(|(_, f)| names_expense(f)) {
+        let items: Vec<&Found> = found[index + 1..].iter().take_while(|f| f.sentence == whole.sentence && !names_expense(f)).filter(|f| f.figure.is_money()).collect();
+        if items.is_empty() || !items.iter().all(|f| f.figure.label.contains('费')) {
+            continue;
         }
+        let end = items.last().map_or(whole.end, |f| f.end);
+        out.push((ClaimKind::Parts { whole: whole.figure.clone(), parts: items.iter().map(|f| f.figure.clone()).collect(), complete: true }, whole.clause_start, end));
     }
     out
 }
