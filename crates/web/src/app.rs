@@ -5,14 +5,14 @@ use std::time::Duration;
 
 use hedui_core::{CheckReport, REPORT_SCHEMA_VERSION};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, FileList, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Element, File, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::platform::{spawn_local, time::sleep};
 use yew::prelude::*;
 
 use crate::analysis::{finding_key, line_id, place_id, Analysis};
 use crate::doc_view::DocView;
 use crate::export::{download, file_stem, findings_csv};
-use crate::input::{drags_files, dropped_files, read_files, Editor, FileProblem, SourceBar, EXAMPLES};
+use crate::input::{drags_files, dropped_files, read_files, Editor, FileProblem, SourceBar};
 use crate::results::Results;
 use crate::storage::{self, Document};
 
@@ -32,7 +32,7 @@ enum Action {
     Edit(String),
     /// An analysis finished; it is dropped if its text is no longer the document's.
     Analysed(usize, Rc<Analysis>),
-    /// Documents opened (files, examples); they replace a lone empty document.
+    /// Documents opened from files; they replace a lone empty document.
     Open(Vec<(Document, Rc<Analysis>)>),
     Show(usize),
     Close(usize),
@@ -192,7 +192,7 @@ pub fn app() -> Html {
     let on_files = {
         let open = open.clone();
         let problems = problems.clone();
-        Callback::from(move |files: FileList| {
+        Callback::from(move |files: Vec<File>| {
             let open = open.clone();
             let problems = problems.clone();
             spawn_local(async move {
@@ -200,15 +200,6 @@ pub fn app() -> Html {
                 problems.set(found);
                 open.emit(documents);
             });
-        })
-    };
-    let on_example = {
-        let open = open.clone();
-        let problems = problems.clone();
-        Callback::from(move |index: usize| {
-            let (name, text) = EXAMPLES[index];
-            problems.set(Vec::new());
-            open.emit(vec![Document { name: name.to_string(), text: text.to_string() }]);
         })
     };
     let on_clear = {
@@ -386,7 +377,7 @@ pub fn app() -> Html {
             { for document_tabs }
             <main class="workspace">
                 <section class="pane left-pane no-print" aria-label={texts.input_label}>
-                    <SourceBar lang={lang_value} on_files={on_files} on_example={on_example} on_clear={on_clear} />
+                    <SourceBar lang={lang_value} on_files={on_files} on_clear={on_clear} />
                     <div class="pane-tabs" role="tablist">
                         { tab(Pane::Source, texts.pane_source) }
                         { tab(Pane::Document, texts.pane_document) }

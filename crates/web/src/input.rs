@@ -1,4 +1,4 @@
-//! Input: the editor, files picked or dropped, and the bundled example documents.
+//! Input: the editor, and files picked or dropped.
 
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileList, HtmlInputElement, HtmlTextAreaElement, InputEvent};
@@ -6,15 +6,6 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::storage::Document;
-
-/// The five corpus documents, bundled at build time (nothing is fetched at run time).
-pub const EXAMPLES: [(&str, &str); 5] = [
-    ("000_a60f2e9b14e82395.txt", include_str!("../../../../shared/corpus/000_a60f2e9b14e82395.txt")),
-    ("001_1a1813143cd16474.txt", include_str!("../../../../shared/corpus/001_1a1813143cd16474.txt")),
-    ("002_2a4a6f0d8c259386.txt", include_str!("../../../../shared/corpus/002_2a4a6f0d8c259386.txt")),
-    ("003_1cc174f46883e4ef.txt", include_str!("../../../../shared/corpus/003_1cc174f46883e4ef.txt")),
-    ("004_2209d00c77695512.txt", include_str!("../../../../shared/corpus/004_2209d00c77695512.txt")),
-];
 
 /// Extensions read as text; other formats have their own issue.
 const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "csv", "tsv"];
@@ -35,11 +26,16 @@ impl FileProblem {
     }
 }
 
-/// Reads every file of `list`: texts as documents, the rest as problems to show.
-pub async fn read_files(list: FileList) -> (Vec<Document>, Vec<FileProblem>) {
+/// The files of a list, taken out of it (an input's list empties when the input is reset).
+pub fn files_of(list: &FileList) -> Vec<File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads every file: texts as documents, the rest as problems to show.
+pub async fn read_files(files: Vec<File>) -> (Vec<Document>, Vec<FileProblem>) {
     let mut documents = Vec::new();
     let mut problems = Vec::new();
-    for file in (0..list.length()).filter_map(|i| list.get(i)) {
+    for file in files {
         match read_file(&file).await {
             Ok(document) => documents.push(document),
             Err(problem) => problems.push(problem),
@@ -118,12 +114,11 @@ pub fn editor(props: &EditorProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct SourceBarProps {
     pub lang: Lang,
-    pub on_files: Callback<FileList>,
-    pub on_example: Callback<usize>,
+    pub on_files: Callback<Vec<File>>,
     pub on_clear: Callback<()>,
 }
 
-/// Open files, load an example with one click, or clear everything.
+/// Open files, or clear everything.
 #[function_component(SourceBar)]
 pub fn source_bar(props: &SourceBarProps) -> Html {
     let texts = props.lang.texts();
@@ -132,19 +127,11 @@ pub fn source_bar(props: &SourceBarProps) -> Html {
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             if let Some(files) = input.files() {
-                on_files.emit(files);
+                on_files.emit(files_of(&files));
             }
             input.set_value("");
         })
     };
-    let examples = EXAMPLES.iter().enumerate().map(|(index, (name, _))| {
-        let on_example = props.on_example.clone();
-        let label = name.split('_').next().unwrap_or(name);
-        html! {
-            <button type="button" class="chip" title={*name} data-testid="example"
-                onclick={Callback::from(move |_| on_example.emit(index))}>{ label }</button>
-        }
-    });
     let on_clear = props.on_clear.clone();
     html! {
         <div class="source-bar">
@@ -154,18 +141,14 @@ pub fn source_bar(props: &SourceBarProps) -> Html {
                     class="visually-hidden" {onchange} />
             </label>
             <span class="hint">{ texts.drop_hint }</span>
-            <span class="examples" role="group" aria-label={texts.examples}>
-                <span class="hint">{ texts.examples }{ "：" }</span>
-                { for examples }
-            </span>
             <button type="button" class="button subtle" data-testid="clear" onclick={Callback::from(move |_| on_clear.emit(()))}>{ texts.clear }</button>
         </div>
     }
 }
 
 /// The files of a drop, if it carried any.
-pub fn dropped_files(event: &DragEvent) -> Option<FileList> {
-    event.data_transfer().and_then(|transfer| transfer.files()).filter(|files| files.length() > 0)
+pub fn dropped_files(event: &DragEvent) -> Option<Vec<File>> {
+    event.data_transfer().and_then(|transfer| transfer.files()).map(|list| files_of(&list)).filter(|files| !files.is_empty())
 }
 
 /// Whether a drag carries files (so the page accepts the drop instead of the browser opening it).

@@ -39,11 +39,11 @@ pub fn results(props: &ResultsProps) -> Html {
     let dismissing = use_state(|| None::<usize>);
 
     let dismissed = |finding: &Finding| props.dismissals.contains_key(&finding_key(finding));
-    let query = search.trim().to_lowercase();
+    let query = search.trim().to_ascii_lowercase();
     let matches = |finding: &Finding| {
         shown_severities.contains(&finding.severity)
             && category_filter.is_none_or(|c| c == finding.category)
-            && (query.is_empty() || [&finding.message, &finding.message_en, &finding.derivation].iter().any(|t| t.to_lowercase().contains(&query)) || finding.rule.to_lowercase().contains(&query))
+            && (query.is_empty() || [&finding.message, &finding.message_en, &finding.derivation, finding.rule].iter().any(|t| t.to_ascii_lowercase().contains(&query)))
     };
     let mut groups: BTreeMap<Category, BTreeMap<Severity, Vec<usize>>> = BTreeMap::new();
     let mut dismissed_list = Vec::new();
@@ -145,9 +145,9 @@ pub fn results(props: &ResultsProps) -> Html {
             <li class="finding dismissed" data-testid="dismissed-finding" data-rule={finding.rule} data-line={finding.location.line.to_string()}>
                 { finding_body(lang, finding) }
                 if !reason.is_empty() {
-                    <p class="reason">{ texts.dismiss_reason }{ "：" }{ reason }</p>
+                    <p class="reason">{ texts.reason }{ lang.pick("：", ": ") }{ reason }</p>
                 }
-                <button type="button" class="button subtle" data-testid="restore" onclick={Callback::from(move |_| on_restore.emit(key.clone()))}>{ texts.restore }</button>
+                <button type="button" class="button subtle no-print" data-testid="restore" onclick={Callback::from(move |_| on_restore.emit(key.clone()))}>{ texts.restore }</button>
             </li>
         }
     });
