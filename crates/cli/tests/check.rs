@@ -14,7 +14,7 @@ fn hedui(args: &[&str], paths: &[PathBuf]) -> Output {
 #[test]
 fn text_output_is_compiler_style_and_errors_fail_by_default() {
     let bad = fixture("T008_bad.txt");
-    let out = hedui(&["check"], &[bad.clone()]);
+    let out = hedui(&["check"], std::slice::from_ref(&bad));
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     let expected_head = format!("{}:14: error[T008] “三公”经费合计与分项不符", bad.display());
@@ -26,7 +26,7 @@ fn text_output_is_compiler_style_and_errors_fail_by_default() {
 #[test]
 fn fail_on_sets_the_exit_code() {
     let bad = fixture("T008_bad.txt");
-    assert_eq!(hedui(&["check", "--fail-on", "never"], &[bad.clone()]).status.code(), Some(0));
+    assert_eq!(hedui(&["check", "--fail-on", "never"], std::slice::from_ref(&bad)).status.code(), Some(0));
     assert_eq!(hedui(&["check", "--fail-on", "warning"], &[bad]).status.code(), Some(1));
     assert_eq!(hedui(&["check"], &[fixture("T008_ok.txt")]).status.code(), Some(0));
 }

@@ -172,7 +172,7 @@ impl Checker {
         let mut expression = String::new();
         for (index, (term, add)) in parts.iter().enumerate() {
             let interval = Interval::of(&term.amount.number);
-            computed = if *add { computed.add(interval) } else { computed.sub(interval) };
+            computed = if *add { computed + interval } else { computed - interval };
             decimals = decimals.min(term.amount.number.decimals);
             shown_decimals = shown_decimals.max(term.amount.number.decimals);
             let op = match (index, add) {

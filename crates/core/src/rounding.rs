@@ -31,16 +31,6 @@ impl Interval {
         Interval { lo: value, hi: value }
     }
 
-    /// The interval of `self + other`.
-    pub fn add(self, other: Interval) -> Self {
-        Interval { lo: self.lo + other.lo, hi: self.hi + other.hi }
-    }
-
-    /// The interval of `self − other`.
-    pub fn sub(self, other: Interval) -> Self {
-        Interval { lo: self.lo - other.hi, hi: self.hi - other.lo }
-    }
-
     /// The interval of `100 · self / other`; `None` when `other` may be zero or negative.
     pub fn percent_of(self, other: Interval) -> Option<Self> {
         if other.lo <= Decimal::ZERO {
@@ -67,6 +57,24 @@ impl Interval {
     /// The midpoint: the value computed from the displayed figures.
     pub fn mid(&self) -> Decimal {
         (self.lo + self.hi) / Decimal::TWO
+    }
+}
+
+/// Every sum of a value from each interval.
+impl std::ops::Add for Interval {
+    type Output = Interval;
+
+    fn add(self, other: Interval) -> Interval {
+        Interval { lo: self.lo + other.lo, hi: self.hi + other.hi }
+    }
+}
+
+/// Every difference of a value from each interval.
+impl std::ops::Sub for Interval {
+    type Output = Interval;
+
+    fn sub(self, other: Interval) -> Interval {
+        Interval { lo: self.lo - other.hi, hi: self.hi - other.lo }
     }
 }
 
@@ -123,7 +131,7 @@ mod tests {
     }
 
     fn sum(parts: &[&str]) -> Interval {
-        parts.iter().fold(Interval::exact(Decimal::ZERO), |acc, p| acc.add(Interval::of(&n(p))))
+        parts.iter().fold(Interval::exact(Decimal::ZERO), |acc, p| acc + Interval::of(&n(p)))
     }
 
     #[test]

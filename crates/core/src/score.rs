@@ -140,7 +140,7 @@ pub fn score(kinds: &[DocumentKind], has_performance_tables: bool, by_category: 
     let assessed_weight: u32 = categories.iter().filter(|c| c.assessed).map(|c| c.weight).sum();
     let applicable_weight: u32 = categories.iter().filter(|c| c.applicable || c.assessed).map(|c| c.weight).sum();
     let weighted: u32 = categories.iter().filter_map(|c| c.score.map(|s| s * c.weight)).sum();
-    let coverage = if applicable_weight == 0 { 0 } else { assessed_weight * 100 / applicable_weight };
+    let coverage = (assessed_weight * 100).checked_div(applicable_weight).unwrap_or(0);
     if assessed_weight == 0 {
         return Score { value: None, grade: None, coverage, grade_capped_by_coverage: false, categories };
     }

@@ -57,17 +57,7 @@ fn listing(report: &ParseReport, forms: &[Form]) -> String {
     out
 }
 
-const FINAL: [Form; 9] = [
-    Form::IncomeExpenditureSummary,
-    Form::Income,
-    Form::Expenditure,
-    Form::FiscalGrantSummary,
-    Form::GeneralBudgetExpenditure,
-    Form::GeneralBudgetBasicExpenditure,
-    Form::GovernmentFund,
-    Form::StateCapital,
-    Form::ThreePublicExpenses,
-];
+const FINAL: [Form; 9] = Form::FINAL_ACCOUNTS;
 const PERFORMANCE: [Form; 3] = [Form::PerformanceBasicData, Form::OverallPerformance, Form::ProjectPerformance];
 
 #[test]

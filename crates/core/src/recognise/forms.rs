@@ -37,6 +37,19 @@ pub enum Form {
 }
 
 impl Form {
+    /// The nine 决算 tables in Hunan order (公开01–09表).
+    pub const FINAL_ACCOUNTS: [Form; 9] = [
+        Form::IncomeExpenditureSummary,
+        Form::Income,
+        Form::Expenditure,
+        Form::FiscalGrantSummary,
+        Form::GeneralBudgetExpenditure,
+        Form::GeneralBudgetBasicExpenditure,
+        Form::GovernmentFund,
+        Form::StateCapital,
+        Form::ThreePublicExpenses,
+    ];
+
     /// The standard Chinese name of the form.
     pub fn name(self) -> &'static str {
         match self {

@@ -32,18 +32,6 @@ declare_rule! {
     }
 }
 
-const NINE_TABLES: [Form; 9] = [
-    Form::IncomeExpenditureSummary,
-    Form::Income,
-    Form::Expenditure,
-    Form::FiscalGrantSummary,
-    Form::GeneralBudgetExpenditure,
-    Form::GeneralBudgetBasicExpenditure,
-    Form::GovernmentFund,
-    Form::StateCapital,
-    Form::ThreePublicExpenses,
-];
-
 /// How a document names its table part.
 const TABLE_PART_NAMES: [&str; 4] = ["部门决算表", "单位决算表", "部门决算报表", "部门决算公开表"];
 
@@ -66,7 +54,7 @@ impl Rule for FinalAccountsTablesPresent {
         let Some((heading, span)) = lookup::text_lines(document).into_iter().rev().find(|(text, _)| names_table_part(text)) else {
             return;
         };
-        for form in NINE_TABLES {
+        for form in Form::FINAL_ACCOUNTS {
             let present = document.tables.iter().any(|t| t.form == form);
             let number = form.hunan_number().unwrap_or_default();
             let location = FindingLocation {

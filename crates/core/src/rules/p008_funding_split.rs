@@ -97,7 +97,7 @@ fn split_terms<'a>(table: &RecognisedTable, performance: &PerformanceTable, entr
 fn adds_up(total: &Amount, entries: &[&SplitEntry]) -> bool {
     let amounts = entries.iter().filter_map(|e| e.amount.as_ref());
     let decimals = amounts.clone().map(|a| a.number.decimals).chain([total.number.decimals]).min().unwrap_or(0);
-    let sum = amounts.fold(Interval::exact(rust_decimal::Decimal::ZERO), |acc, a| acc.add(Interval::of(&a.number)));
+    let sum = amounts.fold(Interval::exact(rust_decimal::Decimal::ZERO), |acc, a| acc + Interval::of(&a.number));
     judge(&total.number, sum, decimals) != Outcome::Broken
 }
 

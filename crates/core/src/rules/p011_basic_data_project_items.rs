@@ -106,7 +106,7 @@ mod tests {
     fn public_expense_items_stay_within_public_expenses() {
         // 004's own slip: 专项资金 上年 57.85 against projects adding up to 82.25.
         let own_slip = ("专项资金(一个专项一行)".to_string(), "上年决算数".to_string());
-        assert_eq!(findings_with_office_expenses("46.27"), [own_slip.clone()]);
+        assert_eq!(findings_with_office_expenses("46.27"), std::slice::from_ref(&own_slip));
         assert_eq!(findings_with_office_expenses("80.27"), [own_slip, ("办公经费".to_string(), "本年决算数".to_string())]);
     }
 }
