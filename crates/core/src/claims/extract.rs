@@ -68,12 +68,55 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
 }
 
-fn figure_pattern() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &CELL,
-        r"([0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?)[ \u{3000}]*(亿元|万元|元|%|％|分|人次|个|人|辆|批次|次|家|名|项|台|篇|期|件|卷|页)",
-    )
+/// Units a figure may carry, longer forms first (`人次` before `人`, `万元` before `元`).
+const UNITS: [&str; 21] = ["亿元", "万元", "元", "%", "％", "分", "人次", "个", "人", "辆", "批次", "次", "家", "名", "项", "台", "篇", "期", "件", "卷", "页"];
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Numbers followed by a unit (`280.72万元`, `5,487.18 万元`, `１００％`, `3辆`), as byte ranges
+/// of the whole figure, its number and its unit. A number glued to a word (`IGBT2`, `4.0理念`'s
+/// `0`) or followed by no unit (years, dates, codes) is not a figure. Scanned by hand: a regex
+/// over every sentence costs more than all the rest of extraction.
+fn scan(text: &str) -> Vec<(usize, usize, &str, &str)> {
+    let bytes_at = |i: usize| text[i..].chars().next();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = bytes_at(i) {
+        if !is_digit(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let digits = |mut j: usize| {
+            while let Some(d) = bytes_at(j).filter(|d| is_digit(*d)) {
+                j += d.len_utf8();
+            }
+            j
+        };
+        let mut end = digits(start);
+        while text[end..].starts_with(',') && text.len() >= end + 4 && text[end + 1..end + 4].bytes().all(|b| b.is_ascii_digit()) && !bytes_at(end + 4).is_some_and(is_digit) {
+            end += 4;
+        }
+        if let Some(point) = bytes_at(end).filter(|p| matches!(p, '.' | '．')) {
+            let after = end + point.len_utf8();
+            if bytes_at(after).is_some_and(is_digit) {
+                end = digits(after);
+            }
+        }
+        let number_end = end;
+        let unit_start = number_end + text[number_end..].len() - text[number_end..].trim_start_matches([' ', '\u{3000}']).len();
+        let glued = text[..start].chars().next_back().is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '．');
+        match UNITS.iter().find(|u| text[unit_start..].starts_with(*u)) {
+            Some(unit) if !glued => {
+                out.push((start, unit_start + unit.len(), &text[start..number_end], *unit));
+                i = unit_start + unit.len();
+            }
+            _ => i = number_end,
+        }
+    }
+    out
 }
 
 /// Clause separators; `、` separates list items but not clauses.
@@ -99,16 +142,7 @@ fn unit_of(text: &str) -> FigureUnit {
 /// Figures of a unit with labels, clauses, sentences and bracket depth.
 fn figures(unit: &Unit) -> Vec<Found> {
     let text = &unit.text;
-    let mut matches = Vec::new();
-    for caps in figure_pattern().captures_iter(text) {
-        let whole = caps.get(0).expect("match");
-        let preceded_by_word = text[..whole.start()].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '．');
-        if preceded_by_word {
-            continue;
-        }
-        let Some(number) = parse_number(&caps[1]) else { continue };
-        matches.push((whole.start(), whole.end(), number, caps[2].to_string()));
-    }
+    let matches = scan(text).into_iter().filter_map(|(start, end, number, unit)| parse_number(number).map(|n| (start, end, n, unit.to_string())));
     let mut out = Vec::new();
     let (mut clause, mut sentence, mut depth) = (0, 0, 0usize);
     let mut clause_start = 0;
