@@ -337,10 +337,10 @@ pub fn app() -> Html {
                     html! {
                         <span class={classes!("document-tab", (index == workspace.active).then_some("current"))} data-testid="document-tab">
                             <button type="button" class="document-name" aria-current={(index == workspace.active).then_some("page")} onclick={show}>
-                                { name }
+                                { name.clone() }
                                 if let Some(count) = count { <span class="count">{ count }</span> }
                             </button>
-                            <button type="button" class="close" aria-label={format!("{} {}", texts.close_document, document.name)} onclick={close}>{ "×" }</button>
+                            <button type="button" class="close" aria-label={format!("{} {name}", texts.close_document)} onclick={close}>{ "×" }</button>
                         </span>
                     }
                 }) }
