@@ -183,6 +183,44 @@ test('a dismissal and the input survive a reload; 清除 forgets the input', asy
   await context.close();
 });
 
+test('typing is checked once it pauses: repairing the damaged cell by hand clears its findings', async () => {
+  const damaged = await damaged000();
+  const repaired = await readCorpus(DOC);
+  const [before, after] = [await cliCheck(damaged), await cliCheck(repaired)];
+  const { context, page, errors } = await openApp();
+  await paste(page, damaged);
+  await waitForResults(page, before);
+  const at = damaged.split('\n').slice(0, DAMAGED_LINE - 1).join('\n').length + 1 + '合计\t\t280.72\t211.'.length;
+  await page.getByTestId('input').evaluate((area, at) => area.setSelectionRange(at, at + 1), at);
+  await page.keyboard.type('6');
+  assert.equal(await page.getByTestId('input').inputValue(), repaired);
+  const findings = await waitForResults(page, after);
+  assert.equal(findings.length, after.findings.length);
+  assert.ok(!findings.some((f) => f.line === DAMAGED_LINE), 'no finding is left on the repaired line');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('after a crash the input comes back unchecked until the user resumes', async () => {
+  const text = await readCorpus(DOC);
+  const expected = await cliCheck(text);
+  const { context, page, errors } = await openApp();
+  await paste(page, text);
+  await waitForResults(page, expected);
+  await page.evaluate(() => localStorage.setItem('hedui.crashed', '1'));
+  await page.reload();
+  await page.getByTestId('crashed-notice').waitFor();
+  assert.equal(await page.getByTestId('input').inputValue(), text);
+  assert.equal(await page.getByTestId('checked').count(), 0, 'nothing is checked before the user resumes');
+  await screenshot(page, 'web-after-crash');
+  await page.getByTestId('crashed-notice').getByRole('button', { name: '继续核对' }).click();
+  await waitForResults(page, expected);
+  assert.equal(await page.getByTestId('crashed-notice').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('hedui.crashed')), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('exports the report as JSON (the CLI schema) and the findings as CSV with a BOM', async () => {
   const text = await damaged000();
   const expected = await cliCheck(text);
