@@ -243,4 +243,10 @@ fn summary_counts_found_bound_and_checked() {
     let summary = claims::summary(&hedui_core::parse("text", text));
     // Two amounts, a count, a share and a list; no tables, so nothing bound; the share and the list checked.
     assert_eq!((summary.found, summary.bound, summary.checked), (5, 0, 2));
+    let unchecked: Vec<String> = claims::review(&hedui_core::parse("text", text))
+        .iter()
+        .filter(|r| !r.checked)
+        .flat_map(|r| r.claim.figures().into_iter().map(|f| f.raw.clone()).collect::<Vec<_>>())
+        .collect();
+    assert_eq!(unchecked, vec!["280.72万元", "211.6万元", "68个"]);
 }

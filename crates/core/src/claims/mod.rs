@@ -211,20 +211,36 @@ pub struct ClaimSummary {
     pub checked: usize,
 }
 
-/// Counts claims found, bound and checked in a parsed document.
-///
-/// A claim is *bound* when its label names a table cell ([`bind::bind`]) and *checked* when
-/// a rule evaluates it: bound claims are compared with their cells, and claims with arithmetic
-/// of their own (a share with its base, a rate with its change, a completion rate, a list of
-/// parts) are recomputed. Everything else — amounts and counts no table holds — stays visible
-/// as found but unchecked.
+/// A claim and what became of it: bound to a table cell, checked by a rule, or neither.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewedClaim {
+    #[serde(flatten)]
+    pub claim: Claim,
+    /// Its label names a table cell ([`bind::bind`]).
+    pub bound: bool,
+    /// A rule evaluates it: bound claims are compared with their cells, and claims with
+    /// arithmetic of their own ([`internally_checkable`]) are recomputed.
+    pub checked: bool,
+}
+
+/// Every claim of the document with whether it was bound and checked, so that the claims
+/// nothing could verify — amounts and counts no table holds — stay visible.
+pub fn review(document: &ParseReport) -> Vec<ReviewedClaim> {
+    extract(document)
+        .into_iter()
+        .map(|claim| {
+            let bound = !bind::bind(document, &claim).is_empty();
+            let checked = bound || internally_checkable(&claim);
+            ReviewedClaim { claim, bound, checked }
+        })
+        .collect()
+}
+
+/// Counts claims found, bound and checked in a parsed document (see [`review`]).
 pub fn summary(document: &ParseReport) -> ClaimSummary {
-    let claims = extract(document);
-    let mut out = ClaimSummary { found: claims.len(), ..ClaimSummary::default() };
-    for claim in &claims {
-        let bound = !bind::bind(document, claim).is_empty();
-        out.bound += usize::from(bound);
-        out.checked += usize::from(bound || internally_checkable(claim));
-    }
-    out
+    review(document).iter().fold(ClaimSummary::default(), |acc, r| ClaimSummary {
+        found: acc.found + 1,
+        bound: acc.bound + usize::from(r.bound),
+        checked: acc.checked + usize::from(r.checked),
+    })
 }
