@@ -46,6 +46,7 @@ fn json_output_follows_the_report_schema() {
     assert_eq!(finding["stated"], "26.42");
     assert_eq!(finding["expected"], "26.02");
     let stats = &documents[1]["stats"];
+    assert!(stats["claims"]["found"].is_u64(), "claims found/bound/checked are reported: {stats}");
     let sum = ["held", "rounding", "broken"].iter().map(|k| stats[k].as_u64().unwrap()).sum::<u64>();
     assert_eq!(stats["checked"].as_u64().unwrap(), sum);
 }

@@ -8,6 +8,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::claims::{self, ClaimSummary};
 use crate::model::Amount;
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::{Form, RecognisedTable};
@@ -17,7 +18,7 @@ use crate::rules::{self, Category, RuleInfo, Severity};
 use crate::score::{self, Score};
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
-pub const REPORT_SCHEMA_VERSION: &str = "0.2.0";
+pub const REPORT_SCHEMA_VERSION: &str = "0.3.0";
 
 /// The result of checking one or more documents together.
 #[derive(Debug, Clone, Serialize)]
@@ -55,6 +56,8 @@ pub struct CheckStats {
     pub by_category: BTreeMap<Category, Counts>,
     pub by_rule: BTreeMap<&'static str, Counts>,
     pub by_severity: BTreeMap<Severity, usize>,
+    /// Figures stated in the text: found, bound to a table cell, checked by a rule.
+    pub claims: ClaimSummary,
 }
 
 /// How many relations were checked and how they came out.
@@ -314,6 +317,7 @@ pub fn check_document(document: &ParseReport) -> DocumentReport {
     for rule in rules::all() {
         rule.check(document, &mut checker);
     }
+    checker.stats.claims = claims::summary(document);
     let mut findings = checker.findings;
     findings.sort_by_key(|f| (f.location.line, f.rule));
     let has_performance_tables = document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData));
@@ -354,6 +358,8 @@ impl CheckReport {
             let _ = writeln!(out, "{}: {score}", document.source);
             let s = &document.stats;
             let count = |severity| s.by_severity.get(&severity).copied().unwrap_or(0);
+            let c = &s.claims;
+            let _ = writeln!(out, "{}: 文中数字 {} 处，对应表格 {} 处，已核对 {} 处", document.source, c.found, c.bound, c.checked);
             let _ = writeln!(
                 out,
                 "{}: 已核对 {} 项关系，{} 项成立，{} 项尾数误差，{} 项不一致 · {} 错误, {} 警告, {} 提示",
