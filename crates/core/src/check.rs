@@ -4,11 +4,12 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::rc::Rc;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::claims::{self, ClaimSummary};
+use crate::claims::{self, Claim, ClaimSummary};
 use crate::model::Amount;
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::{Form, RecognisedTable};
@@ -154,11 +155,18 @@ impl<'a> Term<'a> {
 pub struct Checker {
     stats: CheckStats,
     findings: Vec<Finding>,
+    /// The document's narrative claims, extracted once for all rules that read them.
+    claims: Option<Rc<Vec<Claim>>>,
 }
 
 impl Checker {
     fn new() -> Self {
-        Checker { stats: CheckStats::default(), findings: Vec::new() }
+        Checker { stats: CheckStats::default(), findings: Vec::new(), claims: None }
+    }
+
+    /// The claims of `document`, extracted on first use.
+    pub fn claims(&mut self, document: &ParseReport) -> Rc<Vec<Claim>> {
+        self.claims.get_or_insert_with(|| Rc::new(claims::extract(document))).clone()
     }
 
     fn count(&mut self, rule: &RuleInfo, outcome: Outcome) {

@@ -50,7 +50,9 @@ fn amount() -> &'static Regex {
 fn impossible(text: &str) -> (usize, Vec<(usize, &str, bool)>) {
     let mut checked = 0;
     let mut out = Vec::new();
-    for c in share().captures_iter(text) {
+    // Both patterns need `占` or `元`: skip the regexes for texts without them.
+    let shares = if text.contains('占') { share().captures_iter(text).collect() } else { Vec::new() };
+    for c in shares {
         checked += 1;
         let whole = c.get(0).expect("match");
         let percent: Decimal = c[1].parse().unwrap_or_default();
@@ -58,7 +60,8 @@ fn impossible(text: &str) -> (usize, Vec<(usize, &str, bool)>) {
             out.push((whole.start(), whole.as_str(), true));
         }
     }
-    for c in amount().captures_iter(text) {
+    let amounts = if text.contains('元') { amount().captures_iter(text).collect() } else { Vec::new() };
+    for c in amounts {
         let whole = c.get(0).expect("match");
         // A sign right after a digit is a range (`1-2万元`), not a negative amount.
         let after_digit = text[..whole.start()].chars().next_back().is_some_and(|ch| ch.is_ascii_digit());

@@ -37,7 +37,7 @@ impl Rule for NarrativeShare {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in claims::extract(document) {
+        for claim in checker.claims(document).iter() {
             let ClaimKind::Share { part, whole, percent, .. } = &claim.kind else { continue };
             let (Some(part_amount), Some(stated)) = (part.amount(), percent.amount()) else { continue };
             let stated_term = || claims::term(format!("文中 {} 占比", part.name()), &stated);

@@ -34,7 +34,7 @@ impl Rule for NarrativeCompletionRate {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in claims::extract(document) {
+        for claim in checker.claims(document).iter() {
             let ClaimKind::Completion { subject, budget, actual, percent: Some(percent), .. } = &claim.kind else { continue };
             if budget.unit != actual.unit || budget.is_zero() {
                 continue;

@@ -35,7 +35,7 @@ impl Rule for NarrativeComparisonWord {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in claims::extract(document) {
+        for claim in checker.claims(document).iter() {
             let ClaimKind::Completion { budget, actual, comparison: Some(comparison), .. } = &claim.kind else { continue };
             if budget.unit != actual.unit {
                 continue;

@@ -1,6 +1,6 @@
 use super::{declare_rule, Rule, RuleInfo};
 use crate::check::{Checker, FindingLocation};
-use crate::claims::{self, ClaimKind, Figure};
+use crate::claims::{ClaimKind, Figure};
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -35,7 +35,7 @@ impl Rule for NarrativeZeroBudgetRate {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in claims::extract(document) {
+        for claim in checker.claims(document).iter() {
             let ClaimKind::Completion { budget, actual, percent, .. } = &claim.kind else { continue };
             if budget.unit != actual.unit || !budget.is_zero() || actual.is_zero() {
                 continue;

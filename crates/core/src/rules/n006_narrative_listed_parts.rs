@@ -37,7 +37,7 @@ impl Rule for NarrativeListedParts {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in claims::extract(document) {
+        for claim in checker.claims(document).iter() {
             let ClaimKind::Parts { whole, parts, complete } = &claim.kind else { continue };
             let vehicles = whole.unit == FigureUnit::Count && whole.unit_text == "辆";
             if !(whole.is_money() || vehicles) {

@@ -33,7 +33,7 @@ impl Rule for NarrativeScoreVsSelfEvaluation {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in claims::extract(document) {
+        for claim in checker.claims(document).iter() {
             let ClaimKind::Score { subject, .. } = &claim.kind else { continue };
             let whom = match subject {
                 ScoreSubject::Overall => "整体支出".to_string(),

@@ -36,7 +36,7 @@ impl Rule for NarrativeFundsVsSelfEvaluation {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in claims::extract(document) {
+        for claim in checker.claims(document).iter() {
             let ClaimKind::Completion { subject, .. } = &claim.kind else { continue };
             for binding in bind::bind(document, &claim) {
                 let what = match binding.role {

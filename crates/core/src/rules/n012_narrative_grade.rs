@@ -1,6 +1,6 @@
 use super::{declare_rule, Rule, RuleInfo};
 use crate::check::{Checker, FindingLocation};
-use crate::claims::{self, bind, ClaimKind};
+use crate::claims::{bind, ClaimKind};
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -48,7 +48,7 @@ impl Rule for NarrativeGrade {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in claims::extract(document) {
+        for claim in checker.claims(document).iter() {
             let ClaimKind::Score { score: Some(score), grade: Some(grade), grade_at: Some(at), .. } = &claim.kind else { continue };
             let table = bind::bind(document, &claim).into_iter().find(|b| b.role == bind::Role::Score).map(|b| b.cells[0].clone());
             let (basis, value) = match &table {

@@ -33,7 +33,7 @@ impl Rule for NarrativeVehicleCount {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let claims = claims::extract(document);
+        let claims = checker.claims(document);
         let vehicles = |words: &[&str]| -> Option<&Figure> {
             claims.iter().find_map(|c| match &c.kind {
                 ClaimKind::Count { figure, .. } if figure.unit_text == "辆" && words.iter().any(|w| figure.label.contains(w)) => Some(figure),
