@@ -51,7 +51,7 @@ impl Rule for NarrativeShare {
                     checker.ratio(&Self::INFO, stated_term(), part_term(), claims::term(format!("文中 {}", whole.name()), &whole_amount));
                 }
                 None => {
-                    for binding in bind::bind(document, &claim).into_iter().filter(|b| b.role == bind::Role::ShareBase) {
+                    for binding in bind::bind(document, claim).into_iter().filter(|b| b.role == bind::Role::ShareBase) {
                         let base = &binding.cells[0];
                         if part.is_zero() && base.amount.number.value.is_zero() {
                             continue;

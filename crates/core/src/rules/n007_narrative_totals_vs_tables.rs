@@ -38,7 +38,7 @@ impl Rule for NarrativeTotalsVsTables {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for claim in checker.claims(document).iter() {
-            for binding in bind::bind(document, &claim).into_iter().filter(|b| b.role == bind::Role::Total) {
+            for binding in bind::bind(document, claim).into_iter().filter(|b| b.role == bind::Role::Total) {
                 let Some(stated) = binding.figure.amount() else { continue };
                 checker.equal(&Self::INFO, claims::term(format!("文中 {}", binding.figure.name()), &stated), binding.cells[0].term());
             }

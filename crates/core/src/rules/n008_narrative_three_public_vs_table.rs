@@ -37,7 +37,7 @@ impl Rule for NarrativeThreePublicVsTable {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for claim in checker.claims(document).iter() {
-            for binding in bind::bind(document, &claim) {
+            for binding in bind::bind(document, claim) {
                 let side = match binding.role {
                     bind::Role::ThreePublicBudget => "预算",
                     bind::Role::ThreePublicActual => "决算",

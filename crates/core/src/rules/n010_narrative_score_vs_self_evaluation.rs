@@ -39,7 +39,7 @@ impl Rule for NarrativeScoreVsSelfEvaluation {
                 ScoreSubject::Overall => "整体支出".to_string(),
                 ScoreSubject::Project(name) => name.clone(),
             };
-            for binding in bind::bind(document, &claim).into_iter().filter(|b| b.role == bind::Role::Score) {
+            for binding in bind::bind(document, claim).into_iter().filter(|b| b.role == bind::Role::Score) {
                 let Some(stated) = binding.figure.amount() else { continue };
                 checker.equal(&Self::INFO, claims::term(format!("文中 {whom} 自评得分"), &stated), binding.cells[0].term());
             }

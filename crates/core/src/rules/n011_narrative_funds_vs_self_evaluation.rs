@@ -38,7 +38,7 @@ impl Rule for NarrativeFundsVsSelfEvaluation {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for claim in checker.claims(document).iter() {
             let ClaimKind::Completion { subject, .. } = &claim.kind else { continue };
-            for binding in bind::bind(document, &claim) {
+            for binding in bind::bind(document, claim) {
                 let what = match binding.role {
                     bind::Role::FundsBudget => "全年预算数",
                     bind::Role::FundsExecuted => "执行数",
