@@ -145,7 +145,8 @@ pub struct RuleInfo {
     pub title_en: &'static str,
     pub category: Category,
     pub severity: Severity,
-    /// The rule's doc comment: what it checks, why, an example and the source.
+    /// The rule's doc comment: what it checks, why, an example and the source (empty without
+    /// the `rule-docs` feature).
     pub doc: &'static str,
 }
 
@@ -180,7 +181,7 @@ macro_rules! declare_rule {
                 title_en: $en,
                 category: $crate::rules::Category::$category,
                 severity: $crate::rules::Severity::$severity,
-                doc: concat!($($doc, "\n"),+),
+                doc: if cfg!(feature = "rule-docs") { concat!($($doc, "\n"),+) } else { "" },
             };
         }
     };
