@@ -329,3 +329,22 @@ test('the largest document opened from a file fits a 1920 screen', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('each example document loads with one click and shows what the CLI reports for it', async () => {
+  const { context, page, errors, requests } = await openApp();
+  assert.deepEqual(requests.filter((url) => url.includes('/examples/')), [], 'examples are not fetched until asked for');
+  const buttons = page.getByTestId('example');
+  assert.equal(await buttons.count(), 5);
+  for (const name of ['002_2a4a6f0d8c259386.txt', '003_1cc174f46883e4ef.txt']) {
+    const expected = await cliCheck(await readCorpus(name), name);
+    await page.getByTestId('pane-source').click();
+    await page.locator(`[data-testid="example"][data-file="${name}"]`).click();
+    const findings = await waitForResults(page, expected);
+    const cli = expected.findings.map((f) => ({ line: f.location.line, rule: f.rule, severity: f.severity }));
+    assert.deepEqual(findings.map(key).sort(), cli.map(key).sort(), name);
+  }
+  await screenshot(page, 'web-example-002-003');
+  assert.ok(requests.every((url) => url.startsWith(server.url)), 'only the app\'s own origin is contacted');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

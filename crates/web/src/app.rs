@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::analysis::{finding_key, line_id, place_id, Analysis};
 use crate::doc_view::DocView;
 use crate::export::{download, file_stem, findings_csv};
-use crate::input::{drags_files, dropped_files, read_files, Editor, FileProblem, SourceBar};
+use crate::input::{drags_files, dropped_files, fetch_example, read_files, Editor, FileProblem, SourceBar};
 use crate::results::Results;
 use crate::storage::{self, Document};
 
@@ -202,6 +202,23 @@ pub fn app() -> Html {
             });
         })
     };
+    let on_example = {
+        let open = open.clone();
+        let problems = problems.clone();
+        Callback::from(move |file: &'static str| {
+            let open = open.clone();
+            let problems = problems.clone();
+            spawn_local(async move {
+                match fetch_example(file).await {
+                    Some(document) => {
+                        problems.set(Vec::new());
+                        open.emit(vec![document]);
+                    }
+                    None => problems.set(vec![FileProblem::ExampleUnavailable(file.to_string())]),
+                }
+            });
+        })
+    };
     let on_clear = {
         let workspace = workspace.clone();
         let problems = problems.clone();
@@ -377,7 +394,7 @@ pub fn app() -> Html {
             { for document_tabs }
             <main class="workspace">
                 <section class="pane left-pane no-print" aria-label={texts.input_label}>
-                    <SourceBar lang={lang_value} on_files={on_files} on_clear={on_clear} />
+                    <SourceBar lang={lang_value} on_files={on_files} on_example={on_example} on_clear={on_clear} />
                     <div class="pane-tabs" role="tablist">
                         { tab(Pane::Source, texts.pane_source) }
                         { tab(Pane::Document, texts.pane_document) }

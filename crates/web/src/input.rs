@@ -10,11 +10,35 @@ use crate::storage::Document;
 /// Extensions read as text; other formats have their own issue.
 const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "csv", "tsv"];
 
+/// The five corpus documents, shipped beside the app in `examples/` (copied at build time)
+/// and fetched from the same origin only when asked for, so they add nothing to the page's
+/// load: file name and a short description.
+pub const EXAMPLES: [(&str, &str); 5] = [
+    ("000_a60f2e9b14e82395.txt", "000 驻京联络处 2023 决算"),
+    ("001_1a1813143cd16474.txt", "001 怀化驻京办 2023 绩效自评"),
+    ("002_2a4a6f0d8c259386.txt", "002 市政府办公室 2024 决算"),
+    ("003_1cc174f46883e4ef.txt", "003 驻京联络处 2024 预算"),
+    ("004_2209d00c77695512.txt", "004 荷塘区委办 2023 决算"),
+];
+
+/// Loads an example document shipped with the app.
+pub async fn fetch_example(file: &str) -> Option<Document> {
+    let window = web_sys::window()?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&format!("examples/{file}"))).await.ok()?.into();
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    Some(Document { name: file.to_string(), text })
+}
+
 /// Why a file could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileProblem {
     Unsupported(String),
     NotUtf8(String),
+    /// An example document could not be fetched (the app was deployed without `examples/`).
+    ExampleUnavailable(String),
 }
 
 impl FileProblem {
@@ -22,6 +46,7 @@ impl FileProblem {
         match self {
             FileProblem::Unsupported(name) => (lang.texts().unsupported)(name),
             FileProblem::NotUtf8(name) => (lang.texts().not_utf8)(name),
+            FileProblem::ExampleUnavailable(name) => format!("{}：{name}", lang.texts().example_failed),
         }
     }
 }
@@ -115,6 +140,7 @@ pub fn editor(props: &EditorProps) -> Html {
 pub struct SourceBarProps {
     pub lang: Lang,
     pub on_files: Callback<Vec<File>>,
+    pub on_example: Callback<&'static str>,
     pub on_clear: Callback<()>,
 }
 
@@ -141,6 +167,16 @@ pub fn source_bar(props: &SourceBarProps) -> Html {
                     class="visually-hidden" {onchange} />
             </label>
             <span class="hint">{ texts.drop_hint }</span>
+            <span class="examples" role="group" aria-label={texts.examples}>
+                <span class="hint">{ texts.examples }</span>
+                { for EXAMPLES.iter().map(|&(file, label)| {
+                    let on_example = props.on_example.clone();
+                    html! {
+                        <button type="button" class="button subtle" data-testid="example" data-file={file}
+                            onclick={Callback::from(move |_| on_example.emit(file))}>{ label }</button>
+                    }
+                }) }
+            </span>
             <button type="button" class="button subtle" data-testid="clear" onclick={Callback::from(move |_| on_clear.emit(()))}>{ texts.clear }</button>
         </div>
     }
