@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::ingest::Block;
 use crate::model::{TableModel, Unit};
-use crate::recognise::meta::DocumentKind;
 use crate::recognise::{Coverage, DocumentInfo, Paragraph, Recognised, RecognisedTable, Section};
 
 /// Version of the JSON report schema; any change to its shape bumps it.
@@ -69,15 +68,7 @@ impl ParseReport {
         let s = &self.stats;
         let _ = writeln!(out, "{}: {} 行, {} 块, 识别到 {} 个表格", self.source, s.lines, s.blocks, s.tables);
         let d = &self.document;
-        let kinds: Vec<&str> = d
-            .kinds
-            .iter()
-            .map(|k| match k {
-                DocumentKind::FinalAccounts => "部门决算",
-                DocumentKind::Budget => "部门预算",
-                DocumentKind::PerformanceSelfEvaluation => "绩效自评",
-            })
-            .collect();
+        let kinds: Vec<&str> = d.kinds.iter().map(|k| k.zh()).collect();
         let unit = match d.unit {
             Some(Unit::TenThousandYuan) => "万元",
             Some(Unit::Yuan) => "元",

@@ -55,11 +55,7 @@ impl Lang {
     }
 
     pub fn kind(self, kind: DocumentKind) -> &'static str {
-        match kind {
-            DocumentKind::FinalAccounts => self.pick("部门决算", "final accounts"),
-            DocumentKind::Budget => self.pick("部门预算", "budget"),
-            DocumentKind::PerformanceSelfEvaluation => self.pick("绩效自评", "performance self-evaluation"),
-        }
+        self.pick(kind.zh(), kind.en())
     }
 }
 

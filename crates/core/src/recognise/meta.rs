@@ -22,6 +22,24 @@ pub enum DocumentKind {
     PerformanceSelfEvaluation,
 }
 
+impl DocumentKind {
+    pub fn zh(self) -> &'static str {
+        match self {
+            DocumentKind::FinalAccounts => "部门决算",
+            DocumentKind::Budget => "部门预算",
+            DocumentKind::PerformanceSelfEvaluation => "绩效自评",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            DocumentKind::FinalAccounts => "final accounts",
+            DocumentKind::Budget => "budget",
+            DocumentKind::PerformanceSelfEvaluation => "performance self-evaluation",
+        }
+    }
+}
+
 /// Facts about the whole document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DocumentInfo {
