@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const MIME = {
@@ -69,4 +70,21 @@ export async function screenshot(page, name) {
 
 export async function readCorpus(name) {
   return readFile(join(env.corpus, name), 'utf8');
+}
+
+/**
+ * Serves dist/ and starts Chromium before a test file's tests, and stops both after them.
+ * The returned object's `server` and `browser` are set once the tests run.
+ */
+export function appSession() {
+  const session = { server: null, browser: null };
+  before(async () => {
+    session.server = await serveDist();
+    session.browser = await launchBrowser();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

@@ -1,29 +1,21 @@
 // The web app as accountants use it: paste, see findings in place, dismiss, export, switch language, drop files.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { env, serveDist, launchBrowser, screenshot, readCorpus } from './harness.mjs';
+import { env, appSession, screenshot, readCorpus } from './harness.mjs';
 
 const DOC = '000_a60f2e9b14e82395.txt';
 const SMALL_DOC = '001_1a1813143cd16474.txt';
 /** In 03 支出决算表 the 合计 row's 基本支出 moves from 211.60 to 211.90: its row sum and 01↔03 break. */
 const DAMAGED_LINE = 129;
-let server;
-let browser;
+const session = appSession();
 let scratch;
 
 before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
   scratch = await mkdtemp(join(tmpdir(), 'hedui-web-'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** The CLI's check report for `text` (the reference the app must agree with). */
@@ -42,13 +34,13 @@ async function damaged000() {
 }
 
 async function openApp(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, ...options });
+  const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await page.getByTestId('input').waitFor();
   return { context, page, errors, requests };
 }
@@ -67,6 +59,16 @@ async function waitForResults(page, report, lang = 'zh') {
   return page.getByTestId('finding').evaluateAll((items) => items.map((item) => ({
     rule: item.dataset.rule, severity: item.dataset.severity, line: Number(item.dataset.line),
   })));
+}
+
+/** Opens the app with the damaged 000 pasted and its results shown, and the CLI's report of it. */
+async function openWithDamaged000() {
+  const text = await damaged000();
+  const expected = await cliCheck(text);
+  const app = await openApp();
+  await paste(app.page, text);
+  await waitForResults(app.page, expected);
+  return { ...app, text, expected };
 }
 
 const key = (f) => `${f.line} ${f.rule} ${f.severity}`;
@@ -96,7 +98,7 @@ test('pasting 000 shows what the CLI checked, its facts and its score', async ()
   assert.ok(await page.getByTestId('doc-view').locator('table').count() >= expected.tables.length);
   await screenshot(page, 'web-000-document');
   assert.deepEqual(errors, []);
-  assert.deepEqual(requests.filter((url) => !url.startsWith(server.url)), [], 'no request leaves the page');
+  assert.deepEqual(requests.filter((url) => !url.startsWith(session.server.url)), [], 'no request leaves the page');
   await context.close();
 });
 
@@ -146,11 +148,7 @@ test('a damaged total: findings match the CLI, clicking one highlights its cell 
 });
 
 test('a dismissal and the input survive a reload; 清除 forgets the input', async () => {
-  const text = await damaged000();
-  const expected = await cliCheck(text);
-  const { context, page, errors } = await openApp();
-  await paste(page, text);
-  await waitForResults(page, expected);
+  const { context, page, errors, text, expected } = await openWithDamaged000();
   const first = page.getByTestId('finding').first();
   const rule = await first.getAttribute('data-rule');
   const line = await first.getAttribute('data-line');
@@ -222,11 +220,7 @@ test('after a crash the input comes back unchecked until the user resumes', asyn
 });
 
 test('exports the report as JSON (the CLI schema) and the findings as CSV with a BOM', async () => {
-  const text = await damaged000();
-  const expected = await cliCheck(text);
-  const { context, page, errors } = await openApp();
-  await paste(page, text);
-  await waitForResults(page, expected);
+  const { context, page, errors, expected } = await openWithDamaged000();
   const first = page.getByTestId('finding').first();
   await first.getByTestId('dismiss').click();
   await first.getByTestId('dismiss-reason').fill('已与财务核对');
@@ -261,11 +255,7 @@ test('exports the report as JSON (the CLI schema) and the findings as CSV with a
 });
 
 test('the English switch changes labels and messages, and is remembered', async () => {
-  const text = await damaged000();
-  const expected = await cliCheck(text);
-  const { context, page, errors } = await openApp();
-  await paste(page, text);
-  await waitForResults(page, expected);
+  const { context, page, errors, expected } = await openWithDamaged000();
   await page.getByTestId('language').click();
   await waitForResults(page, expected, 'en');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -344,7 +334,7 @@ test('each example document loads with one click and shows what the CLI reports 
     assert.deepEqual(findings.map(key).sort(), cli.map(key).sort(), name);
   }
   await screenshot(page, 'web-example-002-003');
-  assert.ok(requests.every((url) => url.startsWith(server.url)), 'only the app\'s own origin is contacted');
+  assert.ok(requests.every((url) => url.startsWith(session.server.url)), 'only the app\'s own origin is contacted');
   assert.deepEqual(errors, []);
   await context.close();
 });

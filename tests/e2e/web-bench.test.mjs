@@ -1,27 +1,16 @@
 // Benchmark: paste the largest corpus document → results rendered, in headless Chromium.
 // Prints the timings and writes target/bench/web.json; only a generous sanity bound is asserted.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { env, serveDist, launchBrowser, readCorpus } from './harness.mjs';
+import { env, appSession, readCorpus } from './harness.mjs';
 
 const DOC = '002_2a4a6f0d8c259386.txt';
 const RUNS = 7;
 const BENCH_DIR = new URL('../../target/bench/', import.meta.url).pathname;
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = appSession();
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (ms) => Math.round(ms * 10) / 10;
@@ -30,8 +19,8 @@ test(`paste ${DOC} → results rendered`, async () => {
   const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', join(env.corpus, DOC)], { encoding: 'utf8' })).documents[0];
   const text = await readCorpus(DOC);
   const checked = `已核对 ${report.stats.checked} 项关系`;
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(server.url);
+  const page = await session.browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(session.server.url);
   await page.getByTestId('input').waitFor();
 
   const runs = [];
