@@ -81,34 +81,23 @@ impl Rule for TemplateText {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let mut report = |text: &str, found: Option<(usize, &str)>, location: crate::check::FindingLocation| {
-            let derivation = found.map_or_else(String::new, |(offset, found)| lookup::context(text, offset, found));
-            checker.require(
-                &Self::INFO,
-                found.is_none(),
-                location,
-                format!("{}：「{}」", Self::INFO.title_zh, found.map_or("", |f| f.1)),
-                format!("{}: «{}»", Self::INFO.title_en, found.map_or("", |f| f.1)),
-                derivation,
-            );
-        };
+        let message = |found: &str| format!("{}：「{found}」", Self::INFO.title_zh);
+        let message_en = |found: &str| format!("{}: «{found}»", Self::INFO.title_en);
         for placed in lookup::placed_paragraphs(document) {
             let paragraph = placed.paragraph;
             let found = template_text(&paragraph.text);
-            if found.is_empty() {
-                report(&paragraph.text, None, lookup::in_paragraph(paragraph, 0, "", None));
-            }
-            for (offset, text) in found {
-                report(&paragraph.text, Some((offset, text)), lookup::in_paragraph(paragraph, offset, text, None));
-            }
+            let held = usize::from(found.is_empty());
+            let matches = found.into_iter().map(|(offset, text)| lookup::Match { offset, text, message: message(text), message_en: message_en(text) }).collect();
+            lookup::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
         }
         for section in lookup::all_sections(document) {
             let found = template_text(&section.heading);
             if found.is_empty() {
-                report(&section.heading, None, lookup::in_heading(section, ""));
+                checker.require(&Self::INFO, true, lookup::in_heading(section, ""), String::new(), String::new(), String::new());
             }
             for (offset, text) in found {
-                report(&section.heading, Some((offset, text)), lookup::in_heading(section, text));
+                let derivation = lookup::context(&section.heading, offset, text);
+                checker.require(&Self::INFO, false, lookup::in_heading(section, text), message(text), message_en(text), derivation);
             }
         }
     }

@@ -72,20 +72,20 @@ impl Rule for AmountInYuan {
                     (&m[1] == "元" && !is_rate(text, whole.start(), whole.end())).then_some((whole.start(), whole.as_str()))
                 })
                 .collect();
-            if slips.is_empty() {
-                checker.require(&Self::INFO, true, lookup::in_paragraph(paragraph, 0, "", None), String::new(), String::new(), String::new());
-            }
-            for (offset, found) in slips {
-                let number = found.trim_end_matches('元').trim();
-                checker.require(
-                    &Self::INFO,
-                    false,
-                    lookup::in_paragraph(paragraph, offset, found, None),
-                    format!("{}：「{found}」写作元，本文件金额单位为万元（应为 {number}万元？）", Self::INFO.title_zh),
-                    format!("{}: «{found}» is in 元 but the document states amounts in 万元 ({number}万元?)", Self::INFO.title_en),
-                    lookup::context(text, offset, found),
-                );
-            }
+            let held = usize::from(slips.is_empty());
+            let matches = slips
+                .into_iter()
+                .map(|(offset, found)| {
+                    let number = found.trim_end_matches('元').trim();
+                    lookup::Match {
+                        offset,
+                        text: found,
+                        message: format!("{}：「{found}」写作元，本文件金额单位为万元（应为 {number}万元？）", Self::INFO.title_zh),
+                        message_en: format!("{}: «{found}» is in 元 but the document states amounts in 万元 ({number}万元?)", Self::INFO.title_en),
+                    }
+                })
+                .collect();
+            lookup::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
         }
     }
 }

@@ -122,21 +122,17 @@ impl Rule for RepeatedWords {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for placed in lookup::placed_paragraphs(document) {
             let paragraph = placed.paragraph;
-            let text = paragraph.text.as_str();
-            let found = repeats(text);
-            if found.is_empty() {
-                checker.require(&Self::INFO, true, lookup::in_paragraph(paragraph, 0, "", None), String::new(), String::new(), String::new());
-            }
-            for (offset, repeated) in found {
-                checker.require(
-                    &Self::INFO,
-                    false,
-                    lookup::in_paragraph(paragraph, offset, &repeated, None),
-                    format!("{}：「{repeated}」", Self::INFO.title_zh),
-                    format!("{}: «{repeated}»", Self::INFO.title_en),
-                    lookup::context(text, offset, &repeated),
-                );
-            }
+            let found = repeats(&paragraph.text);
+            let matches = found
+                .iter()
+                .map(|(offset, repeated)| lookup::Match {
+                    offset: *offset,
+                    text: repeated,
+                    message: format!("{}：「{repeated}」", Self::INFO.title_zh),
+                    message_en: format!("{}: «{repeated}»", Self::INFO.title_en),
+                })
+                .collect();
+            lookup::lint_paragraph(checker, &Self::INFO, paragraph, usize::from(found.is_empty()), matches);
         }
     }
 }

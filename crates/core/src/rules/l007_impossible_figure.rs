@@ -84,22 +84,21 @@ impl Rule for ImpossibleFigure {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for placed in lookup::placed_paragraphs(document) {
             let paragraph = placed.paragraph;
-            let text = paragraph.text.as_str();
-            let (checked, found) = impossible(text);
-            for _ in found.len()..checked {
-                checker.require(&Self::INFO, true, lookup::in_paragraph(paragraph, 0, "", None), String::new(), String::new(), String::new());
-            }
-            for (offset, figure, is_share) in found {
-                let (zh, en) = if is_share { ("比重超过100%", "a share above 100%") } else { ("金额为负数", "a negative amount") };
-                checker.require(
-                    &Self::INFO,
-                    false,
-                    lookup::in_paragraph(paragraph, offset, figure, None),
-                    format!("{}：「{figure}」是{zh}", Self::INFO.title_zh),
-                    format!("{}: «{figure}» is {en}", Self::INFO.title_en),
-                    lookup::context(text, offset, figure),
-                );
-            }
+            let (checked, found) = impossible(&paragraph.text);
+            let held = checked - found.len();
+            let matches = found
+                .into_iter()
+                .map(|(offset, figure, is_share)| {
+                    let (zh, en) = if is_share { ("比重超过100%", "a share above 100%") } else { ("金额为负数", "a negative amount") };
+                    lookup::Match {
+                        offset,
+                        text: figure,
+                        message: format!("{}：「{figure}」是{zh}", Self::INFO.title_zh),
+                        message_en: format!("{}: «{figure}» is {en}", Self::INFO.title_en),
+                    }
+                })
+                .collect();
+            lookup::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
         }
     }
 }

@@ -232,6 +232,26 @@ pub fn in_heading(section: &crate::recognise::Section, found: &str) -> crate::ch
     crate::check::FindingLocation { line: span.line_start, table: None, row: None, column: None, excerpt: found.to_string(), byte_start: span.byte_start, byte_end: span.byte_end }
 }
 
+/// A text a lint found in a paragraph: its byte offset there, the text, and the messages.
+pub struct Match<'t> {
+    pub offset: usize,
+    pub text: &'t str,
+    pub message: String,
+    pub message_en: String,
+}
+
+/// Records a lint's verdict on one paragraph: `held` relations that held, and one broken
+/// relation per match, located at its exact text with its context as the derivation.
+pub fn lint_paragraph(checker: &mut crate::check::Checker, rule: &crate::rules::RuleInfo, paragraph: &crate::recognise::Paragraph, held: usize, matches: Vec<Match>) {
+    for _ in 0..held {
+        checker.require(rule, true, in_paragraph(paragraph, 0, "", None), String::new(), String::new(), String::new());
+    }
+    for m in matches {
+        let derivation = context(&paragraph.text, m.offset, m.text);
+        checker.require(rule, false, in_paragraph(paragraph, m.offset, m.text, None), m.message, m.message_en, derivation);
+    }
+}
+
 /// `found` (at byte `offset` of `text`) with up to 12 characters either side, for derivations.
 pub fn context(text: &str, offset: usize, found: &str) -> String {
     const AROUND: usize = 12;
