@@ -343,6 +343,11 @@ pub fn check_document(document: &ParseReport) -> DocumentReport {
 }
 
 impl CheckReport {
+    /// The report of documents checked one by one with [`check_document`].
+    pub fn new(documents: Vec<DocumentReport>) -> Self {
+        CheckReport { schema_version: REPORT_SCHEMA_VERSION, documents }
+    }
+
     /// Pretty JSON, as `hedui check --format json` prints it.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("report serialises")

@@ -23,13 +23,10 @@ pub use report::{ParseReport, SCHEMA_VERSION};
 pub fn parse(source: &str, text: &str) -> ParseReport {
     let blocks = ingest::blocks(text);
     let recognised = recognise::recognise(text, &blocks);
-    ParseReport::new(source, text, &blocks, recognised)
+    ParseReport::new(source, text, blocks, recognised)
 }
 
 /// Reads and checks each `(source, text)` document with every rule.
 pub fn check(documents: &[(&str, &str)]) -> CheckReport {
-    CheckReport {
-        schema_version: REPORT_SCHEMA_VERSION,
-        documents: documents.iter().map(|(source, text)| check::check_document(&parse(source, text))).collect(),
-    }
+    CheckReport::new(documents.iter().map(|(source, text)| check::check_document(&parse(source, text))).collect())
 }

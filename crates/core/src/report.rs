@@ -23,6 +23,9 @@ pub struct ParseReport {
     /// Paragraphs before the first heading.
     pub preamble: Vec<Paragraph>,
     pub coverage: Coverage,
+    /// The ingested blocks, for rendering the document (not part of the JSON).
+    #[serde(skip)]
+    pub blocks: Vec<Block>,
 }
 
 /// Counts over the document.
@@ -38,7 +41,7 @@ pub struct ParseStats {
 }
 
 impl ParseReport {
-    pub(crate) fn new(source: &str, text: &str, blocks: &[Block], recognised: Recognised) -> Self {
+    pub(crate) fn new(source: &str, text: &str, blocks: Vec<Block>, recognised: Recognised) -> Self {
         ParseReport {
             schema_version: SCHEMA_VERSION,
             source: source.to_string(),
@@ -54,6 +57,7 @@ impl ParseReport {
             sections: recognised.sections,
             preamble: recognised.preamble,
             coverage: recognised.coverage,
+            blocks,
         }
     }
 

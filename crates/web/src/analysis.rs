@@ -1,18 +1,16 @@
 //! One document as core reads and checks it, kept together for rendering.
 
 use hedui_core::check::{check_document, Finding};
-use hedui_core::ingest::Block;
 use hedui_core::{DocumentReport, ParseReport};
 
 use crate::storage::{text_hash, Document};
 
-/// Core's parse and check reports of one document text, and its blocks for the document view.
+/// Core's parse and check reports of one document text (the parse report's blocks feed the document view).
 pub struct Analysis {
     pub text: String,
     pub text_hash: u64,
     pub parse: ParseReport,
     pub report: DocumentReport,
-    pub blocks: Vec<Block>,
     /// How long parse + check took, in microseconds (shown as `data-check-us` for the benchmark).
     pub check_micros: u64,
 }
@@ -29,7 +27,6 @@ impl Analysis {
             check_micros,
             text: document.text.clone(),
             text_hash: text_hash(&document.text),
-            blocks: hedui_core::ingest::blocks(&document.text),
             parse,
             report,
         }

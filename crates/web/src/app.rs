@@ -3,7 +3,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use hedui_core::{CheckReport, REPORT_SCHEMA_VERSION};
+use hedui_core::CheckReport;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, File, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::platform::{spawn_local, time::sleep};
@@ -427,7 +427,7 @@ pub fn app() -> Html {
 
 /// The check report of every checked document, as the CLI and the JS API produce it.
 fn check_report(analyses: &[Rc<Analysis>]) -> CheckReport {
-    CheckReport { schema_version: REPORT_SCHEMA_VERSION, documents: analyses.iter().map(|a| a.report.clone()).collect() }
+    CheckReport::new(analyses.iter().map(|a| a.report.clone()).collect())
 }
 
 fn document() -> Option<web_sys::Document> {

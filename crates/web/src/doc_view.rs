@@ -73,7 +73,7 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     let findings = &analysis.report.findings;
     let view = View { analysis, marks: &marks, lang: props.lang };
 
-    let blocks = analysis.blocks.iter().map(|block| match block {
+    let blocks = analysis.parse.blocks.iter().map(|block| match block {
         Block::Heading { text, depth, span } => {
             let level = depths.get(&span.line_start).copied().unwrap_or(*depth);
             view.heading(text, level, *span)
@@ -106,7 +106,7 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     html! {
         <article class="doc-view" data-testid="doc-view" lang="zh-CN" aria-label={texts.pane_document} {onclick} {onkeydown}
             data-findings-count={findings.len().to_string()}>
-            if analysis.blocks.is_empty() {
+            if analysis.parse.blocks.is_empty() {
                 <p class="empty">{ texts.empty_document }</p>
             }
             { for blocks }
