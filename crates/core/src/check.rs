@@ -200,11 +200,10 @@ impl Checker {
             return;
         }
         let value = display(computed.mid(), shown_decimals);
-        let relation = if parts.len() == 1 { "" } else { " = " };
         let derivation = if parts.len() == 1 {
             format!("{} ≠ {}", stated.shown(), expression)
         } else {
-            format!("{} ≠ {}{relation}{value}", stated.shown(), expression)
+            format!("{} ≠ {} = {value}", stated.shown(), expression)
         };
         let diff = display(stated.amount.number.value - computed.mid(), shown_decimals);
         let (message, message_en) = if parts.len() == 1 {
@@ -232,7 +231,7 @@ impl Checker {
         let p = Interval::of(&part.amount.number);
         let w = Interval::of(&whole.amount.number);
         let decimals = part.amount.number.decimals.min(whole.amount.number.decimals);
-        let outcome = if p.lo < w.hi || p.lo == p.hi && p.lo <= w.hi {
+        let outcome = if p.lo < w.hi {
             Outcome::Held
         } else if part.amount.number.value - whole.amount.number.value <= crate::rounding::unit(decimals) {
             Outcome::Rounding
