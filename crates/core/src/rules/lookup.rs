@@ -1,7 +1,10 @@
-//! Finding the typed tables a rule needs in a parsed document.
+//! What several rules share: finding the typed tables, cells and texts they need in a parsed
+//! document, and recording the verdicts they have in common.
 
+use super::RuleInfo;
+use crate::check::{Checker, Term};
 use crate::model::{
-    Amount, ClassifiedRow, ClassifiedTable, EconomicTable, SummaryLine, SummaryTable, TableModel, ThreePublicTable,
+    Amount, ClassifiedRow, ClassifiedTable, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable, TableModel, ThreePublicTable,
 };
 use crate::recognise::{Form, RecognisedTable};
 use crate::report::ParseReport;
@@ -242,7 +245,7 @@ pub struct Match<'t> {
 
 /// Records a lint's verdict on one paragraph: `held` relations that held, and one broken
 /// relation per match, located at its exact text with its context as the derivation.
-pub fn lint_paragraph(checker: &mut crate::check::Checker, rule: &crate::rules::RuleInfo, paragraph: &crate::recognise::Paragraph, held: usize, matches: Vec<Match>) {
+pub fn lint_paragraph(checker: &mut Checker, rule: &RuleInfo, paragraph: &crate::recognise::Paragraph, held: usize, matches: Vec<Match>) {
     for _ in 0..held {
         checker.require(rule, true, in_paragraph(paragraph, 0, "", None), String::new(), String::new(), String::new());
     }
@@ -345,5 +348,26 @@ pub fn basic_figure(amount: &Amount) -> Amount {
         unrounded(amount)
     } else {
         amount.clone()
+    }
+}
+
+/// A 06 item as a term of a relation, named by its code and name.
+pub fn economic_term<'a>(table: &RecognisedTable, item: &EconomicItem, amount: &'a Amount) -> Term<'a> {
+    Term::cell(table, &format!("{} {}", item.code, item.name), "决算数", amount)
+}
+
+/// `total_label` = Σ the lines of `side` above it, per value column.
+pub fn check_side_total(rule: &RuleInfo, checker: &mut Checker, table: &RecognisedTable, summary: &SummaryTable, side: Side, total_label: &str) {
+    let lines: Vec<_> = summary.lines.iter().filter(|l| l.side == side).collect();
+    let Some(total_index) = lines.iter().position(|l| l.label == total_label) else { return };
+    let total = lines[total_index];
+    for (column, stated) in &total.values {
+        let parts: Vec<_> = lines[..total_index]
+            .iter()
+            .filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true)))
+            .collect();
+        if !parts.is_empty() {
+            checker.sum(rule, Term::cell(table, &total.label, column, stated), &parts);
+        }
     }
 }

@@ -37,7 +37,7 @@ impl Rule for SummaryIncomeTotal {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for form in [Form::IncomeExpenditureSummary, Form::FiscalGrantSummary] {
             if let Some((table, summary)) = lookup::summary(document, form) {
-                super::t002_summary_expenditure_total::check_side_total(&Self::INFO, checker, table, summary, Side::Income, "本年收入合计");
+                lookup::check_side_total(&Self::INFO, checker, table, summary, Side::Income, "本年收入合计");
             }
         }
     }

@@ -1,7 +1,7 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
-use crate::check::{Checker, Term};
-use crate::model::{Side, SummaryTable};
-use crate::recognise::{Form, RecognisedTable};
+use crate::check::Checker;
+use crate::model::Side;
+use crate::recognise::Form;
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -36,24 +36,8 @@ impl Rule for SummaryExpenditureTotal {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for form in [Form::IncomeExpenditureSummary, Form::FiscalGrantSummary] {
             if let Some((table, summary)) = lookup::summary(document, form) {
-                check_side_total(&Self::INFO, checker, table, summary, Side::Expenditure, "本年支出合计");
+                lookup::check_side_total(&Self::INFO, checker, table, summary, Side::Expenditure, "本年支出合计");
             }
-        }
-    }
-}
-
-/// `total_label` = Σ the lines of `side` above it, per value column.
-pub(super) fn check_side_total(rule: &RuleInfo, checker: &mut Checker, table: &RecognisedTable, summary: &SummaryTable, side: Side, total_label: &str) {
-    let lines: Vec<_> = summary.lines.iter().filter(|l| l.side == side).collect();
-    let Some(total_index) = lines.iter().position(|l| l.label == total_label) else { return };
-    let total = lines[total_index];
-    for (column, stated) in &total.values {
-        let parts: Vec<_> = lines[..total_index]
-            .iter()
-            .filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true)))
-            .collect();
-        if !parts.is_empty() {
-            checker.sum(rule, Term::cell(table, &total.label, column, stated), &parts);
         }
     }
 }

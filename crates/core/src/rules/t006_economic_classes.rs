@@ -1,7 +1,5 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
-use crate::check::{Checker, Term};
-use crate::model::EconomicItem;
-use crate::recognise::RecognisedTable;
+use crate::check::Checker;
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -42,15 +40,11 @@ impl Rule for EconomicClasses {
                 .items
                 .iter()
                 .filter(|i| i.code.len() == 5 && i.code.starts_with(&class.code))
-                .filter_map(|i| i.amount.as_ref().map(|v| (term(table, i, v), true)))
+                .filter_map(|i| i.amount.as_ref().map(|v| (lookup::economic_term(table, i, v), true)))
                 .collect();
             if !parts.is_empty() {
-                checker.sum(&Self::INFO, term(table, class, stated), &parts);
+                checker.sum(&Self::INFO, lookup::economic_term(table, class, stated), &parts);
             }
         }
     }
-}
-
-pub(super) fn term<'a>(table: &RecognisedTable, item: &EconomicItem, amount: &'a crate::model::Amount) -> Term<'a> {
-    Term::cell(table, &format!("{} {}", item.code, item.name), "决算数", amount)
 }

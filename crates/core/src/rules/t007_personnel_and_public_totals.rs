@@ -44,7 +44,7 @@ impl Rule for PersonnelAndPublicTotals {
                 .items
                 .iter()
                 .filter(|i| classes.contains(&i.code.as_str()))
-                .filter_map(|i| i.amount.as_ref().map(|v| (super::t006_economic_classes::term(table, i, v), true)))
+                .filter_map(|i| i.amount.as_ref().map(|v| (lookup::economic_term(table, i, v), true)))
                 .collect();
             if !parts.is_empty() {
                 checker.sum(&Self::INFO, Term::cell(table, label, "决算数", stated), &parts);

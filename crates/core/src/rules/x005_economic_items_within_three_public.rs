@@ -42,7 +42,7 @@ impl Rule for EconomicItemsWithinThreePublic {
             let Some(value09) = value09 else { continue };
             let Some(item) = economic.items.iter().find(|i| i.code == code) else { continue };
             let Some(value06) = &item.amount else { continue };
-            checker.at_most(&Self::INFO, super::t006_economic_classes::term(t06, item, value06), Term::cell(t09, label09, "决算数", value09));
+            checker.at_most(&Self::INFO, lookup::economic_term(t06, item, value06), Term::cell(t09, label09, "决算数", value09));
         }
     }
 }
