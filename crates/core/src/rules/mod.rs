@@ -248,11 +248,6 @@ pub fn all() -> &'static [&'static dyn Rule] {
     ]
 }
 
-/// The rule with this code, if any.
-pub fn by_code(code: &str) -> Option<&'static dyn Rule> {
-    all().iter().copied().find(|rule| rule.info().code == code)
-}
-
 /// The catalogue as Markdown: the committed `docs/rules.md`.
 pub fn catalogue_markdown() -> String {
     let mut out = String::from(
