@@ -2,7 +2,9 @@
 //!
 //! - `cargo xtask serve`: builds the web app and serves it on http://127.0.0.1:8080.
 //! - `cargo xtask test`: runs every test (native, wasm in headless Chromium, browser
-//!   end-to-end against the release build) and the size budget.
+//!   end-to-end against the release build) and the size budgets.
+//!
+//! `cargo xtask post-build` is Trunk's post_build hook (Trunk.toml), not a command for people.
 
 use std::env;
 use std::ffi::OsString;
@@ -10,6 +12,9 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+
+mod embed;
+mod pwa;
 
 /// Trunk's version: 0.22 needs a newer rustc than this project's toolchain.
 const TRUNK_VERSION: &str = "0.21.14";
@@ -28,6 +33,7 @@ fn main() -> ExitCode {
         "serve" => serve(),
         "test" => test(),
         "dist" => dist(),
+        "post-build" => post_build(),
         _ => Err("usage: cargo xtask <serve|test|dist>\n  serve  install what is missing, build and serve on http://127.0.0.1:8080\n  test   install what is missing and run every test\n  dist   release build into dist/ and check the size budget".into()),
     };
     match outcome {
@@ -48,7 +54,8 @@ fn serve() -> Result {
 fn dist() -> Result {
     ensure_build_tools()?;
     build_dist()?;
-    check_app_budget()
+    check_app_budget()?;
+    embed::check_budget(&root().join("dist"))
 }
 
 fn test() -> Result {
@@ -64,6 +71,7 @@ fn test() -> Result {
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
     build_dist()?;
     check_app_budget()?;
+    embed::check_budget(&root().join("dist"))?;
     step("browser end-to-end tests");
     run(Command::new("cargo").args(["build", "--locked", "--quiet", "-p", "hedui-cli"]))?;
     let cli = root().join("target/debug/hedui");
@@ -79,6 +87,18 @@ fn test() -> Result {
 fn build_dist() -> Result {
     step("release build of the web app (trunk build --release)");
     run(Command::new("trunk").args(["build", "--release"]))
+}
+
+/// Trunk's post_build hook: adds the embed package and the service worker to the staged build.
+fn post_build() -> Result {
+    prepend_path(&home().join(".cargo/bin"));
+    prepend_path(&root().join("node_modules/.bin"));
+    let staging = env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("post-build is Trunk's hook (Trunk.toml): TRUNK_STAGING_DIR is not set")?;
+    let release = env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
+    embed::build_into(&staging, release)?;
+    pwa::finish(&staging)
 }
 
 /// Sums gzip -9 sizes of the shipped files and fails above the budget.
