@@ -16,7 +16,7 @@ pub mod rounding;
 pub mod rules;
 pub mod score;
 
-pub use check::{CheckReport, DocumentReport, REPORT_SCHEMA_VERSION};
+pub use check::{CheckOptions, CheckReport, DocumentReport, REPORT_SCHEMA_VERSION};
 pub use report::{ParseReport, SCHEMA_VERSION};
 
 /// Reads `text` (a whole document as pasted or loaded from `source`) into a report.
@@ -28,5 +28,11 @@ pub fn parse(source: &str, text: &str) -> ParseReport {
 
 /// Reads and checks each `(source, text)` document with every rule.
 pub fn check(documents: &[(&str, &str)]) -> CheckReport {
-    CheckReport::new(documents.iter().map(|(source, text)| check::check_document(&parse(source, text))).collect())
+    check_with(documents, &CheckOptions::default())
+}
+
+/// Reads and checks each `(source, text)` document with the rules `options` select.
+pub fn check_with(documents: &[(&str, &str)], options: &CheckOptions) -> CheckReport {
+    let parsed: Vec<ParseReport> = documents.iter().map(|(source, text)| parse(source, text)).collect();
+    check::check_parsed(&parsed, options)
 }

@@ -1,6 +1,6 @@
 //! One document as core reads and checks it, kept together for rendering.
 
-use hedui_core::check::{check_document, Finding};
+use hedui_core::check::{check_parsed, CheckOptions, Finding};
 use hedui_core::{DocumentReport, ParseReport};
 
 use crate::storage::{text_hash, Document};
@@ -21,7 +21,7 @@ impl Analysis {
         let source = if document.name.is_empty() { "input" } else { &document.name };
         let started = now();
         let parse = hedui_core::parse(source, &document.text);
-        let report = check_document(&parse);
+        let report = check_parsed(std::slice::from_ref(&parse), &CheckOptions::default()).documents.remove(0);
         let check_micros = ((now() - started) * 1000.0) as u64;
         Analysis {
             check_micros,
