@@ -19,7 +19,7 @@ use crate::rules::{self, Category, RuleInfo, Severity};
 use crate::score::{self, Score};
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
-pub const REPORT_SCHEMA_VERSION: &str = "0.3.0";
+pub const REPORT_SCHEMA_VERSION: &str = "0.4.0";
 
 /// The result of checking one or more documents together.
 #[derive(Debug, Clone, Serialize)]
@@ -98,6 +98,18 @@ pub struct Finding {
     pub derivation: String,
     pub location: FindingLocation,
     pub related: Vec<FindingLocation>,
+    /// Figures of the relation that are in another document checked together (the same
+    /// department's prior-year accounts or budget).
+    pub related_documents: Vec<DocumentLocation>,
+}
+
+/// A place in another document checked together with the finding's own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentLocation {
+    /// That document's `source`.
+    pub source: String,
+    #[serde(flatten)]
+    pub location: FindingLocation,
 }
 
 /// Where a finding points: the input line, and the table cell when it is one.
@@ -152,16 +164,22 @@ impl<'a> Term<'a> {
 }
 
 /// Collects outcomes and findings while rules run.
-pub struct Checker {
+pub struct Checker<'a> {
     stats: CheckStats,
     findings: Vec<Finding>,
     /// The document's narrative claims, extracted once for all rules that read them.
     claims: Option<Rc<Vec<Claim>>>,
+    companions: Vec<&'a ParseReport>,
 }
 
-impl Checker {
-    fn new() -> Self {
-        Checker { stats: CheckStats::default(), findings: Vec::new(), claims: None }
+impl<'a> Checker<'a> {
+    fn new(companions: Vec<&'a ParseReport>) -> Self {
+        Checker { stats: CheckStats::default(), findings: Vec::new(), claims: None, companions }
+    }
+
+    /// The other documents of the same department checked together with this one.
+    pub fn companions(&self) -> &[&'a ParseReport] {
+        &self.companions
     }
 
     /// The claims of `document`, extracted on first use.
@@ -224,6 +242,16 @@ impl Checker {
     /// `stated = other` (the same figure in two places).
     pub fn equal(&mut self, rule: &RuleInfo, stated: Term, other: Term) {
         self.sum(rule, stated, &[(other, true)]);
+    }
+
+    /// `stated = other` where `other` is a figure of the companion document `source`.
+    pub fn equal_across(&mut self, rule: &RuleInfo, stated: Term, source: &str, other: Term) {
+        let before = self.findings.len();
+        self.equal(rule, stated, other);
+        if let Some(finding) = self.findings.get_mut(before) {
+            let related = std::mem::take(&mut finding.related);
+            finding.related_documents = related.into_iter().map(|location| DocumentLocation { source: source.to_string(), location }).collect();
+        }
     }
 
     /// `part ≤ whole`, allowing for rounding.
@@ -304,6 +332,7 @@ impl Checker {
             derivation,
             location,
             related,
+            related_documents: Vec::new(),
         });
     }
 
@@ -332,14 +361,40 @@ impl CheckOptions {
     }
 }
 
-/// Checks parsed documents, each with the rules `options` select.
+/// Checks parsed documents together, each with the rules `options` select: the rules that
+/// compare years read the other documents of the same department.
 pub fn check_parsed(documents: &[ParseReport], options: &CheckOptions) -> CheckReport {
-    CheckReport::new(documents.iter().map(|document| check_document(document, options)).collect())
+    let departments: Vec<Option<String>> = documents.iter().map(|d| d.document.department.as_deref().map(department_key)).collect();
+    CheckReport::new(
+        documents
+            .iter()
+            .enumerate()
+            .map(|(index, document)| {
+                let companions = documents
+                    .iter()
+                    .enumerate()
+                    .filter(|&(other, _)| other != index && departments[index].is_some() && departments[other] == departments[index])
+                    .map(|(_, companion)| companion)
+                    .collect();
+                check_document(document, companions, options)
+            })
+            .collect(),
+    )
+}
+
+/// A department's name for matching documents: without spaces or a leading province
+/// (`湖南省怀化市…` and `怀化市…` are one department).
+fn department_key(name: &str) -> String {
+    let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    match compact.find('省') {
+        Some(end) if end <= 3 * 4 && compact.len() > end + 3 => compact[end + 3..].to_string(),
+        _ => compact,
+    }
 }
 
 /// Checks one parsed document with the rules `options` select.
-fn check_document(document: &ParseReport, options: &CheckOptions) -> DocumentReport {
-    let mut checker = Checker::new();
+fn check_document(document: &ParseReport, companions: Vec<&ParseReport>, options: &CheckOptions) -> DocumentReport {
+    let mut checker = Checker::new(companions);
     for rule in rules::all().iter().filter(|rule| options.runs(rule.info())) {
         rule.check(document, &mut checker);
     }
@@ -380,6 +435,9 @@ impl CheckReport {
                     let _ = writeln!(out, "{}:{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
                     let _ = writeln!(out, "    | {}", f.location.excerpt);
                     let _ = writeln!(out, "    = {}", f.derivation);
+                    for other in &f.related_documents {
+                        let _ = writeln!(out, "    > {}:{}: {}", other.source, other.location.line, other.location.excerpt);
+                    }
                 }
             }
             let score = match (document.score.value, document.score.grade) {

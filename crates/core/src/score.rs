@@ -181,6 +181,7 @@ mod tests {
             derivation: String::new(),
             location: FindingLocation { line, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0 },
             related: Vec::new(),
+            related_documents: Vec::new(),
         }
     }
 

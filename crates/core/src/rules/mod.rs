@@ -64,6 +64,10 @@ mod x005_economic_items_within_three_public;
 mod x006_summary_vs_fiscal_grant_income;
 mod x007_fiscal_grant_vs_general_budget;
 mod x008_fund_tables_vs_fiscal_grant;
+mod y001_budget_across_years;
+mod y002_spending_across_years;
+mod y003_vehicles_across_documents;
+mod yearly;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -245,6 +249,9 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &x006_summary_vs_fiscal_grant_income::SummaryVsFiscalGrantIncome,
         &x007_fiscal_grant_vs_general_budget::FiscalGrantVsGeneralBudget,
         &x008_fund_tables_vs_fiscal_grant::FundTablesVsFiscalGrant,
+        &y001_budget_across_years::BudgetAcrossYears,
+        &y002_spending_across_years::SpendingAcrossYears,
+        &y003_vehicles_across_documents::VehiclesAcrossDocuments,
     ]
 }
 
