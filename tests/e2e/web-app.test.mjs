@@ -306,6 +306,37 @@ test('dropping two files opens both; an unsupported format gets a clear message'
   await context.close();
 });
 
+test('a budget and its prior-year accounts dropped together are checked against each other', async () => {
+  const budget = { name: '003_1cc174f46883e4ef.txt', text: await readCorpus('003_1cc174f46883e4ef.txt') };
+  const accounts = { name: '000_a60f2e9b14e82395.txt', text: await readCorpus('000_a60f2e9b14e82395.txt') };
+  const paths = [];
+  for (const file of [budget, accounts]) {
+    paths.push(join(scratch, file.name));
+    await writeFile(paths.at(-1), file.text);
+  }
+  const together = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', ...paths], { encoding: 'utf8' })).documents;
+  const crossDocument = together[0].findings.filter((f) => f.rule.startsWith('Y'));
+  assert.deepEqual(crossDocument.map((f) => [f.rule, f.location.line]), [['Y003', 45]]);
+
+  const { context, page, errors } = await openApp();
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const { name, text } of files) transfer.items.add(new File([text], name, { type: 'text/plain' }));
+    const target = document.querySelector('[data-testid=input]');
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, [budget, accounts]);
+  await page.getByTestId('document-tab').nth(1).waitFor();
+  await page.getByTestId('document-tab').nth(0).locator('.document-name').click();
+  const shown = await waitForResults(page, together[0]);
+  assert.deepEqual(shown.filter((f) => f.rule.startsWith('Y')), [{ rule: 'Y003', severity: 'warning', line: 45 }]);
+  const elsewhere = page.locator('[data-testid=finding][data-rule=Y003] [data-testid=related-document]');
+  assert.match(await elsewhere.first().textContent(), /000_a60f2e9b14e82395\.txt · 第 346 行 · 3辆/);
+  await page.getByTestId('document-tab').nth(1).locator('.document-name').click();
+  await waitForResults(page, together[1]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the largest document opened from a file fits a 1920 screen', async () => {
   const name = '002_2a4a6f0d8c259386.txt';
   const text = await readCorpus(name);

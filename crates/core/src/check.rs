@@ -177,7 +177,7 @@ impl<'a> Checker<'a> {
         Checker { stats: CheckStats::default(), findings: Vec::new(), claims: None, companions }
     }
 
-    /// The other documents of the same department checked together with this one.
+    /// The companions checked together with this document ([`are_companions`]).
     pub fn companions(&self) -> &[&'a ParseReport] {
         &self.companions
     }
@@ -362,28 +362,32 @@ impl CheckOptions {
 }
 
 /// Checks parsed documents together, each with the rules `options` select: the rules that
-/// compare years read the other documents of the same department.
-pub fn check_parsed(documents: &[ParseReport], options: &CheckOptions) -> CheckReport {
-    let departments: Vec<Option<String>> = documents.iter().map(|d| d.document.department.as_deref().map(department_key)).collect();
+/// compare years (Y) read each document's companions ([`are_companions`]).
+pub fn check_parsed(documents: &[&ParseReport], options: &CheckOptions) -> CheckReport {
     CheckReport::new(
         documents
             .iter()
             .enumerate()
             .map(|(index, document)| {
-                let companions = documents
-                    .iter()
-                    .enumerate()
-                    .filter(|&(other, _)| other != index && departments[index].is_some() && departments[other] == departments[index])
-                    .map(|(_, companion)| companion)
-                    .collect();
+                let companions = documents.iter().enumerate().filter(|&(other, companion)| other != index && are_companions(document, companion)).map(|(_, companion)| *companion).collect();
                 check_document(document, companions, options)
             })
             .collect(),
     )
 }
 
-/// A department's name for matching documents: without spaces or a leading province
-/// (`湖南省怀化市…` and `怀化市…` are one department).
+/// Whether two documents are companions whose figures the Y rules compare: the same
+/// department (names compared without spaces or a leading province: `湖南省怀化市…` and
+/// `怀化市…` are one department) and adjacent years, or one year's budget and accounts. Two
+/// versions of one document are not companions.
+pub fn are_companions(a: &ParseReport, b: &ParseReport) -> bool {
+    let key = |d: &ParseReport| d.document.department.as_deref().map(department_key);
+    let (Some(year_a), Some(year_b)) = (a.document.year, b.document.year) else { return false };
+    let budget = |d: &ParseReport| d.document.kinds.contains(&DocumentKind::Budget);
+    let adjacent = year_a.abs_diff(year_b) == 1 || (year_a == year_b && budget(a) != budget(b));
+    adjacent && key(a).is_some() && key(a) == key(b)
+}
+
 fn department_key(name: &str) -> String {
     let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
     match compact.find('省') {

@@ -34,5 +34,5 @@ pub fn check(documents: &[(&str, &str)]) -> CheckReport {
 /// Reads and checks each `(source, text)` document with the rules `options` select.
 pub fn check_with(documents: &[(&str, &str)], options: &CheckOptions) -> CheckReport {
     let parsed: Vec<ParseReport> = documents.iter().map(|(source, text)| parse(source, text)).collect();
-    check::check_parsed(&parsed, options)
+    check::check_parsed(&parsed.iter().collect::<Vec<_>>(), options)
 }

@@ -50,12 +50,16 @@ fn findings_003_with_its_prior_year_accounts_000() {
     assert!(accounts_report.stats.by_rule.keys().all(|code| !code.starts_with('Y')));
 }
 
-/// Documents of different departments are not compared: 003 (驻北京联络处) with 002 (市人民政府办公室).
+/// Only companions are compared: not documents of different departments (003 驻北京联络处
+/// with 002 市人民政府办公室), nor two copies of one document (000 twice).
 #[test]
-fn documents_of_other_departments_are_not_compared() {
+fn only_companions_are_compared() {
     let read = |name: &str| std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(name)).unwrap();
-    let report = hedui_core::check(&[("003", &read("003_1cc174f46883e4ef.txt")), ("002", &read("002_2a4a6f0d8c259386.txt"))]);
-    for document in &report.documents {
-        assert!(document.stats.by_rule.keys().all(|code| !code.starts_with('Y')), "{}", document.source);
+    let accounts = read("000_a60f2e9b14e82395.txt");
+    for pair in [[("003", read("003_1cc174f46883e4ef.txt")), ("002", read("002_2a4a6f0d8c259386.txt"))], [("000", accounts.clone()), ("000 copy", accounts)]] {
+        let report = hedui_core::check(&pair.iter().map(|(s, t)| (*s, t.as_str())).collect::<Vec<_>>());
+        for document in &report.documents {
+            assert!(document.stats.by_rule.keys().all(|code| !code.starts_with('Y')), "{}", document.source);
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! One document as core reads and checks it, kept together for rendering.
 
-use hedui_core::check::{check_parsed, CheckOptions, Finding};
+use std::rc::Rc;
+
+use hedui_core::check::{check_parsed, are_companions, CheckOptions, Finding};
 use hedui_core::{DocumentReport, ParseReport};
 
 use crate::storage::{text_hash, Document};
@@ -9,7 +11,7 @@ use crate::storage::{text_hash, Document};
 pub struct Analysis {
     pub text: String,
     pub text_hash: u64,
-    pub parse: ParseReport,
+    pub parse: Rc<ParseReport>,
     pub report: DocumentReport,
     /// How long parse + check took, in microseconds (shown as `data-check-us` for the benchmark).
     pub check_micros: u64,
@@ -21,16 +23,36 @@ impl Analysis {
         let source = if document.name.is_empty() { "input" } else { &document.name };
         let started = now();
         let parse = hedui_core::parse(source, &document.text);
-        let report = check_parsed(std::slice::from_ref(&parse), &CheckOptions::default()).documents.remove(0);
+        let report = check_parsed(&[&parse], &CheckOptions::default()).documents.remove(0);
         let check_micros = ((now() - started) * 1000.0) as u64;
         Analysis {
             check_micros,
             text: document.text.clone(),
             text_hash: text_hash(&document.text),
-            parse,
+            parse: Rc::new(parse),
             report,
         }
     }
+}
+
+/// The analyses with the documents of one department checked together, so that the rules
+/// comparing years (Y) see each other; documents without a companion keep their analysis.
+pub fn linked(analyses: &[Option<Rc<Analysis>>]) -> Vec<Option<Rc<Analysis>>> {
+    let checked: Vec<(usize, &Rc<Analysis>)> = analyses.iter().enumerate().filter_map(|(i, a)| a.as_ref().map(|a| (i, a))).collect();
+    let paired: Vec<(usize, &Rc<Analysis>)> =
+        checked.iter().filter(|(i, a)| checked.iter().any(|(j, b)| i != j && are_companions(&a.parse, &b.parse))).copied().collect();
+    let mut out = analyses.to_vec();
+    if paired.is_empty() {
+        return out;
+    }
+    let started = now();
+    let parses: Vec<&ParseReport> = paired.iter().map(|(_, a)| a.parse.as_ref()).collect();
+    let reports = check_parsed(&parses, &CheckOptions::default()).documents;
+    let check_micros = ((now() - started) * 1000.0) as u64;
+    for ((index, analysis), report) in paired.into_iter().zip(reports) {
+        out[index] = Some(Rc::new(Analysis { text: analysis.text.clone(), text_hash: analysis.text_hash, parse: analysis.parse.clone(), report, check_micros }));
+    }
+    out
 }
 
 fn now() -> f64 {

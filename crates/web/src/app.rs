@@ -9,7 +9,7 @@ use web_sys::{Element, File, ScrollBehavior, ScrollIntoViewOptions, ScrollLogica
 use yew::platform::{spawn_local, time::sleep};
 use yew::prelude::*;
 
-use crate::analysis::{finding_key, line_id, place_id, Analysis};
+use crate::analysis::{finding_key, line_id, linked, place_id, Analysis};
 use crate::doc_view::DocView;
 use crate::export::{download, file_stem, findings_csv};
 use crate::input::{drags_files, dropped_files, fetch_example, read_files, Editor, FileProblem, SourceBar};
@@ -42,7 +42,8 @@ enum Action {
 impl Workspace {
     fn restored(saved: storage::SavedInput, check: bool) -> Self {
         let documents = if saved.documents.is_empty() { vec![empty_document()] } else { saved.documents };
-        let analyses = documents.iter().map(|d| check.then(|| Rc::new(Analysis::of(d)))).collect();
+        let analyses: Vec<_> = documents.iter().map(|d| check.then(|| Rc::new(Analysis::of(d)))).collect();
+        let analyses = linked(&analyses);
         let active = saved.active.min(documents.len() - 1);
         Workspace { documents, analyses, active }
     }
@@ -65,6 +66,8 @@ impl Reducible for Workspace {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = Workspace { documents: self.documents.clone(), analyses: self.analyses.clone(), active: self.active };
+        // A new or closed analysis can pair documents of one department, or unpair them.
+        let action_links = matches!(action, Action::Analysed(..) | Action::Open(_) | Action::Close(_));
         match action {
             Action::Edit(text) => next.documents[next.active].text = text,
             Action::Analysed(index, analysis) => match next.documents.get(index) {
@@ -97,6 +100,9 @@ impl Reducible for Workspace {
                 next.analyses = vec![None];
                 next.active = 0;
             }
+        }
+        if action_links {
+            next.analyses = linked(&next.analyses);
         }
         storage::save_input(&next.documents, next.active);
         Rc::new(next)

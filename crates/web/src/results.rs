@@ -284,6 +284,12 @@ fn finding_body(lang: Lang, finding: &Finding) -> Html {
                 </dl>
             }
             <p class="derivation"><span class="derivation-label">{ texts.derivation }</span><code>{ &finding.derivation }</code></p>
+            { for finding.related_documents.iter().map(|other| html! {
+                <p class="elsewhere" data-testid="related-document">
+                    <span class="derivation-label">{ texts.in_other_document }</span>
+                    { format!("{} · {} · {}", other.source, place(lang, &other.location), other.location.excerpt) }
+                </p>
+            }) }
         </>
     }
 }
