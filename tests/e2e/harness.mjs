@@ -1,6 +1,8 @@
 // Shared by the browser end-to-end tests: a static server for dist/ and a headless Chromium.
-import { createServer } from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
+import { createServer, request as httpRequest } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { readFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -87,4 +89,65 @@ export function appSession() {
     await session.server?.close();
   });
   return session;
+}
+
+/**
+ * Forwards every request to `target` (a `serveDist` URL) from another loopback port, which is
+ * another origin, and records each request's path in `requests`; resolves to { url, requests, close }.
+ */
+export async function recordingProxy(target) {
+  const requests = [];
+  const server = createServer((request, response) => {
+    requests.push(request.url);
+    const upstream = httpRequest(new URL(request.url, target), { method: request.method }, (reply) => {
+      response.writeHead(reply.statusCode, reply.headers);
+      reply.pipe(response);
+    });
+    upstream.on('error', () => response.writeHead(502).end());
+    request.pipe(upstream);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** The CLI's check report of `text`, saved as `name` in a scratch directory. */
+export async function cliCheck(text, name = 'doc.txt') {
+  const dir = await mkdtemp(join(tmpdir(), 'hedui-e2e-'));
+  await writeFile(join(dir, name), text);
+  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', join(dir, name)], { encoding: 'utf8' }));
+  await rm(dir, { recursive: true });
+  return report.documents[0];
+}
+
+/** Pastes `text` into the app's input. */
+export async function paste(page, text) {
+  await page.getByTestId('pane-source').click();
+  await page.getByTestId('input').fill(text);
+}
+
+/** Waits until the app shows `report`'s relation counts (Chinese UI); resolves to the findings as `line rule severity`, sorted. */
+export async function checkedFindings(page, report) {
+  const checked = `已核对 ${report.stats.checked} 项关系，${report.stats.broken} 项不一致`;
+  await page.getByTestId('checked').filter({ hasText: checked }).waitFor({ timeout: 10_000 });
+  const findings = await page.getByTestId('finding').evaluateAll((items) => items.map((item) => `${item.dataset.line} ${item.dataset.rule} ${item.dataset.severity}`));
+  return findings.sort();
+}
+
+/** `report`'s findings as `line rule severity`, sorted, to compare with `checkedFindings`. */
+export function reportFindings(report) {
+  return report.findings.map((f) => `${f.location.line} ${f.rule} ${f.severity}`).sort();
+}
+
+/**
+ * Headless Chromium (the flags of `launchBrowser`) with a profile in `userDataDir`, as one
+ * context: Chromium offers to install an app only outside incognito, which new contexts are.
+ */
+export async function launchPersistentContext(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: env.chromium,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    ...options,
+  });
 }

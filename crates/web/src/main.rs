@@ -9,6 +9,9 @@ mod input;
 mod results;
 mod storage;
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
 /// A panic must never leave a blank page: the hook shows what happened and a way to go on.
 /// The input is already autosaved; the crash mark makes the next load restore it unchecked.
 fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
@@ -23,9 +26,18 @@ fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
     banner.set_inner_html(&format!(
         "<p><strong>核对程序出错了。</strong>你的输入已自动保存，重新加载后会恢复（暂不自动核对）。<br>\
          <strong>hedui failed.</strong> Your input is saved and comes back after a reload (not checked automatically).</p>\
-         <button type=\"button\" onclick=\"location.reload()\">重新加载 · Reload</button>\
+         <button type=\"button\">重新加载 · Reload</button>\
          <details><summary>详情 · Details</summary><pre>{detail}</pre></details>"
     ));
+    // A listener, not an inline `onclick`: the page's Content-Security-Policy forbids inline handlers.
+    if let Ok(Some(button)) = banner.query_selector("button") {
+        let reload = Closure::once_into_js(|| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        });
+        let _ = button.add_event_listener_with_callback("click", reload.unchecked_ref());
+    }
     let _ = body.prepend_with_node_1(&banner);
 }
 
