@@ -65,7 +65,7 @@ fn test() -> Result {
     run(Command::new("cargo").args(["test", "--locked"]))?;
     step("wasm tests in headless Chromium");
     run(Command::new("cargo")
-        .args(["test", "--locked", "--target", "wasm32-unknown-unknown", "-p", "hedui-wasm"])
+        .args(["test", "--locked", "--target", "wasm32-unknown-unknown", "-p", "hedui-wasm", "-p", "hedui-web"])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;

@@ -17,9 +17,15 @@ use wasm_bindgen::JsCast;
 fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
     storage::mark_crashed();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(body) = document.body() else { return };
-    let Ok(banner) = document.create_element("div") else { return };
-    let detail = info.to_string().replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    crash_banner(&document, &info.to_string());
+}
+
+/// Puts the crash banner (what happened, that the input is saved, a reload button) at the
+/// top of the page.
+fn crash_banner(document: &web_sys::Document, detail: &str) -> Option<web_sys::Element> {
+    let body = document.body()?;
+    let banner = document.create_element("div").ok()?;
+    let detail = detail.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     banner.set_class_name("crash-banner");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("data-testid", "crash");
@@ -38,10 +44,52 @@ fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
         });
         let _ = button.add_event_listener_with_callback("click", reload.unchecked_ref());
     }
-    let _ = body.prepend_with_node_1(&banner);
+    body.prepend_with_node_1(&banner).ok()?;
+    Some(banner)
 }
 
 fn main() {
     yew::set_custom_panic_hook(Box::new(show_panic));
     yew::Renderer::<app::App>::new().render();
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// What a user sees after a panic: an alert saying the input is saved, the panic's text
+    /// (escaped), and a reload button; the page around it stays.
+    #[wasm_bindgen_test]
+    fn the_crash_banner_says_the_input_is_saved_and_offers_a_reload() {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let body = document.body().unwrap();
+        let kept = document.create_element("main").unwrap();
+        body.append_child(&kept).unwrap();
+
+        let banner = super::crash_banner(&document, "panicked at core/src/x.rs:1:1: index <3> out of range").unwrap();
+
+        assert_eq!(body.first_element_child().unwrap(), banner);
+        assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+        assert_eq!(banner.get_attribute("data-testid").as_deref(), Some("crash"));
+        let text = banner.text_content().unwrap();
+        assert!(text.contains("你的输入已自动保存") && text.contains("Your input is saved"), "{text}");
+        assert!(text.contains("index <3> out of range"), "{text}");
+        assert_eq!(banner.query_selector("pre").unwrap().unwrap().inner_html(), "panicked at core/src/x.rs:1:1: index &lt;3&gt; out of range");
+        let button = banner.query_selector("button").unwrap().unwrap();
+        assert_eq!(button.get_attribute("onclick"), None, "inline handlers are blocked by the CSP");
+        assert!(body.contains(Some(&kept)));
+    }
+
+    /// The crash mark makes the next load restore the input without checking it.
+    #[wasm_bindgen_test]
+    fn a_crash_is_remembered_until_cleared() {
+        super::storage::clear_crashed();
+        assert!(!super::storage::crashed());
+        super::storage::mark_crashed();
+        assert!(super::storage::crashed());
+        super::storage::clear_crashed();
+        assert!(!super::storage::crashed());
+    }
 }
