@@ -3,7 +3,7 @@
 //! `dist/embed/` is an npm-style folder: `package.json`, `hedui.js` (the API: wasm-bindgen's
 //! `--target web` glue `hedui_wasm.js` behind a thin wrapper), `hedui_wasm_bg.wasm`,
 //! `hedui-checker.js` (the `<hedui-checker>` element), the `.d.ts` files and a README.
-//! `dist/embed-example.html` (+ `.js`, `.css`) is a mock 财政 portal page that uses it.
+//! `dist/embed-example.html` (+ `.js`, `.css`, `.svg`) is a mock 财政 portal page that uses it.
 
 use std::env;
 use std::fs;
@@ -19,10 +19,11 @@ const EMBED_BUDGET_BYTES: u64 = 150 * 1024;
 const PACKAGE_SOURCES: [&str; 5] = ["hedui.js", "hedui-checker.js", "hedui.d.ts", "hedui-checker.d.ts", "README.md"];
 
 /// The example page's files: `(source under web/, name in the staged app)`.
-const EXAMPLE_FILES: [(&str, &str); 3] = [
+const EXAMPLE_FILES: [(&str, &str); 4] = [
     ("embed-example.html", "embed-example.html"),
     ("embed/example.js", "embed-example.js"),
     ("embed/example.css", "embed-example.css"),
+    ("embed/example-icon.svg", "embed-example.svg"),
 ];
 
 /// wasm-opt's flags for what current rustc emits (as in index.html), after `-Oz --converge`
