@@ -88,6 +88,13 @@ function element(tag, attributes = {}, text = '') {
 export class HeduiChecker extends HTMLElement {
   static observedAttributes = ['lang', 'categories'];
 
+  #input;
+  #file;
+  #openText;
+  #status;
+  #error;
+  #score;
+  #list;
   #ready = false;
   #timer = 0;
   #report = null;
@@ -97,30 +104,30 @@ export class HeduiChecker extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
-    this.input = element('textarea', { 'data-testid': 'hedui-input', part: 'input', spellcheck: 'false' });
-    this.file = element('input', { type: 'file', accept: '.txt,.md,.csv,.tsv,text/plain', 'data-testid': 'hedui-file' });
-    this.openLabel = element('label', { class: 'open', part: 'open' });
-    this.openText = element('span');
-    this.openLabel.append(this.openText, this.file);
-    this.status = element('span', { class: 'status', 'data-testid': 'hedui-status', role: 'status' });
-    this.error = element('p', { class: 'error', 'data-testid': 'hedui-error', role: 'alert', hidden: '' });
-    this.score = element('p', { class: 'score', 'data-testid': 'hedui-score', part: 'score' });
-    this.list = element('ol', { 'data-testid': 'hedui-findings', part: 'findings' });
+    this.#input = element('textarea', { 'data-testid': 'hedui-input', part: 'input', spellcheck: 'false' });
+    this.#file = element('input', { type: 'file', accept: '.txt,.md,.csv,.tsv,text/plain', 'data-testid': 'hedui-file' });
+    const openLabel = element('label', { class: 'open', part: 'open' });
+    this.#openText = element('span');
+    openLabel.append(this.#openText, this.#file);
+    this.#status = element('span', { class: 'status', 'data-testid': 'hedui-status', role: 'status' });
+    this.#error = element('p', { class: 'error', 'data-testid': 'hedui-error', role: 'alert', hidden: '' });
+    this.#score = element('p', { class: 'score', 'data-testid': 'hedui-score', part: 'score' });
+    this.#list = element('ol', { 'data-testid': 'hedui-findings', part: 'findings' });
     const bar = element('div', { class: 'bar' });
-    bar.append(this.openLabel, this.status);
-    root.append(this.input, bar, this.error, this.score, this.list);
+    bar.append(openLabel, this.#status);
+    root.append(this.#input, bar, this.#error, this.#score, this.#list);
 
-    this.input.addEventListener('input', () => this.#schedule());
-    this.input.addEventListener('dragover', (event) => event.preventDefault());
-    this.input.addEventListener('drop', (event) => {
+    this.#input.addEventListener('input', () => this.#schedule());
+    this.#input.addEventListener('dragover', (event) => event.preventDefault());
+    this.#input.addEventListener('drop', (event) => {
       const [file] = event.dataTransfer?.files ?? [];
       if (!file) return;
       event.preventDefault();
       this.#open(file);
     });
-    this.file.addEventListener('change', () => {
-      const [file] = this.file.files;
-      this.file.value = '';
+    this.#file.addEventListener('change', () => {
+      const [file] = this.#file.files;
+      this.#file.value = '';
       if (file) this.#open(file);
     });
   }
@@ -144,11 +151,11 @@ export class HeduiChecker extends HTMLElement {
 
   /** The text in the paste area; setting it checks it at once. */
   get value() {
-    return this.input.value;
+    return this.#input.value;
   }
 
   set value(text) {
-    this.input.value = text;
+    this.#input.value = text;
     if (this.#ready) this.#run();
   }
 
@@ -183,7 +190,7 @@ export class HeduiChecker extends HTMLElement {
       const bytes = new Uint8Array(await file.arrayBuffer());
       await init();
       this.#ready = true;
-      this.input.value = decode(bytes, { language: this.#language, source: file.name });
+      this.#input.value = decode(bytes, { language: this.#language, source: file.name });
     } catch (error) {
       this.#fail(error.message);
       return;
@@ -193,7 +200,7 @@ export class HeduiChecker extends HTMLElement {
 
   #run() {
     clearTimeout(this.#timer);
-    const text = this.input.value;
+    const text = this.#input.value;
     this.#problem = '';
     if (!text.trim()) {
       this.#report = null;
@@ -218,14 +225,14 @@ export class HeduiChecker extends HTMLElement {
 
   #render() {
     const texts = this.#texts;
-    this.input.placeholder = texts.placeholder;
-    this.openText.textContent = texts.open;
-    this.error.textContent = this.#problem;
-    this.error.hidden = !this.#problem;
+    this.#input.placeholder = texts.placeholder;
+    this.#openText.textContent = texts.open;
+    this.#error.textContent = this.#problem;
+    this.#error.hidden = !this.#problem;
     const checked = this.#report?.documents[0];
-    this.status.textContent = checked ? texts.checked(checked.stats) : this.#ready || this.#problem ? texts.idle : texts.loading;
-    this.score.textContent = checked ? texts.score(checked.score) : '';
-    this.list.replaceChildren(...(checked?.findings ?? []).map((finding) => {
+    this.#status.textContent = checked ? texts.checked(checked.stats) : this.#ready || this.#problem ? texts.idle : texts.loading;
+    this.#score.textContent = checked ? texts.score(checked.score) : '';
+    this.#list.replaceChildren(...(checked?.findings ?? []).map((finding) => {
       const item = element('li', { 'data-testid': 'hedui-finding', 'data-rule': finding.rule, 'data-severity': finding.severity, 'data-line': finding.location.line, part: 'finding' });
       item.append(
         element('span', { class: 'sev' }, texts.severity[finding.severity]),
@@ -235,7 +242,7 @@ export class HeduiChecker extends HTMLElement {
       );
       return item;
     }));
-    if (checked && checked.findings.length === 0) this.list.append(element('li', { class: 'none' }, texts.none));
+    if (checked && checked.findings.length === 0) this.#list.append(element('li', { class: 'none' }, texts.none));
   }
 }
 
