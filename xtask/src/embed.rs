@@ -88,10 +88,10 @@ pub fn check_budget(dist: &Path) -> Result {
     let total: u64 = sizes.iter().map(|(size, _)| size).sum();
     let lines: Vec<String> = sizes.iter().map(|(size, name)| format!("  {size:>9} B  {name}")).collect();
     let listing = format!("embed package (dist/embed/ js + wasm), gzip -9:\n{}\n  {total:>9} B  total (budget {EMBED_BUDGET_BYTES} B)", lines.join("\n"));
-    println!("{listing}");
     if total > EMBED_BUDGET_BYTES {
         return Err(format!("embed size budget exceeded: {total} B > {EMBED_BUDGET_BYTES} B\n{listing}"));
     }
+    println!("{listing}");
     Ok(())
 }
 

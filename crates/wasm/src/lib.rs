@@ -239,5 +239,7 @@ impl RuleEntry {
 
 /// A plain JS object (what `JSON.parse` makes of the value's JSON).
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    JSON::parse(&serde_json::to_string(value).expect("reports serialise")).expect("JSON.parse reads serde_json's JSON")
+    let json = serde_json::to_string(value).expect("reports serialise");
+    // Not `expect`: formatting the JS error would pull wasm-bindgen's debug printer into the glue.
+    JSON::parse(&json).unwrap_or_else(|_| panic!("JSON.parse reads serde_json's JSON"))
 }
