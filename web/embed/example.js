@@ -1,8 +1,8 @@
-// The mock portal's script (dist/embed-example.js): the <hedui-checker> element and the check() API.
-import { init, check, rules } from './embed/hedui.js';
-import './embed/hedui-checker.js';
+// The mock portal's script (dist/embed-example/portal.js): the <hedui-checker> element and the check() API.
+import { init, check, rules } from '../embed/hedui.js';
+import '../embed/hedui-checker.js';
 
-/** A sample the site ships (dist/examples/), fetched with the page so checking it needs no request. */
+/** A sample the site ships (dist/examples/; relative to the page), fetched with the page so checking it needs no request. */
 const SAMPLE = 'examples/001_1a1813143cd16474.txt';
 
 const byId = (id) => document.getElementById(id);
