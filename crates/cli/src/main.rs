@@ -123,8 +123,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads a document as UTF-8 text, with a clear message for anything else.
+/// Reads a document as text (UTF-8, or UTF-16 with a byte-order mark), with a clear message for anything else.
 fn read_document(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件 (cannot read file): {e}"))?;
-    String::from_utf8(bytes).map_err(|_| "不是 UTF-8 文本 (not UTF-8 text)".to_string())
+    hedui_core::decode::decode(&bytes).map_err(|e| e.to_string())
 }

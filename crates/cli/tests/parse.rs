@@ -27,9 +27,33 @@ fn parse_json_reports_schema_and_table_count() {
 fn unreadable_input_gets_a_clear_message_and_exit_code_2() {
     let dir = std::env::temp_dir().join(format!("hedui-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let binary = dir.join("binary.bin");
-    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x81]).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_hedui")).arg("parse").arg(&binary).output().unwrap();
+    // “合计” in GB18030, which only UTF-8 and UTF-16 readers refuse.
+    let gb18030 = dir.join("gb18030.txt");
+    std::fs::write(&gb18030, [0xba, 0xcf, 0xbc, 0xc6]).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_hedui")).arg("parse").arg(&gb18030).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("不是 UTF-8 文本"));
+    let pdf = dir.join("report.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n\x00\x01").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_hedui")).arg("parse").arg(&pdf).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary file"));
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_reads_like_utf8() {
+    let dir = std::env::temp_dir().join(format!("hedui-cli-utf16-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let utf8 = corpus("001_1a1813143cd16474.txt");
+    let text = std::fs::read_to_string(&utf8).unwrap();
+    let utf16 = dir.join("001-utf16.txt");
+    let bytes: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(&utf16, bytes).unwrap();
+    let json = |path: &PathBuf| {
+        let out = Command::new(env!("CARGO_BIN_EXE_hedui")).args(["parse", "--format", "json"]).arg(path).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["tables"].clone()
+    };
+    assert_eq!(json(&utf16), json(&utf8));
 }

@@ -8,6 +8,7 @@
 pub mod amount;
 pub mod check;
 pub mod claims;
+pub mod decode;
 pub mod ingest;
 pub mod model;
 pub mod recognise;

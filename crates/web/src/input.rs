@@ -77,8 +77,7 @@ async fn read_file(file: &File) -> Result<Document, FileProblem> {
     }
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| FileProblem::NotUtf8(name.clone()))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let text = String::from_utf8(bytes).map_err(|_| FileProblem::NotUtf8(name.clone()))?;
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = hedui_core::decode::decode(&bytes).map_err(|_| FileProblem::NotUtf8(name.clone()))?;
     let text = if extension == "csv" { csv_to_tabs(&text) } else { text };
     Ok(Document { name, text })
 }

@@ -1,0 +1,291 @@
+// The embed package in a mock 财政 portal: the JS API and <hedui-checker> agree with the CLI,
+// under a strict CSP, with no request after the page's own files.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { env, appSession, screenshot, readCorpus } from './harness.mjs';
+
+const PAGE = 'embed-example.html';
+/** The sample the portal's button checks (dist/examples/). */
+const SAMPLE = '001_1a1813143cd16474.txt';
+const session = appSession();
+let scratch;
+let corpus;
+
+before(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'hedui-embed-'));
+  corpus = (await readdir(env.corpus)).filter((name) => name.endsWith('.txt')).sort();
+  assert.equal(corpus.length, 5, 'the five corpus documents');
+});
+
+/** The CLI's check report (`hedui check --format json`) for `bytes` saved as `name`. */
+async function cliCheck(bytes, name) {
+  const path = join(scratch, name);
+  await writeFile(path, bytes);
+  return JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', path], { encoding: 'utf8' }));
+}
+
+function utf16le(text) {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+}
+
+/** The report with each document's `source` set to `source`, to compare the element's ("input") with the CLI's (a path). */
+function named(report, source) {
+  return { ...report, documents: report.documents.map((document) => ({ ...document, source })) };
+}
+
+/**
+ * Opens the portal page, recording CSP violations, page errors, requests and the `hedui-report`
+ * events (in `window.heduiReports`); resolves once the element and the sample are ready.
+ */
+async function openPortal() {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    window.heduiReports = [];
+    document.addEventListener('hedui-report', (event) => window.heduiReports.push(event.detail));
+  });
+  await page.goto(session.server.url + PAGE);
+  await page.getByTestId('portal-check-sample').and(page.locator(':enabled')).waitFor();
+  await page.getByTestId('hedui-status').filter({ hasText: '粘贴文档后自动核对' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  return { context, page, errors, requests };
+}
+
+/** Waits for a `hedui-report` event whose first document has `expected`'s counts, and returns it. */
+async function nextReport(page, expected) {
+  const { checked, broken } = expected.documents[0].stats;
+  const findings = expected.documents[0].findings.length;
+  const handle = await page.waitForFunction(([checked, broken, findings]) => {
+    const last = window.heduiReports.at(-1)?.documents[0];
+    return last && last.stats.checked === checked && last.stats.broken === broken && last.findings.length === findings && window.heduiReports.at(-1);
+  }, [checked, broken, findings], { timeout: 15_000 });
+  return handle.jsonValue();
+}
+
+async function renderedFindings(page) {
+  return page.getByTestId('hedui-finding').evaluateAll((items) => items.map((item) => `${item.dataset.line} ${item.dataset.rule} ${item.dataset.severity}`));
+}
+
+const keys = (report) => report.documents[0].findings.map((f) => `${f.location.line} ${f.rule} ${f.severity}`);
+
+test('the portal checks each corpus document through the element and the API like the CLI, under its CSP, with no request after load', async () => {
+  const { context, page, errors, requests } = await openPortal();
+  const initial = [...requests];
+  assert.ok(initial.every((url) => url.startsWith(session.server.url)), `only its own origin: ${initial}`);
+  assert.ok(initial.some((url) => url.endsWith('/embed/hedui_wasm_bg.wasm')), 'the wasm module is loaded with the page');
+  const input = page.getByTestId('hedui-input');
+
+  for (const name of corpus) {
+    const bytes = await readFile(join(env.corpus, name));
+    const expected = await cliCheck(bytes, name);
+    const text = bytes.toString('utf8');
+    const before = await page.evaluate(() => window.heduiReports.length);
+    if (name === '003_1cc174f46883e4ef.txt') {
+      // Typed: the last line key by key, after the rest was pasted; the check waits for a pause.
+      const cut = text.lastIndexOf('\n', text.length - 2) + 1;
+      await input.fill(text.slice(0, cut));
+      await input.pressSequentially(text.slice(cut), { delay: 5 });
+    } else {
+      await input.fill(text);
+    }
+    const report = await nextReport(page, expected);
+    assert.deepEqual(named(report, name), named(expected, name), `${name}: the hedui-report event carries the CLI's report`);
+    assert.equal(report.documents[0].source, 'input');
+    assert.ok(await page.evaluate(() => window.heduiReports.length) > before);
+    assert.deepEqual(await renderedFindings(page), keys(expected), `${name}: the findings listed`);
+    const { score, stats } = expected.documents[0];
+    const scoreLine = await page.getByTestId('hedui-score').textContent();
+    assert.equal(scoreLine, score.value === null ? '质量评分：无法评估' : `质量评分 ${score.value.toFixed(1)}（${{ excellent: '优', good: '良', fair: '中', poor: '差' }[score.grade]}）`);
+    assert.equal(await page.getByTestId('hedui-status').textContent(), `已核对 ${stats.checked} 项关系，${stats.broken} 项不一致`);
+    assert.equal(await input.inputValue(), text);
+
+    const fromApi = await page.evaluate(async ([text, source]) => {
+      const { check } = await import('./embed/hedui.js');
+      return check(text, { source });
+    }, [text, join(scratch, name)]);
+    assert.deepEqual(fromApi, expected, `${name}: check() returns the CLI's report`);
+  }
+  await screenshot(page, 'embed-portal-element');
+
+  // The portal's own use of the API: the bundled sample, checked from the bytes it fetched with the page.
+  const sample = await cliCheck(await readFile(join(env.corpus, SAMPLE)), SAMPLE);
+  assert.equal(await page.getByTestId('portal-counts').isVisible(), false, 'no counts before the click');
+  await page.getByTestId('portal-check-sample').click();
+  await page.getByTestId('portal-counts').waitFor();
+  const { stats, score } = sample.documents[0];
+  assert.equal(await page.getByTestId('portal-checked').textContent(), String(stats.checked));
+  assert.equal(await page.getByTestId('portal-errors').textContent(), String(stats.by_severity.error ?? 0));
+  assert.equal(await page.getByTestId('portal-warnings').textContent(), String(stats.by_severity.warning ?? 0));
+  assert.equal(await page.getByTestId('portal-notices').textContent(), String(stats.by_severity.notice ?? 0));
+  assert.equal(await page.getByTestId('portal-score').textContent(), score.value === null ? '无法评估' : score.value.toFixed(1));
+  const catalogue = JSON.parse(execFileSync(env.cli, ['rules', '--format', 'json'], { encoding: 'utf8' }));
+  assert.equal(await page.getByTestId('portal-rules').textContent(), String(catalogue.length));
+  const last = await page.evaluate(() => window.heduiReports.at(-1).documents[0].stats);
+  assert.match(await page.getByTestId('portal-last-report').textContent(), new RegExp(`^最近一次核对：${last.checked} 项关系`));
+  await screenshot(page, 'embed-portal-sample');
+
+  assert.deepEqual(requests, initial, 'no request after the page and its files were loaded');
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'no CSP violation');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('rules() is the CLI catalogue; bad input and options throw clear errors in the chosen language', async () => {
+  const { context, page, errors } = await openPortal();
+  const catalogue = JSON.parse(execFileSync(env.cli, ['rules', '--format', 'json'], { encoding: 'utf8' }));
+  const result = await page.evaluate(async () => {
+    const { check, rules } = await import('./embed/hedui.js');
+    const attempt = (f) => { try { f(); return 'no error'; } catch (error) { return `${error.constructor.name}: ${error.message}`; } };
+    return {
+      en: rules({ language: 'en' }),
+      zh: rules(),
+      narrative: rules({ categories: ['narrative'] }).map((rule) => rule.code),
+      number: attempt(() => check(42)),
+      numberEn: attempt(() => check(null, { language: 'en' })),
+      category: attempt(() => check('合计', { categories: ['table_arithmetic', 'tables'], language: 'en' })),
+      binary: attempt(() => check(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]), { source: 'a.pdf' })),
+      document: attempt(() => check([{ source: 'a', text: 'x', bytes: new Uint8Array(1) }], { language: 'en' })),
+    };
+  });
+  assert.deepEqual(result.en.map(({ title, ...rule }) => rule), catalogue.map(({ doc, ...rule }) => rule));
+  assert.deepEqual(result.en.map((rule) => rule.title), catalogue.map((rule) => rule.title_en));
+  assert.deepEqual(result.zh.map((rule) => rule.title), catalogue.map((rule) => rule.title_zh));
+  assert.deepEqual(result.narrative, catalogue.filter((rule) => rule.category === 'narrative').map((rule) => rule.code));
+  assert.equal(result.number, 'Error: 输入须为字符串、Uint8Array、ArrayBuffer，或 {source, text} / {source, bytes} 的数组');
+  assert.equal(result.numberEn, 'Error: input must be a string, a Uint8Array, an ArrayBuffer, or an array of {source, text} / {source, bytes}');
+  assert.equal(result.category, 'Error: unknown category: tables (known: table_arithmetic, cross_table, performance, completeness, form, narrative)');
+  assert.equal(result.binary, 'Error: a.pdf：是二进制文件（如 PDF、Word、压缩包或图片），不是文本');
+  assert.equal(result.document, 'Error: a: each document needs either text (a string) or bytes (a Uint8Array)');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('lang="en" shows English, and the CSS custom properties theme the element', async () => {
+  const { context, page, errors } = await openPortal();
+  const score = page.getByTestId('hedui-score');
+  const name = '000_a60f2e9b14e82395.txt';
+  const text = await readCorpus(name);
+  const expected = await cliCheck(Buffer.from(text), name);
+  await page.getByTestId('hedui-input').fill(text);
+  await nextReport(page, expected);
+  // The portal's stylesheet sets --hedui-accent: #b3241c and its font.
+  assert.equal(await score.evaluate((node) => getComputedStyle(node).borderLeftColor), 'rgb(179, 36, 28)');
+  assert.match(await score.evaluate((node) => getComputedStyle(node).fontFamily), /^"PingFang SC"/);
+
+  await page.locator('hedui-checker').evaluate((checker) => {
+    checker.setAttribute('lang', 'en');
+    checker.style.setProperty('--hedui-accent', 'rgb(0, 90, 60)');
+    checker.style.setProperty('--hedui-font', 'Georgia, serif');
+    checker.style.setProperty('--hedui-error', 'rgb(200, 0, 100)');
+  });
+  const { stats, score: value, findings } = expected.documents[0];
+  await page.getByTestId('hedui-status').filter({ hasText: `${stats.checked} relations checked, ${stats.broken} inconsistent` }).waitFor();
+  assert.equal(await score.textContent(), `Quality score ${value.value.toFixed(1)} (${value.grade})`);
+  const first = page.getByTestId('hedui-finding').first();
+  assert.equal(await first.locator('.message').textContent(), findings[0].message_en);
+  assert.equal(await first.locator('.line').textContent(), `line ${findings[0].location.line}`);
+  const error = page.locator(`[data-testid=hedui-finding][data-severity=error] .sev`).first();
+  assert.equal(await error.textContent(), 'error');
+  assert.equal(await error.evaluate((node) => getComputedStyle(node).backgroundColor), 'rgb(200, 0, 100)');
+  assert.equal(await score.evaluate((node) => getComputedStyle(node).borderLeftColor), 'rgb(0, 90, 60)');
+  assert.match(await score.evaluate((node) => getComputedStyle(node).fontFamily), /^Georgia/);
+  assert.match(await page.getByTestId('hedui-input').getAttribute('placeholder'), /^Paste a /);
+  await screenshot(page, 'embed-portal-english');
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('files: UTF-16 and UTF-8 with a BOM read like the text; a binary file shows why and keeps what was typed', async () => {
+  const { context, page, errors, requests } = await openPortal();
+  const initial = requests.length;
+  const file = page.getByTestId('hedui-file');
+  const input = page.getByTestId('hedui-input');
+
+  const utf16Name = '003_1cc174f46883e4ef.txt';
+  const utf16Text = await readCorpus(utf16Name);
+  const utf16Expected = await cliCheck(utf16le(utf16Text), `utf16-${utf16Name}`);
+  assert.deepEqual(named(utf16Expected, 'x'), named(await cliCheck(Buffer.from(utf16Text), utf16Name), 'x'), 'the CLI reads UTF-16 like UTF-8');
+  await file.setInputFiles({ name: utf16Name, mimeType: 'text/plain', buffer: utf16le(utf16Text) });
+  assert.deepEqual(named(await nextReport(page, utf16Expected), 'x'), named(utf16Expected, 'x'));
+  assert.equal(await input.inputValue(), utf16Text);
+
+  const bomText = await readCorpus(SAMPLE);
+  const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(bomText)]);
+  const bomExpected = await cliCheck(withBom, `bom-${SAMPLE}`);
+  await file.setInputFiles({ name: SAMPLE, mimeType: 'text/plain', buffer: withBom });
+  assert.deepEqual(named(await nextReport(page, bomExpected), 'x'), named(bomExpected, 'x'));
+  assert.equal(await input.inputValue(), bomText, 'the BOM is dropped');
+
+  const typed = `${bomText}\n补充说明：本表无其他事项。`;
+  await input.fill(typed);
+  const reports = await page.evaluate(() => window.heduiReports.length);
+  await file.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n\0\0\x01', 'latin1') });
+  const message = page.getByTestId('hedui-error');
+  await message.waitFor();
+  assert.equal(await message.textContent(), 'scan.pdf：是二进制文件（如 PDF、Word、压缩包或图片），不是文本');
+  assert.equal(await input.inputValue(), typed, 'the text typed is kept');
+  assert.equal(await page.getByTestId('hedui-finding').count(), 0, 'no stale findings under the message');
+
+  await page.locator('hedui-checker').evaluate((checker) => checker.setAttribute('lang', 'en'));
+  await file.setInputFiles({ name: 'budget-gbk.txt', mimeType: 'text/plain', buffer: Buffer.from([0xba, 0xcf, 0xbc, 0xc6, 0x20, 0x31, 0x32]) });
+  await message.filter({ hasText: 'budget-gbk.txt: not UTF-8 text; save GB18030/GBK and other encodings as UTF-8 first' }).waitFor();
+  assert.equal(await input.inputValue(), typed);
+  await screenshot(page, 'embed-portal-binary');
+  // The typed text is checked again once the language changed; editing it clears the message.
+  await input.press('End');
+  await input.press('Enter');
+  await message.waitFor({ state: 'hidden' });
+  assert.ok(await page.evaluate(() => window.heduiReports.length) > reports);
+
+  // Bytes through the API: UTF-16 BE with its BOM.
+  const fromApi = await page.evaluate(async (text) => {
+    const { check } = await import('./embed/hedui.js');
+    const units = [0xfe, 0xff];
+    for (let i = 0; i < text.length; i++) units.push(text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff);
+    return check(new Uint8Array(units), { source: 'be.txt' });
+  }, utf16Text);
+  assert.deepEqual(named(fromApi, 'x'), named(utf16Expected, 'x'));
+  assert.equal(requests.length, initial, 'files are read in the page');
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the package: package.json, types, and a clear error before init()', async () => {
+  const manifest = JSON.parse(await readFile(join(env.dist, 'embed/package.json'), 'utf8'));
+  const cargo = await readFile(new URL('../../Cargo.toml', import.meta.url), 'utf8');
+  assert.equal(manifest.name, 'hedui');
+  assert.equal(manifest.version, cargo.match(/\[workspace\.package\]\nversion = "([^"]+)"/)[1]);
+  assert.equal(manifest.type, 'module');
+  assert.deepEqual(manifest.exports['.'], { types: './hedui.d.ts', default: './hedui.js' });
+  for (const file of manifest.files) await readFile(join(env.dist, 'embed', file));
+  const types = await readFile(join(env.dist, 'embed/hedui.d.ts'), 'utf8');
+  assert.match(types, /export function check\(input: Input, options\?: Options\): CheckReport;/);
+
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(session.server.url + 'embed/package.json');
+  const result = await page.evaluate(async (text) => {
+    const hedui = await import('./hedui.js');
+    let before;
+    try { hedui.check(text); } catch (error) { before = error.message; }
+    await hedui.default();
+    return { before, checked: hedui.check(text).documents[0].stats.checked };
+  }, await readCorpus(SAMPLE));
+  const expected = await cliCheck(Buffer.from(await readCorpus(SAMPLE)), SAMPLE);
+  assert.equal(result.before, 'hedui 尚未加载：请先 await init()');
+  assert.equal(result.checked, expected.documents[0].stats.checked);
+  await context.close();
+});

@@ -1,0 +1,177 @@
+// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.3.0).
+
+/** What the WebAssembly module can be loaded from (default: hedui_wasm_bg.wasm next to hedui.js). */
+export type ModuleSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
+
+/** Loads the WebAssembly module; call (and await) once before anything else. */
+export default function init(moduleOrPath?: ModuleSource | Promise<ModuleSource>): Promise<void>;
+export { init };
+
+/** Language of what the API writes itself: rule titles in `rules()` and error messages. */
+export type Language = 'zh' | 'en';
+
+/** Rule categories; `categories` selects which of them run. */
+export type Category = 'table_arithmetic' | 'cross_table' | 'performance' | 'completeness' | 'form' | 'narrative';
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+/** A file's bytes: UTF-8 (with or without a BOM) or UTF-16 LE/BE with a BOM. */
+export type Bytes = Uint8Array | ArrayBuffer;
+
+/** One of several documents checked together. `source` defaults to `input-1`, `input-2`, … */
+export type DocumentInput = { source?: string; text: string; bytes?: never } | { source?: string; bytes: Bytes; text?: never };
+
+/** A document's text or bytes, or several documents. */
+export type Input = string | Bytes | DocumentInput[];
+
+export interface Options {
+  /** Default `'zh'`. The report always carries both `message` (zh) and `message_en`. */
+  language?: Language;
+  /** Only the rules of these categories run (default: all). Unknown names throw. */
+  categories?: Category[];
+  /** The document's name in the report (default `"input"`); for a single string or bytes input. */
+  source?: string;
+}
+
+/**
+ * Checks one document, or several together: the same report as `hedui check --format json`.
+ * Throws an `Error` (message in `options.language`) for bad input, binary or non-UTF-8 bytes
+ * and unknown options or categories.
+ */
+export function check(input: Input, options?: Options): CheckReport;
+
+/** Reads one document: the same report as `hedui parse --format json` (docs/parse-schema.md). */
+export function parse(input: string | Bytes, options?: Options): ParseReport;
+
+/** The rule catalogue in code order (only `options.categories`, when given). */
+export function rules(options?: Pick<Options, 'language' | 'categories'>): RuleInfo[];
+
+/** Decodes a file's bytes as `check()` does; throws for binary data and other encodings (GB18030: save as UTF-8). */
+export function decode(bytes: Bytes, options?: Pick<Options, 'language' | 'source'>): string;
+
+export interface RuleInfo {
+  /** Stable code, e.g. `"T001"`. */
+  code: string;
+  /** Stable kebab-case name. */
+  name: string;
+  /** `title_zh` or `title_en`, as `options.language` asks. */
+  title: string;
+  title_zh: string;
+  title_en: string;
+  category: Category;
+  /** Default severity of its findings (a rounding slip is always `notice`). */
+  severity: Severity;
+}
+
+export interface CheckReport {
+  schema_version: string;
+  /** One per input document, in input order. */
+  documents: DocumentReport[];
+}
+
+export type DocumentKind = 'final_accounts' | 'budget' | 'performance_self_evaluation';
+
+export type Form =
+  | 'income_expenditure_summary' | 'income' | 'expenditure' | 'fiscal_grant_summary'
+  | 'general_budget_expenditure' | 'general_budget_basic_expenditure' | 'government_fund'
+  | 'state_capital' | 'three_public_expenses' | 'performance_basic_data'
+  | 'overall_performance' | 'project_performance';
+
+export interface DocumentReport {
+  /** `options.source` / the document's `source`; `"input"` by default. */
+  source: string;
+  kind: DocumentKind[];
+  year: number | null;
+  department: string | null;
+  /** Recognised tables: form key, standard Chinese name, first line of the table body. */
+  tables: { form: Form; form_name: string; line: number }[];
+  stats: Stats;
+  score: Score;
+  /** Every relation that did not hold, ordered by line, then rule. */
+  findings: Finding[];
+}
+
+/** `checked = held + rounding + broken`. */
+export interface Counts {
+  checked: number;
+  held: number;
+  rounding: number;
+  broken: number;
+}
+
+export interface Stats extends Counts {
+  by_category: Partial<Record<Category, Counts>>;
+  by_rule: Record<string, Counts>;
+  by_severity: Partial<Record<Severity, number>>;
+  /** Figures stated in the narrative: found, bound to a table cell, checked by a rule. */
+  claims: { found: number; bound: number; checked: number };
+}
+
+export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
+
+export interface Score {
+  /** 0–100, one decimal; null when no category could be assessed. */
+  value: number | null;
+  grade: Grade | null;
+  /** Share (0–100) of the applicable categories' weight that was assessed. */
+  coverage: number;
+  grade_capped_by_coverage: boolean;
+  categories: CategoryScore[];
+}
+
+export interface CategoryScore {
+  category: Category;
+  weight: number;
+  applicable: boolean;
+  assessed: boolean;
+  counts: Counts;
+  score: number | null;
+  deductions: { rule: string; line: number; severity: Severity; points: number }[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  category: Category;
+  outcome: 'rounding' | 'broken';
+  /** Chinese message naming both sides. */
+  message: string;
+  /** The same in English. */
+  message_en: string;
+  /** The figure as written in the document. */
+  stated: string | null;
+  /** What the other figures imply (`≤ 9.71`, `60.05%`). */
+  expected: string | null;
+  derivation: string;
+  location: Location;
+  related: Location[];
+}
+
+export interface Location {
+  /** 1-based line of the input text. */
+  line: number;
+  table: string | null;
+  row: string | null;
+  column: string | null;
+  /** Verbatim text of the cell (or sentence). */
+  excerpt: string;
+  /** Byte range in the input (UTF-8). */
+  byte_start: number;
+  byte_end: number;
+}
+
+/** The parse report (docs/parse-schema.md); typed here only by its version and source. */
+export interface ParseReport {
+  schema_version: string;
+  source: string;
+  [field: string]: unknown;
+}
+
+/** `detail` of the `hedui-report` event that `<hedui-checker>` dispatches after each check. */
+export type HeduiReportEvent = CustomEvent<CheckReport>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'hedui-report': HeduiReportEvent;
+  }
+}
