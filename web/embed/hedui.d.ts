@@ -1,4 +1,4 @@
-// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.3.0).
+// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.4.0).
 
 /** What the WebAssembly module can be loaded from (default: hedui_wasm_bg.wasm next to hedui.js). */
 export type ModuleSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
@@ -144,7 +144,10 @@ export interface Finding {
   expected: string | null;
   derivation: string;
   location: Location;
+  /** The other figures of the relation, in the same document. */
   related: Location[];
+  /** Figures of the relation in a companion document checked together (rules Y001–Y003). */
+  related_documents: (Location & { source: string })[];
 }
 
 export interface Location {
