@@ -11,8 +11,9 @@ use crate::storage::Document;
 const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "csv", "tsv"];
 
 /// The five corpus documents, shipped beside the app in `examples/` (copied at build time)
-/// and fetched from the same origin only when asked for, so they add nothing to the page's
-/// load: file name and a short description.
+/// and fetched from the same origin when asked for, so they add nothing to the page's load
+/// (the service worker precaches them afterwards, for offline use): file name and a short
+/// description.
 pub const EXAMPLES: [(&str, &str); 5] = [
     ("000_a60f2e9b14e82395.txt", "000 驻京联络处 2023 决算"),
     ("001_1a1813143cd16474.txt", "001 怀化驻京办 2023 绩效自评"),
