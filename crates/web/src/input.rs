@@ -1,5 +1,6 @@
 //! Input: the editor, and files picked or dropped.
 
+use hedui_core::decode::DecodeError;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileList, HtmlInputElement, HtmlTextAreaElement, InputEvent};
 use yew::prelude::*;
@@ -37,7 +38,10 @@ pub async fn fetch_example(file: &str) -> Option<Document> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileProblem {
     Unsupported(String),
-    NotUtf8(String),
+    /// The file's bytes are not text core can read (binary, or an encoding it does not take).
+    Unreadable(String, DecodeError),
+    /// The browser could not hand over the file's bytes.
+    Unavailable(String),
     /// An example document could not be fetched (the app was deployed without `examples/`).
     ExampleUnavailable(String),
 }
@@ -46,7 +50,8 @@ impl FileProblem {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             FileProblem::Unsupported(name) => (lang.texts().unsupported)(name),
-            FileProblem::NotUtf8(name) => (lang.texts().not_utf8)(name),
+            FileProblem::Unreadable(name, why) => (lang.texts().unreadable)(name, lang.pick(why.zh(), why.en())),
+            FileProblem::Unavailable(name) => (lang.texts().unreadable)(name, lang.pick("浏览器未能读取该文件", "the browser could not read the file")),
             FileProblem::ExampleUnavailable(name) => format!("{}：{name}", lang.texts().example_failed),
         }
     }
@@ -76,9 +81,9 @@ async fn read_file(file: &File) -> Result<Document, FileProblem> {
     if !TEXT_EXTENSIONS.contains(&extension.as_str()) {
         return Err(FileProblem::Unsupported(name));
     }
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| FileProblem::NotUtf8(name.clone()))?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| FileProblem::Unavailable(name.clone()))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let text = hedui_core::decode::decode(&bytes).map_err(|_| FileProblem::NotUtf8(name.clone()))?;
+    let text = hedui_core::decode::decode(&bytes).map_err(|why| FileProblem::Unreadable(name.clone(), why))?;
     let text = if extension == "csv" { csv_to_tabs(&text) } else { text };
     Ok(Document { name, text })
 }
