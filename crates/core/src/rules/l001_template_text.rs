@@ -56,7 +56,7 @@ fn might_hold_template_text(text: &str) -> bool {
     const CHOICE_WORDS: [&str; 11] = ["增加", "减少", "增长", "下降", "降低", "上升", "大于", "小于", "高于", "低于", "等于"];
     LITERALS.iter().any(|l| text.contains(l))
         || text.contains("ＸＸ")
-        || CHOICE_WORDS.iter().any(|w| text.contains(&format!("{w}（")) || text.contains(&format!("{w}(")))
+        || text.match_indices(['（', '(']).any(|(at, _)| CHOICE_WORDS.iter().any(|w| text[..at].ends_with(w)))
 }
 
 /// Every piece of template wording in `text`, with its byte offset. `XX` inside a longer run of

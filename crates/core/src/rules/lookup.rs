@@ -371,3 +371,31 @@ pub fn check_side_total(rule: &RuleInfo, checker: &mut Checker, table: &Recognis
         }
     }
 }
+
+/// Whitespace as a regex's `\s` reads it: ASCII, vertical tab included.
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// The amount of money starting at the ASCII digit at byte `start` of `text`, as the pattern
+/// `\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)` reads it: its end and unit. When there is none, `Err`
+/// holds the end of the digits and commas from `start`: no amount starts within them either.
+pub fn money_at(text: &str, start: usize) -> Result<(usize, &'static str), usize> {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut end = start + 1;
+    while bytes.get(end).is_some_and(|b| b.is_ascii_digit() || *b == b',') {
+        end += 1;
+    }
+    let run_end = end;
+    if bytes.get(end) == Some(&b'.') && digit(end + 1) {
+        end += 2;
+        while digit(end) {
+            end += 1;
+        }
+    }
+    while bytes.get(end).copied().is_some_and(is_space) {
+        end += 1;
+    }
+    ["万元", "亿元", "元"].into_iter().find(|unit| text[end..].starts_with(unit)).map(|unit| (end + unit.len(), unit)).ok_or(run_end)
+}
