@@ -129,16 +129,26 @@ fn classified(document: &ParseReport, form: Form) -> Option<(&RecognisedTable, &
 
 /// The subject of a label without year, speaker and linking words (`2023年度收、支总计` → `收、支总计`).
 fn core(label: &str) -> String {
-    static PREFIX: OnceLock<Regex> = OnceLock::new();
-    let prefix = PREFIX.get_or_init(|| Regex::new(r"^(?:\d{4}年度?|本部门|本单位|我单位|部门\(单位\)|,)+").expect("valid pattern"));
     let text = norm(label).replace('，', ",");
-    let mut text = prefix.replace(&text, "").to_string();
+    let mut text = without_openers(&text).to_string();
     for suffix in ["为", "是", "共计", "共", "决算数", "决算"] {
         if let Some(rest) = text.strip_suffix(suffix) {
             text = rest.to_string();
         }
     }
     text
+}
+
+/// `text` without the years and speakers it opens with, as the pattern
+/// `^(?:\d{4}年度?|本部门|本单位|我单位|部门\(单位\)|,)+` reads them.
+fn without_openers(mut text: &str) -> &str {
+    loop {
+        let year = text.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).and_then(|_| text[4..].strip_prefix('年')).map(|rest| rest.strip_prefix('度').unwrap_or(rest));
+        match year.or_else(|| ["本部门", "本单位", "我单位", "部门(单位)", ","].iter().find_map(|opener| text.strip_prefix(opener))) {
+            Some(rest) => text = rest,
+            None => return text,
+        }
+    }
 }
 
 /// A total of 01, 03, 04, 05 or 06 named by `label`.
@@ -290,4 +300,21 @@ fn funds<'a>((t, p): (&'a RecognisedTable, &'a PerformanceTable), budget: bool) 
     let line = p.funding.iter().find(|l| l.label == "年度资金总额")?;
     let (column, amount) = if budget { ("全年预算数", line.full_year_budget.as_ref()?) } else { ("全年执行数", line.executed.as_ref()?) };
     Some(Cell { table: t, row: format!("{} 年度资金总额", t.form_name), column: column.to_string(), amount })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// `without_openers` reads what the pattern it spells out would.
+        #[test]
+        fn openers_are_read_as_the_pattern_does(chars in prop::collection::vec(prop::sample::select("2023年度本部门单位我(),收".chars().collect::<Vec<_>>()), 0..20)) {
+            let text: String = chars.into_iter().collect();
+            let pattern = Regex::new(r"^(?:\d{4}年度?|本部门|本单位|我单位|部门\(单位\)|,)+").unwrap();
+            prop_assert_eq!(without_openers(&text), pattern.replace(&text, ""));
+        }
+    }
 }

@@ -423,14 +423,15 @@ fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     out
 }
 
-fn project_pattern() -> &'static Regex {
-    static PROJECT: OnceLock<Regex> = OnceLock::new();
-    regex(&PROJECT, r"([^，。：:；、]+?)项目(?:绩效)?自评")
-}
-
-/// The project a 自评 paragraph is about (`党史及地方志工作经费项目绩效自评综述：…`).
+/// The project a 自评 paragraph is about (`党史及地方志工作经费项目绩效自评综述：…`): the words
+/// before the first `项目自评` or `项目绩效自评` within a clause (as the pattern
+/// `([^，。：:；、]+?)项目(?:绩效)?自评` reads it).
 fn project_name(before: &str) -> Option<String> {
-    project_pattern().captures(before).map(|caps| caps[1].trim().to_string()).filter(|name| !name.is_empty())
+    let name = before.split(['，', '。', '：', ':', '；', '、']).find_map(|clause| {
+        let at = clause.match_indices("项目").map(|(at, _)| at).find(|&at| at > 0 && ["自评", "绩效自评"].iter().any(|w| clause[at + "项目".len()..].starts_with(w)))?;
+        Some(clause[..at].trim().to_string())
+    });
+    name.filter(|name| !name.is_empty())
 }
 
 /// `绩效自评得分99.5分，评价等级为“优”`; `总评分为100分，实际得分98分，…评价为优秀`.
@@ -485,5 +486,23 @@ fn drop_breakdowns(parts: &mut Vec<Figure>) {
             parts.drain(index + 1..=last);
         }
         index += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// `project_name` reads what the pattern it spells out would.
+        #[test]
+        fn project_name_reads_as_the_pattern_does(chars in prop::collection::vec(prop::sample::select("项目绩效自评经费，：、 a".chars().collect::<Vec<_>>()), 0..30)) {
+            let text: String = chars.into_iter().collect();
+            let pattern = Regex::new(r"([^，。：:；、]+?)项目(?:绩效)?自评").unwrap();
+            let by_pattern = pattern.captures(&text).map(|caps| caps[1].trim().to_string()).filter(|name| !name.is_empty());
+            prop_assert_eq!(project_name(&text), by_pattern);
+        }
     }
 }

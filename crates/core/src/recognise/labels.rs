@@ -11,16 +11,22 @@ use crate::model::CodeLevel;
 /// Compact form of a label: no whitespace, ASCII brackets, no quotes or markup.
 pub fn norm(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '（' => out.push('('),
-            '）' => out.push(')'),
-            '：' => out.push(':'),
-            '“' | '”' | '"' | '‘' | '’' => {}
-            c if c.is_whitespace() => {}
-            c => out.push(c),
-        }
+    // Copied in runs between the characters that change, not character by character.
+    let mut run = 0;
+    for (at, c) in text.char_indices() {
+        let replacement = match c {
+            '（' => "(",
+            '）' => ")",
+            '：' => ":",
+            '“' | '”' | '"' | '‘' | '’' => "",
+            c if c.is_whitespace() => "",
+            _ => continue,
+        };
+        out.push_str(&text[run..at]);
+        out.push_str(replacement);
+        run = at + c.len_utf8();
     }
+    out.push_str(&text[run..]);
     out
 }
 

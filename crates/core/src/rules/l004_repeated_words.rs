@@ -70,6 +70,11 @@ fn repeats(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        // Every repeat has a copy of `c(i)` within the next LONGEST + 1 characters.
+        if !chars[i + 1..chars.len().min(i + LONGEST + 2)].contains(&c(i)) {
+            i += 1;
+            continue;
+        }
         let mut found = None;
         'longest: for n in (1..=LONGEST).rev() {
             for gap in [0, 1] {
