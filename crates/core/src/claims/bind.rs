@@ -2,10 +2,6 @@
 //! claim whose label names no cell stays unbound, however well its figure would match one.
 //! Only tables in 万元 are bound (claims are read in 万元).
 
-use std::sync::OnceLock;
-
-use regex_lite::Regex;
-
 use super::{Claim, ClaimKind, Figure, ScoreSubject};
 use crate::check::Term;
 use crate::model::{Amount, ClassifiedRow, ClassifiedTable, CodeLevel, PerformanceTable, Side, TableModel, ThreePublicFigures, Unit};
@@ -129,16 +125,26 @@ fn classified(document: &ParseReport, form: Form) -> Option<(&RecognisedTable, &
 
 /// The subject of a label without year, speaker and linking words (`2023年度收、支总计` → `收、支总计`).
 fn core(label: &str) -> String {
-    static PREFIX: OnceLock<Regex> = OnceLock::new();
-    let prefix = PREFIX.get_or_init(|| Regex::new(r"^(?:\d{4}年度?|本部门|本单位|我单位|部门\(单位\)|,)+").expect("valid pattern"));
     let text = norm(label).replace('，', ",");
-    let mut text = prefix.replace(&text, "").to_string();
+    let mut text = without_openers(&text).to_string();
     for suffix in ["为", "是", "共计", "共", "决算数", "决算"] {
         if let Some(rest) = text.strip_suffix(suffix) {
             text = rest.to_string();
         }
     }
     text
+}
+
+/// `text` without the years and speakers it opens with, as the pattern
+/// `^(?:\d{4}年度?|本部门|本单位|我单位|部门\(单位\)|,)+` reads them.
+fn without_openers(mut text: &str) -> &str {
+    loop {
+        let year = text.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).and_then(|_| text[4..].strip_prefix('年')).map(|rest| rest.strip_prefix('度').unwrap_or(rest));
+        match year.or_else(|| ["本部门", "本单位", "我单位", "部门(单位)", ","].iter().find_map(|opener| text.strip_prefix(opener))) {
+            Some(rest) => text = rest,
+            None => return text,
+        }
+    }
 }
 
 /// A total of 01, 03, 04, 05 or 06 named by `label`.
@@ -225,18 +231,42 @@ fn subtotal<'a>(t: &'a RecognisedTable, c: &'a ClassifiedTable, row: &'a Classif
 /// The 05 rows a `…（类）…（款）…（项）` line names: items of that name under the class,
 /// narrowed by the 款 name when 05 lists its 款 rows.
 fn item_cells<'a>(document: &'a ParseReport, context: &str) -> Vec<Cell<'a>> {
-    static NAMES: OnceLock<Regex> = OnceLock::new();
-    let names = NAMES.get_or_init(|| Regex::new(r"^(?:\d+[、.．])?(.+?)\(类\)(.+?)\(款\)(.+?)\(项\)").expect("valid pattern"));
     let context = norm(context);
-    let Some(caps) = names.captures(&context) else { return Vec::new() };
-    let (Some(class), Some((t, c))) = (class_code_of(caps[1].trim()), classified(document, Form::GeneralBudgetExpenditure)) else { return Vec::new() };
-    let section = c.rows.iter().find(|r| r.level == Some(CodeLevel::Section) && norm(&r.label) == caps[2] && r.code.as_deref().is_some_and(|code| code.starts_with(class)));
+    let Some((class, section, item)) = class_section_item(&context) else { return Vec::new() };
+    let (Some(class), Some((t, c))) = (class_code_of(class.trim()), classified(document, Form::GeneralBudgetExpenditure)) else { return Vec::new() };
+    let section = c.rows.iter().find(|r| r.level == Some(CodeLevel::Section) && norm(&r.label) == section && r.code.as_deref().is_some_and(|code| code.starts_with(class)));
     let prefix = section.and_then(|r| r.code.as_deref()).unwrap_or(class);
     c.rows
         .iter()
-        .filter(|r| r.level == Some(CodeLevel::Item) && norm(&r.label) == caps[3] && r.code.as_deref().is_some_and(|code| code.starts_with(prefix)))
+        .filter(|r| r.level == Some(CodeLevel::Item) && norm(&r.label) == item && r.code.as_deref().is_some_and(|code| code.starts_with(prefix)))
         .filter_map(|r| subtotal(t, c, r))
         .collect()
+}
+
+/// The 类, 款 and 项 names of a normalised `1、…(类)…(款)…(项)` line, as the pattern
+/// `^(?:\d+[、.．])?(.+?)\(类\)(.+?)\(款\)(.+?)\(项\)` reads them.
+fn class_section_item(context: &str) -> Option<(&str, &str, &str)> {
+    // A name (at least one character, within the line) up to the first `marker` after it.
+    fn name<'t>(text: &'t str, marker: &str) -> Option<(&'t str, &'t str)> {
+        for (at, c) in text.char_indices() {
+            if at > 0 && text[at..].starts_with(marker) {
+                return Some((&text[..at], &text[at + marker.len()..]));
+            }
+            if c == '\n' {
+                return None;
+            }
+        }
+        None
+    }
+    fn names(text: &str) -> Option<(&str, &str, &str)> {
+        let (class, rest) = name(text, "(类)")?;
+        let (section, rest) = name(rest, "(款)")?;
+        let (item, _) = name(rest, "(项)")?;
+        Some((class, section, item))
+    }
+    let digits = context.len() - context.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let numbered = if digits > 0 { context[digits..].strip_prefix(['、', '.', '．']) } else { None };
+    numbered.and_then(names).or_else(|| names(context))
 }
 
 /// A `一般公共服务（类）支出X万元` amount bound to the 05 类 row, or to the sum of its 项 rows
@@ -290,4 +320,30 @@ fn funds<'a>((t, p): (&'a RecognisedTable, &'a PerformanceTable), budget: bool) 
     let line = p.funding.iter().find(|l| l.label == "年度资金总额")?;
     let (column, amount) = if budget { ("全年预算数", line.full_year_budget.as_ref()?) } else { ("全年执行数", line.executed.as_ref()?) };
     Some(Cell { table: t, row: format!("{} 年度资金总额", t.form_name), column: column.to_string(), amount })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// `class_section_item` reads what the pattern it spells out would.
+        #[test]
+        fn class_section_item_is_read_as_the_pattern_does(pieces in prop::collection::vec(prop::sample::select(&["1", "2", "、", ".", "(类)", "(款)", "(项)", "一般", "\n", "("][..]), 0..16)) {
+            let text: String = pieces.concat();
+            let pattern = regex_lite::Regex::new(r"^(?:\d+[、.．])?(.+?)\(类\)(.+?)\(款\)(.+?)\(项\)").unwrap();
+            let by_pattern = pattern.captures(&text).map(|caps| (caps.get(1).unwrap().as_str(), caps.get(2).unwrap().as_str(), caps.get(3).unwrap().as_str()));
+            prop_assert_eq!(class_section_item(&text), by_pattern);
+        }
+
+        /// `without_openers` reads what the pattern it spells out would.
+        #[test]
+        fn openers_are_read_as_the_pattern_does(chars in prop::collection::vec(prop::sample::select("2023年度本部门单位我(),收".chars().collect::<Vec<_>>()), 0..20)) {
+            let text: String = chars.into_iter().collect();
+            let pattern = regex_lite::Regex::new(r"^(?:\d{4}年度?|本部门|本单位|我单位|部门\(单位\)|,)+").unwrap();
+            prop_assert_eq!(without_openers(&text), pattern.replace(&text, ""));
+        }
+    }
 }

@@ -1,10 +1,6 @@
 //! Reading claims out of running text: figures first (number, unit, the words before them,
 //! clause, sentence and bracket depth), then the claim shapes of DOMAIN.md §5 over them.
 
-use std::sync::OnceLock;
-
-use regex_lite::Regex;
-
 use super::text::{units, Unit};
 use super::{ChangeBasis, Claim, ClaimKind, Comparison, Direction, Figure, FigureUnit, ScoreSubject, StatedComparison};
 use crate::amount::parse_number;
@@ -62,10 +58,6 @@ struct Found {
     depth: usize,
     /// The last clause break between the previous figure and this one.
     after: Option<char>,
-}
-
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
 }
 
 /// Units a figure may carry, longer forms first (`人次` before `人`, `万元` before `元`).
@@ -222,8 +214,6 @@ fn is_actual_label(label: &str) -> bool {
 
 /// `…预算为A万元，…决算为B万元，完成…预算的P%，决算数大于/小于/等于…预算数`.
 fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
-    static COMPARISON: OnceLock<Regex> = OnceLock::new();
-    let comparison_re = regex(&COMPARISON, r"决算数?(大于|小于|等于|高于|低于|超过)(?:年初)?预算数?");
     let mut out = Vec::new();
     for (index, actual) in found.iter().enumerate() {
         if !actual.figure.is_money() || !is_actual_label(&actual.figure.label) {
@@ -240,15 +230,14 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         let next_actual = found[index + 1..].iter().find(|f| f.figure.is_money() && is_budget_label(&f.figure.label)).map_or(sentence_end, |f| f.start);
         let until = sentence_end.min(next_actual);
         let percent = found[index + 1..].iter().take_while(|f| f.start < until).find(|f| f.figure.unit == FigureUnit::Percent && f.figure.label.contains("完成"));
-        let comparison = comparison_re.captures(&unit.text[actual.end..until]).map(|caps| {
-            let whole = caps.get(0).expect("match");
-            let comparison = match &caps[1] {
+        let comparison = stated_comparison(&unit.text[actual.end..until]).map(|(start, end, word)| {
+            let comparison = match word {
                 "大于" | "高于" | "超过" => Comparison::Greater,
                 "小于" | "低于" => Comparison::Less,
                 _ => Comparison::Equal,
             };
-            let (from, to) = (actual.end + whole.start(), actual.end + whole.end());
-            (StatedComparison { comparison, raw: whole.as_str().to_string(), at: unit.locate(from, to) }, to)
+            let (from, to) = (actual.end + start, actual.end + end);
+            (StatedComparison { comparison, raw: unit.text[from..to].to_string(), at: unit.locate(from, to) }, to)
         });
         let subject = strip_suffixes(&budget.figure.label, &BUDGET_ENDINGS).trim_end_matches("年初").trim_end_matches("全年").to_string();
         let subject = if subject == "项目" { project_name(&unit.text[..budget.start]).unwrap_or(subject) } else { subject };
@@ -257,6 +246,20 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         out.push((ClaimKind::Completion { subject, budget: budget.figure.clone(), actual: actual.figure.clone(), percent, comparison }, budget.clause_start, end));
     }
     out
+}
+
+/// The first comparison of actual with budget in `text`, as the pattern
+/// `决算数?(大于|小于|等于|高于|低于|超过)(?:年初)?预算数?` reads it: its byte range and the word.
+fn stated_comparison(text: &str) -> Option<(usize, usize, &str)> {
+    text.match_indices("决算").find_map(|(start, _)| {
+        let rest = &text[start + "决算".len()..];
+        let rest = rest.strip_prefix('数').unwrap_or(rest);
+        let word = ["大于", "小于", "等于", "高于", "低于", "超过"].into_iter().find(|w| rest.starts_with(w))?;
+        let rest = &rest[word.len()..];
+        let rest = rest.strip_prefix("年初").unwrap_or(rest).strip_prefix("预算")?;
+        let rest = rest.strip_prefix('数').unwrap_or(rest);
+        Some((start, text.len() - rest.len(), word))
+    })
 }
 
 fn strip_suffixes<'a>(label: &'a str, suffixes: &[&str]) -> &'a str {
@@ -289,10 +292,51 @@ fn subject_key(text: &str) -> Option<&'static str> {
     SUBJECT_KEYS.iter().copied().find(|k| text.contains(k))
 }
 
+/// Whether `text` starts with four ASCII digits and `年` (`2023年`): the end of `年`.
+fn year_opening(text: &str) -> Option<usize> {
+    text.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    text[4..].starts_with('年').then_some(4 + '年'.len_utf8())
+}
+
+/// `label` without the words naming what a change is measured against, as replacing the
+/// pattern `与上年相比|比上年决算数?|比上年预算数?|比上年|较上年预算数|较上年决算数|较上年|较去年|
+/// 比年初预算数?|较年初预算数?|同比|比\d{4}年|^\d{4}年度?` would.
+fn without_basis_words(label: &str) -> String {
+    // The length of the first alternative that matches at byte `at`, in the pattern's order.
+    let basis_at = |at: usize| -> Option<usize> {
+        let rest = &label[at..];
+        let with_optional = |word: &str, optional: char| rest.strip_prefix(word).map(|after| word.len() + if after.starts_with(optional) { optional.len_utf8() } else { 0 });
+        let exactly = |word: &str| rest.starts_with(word).then_some(word.len());
+        exactly("与上年相比")
+            .or_else(|| with_optional("比上年决算", '数'))
+            .or_else(|| with_optional("比上年预算", '数'))
+            .or_else(|| exactly("比上年"))
+            .or_else(|| exactly("较上年预算数"))
+            .or_else(|| exactly("较上年决算数"))
+            .or_else(|| exactly("较上年"))
+            .or_else(|| exactly("较去年"))
+            .or_else(|| with_optional("比年初预算", '数'))
+            .or_else(|| with_optional("较年初预算", '数'))
+            .or_else(|| exactly("同比"))
+            .or_else(|| rest.strip_prefix('比').and_then(year_opening).map(|end| '比'.len_utf8() + end))
+            .or_else(|| (at == 0).then(|| year_opening(rest)).flatten().map(|end| end + if rest[end..].starts_with('度') { '度'.len_utf8() } else { 0 }))
+    };
+    let mut out = String::with_capacity(label.len());
+    let mut resume = 0;
+    for (at, c) in label.char_indices() {
+        if at < resume {
+            continue;
+        }
+        match basis_at(at) {
+            Some(len) => resume = at + len,
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// `[subject] 与上年相比 增加/减少 A万元，增长/下降 B%`.
 fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
-    static PREFIX: OnceLock<Regex> = OnceLock::new();
-    let basis_words = regex(&PREFIX, r"与上年相比|比上年决算数?|比上年预算数?|比上年|较上年预算数|较上年决算数|较上年|较去年|比年初预算数?|较年初预算数?|同比|比\d{4}年|^\d{4}年度?");
     let is_delta = |f: &Found| f.figure.is_money() && direction_of(&f.figure.label).is_some();
     let mut out = Vec::new();
     for (index, delta) in found.iter().enumerate() {
@@ -302,7 +346,7 @@ fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         let direction = direction_of(&delta.figure.label).expect("a delta has a direction");
         let basis = if ["比年初预算", "较年初预算", "比预算", "较预算"].iter().any(|w| delta.figure.label.contains(w)) { ChangeBasis::Budget } else { ChangeBasis::PriorYear };
         let rate = found.get(index + 1).filter(|f| f.figure.unit == FigureUnit::Percent && f.sentence == delta.sentence && direction_of(&f.figure.label).is_some()).map(|f| f.figure.clone());
-        let stripped = basis_words.replace_all(&delta.figure.label, "");
+        let stripped = without_basis_words(&delta.figure.label);
         let subject = strip_suffixes(&stripped, &INCREASE).to_string();
         let subject = strip_suffixes(&subject, &DECREASE).to_string();
         let before = found[..index].iter().rev().filter(|f| f.figure.is_money() && !is_delta(f) && f.depth == delta.depth);
@@ -378,8 +422,6 @@ fn list_anchor<'a>(unit: &Unit, found: &'a [Found], part: usize) -> Option<&'a F
 
 /// `X万元，其中：A a万元、B b万元…` and the bracketed `（其中，…）`.
 fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
-    static YEAR: OnceLock<Regex> = OnceLock::new();
-    let year = regex(&YEAR, r"^\d{4}年");
     let mut out = Vec::new();
     for (position, _) in unit.text.match_indices("其中") {
         let Some(first) = found.iter().position(|f| f.start > position) else { continue };
@@ -406,7 +448,7 @@ fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
             let same_kind = if money { f.figure.is_money() } else { f.figure.unit == whole.figure.unit && f.figure.unit_text == whole.figure.unit_text };
             let new_topic = ["其中", "主要是", "主要用于", "主要包括", "含", "较", "比上年"].iter().any(|w| label.contains(w))
                 || direction_of(label).is_some()
-                || year.is_match(label) && matches!(f.after, Some('；' | ';'));
+                || year_opening(label).is_some() && matches!(f.after, Some('；' | ';'));
             if !same_kind || new_topic {
                 break;
             }
@@ -423,27 +465,38 @@ fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     out
 }
 
-fn project_pattern() -> &'static Regex {
-    static PROJECT: OnceLock<Regex> = OnceLock::new();
-    regex(&PROJECT, r"([^，。：:；、]+?)项目(?:绩效)?自评")
+/// The project a 自评 paragraph is about (`党史及地方志工作经费项目绩效自评综述：…`): the words
+/// before the first `项目自评` or `项目绩效自评` within a clause (as the pattern
+/// `([^，。：:；、]+?)项目(?:绩效)?自评` reads it).
+fn project_name(before: &str) -> Option<String> {
+    let name = before.split(['，', '。', '：', ':', '；', '、']).find_map(|clause| {
+        let at = clause.match_indices("项目").map(|(at, _)| at).find(|&at| at > 0 && ["自评", "绩效自评"].iter().any(|w| clause[at + "项目".len()..].starts_with(w)))?;
+        Some(clause[..at].trim().to_string())
+    });
+    name.filter(|name| !name.is_empty())
 }
 
-/// The project a 自评 paragraph is about (`党史及地方志工作经费项目绩效自评综述：…`).
-fn project_name(before: &str) -> Option<String> {
-    project_pattern().captures(before).map(|caps| caps[1].trim().to_string()).filter(|name| !name.is_empty())
+/// The first grade stated in `text` (`评价等级为“优”`), as the pattern
+/// `(?:等级|评价结果|绩效评价|评定)为?[：:]?[“”"「]?(优秀|优|良好|良|中等|中|合格|不合格|差)` reads
+/// it: the grade's byte offset and the grade.
+fn stated_grade(text: &str) -> Option<(usize, &'static str)> {
+    text.char_indices().find_map(|(at, _)| {
+        let rest = &text[at..];
+        let rest = ["等级", "评价结果", "绩效评价", "评定"].into_iter().find_map(|w| rest.strip_prefix(w))?;
+        let rest = rest.strip_prefix('为').unwrap_or(rest);
+        let rest = rest.strip_prefix(['：', ':']).unwrap_or(rest);
+        let rest = rest.strip_prefix(['“', '”', '"', '「']).unwrap_or(rest);
+        let grade = ["优秀", "优", "良好", "良", "中等", "中", "合格", "不合格", "差"].into_iter().find(|g| rest.starts_with(g))?;
+        Some((text.len() - rest.len(), grade))
+    })
 }
 
 /// `绩效自评得分99.5分，评价等级为“优”`; `总评分为100分，实际得分98分，…评价为优秀`.
 fn scores(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
-    static GRADE: OnceLock<Regex> = OnceLock::new();
-    let grade_re = regex(&GRADE, r"(?:等级|评价结果|绩效评价|评定)为?[：:]?[“”\x22「]?(优秀|优|良好|良|中等|中|合格|不合格|差)");
     let mut out = Vec::new();
     for score in found.iter().filter(|f| f.figure.unit == FigureUnit::Points && f.figure.label.contains("得分")) {
         let sentence_end = unit.text[score.end..].find(['。', '！', '？']).map_or(unit.text.len(), |i| score.end + i);
-        let grade = grade_re.captures(&unit.text[score.end..sentence_end]).map(|caps| {
-            let m = caps.get(1).expect("grade");
-            (m.as_str().to_string(), unit.locate(score.end + m.start(), score.end + m.end()))
-        });
+        let grade = stated_grade(&unit.text[score.end..sentence_end]).map(|(start, grade)| (grade.to_string(), unit.locate(score.end + start, score.end + start + grade.len())));
         let subject = project_name(&unit.text[..score.start]).map_or(ScoreSubject::Overall, ScoreSubject::Project);
         let end = grade.as_ref().map_or(score.end, |(g, _)| unit.text[score.end..sentence_end].find(g.as_str()).map_or(score.end, |i| score.end + i + g.len()));
         let (grade, grade_at) = grade.map_or((None, None), |(g, at)| (Some(g), Some(at)));
@@ -485,5 +538,39 @@ fn drop_breakdowns(parts: &mut Vec<Figure>) {
             parts.drain(index + 1..=last);
         }
         index += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// `stated_comparison`, `without_basis_words` and `stated_grade` read what the patterns they spell out would.
+        #[test]
+        fn comparisons_bases_and_grades_are_read_as_the_patterns_do(pieces in prop::collection::vec(prop::sample::select(&["决算", "数", "大于", "超过", "年初", "预算", "与上年相比", "比上年", "较上年", "较去年", "比", "较", "同比", "2023", "年", "度", "等级", "评定", "评价结果", "为", "：", "“", "优", "秀", "不合格", "中", "x"][..]), 0..16)) {
+            let text: String = pieces.concat();
+            let comparison = regex_lite::Regex::new(r"决算数?(大于|小于|等于|高于|低于|超过)(?:年初)?预算数?").unwrap();
+            let by_pattern = comparison.captures(&text).map(|c| (c.get(0).unwrap().start(), c.get(0).unwrap().end(), c.get(1).unwrap().as_str()));
+            prop_assert_eq!(stated_comparison(&text), by_pattern);
+            let basis = regex_lite::Regex::new(r"与上年相比|比上年决算数?|比上年预算数?|比上年|较上年预算数|较上年决算数|较上年|较去年|比年初预算数?|较年初预算数?|同比|比\d{4}年|^\d{4}年度?").unwrap();
+            prop_assert_eq!(without_basis_words(&text), basis.replace_all(&text, "").into_owned());
+            let year = regex_lite::Regex::new(r"^\d{4}年").unwrap();
+            prop_assert_eq!(year_opening(&text).is_some(), year.is_match(&text));
+            let grade = regex_lite::Regex::new(r"(?:等级|评价结果|绩效评价|评定)为?[：:]?[“”\x22「]?(优秀|优|良好|良|中等|中|合格|不合格|差)").unwrap();
+            let by_pattern = grade.captures(&text).map(|c| (c.get(1).unwrap().start(), c.get(1).unwrap().as_str()));
+            prop_assert_eq!(stated_grade(&text).map(|(at, g)| (at, g)), by_pattern);
+        }
+
+        /// `project_name` reads what the pattern it spells out would.
+        #[test]
+        fn project_name_reads_as_the_pattern_does(chars in prop::collection::vec(prop::sample::select("项目绩效自评经费，：、 a".chars().collect::<Vec<_>>()), 0..30)) {
+            let text: String = chars.into_iter().collect();
+            let pattern = regex_lite::Regex::new(r"([^，。：:；、]+?)项目(?:绩效)?自评").unwrap();
+            let by_pattern = pattern.captures(&text).map(|caps| caps[1].trim().to_string()).filter(|name| !name.is_empty());
+            prop_assert_eq!(project_name(&text), by_pattern);
+        }
     }
 }

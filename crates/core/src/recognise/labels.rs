@@ -1,77 +1,138 @@
 //! Label normalisation shared by the table readers: spacing, bracket and quote variants,
 //! ordinals (`一、`, `（一）`, `1、`), 科目编码 and points markers (`(50 分)`).
 
-use std::sync::OnceLock;
-
-use regex_lite::Regex;
-
 use crate::amount::{cell_value, CellValue};
 use crate::model::CodeLevel;
 
 /// Compact form of a label: no whitespace, ASCII brackets, no quotes or markup.
 pub fn norm(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '（' => out.push('('),
-            '）' => out.push(')'),
-            '：' => out.push(':'),
-            '“' | '”' | '"' | '‘' | '’' => {}
-            c if c.is_whitespace() => {}
-            c => out.push(c),
-        }
+    // Copied in runs between the characters that change, not character by character.
+    let mut run = 0;
+    for (at, c) in text.char_indices() {
+        let replacement = match c {
+            '（' => "(",
+            '）' => ")",
+            '：' => ":",
+            '“' | '”' | '"' | '‘' | '’' => "",
+            c if c.is_whitespace() => "",
+            _ => continue,
+        };
+        out.push_str(&text[run..at]);
+        out.push_str(replacement);
+        run = at + c.len_utf8();
     }
+    out.push_str(&text[run..]);
     out
 }
 
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
+/// Byte length of the Chinese numerals (`一` … `十`) `s` starts with.
+fn numerals(s: &str) -> usize {
+    s.len() - s.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c)).len()
 }
 
-/// Splits a leading ordinal off a normalised label: `一、事业收入` → (`一`, `事业收入`).
+/// Byte length of the ASCII digits `s` starts with.
+fn digits(s: &str) -> usize {
+    s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len()
+}
+
+/// Splits a leading ordinal off a normalised label: `一、事业收入` → (`一`, `事业收入`). The
+/// ordinals are those of `^(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\)|(\d+)[、.．](?:\D|$))`;
+/// the arabic form gives back the character after its mark unless it ends the label.
 pub fn split_ordinal(label: &str) -> (Option<String>, String) {
-    static ORDINAL: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&ORDINAL, r"^(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\)|(\d+)[、.．](?:\D|$))");
-    match re.captures(label) {
-        Some(caps) => {
-            let ordinal = caps.get(1).or(caps.get(2)).or(caps.get(3)).map(|m| m.as_str().to_string());
-            let whole = caps.get(0).map_or(0, |m| m.as_str().len());
-            // The arabic form consumed the first character of the label: give it back.
-            let cut = if caps.get(3).is_some() && label.len() > whole {
-                whole - label[..whole].chars().last().map_or(0, char::len_utf8)
-            } else {
-                whole
-            };
-            (ordinal, label[cut..].to_string())
-        }
-        None => (None, label.to_string()),
+    let split = |ordinal: &str, cut: usize| (Some(ordinal.to_string()), label[cut..].to_string());
+    let n = numerals(label);
+    if n > 0 && label[n..].starts_with('、') {
+        return split(&label[..n], n + '、'.len_utf8());
     }
+    if let Some(inner) = label.strip_prefix('(') {
+        let n = numerals(inner);
+        if n > 0 && inner[n..].starts_with(')') {
+            return split(&inner[..n], n + 2);
+        }
+    }
+    let n = digits(label);
+    if let Some(after) = label[n..].strip_prefix(['、', '.', '．']).filter(|_| n > 0) {
+        let mark = label.len() - n - after.len();
+        match after.chars().next() {
+            None => return split(&label[..n], label.len()),
+            Some(c) if !c.is_ascii_digit() => {
+                // The pattern took `c` too: it stays taken only when it ends the label.
+                let cut = if after.len() > c.len_utf8() { n + mark } else { label.len() };
+                return split(&label[..n], cut);
+            }
+            Some(_) => {}
+        }
+    }
+    (None, label.to_string())
 }
 
 /// A 科目编码 at the start of a cell: `2010301`, `201 03 01`, `201 一般公共服务支出`.
-/// Returns the code without spaces, its level and the rest of the cell (a merged name).
+/// Returns the code without spaces, its level and the rest of the cell (a merged name), as
+/// the pattern `^(\d{3})(?: ?(\d{2}))?(?: ?(\d{2}))?(?:\s*(\D.*))?$` reads the trimmed cell.
 pub fn subject_code(text: &str) -> Option<(String, CodeLevel, String)> {
-    static CODE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&CODE, r"^(\d{3})(?: ?(\d{2}))?(?: ?(\d{2}))?(?:\s*(\D.*))?$");
-    let caps = re.captures(text.trim())?;
-    let code: String = [caps.get(1), caps.get(2), caps.get(3)].iter().flatten().map(|m| m.as_str()).collect();
+    let text = text.trim();
+    // Two digits, after an optional space: the digits and what follows them.
+    fn pair(s: &str) -> Option<(&str, &str)> {
+        let s = s.strip_prefix(' ').filter(|r| digits(r) >= 2).unwrap_or(s);
+        (digits(s) >= 2).then(|| (&s[..2], &s[2..]))
+    }
+    // What may follow the code: nothing, or spacing and a non-digit starting a name that runs
+    // to the end within its line. `Some(None)` for nothing.
+    fn tail(s: &str) -> Option<Option<&str>> {
+        if s.is_empty() {
+            return Some(None);
+        }
+        // `\s` is ASCII whitespace with the vertical tab; the name's first character may be spacing too.
+        let spacing = s.len() - s.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b').len();
+        (0..=spacing).rev().find_map(|at| {
+            let c = s[at..].chars().next()?;
+            (!c.is_ascii_digit() && !s[at + c.len_utf8()..].contains('\n')).then_some(Some(&s[at..]))
+        })
+    }
+    if digits(text) < 3 {
+        return None;
+    }
+    let (class, after) = text.split_at(3);
+    let second = pair(after);
+    let mut tries: Vec<(Vec<&str>, &str)> = Vec::new();
+    if let Some((section, after_section)) = second {
+        if let Some((item, after_item)) = pair(after_section) {
+            tries.push((vec![class, section, item], after_item));
+        }
+        tries.push((vec![class, section], after_section));
+    }
+    if let Some((item, after_item)) = pair(after) {
+        tries.push((vec![class, item], after_item));
+    }
+    tries.push((vec![class], after));
+    let (parts, rest) = tries.into_iter().find_map(|(parts, after)| tail(after).map(|rest| (parts, rest)))?;
+    let code: String = parts.concat();
     let level = CodeLevel::of_len(code.len())?;
-    let rest = caps.get(4).map_or(String::new(), |m| m.as_str().trim().to_string());
-    Some((code, level, rest))
+    Some((code, level, rest.map_or(String::new(), |r| r.trim().to_string())))
 }
 
-/// Points stated in a label: `产出指标 (50 分)` → `50`.
+/// Points stated in a label: `产出指标 (50 分)` → `50`, read as `\((\d+(?:\.\d+)?)分\)?`.
 pub fn stated_points(label: &str) -> Option<(String, String)> {
-    static POINTS: OnceLock<Regex> = OnceLock::new();
     if !label.contains('分') {
         return None;
     }
-    let re = regex(&POINTS, r"\((\d+(?:\.\d+)?)分\)?");
     let compact = norm(label);
-    let caps = re.captures(&compact)?;
-    let whole = caps.get(0)?;
-    let rest = format!("{}{}", &compact[..whole.start()], &compact[whole.end()..]);
-    Some((caps.get(1)?.as_str().to_string(), rest))
+    let (start, number, end) = compact.match_indices('(').find_map(|(start, _)| {
+        let rest = &compact[start + 1..];
+        let mut n = digits(rest);
+        if n == 0 {
+            return None;
+        }
+        if rest[n..].starts_with('.') && digits(&rest[n + 1..]) > 0 {
+            n += 1 + digits(&rest[n + 1..]);
+        }
+        let after = rest[n..].strip_prefix('分')?;
+        let after = after.strip_prefix(')').unwrap_or(after);
+        Some((start, &rest[..n], compact.len() - after.len()))
+    })?;
+    let rest = format!("{}{}", &compact[..start], &compact[end..]);
+    Some((number.to_string(), rest))
 }
 
 /// Whether a cell holds a number or a nothing-marker (a value slot, not a label).
@@ -133,7 +194,46 @@ pub fn class_code_of(label: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        /// Ordinals, codes and points are read as the patterns they spell out would.
+        #[test]
+        fn ordinals_codes_and_points_are_read_as_the_patterns_do(pieces in prop::collection::vec(prop::sample::select(&["一", "十", "、", "(", ")", "1", "20", "3", ".", "．", " ", "\n", "分", "收入", "x"][..]), 0..12)) {
+            let text: String = pieces.concat();
+            let ordinal = regex_lite::Regex::new(r"^(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\)|(\d+)[、.．](?:\D|$))").unwrap();
+            let by_pattern = match ordinal.captures(&text) {
+                Some(caps) => {
+                    let ordinal = caps.get(1).or(caps.get(2)).or(caps.get(3)).map(|m| m.as_str().to_string());
+                    let whole = caps.get(0).map_or(0, |m| m.as_str().len());
+                    let cut = if caps.get(3).is_some() && text.len() > whole { whole - text[..whole].chars().last().map_or(0, char::len_utf8) } else { whole };
+                    (ordinal, text[cut..].to_string())
+                }
+                None => (None, text.to_string()),
+            };
+            prop_assert_eq!(split_ordinal(&text), by_pattern);
+            let code = regex_lite::Regex::new(r"^(\d{3})(?: ?(\d{2}))?(?: ?(\d{2}))?(?:\s*(\D.*))?$").unwrap();
+            let by_pattern = code.captures(text.trim()).and_then(|caps| {
+                let code: String = [caps.get(1), caps.get(2), caps.get(3)].iter().flatten().map(|m| m.as_str()).collect();
+                let level = CodeLevel::of_len(code.len())?;
+                Some((code, level, caps.get(4).map_or(String::new(), |m| m.as_str().trim().to_string())))
+            });
+            prop_assert_eq!(subject_code(&text), by_pattern);
+            let points = regex_lite::Regex::new(r"\((\d+(?:\.\d+)?)分\)?").unwrap();
+            let by_pattern = if text.contains('分') {
+                let compact = norm(&text);
+                points.captures(&compact).map(|caps| {
+                    let whole = caps.get(0).unwrap();
+                    (caps[1].to_string(), format!("{}{}", &compact[..whole.start()], &compact[whole.end()..]))
+                })
+            } else {
+                None
+            };
+            prop_assert_eq!(stated_points(&text), by_pattern);
+        }
+    }
 
     #[test]
     fn ordinals_are_split_off() {

@@ -1,8 +1,5 @@
 //! Document facts: kind(s), report year, department and unit.
 
-use std::sync::OnceLock;
-
-use regex_lite::Regex;
 use serde::Serialize;
 
 use super::labels::norm;
@@ -73,17 +70,41 @@ fn organisation(text: &str) -> Option<String> {
     ok.then_some(t)
 }
 
+/// Years written `20xx年`, with spacing allowed before `年`, as the pattern `(20\d{2})\s*年` finds
+/// them: byte ranges, the year being the first four bytes.
+pub fn years(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(start) = text[from..].find("20").map(|at| from + at) {
+            from = start + 1;
+            if !bytes.get(start + 2..start + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
+                continue;
+            }
+            let spacing = text[start + 4..].len() - text[start + 4..].trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b').len();
+            let after = start + 4 + spacing;
+            if text[after..].starts_with('年') {
+                from = after + '年'.len_utf8();
+                return Some((start, from));
+            }
+        }
+        None
+    })
+}
+
 /// Reads the document facts from the title lines, `部门：` lines and recognised tables.
 pub fn document_info(blocks: &[Block], tables: &[RecognisedTable]) -> DocumentInfo {
-    static YEAR: OnceLock<Regex> = OnceLock::new();
-    let year_re = YEAR.get_or_init(|| Regex::new(r"(20\d{2})年").expect("valid pattern"));
     let head: Vec<(&str, usize)> = texts(blocks).take(TITLE_LINES).collect();
     // Title lines are short; longer lines in the head are already running text.
     let head_text: String = head.iter().map(|(t, _)| norm(t)).filter(|t| t.chars().count() <= TITLE_MAX_CHARS).collect();
 
     let (year, year_line) = head
         .iter()
-        .find_map(|(t, line)| year_re.captures(&norm(t)).and_then(|c| c[1].parse().ok()).map(|y| (Some(y), Some(*line))))
+        .find_map(|(t, line)| {
+            let t = norm(t);
+            let year = years(&t).next().and_then(|(start, _)| t[start..start + 4].parse().ok());
+            year.map(|y| (Some(y), Some(*line)))
+        })
         .unwrap_or((None, None));
 
     let mut kinds = Vec::new();

@@ -1,7 +1,3 @@
-use std::sync::OnceLock;
-
-use regex_lite::Regex;
-
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::report::ParseReport;
@@ -35,6 +31,8 @@ declare_rule! {
 }
 
 /// Template wording: an unmade choice between two words, a fill-in instruction, or a placeholder.
+/// [`template_at`] reads it by hand; the tests hold it to this pattern.
+#[cfg(test)]
 const TEMPLATE: &str = concat!(
     r"(?:增加|减少|增长|下降|降低|上升|大于|小于|高于|低于|等于)[（(](?:增加|减少|增长|下降|降低|上升|大于|小于|高于|低于|等于)[）)]",
     r"|[（(]如有[，,][^（）()]{0,30}[）)]",
@@ -44,35 +42,65 @@ const TEMPLATE: &str = concat!(
     r"|X{2,}|Ｘ{2,}|×{2,}",
 );
 
-fn template() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| Regex::new(TEMPLATE).expect("valid pattern"))
-}
+/// Words of a choice left to the author (`增加（减少）`).
+const CHOICE_WORDS: [&str; 11] = ["增加", "减少", "增长", "下降", "降低", "上升", "大于", "小于", "高于", "低于", "等于"];
 
-/// Whether `text` holds a literal every [`TEMPLATE`] match contains: a cheap test that spares
-/// the regex the many texts without any.
-fn might_hold_template_text(text: &str) -> bool {
-    const LITERALS: [&str; 6] = ["如有", "按用途分类", "精确到个位数", "注意", "XX", "××"];
-    const CHOICE_WORDS: [&str; 11] = ["增加", "减少", "增长", "下降", "降低", "上升", "大于", "小于", "高于", "低于", "等于"];
-    LITERALS.iter().any(|l| text.contains(l))
-        || text.contains("ＸＸ")
-        || CHOICE_WORDS.iter().any(|w| text.contains(&format!("{w}（")) || text.contains(&format!("{w}(")))
-}
-
-/// Every piece of template wording in `text`, with its byte offset. `XX` inside a longer run of
-/// Latin letters (`XXL`) is a word, not a placeholder.
-fn template_text(text: &str) -> Vec<(usize, &str)> {
-    if !might_hold_template_text(text) {
-        return Vec::new();
+/// The end of the template wording starting at byte `at` of `text`, if any: an unmade choice
+/// (`增加（减少）`), an instruction (`（如有，…）` within 30 characters, `（按用途分类）`,
+/// `精确到个位数`, `（注意：…）`, `注意：` opening the text) or a placeholder (`XX`, `ＸＸ`, `××`).
+fn template_at(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let end = |after: &str| text.len() - after.len();
+    let is_bracket = |c: char| matches!(c, '（' | '）' | '(' | ')');
+    let closes = |after: &str| after.strip_prefix(['）', ')']).map(end);
+    // Up to the next bracket, which must close: its end, and how many characters came before it.
+    let to_closing = |after: &str| {
+        let (count, (offset, c)) = after.char_indices().enumerate().find(|(_, (_, c))| is_bracket(*c))?;
+        matches!(c, '）' | ')').then(|| (end(after) + offset + c.len_utf8(), count))
+    };
+    let mark = rest.chars().next()?;
+    match mark {
+        '增' | '减' | '下' | '降' | '上' | '大' | '小' | '高' | '低' | '等' => {
+            let after = CHOICE_WORDS.iter().find_map(|w| rest.strip_prefix(w))?.strip_prefix(['（', '('])?;
+            closes(CHOICE_WORDS.iter().find_map(|w| after.strip_prefix(w))?)
+        }
+        '（' | '(' => {
+            let inner = &rest[mark.len_utf8()..];
+            if let Some(after) = inner.strip_prefix("如有").and_then(|a| a.strip_prefix(['，', ','])) {
+                to_closing(after).filter(|(_, count)| *count <= 30).map(|(end, _)| end)
+            } else if let Some(after) = inner.strip_prefix("按用途分类") {
+                closes(after)
+            } else {
+                to_closing(inner.strip_prefix("注意")?.strip_prefix(['：', ':'])?).map(|(end, _)| end)
+            }
+        }
+        '精' => rest.starts_with("精确到个位数").then(|| at + "精确到个位数".len()),
+        '注' if at == 0 => rest.strip_prefix("注意")?.strip_prefix(['：', ':']).map(end),
+        'X' | 'Ｘ' | '×' => {
+            let run = rest.len() - rest.trim_start_matches(mark).len();
+            (run >= 2 * mark.len_utf8()).then_some(at + run)
+        }
+        _ => None,
     }
-    template()
-        .find_iter(text)
-        .filter(|m| {
-            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-            !m.as_str().starts_with('X') || (!latin(text[..m.start()].chars().next_back()) && !latin(text[m.end()..].chars().next()))
-        })
-        .map(|m| (m.start(), m.as_str()))
-        .collect()
+}
+
+/// Every piece of template wording in `text`, with its byte offset, in one pass. `XX` inside a
+/// longer run of Latin letters (`XXL`) is a word, not a placeholder.
+fn template_text(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut resume = 0;
+    for (at, _) in text.char_indices() {
+        if at < resume {
+            continue;
+        }
+        let Some(end) = template_at(text, at) else { continue };
+        resume = end;
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        if !text[at..].starts_with('X') || (!latin(text[..at].chars().next_back()) && !latin(text[end..].chars().next())) {
+            out.push((at, &text[at..end]));
+        }
+    }
+    out
 }
 
 impl Rule for TemplateText {
@@ -119,6 +147,22 @@ mod tests {
         assert_eq!(found("情况说明（注意：“三公”经费是财政拨款口径）"), ["（注意：“三公”经费是财政拨款口径）"]);
         assert_eq!(found("累计7人次（精确到个位数），主要用于（按用途分类）支持"), ["精确到个位数", "（按用途分类）"]);
         assert_eq!(found("支出XX万元，接待××人次"), ["XX", "××"]);
+    }
+
+    proptest::proptest! {
+        /// The scan reads what [`TEMPLATE`] would.
+        #[test]
+        fn scan_reads_as_the_pattern_does(pieces in proptest::collection::vec(proptest::sample::select(&["增加", "少", "大于", "（", "）", "(", ")", "如有", "，", ",", "按用途分类", "精确到个位数", "注意", "：", ":", "X", "Ｘ", "×", "L", "的", "的的的的的的的的的的"][..]), 0..24)) {
+            let text: String = pieces.concat();
+            let pattern = regex_lite::Regex::new(TEMPLATE).unwrap();
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+            let by_pattern: Vec<_> = pattern
+                .find_iter(&text)
+                .filter(|m| !m.as_str().starts_with('X') || (!latin(text[..m.start()].chars().next_back()) && !latin(text[m.end()..].chars().next())))
+                .map(|m| (m.start(), m.as_str()))
+                .collect();
+            proptest::prop_assert_eq!(template_text(&text), by_pattern);
+        }
     }
 
     #[test]

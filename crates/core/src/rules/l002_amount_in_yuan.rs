@@ -1,7 +1,3 @@
-use std::sync::OnceLock;
-
-use regex_lite::Regex;
-
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::model::Unit;
@@ -35,10 +31,23 @@ declare_rule! {
     }
 }
 
-/// An amount of money in running text: the number and its unit (`万元`, `亿元` or bare `元`).
-fn amount() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| Regex::new(r"\d[\d,]*(?:\.\d+)?\s*(万元|亿元|元)").expect("valid pattern"))
+/// Amounts in bare 元 in running text (`\d[\d,]*(?:\.\d+)?\s*元`, not `万元` or `亿元`):
+/// byte offset and text.
+fn amounts_in_yuan(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(start) = text[from..].bytes().position(|b| b.is_ascii_digit()).map(|at| from + at) {
+        match lookup::money_at(text, start) {
+            Ok((end, unit)) => {
+                if unit == "元" {
+                    out.push((start, &text[start..end]));
+                }
+                from = end;
+            }
+            Err(run_end) => from = run_end,
+        }
+    }
+    out
 }
 
 /// Words before an amount that make it a rate or a standard, legitimately in 元.
@@ -65,13 +74,7 @@ impl Rule for AmountInYuan {
             if !text.contains("万元") {
                 continue;
             }
-            let slips: Vec<(usize, &str)> = amount()
-                .captures_iter(text)
-                .filter_map(|m| {
-                    let whole = m.get(0).expect("match");
-                    (&m[1] == "元" && !is_rate(text, whole.start(), whole.end())).then_some((whole.start(), whole.as_str()))
-                })
-                .collect();
+            let slips: Vec<(usize, &str)> = amounts_in_yuan(text).into_iter().filter(|(start, found)| !is_rate(text, *start, start + found.len())).collect();
             let held = usize::from(slips.is_empty());
             let matches = slips
                 .into_iter()
@@ -86,6 +89,24 @@ impl Rule for AmountInYuan {
                 })
                 .collect();
             lookup::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// The scan reads what the pattern it spells out would.
+        #[test]
+        fn scan_reads_as_the_pattern_does(chars in prop::collection::vec(prop::sample::select("05., \t\u{b}元万亿，a".chars().collect::<Vec<_>>()), 0..40)) {
+            let text: String = chars.into_iter().collect();
+            let amount = regex_lite::Regex::new(r"\d[\d,]*(?:\.\d+)?\s*(万元|亿元|元)").unwrap();
+            let by_pattern: Vec<_> = amount.captures_iter(&text).filter(|c| &c[1] == "元").map(|c| (c.get(0).unwrap().start(), c.get(0).unwrap().as_str())).collect();
+            prop_assert_eq!(amounts_in_yuan(&text), by_pattern);
         }
     }
 }

@@ -1,9 +1,6 @@
-use std::sync::OnceLock;
-
-use regex_lite::Regex;
-
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{Checker, FindingLocation};
+use crate::recognise::meta::years;
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -34,11 +31,6 @@ declare_rule! {
     }
 }
 
-fn year() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| Regex::new(r"(20\d{2})\s*年").expect("valid pattern"))
-}
-
 /// Words right before a year that make it a comparison or a cut-off date.
 const BEFORE_YEAR: [&str; 6] = ["与", "比", "较", "截至", "截止", "同"];
 /// Words right after `年` that make the year a column of figures or a date, not the title's year.
@@ -47,13 +39,12 @@ const AFTER_YEAR: [&str; 5] = ["决算数", "预算数", "实际", "12月", "底
 /// The first year in `text` that is not `report_year` and not meant to differ, with its byte
 /// offset; `None` when every year it names is the report year or meant to differ.
 fn slip(text: &str, report_year: u16) -> Option<(usize, &str)> {
-    year().captures_iter(text).find_map(|c| {
-        let whole = c.get(0).expect("match");
-        let stated: u16 = c[1].parse().ok()?;
-        let before = &text[..whole.start()];
-        let after = &text[whole.end()..];
+    years(text).find_map(|(start, end)| {
+        let stated: u16 = text[start..start + 4].parse().ok()?;
+        let before = &text[..start];
+        let after = &text[end..];
         let meant = BEFORE_YEAR.iter().any(|w| before.ends_with(w)) || AFTER_YEAR.iter().any(|w| after.trim_start().starts_with(w));
-        (stated != report_year && !meant).then_some((whole.start(), whole.as_str()))
+        (stated != report_year && !meant).then_some((start, &text[start..end]))
     })
 }
 
@@ -64,7 +55,7 @@ const TITLE_ENDINGS: [&str; 6] = ["表", "报告", "说明", "情况", "决算",
 /// Whether `text` is a title that names a year.
 fn dated_title(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || "。：:*".contains(c));
-    year().is_match(text) && TITLE_ENDINGS.iter().any(|e| trimmed.ends_with(e))
+    years(text).next().is_some() && TITLE_ENDINGS.iter().any(|e| trimmed.ends_with(e))
 }
 
 /// Records one dated title: held when it names only the report year.
@@ -109,7 +100,20 @@ impl Rule for YearSlip {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        /// `years` finds what `(20\d{2})\s*年` would.
+        #[test]
+        fn years_are_found_as_the_pattern_finds_them(pieces in prop::collection::vec(prop::sample::select(&["2", "0", "20", "3", " ", "\t", "年", "度", "x"][..]), 0..16)) {
+            let text: String = pieces.concat();
+            let pattern = regex_lite::Regex::new(r"(20\d{2})\s*年").unwrap();
+            let by_pattern: Vec<_> = pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            prop_assert_eq!(years(&text).collect::<Vec<_>>(), by_pattern);
+        }
+    }
 
     #[test]
     fn another_year_in_a_title_is_a_slip() {

@@ -64,39 +64,42 @@ fn doubled_slip(half: &[char], separated: bool) -> bool {
 
 /// Every doubled word, phrase or punctuation mark in `text`, with its byte offset.
 fn repeats(text: &str) -> Vec<(usize, String)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let c = |i: usize| chars[i].1;
+    let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    let chars: Vec<char> = text.chars().collect();
+    let c = |i: usize| chars[i];
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        // Every repeat has a copy of `c(i)` within the next LONGEST + 1 characters.
+        if !chars[i + 1..chars.len().min(i + LONGEST + 2)].contains(&c(i)) {
+            i += 1;
+            continue;
+        }
         let mut found = None;
-        for n in (1..=LONGEST).rev() {
+        'longest: for n in (1..=LONGEST).rev() {
             for gap in [0, 1] {
                 let end = i + 2 * n + gap;
-                if end > chars.len() || gap == 1 && !SEPARATORS.contains(&c(i + n)) {
+                // The copy must start with the same character: a cheap test before the others.
+                if end > chars.len() || c(i + n + gap) != c(i) || gap == 1 && !SEPARATORS.contains(&c(i + n)) {
                     continue;
                 }
-                if (0..n).any(|k| c(i + k) != c(i + n + gap + k)) {
+                if chars[i + 1..i + n] != chars[i + n + gap + 1..end] {
                     continue;
                 }
-                let half: Vec<char> = (i..i + n).map(c).collect();
+                let half = &chars[i..i + n];
                 // AABB (`实实在在`, `是是非非`) is deliberate reduplication.
                 let pair_at = |j: usize| j + 1 < chars.len() && c(j) == c(j + 1);
                 let aabb = n == 1 && gap == 0 && (pair_at(end) || i >= 2 && pair_at(i - 2));
                 let word_across = n == 1 && {
-                    let before: String = [i.checked_sub(1).map(c), Some(c(i))].into_iter().flatten().collect();
-                    let after: String = [Some(c(i)), chars.get(end).map(|&(_, d)| d)].into_iter().flatten().collect();
-                    WORDS_ACROSS.contains(&before.as_str()) || WORDS_ACROSS.contains(&after.as_str())
+                    let across = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if WORDS_ACROSS.iter().any(|w| w.chars().eq([a, b])));
+                    across(i.checked_sub(1).map(c), Some(c(i))) || across(Some(c(i)), chars.get(end).copied())
                 };
                 // `市人民政府、市人民政府办公室` lists two names: a separated copy must end there.
                 let word_goes_on = gap == 1 && end < chars.len() && is_han(c(end));
-                if !aabb && !word_across && !word_goes_on && doubled_slip(&half, gap == 1) {
+                if !aabb && !word_across && !word_goes_on && doubled_slip(half, gap == 1) {
                     found = Some(end);
-                    break;
+                    break 'longest;
                 }
-            }
-            if found.is_some() {
-                break;
             }
         }
         if found.is_none() && i + 1 < chars.len() && c(i) == c(i + 1) && PUNCTUATION.contains(&c(i)) {
@@ -104,8 +107,8 @@ fn repeats(text: &str) -> Vec<(usize, String)> {
         }
         match found {
             Some(end) => {
-                let byte_end = chars.get(end).map_or(text.len(), |&(b, _)| b);
-                out.push((chars[i].0, text[chars[i].0..byte_end].to_string()));
+                let byte_end = offsets.get(end).copied().unwrap_or(text.len());
+                out.push((offsets[i], text[offsets[i]..byte_end].to_string()));
                 i = end;
             }
             None => i += 1,

@@ -1,6 +1,3 @@
-use std::sync::OnceLock;
-
-use regex_lite::Regex;
 use rust_decimal::Decimal;
 
 use super::{declare_rule, lookup, Rule, RuleInfo};
@@ -33,16 +30,72 @@ declare_rule! {
     }
 }
 
-/// A share: `占` (not `占用`, `占有`, `占地`) and the first percentage after it in the clause.
-fn share() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| Regex::new(r"占(?:[^用有地压，。；：\d%][^，。；：\d%]{0,30})?(\d+(?:\.\d+)?)\s*[%％]").expect("valid pattern"))
+/// A share: `占` (not `占用`, `占有`, `占地`) and the first percentage after it in the clause, as
+/// the pattern `占(?:[^用有地压，。；：\d%][^，。；：\d%]{0,30})?(\d+(?:\.\d+)?)\s*[%％]` reads
+/// it: byte offset, text and the percentage's number.
+fn shares(text: &str) -> Vec<(usize, &str, &str)> {
+    let stops = |c: char| matches!(c, '，' | '。' | '；' | '：' | '%') || c.is_ascii_digit();
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(start) = text[from..].find('占').map(|at| from + at) {
+        from = start + '占'.len_utf8();
+        // The words between `占` and the number: up to 31 characters, none of them a stop.
+        let rest = &text[from..];
+        let Some((words, (at, _))) = rest.char_indices().take(32).enumerate().find(|(_, (_, c))| stops(*c)) else { continue };
+        if words > 0 && rest.starts_with(['用', '有', '地', '压']) || !digit(from + at) {
+            continue;
+        }
+        let number_start = from + at;
+        let mut end = number_start;
+        while digit(end) {
+            end += 1;
+        }
+        if bytes.get(end) == Some(&b'.') && digit(end + 1) {
+            end += 2;
+            while digit(end) {
+                end += 1;
+            }
+        }
+        let number_end = end;
+        while bytes.get(end).copied().is_some_and(lookup::is_space) {
+            end += 1;
+        }
+        let Some(mark) = ['%', '％'].into_iter().find(|m| text[end..].starts_with(*m)) else { continue };
+        end += mark.len_utf8();
+        out.push((start, &text[start..end], &text[number_start..number_end]));
+        from = end;
+    }
+    out
 }
 
-/// An amount of money, with the sign it is written with, if any (`-3.5万元`, `－3.5万元`).
-fn amount() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| Regex::new(r"([-－−]?)\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)").expect("valid pattern"))
+/// An amount of money with the sign it is written with, if any (`-3.5万元`, `－3.5万元`), as the
+/// pattern `([-－−]?)\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)` reads it: byte offset, text and sign.
+fn amounts(text: &str) -> Vec<(usize, &str, &str)> {
+    let bytes = text.as_bytes();
+    let is_sign = |c: char| matches!(c, '-' | '－' | '−');
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((start, c)) = text[from..].char_indices().map(|(at, c)| (from + at, c)).find(|&(_, c)| c.is_ascii_digit() || is_sign(c) || c.is_ascii() && lookup::is_space(c as u8)) {
+        let sign_end = start + if is_sign(c) { c.len_utf8() } else { 0 };
+        let mut number = sign_end;
+        while bytes.get(number).copied().is_some_and(lookup::is_space) {
+            number += 1;
+        }
+        if !bytes.get(number).is_some_and(u8::is_ascii_digit) {
+            from = if sign_end > start { sign_end } else { number };
+            continue;
+        }
+        match lookup::money_at(text, number) {
+            Ok((end, _)) => {
+                out.push((start, &text[start..end], &text[start..sign_end]));
+                from = end;
+            }
+            Err(run_end) => from = run_end,
+        }
+    }
+    out
 }
 
 /// How many shares and amounts `text` states, and the impossible ones: byte offset, the text,
@@ -50,27 +103,25 @@ fn amount() -> &'static Regex {
 fn impossible(text: &str) -> (usize, Vec<(usize, &str, bool)>) {
     let mut checked = 0;
     let mut out = Vec::new();
-    // Both patterns need `占` or `元`: skip the regexes for texts without them.
-    let shares = if text.contains('占') { share().captures_iter(text).collect() } else { Vec::new() };
-    for c in shares {
+    // Both patterns need `占` or `元`: skip the scans for texts without them.
+    let shares = if text.contains('占') { shares(text) } else { Vec::new() };
+    for (start, whole, number) in shares {
         checked += 1;
-        let whole = c.get(0).expect("match");
-        let percent: Decimal = c[1].parse().unwrap_or_default();
+        let percent: Decimal = number.parse().unwrap_or_default();
         if percent > Decimal::ONE_HUNDRED {
-            out.push((whole.start(), whole.as_str(), true));
+            out.push((start, whole, true));
         }
     }
-    let amounts = if text.contains('元') { amount().captures_iter(text).collect() } else { Vec::new() };
-    for c in amounts {
-        let whole = c.get(0).expect("match");
+    let amounts = if text.contains('元') { amounts(text) } else { Vec::new() };
+    for (start, whole, sign) in amounts {
         // A sign right after a digit is a range (`1-2万元`), not a negative amount.
-        let after_digit = text[..whole.start()].chars().next_back().is_some_and(|ch| ch.is_ascii_digit());
-        if after_digit && !c[1].is_empty() {
+        let after_digit = text[..start].chars().next_back().is_some_and(|ch| ch.is_ascii_digit());
+        if after_digit && !sign.is_empty() {
             continue;
         }
         checked += 1;
-        if !c[1].is_empty() {
-            out.push((whole.start(), whole.as_str(), false));
+        if !sign.is_empty() {
+            out.push((start, whole, false));
         }
     }
     (checked, out)
@@ -105,6 +156,8 @@ impl Rule for ImpossibleFigure {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
@@ -122,5 +175,19 @@ mod tests {
         assert!(found("完成预算的249.9%，增长416.32%，占100.0%，国有资产占用情况").is_empty());
         assert!(found("每人1-2万元，占政府采购支出总额的100%").is_empty());
         assert_eq!(impossible("占75.38%，共5万元").0, 2);
+    }
+
+    proptest! {
+        /// The scans read what the patterns they spell out would.
+        #[test]
+        fn scans_read_as_the_patterns_do(chars in prop::collection::vec(prop::sample::select("占用地05.,%％ \t\u{b}元万亿-－−，。的比a".chars().collect::<Vec<_>>()), 0..40)) {
+            let text: String = chars.into_iter().collect();
+            let share = regex_lite::Regex::new(r"占(?:[^用有地压，。；：\d%][^，。；：\d%]{0,30})?(\d+(?:\.\d+)?)\s*[%％]").unwrap();
+            let amount = regex_lite::Regex::new(r"([-－−]?)\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)").unwrap();
+            let by_pattern: Vec<_> = share.captures_iter(&text).map(|c| (c.get(0).unwrap().start(), c.get(0).unwrap().as_str(), c.get(1).unwrap().as_str())).collect();
+            prop_assert_eq!(shares(&text), by_pattern);
+            let by_pattern: Vec<_> = amount.captures_iter(&text).map(|c| (c.get(0).unwrap().start(), c.get(0).unwrap().as_str(), c.get(1).unwrap().as_str())).collect();
+            prop_assert_eq!(amounts(&text), by_pattern);
+        }
     }
 }

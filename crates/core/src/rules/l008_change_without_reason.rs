@@ -1,7 +1,3 @@
-use std::sync::OnceLock;
-
-use regex_lite::Regex;
-
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::recognise::Paragraph;
@@ -35,10 +31,23 @@ declare_rule! {
     }
 }
 
-/// A change in money: `增加`/`减少`, at most a few characters, then an amount.
-fn change() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| Regex::new(r"(?:增加|减少)[^，。；\d]{0,4}\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)").expect("valid pattern"))
+/// A change in money: `增加`/`减少`, at most a few characters, then an amount, as the pattern
+/// `(?:增加|减少)[^，。；\d]{0,4}\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)` reads it: byte offset and text.
+fn changes(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(start) = ["增加", "减少"].iter().filter_map(|w| text[from..].find(w)).min().map(|at| from + at) {
+        from = start + "增加".len();
+        let Some((_, (at, _))) = text[from..].char_indices().take(5).enumerate().find(|(_, (_, c))| matches!(c, '，' | '。' | '；') || c.is_ascii_digit()) else { continue };
+        if !text.as_bytes()[from + at].is_ascii_digit() {
+            continue;
+        }
+        if let Ok((end, _)) = lookup::money_at(text, from + at) {
+            out.push((start, &text[start..end]));
+            from = end;
+        }
+    }
+    out
 }
 
 /// Words that introduce a reason.
@@ -77,14 +86,19 @@ impl Rule for ChangeWithoutReason {
             let explained = group.iter().any(|p| REASONS.iter().any(|r| p.text.contains(r)));
             for paragraph in &group {
                 let text = paragraph.text.as_str();
-                for m in change().find_iter(text) {
-                    let sentence = paragraph.sentences.iter().find(|s| s.text.contains(m.as_str())).map_or(text, |s| s.text.as_str());
+                for (start, change) in changes(text) {
+                    let location = lookup::in_paragraph(paragraph, start, change, None);
+                    if explained {
+                        checker.require(&Self::INFO, true, location, String::new(), String::new(), String::new());
+                        continue;
+                    }
+                    let sentence = paragraph.sentences.iter().find(|s| s.text.contains(change)).map_or(text, |s| s.text.as_str());
                     checker.require(
                         &Self::INFO,
-                        explained,
-                        lookup::in_paragraph(paragraph, m.start(), m.as_str(), None),
-                        format!("{}：「{}」所在段落没有说明原因（如“主要原因是…”）", Self::INFO.title_zh, m.as_str()),
-                        format!("{}: «{}» has no reason in its paragraph (such as 主要原因是…)", Self::INFO.title_en, m.as_str()),
+                        false,
+                        location,
+                        format!("{}：「{change}」所在段落没有说明原因（如“主要原因是…”）", Self::INFO.title_zh),
+                        format!("{}: «{change}» has no reason in its paragraph (such as 主要原因是…)", Self::INFO.title_en),
                         format!("「{sentence}」"),
                     );
                 }
@@ -95,11 +109,24 @@ impl Rule for ChangeWithoutReason {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
     fn changes_in_money_are_found() {
-        let found: Vec<&str> = change().find_iter("与上年相比，减少116.72万元，减少29.37%；比年初预算数减少 544.23 万元").map(|m| m.as_str()).collect();
+        let found: Vec<&str> = changes("与上年相比，减少116.72万元，减少29.37%；比年初预算数减少 544.23 万元").into_iter().map(|(_, m)| m).collect();
         assert_eq!(found, ["减少116.72万元", "减少 544.23 万元"]);
+    }
+
+    proptest! {
+        /// The scan reads what the pattern it spells out would.
+        #[test]
+        fn scan_reads_as_the_pattern_does(pieces in prop::collection::vec(prop::sample::select(&["增加", "减少", "增", "了", "约", "，", "；", "1", "0", ".", ",", " ", "元", "万元", "%"][..]), 0..24)) {
+            let text: String = pieces.concat();
+            let pattern = regex_lite::Regex::new(r"(?:增加|减少)[^，。；\d]{0,4}\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)").unwrap();
+            let by_pattern: Vec<_> = pattern.find_iter(&text).map(|m| (m.start(), m.as_str())).collect();
+            prop_assert_eq!(changes(&text), by_pattern);
+        }
     }
 }

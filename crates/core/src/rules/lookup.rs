@@ -246,8 +246,11 @@ pub struct Match<'t> {
 /// Records a lint's verdict on one paragraph: `held` relations that held, and one broken
 /// relation per match, located at its exact text with its context as the derivation.
 pub fn lint_paragraph(checker: &mut Checker, rule: &RuleInfo, paragraph: &crate::recognise::Paragraph, held: usize, matches: Vec<Match>) {
-    for _ in 0..held {
-        checker.require(rule, true, in_paragraph(paragraph, 0, "", None), String::new(), String::new(), String::new());
+    if held > 0 {
+        let location = in_paragraph(paragraph, 0, "", None);
+        for _ in 0..held {
+            checker.require(rule, true, location.clone(), String::new(), String::new(), String::new());
+        }
     }
     for m in matches {
         let derivation = context(&paragraph.text, m.offset, m.text);
@@ -370,4 +373,32 @@ pub fn check_side_total(rule: &RuleInfo, checker: &mut Checker, table: &Recognis
             checker.sum(rule, Term::cell(table, &total.label, column, stated), &parts);
         }
     }
+}
+
+/// Whitespace as a regex's `\s` reads it: ASCII, vertical tab included.
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// The amount of money starting at the ASCII digit at byte `start` of `text`, as the pattern
+/// `\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)` reads it: its end and unit. When there is none, `Err`
+/// holds the end of the digits and commas from `start`: no amount starts within them either.
+pub fn money_at(text: &str, start: usize) -> Result<(usize, &'static str), usize> {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut end = start + 1;
+    while bytes.get(end).is_some_and(|b| b.is_ascii_digit() || *b == b',') {
+        end += 1;
+    }
+    let run_end = end;
+    if bytes.get(end) == Some(&b'.') && digit(end + 1) {
+        end += 2;
+        while digit(end) {
+            end += 1;
+        }
+    }
+    while bytes.get(end).copied().is_some_and(is_space) {
+        end += 1;
+    }
+    ["万元", "亿元", "元"].into_iter().find(|unit| text[end..].starts_with(unit)).map(|unit| (end + unit.len(), unit)).ok_or(run_end)
 }
