@@ -402,7 +402,8 @@ fn check_document(document: &ParseReport, companions: Vec<&ParseReport>, options
     for rule in rules::all().iter().filter(|rule| options.runs(rule.info())) {
         rule.check(document, &mut checker);
     }
-    checker.stats.claims = claims::summary(document);
+    let claims = checker.claims(document);
+    checker.stats.claims = claims::summary(document, &claims);
     let mut findings = checker.findings;
     findings.sort_by_key(|f| (f.location.line, f.rule));
     let has_performance_tables = document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData));

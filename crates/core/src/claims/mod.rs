@@ -229,18 +229,22 @@ pub fn review(document: &ParseReport) -> Vec<ReviewedClaim> {
     extract(document)
         .into_iter()
         .map(|claim| {
-            let bound = !bind::bind(document, &claim).is_empty();
-            let checked = bound || internally_checkable(&claim);
+            let (bound, checked) = verdict(document, &claim);
             ReviewedClaim { claim, bound, checked }
         })
         .collect()
 }
 
-/// Counts claims found, bound and checked in a parsed document (see [`review`]).
-pub fn summary(document: &ParseReport) -> ClaimSummary {
-    review(document).iter().fold(ClaimSummary::default(), |acc, r| ClaimSummary {
-        found: acc.found + 1,
-        bound: acc.bound + usize::from(r.bound),
-        checked: acc.checked + usize::from(r.checked),
+/// Whether `claim` is bound to a table cell, and whether a rule checks it.
+fn verdict(document: &ParseReport, claim: &Claim) -> (bool, bool) {
+    let bound = !bind::bind(document, claim).is_empty();
+    (bound, bound || internally_checkable(claim))
+}
+
+/// Counts the document's `claims` (as [`extract`] reads them) found, bound and checked (see [`review`]).
+pub fn summary(document: &ParseReport, claims: &[Claim]) -> ClaimSummary {
+    claims.iter().fold(ClaimSummary::default(), |acc, claim| {
+        let (bound, checked) = verdict(document, claim);
+        ClaimSummary { found: acc.found + 1, bound: acc.bound + usize::from(bound), checked: acc.checked + usize::from(checked) }
     })
 }
