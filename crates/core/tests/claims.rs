@@ -50,6 +50,10 @@ fn amounts_in_yuan_hundred_millions_full_width_and_separators() {
     assert_eq!(amounts("协助争取国省预算内资金 8.38 亿元。")[0], ("协助争取国省预算内资金".into(), "8.38".into(), FigureUnit::HundredMillionYuan));
     assert_eq!(amounts("本年收入合计２８０．７２万元。")[0], ("本年收入合计".into(), "280.72".into(), FigureUnit::TenThousandYuan));
     assert_eq!(amounts("2024年度收、支总计5,487.18万元。")[0].1, "5487.18");
+    assert_eq!(amounts("2024年度收、支总计５，４８７．１８万元。")[0].1, "5487.18");
+    assert_eq!(amounts("支出１，２３４，５６７元。")[0].1, "1234567");
+    // A full-width comma after ASCII digits is a clause break, not a separator.
+    assert_eq!(amounts("项目3，100万元。")[0].1, "100");
     // In 万元: 元 gains four decimals; 亿元 needs four decimals to be stated in 万元 at all.
     let yuan = &claims_of("年初预算为26.53元。")[0];
     let ClaimKind::Amount { figure, .. } = &yuan.kind else { panic!() };

@@ -88,8 +88,8 @@ fn scan(text: &str) -> Vec<(usize, usize, &str, &str)> {
             j
         };
         let mut end = digits(start);
-        while text[end..].starts_with(',') && text.len() >= end + 4 && text[end + 1..end + 4].bytes().all(|b| b.is_ascii_digit()) && !bytes_at(end + 4).is_some_and(is_digit) {
-            end += 4;
+        while let Some(group) = thousands_group(text, end) {
+            end += group;
         }
         if let Some(point) = bytes_at(end).filter(|p| matches!(p, '.' | '．')) {
             let after = end + point.len_utf8();
@@ -109,6 +109,22 @@ fn scan(text: &str) -> Vec<(usize, usize, &str, &str)> {
         }
     }
     out
+}
+
+/// The length of a thousands group at `at` (`,487` after ASCII digits, `，４８７` after
+/// full-width ones: a full-width comma after ASCII digits is a clause break), if there is one.
+fn thousands_group(text: &str, at: usize) -> Option<usize> {
+    let full_width = |c: char| ('０'..='９').contains(&c);
+    let (separator, digit): (char, fn(char) -> bool) = match text[..at].chars().next_back()? {
+        c if c.is_ascii_digit() => (',', |c| c.is_ascii_digit()),
+        c if full_width(c) => ('，', full_width),
+        _ => return None,
+    };
+    let rest = text[at..].strip_prefix(separator)?;
+    let mut chars = rest.chars();
+    let group: Vec<char> = chars.by_ref().take(3).collect();
+    let complete = group.len() == 3 && group.iter().all(|&c| digit(c)) && !chars.next().is_some_and(is_digit);
+    complete.then(|| separator.len_utf8() + group.iter().map(|c| c.len_utf8()).sum::<usize>())
 }
 
 /// Clause separators; `、` separates list items but not clauses.
