@@ -224,7 +224,7 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
     let stats = &report.stats;
     let score = &report.score;
     let score_html = score.value.zip(score.grade).map(|(value, grade)| {
-        let categories = score.categories.iter().filter(|c| c.applicable).map(|c| {
+        let categories = score.categories.iter().filter(|c| c.applicable || c.assessed).map(|c| {
             let points = c.score.map_or(texts.not_assessed.to_string(), |s| s.to_string());
             html! { <li><span>{ lang.category(c.category) }</span>{ " " }<strong>{ points }</strong></li> }
         });
