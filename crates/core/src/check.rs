@@ -405,7 +405,7 @@ fn check_document(document: &ParseReport, companions: Vec<&ParseReport>, options
     let claims = checker.claims(document);
     checker.stats.claims = claims::summary(document, &claims);
     let mut findings = checker.findings;
-    findings.sort_by_key(|f| (f.location.line, f.rule));
+    crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
     let has_performance_tables = document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData));
     let score = score::score(&document.document.kinds, has_performance_tables, &checker.stats.by_category, &findings);
     DocumentReport {

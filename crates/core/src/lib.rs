@@ -16,6 +16,7 @@ pub mod report;
 pub mod rounding;
 pub mod rules;
 pub mod score;
+pub mod sorting;
 
 pub use check::{CheckOptions, CheckReport, DocumentReport, REPORT_SCHEMA_VERSION};
 pub use report::{ParseReport, SCHEMA_VERSION};

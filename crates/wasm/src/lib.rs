@@ -131,7 +131,7 @@ impl Options {
 /// Category names (`table_arithmetic`, …) as core's categories; unknown names are an error.
 fn read_categories(value: &JsValue, language: Language) -> Result<Vec<Category>, JsError> {
     let mut known: Vec<Category> = rules::all().iter().map(|rule| rule.info().category).collect();
-    known.sort();
+    hedui_core::sorting::sort_by_key(&mut known, |&category| category);
     known.dedup();
     let names: Vec<String> = known.iter().map(|&category| name_of(category)).collect();
     let not_a_list = || language.error("categories 须为字符串数组", "categories must be an array of strings");

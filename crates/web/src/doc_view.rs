@@ -49,7 +49,7 @@ impl Marks {
 
     fn starts_within(&self, span: Span) -> Vec<usize> {
         let mut starts: Vec<usize> = self.primary.keys().chain(self.related.keys()).copied().filter(|s| (span.byte_start..span.byte_end).contains(s)).collect();
-        starts.sort_unstable();
+        hedui_core::sorting::sort_positions(&mut starts, &|a, b| a.cmp(&b));
         starts.dedup();
         starts
     }

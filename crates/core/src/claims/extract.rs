@@ -212,7 +212,7 @@ fn claims_of(unit: &Unit, found: &[Found], earlier: &[Figure]) -> Vec<Claim> {
     {
         claims.push(claim(kind, from, to));
     }
-    claims.sort_by_key(|c| (c.span.byte_start, c.span.byte_end));
+    crate::sorting::sort_by_key(&mut claims, |c| (c.span.byte_start, c.span.byte_end));
     claims
 }
 

@@ -196,7 +196,7 @@ impl Claim {
             ClaimKind::Parts { whole, parts, .. } => std::iter::once(whole).chain(parts).collect(),
             ClaimKind::Score { score, .. } => score.iter().collect(),
         };
-        out.sort_by_key(|f| f.at.byte_start);
+        crate::sorting::sort_by_key(&mut out, |f| f.at.byte_start);
         out
     }
 }

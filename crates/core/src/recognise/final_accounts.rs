@@ -271,7 +271,7 @@ pub fn economic(rows: &[Row], tracker: &mut Tracker) -> EconomicTable {
             }
         }
     }
-    amount_columns.sort_unstable();
+    crate::sorting::sort_positions(&mut amount_columns, &|a, b| a.cmp(&b));
     if amount_columns.len() < 2 {
         amount_columns = vec![2, 5, 8];
     }

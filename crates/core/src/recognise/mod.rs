@@ -328,7 +328,7 @@ pub fn cells_of(model: &TableModel) -> Vec<CellEntry> {
             }
         }
     }
-    out.sort_by_key(|c| (c.value.at.line, c.value.at.column));
+    crate::sorting::sort_by_key(&mut out, |c| (c.value.at.line, c.value.at.column));
     out
 }
 

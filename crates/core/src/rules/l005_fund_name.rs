@@ -44,7 +44,7 @@ fn mentions(text: &str) -> Vec<(usize, &'static str, Option<&'static str>)> {
             right.chain(wrong)
         })
         .collect();
-    out.sort();
+    crate::sorting::sort_by_key(&mut out, |found| *found);
     out
 }
 

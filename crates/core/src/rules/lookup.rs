@@ -143,7 +143,7 @@ pub fn text_lines(document: &ParseReport) -> Vec<TextLine<'_>> {
     for section in &document.sections {
         walk(section, &mut out);
     }
-    out.sort_by_key(|(_, span)| span.byte_start);
+    crate::sorting::sort_by_key(&mut out, |(_, span)| span.byte_start);
     out
 }
 
