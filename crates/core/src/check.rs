@@ -390,8 +390,8 @@ pub fn are_companions(a: &ParseReport, b: &ParseReport) -> bool {
 
 fn department_key(name: &str) -> String {
     let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    match compact.find('省') {
-        Some(end) if end <= 3 * 4 && compact.len() > end + 3 => compact[end + 3..].to_string(),
+    match compact.split_once('省') {
+        Some((province, rest)) if province.chars().count() <= 4 && !rest.is_empty() => rest.to_string(),
         _ => compact,
     }
 }
@@ -473,5 +473,17 @@ impl CheckReport {
     /// The most serious severity among all findings.
     pub fn worst(&self) -> Option<Severity> {
         self.documents.iter().flat_map(|d| d.findings.iter().map(|f| f.severity)).min()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::department_key;
+
+    #[test]
+    fn departments_match_without_spaces_or_a_leading_province() {
+        assert_eq!(department_key("湖南省怀化市人民政府驻北京联络处"), department_key("怀化市人民政府 驻北京联络处"));
+        assert_eq!(department_key("湖南省"), "湖南省");
+        assert_ne!(department_key("株洲市人民政府办公室"), department_key("株洲市人民政府驻北京联络处"));
     }
 }

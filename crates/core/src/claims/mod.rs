@@ -20,6 +20,7 @@ use crate::model::{Amount, Location};
 use crate::report::ParseReport;
 
 pub use extract::{extract, extract_text, internally_checkable};
+pub(crate) use extract::{DECREASE, INCREASE};
 
 /// What a figure in running text is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

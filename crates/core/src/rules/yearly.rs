@@ -3,8 +3,6 @@
 //! the budget was in N−1 (`较上年增加21.74万元`); the 部门决算 of N−1 states that budget
 //! and what was spent. Facts are read from the claims and tables, never guessed.
 
-use rust_decimal::Decimal;
-
 use super::lookup;
 use super::RuleInfo;
 use crate::check::{Checker, Term};
@@ -35,7 +33,7 @@ impl Measure {
     fn zh(self) -> &'static str {
         match self {
             Measure::BudgetTotal => "部门预算",
-            Measure::RunningCostsBudget => "机关运行经费预算",
+            Measure::RunningCostsBudget => "机关运行经费年初预算",
             Measure::ThreePublicBudget => "“三公”经费预算",
             Measure::AccountsTotal => "收、支总计",
             Measure::RunningCostsSpent => "机关运行经费支出",
@@ -141,32 +139,32 @@ pub fn facts(document: &ParseReport, claims: &[Claim]) -> Vec<Fact> {
 fn budget_facts(claims: &[Claim], year: u16, out: &mut Vec<Fact>) {
     for subject in ["收入预算", "支出预算"] {
         let Some(total) = amount(claims, |label| label.contains(subject) && !mentions_change(label)) else { continue };
-        out.push(stated(Measure::BudgetTotal, year, total));
+        out.extend(stated(Measure::BudgetTotal, year, total));
         let change = claims.iter().find_map(|c| match &c.kind {
             ClaimKind::Change { subject: s, basis: ChangeBasis::PriorYear, direction, delta, .. } if s.contains(subject) => Some((*direction, delta)),
             _ => None,
         });
         if let Some((direction, delta)) = change {
-            out.push(prior(Measure::BudgetTotal, year - 1, total, delta, Some(direction)));
+            out.extend(prior(Measure::BudgetTotal, year - 1, total, delta, Some(direction)));
         }
         break;
     }
     if let Some(running) = amount(claims, |label| label.contains("机关运行经费") && !mentions_change(label)) {
-        out.push(stated(Measure::RunningCostsBudget, year, running));
+        out.extend(stated(Measure::RunningCostsBudget, year, running));
     }
     if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "机关运行经费") {
-        out.push(prior(Measure::RunningCostsBudget, year - 1, current, delta, Some(direction)));
+        out.extend(prior(Measure::RunningCostsBudget, year - 1, current, delta, Some(direction)));
     }
     let three_public = |label: &str| label.contains("三公") && label.contains("预算");
     if let Some(total) = amount(claims, |label| three_public(label) && !mentions_change(label)) {
-        out.push(stated(Measure::ThreePublicBudget, year, total));
+        out.extend(stated(Measure::ThreePublicBudget, year, total));
         let prior_year = [format!("{}年", year - 1), "上年".to_string()];
         let change = claims.iter().find_map(|c| match &c.kind {
             ClaimKind::Amount { figure, .. } if three_public(&figure.label) && mentions_change(&figure.label) && prior_year.iter().any(|y| figure.label.contains(y.as_str())) => Some(figure),
             _ => None,
         });
         if let Some(delta) = change {
-            out.push(prior(Measure::ThreePublicBudget, year - 1, total, delta, direction_of(&delta.label)));
+            out.extend(prior(Measure::ThreePublicBudget, year - 1, total, delta, direction_of(&delta.label)));
         }
     }
 }
@@ -180,8 +178,7 @@ fn accounts_facts(document: &ParseReport, claims: &[Claim], year: u16, out: &mut
     }
     if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::Budget, "机关运行经费") {
         // 比年初预算数减少A万元: the budget was the spending plus A.
-        let budget = offset(current, delta, opposite(direction));
-        out.push(Fact { label: format!("{}年 机关运行经费年初预算（{} {} {}）", year, current.raw, sign(opposite(direction)), delta.raw), ..derived_fact(Measure::RunningCostsBudget, year, false, budget) });
+        out.extend(prior(Measure::RunningCostsBudget, year, current, delta, Some(direction)).map(|budget| Fact { other_year: false, ..budget }));
     }
     // The narrative's 三公 budget first: 09表's 预算数 column is often filled with the 决算数
     // (N008 reports that inside the document).
@@ -190,7 +187,7 @@ fn accounts_facts(document: &ParseReport, claims: &[Claim], year: u16, out: &mut
         _ => None,
     });
     if let Some(budget) = stated_three_public {
-        out.push(stated(Measure::ThreePublicBudget, year, budget));
+        out.extend(stated(Measure::ThreePublicBudget, year, budget));
     } else if let Some((table, budget)) = lookup::three_public(document).and_then(|(table, t)| t.budget.total.as_ref().map(|b| (table, b))) {
         out.push(cell(Measure::ThreePublicBudget, year, table, "合计", "预算数", budget));
     }
@@ -199,16 +196,16 @@ fn accounts_facts(document: &ParseReport, claims: &[Claim], year: u16, out: &mut
     if let Some((table, column, total)) = grand_total {
         out.push(cell(Measure::AccountsTotal, year, table, "收入总计", column, total));
     } else if let Some(total) = amount(claims, |label| label.contains("收、支总计") && !label.contains("财政拨款") && !mentions_change(label)) {
-        out.push(stated(Measure::AccountsTotal, year, total));
+        out.extend(stated(Measure::AccountsTotal, year, total));
     }
     if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "收、支总计").filter(|(current, ..)| !current.label.contains("财政拨款")) {
-        out.push(prior(Measure::AccountsTotal, year - 1, current, delta, Some(direction)));
+        out.extend(prior(Measure::AccountsTotal, year - 1, current, delta, Some(direction)));
     }
     if let Some(spent) = amount(claims, |label| label.contains("机关运行经费") && label.contains("支出") && !mentions_change(label)) {
-        out.push(stated(Measure::RunningCostsSpent, year, spent));
+        out.extend(stated(Measure::RunningCostsSpent, year, spent));
     }
     if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "机关运行经费") {
-        out.push(prior(Measure::RunningCostsSpent, year - 1, current, delta, Some(direction)));
+        out.extend(prior(Measure::RunningCostsSpent, year - 1, current, delta, Some(direction)));
     }
 }
 
@@ -225,7 +222,7 @@ fn vehicles(document: &ParseReport, claims: &[Claim], year: u16) -> Option<Fact>
     let named = named_year(document, claim, figure);
     let own = if document.document.kinds.contains(&DocumentKind::Budget) { year - 1 } else { year };
     let at = named.unwrap_or(own);
-    let mut fact = stated(Measure::VehiclesHeld, at, figure);
+    let mut fact = stated(Measure::VehiclesHeld, at, figure)?;
     fact.other_year = at != year;
     fact.label = format!("{at}年末 {}", figure.name());
     Some(fact)
@@ -266,8 +263,8 @@ fn mentions_change(label: &str) -> bool {
 
 /// The direction a label states, `None` when it leaves it open (`增加（减少）`).
 fn direction_of(label: &str) -> Option<Direction> {
-    let up = ["增加", "增长", "上升"].iter().any(|w| label.contains(w));
-    let down = ["减少", "下降", "降低", "压减"].iter().any(|w| label.contains(w));
+    let up = claims::INCREASE.iter().any(|w| label.contains(w));
+    let down = claims::DECREASE.iter().any(|w| label.contains(w));
     match (up, down) {
         (true, false) => Some(Direction::Increase),
         (false, true) => Some(Direction::Decrease),
@@ -289,35 +286,36 @@ fn sign(direction: Direction) -> &'static str {
     }
 }
 
-/// `figure` moved by `delta` in `direction`, shown at the coarser of their precisions.
-fn offset(figure: &Figure, delta: &Figure, direction: Direction) -> Amount {
-    let (Some(a), Some(d)) = (figure.amount(), delta.amount()) else { return claims::derived(Decimal::ZERO, 0, figure.at) };
+/// `figure` moved by `delta` in `direction`, shown at the coarser of their precisions
+/// (`None` for a 亿元 figure too coarse to be stated in 万元).
+fn offset(figure: &Figure, delta: &Figure, direction: Direction) -> Option<Amount> {
+    let (a, d) = (figure.amount()?, delta.amount()?);
     let value = match direction {
         Direction::Increase => a.number.value + d.number.value,
         Direction::Decrease => a.number.value - d.number.value,
     };
-    claims::derived(value, a.number.decimals.min(d.number.decimals), delta.at)
+    Some(claims::derived(value, a.number.decimals.min(d.number.decimals), delta.at))
 }
 
 /// A figure the document states for its own year, or the year it names.
-fn stated(measure: Measure, year: u16, figure: &Figure) -> Fact {
-    let amount = figure.amount().unwrap_or_else(|| claims::derived(Decimal::ZERO, 0, figure.at));
+fn stated(measure: Measure, year: u16, figure: &Figure) -> Option<Fact> {
+    let amount = figure.amount()?;
     let name = figure.name();
     let label = if name.contains('年') { name.to_string() } else { format!("{year}年 {name}") };
-    Fact { label, ..derived_fact(measure, year, false, amount) }
+    Some(Fact { label, ..derived_fact(measure, year, false, amount) })
 }
 
 /// The prior year's figure a change implies: this year's `current` undone by `delta`
 /// (`257 − 21.74` for `较上年增加21.74万元`). With no direction, both are kept.
-fn prior(measure: Measure, year: u16, current: &Figure, delta: &Figure, direction: Option<Direction>) -> Fact {
+fn prior(measure: Measure, year: u16, current: &Figure, delta: &Figure, direction: Option<Direction>) -> Option<Fact> {
     let back = opposite(direction.unwrap_or(Direction::Increase));
-    let amount = offset(current, delta, back);
-    let alternative = direction.is_none().then(|| offset(current, delta, opposite(back)));
+    let amount = offset(current, delta, back)?;
+    let alternative = direction.is_none().then(|| offset(current, delta, opposite(back))).flatten();
     let how = match direction {
         Some(_) => format!("{} {} {}", current.raw, sign(back), delta.raw),
         None => format!("{} ± {}，增减方向未写明", current.raw, delta.raw),
     };
-    Fact { label: format!("{year}年 {}（{how}）", measure.zh()), alternative, ..derived_fact(measure, year, true, amount) }
+    Some(Fact { label: format!("{year}年 {}（{how}）", measure.zh()), alternative, ..derived_fact(measure, year, true, amount) })
 }
 
 fn cell(measure: Measure, year: u16, table: &crate::recognise::RecognisedTable, row: &str, column: &str, amount: &Amount) -> Fact {
