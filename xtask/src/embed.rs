@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{gzip_size, root, run, step, Result};
+use crate::{gzip_size, root, run, step, write, Result};
 
 /// JS + wasm of `dist/embed/` (gzip -9 each) must stay within this.
 const EMBED_BUDGET_BYTES: u64 = 150 * 1024;
@@ -129,8 +129,4 @@ fn target_dir() -> PathBuf {
 
 fn copy(from: &Path, to: &Path) -> Result {
     fs::copy(from, to).map(drop).map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
-}
-
-fn write(path: &Path, contents: &str) -> Result {
-    fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -125,6 +125,11 @@ fn check_app_budget() -> Result {
     Ok(())
 }
 
+/// Writes `contents` to `path`, naming the file in the error.
+fn write(path: &Path, contents: &str) -> Result {
+    fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn gzip_size(path: &Path) -> Result<u64> {
     let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::Result;
+use crate::{write, Result};
 
 /// The service worker; web/sw.js, copied by Trunk, with the build's constants put in front.
 const SERVICE_WORKER: &str = "sw.js";
@@ -103,10 +103,6 @@ fn sw_constants(staging: &Path, files: &[String]) -> Result<String> {
 
 fn read(path: &Path) -> Result<String> {
     fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn write(path: &Path, text: &str) -> Result {
-    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]
