@@ -243,3 +243,6 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
     // Not `expect`: formatting the JS error would pull wasm-bindgen's debug printer into the glue.
     JSON::parse(&json).unwrap_or_else(|_| panic!("JSON.parse reads serde_json's JSON"))
 }
+
+#[cfg(test)]
+mod tests;
