@@ -1,8 +1,6 @@
 //! Numbers as they appear in the documents: `280.72`, `5,487.18`, OCR-damaged `5, 487. 18`,
 //! full-width digits, `100.00 %`, and the "nothing" markers `-`, `—`, `——`.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -62,9 +60,13 @@ fn parse_compact(compact: &str) -> Option<Number> {
     if !well_formed(digits) {
         return None;
     }
-    let plain: String = body.chars().filter(|&c| c != ',').collect();
-    let value = Decimal::from_str(&plain).ok()?;
     let decimals = digits.split_once('.').map_or(0, |(_, frac)| frac.len() as u32);
+    let mut mantissa: i128 = 0;
+    for digit in digits.bytes().filter(u8::is_ascii_digit) {
+        mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(digit - b'0'))?;
+    }
+    let mut value = Decimal::try_from_i128_with_scale(mantissa, decimals).ok()?;
+    value.set_sign_negative(body.starts_with('-'));
     Some(Number { value, decimals, percent })
 }
 
@@ -150,6 +152,17 @@ mod tests {
         assert_eq!(cell_value("  "), CellValue::Empty);
         for text in ["10 批次", "≥90%", "1,23.4", "12.", "合计", "5,4870.1"] {
             assert_eq!(cell_value(text), CellValue::Text, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Digits are read into the same value, sign and scale as rust_decimal's own parser.
+        #[test]
+        fn reads_what_rust_decimal_reads(text in "-?[0-9]{1,20}(\\.[0-9]{1,8})?") {
+            let expected: Decimal = text.parse().unwrap();
+            let number = parse_number(&text).unwrap();
+            proptest::prop_assert_eq!(number.value.to_string(), expected.to_string());
+            proptest::prop_assert_eq!(number.value.is_sign_negative(), expected.is_sign_negative());
         }
     }
 }

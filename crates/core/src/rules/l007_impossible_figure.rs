@@ -1,6 +1,7 @@
 use rust_decimal::Decimal;
 
 use super::{declare_rule, lookup, Rule, RuleInfo};
+use crate::amount::parse_number;
 use crate::check::Checker;
 use crate::report::ParseReport;
 
@@ -107,7 +108,7 @@ fn impossible(text: &str) -> (usize, Vec<(usize, &str, bool)>) {
     let shares = if text.contains('占') { shares(text) } else { Vec::new() };
     for (start, whole, number) in shares {
         checked += 1;
-        let percent: Decimal = number.parse().unwrap_or_default();
+        let percent = parse_number(number).map_or(Decimal::ZERO, |n| n.value);
         if percent > Decimal::ONE_HUNDRED {
             out.push((start, whole, true));
         }
