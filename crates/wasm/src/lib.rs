@@ -11,6 +11,11 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Talc instead of Rust's default wasm allocator (dlmalloc): about 3 KB gzip smaller, and faster.
+#[cfg(target_family = "wasm")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Checks one document (a string, or its bytes as a `Uint8Array`/`ArrayBuffer`) or several
 /// (an array of `{source?, text}` / `{source?, bytes}`) with the rules of `options.categories`
 /// (all by default): the same report as `hedui check --format json` (docs/report-schema.md).

@@ -12,6 +12,11 @@ mod storage;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// Talc instead of Rust's default wasm allocator (dlmalloc): smaller and faster.
+#[cfg(target_family = "wasm")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// A panic must never leave a blank page: the hook shows what happened and a way to go on.
 /// The input is already autosaved; the crash mark makes the next load restore it unchecked.
 fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
