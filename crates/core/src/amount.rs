@@ -65,8 +65,10 @@ fn parse_compact(compact: &str) -> Option<Number> {
     for digit in digits.bytes().filter(u8::is_ascii_digit) {
         mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(digit - b'0'))?;
     }
-    let mut value = Decimal::try_from_i128_with_scale(mantissa, decimals).ok()?;
-    value.set_sign_negative(body.starts_with('-'));
+    if body.starts_with('-') {
+        mantissa = -mantissa;
+    }
+    let value = Decimal::try_from_i128_with_scale(mantissa, decimals).ok()?;
     Some(Number { value, decimals, percent })
 }
 
