@@ -145,7 +145,7 @@ test('rules() is the CLI catalogue; bad input and options throw clear errors in 
   const { context, page, errors } = await openPortal();
   const catalogue = JSON.parse(execFileSync(env.cli, ['rules', '--format', 'json'], { encoding: 'utf8' }));
   const result = await page.evaluate(async () => {
-    const { check, rules } = await import('./embed/hedui.js');
+    const { check, rules, decode } = await import('./embed/hedui.js');
     const attempt = (f) => { try { f(); return 'no error'; } catch (error) { return `${error.constructor.name}: ${error.message}`; } };
     return {
       en: rules({ language: 'en' }),
@@ -156,6 +156,14 @@ test('rules() is the CLI catalogue; bad input and options throw clear errors in 
       category: attempt(() => check('合计', { categories: ['table_arithmetic', 'tables'], language: 'en' })),
       binary: attempt(() => check(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]), { source: 'a.pdf' })),
       document: attempt(() => check([{ source: 'a', text: 'x', bytes: new Uint8Array(1) }], { language: 'en' })),
+      source: attempt(() => check([{ source: 7, text: 'x' }], { language: 'en' })),
+      french: attempt(() => check('x', { language: 'fr' })),
+      typo: attempt(() => check('x', { langage: 'en' })),
+      rulesOption: attempt(() => rules({ language: 'en', source: 'a.txt' })),
+      notAnObject: attempt(() => check('x', 'en')),
+      categoriesString: attempt(() => rules({ categories: 'form' })),
+      decodeText: attempt(() => decode('x', { language: 'en' })),
+      unnamed: check([{ text: '合计' }, { source: 'b.txt', bytes: new TextEncoder().encode('合计').buffer }]).documents.map((d) => d.source),
     };
   });
   assert.deepEqual(result.en.map(({ title, ...rule }) => rule), catalogue.map(({ doc, ...rule }) => rule));
@@ -164,9 +172,18 @@ test('rules() is the CLI catalogue; bad input and options throw clear errors in 
   assert.deepEqual(result.narrative, catalogue.filter((rule) => rule.category === 'narrative').map((rule) => rule.code));
   assert.equal(result.number, 'Error: 输入须为字符串、Uint8Array、ArrayBuffer，或 {source, text} / {source, bytes} 的数组');
   assert.equal(result.numberEn, 'Error: input must be a string, a Uint8Array, an ArrayBuffer, or an array of {source, text} / {source, bytes}');
-  assert.equal(result.category, 'Error: unknown category: tables (known: table_arithmetic, cross_table, performance, completeness, form, narrative)');
+  const categories = [...new Set(catalogue.map((rule) => rule.category))];
+  assert.equal(result.category, `Error: unknown category: tables (known: ${categories.join(', ')})`);
   assert.equal(result.binary, 'Error: a.pdf：是二进制文件（如 PDF、Word、压缩包或图片），不是文本');
   assert.equal(result.document, 'Error: a: each document needs either text (a string) or bytes (a Uint8Array)');
+  assert.equal(result.source, 'Error: source must be a string');
+  assert.equal(result.french, "Error: language 须为 'zh' 或 'en' (language must be 'zh' or 'en')");
+  assert.equal(result.typo, 'Error: 未知的选项：langage（可用：language、categories、source）');
+  assert.equal(result.rulesOption, 'Error: unknown option: source (known: language, categories)');
+  assert.equal(result.notAnObject, 'Error: options 须为对象 (options must be an object): { language, categories, source }');
+  assert.equal(result.categoriesString, 'Error: categories 须为字符串数组');
+  assert.equal(result.decodeText, 'Error: decode() takes a Uint8Array or an ArrayBuffer');
+  assert.deepEqual(result.unnamed, ['input-1', 'b.txt'], 'unnamed documents are numbered; an ArrayBuffer is read');
   assert.deepEqual(errors, []);
   await context.close();
 });

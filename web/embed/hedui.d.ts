@@ -40,9 +40,6 @@ export interface Options {
  */
 export function check(input: Input, options?: Options): CheckReport;
 
-/** Reads one document: the same report as `hedui parse --format json` (docs/parse-schema.md). */
-export function parse(input: string | Bytes, options?: Options): ParseReport;
-
 /** The rule catalogue in code order (only `options.categories`, when given). */
 export function rules(options?: Pick<Options, 'language' | 'categories'>): RuleInfo[];
 
@@ -161,13 +158,6 @@ export interface Location {
   /** Byte range in the input (UTF-8). */
   byte_start: number;
   byte_end: number;
-}
-
-/** The parse report (docs/parse-schema.md); typed here only by its version and source. */
-export interface ParseReport {
-  schema_version: string;
-  source: string;
-  [field: string]: unknown;
 }
 
 /** `detail` of the `hedui-report` event that `<hedui-checker>` dispatches after each check. */
