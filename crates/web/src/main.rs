@@ -53,8 +53,13 @@ fn crash_banner(document: &web_sys::Document, detail: &str) -> Option<web_sys::E
     Some(banner)
 }
 
-fn main() {
+/// Routes every panic, from the app or from core, to [`show_panic`].
+fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(show_panic));
+}
+
+fn main() {
+    install_panic_hook();
     yew::Renderer::<app::App>::new().render();
 }
 
@@ -85,6 +90,36 @@ mod tests {
         let button = banner.query_selector("button").unwrap().unwrap();
         assert_eq!(button.get_attribute("onclick"), None, "inline handlers are blocked by the CSP");
         assert!(body.contains(Some(&kept)));
+    }
+
+    /// The hook `main` installs turns a real panic (here in a timer callback, as in an event
+    /// handler) into the banner and the crash mark, and the page keeps working.
+    #[wasm_bindgen_test]
+    async fn a_panic_shows_the_banner_and_marks_the_crash() {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+
+        let window = web_sys::window().unwrap();
+        let document = window.document().unwrap();
+        super::storage::clear_crashed();
+        super::install_panic_hook();
+        let panicking = Closure::once_into_js(|| {
+            let index = std::hint::black_box(7);
+            let cells: Vec<u8> = Vec::new();
+            let _ = cells[index];
+        });
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(panicking.unchecked_ref(), 0).unwrap();
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+
+        let banner = document.query_selector("[data-testid=crash]").unwrap().expect("the crash banner");
+        let detail = banner.query_selector("pre").unwrap().unwrap().text_content().unwrap();
+        assert!(detail.contains("index out of bounds: the len is 0 but the index is 7"), "{detail}");
+        assert!(super::storage::crashed(), "the next load restores the input without checking it");
+        super::storage::clear_crashed();
+        banner.remove();
     }
 
     /// The crash mark makes the next load restore the input without checking it.
