@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::rc::Rc;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::claims::bind::{self, Binding};
 use crate::claims::{self, Claim, ClaimSummary};
 use crate::model::Amount;
 use crate::recognise::meta::DocumentKind;
@@ -168,13 +168,15 @@ pub struct Checker<'a> {
     stats: CheckStats,
     findings: Vec<Finding>,
     /// The document's narrative claims, extracted once for all rules that read them.
-    claims: Option<Rc<Vec<Claim>>>,
+    claims: &'a [Claim],
+    /// The bindings of each of `claims`, bound once.
+    bindings: &'a [Vec<Binding<'a, 'a>>],
     companions: Vec<&'a ParseReport>,
 }
 
 impl<'a> Checker<'a> {
-    fn new(companions: Vec<&'a ParseReport>) -> Self {
-        Checker { stats: CheckStats::default(), findings: Vec::new(), claims: None, companions }
+    fn new(claims: &'a [Claim], bindings: &'a [Vec<Binding<'a, 'a>>], companions: Vec<&'a ParseReport>) -> Self {
+        Checker { stats: CheckStats::default(), findings: Vec::new(), claims, bindings, companions }
     }
 
     /// The companions checked together with this document ([`are_companions`]).
@@ -182,9 +184,14 @@ impl<'a> Checker<'a> {
         &self.companions
     }
 
-    /// The claims of `document`, extracted on first use.
-    pub fn claims(&mut self, document: &ParseReport) -> Rc<Vec<Claim>> {
-        self.claims.get_or_insert_with(|| Rc::new(claims::extract(document))).clone()
+    /// The document's claims.
+    pub fn claims(&self) -> &'a [Claim] {
+        self.claims
+    }
+
+    /// The document's claims, each with the table cells it is bound to ([`bind::bind`]).
+    pub fn bound_claims(&self) -> impl Iterator<Item = (&'a Claim, &'a [Binding<'a, 'a>])> {
+        self.claims.iter().zip(self.bindings.iter().map(Vec::as_slice))
     }
 
     fn count(&mut self, rule: &RuleInfo, outcome: Outcome) {
@@ -398,12 +405,13 @@ fn department_key(name: &str) -> String {
 
 /// Checks one parsed document with the rules `options` select.
 fn check_document(document: &ParseReport, companions: Vec<&ParseReport>, options: &CheckOptions) -> DocumentReport {
-    let mut checker = Checker::new(companions);
+    let claims = claims::extract(document);
+    let bindings = bind::bind_all(document, &claims);
+    let mut checker = Checker::new(&claims, &bindings, companions);
     for rule in rules::all().iter().filter(|rule| options.runs(rule.info())) {
         rule.check(document, &mut checker);
     }
-    let claims = checker.claims(document);
-    checker.stats.claims = claims::summary(document, &claims);
+    checker.stats.claims = claims::summary(&claims, &bindings);
     let mut findings = checker.findings;
     crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
     let has_performance_tables = document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData));

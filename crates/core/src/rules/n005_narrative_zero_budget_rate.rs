@@ -34,8 +34,8 @@ impl Rule for NarrativeZeroBudgetRate {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in checker.claims(document).iter() {
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        for claim in checker.claims() {
             let ClaimKind::Completion { budget, actual, percent, .. } = &claim.kind else { continue };
             if budget.unit != actual.unit || !budget.is_zero() || actual.is_zero() {
                 continue;

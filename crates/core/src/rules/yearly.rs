@@ -82,7 +82,7 @@ pub fn compare(rule: &RuleInfo, document: &ParseReport, checker: &mut Checker, m
     if companions.is_empty() {
         return;
     }
-    let claims = checker.claims(document);
+    let claims = checker.claims();
     let ours: Vec<Fact> = facts(document, &claims).into_iter().filter(|f| measures.contains(&f.measure)).collect();
     if ours.is_empty() {
         return;
