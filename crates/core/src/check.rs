@@ -343,6 +343,11 @@ impl<'a> Checker<'a> {
         });
     }
 
+    /// Counts a relation known to hold: it has no finding, so it needs no location.
+    pub fn held(&mut self, rule: &RuleInfo) {
+        self.count(rule, Outcome::Held);
+    }
+
     /// A requirement that is not arithmetic (a table present, an empty table explained):
     /// counted like any relation, and a finding at `location` when it does not hold.
     pub fn require(&mut self, rule: &RuleInfo, held: bool, location: FindingLocation, message: String, message_en: String, derivation: String) {

@@ -64,14 +64,15 @@ fn doubled_slip(half: &[char], separated: bool) -> bool {
 
 /// Every doubled word, phrase or punctuation mark in `text`, with its byte offset.
 fn repeats(text: &str) -> Vec<(usize, String)> {
-    let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    let chars: Vec<char> = text.chars().collect();
+    let (offsets, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
     let c = |i: usize| chars[i];
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        // Every repeat has a copy of `c(i)` within the next LONGEST + 1 characters.
-        if !chars[i + 1..chars.len().min(i + LONGEST + 2)].contains(&c(i)) {
+        // Every repeat starts with a Han character (a word) or a punctuation mark, and has a
+        // copy of `c(i)` within the next LONGEST + 1 characters.
+        let starts_repeat = is_han(c(i)) || PUNCTUATION.contains(&c(i));
+        if !starts_repeat || !chars[i + 1..chars.len().min(i + LONGEST + 2)].contains(&c(i)) {
             i += 1;
             continue;
         }

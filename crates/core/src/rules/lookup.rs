@@ -246,11 +246,8 @@ pub struct Match<'t> {
 /// Records a lint's verdict on one paragraph: `held` relations that held, and one broken
 /// relation per match, located at its exact text with its context as the derivation.
 pub fn lint_paragraph(checker: &mut Checker, rule: &RuleInfo, paragraph: &crate::recognise::Paragraph, held: usize, matches: Vec<Match>) {
-    if held > 0 {
-        let location = in_paragraph(paragraph, 0, "", None);
-        for _ in 0..held {
-            checker.require(rule, true, location.clone(), String::new(), String::new(), String::new());
-        }
+    for _ in 0..held {
+        checker.held(rule);
     }
     for m in matches {
         let derivation = context(&paragraph.text, m.offset, m.text);

@@ -41,7 +41,7 @@ impl Rule for NarrativeZeroBudgetRate {
                 continue;
             }
             let Some(percent) = percent else {
-                checker.require(&Self::INFO, true, location(actual), String::new(), String::new(), String::new());
+                checker.held(&Self::INFO);
                 continue;
             };
             let message = format!("{}：{}{}、{}{}，却写出完成率 {}", Self::INFO.title_zh, budget.label, budget.raw, actual.label, actual.raw, percent.raw);
