@@ -97,7 +97,7 @@ pub fn compact(text: &str) -> String {
 
 /// Removes `<b>`, `</b>` and `**` emphasis from `text` and trims it.
 pub fn strip_markup(text: &str) -> String {
-    if !text.contains(['<', '*', '[']) {
+    if !text.bytes().any(|b| matches!(b, b'<' | b'*' | b'[')) {
         return text.trim().to_string();
     }
     let mut plain = text.replace("<b>", "").replace("</b>", "").replace("**", "");

@@ -9,7 +9,14 @@ pub fn norm(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Copied in runs between the characters that change, not character by character.
     let mut run = 0;
-    for (at, c) in text.char_indices() {
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        // Only ASCII and the characters UTF-8 leads with these bytes (spaces U+0085 … U+3000,
+        // curly quotes, full-width brackets and colon) change: the others (Han characters
+        // among them) and continuation bytes are passed over without decoding them.
+        if byte >= 0x80 && !matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or_default();
         let replacement = match c {
             '（' => "(",
             '）' => ")",
@@ -199,6 +206,23 @@ mod tests {
     use super::*;
 
     proptest! {
+        /// `norm` reads every character as the plain character-by-character pass would.
+        #[test]
+        fn norm_is_the_character_by_character_pass(chars in prop::collection::vec(prop::sample::select("（）：“”\"‘’ \t\n\r\u{0b}\u{0c}\u{85}\u{a0}\u{1680}\u{2000}\u{2009}\u{200a}\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{3001}\u{ff01}\u{ff5e}\u{00e9}\u{2014}a1(收入".chars().collect::<Vec<_>>()), 0..24)) {
+            let text: String = chars.into_iter().collect();
+            let by_character: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’'))
+                .map(|c| match c {
+                    '（' => '(',
+                    '）' => ')',
+                    '：' => ':',
+                    c => c,
+                })
+                .collect();
+            prop_assert_eq!(norm(&text), by_character);
+        }
+
         /// Ordinals, codes and points are read as the patterns they spell out would.
         #[test]
         fn ordinals_codes_and_points_are_read_as_the_patterns_do(pieces in prop::collection::vec(prop::sample::select(&["一", "十", "、", "(", ")", "1", "20", "3", ".", "．", " ", "\n", "分", "收入", "x"][..]), 0..12)) {
