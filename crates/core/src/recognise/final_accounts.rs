@@ -65,7 +65,7 @@ struct RowLabel {
 }
 
 fn is_total(text: &str) -> bool {
-    matches!(norm(text).as_str(), "合计" | "总计")
+    text.contains('计') && matches!(norm(text).as_str(), "合计" | "总计")
 }
 
 fn row_label(row: &Row) -> Option<RowLabel> {
@@ -97,10 +97,8 @@ fn read_values(row: &Row, from: usize, offset: usize, columns: &[(String, bool)]
             continue;
         }
         match cell_value(&cell.text) {
-            CellValue::Number(_) => {
-                if let Some(amount) = Amount::from_cell(cell, i) {
-                    values.insert(key.clone(), amount);
-                }
+            CellValue::Number(number) => {
+                values.insert(key.clone(), Amount::read(number, cell, i));
             }
             CellValue::Text => tracker.unparsed(cell, i, "text in a value column"),
             CellValue::Empty | CellValue::Nil => {}
@@ -229,10 +227,8 @@ fn summary_line(
     for (index, key) in columns {
         let Some(cell) = row.cells.get(*index) else { continue };
         match cell_value(&cell.text) {
-            CellValue::Number(_) => {
-                if let Some(amount) = Amount::from_cell(cell, *index) {
-                    values.insert(key.clone(), amount);
-                }
+            CellValue::Number(number) => {
+                values.insert(key.clone(), Amount::read(number, cell, *index));
             }
             CellValue::Text => tracker.unparsed(cell, *index, "text in a value column"),
             CellValue::Empty | CellValue::Nil => {}

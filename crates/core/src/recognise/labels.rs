@@ -149,13 +149,17 @@ pub fn is_value_like(text: &str) -> bool {
 
 /// Whether a cell is a table's meta line rather than data (`公开03表`, `金额单位：万元`, `部门：…`).
 pub fn is_meta_cell(text: &str) -> bool {
+    // Each names 位, 门 or 表: other cells are passed over without normalising them.
+    if !text.contains(['位', '门', '表']) {
+        return false;
+    }
     let t = norm(text);
     t.contains("单位:") || t.starts_with("部门:") || (t.starts_with("公开") && t.ends_with('表'))
 }
 
 /// Whether a row is a 栏次 (column-number) row.
 pub fn is_column_number_row(cells: &[String]) -> bool {
-    if cells.iter().any(|c| norm(c) == "栏次") {
+    if cells.iter().any(|c| c.contains('栏') && norm(c) == "栏次") {
         return true;
     }
     let numbers: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();

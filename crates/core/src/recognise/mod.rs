@@ -8,6 +8,7 @@ pub mod meta;
 pub mod performance;
 pub mod sections;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use serde::Serialize;
@@ -181,6 +182,10 @@ fn numbering_label(text: &str) -> Option<String> {
 fn context_of(blocks: &[Block], index: usize, rows: &[Row]) -> TableContext {
     let mut context = TableContext::default();
     let note = |text: &str, span: Span, context: &mut TableContext| {
+        // A unit names 位, a numbering label and a title 表: other texts are passed over.
+        if !text.contains(['位', '表']) {
+            return;
+        }
         if context.unit.is_none() {
             context.unit = unit_of(text);
         }
@@ -352,7 +357,11 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
     coverage.tables_seen = groups.len();
     for group in &groups {
         let first = group.blocks[0];
-        let rows: Vec<Row> = group.blocks.iter().flat_map(|&i| block_rows(&blocks[i])).cloned().collect();
+        // A table on one page is read in place; the pages of a longer one are joined.
+        let rows: Cow<[Row]> = match group.blocks[..] {
+            [only] => Cow::Borrowed(block_rows(&blocks[only])),
+            _ => Cow::Owned(group.blocks.iter().flat_map(|&i| block_rows(&blocks[i])).cloned().collect()),
+        };
         let span = group.blocks.iter().map(|&i| blocks[i].span()).reduce(Span::join).expect("non-empty group");
         let Some((form, matched_by)) = group.form else {
             let mut tracker = Tracker::default();

@@ -175,7 +175,7 @@ fn split_entry(cell: &Cell, column: usize) -> Option<SplitEntry> {
     let expenditure = ["按支出性质分", "基本支出", "项目支出", "结余", "结转"].iter().any(|k| label.contains(k));
     Some(SplitEntry {
         side: if expenditure { Side::Expenditure } else { Side::Income },
-        amount: parse_number(rest).map(|number| Amount { number, raw: cell.text.clone(), at: Location::of(cell.span, column) }),
+        amount: parse_number(rest).map(|number| Amount::read(number, cell, column)),
         label,
         at: Location::of(cell.span, column),
     })
@@ -305,7 +305,7 @@ fn open_group(context: &mut IndicatorContext, table: &mut PerformanceTable, name
         row.cells.iter().enumerate().find_map(|(i, c)| {
             let (p, _) = stated_points(&c.text)?;
             let number = parse_number(&p)?;
-            (level1_name(&c.text, i, level2_column).is_some()).then(|| Amount { number, raw: c.text.clone(), at: Location::of(c.span, i) })
+            (level1_name(&c.text, i, level2_column).is_some()).then(|| Amount::read(number, c, i))
         })
     });
     if let (true, Some(group)) = (name.is_empty(), context.group) {
@@ -425,10 +425,8 @@ fn positional(row: &Row, header: &[(usize, String)], values: &mut Values, tracke
             continue;
         }
         match cell_value(&cell.text) {
-            CellValue::Number(_) => {
-                if let Some(amount) = Amount::from_cell(cell, *i) {
-                    values.insert(key.clone(), amount);
-                }
+            CellValue::Number(number) => {
+                values.insert(key.clone(), Amount::read(number, cell, *i));
             }
             CellValue::Text => tracker.unparsed(cell, *i, "text in a value column"),
             CellValue::Empty | CellValue::Nil => {}

@@ -87,10 +87,13 @@ const UNNUMBERED_RANK: u8 = 15;
 
 /// Whether a plain line reads as a heading: numbered, short, not a finished sentence.
 fn plain_heading(text: &str) -> Option<(u8, String)> {
-    let (rank, number) = numbering(text)?;
     let short = text.chars().count() <= 40;
     let sentence = text.trim_end().ends_with('。') || text.contains('，') && text.chars().count() > 30;
-    (short && !sentence).then_some((rank, number))
+    if short && !sentence {
+        numbering(text)
+    } else {
+        None
+    }
 }
 
 fn sentences(source: &str, span: Span, line_starts: &[usize]) -> Vec<Sentence> {
