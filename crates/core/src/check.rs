@@ -205,12 +205,19 @@ impl<'a> Checker<'a> {
         let mut computed = Interval::exact(Decimal::ZERO);
         let mut decimals = stated.amount.number.decimals;
         let mut shown_decimals = decimals;
-        let mut expression = String::new();
-        for (index, (term, add)) in parts.iter().enumerate() {
+        for (term, add) in parts {
             let interval = Interval::of(&term.amount.number);
             computed = if *add { computed + interval } else { computed - interval };
             decimals = decimals.min(term.amount.number.decimals);
             shown_decimals = shown_decimals.max(term.amount.number.decimals);
+        }
+        let outcome = judge(&stated.amount.number, computed, decimals);
+        self.count(rule, outcome);
+        if outcome == Outcome::Held {
+            return;
+        }
+        let mut expression = String::new();
+        for (index, (term, add)) in parts.iter().enumerate() {
             let op = match (index, add) {
                 (0, true) => "",
                 (0, false) => "−",
@@ -218,11 +225,6 @@ impl<'a> Checker<'a> {
                 (_, false) => " − ",
             };
             let _ = write!(expression, "{op}{}", term.shown());
-        }
-        let outcome = judge(&stated.amount.number, computed, decimals);
-        self.count(rule, outcome);
-        if outcome == Outcome::Held {
-            return;
         }
         let value = display(computed.mid(), shown_decimals);
         let derivation = if parts.len() == 1 {

@@ -45,11 +45,10 @@ const TEMPLATE: &str = concat!(
 /// Words of a choice left to the author (`增加（减少）`).
 const CHOICE_WORDS: [&str; 11] = ["增加", "减少", "增长", "下降", "降低", "上升", "大于", "小于", "高于", "低于", "等于"];
 
-/// The end of the template wording starting at byte `at` of `text`, if any: an unmade choice
+/// The end of the template wording starting at byte `at` of `text` with the character `mark`, if any: an unmade choice
 /// (`增加（减少）`), an instruction (`（如有，…）` within 30 characters, `（按用途分类）`,
 /// `精确到个位数`, `（注意：…）`, `注意：` opening the text) or a placeholder (`XX`, `ＸＸ`, `××`).
-fn template_at(text: &str, at: usize) -> Option<usize> {
-    let rest = &text[at..];
+fn template_at(text: &str, at: usize, mark: char) -> Option<usize> {
     let end = |after: &str| text.len() - after.len();
     let is_bracket = |c: char| matches!(c, '（' | '）' | '(' | ')');
     let closes = |after: &str| after.strip_prefix(['）', ')']).map(end);
@@ -58,7 +57,7 @@ fn template_at(text: &str, at: usize) -> Option<usize> {
         let (count, (offset, c)) = after.char_indices().enumerate().find(|(_, (_, c))| is_bracket(*c))?;
         matches!(c, '）' | ')').then(|| (end(after) + offset + c.len_utf8(), count))
     };
-    let mark = rest.chars().next()?;
+    let rest = &text[at..];
     match mark {
         '增' | '减' | '下' | '降' | '上' | '大' | '小' | '高' | '低' | '等' => {
             let after = CHOICE_WORDS.iter().find_map(|w| rest.strip_prefix(w))?.strip_prefix(['（', '('])?;
@@ -89,11 +88,11 @@ fn template_at(text: &str, at: usize) -> Option<usize> {
 fn template_text(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut resume = 0;
-    for (at, _) in text.char_indices() {
+    for (at, mark) in text.char_indices() {
         if at < resume {
             continue;
         }
-        let Some(end) = template_at(text, at) else { continue };
+        let Some(end) = template_at(text, at, mark) else { continue };
         resume = end;
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
         if !text[at..].starts_with('X') || (!latin(text[..at].chars().next_back()) && !latin(text[end..].chars().next())) {

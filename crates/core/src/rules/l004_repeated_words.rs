@@ -64,8 +64,10 @@ fn doubled_slip(half: &[char], separated: bool) -> bool {
 
 /// Every doubled word, phrase or punctuation mark in `text`, with its byte offset.
 fn repeats(text: &str) -> Vec<(usize, String)> {
-    let (offsets, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+    let chars: Vec<char> = text.chars().collect();
     let c = |i: usize| chars[i];
+    // Byte offsets are needed only for what is found.
+    let byte_at = |i: usize| chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -78,7 +80,7 @@ fn repeats(text: &str) -> Vec<(usize, String)> {
         }
         let mut found = None;
         'longest: for n in (1..=LONGEST).rev() {
-            for gap in [0, 1] {
+            for gap in 0..2 {
                 let end = i + 2 * n + gap;
                 // The copy must start with the same character: a cheap test before the others.
                 if end > chars.len() || c(i + n + gap) != c(i) || gap == 1 && !SEPARATORS.contains(&c(i + n)) {
@@ -108,8 +110,8 @@ fn repeats(text: &str) -> Vec<(usize, String)> {
         }
         match found {
             Some(end) => {
-                let byte_end = offsets.get(end).copied().unwrap_or(text.len());
-                out.push((offsets[i], text[offsets[i]..byte_end].to_string()));
+                let (start, byte_end) = (byte_at(i), byte_at(end));
+                out.push((start, text[start..byte_end].to_string()));
                 i = end;
             }
             None => i += 1,

@@ -62,18 +62,23 @@ pub fn row<'a>(table: &'a ClassifiedTable, code: &str) -> Option<&'a ClassifiedR
     table.rows.iter().find(|r| r.code.as_deref() == Some(code))
 }
 
-/// Rows whose nearest listed ancestor is `parent` (`None`: the top-level rows).
-pub fn children<'a>(table: &'a ClassifiedTable, parent: Option<&str>) -> Vec<&'a ClassifiedRow> {
+/// Each row's nearest listed ancestor (`None` for a top-level row and a row without a code).
+pub fn parents(table: &ClassifiedTable) -> Vec<Option<&str>> {
     let codes: Vec<&str> = table.rows.iter().filter_map(|r| r.code.as_deref()).collect();
     table
         .rows
         .iter()
-        .filter(|r| {
-            let Some(code) = r.code.as_deref() else { return false };
-            let nearest = codes.iter().copied().filter(|c| c.len() < code.len() && code.starts_with(c)).max_by_key(|c| c.len());
-            nearest == parent
+        .map(|r| {
+            let code = r.code.as_deref()?;
+            codes.iter().copied().filter(|c| c.len() < code.len() && code.starts_with(c)).max_by_key(|c| c.len())
         })
         .collect()
+}
+
+/// Rows with a code whose nearest listed ancestor is `parent` (`None`: the top-level rows),
+/// given the table's [`parents`].
+pub fn children<'a>(table: &'a ClassifiedTable, parents: &[Option<&str>], parent: Option<&str>) -> Vec<&'a ClassifiedRow> {
+    table.rows.iter().zip(parents).filter(|(r, nearest)| r.code.is_some() && **nearest == parent).map(|(r, _)| r).collect()
 }
 
 /// The row label for messages: its code and name.

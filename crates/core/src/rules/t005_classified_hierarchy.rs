@@ -35,9 +35,10 @@ impl Rule for ClassifiedHierarchy {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, classified) in lookup::classified_tables(document) {
+            let nearest = lookup::parents(classified);
             let parents = classified.total.iter().map(|t| (t, None)).chain(classified.rows.iter().filter_map(|r| r.code.as_deref().map(|c| (r, Some(c)))));
             for (parent, code) in parents {
-                let children = lookup::children(classified, code);
+                let children = lookup::children(classified, &nearest, code);
                 if children.is_empty() {
                     continue;
                 }
