@@ -34,6 +34,11 @@ pub enum CellValue {
 
 /// Reads one cell's text.
 pub fn cell_value(text: &str) -> CellValue {
+    // A cell opening with a character no number or marker is written with (a label) is text,
+    // told without normalising it.
+    if text.trim_start().chars().next().is_some_and(|c| !is_number_or_marker_char(c)) {
+        return CellValue::Text;
+    }
     let compact = normalise_number_text(text);
     if compact.is_empty() {
         return CellValue::Empty;
@@ -45,6 +50,11 @@ pub fn cell_value(text: &str) -> CellValue {
         Some(number) => CellValue::Number(number),
         None => CellValue::Text,
     }
+}
+
+/// Whether `c` may be part of a number or a nothing-marker as written (before [`normalise_number_text`]).
+fn is_number_or_marker_char(c: char) -> bool {
+    matches!(c, '0'..='9' | ',' | '.' | '-' | '%' | '０'..='９' | '．' | '，' | '％' | '－' | '−' | '—' | '–' | '─')
 }
 
 /// Parses a cell that should hold exactly one number; `None` for anything else.
@@ -140,6 +150,23 @@ mod tests {
         assert_eq!(number("78.7%"), ("78.7".into(), 1, true));
         assert_eq!(number("１００％"), ("100".into(), 0, true));
         assert_eq!(number("-3.5"), ("-3.5".into(), 1, false));
+    }
+
+    proptest::proptest! {
+        /// A cell told to be text by its first character reads as the full reading would.
+        #[test]
+        fn labels_are_told_as_the_full_reading_does(chars in proptest::collection::vec(proptest::sample::select("1０,，.．-－−—–─%％ \u{3000}合计a(".chars().collect::<Vec<_>>()), 0..8)) {
+            let text: String = chars.into_iter().collect();
+            let compact = normalise_number_text(&text);
+            let full = if compact.is_empty() {
+                CellValue::Empty
+            } else if compact.chars().all(|c| matches!(c, '-' | '—' | '–' | '─')) {
+                CellValue::Nil
+            } else {
+                parse_compact(&compact).map_or(CellValue::Text, CellValue::Number)
+            };
+            proptest::prop_assert_eq!(cell_value(&text), full);
+        }
     }
 
     #[test]

@@ -75,7 +75,13 @@ fn scan(text: &str) -> Vec<(usize, usize, &str, &str)> {
     let bytes_at = |i: usize| text[i..].chars().next();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(c) = bytes_at(i) {
+    while let Some(&lead) = text.as_bytes().get(i) {
+        // Digits are ASCII or full-width (led by 0xEF in UTF-8): other bytes are passed over undecoded.
+        if !lead.is_ascii_digit() && lead != 0xEF {
+            i += 1;
+            continue;
+        }
+        let c = bytes_at(i).unwrap_or_default();
         if !is_digit(c) {
             i += c.len_utf8();
             continue;

@@ -357,10 +357,15 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
     coverage.tables_seen = groups.len();
     for group in &groups {
         let first = group.blocks[0];
-        // A table on one page is read in place; the pages of a longer one are joined.
-        let rows: Cow<[Row]> = match group.blocks[..] {
-            [only] => Cow::Borrowed(block_rows(&blocks[only])),
-            _ => Cow::Owned(group.blocks.iter().flat_map(|&i| block_rows(&blocks[i])).cloned().collect()),
+        // A table on one page is read in place, with the form its header was read as when
+        // grouping; the pages of a longer one are joined.
+        let (rows, by_header): (Cow<[Row]>, _) = match group.blocks[..] {
+            [only] => (Cow::Borrowed(block_rows(&blocks[only])), group.by_header),
+            _ => {
+                let rows: Vec<Row> = group.blocks.iter().flat_map(|&i| block_rows(&blocks[i])).cloned().collect();
+                let by_header = forms::form_of_header(&rows);
+                (Cow::Owned(rows), by_header)
+            }
         };
         let span = group.blocks.iter().map(|&i| blocks[i].span()).reduce(Span::join).expect("non-empty group");
         let Some((form, matched_by)) = group.form else {
@@ -396,7 +401,7 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
             label: context.label.clone(),
             unit: context.unit,
             matched_by,
-            header_agrees: forms::form_of_header(&rows) == Some(form),
+            header_agrees: by_header == Some(form),
             line: span.line_start,
             span,
             layout,
@@ -418,6 +423,8 @@ struct TableGroup {
     blocks: Vec<usize>,
     context: TableContext,
     form: Option<(Form, MatchedBy)>,
+    /// The form the first block's header labels point to.
+    by_header: Option<Form>,
 }
 
 fn block_rows(block: &Block) -> &[Row] {
@@ -456,7 +463,7 @@ fn table_groups(blocks: &[Block]) -> Vec<TableGroup> {
             (None, Some(form)) => Some((form, MatchedBy::Header)),
             (None, None) => None,
         };
-        groups.push(TableGroup { blocks: vec![index], context, form });
+        groups.push(TableGroup { blocks: vec![index], context, form, by_header });
     }
     groups
 }
