@@ -141,8 +141,18 @@ pub struct Term<'a> {
 impl<'a> Term<'a> {
     /// A cell of a recognised table.
     pub fn cell(table: &RecognisedTable, row: &str, column: &str, amount: &'a Amount) -> Self {
-        let number = table.hunan_number.map_or(String::new(), |n| format!("{n:02}表 "));
-        let label = if column.is_empty() || column == "金额" { format!("{number}{row}") } else { format!("{number}{row}·{column}") };
+        // Written piece by piece: every relation names its cells, and `format!` costs more than
+        // the arithmetic.
+        let mut label = String::new();
+        if let Some(n) = table.hunan_number {
+            label.extend([char::from(b'0' + n / 10), char::from(b'0' + n % 10)]);
+            label.push_str("表 ");
+        }
+        label.push_str(row);
+        if !(column.is_empty() || column == "金额") {
+            label.push('·');
+            label.push_str(column);
+        }
         Term { label, amount, table: Some(table.form_name), row: Some(row.to_string()), column: Some(column.to_string()) }
     }
 

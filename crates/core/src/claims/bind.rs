@@ -227,7 +227,7 @@ fn subtotal<'a>(t: &'a RecognisedTable, c: &'a ClassifiedTable, row: &'a Classif
     let key = c.columns.iter().find(|k| matches!(k.rsplit('/').next(), Some("小计" | "合计")))?;
     let amount = row.values.get(key)?;
     let name = match &row.code {
-        Some(code) => format!("{code} {}", row.label),
+        Some(code) => [code, " ", &row.label].concat(),
         None => row.label.clone(),
     };
     Some(Cell { table: t, row: name, column: key.clone(), amount })

@@ -111,8 +111,13 @@ fn sentences(source: &str, span: Span, line_starts: &[usize]) -> Vec<Sentence> {
             out.push(Sentence { text, span: Span { line_start: line(byte_start), line_end: line(byte_end.saturating_sub(1)), byte_start, byte_end } });
         }
     };
-    for (i, c) in raw.char_indices() {
-        if matches!(c, '。' | '；' | '！' | '？') {
+    for (i, &byte) in raw.as_bytes().iter().enumerate() {
+        // The sentence ends are led by 0xE3 (`。`) or 0xEF (`；！？`) in UTF-8: other bytes are
+        // passed over undecoded.
+        if !matches!(byte, 0xE3 | 0xEF) {
+            continue;
+        }
+        if let Some(c) = raw[i..].chars().next().filter(|c| matches!(c, '。' | '；' | '！' | '？')) {
             push(start, i + c.len_utf8());
             start = i + c.len_utf8();
         }

@@ -84,7 +84,7 @@ pub fn children<'a>(table: &'a ClassifiedTable, parents: &[Option<&str>], parent
 /// The row label for messages: its code and name.
 pub fn row_label(row: &ClassifiedRow) -> String {
     match &row.code {
-        Some(code) => format!("{code} {}", row.label),
+        Some(code) => [code, " ", &row.label].concat(),
         None => row.label.clone(),
     }
 }
@@ -221,7 +221,11 @@ pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, foun
     let mut range = (paragraph.span.byte_start, paragraph.span.byte_end);
     let mut cursor = 0;
     for sentence in &paragraph.sentences {
-        let Some(at) = paragraph.text[cursor..].find(&sentence.text).map(|at| cursor + at) else { continue };
+        // Sentences follow one another, apart from spacing: a search is the fallback.
+        let rest = &paragraph.text[cursor..];
+        let spacing = rest.len() - rest.trim_start().len();
+        let next = if rest[spacing..].starts_with(&sentence.text) { Some(spacing) } else { rest.find(&sentence.text) };
+        let Some(at) = next.map(|at| cursor + at) else { continue };
         cursor = at + sentence.text.len();
         if (at..cursor).contains(&offset) {
             let span = sentence.span;
@@ -308,7 +312,7 @@ pub fn performance_row(table: &RecognisedTable, performance: &crate::model::Perf
         (Form::ProjectPerformance, Some(project)) => shortened(project),
         _ => "整体支出".to_string(),
     };
-    format!("{scope}/{}", shortened(row))
+    [&scope, "/", &shortened(row)].concat()
 }
 
 /// At most twelve characters of `text`, with `…` when cut.
@@ -358,7 +362,7 @@ pub fn basic_figure(amount: &Amount) -> Amount {
 
 /// A 06 item as a term of a relation, named by its code and name.
 pub fn economic_term<'a>(table: &RecognisedTable, item: &EconomicItem, amount: &'a Amount) -> Term<'a> {
-    Term::cell(table, &format!("{} {}", item.code, item.name), "决算数", amount)
+    Term::cell(table, &[&item.code, " ", &item.name].concat(), "决算数", amount)
 }
 
 /// `total_label` = Σ the lines of `side` above it, per value column.
