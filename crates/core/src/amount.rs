@@ -92,16 +92,21 @@ fn well_formed(digits: &str) -> bool {
     if int.is_empty() {
         return false;
     }
-    let groups: Vec<&str> = int.split(',').collect();
-    if groups.len() == 1 {
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or_default();
+    if first.len() == int.len() {
         return int.bytes().all(|b| b.is_ascii_digit());
     }
-    let first_ok = (1..=3).contains(&groups[0].len()) && groups[0].bytes().all(|b| b.is_ascii_digit());
-    first_ok && groups[1..].iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    let first_ok = (1..=3).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_digit());
+    first_ok && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Full-width forms to ASCII, all whitespace removed (OCR puts spaces inside numbers).
 fn normalise_number_text(text: &str) -> String {
+    // Printable ASCII (most cells) is already normal.
+    if text.bytes().all(|b| b.is_ascii_graphic()) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -197,7 +197,9 @@ const LEVEL2_MAX_CHARS: usize = 12;
 fn level1_name(text: &str, column: usize, level2_column: usize) -> Option<(String, Option<String>)> {
     let (points, name) = match stated_points(text) {
         Some((points, rest)) => (Some(points), rest),
-        None => (None, norm(text)),
+        // Without points, only a name in a column before the 二级指标 is a 一级指标.
+        None if column < level2_column => (None, norm(text)),
+        None => return None,
     };
     const LEVEL1: [&str; 8] = ["产出指标", "效益指标", "满意度指标", "成本指标", "产出", "效益", "满意度", "成本"];
     let keyword = ["产出", "效益", "满意度", "成本"].iter().any(|k| name.contains(k));
