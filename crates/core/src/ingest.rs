@@ -145,9 +145,9 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 
 /// The trimmed cell `field` found at byte `offset` of the input, as a [`Cell`] on `line`.
 fn cell_at(line_number: usize, offset: usize, field: &str) -> Cell {
-    let leading = field.len() - field.trim_start().len();
-    let trimmed = field.trim();
-    let start = offset + leading;
+    let after_leading = field.trim_start();
+    let trimmed = after_leading.trim_end();
+    let start = offset + field.len() - after_leading.len();
     Cell {
         text: strip_markup(trimmed),
         span: Span { line_start: line_number, line_end: line_number, byte_start: start, byte_end: start + trimmed.len() },

@@ -164,7 +164,14 @@ fn figures(unit: &Unit) -> Vec<Found> {
     let mut cursor = 0;
     for (start, end, number, unit_text) in matches {
         let mut after = None;
-        for (i, c) in text[cursor..start].char_indices() {
+        let between = &text[cursor..start];
+        for (i, &byte) in between.as_bytes().iter().enumerate() {
+            // Breaks and brackets are ASCII or led by 0xE3 (`。`) or 0xEF (full-width forms) in
+            // UTF-8: other bytes are passed over undecoded.
+            if byte >= 0x80 && byte != 0xE3 && byte != 0xEF {
+                continue;
+            }
+            let c = between[i..].chars().next().unwrap_or_default();
             let at = cursor + i + c.len_utf8();
             if is_clause_break(c) {
                 clause += 1;
