@@ -86,12 +86,18 @@ fn template_at(text: &str, at: usize, mark: char) -> Option<usize> {
 /// Every piece of template wording in `text`, with its byte offset, in one pass. `XX` inside a
 /// longer run of Latin letters (`XXL`) is a word, not a placeholder.
 fn template_text(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut resume = 0;
-    for (at, mark) in text.char_indices() {
-        if at < resume {
+    for at in 0..text.len() {
+        // Template wording starts with `(`, `X`, `×`, `精` or `等` (led by 0xE7), a full-width
+        // form (led by 0xEF), `注` opening the text, or a choice word (two Han characters) right
+        // before a bracket: characters starting nothing else are not decoded.
+        let may_start = matches!(bytes[at], b'(' | b'X' | 0xC3 | 0xE7 | 0xEF) || at == 0 || matches!(bytes.get(at + 6), Some(b'(' | 0xEF));
+        if at < resume || !may_start || !text.is_char_boundary(at) {
             continue;
         }
+        let mark = text[at..].chars().next().unwrap_or_default();
         let Some(end) = template_at(text, at, mark) else { continue };
         resume = end;
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
