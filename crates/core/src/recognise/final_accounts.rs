@@ -98,6 +98,7 @@ fn read_values(row: &Row, from: usize, offset: usize, columns: &[(String, bool)]
         }
         match cell_value(&cell.text) {
             CellValue::Number(number) => {
+                tracker.number(cell);
                 values.insert(key.clone(), Amount::read(number, cell, i));
             }
             CellValue::Text => tracker.unparsed(cell, i, "text in a value column"),
@@ -228,6 +229,7 @@ fn summary_line(
         let Some(cell) = row.cells.get(*index) else { continue };
         match cell_value(&cell.text) {
             CellValue::Number(number) => {
+                tracker.number(cell);
                 values.insert(key.clone(), Amount::read(number, cell, *index));
             }
             CellValue::Text => tracker.unparsed(cell, *index, "text in a value column"),
@@ -318,6 +320,8 @@ fn total_labels(row: &Row) -> Vec<(usize, bool)> {
     row.cells
         .iter()
         .enumerate()
+        // Both labels end with 计: other cells are passed over without normalising them.
+        .filter(|(_, c)| c.text.contains('计'))
         .filter_map(|(i, c)| match norm(&c.text).as_str() {
             "人员经费合计" => Some((i, true)),
             "公用经费合计" => Some((i, false)),

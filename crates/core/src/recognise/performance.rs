@@ -228,11 +228,14 @@ fn read_indicator_row(row: &Row, level2_column: usize, context: &mut IndicatorCo
             level1 = Some((merged_name, merged_points));
             level2 = None;
             name_parts.clear();
-        } else if level2.is_none() && norm(text).contains("指标") && norm(text).chars().count() <= LEVEL2_MAX_CHARS {
-            level2 = Some(norm(text));
-            name_parts.clear();
         } else {
-            name_parts.push((i, norm(text)));
+            let name = norm(text);
+            if level2.is_none() && name.contains("指标") && name.chars().count() <= LEVEL2_MAX_CHARS {
+                level2 = Some(name);
+                name_parts.clear();
+            } else {
+                name_parts.push((i, name));
+            }
         }
     }
     if scores.is_none() && level1.is_none() && level2.is_none() {
@@ -428,6 +431,7 @@ fn positional(row: &Row, header: &[(usize, String)], values: &mut Values, tracke
         }
         match cell_value(&cell.text) {
             CellValue::Number(number) => {
+                tracker.number(cell);
                 values.insert(key.clone(), Amount::read(number, cell, *i));
             }
             CellValue::Text => tracker.unparsed(cell, *i, "text in a value column"),
