@@ -143,7 +143,7 @@ impl<'a> Term<'a> {
     pub fn cell(table: &RecognisedTable, row: &str, column: &str, amount: &'a Amount) -> Self {
         // Written piece by piece: every relation names its cells, and `format!` costs more than
         // the arithmetic.
-        let mut label = String::new();
+        let mut label = String::with_capacity("01表 ·".len() + row.len() + column.len());
         if let Some(n) = table.hunan_number {
             label.extend([char::from(b'0' + n / 10), char::from(b'0' + n % 10)]);
             label.push_str("表 ");

@@ -290,8 +290,8 @@ pub fn cells_of(model: &TableModel) -> Vec<CellEntry> {
                     crate::model::Side::Expenditure => "支出",
                 };
                 let row = match &line.parent {
-                    Some(parent) => format!("{side}/{parent}/{}", line.label),
-                    None => format!("{side}/{}", line.label),
+                    Some(parent) => [side, "/", parent, "/", &line.label].concat(),
+                    None => [side, "/", &line.label].concat(),
                 };
                 for (column, value) in &line.values {
                     push(row.clone(), column, &Some(value.clone()));

@@ -43,10 +43,11 @@ impl Rule for ClassifiedHierarchy {
                     continue;
                 }
                 let parent_label = lookup::row_label(parent);
+                let children: Vec<_> = children.into_iter().map(|c| (c, lookup::row_label(c))).collect();
                 for (column, stated) in &parent.values {
                     let parts: Vec<_> = children
                         .iter()
-                        .filter_map(|c| c.values.get(column).map(|v| (Term::cell(table, &lookup::row_label(c), column, v), true)))
+                        .filter_map(|(c, label)| c.values.get(column).map(|v| (Term::cell(table, label, column, v), true)))
                         .collect();
                     if !parts.is_empty() {
                         checker.sum(&Self::INFO, Term::cell(table, &parent_label, column, stated), &parts);
