@@ -71,6 +71,13 @@ pub struct Counts {
 }
 
 impl Counts {
+    fn merge(&mut self, other: Counts) {
+        self.checked += other.checked;
+        self.held += other.held;
+        self.rounding += other.rounding;
+        self.broken += other.broken;
+    }
+
     fn add(&mut self, outcome: Outcome) {
         self.checked += 1;
         match outcome {
@@ -176,6 +183,9 @@ impl<'a> Term<'a> {
 /// Collects outcomes and findings while rules run.
 pub struct Checker<'a> {
     stats: CheckStats,
+    /// The counts of the rule counting now (its code and category), added to `stats` when
+    /// another rule counts or the check ends: the maps are updated once per rule.
+    running: Option<(&'static str, Category, Counts)>,
     findings: Vec<Finding>,
     /// The document's narrative claims, extracted once for all rules that read them.
     claims: &'a [Claim],
@@ -186,7 +196,7 @@ pub struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn new(claims: &'a [Claim], bindings: &'a [Vec<Binding<'a, 'a>>], companions: Vec<&'a ParseReport>) -> Self {
-        Checker { stats: CheckStats::default(), findings: Vec::new(), claims, bindings, companions }
+        Checker { stats: CheckStats::default(), running: None, findings: Vec::new(), claims, bindings, companions }
     }
 
     /// The companions checked together with this document ([`are_companions`]).
@@ -205,9 +215,23 @@ impl<'a> Checker<'a> {
     }
 
     fn count(&mut self, rule: &RuleInfo, outcome: Outcome) {
-        self.stats.total.add(outcome);
-        self.stats.by_category.entry(rule.category).or_default().add(outcome);
-        self.stats.by_rule.entry(rule.code).or_default().add(outcome);
+        match &mut self.running {
+            Some((code, _, counts)) if *code == rule.code => counts.add(outcome),
+            _ => {
+                self.settle();
+                let mut counts = Counts::default();
+                counts.add(outcome);
+                self.running = Some((rule.code, rule.category, counts));
+            }
+        }
+    }
+
+    /// Adds the running rule's counts to the statistics.
+    fn settle(&mut self) {
+        let Some((code, category, counts)) = self.running.take() else { return };
+        self.stats.total.merge(counts);
+        self.stats.by_category.entry(category).or_default().merge(counts);
+        self.stats.by_rule.entry(code).or_default().merge(counts);
     }
 
     /// `stated = Σ parts` (a part may be subtracted: `(term, false)`).
@@ -428,6 +452,7 @@ fn check_document(document: &ParseReport, companions: Vec<&ParseReport>, options
     for rule in rules::all().iter().filter(|rule| options.runs(rule.info())) {
         rule.check(document, &mut checker);
     }
+    checker.settle();
     checker.stats.claims = claims::summary(&claims, &bindings);
     let mut findings = checker.findings;
     crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
