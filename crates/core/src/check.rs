@@ -191,16 +191,16 @@ pub struct Checker<'a> {
     claims: &'a [Claim],
     /// The bindings of each of `claims`, bound once.
     bindings: &'a [Vec<Binding<'a, 'a>>],
-    companions: Vec<&'a ParseReport>,
+    companions: Vec<(&'a ParseReport, &'a [Claim])>,
 }
 
 impl<'a> Checker<'a> {
-    fn new(claims: &'a [Claim], bindings: &'a [Vec<Binding<'a, 'a>>], companions: Vec<&'a ParseReport>) -> Self {
+    fn new(claims: &'a [Claim], bindings: &'a [Vec<Binding<'a, 'a>>], companions: Vec<(&'a ParseReport, &'a [Claim])>) -> Self {
         Checker { stats: CheckStats::default(), running: None, findings: Vec::new(), claims, bindings, companions }
     }
 
-    /// The companions checked together with this document ([`are_companions`]).
-    pub fn companions(&self) -> &[&'a ParseReport] {
+    /// The companions checked together with this document ([`are_companions`]), with their claims.
+    pub fn companions(&self) -> &[(&'a ParseReport, &'a [Claim])] {
         &self.companions
     }
 
@@ -412,13 +412,21 @@ impl CheckOptions {
 /// Checks parsed documents together, each with the rules `options` select: the rules that
 /// compare years (Y) read each document's companions ([`are_companions`]).
 pub fn check_parsed(documents: &[&ParseReport], options: &CheckOptions) -> CheckReport {
+    // Each document's claims are read once, for its own rules and for its companions'.
+    let claims: Vec<Vec<Claim>> = documents.iter().map(|document| claims::extract(document)).collect();
     CheckReport::new(
         documents
             .iter()
             .enumerate()
             .map(|(index, document)| {
-                let companions = documents.iter().enumerate().filter(|&(other, companion)| other != index && are_companions(document, companion)).map(|(_, companion)| *companion).collect();
-                check_document(document, companions, options)
+                let companions = documents
+                    .iter()
+                    .zip(&claims)
+                    .enumerate()
+                    .filter(|&(other, (companion, _))| other != index && are_companions(document, companion))
+                    .map(|(_, (companion, claims))| (*companion, claims.as_slice()))
+                    .collect();
+                check_document(document, &claims[index], companions, options)
             })
             .collect(),
     )
@@ -445,15 +453,14 @@ fn department_key(name: &str) -> String {
 }
 
 /// Checks one parsed document with the rules `options` select.
-fn check_document(document: &ParseReport, companions: Vec<&ParseReport>, options: &CheckOptions) -> DocumentReport {
-    let claims = claims::extract(document);
-    let bindings = bind::bind_all(document, &claims);
-    let mut checker = Checker::new(&claims, &bindings, companions);
+fn check_document(document: &ParseReport, claims: &[Claim], companions: Vec<(&ParseReport, &[Claim])>, options: &CheckOptions) -> DocumentReport {
+    let bindings = bind::bind_all(document, claims);
+    let mut checker = Checker::new(claims, &bindings, companions);
     for rule in rules::all().iter().filter(|rule| options.runs(rule.info())) {
         rule.check(document, &mut checker);
     }
     checker.settle();
-    checker.stats.claims = claims::summary(&claims, &bindings);
+    checker.stats.claims = claims::summary(claims, &bindings);
     let mut findings = checker.findings;
     crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
     let has_performance_tables = document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData));

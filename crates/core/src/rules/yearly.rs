@@ -87,8 +87,8 @@ pub fn compare(rule: &RuleInfo, document: &ParseReport, checker: &mut Checker, m
     if ours.is_empty() {
         return;
     }
-    for companion in companions {
-        let theirs = facts(companion, &claims::extract(companion));
+    for (companion, their_claims) in companions {
+        let theirs = facts(companion, their_claims);
         for (our, their) in ours.iter().flat_map(|our| theirs.iter().filter(|their| their.measure == our.measure && their.year == our.year).map(move |their| (our, their))) {
             if !reported_here(document, our, companion, their) {
                 continue;
