@@ -48,6 +48,11 @@ impl Row {
         self.cells.get(index).map_or("", |c| c.text.as_str())
     }
 
+    /// The texts of the cells.
+    pub fn texts(&self) -> Vec<&str> {
+        self.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
     /// Whether every cell is blank.
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(|c| c.text.is_empty())

@@ -113,7 +113,7 @@ pub fn classified(rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
     let header: Vec<Vec<String>> = rows[..data_start]
         .iter()
         .map(header_texts)
-        .filter(|texts| !is_column_number_row(texts) && texts.iter().any(|t| !t.is_empty()))
+        .filter(|texts| !is_column_number_row(&texts.iter().map(String::as_str).collect::<Vec<_>>()) && texts.iter().any(|t| !t.is_empty()))
         .collect();
     for row in &rows[..data_start] {
         mark_column_numbers(row, tracker);
@@ -126,7 +126,7 @@ pub fn classified(rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
         rows: Vec::new(),
     };
     for row in &rows[data_start..] {
-        if is_column_number_row(&row.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>()) {
+        if is_column_number_row(&row.texts()) {
             mark_column_numbers(row, tracker);
             continue;
         }
@@ -156,8 +156,7 @@ pub fn classified(rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
 }
 
 fn mark_column_numbers(row: &Row, tracker: &mut Tracker) {
-    let texts: Vec<String> = row.cells.iter().map(|c| c.text.clone()).collect();
-    if is_column_number_row(&texts) {
+    if is_column_number_row(&row.texts()) {
         for cell in &row.cells {
             tracker.structural(cell);
         }
@@ -194,8 +193,7 @@ pub fn summary(rows: &[Row], tracker: &mut Tracker) -> SummaryTable {
     };
     let mut parents: [Option<String>; 2] = [None, None];
     for row in &rows[label_row + 1..] {
-        let texts: Vec<String> = row.cells.iter().map(|c| c.text.clone()).collect();
-        if is_column_number_row(&texts) {
+        if is_column_number_row(&row.texts()) {
             mark_column_numbers(row, tracker);
             continue;
         }
