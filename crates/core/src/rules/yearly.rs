@@ -83,7 +83,7 @@ pub fn compare(rule: &RuleInfo, document: &ParseReport, checker: &mut Checker, m
         return;
     }
     let claims = checker.claims();
-    let ours: Vec<Fact> = facts(document, &claims).into_iter().filter(|f| measures.contains(&f.measure)).collect();
+    let ours: Vec<Fact> = facts(document, claims).into_iter().filter(|f| measures.contains(&f.measure)).collect();
     if ours.is_empty() {
         return;
     }
