@@ -148,8 +148,8 @@ pub struct Term<'a> {
 impl<'a> Term<'a> {
     /// A cell of a recognised table.
     pub fn cell(table: &RecognisedTable, row: &str, column: &str, amount: &'a Amount) -> Self {
-        // Written piece by piece: every relation names its cells, and `format!` costs more than
-        // the arithmetic.
+        // Written piece by piece (the table number is 01–09): every relation names its cells,
+        // and `format!` costs more than the arithmetic.
         let mut label = String::with_capacity("01表 ·".len() + row.len() + column.len());
         if let Some(n) = table.hunan_number {
             label.extend([char::from(b'0' + n / 10), char::from(b'0' + n % 10)]);
