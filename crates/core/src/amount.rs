@@ -32,6 +32,11 @@ pub enum CellValue {
 
 /// Reads one cell's text.
 pub fn cell_value(text: &str) -> CellValue {
+    // A cell opening with a character no number or marker is written with (a label) is text,
+    // told without normalising it.
+    if text.trim_start().chars().next().is_some_and(|c| !is_number_or_marker_char(c)) {
+        return CellValue::Text;
+    }
     let compact = normalise_number_text(text);
     if compact.is_empty() {
         return CellValue::Empty;
@@ -43,6 +48,11 @@ pub fn cell_value(text: &str) -> CellValue {
         Some(number) => CellValue::Number(number),
         None => CellValue::Text,
     }
+}
+
+/// Whether `c` may be part of a number or a nothing-marker as written (before [`normalise_number_text`]).
+fn is_number_or_marker_char(c: char) -> bool {
+    matches!(c, '0'..='9' | ',' | '.' | '-' | '%' | '０'..='９' | '．' | '，' | '％' | '－' | '−' | '—' | '–' | '─')
 }
 
 /// Parses a cell that should hold exactly one number; `None` for anything else.
@@ -86,16 +96,21 @@ fn well_formed(digits: &str) -> bool {
     if int.is_empty() {
         return false;
     }
-    let groups: Vec<&str> = int.split(',').collect();
-    if groups.len() == 1 {
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or_default();
+    if first.len() == int.len() {
         return int.bytes().all(|b| b.is_ascii_digit());
     }
-    let first_ok = (1..=3).contains(&groups[0].len()) && groups[0].bytes().all(|b| b.is_ascii_digit());
-    first_ok && groups[1..].iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    let first_ok = (1..=3).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_digit());
+    first_ok && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Full-width forms to ASCII, all whitespace removed (OCR puts spaces inside numbers).
 fn normalise_number_text(text: &str) -> String {
+    // Printable ASCII (most cells) is already normal.
+    if text.bytes().all(|b| b.is_ascii_graphic()) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -144,6 +159,23 @@ mod tests {
         assert_eq!(number("78.7%"), ("78.7".into(), 1, true));
         assert_eq!(number("１００％"), ("100".into(), 0, true));
         assert_eq!(number("-3.5"), ("-3.5".into(), 1, false));
+    }
+
+    proptest::proptest! {
+        /// A cell told to be text by its first character reads as the full reading would.
+        #[test]
+        fn labels_are_told_as_the_full_reading_does(chars in proptest::collection::vec(proptest::sample::select("1０,，.．-－−—–─%％ \u{3000}合计a(".chars().collect::<Vec<_>>()), 0..8)) {
+            let text: String = chars.into_iter().collect();
+            let compact = normalise_number_text(&text);
+            let full = if compact.is_empty() {
+                CellValue::Empty
+            } else if compact.chars().all(|c| matches!(c, '-' | '—' | '–' | '─')) {
+                CellValue::Nil
+            } else {
+                parse_compact(&compact).map_or(CellValue::Text, CellValue::Number)
+            };
+            proptest::prop_assert_eq!(cell_value(&text), full);
+        }
     }
 
     #[test]

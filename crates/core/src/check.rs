@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::rc::Rc;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::claims::bind::{self, Binding};
 use crate::claims::{self, Claim, ClaimSummary};
 use crate::model::Amount;
 use crate::recognise::meta::DocumentKind;
@@ -71,6 +71,13 @@ pub struct Counts {
 }
 
 impl Counts {
+    fn merge(&mut self, other: Counts) {
+        self.checked += other.checked;
+        self.held += other.held;
+        self.rounding += other.rounding;
+        self.broken += other.broken;
+    }
+
     fn add(&mut self, outcome: Outcome) {
         self.checked += 1;
         match outcome {
@@ -141,8 +148,18 @@ pub struct Term<'a> {
 impl<'a> Term<'a> {
     /// A cell of a recognised table.
     pub fn cell(table: &RecognisedTable, row: &str, column: &str, amount: &'a Amount) -> Self {
-        let number = table.hunan_number.map_or(String::new(), |n| format!("{n:02}表 "));
-        let label = if column.is_empty() || column == "金额" { format!("{number}{row}") } else { format!("{number}{row}·{column}") };
+        // Written piece by piece (the table number is 01–09): every relation names its cells,
+        // and `format!` costs more than the arithmetic.
+        let mut label = String::with_capacity("01表 ·".len() + row.len() + column.len());
+        if let Some(n) = table.hunan_number {
+            label.extend([char::from(b'0' + n / 10), char::from(b'0' + n % 10)]);
+            label.push_str("表 ");
+        }
+        label.push_str(row);
+        if !(column.is_empty() || column == "金额") {
+            label.push('·');
+            label.push_str(column);
+        }
         Term { label, amount, table: Some(table.form_name), row: Some(row.to_string()), column: Some(column.to_string()) }
     }
 
@@ -166,31 +183,55 @@ impl<'a> Term<'a> {
 /// Collects outcomes and findings while rules run.
 pub struct Checker<'a> {
     stats: CheckStats,
+    /// The counts of the rule counting now (its code and category), added to `stats` when
+    /// another rule counts or the check ends: the maps are updated once per rule.
+    running: Option<(&'static str, Category, Counts)>,
     findings: Vec<Finding>,
     /// The document's narrative claims, extracted once for all rules that read them.
-    claims: Option<Rc<Vec<Claim>>>,
-    companions: Vec<&'a ParseReport>,
+    claims: &'a [Claim],
+    /// The bindings of each of `claims`, bound once.
+    bindings: &'a [Vec<Binding<'a, 'a>>],
+    companions: Vec<(&'a ParseReport, &'a [Claim])>,
 }
 
 impl<'a> Checker<'a> {
-    fn new(companions: Vec<&'a ParseReport>) -> Self {
-        Checker { stats: CheckStats::default(), findings: Vec::new(), claims: None, companions }
+    fn new(claims: &'a [Claim], bindings: &'a [Vec<Binding<'a, 'a>>], companions: Vec<(&'a ParseReport, &'a [Claim])>) -> Self {
+        Checker { stats: CheckStats::default(), running: None, findings: Vec::new(), claims, bindings, companions }
     }
 
-    /// The companions checked together with this document ([`are_companions`]).
-    pub fn companions(&self) -> &[&'a ParseReport] {
+    /// The companions checked together with this document ([`are_companions`]), with their claims.
+    pub fn companions(&self) -> &[(&'a ParseReport, &'a [Claim])] {
         &self.companions
     }
 
-    /// The claims of `document`, extracted on first use.
-    pub fn claims(&mut self, document: &ParseReport) -> Rc<Vec<Claim>> {
-        self.claims.get_or_insert_with(|| Rc::new(claims::extract(document))).clone()
+    /// The document's claims.
+    pub fn claims(&self) -> &'a [Claim] {
+        self.claims
+    }
+
+    /// The document's claims, each with the table cells it is bound to ([`bind::bind`]).
+    pub fn bound_claims(&self) -> impl Iterator<Item = (&'a Claim, &'a [Binding<'a, 'a>])> {
+        self.claims.iter().zip(self.bindings.iter().map(Vec::as_slice))
     }
 
     fn count(&mut self, rule: &RuleInfo, outcome: Outcome) {
-        self.stats.total.add(outcome);
-        self.stats.by_category.entry(rule.category).or_default().add(outcome);
-        self.stats.by_rule.entry(rule.code).or_default().add(outcome);
+        match &mut self.running {
+            Some((code, _, counts)) if *code == rule.code => counts.add(outcome),
+            _ => {
+                self.settle();
+                let mut counts = Counts::default();
+                counts.add(outcome);
+                self.running = Some((rule.code, rule.category, counts));
+            }
+        }
+    }
+
+    /// Adds the running rule's counts to the statistics.
+    fn settle(&mut self) {
+        let Some((code, category, counts)) = self.running.take() else { return };
+        self.stats.total.merge(counts);
+        self.stats.by_category.entry(category).or_default().merge(counts);
+        self.stats.by_rule.entry(code).or_default().merge(counts);
     }
 
     /// `stated = Σ parts` (a part may be subtracted: `(term, false)`).
@@ -198,12 +239,19 @@ impl<'a> Checker<'a> {
         let mut computed = Interval::exact(Decimal::ZERO);
         let mut decimals = stated.amount.number.decimals;
         let mut shown_decimals = decimals;
-        let mut expression = String::new();
-        for (index, (term, add)) in parts.iter().enumerate() {
+        for (term, add) in parts {
             let interval = Interval::of(&term.amount.number);
             computed = if *add { computed + interval } else { computed - interval };
             decimals = decimals.min(term.amount.number.decimals);
             shown_decimals = shown_decimals.max(term.amount.number.decimals);
+        }
+        let outcome = judge(&stated.amount.number, computed, decimals);
+        self.count(rule, outcome);
+        if outcome == Outcome::Held {
+            return;
+        }
+        let mut expression = String::new();
+        for (index, (term, add)) in parts.iter().enumerate() {
             let op = match (index, add) {
                 (0, true) => "",
                 (0, false) => "−",
@@ -211,11 +259,6 @@ impl<'a> Checker<'a> {
                 (_, false) => " − ",
             };
             let _ = write!(expression, "{op}{}", term.shown());
-        }
-        let outcome = judge(&stated.amount.number, computed, decimals);
-        self.count(rule, outcome);
-        if outcome == Outcome::Held {
-            return;
         }
         let value = display(computed.mid(), shown_decimals);
         let derivation = if parts.len() == 1 {
@@ -336,6 +379,11 @@ impl<'a> Checker<'a> {
         });
     }
 
+    /// Counts a relation known to hold: it has no finding, so it needs no location.
+    pub fn held(&mut self, rule: &RuleInfo) {
+        self.count(rule, Outcome::Held);
+    }
+
     /// A requirement that is not arithmetic (a table present, an empty table explained):
     /// counted like any relation, and a finding at `location` when it does not hold.
     pub fn require(&mut self, rule: &RuleInfo, held: bool, location: FindingLocation, message: String, message_en: String, derivation: String) {
@@ -364,13 +412,21 @@ impl CheckOptions {
 /// Checks parsed documents together, each with the rules `options` select: the rules that
 /// compare years (Y) read each document's companions ([`are_companions`]).
 pub fn check_parsed(documents: &[&ParseReport], options: &CheckOptions) -> CheckReport {
+    // Each document's claims are read once, for its own rules and for its companions'.
+    let claims: Vec<Vec<Claim>> = documents.iter().map(|document| claims::extract(document)).collect();
     CheckReport::new(
         documents
             .iter()
             .enumerate()
             .map(|(index, document)| {
-                let companions = documents.iter().enumerate().filter(|&(other, companion)| other != index && are_companions(document, companion)).map(|(_, companion)| *companion).collect();
-                check_document(document, companions, options)
+                let companions = documents
+                    .iter()
+                    .zip(&claims)
+                    .enumerate()
+                    .filter(|&(other, (companion, _))| other != index && are_companions(document, companion))
+                    .map(|(_, (companion, claims))| (*companion, claims.as_slice()))
+                    .collect();
+                check_document(document, &claims[index], companions, options)
             })
             .collect(),
     )
@@ -397,13 +453,14 @@ fn department_key(name: &str) -> String {
 }
 
 /// Checks one parsed document with the rules `options` select.
-fn check_document(document: &ParseReport, companions: Vec<&ParseReport>, options: &CheckOptions) -> DocumentReport {
-    let mut checker = Checker::new(companions);
+fn check_document(document: &ParseReport, claims: &[Claim], companions: Vec<(&ParseReport, &[Claim])>, options: &CheckOptions) -> DocumentReport {
+    let bindings = bind::bind_all(document, claims);
+    let mut checker = Checker::new(claims, &bindings, companions);
     for rule in rules::all().iter().filter(|rule| options.runs(rule.info())) {
         rule.check(document, &mut checker);
     }
-    let claims = checker.claims(document);
-    checker.stats.claims = claims::summary(document, &claims);
+    checker.settle();
+    checker.stats.claims = claims::summary(claims, &bindings);
     let mut findings = checker.findings;
     crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
     let has_performance_tables = document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData));

@@ -48,6 +48,11 @@ impl Row {
         self.cells.get(index).map_or("", |c| c.text.as_str())
     }
 
+    /// The texts of the cells.
+    pub fn texts(&self) -> Vec<&str> {
+        self.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
     /// Whether every cell is blank.
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(|c| c.text.is_empty())
@@ -97,7 +102,7 @@ pub fn compact(text: &str) -> String {
 
 /// Removes `<b>`, `</b>` and `**` emphasis from `text` and trims it.
 pub fn strip_markup(text: &str) -> String {
-    if !text.contains(['<', '*', '[']) {
+    if !text.bytes().any(|b| matches!(b, b'<' | b'*' | b'[')) {
         return text.trim().to_string();
     }
     let mut plain = text.replace("<b>", "").replace("</b>", "").replace("**", "");
@@ -145,9 +150,9 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 
 /// The trimmed cell `field` found at byte `offset` of the input, as a [`Cell`] on `line`.
 fn cell_at(line_number: usize, offset: usize, field: &str) -> Cell {
-    let leading = field.len() - field.trim_start().len();
-    let trimmed = field.trim();
-    let start = offset + leading;
+    let after_leading = field.trim_start();
+    let trimmed = after_leading.trim_end();
+    let start = offset + field.len() - after_leading.len();
     Cell {
         text: strip_markup(trimmed),
         span: Span { line_start: line_number, line_end: line_number, byte_start: start, byte_end: start + trimmed.len() },

@@ -38,7 +38,12 @@ pub struct Amount {
 impl Amount {
     /// The amount in cell `column` if it holds a number.
     pub fn from_cell(cell: &Cell, column: usize) -> Option<Self> {
-        crate::amount::parse_number(&cell.text).map(|number| Amount { number, raw: cell.text.clone(), at: Location::of(cell.span, column) })
+        crate::amount::parse_number(&cell.text).map(|number| Amount::read(number, cell, column))
+    }
+
+    /// The amount `number`, already read from cell `column`.
+    pub fn read(number: crate::amount::Number, cell: &Cell, column: usize) -> Self {
+        Amount { number, raw: cell.text.clone(), at: Location::of(cell.span, column) }
     }
 }
 

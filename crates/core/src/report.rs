@@ -46,7 +46,7 @@ impl ParseReport {
             schema_version: SCHEMA_VERSION,
             source: source.to_string(),
             stats: ParseStats {
-                lines: text.lines().count(),
+                lines: text.matches('\n').count() + usize::from(!text.is_empty() && !text.ends_with('\n')),
                 blocks: blocks.len(),
                 tables: recognised.coverage.tables_seen,
                 tables_recognised: recognised.tables.len(),
@@ -128,4 +128,14 @@ fn count_sections(sections: &[Section]) -> usize {
 
 fn count_paragraphs(sections: &[Section]) -> usize {
     sections.iter().map(|s| s.paragraphs.len() + count_paragraphs(&s.children)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lines_are_counted_as_str_lines_counts_them() {
+        for text in ["", "\n", "a", "a\n", "a\r\nb", "a\n\nb\n", "\n\n"] {
+            assert_eq!(crate::parse("t", text).stats.lines, text.lines().count(), "{text:?}");
+        }
+    }
 }

@@ -245,7 +245,8 @@ fn scores_and_grades_of_the_department_and_of_projects() {
 fn summary_counts_found_bound_and_checked() {
     let text = "本年支出合计280.72万元，其中：基本支出211.6万元，占75.38%。团组68个。";
     let document = hedui_core::parse("text", text);
-    let summary = claims::summary(&document, &claims::extract(&document));
+    let found = claims::extract(&document);
+    let summary = claims::summary(&found, &claims::bind::bind_all(&document, &found));
     // Two amounts, a count, a share and a list; no tables, so nothing bound; the share and the list checked.
     assert_eq!((summary.found, summary.bound, summary.checked), (5, 0, 2));
     let unchecked: Vec<String> = claims::review(&hedui_core::parse("text", text))

@@ -70,7 +70,8 @@ fn corpus_claims() {
 fn corpus_narrative_findings() {
     for (name, text) in corpus() {
         let report = hedui_core::parse(&name, &text);
-        let summary = claims::summary(&report, &claims::extract(&report));
+        let found = claims::extract(&report);
+        let summary = claims::summary(&found, &claims::bind::bind_all(&report, &found));
         let mut out = format!("claims: found {}, bound {}, checked {}\n", summary.found, summary.bound, summary.checked);
         let checked = hedui_core::check(&[(&name, &text)]);
         for f in checked.documents[0].findings.iter().filter(|f| f.rule.starts_with('N')) {

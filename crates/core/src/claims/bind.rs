@@ -98,6 +98,11 @@ pub fn bind<'c, 'a>(document: &'a ParseReport, claim: &'c Claim) -> Vec<Binding<
     }
 }
 
+/// The bindings of each of `claims`, in order.
+pub fn bind_all<'c, 'a>(document: &'a ParseReport, claims: &'c [Claim]) -> Vec<Vec<Binding<'c, 'a>>> {
+    claims.iter().map(|claim| bind(document, claim)).collect()
+}
+
 /// Whether a section speaks of the department's own totals, not of one project or fund
 /// (`（1）重大招商经费项目`, `七、政府性基金预算收入支出决算情况`), where `项目支出` and `基本支出`
 /// name that project's or fund's figures.
@@ -222,7 +227,7 @@ fn subtotal<'a>(t: &'a RecognisedTable, c: &'a ClassifiedTable, row: &'a Classif
     let key = c.columns.iter().find(|k| matches!(k.rsplit('/').next(), Some("小计" | "合计")))?;
     let amount = row.values.get(key)?;
     let name = match &row.code {
-        Some(code) => format!("{code} {}", row.label),
+        Some(code) => [code, " ", &row.label].concat(),
         None => row.label.clone(),
     };
     Some(Cell { table: t, row: name, column: key.clone(), amount })

@@ -75,7 +75,13 @@ fn scan(text: &str) -> Vec<(usize, usize, &str, &str)> {
     let bytes_at = |i: usize| text[i..].chars().next();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(c) = bytes_at(i) {
+    while let Some(&lead) = text.as_bytes().get(i) {
+        // Digits are ASCII or full-width (led by 0xEF in UTF-8): other bytes are passed over undecoded.
+        if !lead.is_ascii_digit() && lead != 0xEF {
+            i += 1;
+            continue;
+        }
+        let c = bytes_at(i).unwrap_or_default();
         if !is_digit(c) {
             i += c.len_utf8();
             continue;
@@ -158,7 +164,14 @@ fn figures(unit: &Unit) -> Vec<Found> {
     let mut cursor = 0;
     for (start, end, number, unit_text) in matches {
         let mut after = None;
-        for (i, c) in text[cursor..start].char_indices() {
+        let between = &text[cursor..start];
+        for (i, &byte) in between.as_bytes().iter().enumerate() {
+            // Breaks and brackets are ASCII or led by 0xE3 (`。`) or 0xEF (full-width forms) in
+            // UTF-8: other bytes are passed over undecoded.
+            if byte >= 0x80 && byte != 0xE3 && byte != 0xEF {
+                continue;
+            }
+            let c = between[i..].chars().next().unwrap_or_default();
             let at = cursor + i + c.len_utf8();
             if is_clause_break(c) {
                 clause += 1;

@@ -230,22 +230,23 @@ pub fn review(document: &ParseReport) -> Vec<ReviewedClaim> {
     extract(document)
         .into_iter()
         .map(|claim| {
-            let (bound, checked) = verdict(document, &claim);
+            let (bound, checked) = verdict(&claim, &bind::bind(document, &claim));
             ReviewedClaim { claim, bound, checked }
         })
         .collect()
 }
 
-/// Whether `claim` is bound to a table cell, and whether a rule checks it.
-fn verdict(document: &ParseReport, claim: &Claim) -> (bool, bool) {
-    let bound = !bind::bind(document, claim).is_empty();
+/// Whether `claim`, with its `bindings`, is bound to a table cell, and whether a rule checks it.
+fn verdict(claim: &Claim, bindings: &[bind::Binding]) -> (bool, bool) {
+    let bound = !bindings.is_empty();
     (bound, bound || internally_checkable(claim))
 }
 
-/// Counts the document's `claims` (as [`extract`] reads them) found, bound and checked (see [`review`]).
-pub fn summary(document: &ParseReport, claims: &[Claim]) -> ClaimSummary {
-    claims.iter().fold(ClaimSummary::default(), |acc, claim| {
-        let (bound, checked) = verdict(document, claim);
+/// Counts `claims` found, bound and checked (see [`review`]), given each claim's bindings
+/// ([`bind::bind_all`]).
+pub fn summary(claims: &[Claim], bindings: &[Vec<bind::Binding>]) -> ClaimSummary {
+    claims.iter().zip(bindings).fold(ClaimSummary::default(), |acc, (claim, bindings)| {
+        let (bound, checked) = verdict(claim, bindings);
         ClaimSummary { found: acc.found + 1, bound: acc.bound + usize::from(bound), checked: acc.checked + usize::from(checked) }
     })
 }

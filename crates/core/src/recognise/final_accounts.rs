@@ -65,7 +65,7 @@ struct RowLabel {
 }
 
 fn is_total(text: &str) -> bool {
-    matches!(norm(text).as_str(), "合计" | "总计")
+    text.contains('计') && matches!(norm(text).as_str(), "合计" | "总计")
 }
 
 fn row_label(row: &Row) -> Option<RowLabel> {
@@ -97,10 +97,9 @@ fn read_values(row: &Row, from: usize, offset: usize, columns: &[(String, bool)]
             continue;
         }
         match cell_value(&cell.text) {
-            CellValue::Number(_) => {
-                if let Some(amount) = Amount::from_cell(cell, i) {
-                    values.insert(key.clone(), amount);
-                }
+            CellValue::Number(number) => {
+                tracker.number(cell);
+                values.insert(key.clone(), Amount::read(number, cell, i));
             }
             CellValue::Text => tracker.unparsed(cell, i, "text in a value column"),
             CellValue::Empty | CellValue::Nil => {}
@@ -114,7 +113,7 @@ pub fn classified(rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
     let header: Vec<Vec<String>> = rows[..data_start]
         .iter()
         .map(header_texts)
-        .filter(|texts| !is_column_number_row(texts) && texts.iter().any(|t| !t.is_empty()))
+        .filter(|texts| !is_column_number_row(&texts.iter().map(String::as_str).collect::<Vec<_>>()) && texts.iter().any(|t| !t.is_empty()))
         .collect();
     for row in &rows[..data_start] {
         mark_column_numbers(row, tracker);
@@ -127,7 +126,7 @@ pub fn classified(rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
         rows: Vec::new(),
     };
     for row in &rows[data_start..] {
-        if is_column_number_row(&row.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>()) {
+        if is_column_number_row(&row.texts()) {
             mark_column_numbers(row, tracker);
             continue;
         }
@@ -157,8 +156,7 @@ pub fn classified(rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
 }
 
 fn mark_column_numbers(row: &Row, tracker: &mut Tracker) {
-    let texts: Vec<String> = row.cells.iter().map(|c| c.text.clone()).collect();
-    if is_column_number_row(&texts) {
+    if is_column_number_row(&row.texts()) {
         for cell in &row.cells {
             tracker.structural(cell);
         }
@@ -195,8 +193,7 @@ pub fn summary(rows: &[Row], tracker: &mut Tracker) -> SummaryTable {
     };
     let mut parents: [Option<String>; 2] = [None, None];
     for row in &rows[label_row + 1..] {
-        let texts: Vec<String> = row.cells.iter().map(|c| c.text.clone()).collect();
-        if is_column_number_row(&texts) {
+        if is_column_number_row(&row.texts()) {
             mark_column_numbers(row, tracker);
             continue;
         }
@@ -229,10 +226,9 @@ fn summary_line(
     for (index, key) in columns {
         let Some(cell) = row.cells.get(*index) else { continue };
         match cell_value(&cell.text) {
-            CellValue::Number(_) => {
-                if let Some(amount) = Amount::from_cell(cell, *index) {
-                    values.insert(key.clone(), amount);
-                }
+            CellValue::Number(number) => {
+                tracker.number(cell);
+                values.insert(key.clone(), Amount::read(number, cell, *index));
             }
             CellValue::Text => tracker.unparsed(cell, *index, "text in a value column"),
             CellValue::Empty | CellValue::Nil => {}
@@ -322,6 +318,8 @@ fn total_labels(row: &Row) -> Vec<(usize, bool)> {
     row.cells
         .iter()
         .enumerate()
+        // Both labels end with 计: other cells are passed over without normalising them.
+        .filter(|(_, c)| c.text.contains('计'))
         .filter_map(|(i, c)| match norm(&c.text).as_str() {
             "人员经费合计" => Some((i, true)),
             "公用经费合计" => Some((i, false)),

@@ -9,7 +9,14 @@ pub fn norm(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Copied in runs between the characters that change, not character by character.
     let mut run = 0;
-    for (at, c) in text.char_indices() {
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        // Only ASCII spacing and `"`, and the characters UTF-8 leads with these bytes (spaces
+        // U+0085 … U+3000, curly quotes, full-width brackets and colon) change: the others (Han
+        // characters among them) and continuation bytes are passed over without decoding them.
+        if !matches!(byte, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b'"' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or_default();
         let replacement = match c {
             '（' => "(",
             '）' => ")",
@@ -142,17 +149,23 @@ pub fn is_value_like(text: &str) -> bool {
 
 /// Whether a cell is a table's meta line rather than data (`公开03表`, `金额单位：万元`, `部门：…`).
 pub fn is_meta_cell(text: &str) -> bool {
+    // Each names 位, 门 or 表: other cells are passed over without normalising them.
+    if !text.contains(['位', '门', '表']) {
+        return false;
+    }
     let t = norm(text);
     t.contains("单位:") || t.starts_with("部门:") || (t.starts_with("公开") && t.ends_with('表'))
 }
 
 /// Whether a row is a 栏次 (column-number) row.
-pub fn is_column_number_row(cells: &[String]) -> bool {
-    if cells.iter().any(|c| norm(c) == "栏次") {
+pub fn is_column_number_row(cells: &[&str]) -> bool {
+    if cells.iter().any(|c| c.contains('栏') && norm(c) == "栏次") {
         return true;
     }
-    let numbers: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
-    numbers.len() >= 3 && numbers.iter().enumerate().all(|(i, c)| c.trim() == (i + 1).to_string())
+    let numbers: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    // `i + 1` as written: digits without a leading zero.
+    let is_number = |i: usize, c: &str| c.bytes().all(|b| b.is_ascii_digit()) && !c.starts_with('0') && c.parse() == Ok(i + 1);
+    numbers.len() >= 3 && numbers.iter().enumerate().all(|(i, c)| is_number(i, c))
 }
 
 /// The 类 code of an expenditure line named after a functional class (`一般公共服务支出` → `201`).
@@ -199,6 +212,23 @@ mod tests {
     use super::*;
 
     proptest! {
+        /// `norm` reads every character as the plain character-by-character pass would.
+        #[test]
+        fn norm_is_the_character_by_character_pass(chars in prop::collection::vec(prop::sample::select("（）：“”\"‘’ \t\n\r\u{0b}\u{0c}\u{1c}\u{85}\u{a0}\u{1680}\u{2000}\u{2009}\u{200a}\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{3001}\u{ff01}\u{ff5e}\u{00e9}\u{2014}a1(收入".chars().collect::<Vec<_>>()), 0..24)) {
+            let text: String = chars.into_iter().collect();
+            let by_character: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’'))
+                .map(|c| match c {
+                    '（' => '(',
+                    '）' => ')',
+                    '：' => ':',
+                    c => c,
+                })
+                .collect();
+            prop_assert_eq!(norm(&text), by_character);
+        }
+
         /// Ordinals, codes and points are read as the patterns they spell out would.
         #[test]
         fn ordinals_codes_and_points_are_read_as_the_patterns_do(pieces in prop::collection::vec(prop::sample::select(&["一", "十", "、", "(", ")", "1", "20", "3", ".", "．", " ", "\n", "分", "收入", "x"][..]), 0..12)) {
@@ -262,6 +292,16 @@ mod tests {
         assert_eq!(stated_points("满意度指标（10分）"), Some(("10".into(), "满意度指标".into())));
         assert_eq!(stated_points("(40 分)"), Some(("40".into(), String::new())));
         assert_eq!(stated_points("数量指标"), None);
+    }
+
+    #[test]
+    fn column_number_rows_count_from_one() {
+        assert!(is_column_number_row(&["栏 次", "1"]));
+        assert!(is_column_number_row(&["", " 1", "2 ", "3", "4"]));
+        assert!(!is_column_number_row(&["1", "2", "4"]));
+        assert!(!is_column_number_row(&["01", "2", "3"]));
+        assert!(!is_column_number_row(&["+1", "2", "3"]));
+        assert!(!is_column_number_row(&["1", "2"]));
     }
 
     #[test]

@@ -8,7 +8,9 @@ pub mod meta;
 pub mod performance;
 pub mod sections;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
@@ -107,11 +109,36 @@ pub struct Coverage {
     pub lines_outside_sections: Vec<usize>,
 }
 
+/// Cells by their byte offset in the input.
+type Offsets = HashSet<usize, BuildHasherDefault<OffsetHasher>>;
+
+/// Hashes a byte offset with one multiplication (Fibonacci hashing): the default SipHash costs
+/// more than the rest of the bookkeeping.
+#[derive(Default)]
+struct OffsetHasher(u64);
+
+impl Hasher for OffsetHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 << 8 | u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, offset: usize) {
+        self.0 = (offset as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 /// Bookkeeping while reading one table: which cells are structure and which could not be read.
 #[derive(Debug, Default)]
 pub struct Tracker {
-    structural: HashSet<usize>,
-    consumed: HashSet<usize>,
+    structural: Offsets,
+    consumed: Offsets,
+    numbers: Offsets,
     issues: Vec<CellIssue>,
     after_total: Vec<Span>,
 }
@@ -120,6 +147,11 @@ impl Tracker {
     /// Marks a cell as structure (栏次, 行次).
     pub fn structural(&mut self, cell: &Cell) {
         self.structural.insert(cell.span.byte_start);
+    }
+
+    /// Marks a cell whose whole text was read as a number, so that the tally does not read it again.
+    pub fn number(&mut self, cell: &Cell) {
+        self.numbers.insert(cell.span.byte_start);
     }
 
     /// Marks a cell as read into the model as text (e.g. a numeric 年度指标值).
@@ -181,6 +213,10 @@ fn numbering_label(text: &str) -> Option<String> {
 fn context_of(blocks: &[Block], index: usize, rows: &[Row]) -> TableContext {
     let mut context = TableContext::default();
     let note = |text: &str, span: Span, context: &mut TableContext| {
+        // A unit names 位, a numbering label and a title 表: other texts are passed over.
+        if !text.contains(['位', '表']) {
+            return;
+        }
         if context.unit.is_none() {
             context.unit = unit_of(text);
         }
@@ -254,8 +290,8 @@ pub fn cells_of(model: &TableModel) -> Vec<CellEntry> {
                     crate::model::Side::Expenditure => "支出",
                 };
                 let row = match &line.parent {
-                    Some(parent) => format!("{side}/{parent}/{}", line.label),
-                    None => format!("{side}/{}", line.label),
+                    Some(parent) => [side, "/", parent, "/", &line.label].concat(),
+                    None => [side, "/", &line.label].concat(),
                 };
                 for (column, value) in &line.values {
                     push(row.clone(), column, &Some(value.clone()));
@@ -352,11 +388,20 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
     coverage.tables_seen = groups.len();
     for group in &groups {
         let first = group.blocks[0];
-        let rows: Vec<Row> = group.blocks.iter().flat_map(|&i| block_rows(&blocks[i])).cloned().collect();
+        // A table on one page is read in place, with the form its header was read as when
+        // grouping; the pages of a longer one are joined.
+        let (rows, by_header): (Cow<[Row]>, _) = match group.blocks[..] {
+            [only] => (Cow::Borrowed(block_rows(&blocks[only])), group.by_header),
+            _ => {
+                let rows: Vec<Row> = group.blocks.iter().flat_map(|&i| block_rows(&blocks[i])).cloned().collect();
+                let by_header = forms::form_of_header(&rows);
+                (Cow::Owned(rows), by_header)
+            }
+        };
         let span = group.blocks.iter().map(|&i| blocks[i].span()).reduce(Span::join).expect("non-empty group");
         let Some((form, matched_by)) = group.form else {
             let mut tracker = Tracker::default();
-            tally(&rows, &mut tracker, &HashSet::new(), "table not recognised", &mut coverage);
+            tally(&rows, &mut tracker, &Offsets::default(), "table not recognised", &mut coverage);
             unrecognised_tables.push(UnrecognisedTable {
                 span,
                 context: group.context.nearest_text.clone(),
@@ -367,7 +412,7 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
         let mut tracker = Tracker::default();
         let model = read_model(form, &rows, &mut tracker);
         let cells = cells_of(&model);
-        let placed: HashSet<usize> = cells.iter().map(|c| c.value.at.byte_start).collect();
+        let placed: Offsets = cells.iter().map(|c| c.value.at.byte_start).collect();
         tally(&rows, &mut tracker, &placed, "number outside any value slot", &mut coverage);
         for &i in &group.blocks {
             table_ids[i] = Some(tables.len());
@@ -387,7 +432,7 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
             label: context.label.clone(),
             unit: context.unit,
             matched_by,
-            header_agrees: forms::form_of_header(&rows) == Some(form),
+            header_agrees: by_header == Some(form),
             line: span.line_start,
             span,
             layout,
@@ -409,6 +454,8 @@ struct TableGroup {
     blocks: Vec<usize>,
     context: TableContext,
     form: Option<(Form, MatchedBy)>,
+    /// The form the first block's header labels point to.
+    by_header: Option<Form>,
 }
 
 fn block_rows(block: &Block) -> &[Row] {
@@ -447,7 +494,7 @@ fn table_groups(blocks: &[Block]) -> Vec<TableGroup> {
             (None, Some(form)) => Some((form, MatchedBy::Header)),
             (None, None) => None,
         };
-        groups.push(TableGroup { blocks: vec![index], context, form });
+        groups.push(TableGroup { blocks: vec![index], context, form, by_header });
     }
     groups
 }
@@ -459,15 +506,15 @@ fn starts_with_coded_row(form: Form, rows: &[Row]) -> bool {
 }
 
 /// Counts the numeric cells of a table and records those neither placed nor structural.
-fn tally(rows: &[Row], tracker: &mut Tracker, placed: &HashSet<usize>, reason: &'static str, coverage: &mut Coverage) {
+fn tally(rows: &[Row], tracker: &mut Tracker, placed: &Offsets, reason: &'static str, coverage: &mut Coverage) {
     for row in rows {
         let after_total = tracker.after_total.iter().any(|s| s.byte_start == row.span.byte_start);
         for (column, cell) in row.cells.iter().enumerate() {
-            if !matches!(cell_value(&cell.text), CellValue::Number(_)) {
+            let start = cell.span.byte_start;
+            if !tracker.numbers.contains(&start) && !matches!(cell_value(&cell.text), CellValue::Number(_)) {
                 continue;
             }
             coverage.numeric_cells += 1;
-            let start = cell.span.byte_start;
             if placed.contains(&start) || tracker.consumed.contains(&start) {
                 coverage.numeric_cells_placed += 1;
             } else if tracker.structural.contains(&start) {

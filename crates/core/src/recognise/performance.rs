@@ -175,7 +175,7 @@ fn split_entry(cell: &Cell, column: usize) -> Option<SplitEntry> {
     let expenditure = ["按支出性质分", "基本支出", "项目支出", "结余", "结转"].iter().any(|k| label.contains(k));
     Some(SplitEntry {
         side: if expenditure { Side::Expenditure } else { Side::Income },
-        amount: parse_number(rest).map(|number| Amount { number, raw: cell.text.clone(), at: Location::of(cell.span, column) }),
+        amount: parse_number(rest).map(|number| Amount::read(number, cell, column)),
         label,
         at: Location::of(cell.span, column),
     })
@@ -197,7 +197,9 @@ const LEVEL2_MAX_CHARS: usize = 12;
 fn level1_name(text: &str, column: usize, level2_column: usize) -> Option<(String, Option<String>)> {
     let (points, name) = match stated_points(text) {
         Some((points, rest)) => (Some(points), rest),
-        None => (None, norm(text)),
+        // Without points, only a name in a column before the 二级指标 is a 一级指标.
+        None if column < level2_column => (None, norm(text)),
+        None => return None,
     };
     const LEVEL1: [&str; 8] = ["产出指标", "效益指标", "满意度指标", "成本指标", "产出", "效益", "满意度", "成本"];
     let keyword = ["产出", "效益", "满意度", "成本"].iter().any(|k| name.contains(k));
@@ -226,11 +228,14 @@ fn read_indicator_row(row: &Row, level2_column: usize, context: &mut IndicatorCo
             level1 = Some((merged_name, merged_points));
             level2 = None;
             name_parts.clear();
-        } else if level2.is_none() && norm(text).contains("指标") && norm(text).chars().count() <= LEVEL2_MAX_CHARS {
-            level2 = Some(norm(text));
-            name_parts.clear();
         } else {
-            name_parts.push((i, norm(text)));
+            let name = norm(text);
+            if level2.is_none() && name.contains("指标") && name.chars().count() <= LEVEL2_MAX_CHARS {
+                level2 = Some(name);
+                name_parts.clear();
+            } else {
+                name_parts.push((i, name));
+            }
         }
     }
     if scores.is_none() && level1.is_none() && level2.is_none() {
@@ -305,7 +310,7 @@ fn open_group(context: &mut IndicatorContext, table: &mut PerformanceTable, name
         row.cells.iter().enumerate().find_map(|(i, c)| {
             let (p, _) = stated_points(&c.text)?;
             let number = parse_number(&p)?;
-            (level1_name(&c.text, i, level2_column).is_some()).then(|| Amount { number, raw: c.text.clone(), at: Location::of(c.span, i) })
+            (level1_name(&c.text, i, level2_column).is_some()).then(|| Amount::read(number, c, i))
         })
     });
     if let (true, Some(group)) = (name.is_empty(), context.group) {
@@ -425,10 +430,9 @@ fn positional(row: &Row, header: &[(usize, String)], values: &mut Values, tracke
             continue;
         }
         match cell_value(&cell.text) {
-            CellValue::Number(_) => {
-                if let Some(amount) = Amount::from_cell(cell, *i) {
-                    values.insert(key.clone(), amount);
-                }
+            CellValue::Number(number) => {
+                tracker.number(cell);
+                values.insert(key.clone(), Amount::read(number, cell, *i));
             }
             CellValue::Text => tracker.unparsed(cell, *i, "text in a value column"),
             CellValue::Empty | CellValue::Nil => {}

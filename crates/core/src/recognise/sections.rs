@@ -87,10 +87,13 @@ const UNNUMBERED_RANK: u8 = 15;
 
 /// Whether a plain line reads as a heading: numbered, short, not a finished sentence.
 fn plain_heading(text: &str) -> Option<(u8, String)> {
-    let (rank, number) = numbering(text)?;
     let short = text.chars().count() <= 40;
     let sentence = text.trim_end().ends_with('。') || text.contains('，') && text.chars().count() > 30;
-    (short && !sentence).then_some((rank, number))
+    if short && !sentence {
+        numbering(text)
+    } else {
+        None
+    }
 }
 
 fn sentences(source: &str, span: Span, line_starts: &[usize]) -> Vec<Sentence> {
@@ -108,8 +111,13 @@ fn sentences(source: &str, span: Span, line_starts: &[usize]) -> Vec<Sentence> {
             out.push(Sentence { text, span: Span { line_start: line(byte_start), line_end: line(byte_end.saturating_sub(1)), byte_start, byte_end } });
         }
     };
-    for (i, c) in raw.char_indices() {
-        if matches!(c, '。' | '；' | '！' | '？') {
+    for (i, &byte) in raw.as_bytes().iter().enumerate() {
+        // The sentence ends are led by 0xE3 (`。`) or 0xEF (`；！？`) in UTF-8: other bytes are
+        // passed over undecoded.
+        if !matches!(byte, 0xE3 | 0xEF) {
+            continue;
+        }
+        if let Some(c) = raw[i..].chars().next().filter(|c| matches!(c, '。' | '；' | '！' | '？')) {
             push(start, i + c.len_utf8());
             start = i + c.len_utf8();
         }
@@ -128,7 +136,7 @@ pub struct Outline {
 /// Builds the section tree. `table_ids[i]` is the recognised-table index of block `i`, if any.
 pub fn outline(source: &str, blocks: &[Block], table_ids: &[Option<usize>]) -> Outline {
     let line_starts: Vec<usize> =
-        std::iter::once(0).chain(source.char_indices().filter(|(_, c)| *c == '\n').map(|(i, _)| i + 1)).collect();
+        std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let mut roots: Vec<Section> = Vec::new();
     let mut stack: Vec<(u8, Section)> = Vec::new();
     let mut preamble = Vec::new();

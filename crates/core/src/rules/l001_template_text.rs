@@ -45,11 +45,10 @@ const TEMPLATE: &str = concat!(
 /// Words of a choice left to the author (`增加（减少）`).
 const CHOICE_WORDS: [&str; 11] = ["增加", "减少", "增长", "下降", "降低", "上升", "大于", "小于", "高于", "低于", "等于"];
 
-/// The end of the template wording starting at byte `at` of `text`, if any: an unmade choice
+/// The end of the template wording starting at byte `at` of `text` with the character `mark`, if any: an unmade choice
 /// (`增加（减少）`), an instruction (`（如有，…）` within 30 characters, `（按用途分类）`,
 /// `精确到个位数`, `（注意：…）`, `注意：` opening the text) or a placeholder (`XX`, `ＸＸ`, `××`).
-fn template_at(text: &str, at: usize) -> Option<usize> {
-    let rest = &text[at..];
+fn template_at(text: &str, at: usize, mark: char) -> Option<usize> {
     let end = |after: &str| text.len() - after.len();
     let is_bracket = |c: char| matches!(c, '（' | '）' | '(' | ')');
     let closes = |after: &str| after.strip_prefix(['）', ')']).map(end);
@@ -58,7 +57,7 @@ fn template_at(text: &str, at: usize) -> Option<usize> {
         let (count, (offset, c)) = after.char_indices().enumerate().find(|(_, (_, c))| is_bracket(*c))?;
         matches!(c, '）' | ')').then(|| (end(after) + offset + c.len_utf8(), count))
     };
-    let mark = rest.chars().next()?;
+    let rest = &text[at..];
     match mark {
         '增' | '减' | '下' | '降' | '上' | '大' | '小' | '高' | '低' | '等' => {
             let after = CHOICE_WORDS.iter().find_map(|w| rest.strip_prefix(w))?.strip_prefix(['（', '('])?;
@@ -87,13 +86,19 @@ fn template_at(text: &str, at: usize) -> Option<usize> {
 /// Every piece of template wording in `text`, with its byte offset, in one pass. `XX` inside a
 /// longer run of Latin letters (`XXL`) is a word, not a placeholder.
 fn template_text(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut resume = 0;
-    for (at, _) in text.char_indices() {
-        if at < resume {
+    for at in 0..text.len() {
+        // Template wording starts with `(`, `X`, `×`, `精` or `等` (led by 0xE7), a full-width
+        // form (led by 0xEF), `注` opening the text, or a choice word (two Han characters) right
+        // before a bracket: characters starting nothing else are not decoded.
+        let may_start = matches!(bytes[at], b'(' | b'X' | 0xC3 | 0xE7 | 0xEF) || at == 0 || matches!(bytes.get(at + 6), Some(b'(' | 0xEF));
+        if at < resume || !may_start || !text.is_char_boundary(at) {
             continue;
         }
-        let Some(end) = template_at(text, at) else { continue };
+        let mark = text[at..].chars().next().unwrap_or_default();
+        let Some(end) = template_at(text, at, mark) else { continue };
         resume = end;
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
         if !text[at..].starts_with('X') || (!latin(text[..at].chars().next_back()) && !latin(text[end..].chars().next())) {
@@ -121,7 +126,7 @@ impl Rule for TemplateText {
         for section in lookup::all_sections(document) {
             let found = template_text(&section.heading);
             if found.is_empty() {
-                checker.require(&Self::INFO, true, lookup::in_heading(section, ""), String::new(), String::new(), String::new());
+                checker.held(&Self::INFO);
             }
             for (offset, text) in found {
                 let derivation = lookup::context(&section.heading, offset, text);

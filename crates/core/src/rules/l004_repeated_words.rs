@@ -64,20 +64,23 @@ fn doubled_slip(half: &[char], separated: bool) -> bool {
 
 /// Every doubled word, phrase or punctuation mark in `text`, with its byte offset.
 fn repeats(text: &str) -> Vec<(usize, String)> {
-    let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     let chars: Vec<char> = text.chars().collect();
     let c = |i: usize| chars[i];
+    // Byte offsets are needed only for what is found.
+    let byte_at = |i: usize| chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        // Every repeat has a copy of `c(i)` within the next LONGEST + 1 characters.
-        if !chars[i + 1..chars.len().min(i + LONGEST + 2)].contains(&c(i)) {
+        // Every repeat starts with a Han character (a word) or a punctuation mark, and has a
+        // copy of `c(i)` within the next LONGEST + 1 characters.
+        let starts_repeat = is_han(c(i)) || PUNCTUATION.contains(&c(i));
+        if !starts_repeat || !chars[i + 1..chars.len().min(i + LONGEST + 2)].contains(&c(i)) {
             i += 1;
             continue;
         }
         let mut found = None;
         'longest: for n in (1..=LONGEST).rev() {
-            for gap in [0, 1] {
+            for gap in 0..2 {
                 let end = i + 2 * n + gap;
                 // The copy must start with the same character: a cheap test before the others.
                 if end > chars.len() || c(i + n + gap) != c(i) || gap == 1 && !SEPARATORS.contains(&c(i + n)) {
@@ -107,8 +110,8 @@ fn repeats(text: &str) -> Vec<(usize, String)> {
         }
         match found {
             Some(end) => {
-                let byte_end = offsets.get(end).copied().unwrap_or(text.len());
-                out.push((offsets[i], text[offsets[i]..byte_end].to_string()));
+                let (start, byte_end) = (byte_at(i), byte_at(end));
+                out.push((start, text[start..byte_end].to_string()));
                 i = end;
             }
             None => i += 1,

@@ -36,16 +36,15 @@ const FUNDS: [(&str, &[&str]); 2] = [("国有资本经营预算", &["国有资�
 /// Every mention of a fund in `text`: its byte offset, the text as written, and the standard
 /// name when it is miswritten.
 fn mentions(text: &str) -> Vec<(usize, &'static str, Option<&'static str>)> {
-    let mut out: Vec<_> = FUNDS
-        .iter()
-        .flat_map(|&(standard, wrong)| {
-            let right = text.match_indices(standard).map(move |(at, _)| (at, standard, None));
-            let wrong = wrong.iter().flat_map(move |w| text.match_indices(w).map(move |(at, _)| (at, *w, Some(standard))));
-            right.chain(wrong)
+    // Every name, right or wrong, ends with 预算 and none ends another: one search for 算 finds
+    // them all, in order.
+    let names = FUNDS.iter().flat_map(|&(standard, wrong)| std::iter::once((standard, None)).chain(wrong.iter().map(move |w| (*w, Some(standard)))));
+    text.match_indices('算')
+        .filter_map(|(at, ending)| {
+            let before = &text[..at + ending.len()];
+            names.clone().find(|(name, _)| before.ends_with(name)).map(|(name, standard)| (before.len() - name.len(), name, standard))
         })
-        .collect();
-    crate::sorting::sort_by_key(&mut out, |found| *found);
-    out
+        .collect()
 }
 
 impl Rule for FundName {
@@ -89,5 +88,23 @@ mod tests {
         let found = mentions("国有资产经营预算财政拨款支出决算表，政府性基金预算，国有资本经营预算");
         let written: Vec<(&str, Option<&str>)> = found.iter().map(|&(_, w, s)| (w, s)).collect();
         assert_eq!(written, [("国有资产经营预算", Some("国有资本经营预算")), ("政府性基金预算", None), ("国有资本经营预算", None)]);
+    }
+
+    proptest::proptest! {
+        /// One search for 算 finds what a search for each name would.
+        #[test]
+        fn mentions_are_those_of_every_name(pieces in proptest::collection::vec(proptest::sample::select(&["国有资本经营预算", "国有资产", "经营", "政府", "性", "基金", "资金", "预算", "预", "算", "，"][..]), 0..16)) {
+            let text: String = pieces.concat();
+            let mut by_name: Vec<_> = FUNDS
+                .iter()
+                .flat_map(|&(standard, wrong)| {
+                    let right = text.match_indices(standard).map(move |(at, _)| (at, standard, None));
+                    let wrong = wrong.iter().flat_map(|w| text.match_indices(w).map(move |(at, _)| (at, *w, Some(standard))));
+                    right.chain(wrong).collect::<Vec<_>>()
+                })
+                .collect();
+            by_name.sort();
+            proptest::prop_assert_eq!(mentions(&text), by_name);
+        }
     }
 }

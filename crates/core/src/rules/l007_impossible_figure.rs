@@ -76,9 +76,17 @@ fn shares(text: &str) -> Vec<(usize, &str, &str)> {
 fn amounts(text: &str) -> Vec<(usize, &str, &str)> {
     let bytes = text.as_bytes();
     let is_sign = |c: char| matches!(c, '-' | '－' | '−');
+    // Where an amount may start at or after `from`: a digit, a sign or spacing. Those are ASCII
+    // or led by 0xE2 (`−`) or 0xEF (`－`) in UTF-8; other bytes are passed over undecoded.
+    let next_start = |from: usize| {
+        (from..text.len())
+            .filter(|&at| matches!(bytes[at], b'0'..=b'9' | b'-' | 0xE2 | 0xEF) || lookup::is_space(bytes[at]))
+            .filter_map(|at| Some((at, text[at..].chars().next()?)))
+            .find(|&(_, c)| c.is_ascii_digit() || is_sign(c) || c.is_ascii() && lookup::is_space(c as u8))
+    };
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some((start, c)) = text[from..].char_indices().map(|(at, c)| (from + at, c)).find(|&(_, c)| c.is_ascii_digit() || is_sign(c) || c.is_ascii() && lookup::is_space(c as u8)) {
+    while let Some((start, c)) = next_start(from) {
         let sign_end = start + if is_sign(c) { c.len_utf8() } else { 0 };
         let mut number = sign_end;
         while bytes.get(number).copied().is_some_and(lookup::is_space) {

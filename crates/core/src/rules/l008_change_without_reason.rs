@@ -87,11 +87,11 @@ impl Rule for ChangeWithoutReason {
             for paragraph in &group {
                 let text = paragraph.text.as_str();
                 for (start, change) in changes(text) {
-                    let location = lookup::in_paragraph(paragraph, start, change, None);
                     if explained {
-                        checker.require(&Self::INFO, true, location, String::new(), String::new(), String::new());
+                        checker.held(&Self::INFO);
                         continue;
                     }
+                    let location = lookup::in_paragraph(paragraph, start, change, None);
                     let sentence = paragraph.sentences.iter().find(|s| s.text.contains(change)).map_or(text, |s| s.text.as_str());
                     checker.require(
                         &Self::INFO,

@@ -62,24 +62,29 @@ pub fn row<'a>(table: &'a ClassifiedTable, code: &str) -> Option<&'a ClassifiedR
     table.rows.iter().find(|r| r.code.as_deref() == Some(code))
 }
 
-/// Rows whose nearest listed ancestor is `parent` (`None`: the top-level rows).
-pub fn children<'a>(table: &'a ClassifiedTable, parent: Option<&str>) -> Vec<&'a ClassifiedRow> {
+/// Each row's nearest listed ancestor (`None` for a top-level row and a row without a code).
+pub fn parents(table: &ClassifiedTable) -> Vec<Option<&str>> {
     let codes: Vec<&str> = table.rows.iter().filter_map(|r| r.code.as_deref()).collect();
     table
         .rows
         .iter()
-        .filter(|r| {
-            let Some(code) = r.code.as_deref() else { return false };
-            let nearest = codes.iter().copied().filter(|c| c.len() < code.len() && code.starts_with(c)).max_by_key(|c| c.len());
-            nearest == parent
+        .map(|r| {
+            let code = r.code.as_deref()?;
+            codes.iter().copied().filter(|c| c.len() < code.len() && code.starts_with(c)).max_by_key(|c| c.len())
         })
         .collect()
+}
+
+/// Rows with a code whose nearest listed ancestor is `parent` (`None`: the top-level rows),
+/// given the table's [`parents`].
+pub fn children<'a>(table: &'a ClassifiedTable, parents: &[Option<&str>], parent: Option<&str>) -> Vec<&'a ClassifiedRow> {
+    table.rows.iter().zip(parents).filter(|(r, nearest)| r.code.is_some() && **nearest == parent).map(|(r, _)| r).collect()
 }
 
 /// The row label for messages: its code and name.
 pub fn row_label(row: &ClassifiedRow) -> String {
     match &row.code {
-        Some(code) => format!("{code} {}", row.label),
+        Some(code) => [code, " ", &row.label].concat(),
         None => row.label.clone(),
     }
 }
@@ -216,7 +221,11 @@ pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, foun
     let mut range = (paragraph.span.byte_start, paragraph.span.byte_end);
     let mut cursor = 0;
     for sentence in &paragraph.sentences {
-        let Some(at) = paragraph.text[cursor..].find(&sentence.text).map(|at| cursor + at) else { continue };
+        // Sentences follow one another, apart from spacing: a search is the fallback.
+        let rest = &paragraph.text[cursor..];
+        let spacing = rest.len() - rest.trim_start().len();
+        let next = if rest[spacing..].starts_with(&sentence.text) { Some(spacing) } else { rest.find(&sentence.text) };
+        let Some(at) = next.map(|at| cursor + at) else { continue };
         cursor = at + sentence.text.len();
         if (at..cursor).contains(&offset) {
             let span = sentence.span;
@@ -246,11 +255,8 @@ pub struct Match<'t> {
 /// Records a lint's verdict on one paragraph: `held` relations that held, and one broken
 /// relation per match, located at its exact text with its context as the derivation.
 pub fn lint_paragraph(checker: &mut Checker, rule: &RuleInfo, paragraph: &crate::recognise::Paragraph, held: usize, matches: Vec<Match>) {
-    if held > 0 {
-        let location = in_paragraph(paragraph, 0, "", None);
-        for _ in 0..held {
-            checker.require(rule, true, location.clone(), String::new(), String::new(), String::new());
-        }
+    for _ in 0..held {
+        checker.held(rule);
     }
     for m in matches {
         let derivation = context(&paragraph.text, m.offset, m.text);
@@ -306,7 +312,7 @@ pub fn performance_row(table: &RecognisedTable, performance: &crate::model::Perf
         (Form::ProjectPerformance, Some(project)) => shortened(project),
         _ => "整体支出".to_string(),
     };
-    format!("{scope}/{}", shortened(row))
+    [&scope, "/", &shortened(row)].concat()
 }
 
 /// At most twelve characters of `text`, with `…` when cut.
@@ -356,7 +362,7 @@ pub fn basic_figure(amount: &Amount) -> Amount {
 
 /// A 06 item as a term of a relation, named by its code and name.
 pub fn economic_term<'a>(table: &RecognisedTable, item: &EconomicItem, amount: &'a Amount) -> Term<'a> {
-    Term::cell(table, &format!("{} {}", item.code, item.name), "决算数", amount)
+    Term::cell(table, &[&item.code, " ", &item.name].concat(), "决算数", amount)
 }
 
 /// `total_label` = Σ the lines of `side` above it, per value column.

@@ -36,8 +36,8 @@ impl Rule for NarrativeShare {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in checker.claims(document).iter() {
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        for (claim, bindings) in checker.bound_claims() {
             let ClaimKind::Share { part, whole, percent, .. } = &claim.kind else { continue };
             let (Some(part_amount), Some(stated)) = (part.amount(), percent.amount()) else { continue };
             let stated_term = || claims::term(format!("文中 {} 占比", part.name()), &stated);
@@ -51,7 +51,7 @@ impl Rule for NarrativeShare {
                     checker.ratio(&Self::INFO, stated_term(), part_term(), claims::term(format!("文中 {}", whole.name()), &whole_amount));
                 }
                 None => {
-                    for binding in bind::bind(document, claim).into_iter().filter(|b| b.role == bind::Role::ShareBase) {
+                    for binding in bindings.iter().filter(|b| b.role == bind::Role::ShareBase) {
                         let base = &binding.cells[0];
                         if part.is_zero() && base.amount.number.value.is_zero() {
                             continue;

@@ -35,8 +35,8 @@ impl Rule for NarrativeChangeRate {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in checker.claims(document).iter() {
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        for claim in checker.claims() {
             let ClaimKind::Change { basis, direction, delta, rate: Some(rate), current: Some(current), .. } = &claim.kind else { continue };
             let (Some(delta_amount), Some(current_amount), Some(stated)) = (delta.amount(), current.amount(), rate.amount()) else { continue };
             let (d, c) = (delta_amount.number, current_amount.number);

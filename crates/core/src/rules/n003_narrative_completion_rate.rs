@@ -33,8 +33,8 @@ impl Rule for NarrativeCompletionRate {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in checker.claims(document).iter() {
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        for claim in checker.claims() {
             let ClaimKind::Completion { subject, budget, actual, percent: Some(percent), .. } = &claim.kind else { continue };
             if budget.unit != actual.unit || budget.is_zero() {
                 continue;

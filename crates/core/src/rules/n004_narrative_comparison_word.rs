@@ -34,8 +34,8 @@ impl Rule for NarrativeComparisonWord {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in checker.claims(document).iter() {
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        for claim in checker.claims() {
             let ClaimKind::Completion { budget, actual, comparison: Some(comparison), .. } = &claim.kind else { continue };
             if budget.unit != actual.unit {
                 continue;

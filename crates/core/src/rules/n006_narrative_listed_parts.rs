@@ -36,8 +36,8 @@ impl Rule for NarrativeListedParts {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in checker.claims(document).iter() {
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        for claim in checker.claims() {
             let ClaimKind::Parts { whole, parts, complete } = &claim.kind else { continue };
             let vehicles = whole.unit == FigureUnit::Count && whole.unit_text == "辆";
             if !(whole.is_money() || vehicles) {

@@ -36,9 +36,9 @@ impl Rule for NarrativeTotalsVsTables {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in checker.claims(document).iter() {
-            for binding in bind::bind(document, claim).into_iter().filter(|b| b.role == bind::Role::Total) {
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        for (_, bindings) in checker.bound_claims() {
+            for binding in bindings.iter().filter(|b| b.role == bind::Role::Total) {
                 let Some(stated) = binding.figure.amount() else { continue };
                 checker.equal(&Self::INFO, claims::term(format!("文中 {}", binding.figure.name()), &stated), binding.cells[0].term());
             }

@@ -35,9 +35,9 @@ impl Rule for NarrativeThreePublicVsTable {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in checker.claims(document).iter() {
-            for binding in bind::bind(document, claim) {
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        for (_, bindings) in checker.bound_claims() {
+            for binding in bindings {
                 let side = match binding.role {
                     bind::Role::ThreePublicBudget => "预算",
                     bind::Role::ThreePublicActual => "决算",

@@ -38,9 +38,9 @@ impl Rule for NarrativeFunctionsVsTable05 {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in checker.claims(document).iter() {
-            for binding in bind::bind(document, claim).into_iter().filter(|b| b.role == bind::Role::Function) {
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        for (claim, bindings) in checker.bound_claims() {
+            for binding in bindings.iter().filter(|b| b.role == bind::Role::Function) {
                 let Some(stated) = binding.figure.amount() else { continue };
                 let name = claim.context.as_deref().map_or_else(|| binding.figure.name().to_string(), item_name);
                 if binding.sum {

@@ -32,14 +32,14 @@ impl Rule for NarrativeScoreVsSelfEvaluation {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in checker.claims(document).iter() {
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        for (claim, bindings) in checker.bound_claims() {
             let ClaimKind::Score { subject, .. } = &claim.kind else { continue };
             let whom = match subject {
                 ScoreSubject::Overall => "整体支出".to_string(),
                 ScoreSubject::Project(name) => name.clone(),
             };
-            for binding in bind::bind(document, claim).into_iter().filter(|b| b.role == bind::Role::Score) {
+            for binding in bindings.iter().filter(|b| b.role == bind::Role::Score) {
                 let Some(stated) = binding.figure.amount() else { continue };
                 checker.equal(&Self::INFO, claims::term(format!("文中 {whom} 自评得分"), &stated), binding.cells[0].term());
             }

@@ -35,10 +35,10 @@ impl Rule for NarrativeFundsVsSelfEvaluation {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in checker.claims(document).iter() {
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        for (claim, bindings) in checker.bound_claims() {
             let ClaimKind::Completion { subject, .. } = &claim.kind else { continue };
-            for binding in bind::bind(document, claim) {
+            for binding in bindings {
                 let what = match binding.role {
                     bind::Role::FundsBudget => "全年预算数",
                     bind::Role::FundsExecuted => "执行数",

@@ -47,10 +47,10 @@ impl Rule for NarrativeGrade {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for claim in checker.claims(document).iter() {
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        for (claim, bindings) in checker.bound_claims() {
             let ClaimKind::Score { score: Some(score), grade: Some(grade), grade_at: Some(at), .. } = &claim.kind else { continue };
-            let table = bind::bind(document, claim).into_iter().find(|b| b.role == bind::Role::Score).map(|b| b.cells[0].clone());
+            let table = bindings.iter().find(|b| b.role == bind::Role::Score).map(|b| b.cells[0].clone());
             let (basis, value) = match &table {
                 Some(cell) => (format!("{} 总分 得分 {}", cell.table.form_name, cell.amount.raw), cell.amount.number.value),
                 None => (format!("文中得分 {}", score.raw), score.number.value),

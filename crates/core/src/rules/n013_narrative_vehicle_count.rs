@@ -32,8 +32,8 @@ impl Rule for NarrativeVehicleCount {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let claims = checker.claims(document);
+    fn check(&self, _document: &ParseReport, checker: &mut Checker) {
+        let claims = checker.claims();
         let vehicles = |words: &[&str]| -> Option<&Figure> {
             claims.iter().find_map(|c| match &c.kind {
                 ClaimKind::Count { figure, .. } if figure.unit_text == "辆" && words.iter().any(|w| figure.label.contains(w)) => Some(figure),

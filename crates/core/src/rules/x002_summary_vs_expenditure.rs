@@ -45,7 +45,7 @@ impl Rule for SummaryVsExpenditure {
         ) {
             checker.equal(&Self::INFO, Term::cell(t01, TOTAL, column, stated), Term::cell(t03, "合计", TOTAL, other));
         }
-        let top = lookup::children(expenditure, None);
+        let top = lookup::children(expenditure, &lookup::parents(expenditure), None);
         for line in summary.lines.iter().filter(|l| l.side == Side::Expenditure) {
             let (Some(class), Some((column, stated))) = (&line.class_code, lookup::only_value(line)) else { continue };
             let parts: Vec<_> = top

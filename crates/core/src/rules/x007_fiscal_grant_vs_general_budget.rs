@@ -47,7 +47,7 @@ impl Rule for FiscalGrantVsGeneralBudget {
         let total05 = general.total.as_ref().and_then(|t| t.values.get(subtotal)).map(|v| Term::cell(t05, "合计", subtotal, v));
         let grants = lookup::summary(document, Form::FiscalGrantSummary);
         if let Some((t04, summary)) = grants {
-            let top = lookup::children(general, None);
+            let top = lookup::children(general, &lookup::parents(general), None);
             for line in summary.lines.iter().filter(|l| l.side == Side::Expenditure) {
                 let (Some(class), Some(stated)) = (&line.class_code, line.values.get(GENERAL_BUDGET)) else { continue };
                 let parts: Vec<_> = top

@@ -82,13 +82,13 @@ pub fn compare(rule: &RuleInfo, document: &ParseReport, checker: &mut Checker, m
     if companions.is_empty() {
         return;
     }
-    let claims = checker.claims(document);
-    let ours: Vec<Fact> = facts(document, &claims).into_iter().filter(|f| measures.contains(&f.measure)).collect();
+    let claims = checker.claims();
+    let ours: Vec<Fact> = facts(document, claims).into_iter().filter(|f| measures.contains(&f.measure)).collect();
     if ours.is_empty() {
         return;
     }
-    for companion in companions {
-        let theirs = facts(companion, &claims::extract(companion));
+    for (companion, their_claims) in companions {
+        let theirs = facts(companion, their_claims);
         for (our, their) in ours.iter().flat_map(|our| theirs.iter().filter(|their| their.measure == our.measure && their.year == our.year).map(move |their| (our, their))) {
             if !reported_here(document, our, companion, their) {
                 continue;
