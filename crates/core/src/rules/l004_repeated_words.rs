@@ -45,76 +45,115 @@ const NUMERALS: [char; 12] = ['一', '二', '两', '三', '四', '五', '六', '
 /// The longest phrase looked for, in characters.
 const LONGEST: usize = 12;
 
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
-/// Whether `half` doubled is a slip: Han characters, not a counted reduplication, and either a
-/// function word or at least two characters that are not one character repeated.
-fn doubled_slip(half: &[char], separated: bool) -> bool {
-    let han = half.iter().all(|c| is_han(*c));
-    let counted = NUMERALS.contains(&half[0]);
-    let one_repeated = half.iter().all(|c| *c == half[0]);
-    match half.len() {
-        1 => !separated && NEVER_DOUBLED.contains(&half[0]),
-        2 => han && !counted && !one_repeated && !separated,
-        _ => han && !counted && !one_repeated,
+/// Whether a Han character (U+4E00..U+9FFF, three bytes in UTF-8) starts at byte `at`.
+fn han_at(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at) {
+        Some(0xE4) => bytes.get(at + 1).is_some_and(|b| *b >= 0xB8),
+        Some(lead) => (0xE5..=0xE9).contains(lead),
+        None => false,
     }
 }
 
-/// Every doubled word, phrase or punctuation mark in `text`, with its byte offset.
-fn repeats(text: &str) -> Vec<(usize, String)> {
-    let chars: Vec<char> = text.chars().collect();
-    let c = |i: usize| chars[i];
-    // Byte offsets are needed only for what is found.
-    let byte_at = |i: usize| chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        // Every repeat starts with a Han character (a word) or a punctuation mark, and has a
-        // copy of `c(i)` within the next LONGEST + 1 characters.
-        let starts_repeat = is_han(c(i)) || PUNCTUATION.contains(&c(i));
-        if !starts_repeat || !chars[i + 1..chars.len().min(i + LONGEST + 2)].contains(&c(i)) {
-            i += 1;
-            continue;
-        }
-        let mut found = None;
-        'longest: for n in (1..=LONGEST).rev() {
-            for gap in 0..2 {
-                let end = i + 2 * n + gap;
-                // The copy must start with the same character: a cheap test before the others.
-                if end > chars.len() || c(i + n + gap) != c(i) || gap == 1 && !SEPARATORS.contains(&c(i + n)) {
-                    continue;
-                }
-                if chars[i + 1..i + n] != chars[i + n + gap + 1..end] {
-                    continue;
-                }
-                let half = &chars[i..i + n];
-                // AABB (`实实在在`, `是是非非`) is deliberate reduplication.
-                let pair_at = |j: usize| j + 1 < chars.len() && c(j) == c(j + 1);
-                let aabb = n == 1 && gap == 0 && (pair_at(end) || i >= 2 && pair_at(i - 2));
-                let word_across = n == 1 && {
-                    let across = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if WORDS_ACROSS.iter().any(|w| w.chars().eq([a, b])));
-                    across(i.checked_sub(1).map(c), Some(c(i))) || across(Some(c(i)), chars.get(end).copied())
-                };
-                // `市人民政府、市人民政府办公室` lists two names: a separated copy must end there.
-                let word_goes_on = gap == 1 && end < chars.len() && is_han(c(end));
-                if !aabb && !word_across && !word_goes_on && doubled_slip(half, gap == 1) {
-                    found = Some(end);
-                    break 'longest;
-                }
+/// The bytes a character takes, from its first byte.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// Whether `half` (Han characters) doubled is a slip: not a counted reduplication, and either a
+/// function word or at least two characters that are not one character repeated.
+fn doubled_slip(half: &str, separated: bool) -> bool {
+    let first = half.chars().next().unwrap_or_default();
+    let counted = NUMERALS.contains(&first);
+    let one_repeated = half.chars().all(|c| c == first);
+    match half.len() / 3 {
+        1 => !separated && NEVER_DOUBLED.contains(&first),
+        2 => !counted && !one_repeated && !separated,
+        _ => !counted && !one_repeated,
+    }
+}
+
+/// The end of the doubled word or phrase starting at byte `at` of `text`, whose run of Han
+/// characters ends at byte `run_end`: the longest half first, then shorter ones. A copy right
+/// after the half takes at most half the run; a copy after a separator needs the run to end
+/// at the separator, so the whole run is the half.
+fn doubled_at(text: &str, at: usize, run_end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let run = (run_end - at) / 3;
+    // Separated, only a phrase of three or more characters is a slip.
+    if (3..=LONGEST).contains(&run) {
+        let separator = text[run_end..].chars().next().filter(|c| SEPARATORS.contains(c));
+        if let Some(separator) = separator {
+            let copy = run_end + separator.len_utf8();
+            let end = copy + (run_end - at);
+            let half = &text[at..run_end];
+            // `市人民政府、市人民政府办公室` lists two names: a separated copy must end there.
+            if bytes.get(copy..end) == Some(half.as_bytes()) && !han_at(bytes, end) && doubled_slip(half, true) {
+                return Some(end);
             }
         }
-        if found.is_none() && i + 1 < chars.len() && c(i) == c(i + 1) && PUNCTUATION.contains(&c(i)) {
-            found = Some(i + 2);
+    }
+    let before = || text[..at].chars().rev();
+    let after = |end: usize| text[end..].chars();
+    // A word across the doubled character (`但是是否`, `目的的`).
+    let across = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if WORDS_ACROSS.iter().any(|w| w.chars().eq([a, b])));
+    for n in (1..=LONGEST.min(run / 2)).rev() {
+        let (mid, end) = (at + 3 * n, at + 6 * n);
+        // The copy's last byte first: the cheapest test that tells most characters apart.
+        if bytes[mid + 2] != bytes[at + 2] || bytes[at..mid] != bytes[mid..end] {
+            continue;
+        }
+        let half = &text[at..mid];
+        if n == 1 {
+            // AABB (`实实在在`, `是是非非`) is deliberate reduplication.
+            let (mut next, mut previous) = (after(end), before());
+            let pair = |a: Option<char>, b: Option<char>| a.is_some() && a == b;
+            let first = half.chars().next();
+            let aabb = pair(next.next(), next.next()) || pair(previous.next(), previous.next());
+            let word_across = across(before().next(), first) || across(first, after(end).next());
+            if aabb || word_across {
+                continue;
+            }
+        }
+        if doubled_slip(half, false) {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// Every doubled word, phrase or punctuation mark in `text`, with its byte offset.
+fn repeats(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut at, mut run_end) = (0, 0);
+    while at < bytes.len() {
+        // Every repeat starts with a Han character (a word) or a punctuation mark.
+        let mut found = None;
+        if han_at(bytes, at) {
+            if run_end <= at {
+                run_end = at;
+                while han_at(bytes, run_end) {
+                    run_end += 3;
+                }
+            }
+            found = doubled_at(text, at, run_end);
+        }
+        // The marks are U+300x and U+FF0x, led by 0xE3 and 0xEF.
+        let mark = || text[at..].chars().next().filter(|c| PUNCTUATION.contains(c));
+        if found.is_none() && matches!(bytes[at], 0xE3 | 0xEF) && mark().is_some() && bytes.get(at + 3..at + 6) == Some(&bytes[at..at + 3]) {
+            found = Some(at + 6);
         }
         match found {
             Some(end) => {
-                let (start, byte_end) = (byte_at(i), byte_at(end));
-                out.push((start, text[start..byte_end].to_string()));
-                i = end;
+                out.push((at, &text[at..end]));
+                at = end;
             }
-            None => i += 1,
+            None => at += utf8_width(bytes[at]),
         }
     }
     out
@@ -129,16 +168,17 @@ impl Rule for RepeatedWords {
         for placed in lookup::placed_paragraphs(document) {
             let paragraph = placed.paragraph;
             let found = repeats(&paragraph.text);
+            let held = usize::from(found.is_empty());
             let matches = found
-                .iter()
+                .into_iter()
                 .map(|(offset, repeated)| lookup::Match {
-                    offset: *offset,
+                    offset,
                     text: repeated,
                     message: format!("{}：「{repeated}」", Self::INFO.title_zh),
                     message_en: format!("{}: «{repeated}»", Self::INFO.title_en),
                 })
                 .collect();
-            lookup::lint_paragraph(checker, &Self::INFO, paragraph, usize::from(found.is_empty()), matches);
+            lookup::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
         }
     }
 }
@@ -147,8 +187,79 @@ impl Rule for RepeatedWords {
 mod tests {
     use super::*;
 
-    fn found(text: &str) -> Vec<String> {
+    fn found(text: &str) -> Vec<&str> {
         repeats(text).into_iter().map(|(_, r)| r).collect()
+    }
+
+    fn is_han(c: char) -> bool {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+    }
+
+    /// The scan by characters that [`repeats`] replaced, as the reference it is held to.
+    fn repeats_by_chars(text: &str) -> Vec<(usize, String)> {
+        let chars: Vec<char> = text.chars().collect();
+        let c = |i: usize| chars[i];
+        let byte_at = |i: usize| chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
+        let doubled_slip = |half: &[char], separated: bool| {
+            let han = half.iter().all(|c| is_han(*c));
+            let counted = NUMERALS.contains(&half[0]);
+            let one_repeated = half.iter().all(|c| *c == half[0]);
+            match half.len() {
+                1 => !separated && NEVER_DOUBLED.contains(&half[0]),
+                2 => han && !counted && !one_repeated && !separated,
+                _ => han && !counted && !one_repeated,
+            }
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let mut found = None;
+            'longest: for n in (1..=LONGEST).rev() {
+                for gap in 0..2 {
+                    let end = i + 2 * n + gap;
+                    if end > chars.len() || c(i + n + gap) != c(i) || gap == 1 && !SEPARATORS.contains(&c(i + n)) {
+                        continue;
+                    }
+                    if chars[i + 1..i + n] != chars[i + n + gap + 1..end] {
+                        continue;
+                    }
+                    let half = &chars[i..i + n];
+                    let pair_at = |j: usize| j + 1 < chars.len() && c(j) == c(j + 1);
+                    let aabb = n == 1 && gap == 0 && (pair_at(end) || i >= 2 && pair_at(i - 2));
+                    let word_across = n == 1 && {
+                        let across = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if WORDS_ACROSS.iter().any(|w| w.chars().eq([a, b])));
+                        across(i.checked_sub(1).map(c), Some(c(i))) || across(Some(c(i)), chars.get(end).copied())
+                    };
+                    let word_goes_on = gap == 1 && end < chars.len() && is_han(c(end));
+                    if !aabb && !word_across && !word_goes_on && doubled_slip(half, gap == 1) {
+                        found = Some(end);
+                        break 'longest;
+                    }
+                }
+            }
+            if found.is_none() && i + 1 < chars.len() && c(i) == c(i + 1) && PUNCTUATION.contains(&c(i)) {
+                found = Some(i + 2);
+            }
+            match found {
+                Some(end) => {
+                    let (start, byte_end) = (byte_at(i), byte_at(end));
+                    out.push((start, text[start..byte_end].to_string()));
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The scan by bytes finds what the scan by characters found.
+        #[test]
+        fn scan_by_bytes_reads_as_by_characters(pieces in proptest::collection::vec(proptest::sample::select(&["是", "的", "否", "目", "确", "单位", "公开", "一", "个", "人", "实", "在", "市人民政府", "办公室", "，", "、", " ", "。", "；", "：", "a", "1", "é", "𝄞", "与上年相比", "包括"][..]), 0..40)) {
+            let text: String = pieces.concat();
+            let by_bytes: Vec<(usize, String)> = repeats(&text).into_iter().map(|(at, r)| (at, r.to_string())).collect();
+            proptest::prop_assert_eq!(by_bytes, repeats_by_chars(&text));
+        }
     }
 
     #[test]
