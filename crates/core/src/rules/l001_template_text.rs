@@ -88,22 +88,22 @@ fn template_at(text: &str, at: usize, mark: char) -> Option<usize> {
 fn template_text(text: &str) -> Vec<(usize, &str)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut resume = 0;
-    for at in 0..text.len() {
-        // Template wording starts with `(`, `X`, `×`, `精` or `等` (led by 0xE7), a full-width
-        // form (led by 0xEF), `注` opening the text, or a choice word (two Han characters) right
-        // before a bracket: characters starting nothing else are not decoded.
-        let may_start = matches!(bytes[at], b'(' | b'X' | 0xC3 | 0xE7 | 0xEF) || at == 0 || matches!(bytes.get(at + 6), Some(b'(' | 0xEF));
-        if at < resume || !may_start || !text.is_char_boundary(at) {
+    let mut at = 0;
+    while at < bytes.len() {
+        // Template wording starts with `(`, `X`, `×` (led by 0xC3), a full-width form (led by
+        // 0xEF), `精`, `注` opening the text, or a choice word (two Han characters) right before
+        // a bracket: characters starting nothing else are not decoded.
+        let may_start = matches!(bytes[at], b'(' | b'X' | 0xC3 | 0xEF) || at == 0 || bytes[at..].starts_with("精".as_bytes()) || matches!(bytes.get(at + 6), Some(b'(' | 0xEF));
+        let found = if may_start { template_at(text, at, text[at..].chars().next().unwrap_or_default()) } else { None };
+        let Some(end) = found else {
+            at += lookup::char_width(bytes[at]);
             continue;
-        }
-        let mark = text[at..].chars().next().unwrap_or_default();
-        let Some(end) = template_at(text, at, mark) else { continue };
-        resume = end;
+        };
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
         if !text[at..].starts_with('X') || (!latin(text[..at].chars().next_back()) && !latin(text[end..].chars().next())) {
             out.push((at, &text[at..end]));
         }
+        at = end;
     }
     out
 }
@@ -116,8 +116,7 @@ impl Rule for TemplateText {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let message = |found: &str| format!("{}：「{found}」", Self::INFO.title_zh);
         let message_en = |found: &str| format!("{}: «{found}»", Self::INFO.title_en);
-        for placed in lookup::placed_paragraphs(document) {
-            let paragraph = placed.paragraph;
+        for paragraph in lookup::paragraphs(document) {
             let found = template_text(&paragraph.text);
             let held = usize::from(found.is_empty());
             let matches = found.into_iter().map(|(offset, text)| lookup::Match { offset, text, message: message(text), message_en: message_en(text) }).collect();

@@ -68,8 +68,7 @@ impl Rule for AmountInYuan {
         if document.document.unit == Some(Unit::Yuan) {
             return;
         }
-        for placed in lookup::placed_paragraphs(document) {
-            let paragraph = placed.paragraph;
+        for paragraph in lookup::paragraphs(document) {
             let text = paragraph.text.as_str();
             if !text.contains("万元") {
                 continue;

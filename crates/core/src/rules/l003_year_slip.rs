@@ -80,14 +80,14 @@ impl Rule for YearSlip {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some(report_year) = document.document.year else { return };
         // Table titles are running-text lines right above their tables.
-        let paragraphs = lookup::placed_paragraphs(document);
+        let paragraphs = lookup::paragraphs(document);
         let mut title_lines = Vec::new();
         for table in &document.tables {
             let Some(line) = table.title_line else { continue };
-            let Some(placed) = paragraphs.iter().find(|p| p.paragraph.span.line_start == line) else { continue };
-            if dated_title(&placed.paragraph.text) {
+            let Some(paragraph) = paragraphs.iter().find(|p| p.span.line_start == line) else { continue };
+            if dated_title(&paragraph.text) {
                 title_lines.push(line);
-                judge(checker, &placed.paragraph.text, report_year, |offset, found| lookup::in_paragraph(placed.paragraph, offset, found, Some(table.form_name)));
+                judge(checker, &paragraph.text, report_year, |offset, found| lookup::in_paragraph(paragraph, offset, found, Some(table.form_name)));
             }
         }
         for section in lookup::all_sections(document) {

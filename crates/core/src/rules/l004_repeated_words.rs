@@ -54,16 +54,6 @@ fn han_at(bytes: &[u8], at: usize) -> bool {
     }
 }
 
-/// The bytes a character takes, from its first byte.
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
-}
-
 /// Whether `half` (Han characters) doubled is a slip: not a counted reduplication, and either a
 /// function word or at least two characters that are not one character repeated.
 fn doubled_slip(half: &str, separated: bool) -> bool {
@@ -153,7 +143,7 @@ fn repeats(text: &str) -> Vec<(usize, &str)> {
                 out.push((at, &text[at..end]));
                 at = end;
             }
-            None => at += utf8_width(bytes[at]),
+            None => at += lookup::char_width(bytes[at]),
         }
     }
     out
@@ -165,8 +155,7 @@ impl Rule for RepeatedWords {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for placed in lookup::placed_paragraphs(document) {
-            let paragraph = placed.paragraph;
+        for paragraph in lookup::paragraphs(document) {
             let found = repeats(&paragraph.text);
             let held = usize::from(found.is_empty());
             let matches = found

@@ -65,8 +65,7 @@ impl Rule for FundName {
                 lookup::context(text, offset, written),
             );
         };
-        for placed in lookup::placed_paragraphs(document) {
-            let paragraph = placed.paragraph;
+        for paragraph in lookup::paragraphs(document) {
             for (offset, written, standard) in mentions(&paragraph.text) {
                 report(&paragraph.text, lookup::in_paragraph(paragraph, offset, written, titled(paragraph.span.line_start)), offset, written, standard);
             }

@@ -40,8 +40,7 @@ impl Rule for BlankDepartment {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for placed in lookup::placed_paragraphs(document) {
-            let paragraph = placed.paragraph;
+        for paragraph in lookup::paragraphs(document) {
             let Some(field) = department_field(&paragraph.text) else { continue };
             let line = paragraph.span.line_start;
             // The table the line heads: the first one that starts below it.

@@ -142,8 +142,7 @@ impl Rule for ImpossibleFigure {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        for placed in lookup::placed_paragraphs(document) {
-            let paragraph = placed.paragraph;
+        for paragraph in lookup::paragraphs(document) {
             let (checked, found) = impossible(&paragraph.text);
             let held = checked - found.len();
             let matches = found

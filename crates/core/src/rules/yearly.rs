@@ -230,9 +230,8 @@ fn vehicles(document: &ParseReport, claims: &[Claim], year: u16) -> Option<Fact>
 
 /// The year of a `截止2023年12月底` / `截至2023年12月31日` before `figure` in its paragraph.
 fn named_year(document: &ParseReport, claim: &Claim, figure: &Figure) -> Option<u16> {
-    let paragraph = lookup::placed_paragraphs(document)
+    let paragraph = lookup::paragraphs(document)
         .into_iter()
-        .map(|p| p.paragraph)
         .find(|p| p.span.byte_start <= claim.span.byte_start && claim.span.byte_start < p.span.byte_end)?;
     let before = &paragraph.text[..paragraph.text.find(figure.label.as_str())?];
     ["截止", "截至"].iter().filter_map(|word| before.rfind(word).map(|at| &before[at + word.len()..])).find_map(|rest| {
