@@ -34,7 +34,7 @@ pub enum CellValue {
 pub fn cell_value(text: &str) -> CellValue {
     // A cell opening with a character no number or marker is written with (a label) is text,
     // told without normalising it.
-    if text.trim_start().chars().next().is_some_and(|c| !is_number_or_marker_char(c)) {
+    if crate::ingest::trim(text).chars().next().is_some_and(|c| !is_number_or_marker_char(c)) {
         return CellValue::Text;
     }
     let compact = normalise_number_text(text);

@@ -100,10 +100,21 @@ pub fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// `text.trim()`, without trimming when neither end is spacing: at the start that is told
+/// from the first byte (Unicode spaces are ASCII or led by 0xC2, 0xE1, 0xE2 or 0xE3 in UTF-8).
+pub fn trim(text: &str) -> &str {
+    let spacing_first = text.as_bytes().first().is_some_and(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    if spacing_first || text.chars().next_back().is_some_and(char::is_whitespace) {
+        text.trim()
+    } else {
+        text
+    }
+}
+
 /// Removes `<b>`, `</b>` and `**` emphasis from `text` and trims it.
 pub fn strip_markup(text: &str) -> String {
     if !text.bytes().any(|b| matches!(b, b'<' | b'*' | b'[')) {
-        return text.trim().to_string();
+        return trim(text).to_string();
     }
     let mut plain = text.replace("<b>", "").replace("</b>", "").replace("**", "");
     // Word bookmarks left by conversion: `[bookmark: _GoBack]`.
@@ -150,9 +161,9 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 
 /// The trimmed cell `field` found at byte `offset` of the input, as a [`Cell`] on `line`.
 fn cell_at(line_number: usize, offset: usize, field: &str) -> Cell {
-    let after_leading = field.trim_start();
-    let trimmed = after_leading.trim_end();
-    let start = offset + field.len() - after_leading.len();
+    let trimmed = trim(field);
+    let leading = if trimmed.len() == field.len() { 0 } else { field.len() - field.trim_start().len() };
+    let start = offset + leading;
     Cell {
         text: strip_markup(trimmed),
         span: Span { line_start: line_number, line_end: line_number, byte_start: start, byte_end: start + trimmed.len() },
@@ -287,6 +298,15 @@ mod tests {
         assert_eq!(strip_markup("[bookmark: _GoBack]按支出性质分：303.36"), "按支出性质分：303.36");
         assert_eq!(strip_markup("a[bookmark: x]b[bookmark: y]"), "ab");
         assert_eq!(strip_markup("[1] 注"), "[1] 注");
+    }
+
+    proptest::proptest! {
+        /// [`trim`] trims what `str::trim` does.
+        #[test]
+        fn trim_is_str_trim(pieces in proptest::collection::vec(proptest::sample::select(&[" ", "\t", "\n", "\u{b}", "\r", "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{3001}", "。", "a", "é", "¢", "注", "𝄞", "\u{1c}"][..]), 0..8)) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(trim(&text), text.trim());
+        }
     }
 
     #[test]
