@@ -60,49 +60,48 @@ pub fn parse_number(text: &str) -> Option<Number> {
     parse_compact(&normalise_number_text(text))
 }
 
-/// Parses text already through [`normalise_number_text`].
+/// Parses text already through [`normalise_number_text`]: digits with optional thousands
+/// separators (`5,487`: one to three digits, then groups of three) and an optional fraction,
+/// read in one pass.
 fn parse_compact(compact: &str) -> Option<Number> {
     let (body, percent) = match compact.strip_suffix('%') {
         Some(body) => (body, true),
         None => (compact, false),
     };
     let digits = body.strip_prefix('-').unwrap_or(body);
-    if !well_formed(digits) {
-        return None;
-    }
-    let decimals = digits.split_once('.').map_or(0, |(_, frac)| frac.len() as u32);
     let mut mantissa: i128 = 0;
-    for digit in digits.bytes().filter(u8::is_ascii_digit) {
-        mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(digit - b'0'))?;
+    // Digits since the start or the last separator, separators seen, and digits after the point.
+    let (mut group, mut separators, mut decimals) = (0usize, 0usize, None::<u32>);
+    // An integer part ends well with digits, and with a full group after a separator.
+    let whole_group = |group: usize, separators: usize| group > 0 && (separators == 0 || group == 3);
+    for byte in digits.bytes() {
+        match (byte, decimals.as_mut()) {
+            (b'0'..=b'9', fraction) => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(byte - b'0'))?;
+                match fraction {
+                    Some(decimals) => *decimals += 1,
+                    None => group += 1,
+                }
+            }
+            (b',', None) if (1..=3).contains(&group) && (separators == 0 || group == 3) => {
+                separators += 1;
+                group = 0;
+            }
+            (b'.', None) if whole_group(group, separators) => decimals = Some(0),
+            _ => return None,
+        }
     }
+    let decimals = match decimals {
+        Some(0) => return None,
+        Some(decimals) => decimals,
+        None if whole_group(group, separators) => 0,
+        None => return None,
+    };
     if body.starts_with('-') {
         mantissa = -mantissa;
     }
     let value = Decimal::try_from_i128_with_scale(mantissa, decimals).ok()?;
     Some(Number { value, decimals, percent })
-}
-
-/// Digits with optional thousands separators (`5,487`) and an optional fraction.
-fn well_formed(digits: &str) -> bool {
-    let (int, frac) = match digits.split_once('.') {
-        Some((int, frac)) => (int, Some(frac)),
-        None => (digits, None),
-    };
-    if let Some(frac) = frac {
-        if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
-            return false;
-        }
-    }
-    if int.is_empty() {
-        return false;
-    }
-    let mut groups = int.split(',');
-    let first = groups.next().unwrap_or_default();
-    if first.len() == int.len() {
-        return int.bytes().all(|b| b.is_ascii_digit());
-    }
-    let first_ok = (1..=3).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_digit());
-    first_ok && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Full-width forms to ASCII, all whitespace removed (OCR puts spaces inside numbers).
@@ -189,7 +188,50 @@ mod tests {
         }
     }
 
+    /// The reading in passes that [`parse_compact`] replaced, as the reference it is held to.
+    fn parse_compact_in_passes(compact: &str) -> Option<Number> {
+        let (body, percent) = match compact.strip_suffix('%') {
+            Some(body) => (body, true),
+            None => (compact, false),
+        };
+        let digits = body.strip_prefix('-').unwrap_or(body);
+        let (int, frac) = match digits.split_once('.') {
+            Some((int, frac)) => (int, Some(frac)),
+            None => (digits, None),
+        };
+        if frac.is_some_and(|frac| frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit())) || int.is_empty() {
+            return None;
+        }
+        let mut groups = int.split(',');
+        let first = groups.next().unwrap_or_default();
+        let well_formed = if first.len() == int.len() {
+            int.bytes().all(|b| b.is_ascii_digit())
+        } else {
+            (1..=3).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_digit()) && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if !well_formed {
+            return None;
+        }
+        let decimals = frac.map_or(0, |frac| frac.len() as u32);
+        let mut mantissa: i128 = 0;
+        for digit in digits.bytes().filter(u8::is_ascii_digit) {
+            mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(digit - b'0'))?;
+        }
+        if body.starts_with('-') {
+            mantissa = -mantissa;
+        }
+        let value = Decimal::try_from_i128_with_scale(mantissa, decimals).ok()?;
+        Some(Number { value, decimals, percent })
+    }
+
     proptest::proptest! {
+        /// The one-pass reading accepts and reads what the reading in passes did.
+        #[test]
+        fn one_pass_reads_as_in_passes(chars in proptest::collection::vec(proptest::sample::select("0123456789,.-%a".chars().collect::<Vec<_>>()), 0..16)) {
+            let text: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(parse_compact(&text), parse_compact_in_passes(&text));
+        }
+
         /// Digits are read into the same value, sign and scale as rust_decimal's own parser.
         #[test]
         fn reads_what_rust_decimal_reads(text in "-?[0-9]{1,20}(\\.[0-9]{1,8})?") {
