@@ -68,17 +68,17 @@ fn doubled_slip(half: &str, separated: bool) -> bool {
 }
 
 /// The end of the doubled word or phrase starting at byte `at` of `text`, whose run of Han
-/// characters ends at byte `run_end`: the longest half first, then shorter ones. A copy right
-/// after the half takes at most half the run; a copy after a separator needs the run to end
-/// at the separator, so the whole run is the half.
-fn doubled_at(text: &str, at: usize, run_end: usize) -> Option<usize> {
+/// characters ends at byte `run_end`, followed by a separator of `separator` bytes if any: the
+/// longest half first, then shorter ones. A copy right after the half takes at most half the
+/// run; a copy after a separator needs the run to end at the separator, so the whole run is
+/// the half.
+fn doubled_at(text: &str, at: usize, run_end: usize, separator: Option<usize>) -> Option<usize> {
     let bytes = text.as_bytes();
     let run = (run_end - at) / 3;
     // Separated, only a phrase of three or more characters is a slip.
     if (3..=LONGEST).contains(&run) {
-        let separator = text[run_end..].chars().next().filter(|c| SEPARATORS.contains(c));
         if let Some(separator) = separator {
-            let copy = run_end + separator.len_utf8();
+            let copy = run_end + separator;
             let end = copy + (run_end - at);
             let half = &text[at..run_end];
             // `市人民政府、市人民政府办公室` lists two names: a separated copy must end there.
@@ -120,7 +120,7 @@ fn doubled_at(text: &str, at: usize, run_end: usize) -> Option<usize> {
 fn repeats(text: &str) -> Vec<(usize, &str)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let (mut at, mut run_end) = (0, 0);
+    let (mut at, mut run_end, mut separator) = (0, 0, None);
     while at < bytes.len() {
         // Every repeat starts with a Han character (a word) or a punctuation mark.
         let mut found = None;
@@ -130,8 +130,9 @@ fn repeats(text: &str) -> Vec<(usize, &str)> {
                 while han_at(bytes, run_end) {
                     run_end += 3;
                 }
+                separator = text[run_end..].chars().next().filter(|c| SEPARATORS.contains(c)).map(char::len_utf8);
             }
-            found = doubled_at(text, at, run_end);
+            found = doubled_at(text, at, run_end, separator);
         }
         // The marks are U+300x and U+FF0x, led by 0xE3 and 0xEF.
         let mark = || text[at..].chars().next().filter(|c| PUNCTUATION.contains(c));
