@@ -105,10 +105,10 @@ fn parse_compact(compact: &str) -> Option<Number> {
 }
 
 /// Full-width forms to ASCII, all whitespace removed (OCR puts spaces inside numbers).
-fn normalise_number_text(text: &str) -> String {
-    // Printable ASCII (most cells) is already normal.
+fn normalise_number_text(text: &str) -> std::borrow::Cow<'_, str> {
+    // Printable ASCII (most cells) is already normal: it is borrowed, not copied.
     if text.bytes().all(|b| b.is_ascii_graphic()) {
-        return text.to_string();
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -122,7 +122,7 @@ fn normalise_number_text(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
