@@ -1,6 +1,8 @@
 //! Numbers as they appear in the documents: `280.72`, `5,487.18`, OCR-damaged `5, 487. 18`,
 //! full-width digits, `100.00 %`, and the "nothing" markers `-`, `—`, `——`.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -105,10 +107,10 @@ fn parse_compact(compact: &str) -> Option<Number> {
 }
 
 /// Full-width forms to ASCII, all whitespace removed (OCR puts spaces inside numbers).
-fn normalise_number_text(text: &str) -> std::borrow::Cow<'_, str> {
+fn normalise_number_text(text: &str) -> Cow<'_, str> {
     // Printable ASCII (most cells) is already normal: it is borrowed, not copied.
     if text.bytes().all(|b| b.is_ascii_graphic()) {
-        return std::borrow::Cow::Borrowed(text);
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -122,7 +124,7 @@ fn normalise_number_text(text: &str) -> std::borrow::Cow<'_, str> {
             c => out.push(c),
         }
     }
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
