@@ -100,10 +100,16 @@ pub fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// `text.trim()`, without trimming when neither end is spacing: at the start that is told
-/// from the first byte (Unicode spaces are ASCII or led by 0xC2, 0xE1, 0xE2 or 0xE3 in UTF-8).
+/// Whether `byte` can be the first byte of a whitespace character in UTF-8: ASCII spacing, or
+/// the lead byte of U+0085 … U+3000 (0xC2, 0xE1, 0xE2 or 0xE3). Byte scans skip the rest.
+pub fn may_start_spacing(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// `text.trim()`, without trimming when neither end is spacing (the start told by
+/// [`may_start_spacing`] from the first byte).
 pub fn trim(text: &str) -> &str {
-    let spacing_first = text.as_bytes().first().is_some_and(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    let spacing_first = text.as_bytes().first().is_some_and(|&b| may_start_spacing(b));
     if spacing_first || text.chars().next_back().is_some_and(char::is_whitespace) {
         text.trim()
     } else {

@@ -10,10 +10,10 @@ pub fn norm(text: &str) -> String {
     // Copied in runs between the characters that change, not character by character.
     let mut run = 0;
     for (at, &byte) in text.as_bytes().iter().enumerate() {
-        // Only ASCII spacing and `"`, and the characters UTF-8 leads with these bytes (spaces
-        // U+0085 … U+3000, curly quotes, full-width brackets and colon) change: the others (Han
-        // characters among them) and continuation bytes are passed over without decoding them.
-        if !matches!(byte, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b'"' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+        // Only spacing, `"`, and the characters UTF-8 leads with 0xE2 (curly quotes) or 0xEF
+        // (full-width brackets and colon) change: the others (Han characters among them) and
+        // continuation bytes are passed over without decoding them.
+        if !(crate::ingest::may_start_spacing(byte) || matches!(byte, b'"' | 0xEF)) {
             continue;
         }
         let c = text[at..].chars().next().unwrap_or_default();
