@@ -1,4 +1,4 @@
-//! One document as core reads and checks it, kept together for rendering.
+//! The open documents as core reads and checks them, kept together for rendering.
 
 use std::rc::Rc;
 
@@ -7,52 +7,87 @@ use hedui_core::{DocumentReport, ParseReport};
 
 use crate::storage::{text_hash, Document};
 
-/// Core's parse and check reports of one document text (the parse report's blocks feed the document view).
-pub struct Analysis {
+/// A document text as core reads it (the parse report's blocks feed the document view).
+pub struct Reading {
     pub text: String,
     pub text_hash: u64,
-    pub parse: Rc<ParseReport>,
-    pub report: DocumentReport,
-    /// How long parse + check took, in microseconds (shown as `data-check-us` for the benchmark).
-    pub check_micros: u64,
+    pub parse: ParseReport,
+    parse_millis: f64,
 }
 
-impl Analysis {
-    /// Reads and checks a document; a pasted one (no file name) is reported as `input`, as in the JS API.
+impl Reading {
+    /// Reads a document; a pasted one (no file name) is reported as `input`, as in the JS API.
     pub fn of(document: &Document) -> Self {
         let source = if document.name.is_empty() { "input" } else { &document.name };
         let started = now();
         let parse = hedui_core::parse(source, &document.text);
-        let report = check_parsed(&[&parse], &CheckOptions::default()).documents.remove(0);
-        let check_micros = ((now() - started) * 1000.0) as u64;
-        Analysis {
-            check_micros,
-            text: document.text.clone(),
-            text_hash: text_hash(&document.text),
-            parse: Rc::new(parse),
-            report,
-        }
+        Reading { parse_millis: now() - started, text: document.text.clone(), text_hash: text_hash(&document.text), parse }
     }
 }
 
-/// The analyses with the documents of one department checked together, so that the rules
-/// comparing years (Y) see each other; documents without a companion keep their analysis.
-pub fn linked(analyses: &[Option<Rc<Analysis>>]) -> Vec<Option<Rc<Analysis>>> {
-    let checked: Vec<(usize, &Rc<Analysis>)> = analyses.iter().enumerate().filter_map(|(i, a)| a.as_ref().map(|a| (i, a))).collect();
-    let paired: Vec<(usize, &Rc<Analysis>)> =
-        checked.iter().filter(|(i, a)| checked.iter().any(|(j, b)| i != j && are_companions(&a.parse, &b.parse))).copied().collect();
-    let mut out = analyses.to_vec();
-    if paired.is_empty() {
-        return out;
+/// A reading with its check report.
+pub struct Analysis {
+    pub reading: Rc<Reading>,
+    pub report: DocumentReport,
+    /// The readings checked together with this one (itself included), in order: the analysis
+    /// holds while they are the open documents' readings of one department.
+    checked_with: Vec<Rc<Reading>>,
+    /// How long parse + check took, in microseconds (shown as `data-check-us` for the benchmark).
+    pub check_micros: u64,
+}
+
+/// One analysis per reading. Documents of one department (core's companions, and theirs) are
+/// checked together, so that the rules comparing years (Y) see each other; other documents
+/// alone. An analysis is kept, not checked again, while its group's readings are unchanged.
+pub fn analyse(readings: &[Option<Rc<Reading>>], previous: &[Option<Rc<Analysis>>]) -> Vec<Option<Rc<Analysis>>> {
+    let mut analyses = vec![None; readings.len()];
+    for group in groups(readings) {
+        let members: Vec<Rc<Reading>> = group.iter().filter_map(|&i| readings[i].clone()).collect();
+        let up_to_date = |analysis: &&Rc<Analysis>| analysis.checked_with.len() == members.len() && analysis.checked_with.iter().zip(&members).all(|(a, b)| Rc::ptr_eq(a, b));
+        let kept: Vec<_> = members.iter().filter_map(|m| previous.iter().flatten().find(|a| Rc::ptr_eq(&a.reading, m)).filter(up_to_date).cloned()).collect();
+        if kept.len() == members.len() {
+            for (&index, analysis) in group.iter().zip(kept) {
+                analyses[index] = Some(analysis);
+            }
+            continue;
+        }
+        let started = now();
+        let parses: Vec<&ParseReport> = members.iter().map(|m| &m.parse).collect();
+        let reports = check_parsed(&parses, &CheckOptions::default()).documents;
+        let check_millis = now() - started;
+        for ((&index, reading), report) in group.iter().zip(&members).zip(reports) {
+            let check_micros = ((reading.parse_millis + check_millis) * 1000.0) as u64;
+            analyses[index] = Some(Rc::new(Analysis { reading: reading.clone(), report, checked_with: members.clone(), check_micros }));
+        }
     }
-    let started = now();
-    let parses: Vec<&ParseReport> = paired.iter().map(|(_, a)| a.parse.as_ref()).collect();
-    let reports = check_parsed(&parses, &CheckOptions::default()).documents;
-    let check_micros = ((now() - started) * 1000.0) as u64;
-    for ((index, analysis), report) in paired.into_iter().zip(reports) {
-        out[index] = Some(Rc::new(Analysis { text: analysis.text.clone(), text_hash: analysis.text_hash, parse: analysis.parse.clone(), report, check_micros }));
+    analyses
+}
+
+/// The indices of the readings, grouped: a reading and its companions, and theirs, are one group.
+fn groups(readings: &[Option<Rc<Reading>>]) -> Vec<Vec<usize>> {
+    let mut group_of: Vec<Option<usize>> = vec![None; readings.len()];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for start in (0..readings.len()).filter(|&i| readings[i].is_some()) {
+        if group_of[start].is_some() {
+            continue;
+        }
+        group_of[start] = Some(groups.len());
+        let mut group = vec![start];
+        let mut next = 0;
+        while let Some(&member) = group.get(next) {
+            next += 1;
+            let Some(reading) = &readings[member] else { continue };
+            for other in 0..readings.len() {
+                if group_of[other].is_none() && readings[other].as_ref().is_some_and(|o| are_companions(&reading.parse, &o.parse)) {
+                    group_of[other] = Some(groups.len());
+                    group.push(other);
+                }
+            }
+        }
+        group.sort_unstable();
+        groups.push(group);
     }
-    out
+    groups
 }
 
 fn now() -> f64 {
@@ -61,6 +96,13 @@ fn now() -> f64 {
 
 /// Analyses are compared by identity: a new analysis is a new render.
 impl PartialEq for Analysis {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// Readings are compared by identity, as analyses are.
+impl PartialEq for Reading {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
     }
@@ -79,4 +121,59 @@ pub fn place_id(byte_start: usize) -> String {
 /// The DOM id of the element showing source line `line` (the fallback target).
 pub fn line_id(line: usize) -> String {
     format!("line{line}")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use wasm_bindgen_test::*;
+
+    use super::{analyse, Analysis, Reading};
+    use crate::storage::Document;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    const ACCOUNTS_2023: &str = include_str!("../../../../shared/corpus/000_a60f2e9b14e82395.txt");
+    const BUDGET_2024: &str = include_str!("../../../../shared/corpus/003_1cc174f46883e4ef.txt");
+    const OTHER_DEPARTMENT: &str = include_str!("../../../../shared/corpus/001_1a1813143cd16474.txt");
+
+    fn read(name: &str, text: &str) -> Option<Rc<Reading>> {
+        Some(Rc::new(Reading::of(&Document { name: name.to_string(), text: text.to_string() })))
+    }
+
+    fn rules(analysis: &Option<Rc<Analysis>>) -> Vec<&'static str> {
+        analysis.as_ref().unwrap().report.findings.iter().map(|f| f.rule).collect()
+    }
+
+    fn same(a: &Option<Rc<Analysis>>, b: &Option<Rc<Analysis>>) -> bool {
+        Rc::ptr_eq(a.as_ref().unwrap(), b.as_ref().unwrap())
+    }
+
+    /// One department's budget and prior-year accounts are checked together (003's vehicle
+    /// count against 000's, Y003); another department's document alone. An analysis is checked
+    /// again only when its group's readings change: editing or closing one document of a group
+    /// re-checks the group, not the documents outside it.
+    #[wasm_bindgen_test]
+    fn documents_of_one_department_are_checked_together_and_only_when_their_group_changes() {
+        let mut readings = vec![read("000.txt", ACCOUNTS_2023), read("003.txt", BUDGET_2024), None, read("001.txt", OTHER_DEPARTMENT)];
+        let first = analyse(&readings, &[]);
+        assert!(rules(&first[1]).contains(&"Y003"), "003 is checked with 000: {:?}", rules(&first[1]));
+        assert!(first[2].is_none(), "a document not read yet has no analysis");
+        assert!(!rules(&first[3]).iter().any(|rule| rule.starts_with('Y')));
+
+        let again = analyse(&readings, &first);
+        assert!((0..4).filter(|&i| i != 2).all(|i| same(&first[i], &again[i])), "nothing changed, nothing is checked again");
+
+        readings[1] = read("003.txt", &BUDGET_2024.replace("本部门共有公务用车2辆", "本部门共有公务用车3辆"));
+        let edited = analyse(&readings, &again);
+        assert!(!rules(&edited[1]).contains(&"Y003"), "the edited count agrees with 000");
+        assert!(!same(&edited[0], &again[0]), "000 is checked again with the edited 003");
+        assert!(same(&edited[3], &again[3]), "the other department's document is kept");
+
+        let closed = analyse(&[readings[1].clone(), readings[3].clone()], &edited);
+        assert!(!same(&closed[0], &edited[1]), "003 alone is checked again, without 000");
+        assert!(Rc::ptr_eq(&closed[0].as_ref().unwrap().reading, readings[1].as_ref().unwrap()));
+        assert!(same(&closed[1], &edited[3]));
+    }
 }

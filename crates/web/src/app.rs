@@ -9,7 +9,7 @@ use web_sys::{Element, File, ScrollBehavior, ScrollIntoViewOptions, ScrollLogica
 use yew::platform::{spawn_local, time::sleep};
 use yew::prelude::*;
 
-use crate::analysis::{finding_key, line_id, linked, place_id, Analysis};
+use crate::analysis::{analyse, finding_key, line_id, place_id, Analysis, Reading};
 use crate::doc_view::DocView;
 use crate::export::{download, file_stem, findings_csv};
 use crate::input::{drags_files, dropped_files, fetch_example, read_files, Editor, FileProblem, SourceBar};
@@ -19,10 +19,11 @@ use crate::storage::{self, Document};
 /// How long typing must pause before the text is checked again.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
-/// The open documents, each with its latest analysis, and which one is shown.
+/// The open documents, each with its latest reading and analysis, and which one is shown.
 #[derive(PartialEq)]
 struct Workspace {
     documents: Vec<Document>,
+    readings: Vec<Option<Rc<Reading>>>,
     analyses: Vec<Option<Rc<Analysis>>>,
     active: usize,
 }
@@ -30,10 +31,10 @@ struct Workspace {
 enum Action {
     /// The shown document's text changed.
     Edit(String),
-    /// An analysis finished; it is dropped if its text is no longer the document's.
-    Analysed(usize, Rc<Analysis>),
+    /// A reading finished; it is dropped if its text is no longer the document's.
+    Read(usize, Rc<Reading>),
     /// Documents opened from files; they replace a lone empty document.
-    Open(Vec<(Document, Rc<Analysis>)>),
+    Open(Vec<(Document, Rc<Reading>)>),
     Show(usize),
     Close(usize),
     Clear,
@@ -42,10 +43,10 @@ enum Action {
 impl Workspace {
     fn restored(saved: storage::SavedInput, check: bool) -> Self {
         let documents = if saved.documents.is_empty() { vec![empty_document()] } else { saved.documents };
-        let analyses: Vec<_> = documents.iter().map(|d| check.then(|| Rc::new(Analysis::of(d)))).collect();
-        let analyses = linked(&analyses);
+        let readings: Vec<_> = documents.iter().map(|d| check.then(|| Rc::new(Reading::of(d)))).collect();
+        let analyses = analyse(&readings, &[]);
         let active = saved.active.min(documents.len() - 1);
-        Workspace { documents, analyses, active }
+        Workspace { documents, readings, analyses, active }
     }
 
     fn active_document(&self) -> &Document {
@@ -65,45 +66,42 @@ impl Reducible for Workspace {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = Workspace { documents: self.documents.clone(), analyses: self.analyses.clone(), active: self.active };
-        // A new or closed analysis can pair documents of one department, or unpair them.
-        let action_links = matches!(action, Action::Analysed(..) | Action::Open(_) | Action::Close(_));
+        let mut next = Workspace { documents: self.documents.clone(), readings: self.readings.clone(), analyses: Vec::new(), active: self.active };
         match action {
             Action::Edit(text) => next.documents[next.active].text = text,
-            Action::Analysed(index, analysis) => match next.documents.get(index) {
-                Some(document) if document.text == analysis.text => next.analyses[index] = Some(analysis),
+            Action::Read(index, reading) => match next.documents.get(index) {
+                Some(document) if document.text == reading.text => next.readings[index] = Some(reading),
                 _ => return self,
             },
             Action::Open(opened) => {
                 if next.documents.len() == 1 && next.documents[0].text.is_empty() {
                     next.documents.clear();
-                    next.analyses.clear();
+                    next.readings.clear();
                 }
                 next.active = next.documents.len();
-                for (document, analysis) in opened {
+                for (document, reading) in opened {
                     next.documents.push(document);
-                    next.analyses.push(Some(analysis));
+                    next.readings.push(Some(reading));
                 }
             }
             Action::Show(index) => next.active = index.min(next.documents.len() - 1),
             Action::Close(index) => {
                 next.documents.remove(index);
-                next.analyses.remove(index);
+                next.readings.remove(index);
                 if next.documents.is_empty() {
                     next.documents.push(empty_document());
-                    next.analyses.push(None);
+                    next.readings.push(None);
                 }
                 next.active = next.active.min(next.documents.len() - 1);
             }
             Action::Clear => {
                 next.documents = vec![empty_document()];
-                next.analyses = vec![None];
+                next.readings = vec![None];
                 next.active = 0;
             }
         }
-        if action_links {
-            next.analyses = linked(&next.analyses);
-        }
+        // A new or closed reading can pair documents of one department, or unpair them.
+        next.analyses = analyse(&next.readings, &self.analyses);
         storage::save_input(&next.documents, next.active);
         Rc::new(next)
     }
@@ -130,7 +128,7 @@ pub fn app() -> Html {
     let texts = lang_value.texts();
 
     let analysis = workspace.active_analysis();
-    let text_hash = analysis.as_ref().map(|a| a.text_hash);
+    let text_hash = analysis.as_ref().map(|a| a.reading.text_hash);
     let dismissals = use_memo((text_hash, *dismissals_version), |(hash, _)| hash.map(storage::load_dismissals).unwrap_or_default());
 
     // A new analysis or another document: the old selection means nothing.
@@ -172,10 +170,10 @@ pub fn app() -> Html {
                     sleep(DEBOUNCE).await;
                 }
                 if *edit_generation.borrow() == generation {
-                    let analysis = Rc::new(Analysis::of(&Document { name, text }));
+                    let reading = Rc::new(Reading::of(&Document { name, text }));
                     storage::clear_crashed();
                     paused.set(false);
-                    workspace.dispatch(Action::Analysed(index, analysis));
+                    workspace.dispatch(Action::Read(index, reading));
                 }
             });
         })
@@ -188,8 +186,8 @@ pub fn app() -> Html {
                 return;
             }
             let opened = documents.into_iter().map(|d| {
-                let analysis = Rc::new(Analysis::of(&d));
-                (d, analysis)
+                let reading = Rc::new(Reading::of(&d));
+                (d, reading)
             });
             workspace.dispatch(Action::Open(opened.collect()));
             pane.set(Pane::Document);
@@ -246,7 +244,7 @@ pub fn app() -> Html {
             storage::clear_crashed();
             paused.set(false);
             for (index, document) in workspace.documents.iter().enumerate() {
-                workspace.dispatch(Action::Analysed(index, Rc::new(Analysis::of(document))));
+                workspace.dispatch(Action::Read(index, Rc::new(Reading::of(document))));
             }
         })
     };
@@ -327,7 +325,7 @@ pub fn app() -> Html {
         let checked = checked.clone();
         Callback::from(move |_| {
             let report = check_report(&checked);
-            let dismissals: Vec<_> = checked.iter().map(|a| storage::load_dismissals(a.text_hash)).collect();
+            let dismissals: Vec<_> = checked.iter().map(|a| storage::load_dismissals(a.reading.text_hash)).collect();
             download(&format!("{export_name}.findings.csv"), "text/csv;charset=utf-8", &findings_csv(&report, &dismissals, lang_value));
         })
     };

@@ -68,12 +68,12 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     let analysis = &props.analysis;
     let marks = Marks::of(analysis, &props.active);
     let mut depths = HashMap::new();
-    heading_depths(&analysis.parse.sections, 1, &mut depths);
+    heading_depths(&analysis.reading.parse.sections, 1, &mut depths);
     let texts = props.lang.texts();
     let findings = &analysis.report.findings;
     let view = View { analysis, marks: &marks, lang: props.lang };
 
-    let blocks = analysis.parse.blocks.iter().map(|block| match block {
+    let blocks = analysis.reading.parse.blocks.iter().map(|block| match block {
         Block::Heading { text, depth, span } => {
             let level = depths.get(&span.line_start).copied().unwrap_or(*depth);
             view.heading(text, level, *span)
@@ -106,7 +106,7 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     html! {
         <article class="doc-view" data-testid="doc-view" lang="zh-CN" aria-label={texts.pane_document} {onclick} {onkeydown}
             data-findings-count={findings.len().to_string()}>
-            if analysis.parse.blocks.is_empty() {
+            if analysis.reading.parse.blocks.is_empty() {
                 <p class="empty">{ texts.empty_document }</p>
             }
             { for blocks }
@@ -137,7 +137,7 @@ impl View<'_> {
             return html! { <p id={self.line_id(span.line_start)} data-line={span.line_start.to_string()}>{ text }</p> };
         }
         // A finding on running text points at a sentence: mark it within the raw line.
-        let raw = &self.analysis.text[span.byte_start..span.byte_end];
+        let raw = &self.analysis.reading.text[span.byte_start..span.byte_end];
         let mut pieces = Vec::new();
         let mut at = span.byte_start;
         for start in starts {
@@ -145,14 +145,14 @@ impl View<'_> {
             if start < at || !raw.is_char_boundary(start - span.byte_start) || !raw.is_char_boundary(end - span.byte_start) {
                 continue;
             }
-            pieces.push(html! { { without_markup(&self.analysis.text[at..start]) } });
+            pieces.push(html! { { without_markup(&self.analysis.reading.text[at..start]) } });
             let (class, findings, title) = self.place_attributes(start);
             pieces.push(html! {
-                <mark id={place_id(start)} {class} tabindex="0" data-findings={findings} {title}>{ without_markup(&self.analysis.text[start..end]) }</mark>
+                <mark id={place_id(start)} {class} tabindex="0" data-findings={findings} {title}>{ without_markup(&self.analysis.reading.text[start..end]) }</mark>
             });
             at = end;
         }
-        pieces.push(html! { { without_markup(&self.analysis.text[at..span.byte_end]) } });
+        pieces.push(html! { { without_markup(&self.analysis.reading.text[at..span.byte_end]) } });
         html! { <p id={self.line_id(span.line_start)} data-line={span.line_start.to_string()}>{ for pieces }</p> }
     }
 
@@ -165,7 +165,7 @@ impl View<'_> {
     }
 
     fn table(&self, rows: &[Row], span: Span, unrecognised: &str) -> Html {
-        let recognised = self.analysis.parse.tables.iter().find(|t| t.span.line_start <= span.line_start && span.line_end <= t.span.line_end);
+        let recognised = self.analysis.reading.parse.tables.iter().find(|t| t.span.line_start <= span.line_start && span.line_end <= t.span.line_end);
         let caption = match recognised {
             Some(table) => {
                 let continued = !(span.line_start..=span.line_end).contains(&table.line);

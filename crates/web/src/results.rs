@@ -250,7 +250,7 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
                 <div><dt>{ texts.year }</dt><dd data-testid="year">{ report.year.map_or(texts.unknown.to_string(), |y| y.to_string()) }</dd></div>
             </dl>
             { for score_html }
-            <p class="summary" data-testid="summary" aria-live="polite">{ (texts.tables_found)(analysis.parse.stats.tables) }</p>
+            <p class="summary" data-testid="summary" aria-live="polite">{ (texts.tables_found)(analysis.reading.parse.stats.tables) }</p>
             <p class="checked" data-testid="checked" data-check-us={analysis.check_micros.to_string()}>{ checked }</p>
         </header>
     }
