@@ -1,5 +1,7 @@
 // Benchmark: paste the largest corpus document → results rendered, in headless Chromium.
 // Prints the timings and writes target/bench/web.json; only a generous sanity bound is asserted.
+// The first paste in a fresh page runs on V8's baseline wasm code (optimised code comes after
+// a function has run for a while): it is reported on its own; the medians are of the others.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,7 +10,7 @@ import { join } from 'node:path';
 import { env, appSession, readCorpus } from './harness.mjs';
 
 const DOC = '002_2a4a6f0d8c259386.txt';
-const RUNS = 7;
+const RUNS = 11;
 const BENCH_DIR = new URL('../../target/bench/', import.meta.url).pathname;
 const session = appSession();
 
@@ -71,13 +73,16 @@ test(`paste ${DOC} → results rendered`, async () => {
     return { rendered, painted: performance.now() - start };
   });
 
+  const warm = runs.slice(1);
   const result = {
     document: DOC,
     bytes: Buffer.byteLength(text),
     runs: RUNS,
-    paste_to_results_rendered_ms: round(median(runs.map((r) => r.rendered))),
-    paste_to_next_frame_ms: round(median(runs.map((r) => r.painted))),
-    core_parse_and_check_ms: round(median(runs.map((r) => r.check))),
+    paste_to_results_rendered_ms: round(median(warm.map((r) => r.rendered))),
+    paste_to_next_frame_ms: round(median(warm.map((r) => r.painted))),
+    core_parse_and_check_ms: round(median(warm.map((r) => r.check))),
+    first_paste_to_results_rendered_ms: round(runs[0].rendered),
+    first_core_parse_and_check_ms: round(runs[0].check),
     open_document_view_rendered_ms: round(documentView.rendered),
     open_document_view_next_frame_ms: round(documentView.painted),
     all_runs: runs.map((r) => ({ rendered: round(r.rendered), painted: round(r.painted), check: round(r.check) })),
