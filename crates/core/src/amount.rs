@@ -17,6 +17,18 @@ pub struct Number {
     pub decimals: u32,
     /// Whether the figure was written with `%`.
     pub percent: bool,
+    /// Whether the figure is the value itself rather than a rounding of it: a count, a weight
+    /// (分值), an awarded score. Never set by reading; the rules that know say so
+    /// ([`Number::exactly`]).
+    #[serde(skip)]
+    pub exact: bool,
+}
+
+impl Number {
+    /// The same figure, known to be exact.
+    pub fn exactly(self) -> Self {
+        Number { exact: true, ..self }
+    }
 }
 
 /// What a table cell holds once read.
@@ -103,7 +115,7 @@ fn parse_compact(compact: &str) -> Option<Number> {
         mantissa = -mantissa;
     }
     let value = Decimal::try_from_i128_with_scale(mantissa, decimals).ok()?;
-    Some(Number { value, decimals, percent })
+    Some(Number { value, decimals, percent, exact: false })
 }
 
 /// Full-width forms to ASCII, all whitespace removed (OCR puts spaces inside numbers).
@@ -223,7 +235,7 @@ mod tests {
             mantissa = -mantissa;
         }
         let value = Decimal::try_from_i128_with_scale(mantissa, decimals).ok()?;
-        Some(Number { value, decimals, percent })
+        Some(Number { value, decimals, percent, exact: false })
     }
 
     proptest::proptest! {

@@ -14,7 +14,7 @@ use crate::model::Amount;
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::{Form, RecognisedTable};
 use crate::report::ParseReport;
-use crate::rounding::{display, judge, Interval, Outcome};
+use crate::rounding::{allowance, display, judge, Interval, Outcome};
 use crate::rules::{self, Category, RuleInfo, Severity};
 use crate::score::{self, Score};
 
@@ -237,15 +237,14 @@ impl<'a> Checker<'a> {
     /// `stated = Σ parts` (a part may be subtracted: `(term, false)`).
     pub fn sum(&mut self, rule: &RuleInfo, stated: Term, parts: &[(Term, bool)]) {
         let mut computed = Interval::exact(Decimal::ZERO);
-        let mut decimals = stated.amount.number.decimals;
-        let mut shown_decimals = decimals;
+        let mut shown_decimals = stated.amount.number.decimals;
         for (term, add) in parts {
             let interval = Interval::of(&term.amount.number);
             computed = if *add { computed + interval } else { computed - interval };
-            decimals = decimals.min(term.amount.number.decimals);
             shown_decimals = shown_decimals.max(term.amount.number.decimals);
         }
-        let outcome = judge(&stated.amount.number, computed, decimals);
+        let allowance = allowance(std::iter::once(&stated.amount.number).chain(parts.iter().map(|(term, _)| &term.amount.number)));
+        let outcome = judge(&stated.amount.number, computed, allowance);
         self.count(rule, outcome);
         if outcome == Outcome::Held {
             return;
@@ -301,10 +300,10 @@ impl<'a> Checker<'a> {
     pub fn at_most(&mut self, rule: &RuleInfo, part: Term, whole: Term) {
         let p = Interval::of(&part.amount.number);
         let w = Interval::of(&whole.amount.number);
-        let decimals = part.amount.number.decimals.min(whole.amount.number.decimals);
-        let outcome = if p.lo < w.hi {
+        let allowance = allowance([&part.amount.number, &whole.amount.number]);
+        let outcome = if p.lo < w.hi || (allowance.is_none() && p.lo <= w.hi) {
             Outcome::Held
-        } else if part.amount.number.value - whole.amount.number.value <= crate::rounding::unit(decimals) {
+        } else if allowance.is_some_and(|decimals| part.amount.number.value - whole.amount.number.value <= crate::rounding::unit(decimals)) {
             Outcome::Rounding
         } else {
             Outcome::Broken
@@ -333,7 +332,7 @@ impl<'a> Checker<'a> {
             self.push(rule, Outcome::Broken, message, message_en, Some(stated.amount.raw.clone()), None, derivation, stated.location(), vec![numerator.location(), denominator.location()]);
             return;
         };
-        let outcome = judge(&stated.amount.number, computed, decimals);
+        let outcome = judge(&stated.amount.number, computed, allowance([&stated.amount.number]));
         self.count(rule, outcome);
         if outcome == Outcome::Held {
             return;
@@ -535,7 +534,30 @@ impl CheckReport {
 
 #[cfg(test)]
 mod tests {
-    use super::department_key;
+    use super::*;
+    use crate::amount::parse_number;
+    use crate::claims::term;
+    use crate::model::Location;
+
+    fn vehicles(text: &str) -> Amount {
+        let number = parse_number(text).unwrap().exactly();
+        Amount { number, raw: format!("{text}辆"), at: Location { line: 1, line_end: 1, column: 0, byte_start: 0, byte_end: 0 } }
+    }
+
+    #[test]
+    fn exact_counts_hold_when_equal_and_are_broken_by_one() {
+        let rule = rules::all().iter().map(|rule| rule.info()).find(|info| info.code == "N006").unwrap();
+        let (two, three, four) = (vehicles("2"), vehicles("3"), vehicles("4"));
+        let mut checker = Checker::new(&[], &[], Vec::new());
+        checker.at_most(rule, term("机要通信用车", &three), term("共有车辆", &three));
+        checker.sum(rule, term("共有车辆", &three), &[(term("机要通信用车", &two), true), (term("其他用车", &two), true)]);
+        checker.at_most(rule, term("机要通信用车", &four), term("共有车辆", &three));
+        checker.settle();
+        let outcomes: Vec<Outcome> = checker.findings.iter().map(|f| f.outcome).collect();
+        assert_eq!(outcomes, [Outcome::Broken, Outcome::Broken]);
+        assert_eq!(checker.findings[0].message, "文中分项之和与总额不符：共有车辆 为 3辆，各项相加为 4（差 -1）");
+        assert_eq!((checker.stats.total.checked, checker.stats.total.held), (3, 1));
+    }
 
     #[test]
     fn departments_match_without_spaces_or_a_leading_province() {

@@ -20,8 +20,12 @@ pub struct Interval {
 }
 
 impl Interval {
-    /// The interval of a displayed number (a percentage stays in percent units).
+    /// The interval of a displayed number (a percentage stays in percent units); a single
+    /// value when the number is exact.
     pub fn of(number: &Number) -> Self {
+        if number.exact {
+            return Self::exact(number.value);
+        }
         let half = half_unit(number.decimals);
         Interval { lo: number.value - half, hi: number.value + half }
     }
@@ -100,14 +104,21 @@ pub enum Outcome {
     Broken,
 }
 
-/// Judges a stated figure against a computed interval. `decimals` is the coarsest displayed
-/// precision among the figures involved: one unit of it is the rounding allowance.
-pub fn judge(stated: &Number, computed: Interval, decimals: u32) -> Outcome {
+/// The rounding allowance of a relation among `numbers`: the coarsest displayed precision
+/// of those that are rounded; `None` when all are exact (nothing was rounded, so a slip of
+/// one unit is a real error, not a 尾数误差).
+pub fn allowance<'a>(numbers: impl IntoIterator<Item = &'a Number>) -> Option<u32> {
+    numbers.into_iter().filter(|number| !number.exact).map(|number| number.decimals).min()
+}
+
+/// Judges a stated figure against a computed interval. One unit of the `allowance`
+/// ([`allowance`]) decimals is a rounding discrepancy; without an allowance there is none.
+pub fn judge(stated: &Number, computed: Interval, allowance: Option<u32>) -> Outcome {
     let stated_interval = Interval::of(stated);
     if stated_interval.meets(&computed) {
         return Outcome::Held;
     }
-    if (stated.value - computed.mid()).abs() <= unit(decimals) {
+    if allowance.is_some_and(|decimals| (stated.value - computed.mid()).abs() <= unit(decimals)) {
         Outcome::Rounding
     } else {
         Outcome::Broken
@@ -144,48 +155,62 @@ mod tests {
 
     #[test]
     fn exact_sums_hold() {
-        assert_eq!(judge(&n("280.72"), sum(&["211.60", "69.12", "0.00"]), 2), Outcome::Held);
+        assert_eq!(judge(&n("280.72"), sum(&["211.60", "69.12", "0.00"]), Some(2)), Outcome::Held);
     }
 
     #[test]
     fn coarser_text_figures_equal_table_figures() {
-        assert_eq!(judge(&n("211.6"), sum(&["211.60"]), 1), Outcome::Held);
-        assert_eq!(judge(&n("176.4"), sum(&["175.37", "1.03"]), 1), Outcome::Held);
+        assert_eq!(judge(&n("211.6"), sum(&["211.60"]), Some(1)), Outcome::Held);
+        assert_eq!(judge(&n("176.4"), sum(&["175.37", "1.03"]), Some(1)), Outcome::Held);
     }
 
     #[test]
     fn rounded_parts_may_miss_the_total_by_their_rounding() {
         // Three parts each rounded: their sum may be off by up to 0.015.
-        assert_eq!(judge(&n("1.00"), sum(&["0.33", "0.33", "0.33"]), 2), Outcome::Held);
+        assert_eq!(judge(&n("1.00"), sum(&["0.33", "0.33", "0.33"]), Some(2)), Outcome::Held);
     }
 
     #[test]
     fn one_unit_in_the_last_digit_is_rounding_not_error() {
-        assert_eq!(judge(&n("211.61"), sum(&["211.60"]), 2), Outcome::Rounding);
-        assert_eq!(judge(&n("176.41"), sum(&["176.40"]), 2), Outcome::Rounding);
-        assert_eq!(judge(&n("176.41"), sum(&["175.37", "1.03", "0.00"]), 2), Outcome::Held);
+        assert_eq!(judge(&n("211.61"), sum(&["211.60"]), Some(2)), Outcome::Rounding);
+        assert_eq!(judge(&n("176.41"), sum(&["176.40"]), Some(2)), Outcome::Rounding);
+        assert_eq!(judge(&n("176.41"), sum(&["175.37", "1.03", "0.00"]), Some(2)), Outcome::Held);
     }
 
     #[test]
     fn larger_differences_are_broken() {
         // Two units off in the last digit, beyond what the parts' rounding allows.
-        assert_eq!(judge(&n("176.40"), sum(&["175.37", "1.03", "0.02"]), 2), Outcome::Broken);
-        assert_eq!(judge(&n("176.40"), sum(&["175.37", "1.03", "0.05"]), 2), Outcome::Broken);
+        assert_eq!(judge(&n("176.40"), sum(&["175.37", "1.03", "0.02"]), Some(2)), Outcome::Broken);
+        assert_eq!(judge(&n("176.40"), sum(&["175.37", "1.03", "0.05"]), Some(2)), Outcome::Broken);
         // A fixed ±0.5万元 tolerance would hide this slip.
-        assert_eq!(judge(&n("26.42"), sum(&["0.00", "16.71", "9.31"]), 2), Outcome::Broken);
+        assert_eq!(judge(&n("26.42"), sum(&["0.00", "16.71", "9.31"]), Some(2)), Outcome::Broken);
     }
 
     #[test]
     fn percentages_carry_intervals_through_the_division() {
         let rate = |a: &str, b: &str| Interval::of(&n(a)).percent_of(Interval::of(&n(b))).unwrap();
         // 26.42 / 44 = 60.045…%: "60%" holds.
-        assert_eq!(judge(&n("60%"), rate("26.42", "44"), 0), Outcome::Held);
+        assert_eq!(judge(&n("60%"), rate("26.42", "44"), Some(0)), Outcome::Held);
         // 211.6 / 235.26 = 89.94…%: "89.95%" holds within 211.6's interval.
-        assert_eq!(judge(&n("89.95%"), rate("211.6", "235.26"), 2), Outcome::Held);
+        assert_eq!(judge(&n("89.95%"), rate("211.6", "235.26"), Some(2)), Outcome::Held);
         // 9.71 / 20 = 48.55%: "100%" is broken.
-        assert_eq!(judge(&n("100%"), rate("9.71", "20"), 0), Outcome::Broken);
+        assert_eq!(judge(&n("100%"), rate("9.71", "20"), Some(0)), Outcome::Broken);
         // A zero base has no percentage.
         assert!(Interval::of(&n("0")).percent_of(Interval::of(&n("0"))).is_none());
+    }
+
+    #[test]
+    fn exact_figures_stand_for_themselves_and_allow_no_rounding() {
+        let exact = |text: &str| n(text).exactly();
+        assert_eq!(Interval::of(&exact("3")), Interval::exact(Decimal::from(3)));
+        let counts = [exact("1"), exact("1")];
+        let parts = counts.iter().fold(Interval::exact(Decimal::ZERO), |acc, c| acc + Interval::of(c));
+        // 3辆 stated, 1 + 1 listed: one unit off, yet nothing was rounded.
+        assert_eq!(allowance(counts.iter().chain([&exact("3")])), None);
+        assert_eq!(judge(&exact("3"), parts, None), Outcome::Broken);
+        assert_eq!(judge(&exact("2"), parts, None), Outcome::Held);
+        // Beside a rounded figure the rounded one sets the allowance.
+        assert_eq!(allowance([&exact("20"), &n("44.0")]), Some(1));
     }
 
     #[test]

@@ -62,17 +62,17 @@ impl Figure {
     }
 
     /// The figure as an [`Amount`] comparable with table cells: money in 万元 (`26.53元` is
-    /// 0.002653 万元 shown with 6 decimals), counts as exact (taken to one decimal, so that
-    /// `3辆` is not read as anything from 2.5 to 3.5), anything else as displayed. `None`
+    /// 0.002653 万元 shown with 6 decimals), counts as exact (`3辆` is not anything from 2.5
+    /// to 3.5), anything else as displayed. `None`
     /// for 亿元 figures too coarse to be stated in 万元 without inventing precision.
     pub fn amount(&self) -> Option<Amount> {
         let number = match self.unit {
-            FigureUnit::Yuan => Number { value: self.number.value / Decimal::from(10_000), decimals: self.number.decimals + 4, percent: false },
+            FigureUnit::Yuan => Number { value: self.number.value / Decimal::from(10_000), decimals: self.number.decimals + 4, ..self.number },
             FigureUnit::HundredMillionYuan => {
                 let decimals = self.number.decimals.checked_sub(4)?;
-                Number { value: self.number.value * Decimal::from(10_000), decimals, percent: false }
+                Number { value: self.number.value * Decimal::from(10_000), decimals, ..self.number }
             }
-            FigureUnit::Count => Number { decimals: self.number.decimals.max(1), ..self.number },
+            FigureUnit::Count => self.number.exactly(),
             _ => self.number,
         };
         Some(Amount { number, raw: self.raw.clone(), at: self.at })
@@ -95,10 +95,15 @@ pub fn term(label: impl Into<String>, amount: &Amount) -> Term<'_> {
     Term { label: label.into(), amount, table: None, row: None, column: None }
 }
 
-/// A figure the text implies but does not state (`上年数 = 280.72 + 116.72`), located at `at`:
-/// shown exactly, taken to `decimals` (the coarsest of the figures it comes from).
-pub fn derived(value: Decimal, decimals: u32, at: Location) -> Amount {
-    Amount { number: Number { value, decimals, percent: false }, raw: value.normalize().to_string(), at }
+/// A figure the text implies but does not state (`上年数 = 280.72 + 116.72`), computed from
+/// `sources` and located at `at`: taken to the coarsest of their precisions, exact when they all are.
+pub fn derived<'a>(value: Decimal, sources: impl IntoIterator<Item = &'a Number>, at: Location) -> Amount {
+    let (mut decimals, mut exact) = (None::<u32>, true);
+    for source in sources {
+        decimals = Some(decimals.map_or(source.decimals, |d| d.min(source.decimals)));
+        exact &= source.exact;
+    }
+    Amount { number: Number { value, decimals: decimals.unwrap_or(0), percent: false, exact }, raw: value.normalize().to_string(), at }
 }
 
 /// Which way a change goes.

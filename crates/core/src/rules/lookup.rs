@@ -360,20 +360,17 @@ pub fn cell_location(table: &RecognisedTable, row: &str, column: &str, amount: &
 }
 
 /// A figure that is not a rounded amount — a weight (`分值`), an awarded score, a head count —
-/// read as known to the hundredth: a sum of many such integers stays as tight as they are,
-/// instead of widening by half a unit per figure.
-pub fn unrounded(amount: &Amount) -> Amount {
-    const KNOWN_DECIMALS: u32 = 2;
-    let mut exact = amount.clone();
-    exact.number.decimals = exact.number.decimals.max(KNOWN_DECIMALS);
-    exact
+/// as exact: a sum of many such figures stays as tight as they are instead of widening by half
+/// a unit per figure, and a slip of one unit among them is an error, not a 尾数误差.
+pub fn exact(amount: &Amount) -> Amount {
+    Amount { number: amount.number.exactly(), ..amount.clone() }
 }
 
 /// A figure of the 基础数据表 as meant: a `0` there says nothing was spent (exactly zero), not
 /// an amount rounded to the nearest 万元.
 pub fn basic_figure(amount: &Amount) -> Amount {
     if amount.number.value.is_zero() {
-        unrounded(amount)
+        exact(amount)
     } else {
         amount.clone()
     }

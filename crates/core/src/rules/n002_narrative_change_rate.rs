@@ -44,7 +44,7 @@ impl Rule for NarrativeChangeRate {
                 Direction::Increase => (c.value - d.value, "−"),
                 Direction::Decrease => (c.value + d.value, "+"),
             };
-            let prior = claims::derived(prior_value, c.decimals.min(d.decimals), current.at);
+            let prior = claims::derived(prior_value, [&c, &d], current.at);
             let base = match basis {
                 ChangeBasis::PriorYear => "上年数",
                 ChangeBasis::Budget => "年初预算数",

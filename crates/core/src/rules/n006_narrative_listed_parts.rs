@@ -52,7 +52,7 @@ impl Rule for NarrativeListedParts {
                 continue;
             }
             // A fold with `+`, not `sum()` (`+=`): the shipped wasm then holds one copy of rust_decimal's addition.
-            let sum = claims::derived(amounts.iter().fold(Decimal::ZERO, |sum, a| sum + a.number.value), amounts.iter().map(|a| a.number.decimals).min().unwrap_or(0), parts[0].at);
+            let sum = claims::derived(amounts.iter().fold(Decimal::ZERO, |sum, a| sum + a.number.value), amounts.iter().map(|a| &a.number), parts[0].at);
             let names: Vec<&str> = parts.iter().map(|p| p.name()).collect();
             checker.at_most(&Self::INFO, claims::term(format!("文中 {} 之和", names.join("、")), &sum), whole_term);
         }

@@ -2,7 +2,7 @@ use super::{declare_rule, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::claims::{self, bind};
 use crate::report::ParseReport;
-use crate::rounding::{display, judge, Interval, Outcome};
+use crate::rounding::{allowance, display, judge, Interval, Outcome};
 
 declare_rule! {
     /// ## What
@@ -48,13 +48,13 @@ impl Rule for NarrativeFunctionsVsTable05 {
                     checker.sum(&Self::INFO, claims::term(format!("文中 {name}"), &stated), &parts);
                     continue;
                 }
-                let matches = |cell: &bind::Cell| judge(&stated.number, Interval::of(&cell.amount.number), stated.number.decimals) == Outcome::Held;
+                let matches = |cell: &bind::Cell| judge(&stated.number, Interval::of(&cell.amount.number), allowance([&stated.number])) == Outcome::Held;
                 let distance = |cell: &&bind::Cell| (cell.amount.number.value - stated.number.value).abs();
                 let Some(cell) = binding.cells.iter().find(|c| matches(c)).or_else(|| binding.cells.iter().min_by_key(distance)) else { continue };
                 let label = if binding.cells.len() > 1 && !matches(cell) {
                     let sum = binding.cells.iter().fold(Interval::exact(rust_decimal::Decimal::ZERO), |acc, c| acc + Interval::of(&c.amount.number));
                     let rows: Vec<&str> = binding.cells.iter().map(|c| c.row.as_str()).collect();
-                    let relation = if judge(&stated.number, sum, stated.number.decimals) == Outcome::Held { "等于" } else { "也不等于" };
+                    let relation = if judge(&stated.number, sum, allowance([&stated.number])) == Outcome::Held { "等于" } else { "也不等于" };
                     format!("文中 {name} 决算数（同名的 {} 共 {} 行，{relation}其合计 {}）", rows.join("、"), rows.len(), display(sum.mid(), 2))
                 } else {
                     format!("文中 {name} 决算数")

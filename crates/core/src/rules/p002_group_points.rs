@@ -50,7 +50,7 @@ impl Rule for GroupPoints {
                 let points: Vec<(String, Amount)> = rows
                     .iter()
                     .filter_map(|&row| performance.indicators.get(row))
-                    .filter_map(|indicator| Some((lookup::performance_row(table, performance, &indicator.name), lookup::unrounded(indicator.points.as_ref()?))))
+                    .filter_map(|indicator| Some((lookup::performance_row(table, performance, &indicator.name), lookup::exact(indicator.points.as_ref()?))))
                     .collect();
                 if points.is_empty() {
                     continue;
@@ -58,7 +58,7 @@ impl Rule for GroupPoints {
                 let parts: Vec<(Term, bool)> = points.iter().map(|(row, amount)| (Term::cell(table, row, "分值", amount), true)).collect();
                 let heading = if group.name.is_empty() { "一级指标" } else { group.name.as_str() };
                 let heading = lookup::performance_row(table, performance, heading);
-                let stated = lookup::unrounded(stated);
+                let stated = lookup::exact(stated);
                 checker.sum(&Self::INFO, Term::cell(table, &heading, "分值", &stated), &parts);
             }
         }

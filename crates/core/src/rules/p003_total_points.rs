@@ -51,18 +51,18 @@ impl Rule for TotalPoints {
             checker.require(&Self::INFO, held, location, message, message_en, derivation);
 
             let budget_item = lookup::funding_line(performance, lookup::ANNUAL_FUNDS).and_then(|f| f.points.as_ref());
-            let budget_points = budget_item.map(|points| (lookup::performance_row(table, performance, lookup::ANNUAL_FUNDS), lookup::unrounded(points)));
+            let budget_points = budget_item.map(|points| (lookup::performance_row(table, performance, lookup::ANNUAL_FUNDS), lookup::exact(points)));
             let indicator_points: Vec<(String, Amount)> = performance
                 .indicators
                 .iter()
-                .filter_map(|indicator| Some((lookup::performance_row(table, performance, &indicator.name), lookup::unrounded(indicator.points.as_ref()?))))
+                .filter_map(|indicator| Some((lookup::performance_row(table, performance, &indicator.name), lookup::exact(indicator.points.as_ref()?))))
                 .collect();
             if indicator_points.is_empty() {
                 continue;
             }
             let points: Vec<(String, Amount)> = budget_points.into_iter().chain(indicator_points).collect();
             let parts: Vec<(Term, bool)> = points.iter().map(|(row, amount)| (Term::cell(table, row, "分值", amount), true)).collect();
-            let total = lookup::unrounded(total);
+            let total = lookup::exact(total);
             checker.sum(&Self::INFO, Term::cell(table, &total_row, "分值", &total), &parts);
         }
     }

@@ -40,7 +40,7 @@ impl Rule for TotalScore {
             let indicator_scores: Vec<(String, Amount)> = performance
                 .indicators
                 .iter()
-                .filter_map(|indicator| Some((lookup::performance_row(table, performance, &indicator.name), lookup::unrounded(indicator.score.as_ref()?))))
+                .filter_map(|indicator| Some((lookup::performance_row(table, performance, &indicator.name), lookup::exact(indicator.score.as_ref()?))))
                 .collect();
             if indicator_scores.is_empty() {
                 continue;

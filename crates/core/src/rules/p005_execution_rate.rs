@@ -2,7 +2,7 @@ use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{Checker, Term};
 use crate::model::Amount;
 use crate::report::ParseReport;
-use crate::rounding::{display, judge, Interval, Outcome};
+use crate::rounding::{allowance, display, judge, Interval, Outcome};
 
 declare_rule! {
     /// ## What
@@ -58,5 +58,5 @@ impl Rule for ExecutionRate {
 fn matches(rate: &Amount, executed: &Amount, base: &Amount) -> bool {
     Interval::of(&executed.number)
         .percent_of(Interval::of(&base.number))
-        .is_some_and(|computed| judge(&rate.number, computed, rate.number.decimals) != Outcome::Broken)
+        .is_some_and(|computed| judge(&rate.number, computed, allowance([&rate.number])) != Outcome::Broken)
 }

@@ -62,7 +62,7 @@ fn earned(points: &Amount, rate: &Amount) -> Amount {
     let decimals = covering_decimals(half_width);
     let capped_rate = if rate.number.value > hundred { "100%".to_string() } else { rate.raw.clone() };
     let raw = format!("{} × {capped_rate} = {}", points.raw, product.mid().round_dp(decimals).normalize());
-    Amount { number: Number { value: product.mid(), decimals, percent: false }, raw, at: rate.at }
+    Amount { number: Number { value: product.mid(), decimals, percent: false, exact: false }, raw, at: rate.at }
 }
 
 /// The most decimals whose half unit still covers `half_width` (at most 6).

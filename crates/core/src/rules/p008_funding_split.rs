@@ -3,7 +3,7 @@ use crate::check::{Checker, Term};
 use crate::model::{Amount, PerformanceTable, Side, SplitEntry};
 use crate::recognise::RecognisedTable;
 use crate::report::ParseReport;
-use crate::rounding::{judge, Interval, Outcome};
+use crate::rounding::{allowance, judge, Interval, Outcome};
 
 declare_rule! {
     /// ## What
@@ -96,9 +96,9 @@ fn split_terms<'a>(table: &RecognisedTable, performance: &PerformanceTable, entr
 /// Whether the entries add up to `total` up to rounding.
 fn adds_up(total: &Amount, entries: &[&SplitEntry]) -> bool {
     let amounts = entries.iter().filter_map(|e| e.amount.as_ref());
-    let decimals = amounts.clone().map(|a| a.number.decimals).chain([total.number.decimals]).min().unwrap_or(0);
+    let allowance = allowance(amounts.clone().map(|a| &a.number).chain([&total.number]));
     let sum = amounts.fold(Interval::exact(rust_decimal::Decimal::ZERO), |acc, a| acc + Interval::of(&a.number));
-    judge(&total.number, sum, decimals) != Outcome::Broken
+    judge(&total.number, sum, allowance) != Outcome::Broken
 }
 
 #[cfg(test)]

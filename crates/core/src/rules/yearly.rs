@@ -293,7 +293,7 @@ fn offset(figure: &Figure, delta: &Figure, direction: Direction) -> Option<Amoun
         Direction::Increase => a.number.value + d.number.value,
         Direction::Decrease => a.number.value - d.number.value,
     };
-    Some(claims::derived(value, a.number.decimals.min(d.number.decimals), delta.at))
+    Some(claims::derived(value, [&a.number, &d.number], delta.at))
 }
 
 /// A figure the document states for its own year, or the year it names.
