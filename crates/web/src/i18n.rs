@@ -156,7 +156,7 @@ pub const ZH: Texts = Texts {
     filter_category: "类别",
     all_categories: "全部类别",
     search: "搜索问题",
-    stated: "文中数值",
+    stated: "所列数值",
     expected: "应为",
     derivation: "推算",
     related: "相关数值",
@@ -178,7 +178,7 @@ pub const ZH: Texts = Texts {
     crashed_notice: "上次核对时程序出错。你的输入已恢复，自动核对已暂停。",
     resume: "继续核对",
     keyboard_hint: "↑↓ 在问题间移动，回车定位到文档中的位置",
-    csv_header: ["文件", "规则", "严重程度", "类别", "行", "表", "行项目", "列", "文中数值", "应为", "问题", "Message", "推算", "已确认无误", "理由"],
+    csv_header: ["文件", "规则", "严重程度", "类别", "行", "表", "行项目", "列", "所列数值", "应为", "问题", "Message", "推算", "已确认无误", "理由"],
 };
 
 pub const EN: Texts = Texts {
