@@ -117,6 +117,30 @@ pub fn trim(text: &str) -> &str {
     }
 }
 
+/// Byte offset of the first `needle` in `haystack`, as `haystack.find(needle)`. The texts
+/// searched are short (cells, labels, paragraphs): setting up std's searcher costs more than
+/// the search in wasm, so this scans for the needle's last byte (for Han characters a
+/// continuation byte, rarer than their few lead bytes) and compares the rest.
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let Some((&last, _)) = needle.as_bytes().split_last() else { return Some(0) };
+    let bytes = haystack.as_bytes();
+    let mut end = needle.len() - 1;
+    while end < bytes.len() {
+        end += bytes[end..].iter().position(|&b| b == last)?;
+        let start = end + 1 - needle.len();
+        if &bytes[start..=end] == needle.as_bytes() {
+            return Some(start);
+        }
+        end += 1;
+    }
+    None
+}
+
+/// Whether `needle` occurs in `haystack`, as `haystack.contains(needle)` (see [`find`]).
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    find(haystack, needle).is_some()
+}
+
 /// Removes `<b>`, `</b>` and `**` emphasis from `text` and trims it.
 pub fn strip_markup(text: &str) -> String {
     if !text.bytes().any(|b| matches!(b, b'<' | b'*' | b'[')) {
@@ -124,7 +148,7 @@ pub fn strip_markup(text: &str) -> String {
     }
     let mut plain = text.replace("<b>", "").replace("</b>", "").replace("**", "");
     // Word bookmarks left by conversion: `[bookmark: _GoBack]`.
-    while let Some(start) = plain.find("[bookmark:") {
+    while let Some(start) = find(&plain, "[bookmark:") {
         let end = plain[start..].find(']').map_or(plain.len(), |e| start + e + 1);
         plain.replace_range(start..end, "");
     }
@@ -312,6 +336,14 @@ mod tests {
         fn trim_is_str_trim(pieces in proptest::collection::vec(proptest::sample::select(&[" ", "\t", "\n", "\u{b}", "\r", "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{3001}", "。", "a", "é", "¢", "注", "𝄞", "\u{1c}"][..]), 0..8)) {
             let text: String = pieces.concat();
             proptest::prop_assert_eq!(trim(&text), text.trim());
+        }
+
+        /// [`find`] and [`contains`] answer as `str::find` and `str::contains` do.
+        #[test]
+        fn find_is_str_find(haystack in proptest::collection::vec(proptest::sample::select(&["a", "b", "ab", "年", "决算", "决", "算", "\u{e5}", "。", "𝄞"][..]), 0..12), needle in proptest::collection::vec(proptest::sample::select(&["a", "b", "年", "决", "算", "\u{e5}", "𝄞"][..]), 0..4)) {
+            let (haystack, needle) = (haystack.concat(), needle.concat());
+            proptest::prop_assert_eq!(find(&haystack, &needle), haystack.find(needle.as_str()));
+            proptest::prop_assert_eq!(contains(&haystack, &needle), haystack.contains(needle.as_str()));
         }
     }
 

@@ -2,6 +2,7 @@
 //! ordinals (`一、`, `（一）`, `1、`), 科目编码 and points markers (`(50 分)`).
 
 use crate::amount::{cell_value, CellValue};
+use crate::ingest::contains;
 use crate::model::CodeLevel;
 
 /// Compact form of a label: no whitespace, ASCII brackets, no quotes or markup.
@@ -154,7 +155,7 @@ pub fn is_meta_cell(text: &str) -> bool {
         return false;
     }
     let t = norm(text);
-    t.contains("单位:") || t.starts_with("部门:") || (t.starts_with("公开") && t.ends_with('表'))
+    contains(&t, "单位:") || t.starts_with("部门:") || (t.starts_with("公开") && t.ends_with('表'))
 }
 
 /// Whether a row is a 栏次 (column-number) row.

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::labels::norm;
 use super::RecognisedTable;
-use crate::ingest::Block;
+use crate::ingest::{contains, find, Block};
 use crate::model::Unit;
 
 /// What kind of disclosure a document is; a 决算 with its 自评报告 annex has two kinds.
@@ -66,7 +66,7 @@ fn organisation(text: &str) -> Option<String> {
     let t = norm(text).trim_start_matches("第一部分").trim_start_matches(':').to_string();
     let suffixes = ["处", "室", "局", "委", "委员会", "院", "中心", "馆", "所", "站", "队", "厅", "部", "办", "会", "府"];
     let banned = ["年", "决算", "预算", "报告", "目录", "部分", "概况", "说明", "表"];
-    let ok = !t.is_empty() && t.chars().count() <= 40 && suffixes.iter().any(|s| t.ends_with(s)) && !banned.iter().any(|b| t.contains(b));
+    let ok = !t.is_empty() && t.chars().count() <= 40 && suffixes.iter().any(|s| t.ends_with(s)) && !banned.iter().any(|b| contains(&t, b));
     ok.then_some(t)
 }
 
@@ -76,7 +76,7 @@ pub fn years(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(start) = text[from..].find("20").map(|at| from + at) {
+        while let Some(start) = find(&text[from..], "20").map(|at| from + at) {
             from = start + 1;
             if !bytes.get(start + 2..start + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
                 continue;
@@ -108,13 +108,13 @@ pub fn document_info(blocks: &[Block], tables: &[RecognisedTable]) -> DocumentIn
         .unwrap_or((None, None));
 
     let mut kinds = Vec::new();
-    if head_text.contains("决算") || tables.iter().any(|t| t.form.is_final_accounts()) {
+    if contains(&head_text, "决算") || tables.iter().any(|t| t.form.is_final_accounts()) {
         kinds.push(DocumentKind::FinalAccounts);
     }
-    if head_text.contains("预算说明") || head_text.contains("部门预算") && !head_text.contains("决算") {
+    if contains(&head_text, "预算说明") || contains(&head_text, "部门预算") && !contains(&head_text, "决算") {
         kinds.push(DocumentKind::Budget);
     }
-    if head_text.contains("绩效自评") || tables.iter().any(|t| !t.form.is_final_accounts()) {
+    if contains(&head_text, "绩效自评") || tables.iter().any(|t| !t.form.is_final_accounts()) {
         kinds.push(DocumentKind::PerformanceSelfEvaluation);
     }
 
@@ -125,7 +125,7 @@ pub fn document_info(blocks: &[Block], tables: &[RecognisedTable]) -> DocumentIn
         let Some(rest) = t.strip_prefix("部门:") else { continue };
         if rest.is_empty() {
             blank_department_lines.push(line);
-        } else if stated.is_none() && !rest.contains("公开") {
+        } else if stated.is_none() && !contains(rest, "公开") {
             stated = Some((rest.to_string(), line));
         }
     }

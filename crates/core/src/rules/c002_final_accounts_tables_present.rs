@@ -1,5 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{Checker, FindingLocation};
+use crate::ingest::contains;
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::Form;
 use crate::report::ParseReport;
@@ -53,7 +54,7 @@ impl Rule for FinalAccountsTablesPresent {
                 return false;
             }
             let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            compact.chars().count() <= HEADING_MAX_CHARS && TABLE_PART_NAMES.iter().any(|name| compact.contains(name))
+            compact.chars().count() <= HEADING_MAX_CHARS && TABLE_PART_NAMES.iter().any(|name| contains(&compact, name))
         };
         let Some((heading, span)) = lookup::text_lines(document).into_iter().rev().find(|(text, _)| names_table_part(text)) else {
             return;

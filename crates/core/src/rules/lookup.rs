@@ -3,6 +3,7 @@
 
 use super::RuleInfo;
 use crate::check::{Checker, Term};
+use crate::ingest::find;
 use crate::model::{
     Amount, ClassifiedRow, ClassifiedTable, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable, TableModel, ThreePublicTable,
 };
@@ -243,7 +244,7 @@ pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, foun
         // Sentences follow one another, apart from spacing: a search is the fallback.
         let rest = &paragraph.text[cursor..];
         let spacing = rest.len() - rest.trim_start().len();
-        let next = if rest[spacing..].starts_with(&sentence.text) { Some(spacing) } else { rest.find(&sentence.text) };
+        let next = if rest[spacing..].starts_with(&sentence.text) { Some(spacing) } else { find(rest, &sentence.text) };
         let Some(at) = next.map(|at| cursor + at) else { continue };
         cursor = at + sentence.text.len();
         if (at..cursor).contains(&offset) {
