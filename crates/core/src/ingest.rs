@@ -136,7 +136,8 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// Whether `needle` occurs in `haystack`, as `haystack.contains(needle)` (see [`find`]).
+/// Whether `needle` occurs in `haystack`, as `haystack.contains(needle)` (see [`find`]). Also
+/// for one non-ASCII character: std's `contains(char)` searches for those as for a string.
 pub fn contains(haystack: &str, needle: &str) -> bool {
     find(haystack, needle).is_some()
 }

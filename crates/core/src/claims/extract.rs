@@ -546,7 +546,7 @@ fn itemised(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     let mut out = Vec::new();
     for (index, whole) in found.iter().enumerate().filter(|(_, f)| names_expense(f)) {
         let items: Vec<&Found> = found[index + 1..].iter().take_while(|f| f.sentence == whole.sentence && !names_expense(f)).filter(|f| f.figure.is_money()).collect();
-        if items.is_empty() || !items.iter().all(|f| f.figure.label.contains('费')) {
+        if items.is_empty() || !items.iter().all(|f| contains(&f.figure.label, "费")) {
             continue;
         }
         let end = items.last().map_or(whole.end, |f| f.end);

@@ -65,7 +65,7 @@ struct RowLabel {
 }
 
 fn is_total(text: &str) -> bool {
-    text.contains('计') && matches!(norm(text).as_str(), "合计" | "总计")
+    contains(text, "计") && matches!(norm(text).as_str(), "合计" | "总计")
 }
 
 fn row_label(row: &Row) -> Option<RowLabel> {
@@ -319,7 +319,7 @@ fn total_labels(row: &Row) -> Vec<(usize, bool)> {
         .iter()
         .enumerate()
         // Both labels end with 计: other cells are passed over without normalising them.
-        .filter(|(_, c)| c.text.contains('计'))
+        .filter(|(_, c)| contains(&c.text, "计"))
         .filter_map(|(i, c)| match norm(&c.text).as_str() {
             "人员经费合计" => Some((i, true)),
             "公用经费合计" => Some((i, false)),

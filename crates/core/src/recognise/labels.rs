@@ -122,7 +122,7 @@ pub fn subject_code(text: &str) -> Option<(String, CodeLevel, String)> {
 
 /// Points stated in a label: `产出指标 (50 分)` → `50`, read as `\((\d+(?:\.\d+)?)分\)?`.
 pub fn stated_points(label: &str) -> Option<(String, String)> {
-    if !label.contains('分') {
+    if !contains(label, "分") {
         return None;
     }
     let compact = norm(label);
@@ -160,7 +160,7 @@ pub fn is_meta_cell(text: &str) -> bool {
 
 /// Whether a row is a 栏次 (column-number) row.
 pub fn is_column_number_row(cells: &[&str]) -> bool {
-    if cells.iter().any(|c| c.contains('栏') && norm(c) == "栏次") {
+    if cells.iter().any(|c| contains(c, "栏") && norm(c) == "栏次") {
         return true;
     }
     let numbers: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();

@@ -50,7 +50,7 @@ impl Rule for FinalAccountsTablesPresent {
         }
         let names_table_part = |text: &str| {
             // Every name has 决 and ends with 表: most lines are passed over without compacting them.
-            if !text.contains('表') || !text.contains('决') {
+            if !contains(text, "表") || !contains(text, "决") {
                 return false;
             }
             let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();

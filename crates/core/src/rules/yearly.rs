@@ -301,7 +301,7 @@ fn offset(figure: &Figure, delta: &Figure, direction: Direction) -> Option<Amoun
 fn stated(measure: Measure, year: u16, figure: &Figure) -> Option<Fact> {
     let amount = figure.amount()?;
     let name = figure.name();
-    let label = if name.contains('年') { name.to_string() } else { format!("{year}年 {name}") };
+    let label = if contains(name, "年") { name.to_string() } else { format!("{year}年 {name}") };
     Some(Fact { label, ..derived_fact(measure, year, false, amount) })
 }
 
