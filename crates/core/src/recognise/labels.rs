@@ -22,8 +22,7 @@ pub fn norm(text: &str) -> String {
             '（' => "(",
             '）' => ")",
             '：' => ":",
-            '“' | '”' | '"' | '‘' | '’' => "",
-            c if c.is_whitespace() => "",
+            c if is_dropped(c) => "",
             _ => continue,
         };
         out.push_str(&text[run..at]);
@@ -32,6 +31,11 @@ pub fn norm(text: &str) -> String {
     }
     out.push_str(&text[run..]);
     out
+}
+
+/// Whether [`norm`] drops `c`: whitespace and quotes.
+pub fn is_dropped(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '“' | '”' | '"' | '‘' | '’')
 }
 
 /// Byte length of the Chinese numerals (`一` … `十`) `s` starts with.

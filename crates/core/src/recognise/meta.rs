@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::labels::norm;
+use super::labels::{is_dropped, norm};
 use super::RecognisedTable;
 use crate::ingest::{contains, find, Block};
 use crate::model::Unit;
@@ -120,7 +120,9 @@ pub fn document_info(blocks: &[Block], tables: &[RecognisedTable]) -> DocumentIn
 
     let mut blank_department_lines = Vec::new();
     let mut stated = None;
-    for (text, line) in texts(blocks) {
+    // Only texts that lead with 部 (after what `norm` drops) can read `部门：`: the others are
+    // passed over without normalising them.
+    for (text, line) in texts(blocks).filter(|(text, _)| text.trim_start_matches(is_dropped).starts_with('部')) {
         let t = norm(text);
         let Some(rest) = t.strip_prefix("部门:") else { continue };
         if rest.is_empty() {
