@@ -132,13 +132,11 @@ fn classified(document: &ParseReport, form: Form) -> Option<(&RecognisedTable, &
 /// The subject of a label without year, speaker and linking words (`2023年度收、支总计` → `收、支总计`).
 fn core(label: &str) -> String {
     let text = norm(label).replace('，', ",");
-    let mut text = without_openers(&text).to_string();
+    let mut core = without_openers(&text);
     for suffix in ["为", "是", "共计", "共", "决算数", "决算"] {
-        if let Some(rest) = text.strip_suffix(suffix) {
-            text = rest.to_string();
-        }
+        core = core.strip_suffix(suffix).unwrap_or(core);
     }
-    text
+    core.to_string()
 }
 
 /// `text` without the years and speakers it opens with, as the pattern
