@@ -287,13 +287,12 @@ pub fn lint_paragraph(checker: &mut Checker, rule: &RuleInfo, paragraph: &crate:
 /// `found` (at byte `offset` of `text`) with up to 12 characters either side, for derivations.
 pub fn context(text: &str, offset: usize, found: &str) -> String {
     const AROUND: usize = 12;
-    let before: Vec<char> = text[..offset].chars().collect();
-    let after: Vec<char> = text[offset + found.len()..].chars().collect();
-    let head: String = before[before.len().saturating_sub(AROUND)..].iter().collect();
-    let tail: String = after[..after.len().min(AROUND)].iter().collect();
-    let open = if before.len() > AROUND { "…" } else { "" };
-    let close = if after.len() > AROUND { "…" } else { "" };
-    format!("{open}{head}【{found}】{tail}{close}")
+    let (before, after) = (&text[..offset], &text[offset + found.len()..]);
+    let head_start = before.char_indices().rev().nth(AROUND - 1).map_or(0, |(at, _)| at);
+    let tail_end = after.char_indices().nth(AROUND).map_or(after.len(), |(at, _)| at);
+    let open = if head_start > 0 { "…" } else { "" };
+    let close = if tail_end < after.len() { "…" } else { "" };
+    format!("{open}{}【{found}】{}{close}", &before[head_start..], &after[..tail_end])
 }
 
 /// Every 绩效自评表 (整体支出 and 项目支出), in document order.
