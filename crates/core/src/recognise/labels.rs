@@ -38,13 +38,16 @@ pub fn is_dropped(c: char) -> bool {
     c.is_whitespace() || matches!(c, '“' | '”' | '"' | '‘' | '’')
 }
 
+/// The Chinese numerals of ordinals and headings.
+const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 /// Byte length of the Chinese numerals (`一` … `十`) `s` starts with.
-fn numerals(s: &str) -> usize {
-    s.len() - s.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c)).len()
+pub fn numerals(s: &str) -> usize {
+    s.len() - s.trim_start_matches(NUMERALS).len()
 }
 
 /// Byte length of the ASCII digits `s` starts with.
-fn digits(s: &str) -> usize {
+pub fn digits(s: &str) -> usize {
     s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len()
 }
 

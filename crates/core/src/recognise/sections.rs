@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::labels::norm;
+use super::labels::{digits, norm, numerals};
 use crate::ingest::{strip_markup, Block, Span};
 
 /// A sentence of a paragraph (ended by `。`, `；`, `！` or `？`), with its exact span.
@@ -50,13 +50,6 @@ const NUMBERING: [(u8, &str); 5] = [
 /// `（二）` (30), `1、` not followed by a digit (40), `（1）` (50).
 fn numbering(text: &str) -> Option<(u8, String)> {
     let compact = norm(text);
-    // Byte lengths of the numerals and of the digits `s` starts with.
-    fn numerals(s: &str) -> usize {
-        s.len() - s.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c)).len()
-    }
-    fn digits(s: &str) -> usize {
-        s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len()
-    }
     let bracketed = |run: fn(&str) -> usize| {
         let inner = compact.strip_prefix('(')?;
         let n = run(inner);
