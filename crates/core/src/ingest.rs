@@ -126,7 +126,7 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     let bytes = haystack.as_bytes();
     let mut end = needle.len() - 1;
     while end < bytes.len() {
-        end += bytes[end..].iter().position(|&b| b == last)?;
+        end += position_of(&bytes[end..], last)?;
         let start = end + 1 - needle.len();
         if &bytes[start..=end] == needle.as_bytes() {
             return Some(start);
@@ -134,6 +134,24 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
         end += 1;
     }
     None
+}
+
+/// Index of the first `byte` in `bytes`, as `bytes.iter().position(|&b| b == byte)`, eight
+/// bytes at a time (what std's private `memchr` does).
+fn position_of(bytes: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    for (index, chunk) in (&mut chunks).enumerate() {
+        // Bytes equal to `byte` are zero in `x`; the lowest flagged byte is the first zero.
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) ^ (ONES * u64::from(byte));
+        let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zeros != 0 {
+            return Some(8 * index + zeros.trailing_zeros() as usize / 8);
+        }
+    }
+    let rest = chunks.remainder();
+    rest.iter().position(|&b| b == byte).map(|at| bytes.len() - rest.len() + at)
 }
 
 /// Whether `needle` occurs in `haystack`, as `haystack.contains(needle)` (see [`find`]). Also
@@ -341,7 +359,7 @@ mod tests {
 
         /// [`find`] and [`contains`] answer as `str::find` and `str::contains` do.
         #[test]
-        fn find_is_str_find(haystack in proptest::collection::vec(proptest::sample::select(&["a", "b", "ab", "年", "决算", "决", "算", "\u{e5}", "。", "𝄞"][..]), 0..12), needle in proptest::collection::vec(proptest::sample::select(&["a", "b", "年", "决", "算", "\u{e5}", "𝄞"][..]), 0..4)) {
+        fn find_is_str_find(haystack in proptest::collection::vec(proptest::sample::select(&["a", "b", "ab", "年", "决算", "决", "算", "\u{e5}", "。", "𝄞"][..]), 0..24), needle in proptest::collection::vec(proptest::sample::select(&["a", "b", "年", "决", "算", "\u{e5}", "𝄞"][..]), 0..4)) {
             let (haystack, needle) = (haystack.concat(), needle.concat());
             proptest::prop_assert_eq!(find(&haystack, &needle), haystack.find(needle.as_str()));
             proptest::prop_assert_eq!(contains(&haystack, &needle), haystack.contains(needle.as_str()));
