@@ -160,12 +160,40 @@ pub fn contains(haystack: &str, needle: &str) -> bool {
     find(haystack, needle).is_some()
 }
 
+/// `text` without the copies of `literal` it starts with, as `text.trim_start_matches(literal)`
+/// (which sets up std's substring searcher, see [`find`]).
+pub fn trim_start_literal<'a>(text: &'a str, literal: &str) -> &'a str {
+    if literal.is_empty() {
+        return text;
+    }
+    let mut rest = text;
+    while let Some(after) = rest.strip_prefix(literal) {
+        rest = after;
+    }
+    rest
+}
+
+/// `text` with every `literal` removed, as `text.replace(literal, "")` (see [`find`]).
+pub fn without(text: &str, literal: &str) -> String {
+    if literal.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = find(rest, literal) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + literal.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Removes `<b>`, `</b>` and `**` emphasis from `text` and trims it.
 pub fn strip_markup(text: &str) -> String {
     if !text.bytes().any(|b| matches!(b, b'<' | b'*' | b'[')) {
         return trim(text).to_string();
     }
-    let mut plain = text.replace("<b>", "").replace("</b>", "").replace("**", "");
+    let mut plain = without(&without(&without(text, "<b>"), "</b>"), "**");
     // Word bookmarks left by conversion: `[bookmark: _GoBack]`.
     while let Some(start) = find(&plain, "[bookmark:") {
         let end = plain[start..].find(']').map_or(plain.len(), |e| start + e + 1);
@@ -357,12 +385,15 @@ mod tests {
             proptest::prop_assert_eq!(trim(&text), text.trim());
         }
 
-        /// [`find`] and [`contains`] answer as `str::find` and `str::contains` do.
+        /// [`find`], [`contains`], [`trim_start_literal`] and [`without`] answer as `str::find`,
+        /// `str::contains`, `str::trim_start_matches` and `str::replace` with nothing do.
         #[test]
         fn find_is_str_find(haystack in proptest::collection::vec(proptest::sample::select(&["a", "b", "ab", "年", "决算", "决", "算", "\u{e5}", "。", "𝄞"][..]), 0..24), needle in proptest::collection::vec(proptest::sample::select(&["a", "b", "年", "决", "算", "\u{e5}", "𝄞"][..]), 0..4)) {
             let (haystack, needle) = (haystack.concat(), needle.concat());
             proptest::prop_assert_eq!(find(&haystack, &needle), haystack.find(needle.as_str()));
             proptest::prop_assert_eq!(contains(&haystack, &needle), haystack.contains(needle.as_str()));
+            proptest::prop_assert_eq!(trim_start_literal(&haystack, &needle), haystack.trim_start_matches(needle.as_str()));
+            proptest::prop_assert_eq!(without(&haystack, &needle), haystack.replace(needle.as_str(), ""));
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::{Claim, ClaimKind, Figure, ScoreSubject};
 use crate::check::Term;
-use crate::ingest::contains;
+use crate::ingest::{contains, without};
 use crate::model::{Amount, ClassifiedRow, ClassifiedTable, CodeLevel, PerformanceTable, Side, TableModel, ThreePublicFigures, Unit};
 use crate::recognise::labels::{class_code_of, norm};
 use crate::recognise::{Form, RecognisedTable};
@@ -276,7 +276,7 @@ fn class_section_item(context: &str) -> Option<(&str, &str, &str)> {
 /// A `一般公共服务（类）支出X万元` amount bound to the 05 类 row, or to the sum of its 项 rows
 /// when 05 lists only 项.
 fn class_binding<'c, 'a>(document: &'a ParseReport, figure: &'c Figure) -> Option<Binding<'c, 'a>> {
-    let label = core(&figure.label).replace("(类)", "");
+    let label = without(&core(&figure.label), "(类)");
     let class = class_code_of(label.rsplit([':', ',']).next()?)?;
     let (t, c) = classified(document, Form::GeneralBudgetExpenditure)?;
     if let Some(row) = c.rows.iter().find(|r| r.code.as_deref() == Some(class)) {

@@ -4,7 +4,7 @@
 use super::text::{units, Unit};
 use super::{ChangeBasis, Claim, ClaimKind, Comparison, Direction, Figure, FigureUnit, ScoreSubject, StatedComparison};
 use crate::amount::parse_number;
-use crate::ingest::{contains, find};
+use crate::ingest::{contains, find, trim_start_literal, without};
 use crate::recognise::labels::norm;
 use crate::report::ParseReport;
 
@@ -200,7 +200,7 @@ fn figures(unit: &Unit) -> Vec<Found> {
 
 /// The words before a figure without list openers and spacing.
 fn clean_label(raw: &str) -> String {
-    let trimmed = raw.trim().trim_start_matches('、').trim_start_matches("其中").trim_start_matches(['：', ':', '，']).trim();
+    let trimmed = trim_start_literal(raw.trim().trim_start_matches('、'), "其中").trim_start_matches(['：', ':', '，']).trim();
     trimmed.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -238,7 +238,7 @@ fn is_budget_label(label: &str) -> bool {
 }
 
 fn is_actual_label(label: &str) -> bool {
-    let label = label.replace("一般公共预算", "");
+    let label = without(label, "一般公共预算");
     ACTUAL_WORDS.iter().any(|w| contains(&label, w)) && direction_of(&label).is_none() && !contains(&label, "预算")
 }
 

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::labels::{is_dropped, norm};
 use super::RecognisedTable;
-use crate::ingest::{contains, find, Block};
+use crate::ingest::{contains, find, trim_start_literal, Block};
 use crate::model::Unit;
 
 /// What kind of disclosure a document is; a 决算 with its 自评报告 annex has two kinds.
@@ -63,7 +63,7 @@ fn texts(blocks: &[Block]) -> impl Iterator<Item = (&str, usize)> {
 
 /// Whether a title line names an organisation (`株洲市人民政府驻北京联络处`).
 fn organisation(text: &str) -> Option<String> {
-    let t = norm(text).trim_start_matches("第一部分").trim_start_matches(':').to_string();
+    let t = trim_start_literal(&norm(text), "第一部分").trim_start_matches(':').to_string();
     let suffixes = ["处", "室", "局", "委", "委员会", "院", "中心", "馆", "所", "站", "队", "厅", "部", "办", "会", "府"];
     let banned = ["年", "决算", "预算", "报告", "目录", "部分", "概况", "说明", "表"];
     let ok = !t.is_empty() && t.chars().count() <= 40 && suffixes.iter().any(|s| t.ends_with(s)) && !banned.iter().any(|b| contains(&t, b));

@@ -7,7 +7,7 @@
 use super::labels::{is_meta_cell, norm, split_ordinal, stated_points};
 use super::Tracker;
 use crate::amount::{cell_value, parse_number, CellValue, Number};
-use crate::ingest::{contains, Cell, Row};
+use crate::ingest::{contains, trim_start_literal, Cell, Row};
 use crate::model::{
     Amount, BasicDataRow, BasicDataTable, FundingLine, Indicator, IndicatorGroup, Location, PerformanceTable, Side, SplitEntry, Text, Values,
 };
@@ -23,7 +23,7 @@ fn next_text(row: &Row, index: usize) -> Option<String> {
 
 fn funding_label(text: &str) -> Option<&'static str> {
     let t = norm(text);
-    let t = t.trim_start_matches("其中:");
+    let t = trim_start_literal(&t, "其中:");
     if t.contains(':') {
         return None;
     }
@@ -166,7 +166,7 @@ fn funding_line(row: &Row, label_column: usize, label: &str, columns: &[(usize, 
 /// A `label：amount` cell of the funding split (`其中：一般公共预算：280.72`).
 fn split_entry(cell: &Cell, column: usize) -> Option<SplitEntry> {
     let text = norm(&cell.text);
-    let text = text.trim_start_matches("其中:");
+    let text = trim_start_literal(&text, "其中:");
     let (label, rest) = text.split_once(':')?;
     let label = label.to_string();
     if label.is_empty() || label.chars().count() > 20 {
@@ -328,7 +328,7 @@ fn open_group(context: &mut IndicatorContext, table: &mut PerformanceTable, name
 /// A 基础数据表 row label without ordinals, `其中：` or a trailing colon.
 fn basic_label(text: &str) -> String {
     let t = norm(text);
-    let t = t.trim_start_matches("其中:");
+    let t = trim_start_literal(&t, "其中:");
     let (_, label) = split_ordinal(t);
     // `4其他事业类发展资金`: an ordinal digit without its `、`; a year (`2023年度…`) stays.
     let mut chars = label.chars();
