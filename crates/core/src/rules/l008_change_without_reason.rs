@@ -35,9 +35,23 @@ declare_rule! {
 /// A change in money: `增加`/`减少`, at most a few characters, then an amount, as the pattern
 /// `(?:增加|减少)[^，。；\d]{0,4}\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)` reads it: byte offset and text.
 fn changes(text: &str) -> Vec<(usize, &str)> {
+    // Where 增加 and 减少 occur, each searched for once, in order.
+    let occurrences = |word: &'static str| {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let at = from + find(&text[from..], word)?;
+            from = at + word.len();
+            Some(at)
+        })
+    };
+    let mut starts: Vec<usize> = occurrences("增加").chain(occurrences("减少")).collect();
+    crate::sorting::sort_by_key(&mut starts, |at| *at);
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(start) = ["增加", "减少"].iter().filter_map(|w| find(&text[from..], w)).min().map(|at| from + at) {
+    for start in starts {
+        if start < from {
+            continue;
+        }
         from = start + "增加".len();
         let Some((_, (at, _))) = text[from..].char_indices().take(5).enumerate().find(|(_, (_, c))| matches!(c, '，' | '。' | '；') || c.is_ascii_digit()) else { continue };
         if !text.as_bytes()[from + at].is_ascii_digit() {
