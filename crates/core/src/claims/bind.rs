@@ -238,11 +238,11 @@ fn item_cells<'a>(document: &'a ParseReport, context: &str) -> Vec<Cell<'a>> {
     let context = norm(context);
     let Some((class, section, item)) = class_section_item(&context) else { return Vec::new() };
     let (Some(class), Some((t, c))) = (class_code_of(class.trim()), classified(document, Form::GeneralBudgetExpenditure)) else { return Vec::new() };
-    let section = c.rows.iter().find(|r| r.level == Some(CodeLevel::Section) && norm(&r.label) == section && r.code.as_deref().is_some_and(|code| code.starts_with(class)));
+    let section = c.rows.iter().find(|r| r.level == Some(CodeLevel::Section) && r.code.as_deref().is_some_and(|code| code.starts_with(class)) && norm(&r.label) == section);
     let prefix = section.and_then(|r| r.code.as_deref()).unwrap_or(class);
     c.rows
         .iter()
-        .filter(|r| r.level == Some(CodeLevel::Item) && norm(&r.label) == item && r.code.as_deref().is_some_and(|code| code.starts_with(prefix)))
+        .filter(|r| r.level == Some(CodeLevel::Item) && r.code.as_deref().is_some_and(|code| code.starts_with(prefix)) && norm(&r.label) == item)
         .filter_map(|r| subtotal(t, c, r))
         .collect()
 }
