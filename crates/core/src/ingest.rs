@@ -106,6 +106,17 @@ pub fn may_start_spacing(byte: u8) -> bool {
     matches!(byte, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
+/// The bytes a character takes in UTF-8, from its first byte: scans by bytes step over
+/// characters with it.
+pub fn char_width(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// `text.trim()`, without trimming when neither end is spacing (the start told by
 /// [`may_start_spacing`] from the first byte).
 pub fn trim(text: &str) -> &str {

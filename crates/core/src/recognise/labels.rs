@@ -2,7 +2,7 @@
 //! ordinals (`一、`, `（一）`, `1、`), 科目编码 and points markers (`(50 分)`).
 
 use crate::amount::{cell_value, CellValue};
-use crate::ingest::contains;
+use crate::ingest::{char_width, contains, may_start_spacing};
 use crate::model::CodeLevel;
 
 /// Compact form of a label: no whitespace, ASCII brackets, no quotes or markup.
@@ -10,24 +10,29 @@ pub fn norm(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Copied in runs between the characters that change, not character by character.
     let mut run = 0;
-    for (at, &byte) in text.as_bytes().iter().enumerate() {
+    let mut at = 0;
+    while let Some(&lead) = text.as_bytes().get(at) {
+        let width = char_width(lead);
         // Only spacing, `"`, and the characters UTF-8 leads with 0xE2 (curly quotes) or 0xEF
-        // (full-width brackets and colon) change: the others (Han characters among them) and
-        // continuation bytes are passed over without decoding them.
-        if !(crate::ingest::may_start_spacing(byte) || matches!(byte, b'"' | 0xEF)) {
-            continue;
-        }
-        let c = text[at..].chars().next().unwrap_or_default();
-        let replacement = match c {
-            '（' => "(",
-            '）' => ")",
-            '：' => ":",
-            c if is_dropped(c) => "",
-            _ => continue,
+        // (full-width brackets and colon) change: the others (Han characters among them) are
+        // stepped over whole, without decoding them.
+        let replacement = if may_start_spacing(lead) || matches!(lead, b'"' | 0xEF) {
+            match text[at..].chars().next() {
+                Some('（') => Some("("),
+                Some('）') => Some(")"),
+                Some('：') => Some(":"),
+                Some(c) if is_dropped(c) => Some(""),
+                _ => None,
+            }
+        } else {
+            None
         };
-        out.push_str(&text[run..at]);
-        out.push_str(replacement);
-        run = at + c.len_utf8();
+        if let Some(replacement) = replacement {
+            out.push_str(&text[run..at]);
+            out.push_str(replacement);
+            run = at + width;
+        }
+        at += width;
     }
     out.push_str(&text[run..]);
     out

@@ -208,17 +208,6 @@ pub fn paragraphs(document: &ParseReport) -> Vec<&crate::recognise::Paragraph> {
     out
 }
 
-/// The bytes a character takes in UTF-8, from its first byte: scans by bytes step over
-/// characters with it.
-pub fn char_width(lead: u8) -> usize {
-    match lead {
-        0..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
-}
-
 /// Every section, in document order.
 pub fn all_sections(document: &ParseReport) -> Vec<&crate::recognise::Section> {
     fn walk<'a>(section: &'a crate::recognise::Section, out: &mut Vec<&'a crate::recognise::Section>) {
