@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::labels::{digits, norm, numerals};
-use crate::ingest::{strip_markup, Block, Span};
+use crate::ingest::{char_width, strip_markup, Block, Span};
 
 /// A sentence of a paragraph (ended by `。`, `；`, `！` or `？`), with its exact span.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -104,16 +104,16 @@ fn sentences(source: &str, span: Span, line_starts: &[usize]) -> Vec<Sentence> {
             out.push(Sentence { text, span: Span { line_start: line(byte_start), line_end: line(byte_end.saturating_sub(1)), byte_start, byte_end } });
         }
     };
-    for (i, &byte) in raw.as_bytes().iter().enumerate() {
-        // The sentence ends are led by 0xE3 (`。`) or 0xEF (`；！？`) in UTF-8: other bytes are
-        // passed over undecoded.
-        if !matches!(byte, 0xE3 | 0xEF) {
-            continue;
+    let mut at = 0;
+    while let Some(&lead) = raw.as_bytes().get(at) {
+        let width = char_width(lead);
+        // The sentence ends are led by 0xE3 (`。`) or 0xEF (`；！？`) in UTF-8: other characters
+        // are stepped over whole, undecoded.
+        if matches!(lead, 0xE3 | 0xEF) && raw[at..].starts_with(['。', '；', '！', '？']) {
+            push(start, at + width);
+            start = at + width;
         }
-        if let Some(c) = raw[i..].chars().next().filter(|c| matches!(c, '。' | '；' | '！' | '？')) {
-            push(start, i + c.len_utf8());
-            start = i + c.len_utf8();
-        }
+        at += width;
     }
     push(start, raw.len());
     out
