@@ -106,6 +106,17 @@ pub fn may_start_spacing(byte: u8) -> bool {
     matches!(byte, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
+/// The bytes a character takes in UTF-8, from its first byte: scans by bytes step over
+/// characters with it.
+pub fn char_width(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// `text.trim()`, without trimming when neither end is spacing (the start told by
 /// [`may_start_spacing`] from the first byte).
 pub fn trim(text: &str) -> &str {
@@ -117,14 +128,85 @@ pub fn trim(text: &str) -> &str {
     }
 }
 
+/// Byte offset of the first `needle` in `haystack`, as `haystack.find(needle)`. The texts
+/// searched are short (cells, labels, paragraphs): setting up std's searcher costs more than
+/// the search in wasm, so this scans for the needle's last byte (for Han characters a
+/// continuation byte, rarer than their few lead bytes) and compares the rest.
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let Some((&last, _)) = needle.as_bytes().split_last() else { return Some(0) };
+    let bytes = haystack.as_bytes();
+    let mut end = needle.len() - 1;
+    while end < bytes.len() {
+        end += position_of(&bytes[end..], last)?;
+        let start = end + 1 - needle.len();
+        if &bytes[start..=end] == needle.as_bytes() {
+            return Some(start);
+        }
+        end += 1;
+    }
+    None
+}
+
+/// Index of the first `byte` in `bytes`, as `bytes.iter().position(|&b| b == byte)`, eight
+/// bytes at a time (what std's private `memchr` does).
+fn position_of(bytes: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    for (index, chunk) in (&mut chunks).enumerate() {
+        // Bytes equal to `byte` are zero in `x`; the lowest flagged byte is the first zero.
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) ^ (ONES * u64::from(byte));
+        let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zeros != 0 {
+            return Some(8 * index + zeros.trailing_zeros() as usize / 8);
+        }
+    }
+    let rest = chunks.remainder();
+    rest.iter().position(|&b| b == byte).map(|at| bytes.len() - rest.len() + at)
+}
+
+/// Whether `needle` occurs in `haystack`, as `haystack.contains(needle)` (see [`find`]). Also
+/// for one non-ASCII character: std's `contains(char)` searches for those as for a string.
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    find(haystack, needle).is_some()
+}
+
+/// `text` without the copies of `literal` it starts with, as `text.trim_start_matches(literal)`
+/// (which sets up std's substring searcher, see [`find`]).
+pub fn trim_start_literal<'a>(text: &'a str, literal: &str) -> &'a str {
+    if literal.is_empty() {
+        return text;
+    }
+    let mut rest = text;
+    while let Some(after) = rest.strip_prefix(literal) {
+        rest = after;
+    }
+    rest
+}
+
+/// `text` with every `literal` removed, as `text.replace(literal, "")` (see [`find`]).
+pub fn without(text: &str, literal: &str) -> String {
+    if literal.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = find(rest, literal) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + literal.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Removes `<b>`, `</b>` and `**` emphasis from `text` and trims it.
 pub fn strip_markup(text: &str) -> String {
     if !text.bytes().any(|b| matches!(b, b'<' | b'*' | b'[')) {
         return trim(text).to_string();
     }
-    let mut plain = text.replace("<b>", "").replace("</b>", "").replace("**", "");
+    let mut plain = without(&without(&without(text, "<b>"), "</b>"), "**");
     // Word bookmarks left by conversion: `[bookmark: _GoBack]`.
-    while let Some(start) = plain.find("[bookmark:") {
+    while let Some(start) = find(&plain, "[bookmark:") {
         let end = plain[start..].find(']').map_or(plain.len(), |e| start + e + 1);
         plain.replace_range(start..end, "");
     }
@@ -312,6 +394,17 @@ mod tests {
         fn trim_is_str_trim(pieces in proptest::collection::vec(proptest::sample::select(&[" ", "\t", "\n", "\u{b}", "\r", "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{3001}", "。", "a", "é", "¢", "注", "𝄞", "\u{1c}"][..]), 0..8)) {
             let text: String = pieces.concat();
             proptest::prop_assert_eq!(trim(&text), text.trim());
+        }
+
+        /// [`find`], [`contains`], [`trim_start_literal`] and [`without`] answer as `str::find`,
+        /// `str::contains`, `str::trim_start_matches` and `str::replace` with nothing do.
+        #[test]
+        fn find_is_str_find(haystack in proptest::collection::vec(proptest::sample::select(&["a", "b", "ab", "年", "决算", "决", "算", "\u{e5}", "。", "𝄞"][..]), 0..24), needle in proptest::collection::vec(proptest::sample::select(&["a", "b", "年", "决", "算", "\u{e5}", "𝄞"][..]), 0..4)) {
+            let (haystack, needle) = (haystack.concat(), needle.concat());
+            proptest::prop_assert_eq!(find(&haystack, &needle), haystack.find(needle.as_str()));
+            proptest::prop_assert_eq!(contains(&haystack, &needle), haystack.contains(needle.as_str()));
+            proptest::prop_assert_eq!(trim_start_literal(&haystack, &needle), haystack.trim_start_matches(needle.as_str()));
+            proptest::prop_assert_eq!(without(&haystack, &needle), haystack.replace(needle.as_str(), ""));
         }
     }
 

@@ -4,6 +4,7 @@
 
 use super::{Claim, ClaimKind, Figure, ScoreSubject};
 use crate::check::Term;
+use crate::ingest::{contains, without};
 use crate::model::{Amount, ClassifiedRow, ClassifiedTable, CodeLevel, PerformanceTable, Side, TableModel, ThreePublicFigures, Unit};
 use crate::recognise::labels::{class_code_of, norm};
 use crate::recognise::{Form, RecognisedTable};
@@ -61,11 +62,11 @@ pub struct Binding<'c, 'a> {
 /// The bindings of a claim, by label.
 pub fn bind<'c, 'a>(document: &'a ParseReport, claim: &'c Claim) -> Vec<Binding<'c, 'a>> {
     let one = |figure: &'c Figure, role: Role, cell: Option<Cell<'a>>| cell.map(|cell| Binding { figure, role, cells: vec![cell], sum: false });
-    let three_public = claim.section.contains("三公");
+    let three_public = contains(&claim.section, "三公");
     match &claim.kind {
         ClaimKind::Amount { subject, figure } => {
             let mut out: Vec<Binding> = if speaks_of_department(&claim.section) { one(figure, Role::Total, total(document, subject)).into_iter().collect() } else { Vec::new() };
-            if three_public && subject.contains("决算") && !subject.contains("预算") {
+            if three_public && contains(subject, "决算") && !contains(subject, "预算") {
                 out.extend(one(figure, Role::ThreePublicActual, three_public_cell(document, subject, false)));
             }
             out.extend(class_binding(document, figure));
@@ -73,7 +74,7 @@ pub fn bind<'c, 'a>(document: &'a ParseReport, claim: &'c Claim) -> Vec<Binding<
         }
         ClaimKind::Completion { subject, budget, actual, .. } => {
             let mut out = Vec::new();
-            if three_public || subject.contains("三公") {
+            if three_public || contains(subject, "三公") {
                 out.extend(one(budget, Role::ThreePublicBudget, three_public_cell(document, subject, true)));
                 out.extend(one(actual, Role::ThreePublicActual, three_public_cell(document, subject, false)));
             }
@@ -108,7 +109,7 @@ pub fn bind_all<'c, 'a>(document: &'a ParseReport, claims: &'c [Claim]) -> Vec<V
 /// name that project's or fund's figures.
 fn speaks_of_department(heading: &str) -> bool {
     let heading = norm(heading);
-    !(heading.ends_with("项目") || heading.contains("政府性基金") || heading.contains("国有资本"))
+    !(heading.ends_with("项目") || contains(&heading, "政府性基金") || contains(&heading, "国有资本"))
 }
 
 /// Whether a table's amounts are in 万元 (or state no unit, as the document's tables mostly do).
@@ -131,13 +132,11 @@ fn classified(document: &ParseReport, form: Form) -> Option<(&RecognisedTable, &
 /// The subject of a label without year, speaker and linking words (`2023年度收、支总计` → `收、支总计`).
 fn core(label: &str) -> String {
     let text = norm(label).replace('，', ",");
-    let mut text = without_openers(&text).to_string();
+    let mut core = without_openers(&text);
     for suffix in ["为", "是", "共计", "共", "决算数", "决算"] {
-        if let Some(rest) = text.strip_suffix(suffix) {
-            text = rest.to_string();
-        }
+        core = core.strip_suffix(suffix).unwrap_or(core);
     }
-    text
+    core.to_string()
 }
 
 /// `text` without the years and speakers it opens with, as the pattern
@@ -203,17 +202,17 @@ fn three_public_cell<'a>(document: &'a ParseReport, subject: &str, budget: bool)
     let t = table(document, Form::ThreePublicExpenses)?;
     let TableModel::ThreePublic(p) = &t.model else { return None };
     let s = norm(subject);
-    let (row, pick): (&str, fn(&ThreePublicFigures) -> &Option<Amount>) = if s.contains("购置费及运行") || s.contains("购置及运行") {
+    let (row, pick): (&str, fn(&ThreePublicFigures) -> &Option<Amount>) = if contains(&s, "购置费及运行") || contains(&s, "购置及运行") {
         ("公务用车购置及运行费小计", |f| &f.vehicle_subtotal)
-    } else if s.contains("公务用车购置") {
+    } else if contains(&s, "公务用车购置") {
         ("公务用车购置费", |f| &f.vehicle_purchase)
-    } else if s.contains("公务用车运行") || s.contains("公务用车维护") {
+    } else if contains(&s, "公务用车运行") || contains(&s, "公务用车维护") {
         ("公务用车运行费", |f| &f.vehicle_operation)
-    } else if s.contains("因公出国") {
+    } else if contains(&s, "因公出国") {
         ("因公出国(境)费", |f| &f.abroad)
-    } else if s.contains("公务接待") {
+    } else if contains(&s, "公务接待") {
         ("公务接待费", |f| &f.reception)
-    } else if s.contains("三公") {
+    } else if contains(&s, "三公") {
         ("合计", |f| &f.total)
     } else {
         return None;
@@ -239,11 +238,11 @@ fn item_cells<'a>(document: &'a ParseReport, context: &str) -> Vec<Cell<'a>> {
     let context = norm(context);
     let Some((class, section, item)) = class_section_item(&context) else { return Vec::new() };
     let (Some(class), Some((t, c))) = (class_code_of(class.trim()), classified(document, Form::GeneralBudgetExpenditure)) else { return Vec::new() };
-    let section = c.rows.iter().find(|r| r.level == Some(CodeLevel::Section) && norm(&r.label) == section && r.code.as_deref().is_some_and(|code| code.starts_with(class)));
+    let section = c.rows.iter().find(|r| r.level == Some(CodeLevel::Section) && r.code.as_deref().is_some_and(|code| code.starts_with(class)) && norm(&r.label) == section);
     let prefix = section.and_then(|r| r.code.as_deref()).unwrap_or(class);
     c.rows
         .iter()
-        .filter(|r| r.level == Some(CodeLevel::Item) && norm(&r.label) == item && r.code.as_deref().is_some_and(|code| code.starts_with(prefix)))
+        .filter(|r| r.level == Some(CodeLevel::Item) && r.code.as_deref().is_some_and(|code| code.starts_with(prefix)) && norm(&r.label) == item)
         .filter_map(|r| subtotal(t, c, r))
         .collect()
 }
@@ -277,7 +276,7 @@ fn class_section_item(context: &str) -> Option<(&str, &str, &str)> {
 /// A `一般公共服务（类）支出X万元` amount bound to the 05 类 row, or to the sum of its 项 rows
 /// when 05 lists only 项.
 fn class_binding<'c, 'a>(document: &'a ParseReport, figure: &'c Figure) -> Option<Binding<'c, 'a>> {
-    let label = core(&figure.label).replace("(类)", "");
+    let label = without(&core(&figure.label), "(类)");
     let class = class_code_of(label.rsplit([':', ',']).next()?)?;
     let (t, c) = classified(document, Form::GeneralBudgetExpenditure)?;
     if let Some(row) = c.rows.iter().find(|r| r.code.as_deref() == Some(class)) {
@@ -297,7 +296,7 @@ fn self_evaluation<'a>(document: &'a ParseReport, subject: &ScoreSubject) -> Opt
             ScoreSubject::Overall => t.form == Form::OverallPerformance,
             ScoreSubject::Project(name) => {
                 let (name, table_subject) = (norm(name), norm(p.subject.as_deref().unwrap_or_default()));
-                t.form == Form::ProjectPerformance && name.chars().count() >= 4 && !table_subject.is_empty() && (table_subject.contains(&name) || name.contains(&table_subject))
+                t.form == Form::ProjectPerformance && name.chars().count() >= 4 && !table_subject.is_empty() && (contains(&table_subject, &name) || contains(&name, &table_subject))
             }
         };
         matches.then_some((t, p.as_ref()))
@@ -306,7 +305,7 @@ fn self_evaluation<'a>(document: &'a ParseReport, subject: &ScoreSubject) -> Opt
 
 /// Whom a completion sentence's subject names: the 整体支出, or a project by name.
 fn self_evaluation_subject(subject: &str) -> ScoreSubject {
-    if subject.contains("整体支出") {
+    if contains(subject, "整体支出") {
         ScoreSubject::Overall
     } else {
         ScoreSubject::Project(subject.to_string())

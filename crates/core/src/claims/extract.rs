@@ -4,6 +4,7 @@
 use super::text::{units, Unit};
 use super::{ChangeBasis, Claim, ClaimKind, Comparison, Direction, Figure, FigureUnit, ScoreSubject, StatedComparison};
 use crate::amount::parse_number;
+use crate::ingest::{contains, find, trim_start_literal, without};
 use crate::recognise::labels::norm;
 use crate::report::ParseReport;
 
@@ -199,7 +200,7 @@ fn figures(unit: &Unit) -> Vec<Found> {
 
 /// The words before a figure without list openers and spacing.
 fn clean_label(raw: &str) -> String {
-    let trimmed = raw.trim().trim_start_matches('、').trim_start_matches("其中").trim_start_matches(['：', ':', '，']).trim();
+    let trimmed = trim_start_literal(raw.trim().trim_start_matches('、'), "其中").trim_start_matches(['：', ':', '，']).trim();
     trimmed.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -233,12 +234,12 @@ const BUDGET_ENDINGS: [&str; 6] = ["预算", "预算数", "预算为", "预算�
 const ACTUAL_WORDS: [&str; 4] = ["决算", "执行数", "实际支出", "支出数"];
 
 fn is_budget_label(label: &str) -> bool {
-    BUDGET_ENDINGS.iter().any(|e| label.ends_with(e)) && !label.contains("决算") && direction_of(label).is_none()
+    BUDGET_ENDINGS.iter().any(|e| label.ends_with(e)) && !contains(label, "决算") && direction_of(label).is_none()
 }
 
 fn is_actual_label(label: &str) -> bool {
-    let label = label.replace("一般公共预算", "");
-    ACTUAL_WORDS.iter().any(|w| label.contains(w)) && direction_of(&label).is_none() && !label.contains("预算")
+    let label = without(label, "一般公共预算");
+    ACTUAL_WORDS.iter().any(|w| contains(&label, w)) && direction_of(&label).is_none() && !contains(&label, "预算")
 }
 
 /// `…预算为A万元，…决算为B万元，完成…预算的P%，决算数大于/小于/等于…预算数`.
@@ -258,7 +259,7 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         let sentence_end = unit.text[actual.end..].find(['。', '！', '？']).map_or(unit.text.len(), |i| actual.end + i);
         let next_actual = found[index + 1..].iter().find(|f| f.figure.is_money() && is_budget_label(&f.figure.label)).map_or(sentence_end, |f| f.start);
         let until = sentence_end.min(next_actual);
-        let percent = found[index + 1..].iter().take_while(|f| f.start < until).find(|f| f.figure.unit == FigureUnit::Percent && f.figure.label.contains("完成"));
+        let percent = found[index + 1..].iter().take_while(|f| f.start < until).find(|f| f.figure.unit == FigureUnit::Percent && contains(&f.figure.label, "完成"));
         let comparison = stated_comparison(&unit.text[actual.end..until]).map(|(start, end, word)| {
             let comparison = match word {
                 "大于" | "高于" | "超过" => Comparison::Greater,
@@ -319,7 +320,7 @@ const SUBJECT_KEYS: [&str; 16] = [
 
 fn subject_key(text: &str) -> Option<&'static str> {
     let text = norm(text);
-    SUBJECT_KEYS.iter().copied().find(|k| text.contains(k))
+    SUBJECT_KEYS.iter().copied().find(|k| contains(&text, k))
 }
 
 /// Whether `text` starts with four ASCII digits and `年` (`2023年`): the end of `年`.
@@ -374,7 +375,7 @@ fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
             continue;
         }
         let direction = direction_of(&delta.figure.label).expect("a delta has a direction");
-        let basis = if ["比年初预算", "较年初预算", "比预算", "较预算"].iter().any(|w| delta.figure.label.contains(w)) { ChangeBasis::Budget } else { ChangeBasis::PriorYear };
+        let basis = if ["比年初预算", "较年初预算", "比预算", "较预算"].iter().any(|w| contains(&delta.figure.label, w)) { ChangeBasis::Budget } else { ChangeBasis::PriorYear };
         let rate = found.get(index + 1).filter(|f| f.figure.unit == FigureUnit::Percent && f.sentence == delta.sentence && direction_of(&f.figure.label).is_some()).map(|f| f.figure.clone());
         let stripped = without_basis_words(&delta.figure.label);
         let subject = strip_suffixes(&stripped, &INCREASE).to_string();
@@ -384,7 +385,7 @@ fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
             before.take_while(|f| f.sentence + 1 >= delta.sentence).next()
         } else {
             match subject_key(&subject) {
-                Some(key) => before.clone().find(|f| norm(&f.figure.label).contains(key)),
+                Some(key) => before.clone().find(|f| contains(&norm(&f.figure.label), key)),
                 None => None,
             }
         };
@@ -411,7 +412,7 @@ fn shares(unit: &Unit, found: &[Found], earlier: &[Figure]) -> Vec<(ClaimKind, u
         }
         let whole_label = whole_label(&label[position + '占'.len_utf8()..]);
         let key = norm(&whole_label);
-        let named = |f: &Figure| f.is_money() && norm(&f.label).contains(&key);
+        let named = |f: &Figure| f.is_money() && contains(&norm(&f.label), &key);
         let in_unit = if whole_label.is_empty() { list_anchor(unit, found, index - 1) } else { found[..index - 1].iter().rev().find(|f| named(&f.figure)) };
         let whole = match in_unit {
             Some(w) => Some(w.figure.clone()),
@@ -476,7 +477,7 @@ fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
             }
             let label = &f.figure.label;
             let same_kind = if money { f.figure.is_money() } else { f.figure.unit == whole.figure.unit && f.figure.unit_text == whole.figure.unit_text };
-            let new_topic = ["其中", "主要是", "主要用于", "主要包括", "含", "较", "比上年"].iter().any(|w| label.contains(w))
+            let new_topic = ["其中", "主要是", "主要用于", "主要包括", "含", "较", "比上年"].iter().any(|w| contains(label, w))
                 || direction_of(label).is_some()
                 || year_opening(label).is_some() && matches!(f.after, Some('；' | ';'));
             if !same_kind || new_topic {
@@ -524,11 +525,11 @@ fn stated_grade(text: &str) -> Option<(usize, &'static str)> {
 /// `绩效自评得分99.5分，评价等级为“优”`; `总评分为100分，实际得分98分，…评价为优秀`.
 fn scores(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     let mut out = Vec::new();
-    for score in found.iter().filter(|f| f.figure.unit == FigureUnit::Points && f.figure.label.contains("得分")) {
+    for score in found.iter().filter(|f| f.figure.unit == FigureUnit::Points && contains(&f.figure.label, "得分")) {
         let sentence_end = unit.text[score.end..].find(['。', '！', '？']).map_or(unit.text.len(), |i| score.end + i);
         let grade = stated_grade(&unit.text[score.end..sentence_end]).map(|(start, grade)| (grade.to_string(), unit.locate(score.end + start, score.end + start + grade.len())));
         let subject = project_name(&unit.text[..score.start]).map_or(ScoreSubject::Overall, ScoreSubject::Project);
-        let end = grade.as_ref().map_or(score.end, |(g, _)| unit.text[score.end..sentence_end].find(g.as_str()).map_or(score.end, |i| score.end + i + g.len()));
+        let end = grade.as_ref().map_or(score.end, |(g, _)| find(&unit.text[score.end..sentence_end], g).map_or(score.end, |i| score.end + i + g.len()));
         let (grade, grade_at) = grade.map_or((None, None), |(g, at)| (Some(g), Some(at)));
         out.push((ClaimKind::Score { subject, score: Some(score.figure.clone()), grade, grade_at }, score.clause_start, end));
     }
@@ -545,7 +546,7 @@ fn itemised(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     let mut out = Vec::new();
     for (index, whole) in found.iter().enumerate().filter(|(_, f)| names_expense(f)) {
         let items: Vec<&Found> = found[index + 1..].iter().take_while(|f| f.sentence == whole.sentence && !names_expense(f)).filter(|f| f.figure.is_money()).collect();
-        if items.is_empty() || !items.iter().all(|f| f.figure.label.contains('费')) {
+        if items.is_empty() || !items.iter().all(|f| contains(&f.figure.label, "费")) {
             continue;
         }
         let end = items.last().map_or(whole.end, |f| f.end);

@@ -2,7 +2,7 @@
 //! it stops mid-sentence (conversion breaks `金融支出39.27万元，` / `占0.72%` over two lines),
 //! with a map from positions in the joined text back to input lines and bytes.
 
-use crate::ingest::Span;
+use crate::ingest::{contains, Span};
 use crate::model::Location;
 use crate::recognise::{Paragraph, Section};
 use crate::report::ParseReport;
@@ -64,7 +64,8 @@ fn finished(paragraph: &Paragraph) -> bool {
 /// Whether a paragraph names a functional class, section or item (`…（类）…（款）…（项）。`).
 fn classification_line(paragraph: &Paragraph) -> bool {
     let text = &paragraph.text;
-    ["（项）", "(项)", "（款）", "(款)"].iter().any(|mark| text.contains(mark)) && !text.contains("万元")
+    // 万元 first: it ends the search early in most paragraphs, which state amounts.
+    !contains(text, "万元") && ["（项）", "(项)", "（款）", "(款)"].iter().any(|mark| contains(text, mark))
 }
 
 /// Every unit of running text in the document, in reading order.

@@ -5,7 +5,7 @@
 use super::labels::{class_code_of, is_column_number_row, is_meta_cell, is_value_like, norm, split_ordinal, subject_code};
 use super::Tracker;
 use crate::amount::{cell_value, CellValue};
-use crate::ingest::{Cell, Row};
+use crate::ingest::{contains, Cell, Row};
 use crate::model::{
     Amount, ClassifiedRow, ClassifiedTable, CodeLevel, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable,
     ThreePublicFigures, ThreePublicTable, Values,
@@ -17,7 +17,7 @@ fn header_texts(row: &Row) -> Vec<String> {
 }
 
 fn is_label_header(text: &str) -> bool {
-    text == "项目" || ["科目", "编码", "代码", "功能分类", "栏次"].iter().any(|k| text.contains(k))
+    text == "项目" || ["科目", "编码", "代码", "功能分类", "栏次"].iter().any(|k| contains(text, k))
 }
 
 /// Column keys from (possibly two-level) header rows: a group label in an upper row covers
@@ -65,7 +65,7 @@ struct RowLabel {
 }
 
 fn is_total(text: &str) -> bool {
-    text.contains('计') && matches!(norm(text).as_str(), "合计" | "总计")
+    contains(text, "计") && matches!(norm(text).as_str(), "合计" | "总计")
 }
 
 fn row_label(row: &Row) -> Option<RowLabel> {
@@ -238,7 +238,7 @@ fn summary_line(
         return None;
     }
     let line_parent = if ordinal.is_none() && FUND_LINES.contains(&label.as_str()) { parent.clone() } else { None };
-    if label.contains("结转和结余") {
+    if contains(&label, "结转和结余") {
         *parent = Some(label.clone());
     } else if line_parent.is_none() {
         *parent = None;
@@ -319,7 +319,7 @@ fn total_labels(row: &Row) -> Vec<(usize, bool)> {
         .iter()
         .enumerate()
         // Both labels end with 计: other cells are passed over without normalising them.
-        .filter(|(_, c)| c.text.contains('计'))
+        .filter(|(_, c)| contains(&c.text, "计"))
         .filter_map(|(i, c)| match norm(&c.text).as_str() {
             "人员经费合计" => Some((i, true)),
             "公用经费合计" => Some((i, false)),
@@ -375,17 +375,17 @@ pub fn three_public(rows: &[Row], tracker: &mut Tracker) -> ThreePublicTable {
 }
 
 fn three_public_key(leaf: &str) -> Option<&'static str> {
-    let key = if leaf.contains("合计") {
+    let key = if contains(leaf, "合计") {
         "total"
-    } else if leaf.contains("出国") {
+    } else if contains(leaf, "出国") {
         "abroad"
-    } else if leaf.contains("小计") {
+    } else if contains(leaf, "小计") {
         "vehicle_subtotal"
-    } else if leaf.contains("接待") {
+    } else if contains(leaf, "接待") {
         "reception"
-    } else if leaf.contains("运行") && !leaf.contains("购置") {
+    } else if contains(leaf, "运行") && !contains(leaf, "购置") {
         "vehicle_operation"
-    } else if leaf.contains("购置") && !leaf.contains("运行") {
+    } else if contains(leaf, "购置") && !contains(leaf, "运行") {
         "vehicle_purchase"
     } else {
         return None;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::labels::{is_value_like, norm};
-use crate::ingest::Row;
+use crate::ingest::{contains, Row};
 
 /// The standard forms hedui recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -98,7 +98,7 @@ pub fn form_of_title(title: &str) -> Option<Form> {
     if t.chars().count() > 60 || t.starts_with("注") || t.starts_with("说明") {
         return None;
     }
-    let has = |s: &str| t.contains(s);
+    let has = |s: &str| contains(&t, s);
     let form = if has("绩效评价基础数据表") || has("基础数据表") {
         Form::PerformanceBasicData
     } else if has("项目支出绩效自评表") {
@@ -141,8 +141,8 @@ pub fn form_of_header(rows: &[Row]) -> Option<Form> {
         .map(|r| norm(&r.compact_text()))
         .collect();
     let head = header.concat();
-    let has = |s: &str| head.contains(s);
-    let line_row = header.iter().find(|r| r.contains("行次"));
+    let has = |s: &str| contains(&head, s);
+    let line_row = header.iter().find(|r| contains(r, "行次"));
     let form = if has("编制数") && has("控制率") {
         Form::PerformanceBasicData
     } else if has("项目支出名称") {
@@ -154,7 +154,7 @@ pub fn form_of_header(rows: &[Row]) -> Option<Form> {
     } else if head.matches("决算数").count() >= 2 && (has("经济分类") || has("科目")) {
         Form::GeneralBudgetBasicExpenditure
     } else if let Some(line_row) = line_row {
-        if line_row.contains("一般公共预算财政拨款") {
+        if contains(line_row, "一般公共预算财政拨款") {
             Form::FiscalGrantSummary
         } else {
             Form::IncomeExpenditureSummary

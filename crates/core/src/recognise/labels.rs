@@ -2,6 +2,7 @@
 //! ordinals (`一、`, `（一）`, `1、`), 科目编码 and points markers (`(50 分)`).
 
 use crate::amount::{cell_value, CellValue};
+use crate::ingest::{char_width, contains, may_start_spacing};
 use crate::model::CodeLevel;
 
 /// Compact form of a label: no whitespace, ASCII brackets, no quotes or markup.
@@ -9,37 +10,49 @@ pub fn norm(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Copied in runs between the characters that change, not character by character.
     let mut run = 0;
-    for (at, &byte) in text.as_bytes().iter().enumerate() {
+    let mut at = 0;
+    while let Some(&lead) = text.as_bytes().get(at) {
+        let width = char_width(lead);
         // Only spacing, `"`, and the characters UTF-8 leads with 0xE2 (curly quotes) or 0xEF
-        // (full-width brackets and colon) change: the others (Han characters among them) and
-        // continuation bytes are passed over without decoding them.
-        if !(crate::ingest::may_start_spacing(byte) || matches!(byte, b'"' | 0xEF)) {
-            continue;
-        }
-        let c = text[at..].chars().next().unwrap_or_default();
-        let replacement = match c {
-            '（' => "(",
-            '）' => ")",
-            '：' => ":",
-            '“' | '”' | '"' | '‘' | '’' => "",
-            c if c.is_whitespace() => "",
-            _ => continue,
+        // (full-width brackets and colon) change: the others (Han characters among them) are
+        // stepped over whole, without decoding them.
+        let replacement = if may_start_spacing(lead) || matches!(lead, b'"' | 0xEF) {
+            match text[at..].chars().next() {
+                Some('（') => Some("("),
+                Some('）') => Some(")"),
+                Some('：') => Some(":"),
+                Some(c) if is_dropped(c) => Some(""),
+                _ => None,
+            }
+        } else {
+            None
         };
-        out.push_str(&text[run..at]);
-        out.push_str(replacement);
-        run = at + c.len_utf8();
+        if let Some(replacement) = replacement {
+            out.push_str(&text[run..at]);
+            out.push_str(replacement);
+            run = at + width;
+        }
+        at += width;
     }
     out.push_str(&text[run..]);
     out
 }
 
+/// Whether [`norm`] drops `c`: whitespace and quotes.
+pub fn is_dropped(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '“' | '”' | '"' | '‘' | '’')
+}
+
+/// The Chinese numerals of ordinals and headings.
+const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 /// Byte length of the Chinese numerals (`一` … `十`) `s` starts with.
-fn numerals(s: &str) -> usize {
-    s.len() - s.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c)).len()
+pub fn numerals(s: &str) -> usize {
+    s.len() - s.trim_start_matches(NUMERALS).len()
 }
 
 /// Byte length of the ASCII digits `s` starts with.
-fn digits(s: &str) -> usize {
+pub fn digits(s: &str) -> usize {
     s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len()
 }
 
@@ -121,7 +134,7 @@ pub fn subject_code(text: &str) -> Option<(String, CodeLevel, String)> {
 
 /// Points stated in a label: `产出指标 (50 分)` → `50`, read as `\((\d+(?:\.\d+)?)分\)?`.
 pub fn stated_points(label: &str) -> Option<(String, String)> {
-    if !label.contains('分') {
+    if !contains(label, "分") {
         return None;
     }
     let compact = norm(label);
@@ -154,12 +167,12 @@ pub fn is_meta_cell(text: &str) -> bool {
         return false;
     }
     let t = norm(text);
-    t.contains("单位:") || t.starts_with("部门:") || (t.starts_with("公开") && t.ends_with('表'))
+    contains(&t, "单位:") || t.starts_with("部门:") || (t.starts_with("公开") && t.ends_with('表'))
 }
 
 /// Whether a row is a 栏次 (column-number) row.
 pub fn is_column_number_row(cells: &[&str]) -> bool {
-    if cells.iter().any(|c| c.contains('栏') && norm(c) == "栏次") {
+    if cells.iter().any(|c| contains(c, "栏") && norm(c) == "栏次") {
         return true;
     }
     let numbers: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::labels::norm;
+use super::labels::{is_dropped, norm};
 use super::RecognisedTable;
-use crate::ingest::Block;
+use crate::ingest::{contains, find, trim_start_literal, Block};
 use crate::model::Unit;
 
 /// What kind of disclosure a document is; a 决算 with its 自评报告 annex has two kinds.
@@ -63,10 +63,10 @@ fn texts(blocks: &[Block]) -> impl Iterator<Item = (&str, usize)> {
 
 /// Whether a title line names an organisation (`株洲市人民政府驻北京联络处`).
 fn organisation(text: &str) -> Option<String> {
-    let t = norm(text).trim_start_matches("第一部分").trim_start_matches(':').to_string();
+    let t = trim_start_literal(&norm(text), "第一部分").trim_start_matches(':').to_string();
     let suffixes = ["处", "室", "局", "委", "委员会", "院", "中心", "馆", "所", "站", "队", "厅", "部", "办", "会", "府"];
     let banned = ["年", "决算", "预算", "报告", "目录", "部分", "概况", "说明", "表"];
-    let ok = !t.is_empty() && t.chars().count() <= 40 && suffixes.iter().any(|s| t.ends_with(s)) && !banned.iter().any(|b| t.contains(b));
+    let ok = !t.is_empty() && t.chars().count() <= 40 && suffixes.iter().any(|s| t.ends_with(s)) && !banned.iter().any(|b| contains(&t, b));
     ok.then_some(t)
 }
 
@@ -76,7 +76,7 @@ pub fn years(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(start) = text[from..].find("20").map(|at| from + at) {
+        while let Some(start) = find(&text[from..], "20").map(|at| from + at) {
             from = start + 1;
             if !bytes.get(start + 2..start + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
                 continue;
@@ -108,24 +108,26 @@ pub fn document_info(blocks: &[Block], tables: &[RecognisedTable]) -> DocumentIn
         .unwrap_or((None, None));
 
     let mut kinds = Vec::new();
-    if head_text.contains("决算") || tables.iter().any(|t| t.form.is_final_accounts()) {
+    if contains(&head_text, "决算") || tables.iter().any(|t| t.form.is_final_accounts()) {
         kinds.push(DocumentKind::FinalAccounts);
     }
-    if head_text.contains("预算说明") || head_text.contains("部门预算") && !head_text.contains("决算") {
+    if contains(&head_text, "预算说明") || contains(&head_text, "部门预算") && !contains(&head_text, "决算") {
         kinds.push(DocumentKind::Budget);
     }
-    if head_text.contains("绩效自评") || tables.iter().any(|t| !t.form.is_final_accounts()) {
+    if contains(&head_text, "绩效自评") || tables.iter().any(|t| !t.form.is_final_accounts()) {
         kinds.push(DocumentKind::PerformanceSelfEvaluation);
     }
 
     let mut blank_department_lines = Vec::new();
     let mut stated = None;
-    for (text, line) in texts(blocks) {
+    // Only texts that lead with 部 (after what `norm` drops) can read `部门：`: the others are
+    // passed over without normalising them.
+    for (text, line) in texts(blocks).filter(|(text, _)| text.trim_start_matches(is_dropped).starts_with('部')) {
         let t = norm(text);
         let Some(rest) = t.strip_prefix("部门:") else { continue };
         if rest.is_empty() {
             blank_department_lines.push(line);
-        } else if stated.is_none() && !rest.contains("公开") {
+        } else if stated.is_none() && !contains(rest, "公开") {
             stated = Some((rest.to_string(), line));
         }
     }

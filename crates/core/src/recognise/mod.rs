@@ -15,7 +15,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::Serialize;
 
 use crate::amount::{cell_value, CellValue};
-use crate::ingest::{Block, Cell, Row, Span, TableLayout};
+use crate::ingest::{contains, find, Block, Cell, Row, Span, TableLayout};
 use crate::model::{Amount, Location, TableModel, Unit};
 pub use forms::Form;
 use labels::{is_meta_cell, norm};
@@ -204,7 +204,7 @@ fn unit_of(text: &str) -> Option<Unit> {
 
 fn numbering_label(text: &str) -> Option<String> {
     let t = norm(text);
-    let start = t.find("公开")?;
+    let start = find(&t, "公开")?;
     let rest = &t[start..];
     let end = rest.find('表')?;
     Some(rest[..end + '表'.len_utf8()].to_string())
@@ -256,7 +256,7 @@ fn notes_after(blocks: &[Block], index: usize) -> Vec<Note> {
             Block::Paragraph { text, span } => Some((text, span)),
             _ => None,
         })
-        .filter(|(text, _)| text.starts_with("注") || text.starts_with("说明") || text.starts_with("备注") || text.contains("无数据"))
+        .filter(|(text, _)| text.starts_with("注") || text.starts_with("说明") || text.starts_with("备注") || contains(text, "无数据"))
         .map(|(text, span)| Note { text: text.clone(), span: *span })
         .collect()
 }

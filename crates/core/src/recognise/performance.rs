@@ -7,7 +7,7 @@
 use super::labels::{is_meta_cell, norm, split_ordinal, stated_points};
 use super::Tracker;
 use crate::amount::{cell_value, parse_number, CellValue, Number};
-use crate::ingest::{Cell, Row};
+use crate::ingest::{contains, trim_start_literal, Cell, Row};
 use crate::model::{
     Amount, BasicDataRow, BasicDataTable, FundingLine, Indicator, IndicatorGroup, Location, PerformanceTable, Side, SplitEntry, Text, Values,
 };
@@ -23,7 +23,7 @@ fn next_text(row: &Row, index: usize) -> Option<String> {
 
 fn funding_label(text: &str) -> Option<&'static str> {
     let t = norm(text);
-    let t = t.trim_start_matches("其中:");
+    let t = trim_start_literal(&t, "其中:");
     if t.contains(':') {
         return None;
     }
@@ -112,7 +112,7 @@ fn read_goals(row: &Row, table: &mut PerformanceTable, tracker: &mut Tracker) {
 }
 
 fn read_head_row(row: &Row, texts: &[String], table: &mut PerformanceTable, funding_columns: &mut Vec<(usize, usize)>, tracker: &mut Tracker) {
-    if let Some(i) = texts.iter().position(|t| t.contains("项目支出名称") || t.ends_with("名称")) {
+    if let Some(i) = texts.iter().position(|t| contains(t, "项目支出名称") || t.ends_with("名称")) {
         table.subject = next_text(row, i);
     }
     if let Some(i) = texts.iter().position(|t| t.starts_with("主管部")) {
@@ -166,13 +166,13 @@ fn funding_line(row: &Row, label_column: usize, label: &str, columns: &[(usize, 
 /// A `label：amount` cell of the funding split (`其中：一般公共预算：280.72`).
 fn split_entry(cell: &Cell, column: usize) -> Option<SplitEntry> {
     let text = norm(&cell.text);
-    let text = text.trim_start_matches("其中:");
+    let text = trim_start_literal(&text, "其中:");
     let (label, rest) = text.split_once(':')?;
     let label = label.to_string();
     if label.is_empty() || label.chars().count() > 20 {
         return None;
     }
-    let expenditure = ["按支出性质分", "基本支出", "项目支出", "结余", "结转"].iter().any(|k| label.contains(k));
+    let expenditure = ["按支出性质分", "基本支出", "项目支出", "结余", "结转"].iter().any(|k| contains(&label, k));
     Some(SplitEntry {
         side: if expenditure { Side::Expenditure } else { Side::Income },
         amount: parse_number(rest).map(|number| Amount::read(number, cell, column)),
@@ -202,7 +202,7 @@ fn level1_name(text: &str, column: usize, level2_column: usize) -> Option<(Strin
         None => return None,
     };
     const LEVEL1: [&str; 8] = ["产出指标", "效益指标", "满意度指标", "成本指标", "产出", "效益", "满意度", "成本"];
-    let keyword = ["产出", "效益", "满意度", "成本"].iter().any(|k| name.contains(k));
+    let keyword = ["产出", "效益", "满意度", "成本"].iter().any(|k| contains(&name, k));
     let is_level1 = (points.is_some() && (name.is_empty() || keyword)) || (LEVEL1.contains(&name.as_str()) && column < level2_column);
     is_level1.then_some((name, points))
 }
@@ -230,7 +230,7 @@ fn read_indicator_row(row: &Row, level2_column: usize, context: &mut IndicatorCo
             name_parts.clear();
         } else {
             let name = norm(text);
-            if level2.is_none() && name.contains("指标") && name.chars().count() <= LEVEL2_MAX_CHARS {
+            if level2.is_none() && contains(&name, "指标") && name.chars().count() <= LEVEL2_MAX_CHARS {
                 level2 = Some(name);
                 name_parts.clear();
             } else {
@@ -328,7 +328,7 @@ fn open_group(context: &mut IndicatorContext, table: &mut PerformanceTable, name
 /// A 基础数据表 row label without ordinals, `其中：` or a trailing colon.
 fn basic_label(text: &str) -> String {
     let t = norm(text);
-    let t = t.trim_start_matches("其中:");
+    let t = trim_start_literal(&t, "其中:");
     let (_, label) = split_ordinal(t);
     // `4其他事业类发展资金`: an ordinal digit without its `、`; a year (`2023年度…`) stays.
     let mut chars = label.chars();
@@ -342,11 +342,11 @@ fn basic_label(text: &str) -> String {
 /// Canonical key of a 基础数据表 column header.
 fn basic_column_key(header: &str, is_last_actual: bool) -> String {
     let t = norm(header);
-    if t.contains("实际在职人数") {
+    if contains(&t, "实际在职人数") {
         "实际在职人数".into()
-    } else if t.contains("预算数") && !t.contains("调整") {
+    } else if contains(&t, "预算数") && !contains(&t, "调整") {
         "本年预算数".into()
-    } else if t.contains("决算数") {
+    } else if contains(&t, "决算数") {
         if is_last_actual { "本年决算数".into() } else { "上年决算数".into() }
     } else {
         t
@@ -368,19 +368,19 @@ pub fn basic_data(rows: &[Row], tracker: &mut Tracker) -> BasicDataTable {
         let header_of = |row_texts: &[String]| -> Vec<(usize, String)> {
             row_texts.iter().enumerate().skip(1).filter(|(_, t)| !t.is_empty()).map(|(i, t)| (i, t.clone())).collect()
         };
-        if joined.contains("编制数") {
+        if contains(&joined, "编制数") {
             let header: Vec<(usize, String)> =
-                header_of(&texts).into_iter().filter(|(_, t)| !t.contains("供养")).map(|(i, t)| (i, basic_column_key(&t, false))).collect();
+                header_of(&texts).into_iter().filter(|(_, t)| !contains(t, "供养")).map(|(i, t)| (i, basic_column_key(&t, false))).collect();
             staffing_header = Some(header);
             continue;
         }
-        if joined.contains("批复规模") {
-            building_header = Some(header_of(&texts).into_iter().filter(|(_, t)| !t.contains("楼堂馆所")).collect());
+        if contains(&joined, "批复规模") {
+            building_header = Some(header_of(&texts).into_iter().filter(|(_, t)| !contains(t, "楼堂馆所")).collect());
             continue;
         }
-        if joined.contains("预算数") && joined.contains("决算数") {
-            let header: Vec<(usize, String)> = header_of(&texts).into_iter().filter(|(_, t)| !t.contains("经费控制")).collect();
-            let last_actual = header.iter().rposition(|(_, t)| t.contains("决算数"));
+        if contains(&joined, "预算数") && contains(&joined, "决算数") {
+            let header: Vec<(usize, String)> = header_of(&texts).into_iter().filter(|(_, t)| !contains(t, "经费控制")).collect();
+            let last_actual = header.iter().rposition(|(_, t)| contains(t, "决算数"));
             columns = header.iter().enumerate().map(|(k, (i, t))| (*i, basic_column_key(t, Some(k) == last_actual))).collect();
             table.columns = columns.iter().map(|(_, k)| k.clone()).collect();
             continue;
@@ -396,7 +396,7 @@ pub fn basic_data(rows: &[Row], tracker: &mut Tracker) -> BasicDataTable {
         if let Some(mut header) = building_header.take() {
             if has_numbers {
                 positional(row, &header, &mut table.buildings, tracker);
-            } else if !joined.contains("厉行节约") {
+            } else if !contains(&joined, "厉行节约") {
                 for (i, text) in texts.iter().enumerate() {
                     if let Some((_, key)) = header.iter_mut().find(|(c, _)| *c == i) {
                         key.push_str(text);
@@ -406,7 +406,7 @@ pub fn basic_data(rows: &[Row], tracker: &mut Tracker) -> BasicDataTable {
                 continue;
             }
         }
-        if joined.contains("厉行节约") || columns.is_empty() {
+        if contains(&joined, "厉行节约") || columns.is_empty() {
             continue;
         }
         let first_value = columns.first().map_or(1, |(i, _)| *i);

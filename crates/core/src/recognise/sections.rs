@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::labels::norm;
-use crate::ingest::{strip_markup, Block, Span};
+use super::labels::{digits, norm, numerals};
+use crate::ingest::{char_width, strip_markup, Block, Span};
 
 /// A sentence of a paragraph (ended by `。`, `；`, `！` or `？`), with its exact span.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -50,13 +50,6 @@ const NUMBERING: [(u8, &str); 5] = [
 /// `（二）` (30), `1、` not followed by a digit (40), `（1）` (50).
 fn numbering(text: &str) -> Option<(u8, String)> {
     let compact = norm(text);
-    // Byte lengths of the numerals and of the digits `s` starts with.
-    fn numerals(s: &str) -> usize {
-        s.len() - s.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c)).len()
-    }
-    fn digits(s: &str) -> usize {
-        s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len()
-    }
     let bracketed = |run: fn(&str) -> usize| {
         let inner = compact.strip_prefix('(')?;
         let n = run(inner);
@@ -111,16 +104,16 @@ fn sentences(source: &str, span: Span, line_starts: &[usize]) -> Vec<Sentence> {
             out.push(Sentence { text, span: Span { line_start: line(byte_start), line_end: line(byte_end.saturating_sub(1)), byte_start, byte_end } });
         }
     };
-    for (i, &byte) in raw.as_bytes().iter().enumerate() {
-        // The sentence ends are led by 0xE3 (`。`) or 0xEF (`；！？`) in UTF-8: other bytes are
-        // passed over undecoded.
-        if !matches!(byte, 0xE3 | 0xEF) {
-            continue;
+    let mut at = 0;
+    while let Some(&lead) = raw.as_bytes().get(at) {
+        let width = char_width(lead);
+        // The sentence ends are led by 0xE3 (`。`) or 0xEF (`；！？`) in UTF-8: other characters
+        // are stepped over whole, undecoded.
+        if matches!(lead, 0xE3 | 0xEF) && raw[at..].starts_with(['。', '；', '！', '？']) {
+            push(start, at + width);
+            start = at + width;
         }
-        if let Some(c) = raw[i..].chars().next().filter(|c| matches!(c, '。' | '；' | '！' | '？')) {
-            push(start, i + c.len_utf8());
-            start = i + c.len_utf8();
-        }
+        at += width;
     }
     push(start, raw.len());
     out

@@ -1,5 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
+use crate::ingest::contains;
 use crate::recognise::Note;
 use crate::report::ParseReport;
 
@@ -38,13 +39,13 @@ fn compact(note: &Note) -> String {
 /// Whether a note says the whole table has no data (`故本表无数据`, `本表为空表`).
 pub(super) fn says_table_has_no_data(note: &Note) -> bool {
     let text = compact(note);
-    text.contains("无数据") || text.contains("空表")
+    contains(&text, "无数据") || contains(&text, "空表")
 }
 
 /// Whether a note explains why a table is empty: a no-data statement, or a statement that
 /// the unit had no such money (`说明：我单位没有…`).
 fn explains_empty_table(note: &Note) -> bool {
-    says_table_has_no_data(note) || compact(note).contains("没有") && !compact(note).contains("本表反映")
+    says_table_has_no_data(note) || contains(&compact(note), "没有") && !contains(&compact(note), "本表反映")
 }
 
 impl Rule for EmptyTableUnexplained {

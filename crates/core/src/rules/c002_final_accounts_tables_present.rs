@@ -1,5 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{Checker, FindingLocation};
+use crate::ingest::contains;
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::Form;
 use crate::report::ParseReport;
@@ -49,11 +50,11 @@ impl Rule for FinalAccountsTablesPresent {
         }
         let names_table_part = |text: &str| {
             // Every name has 决 and ends with 表: most lines are passed over without compacting them.
-            if !text.contains('表') || !text.contains('决') {
+            if !contains(text, "表") || !contains(text, "决") {
                 return false;
             }
             let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            compact.chars().count() <= HEADING_MAX_CHARS && TABLE_PART_NAMES.iter().any(|name| compact.contains(name))
+            compact.chars().count() <= HEADING_MAX_CHARS && TABLE_PART_NAMES.iter().any(|name| contains(&compact, name))
         };
         let Some((heading, span)) = lookup::text_lines(document).into_iter().rev().find(|(text, _)| names_table_part(text)) else {
             return;

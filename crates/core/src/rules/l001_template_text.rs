@@ -1,5 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
+use crate::ingest::char_width;
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -96,7 +97,7 @@ fn template_text(text: &str) -> Vec<(usize, &str)> {
         let may_start = matches!(bytes[at], b'(' | b'X' | 0xC3 | 0xEF) || at == 0 || bytes[at] == 0xE7 && bytes[at..].starts_with("精".as_bytes()) || matches!(bytes.get(at + 6), Some(b'(' | 0xEF));
         let found = if may_start { template_at(text, at, text[at..].chars().next().unwrap_or_default()) } else { None };
         let Some(end) = found else {
-            at += lookup::char_width(bytes[at]);
+            at += char_width(bytes[at]);
             continue;
         };
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());

@@ -1,5 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
+use crate::ingest::contains;
 use crate::model::Unit;
 use crate::report::ParseReport;
 
@@ -56,7 +57,7 @@ const RATE_MARKERS: [&str; 5] = ["每", "人均", "标准", "单价", "均价"];
 /// Whether the bare-元 amount at `start..end` of `text` is a rate (`500元/人`, `每人每月500元`).
 fn is_rate(text: &str, start: usize, end: usize) -> bool {
     let before: String = text[..start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
-    text[end..].starts_with('/') || RATE_MARKERS.iter().any(|m| before.contains(m))
+    text[end..].starts_with('/') || RATE_MARKERS.iter().any(|m| contains(&before, m))
 }
 
 impl Rule for AmountInYuan {
@@ -70,7 +71,7 @@ impl Rule for AmountInYuan {
         }
         for paragraph in lookup::paragraphs(document) {
             let text = paragraph.text.as_str();
-            if !text.contains("万元") {
+            if !contains(text, "万元") {
                 continue;
             }
             let slips: Vec<(usize, &str)> = amounts_in_yuan(text).into_iter().filter(|(start, found)| !is_rate(text, *start, start + found.len())).collect();

@@ -54,7 +54,7 @@ const TITLE_ENDINGS: [&str; 6] = ["表", "报告", "说明", "情况", "决算",
 
 /// Whether `text` is a title that names a year.
 fn dated_title(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || "。：:*".contains(c));
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '：' | ':' | '*'));
     years(text).next().is_some() && TITLE_ENDINGS.iter().any(|e| trimmed.ends_with(e))
 }
 

@@ -1,5 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
+use crate::ingest::char_width;
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -144,7 +145,7 @@ fn repeats(text: &str) -> Vec<(usize, &str)> {
                 out.push((at, &text[at..end]));
                 at = end;
             }
-            None => at += lookup::char_width(bytes[at]),
+            None => at += char_width(bytes[at]),
         }
     }
     out

@@ -3,6 +3,7 @@ use rust_decimal::Decimal;
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::amount::parse_number;
 use crate::check::Checker;
+use crate::ingest::contains;
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -113,7 +114,7 @@ fn impossible(text: &str) -> (usize, Vec<(usize, &str, bool)>) {
     let mut checked = 0;
     let mut out = Vec::new();
     // Both patterns need `占` or `元`: skip the scans for texts without them.
-    let shares = if text.contains('占') { shares(text) } else { Vec::new() };
+    let shares = if contains(text, "占") { shares(text) } else { Vec::new() };
     for (start, whole, number) in shares {
         checked += 1;
         let percent = parse_number(number).map_or(Decimal::ZERO, |n| n.value);
@@ -121,7 +122,7 @@ fn impossible(text: &str) -> (usize, Vec<(usize, &str, bool)>) {
             out.push((start, whole, true));
         }
     }
-    let amounts = if text.contains('元') { amounts(text) } else { Vec::new() };
+    let amounts = if contains(text, "元") { amounts(text) } else { Vec::new() };
     for (start, whole, sign) in amounts {
         // A sign right after a digit is a range (`1-2万元`), not a negative amount.
         let after_digit = text[..start].chars().next_back().is_some_and(|ch| ch.is_ascii_digit());

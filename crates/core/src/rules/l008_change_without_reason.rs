@@ -1,5 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
+use crate::ingest::{contains, find};
 use crate::recognise::Paragraph;
 use crate::report::ParseReport;
 
@@ -34,9 +35,23 @@ declare_rule! {
 /// A change in money: `增加`/`减少`, at most a few characters, then an amount, as the pattern
 /// `(?:增加|减少)[^，。；\d]{0,4}\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)` reads it: byte offset and text.
 fn changes(text: &str) -> Vec<(usize, &str)> {
+    // Where 增加 and 减少 occur, each searched for once, in order.
+    let occurrences = |word: &'static str| {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let at = from + find(&text[from..], word)?;
+            from = at + word.len();
+            Some(at)
+        })
+    };
+    let mut starts: Vec<usize> = occurrences("增加").chain(occurrences("减少")).collect();
+    crate::sorting::sort_by_key(&mut starts, |at| *at);
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(start) = ["增加", "减少"].iter().filter_map(|w| text[from..].find(w)).min().map(|at| from + at) {
+    for start in starts {
+        if start < from {
+            continue;
+        }
         from = start + "增加".len();
         let Some((_, (at, _))) = text[from..].char_indices().take(5).enumerate().find(|(_, (_, c))| matches!(c, '，' | '。' | '；') || c.is_ascii_digit()) else { continue };
         if !text.as_bytes()[from + at].is_ascii_digit() {
@@ -62,7 +77,7 @@ fn explained_paragraphs(document: &ParseReport) -> Vec<Vec<&Paragraph>> {
     // Whether the last line left a sentence open, and the section it is in.
     let mut open: Option<Vec<&str>> = None;
     for placed in lookup::placed_paragraphs(document) {
-        if !placed.headings.iter().any(|h| h.contains("说明")) {
+        if !placed.headings.iter().any(|h| contains(h, "说明")) {
             open = None;
             continue;
         }
@@ -83,7 +98,7 @@ impl Rule for ChangeWithoutReason {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for group in explained_paragraphs(document) {
-            let explained = group.iter().any(|p| REASONS.iter().any(|r| p.text.contains(r)));
+            let explained = group.iter().any(|p| REASONS.iter().any(|r| contains(&p.text, r)));
             for paragraph in &group {
                 let text = paragraph.text.as_str();
                 for (start, change) in changes(text) {
@@ -92,7 +107,7 @@ impl Rule for ChangeWithoutReason {
                         continue;
                     }
                     let location = lookup::in_paragraph(paragraph, start, change, None);
-                    let sentence = paragraph.sentences.iter().find(|s| s.text.contains(change)).map_or(text, |s| s.text.as_str());
+                    let sentence = paragraph.sentences.iter().find(|s| contains(&s.text, change)).map_or(text, |s| s.text.as_str());
                     checker.require(
                         &Self::INFO,
                         false,

@@ -3,6 +3,7 @@
 
 use super::RuleInfo;
 use crate::check::{Checker, Term};
+use crate::ingest::find;
 use crate::model::{
     Amount, ClassifiedRow, ClassifiedTable, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable, TableModel, ThreePublicTable,
 };
@@ -207,17 +208,6 @@ pub fn paragraphs(document: &ParseReport) -> Vec<&crate::recognise::Paragraph> {
     out
 }
 
-/// The bytes a character takes in UTF-8, from its first byte: scans by bytes step over
-/// characters with it.
-pub fn char_width(lead: u8) -> usize {
-    match lead {
-        0..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
-}
-
 /// Every section, in document order.
 pub fn all_sections(document: &ParseReport) -> Vec<&crate::recognise::Section> {
     fn walk<'a>(section: &'a crate::recognise::Section, out: &mut Vec<&'a crate::recognise::Section>) {
@@ -243,7 +233,7 @@ pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, foun
         // Sentences follow one another, apart from spacing: a search is the fallback.
         let rest = &paragraph.text[cursor..];
         let spacing = rest.len() - rest.trim_start().len();
-        let next = if rest[spacing..].starts_with(&sentence.text) { Some(spacing) } else { rest.find(&sentence.text) };
+        let next = if rest[spacing..].starts_with(&sentence.text) { Some(spacing) } else { find(rest, &sentence.text) };
         let Some(at) = next.map(|at| cursor + at) else { continue };
         cursor = at + sentence.text.len();
         if (at..cursor).contains(&offset) {
@@ -286,13 +276,12 @@ pub fn lint_paragraph(checker: &mut Checker, rule: &RuleInfo, paragraph: &crate:
 /// `found` (at byte `offset` of `text`) with up to 12 characters either side, for derivations.
 pub fn context(text: &str, offset: usize, found: &str) -> String {
     const AROUND: usize = 12;
-    let before: Vec<char> = text[..offset].chars().collect();
-    let after: Vec<char> = text[offset + found.len()..].chars().collect();
-    let head: String = before[before.len().saturating_sub(AROUND)..].iter().collect();
-    let tail: String = after[..after.len().min(AROUND)].iter().collect();
-    let open = if before.len() > AROUND { "…" } else { "" };
-    let close = if after.len() > AROUND { "…" } else { "" };
-    format!("{open}{head}【{found}】{tail}{close}")
+    let (before, after) = (&text[..offset], &text[offset + found.len()..]);
+    let head_start = before.char_indices().rev().nth(AROUND - 1).map_or(0, |(at, _)| at);
+    let tail_end = after.char_indices().nth(AROUND).map_or(after.len(), |(at, _)| at);
+    let open = if head_start > 0 { "…" } else { "" };
+    let close = if tail_end < after.len() { "…" } else { "" };
+    format!("{open}{}【{found}】{}{close}", &before[head_start..], &after[..tail_end])
 }
 
 /// Every 绩效自评表 (整体支出 and 项目支出), in document order.

@@ -1,6 +1,7 @@
 use super::{declare_rule, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::claims::{self, ClaimKind, Figure};
+use crate::ingest::contains;
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -36,7 +37,7 @@ impl Rule for NarrativeVehicleCount {
         let claims = checker.claims();
         let vehicles = |words: &[&str]| -> Option<&Figure> {
             claims.iter().find_map(|c| match &c.kind {
-                ClaimKind::Count { figure, .. } if figure.unit_text == "辆" && words.iter().any(|w| figure.label.contains(w)) => Some(figure),
+                ClaimKind::Count { figure, .. } if figure.unit_text == "辆" && words.iter().any(|w| contains(&figure.label, w)) => Some(figure),
                 _ => None,
             })
         };

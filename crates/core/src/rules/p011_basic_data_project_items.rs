@@ -1,5 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{Checker, Term};
+use crate::ingest::contains;
 use crate::model::{Amount, BasicDataRow};
 use crate::report::ParseReport;
 
@@ -51,7 +52,7 @@ impl Rule for BasicDataProjectItems {
 
         if let (Some(projects), Some(public)) = (position(PROJECTS), position(PUBLIC)) {
             let listed = &rows[projects + 1..public.max(projects + 1)];
-            let (items, special_projects) = match listed.iter().position(|r| r.label.contains(ONE_LINE_PER_PROJECT)) {
+            let (items, special_projects) = match listed.iter().position(|r| contains(&r.label, ONE_LINE_PER_PROJECT)) {
                 Some(special) => (&listed[..=special], Some((&listed[special], &listed[special + 1..]))),
                 None => (listed, None),
             };

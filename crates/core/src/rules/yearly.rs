@@ -7,6 +7,7 @@ use super::lookup;
 use super::RuleInfo;
 use crate::check::{Checker, Term};
 use crate::claims::{self, Claim, ClaimKind, ChangeBasis, Direction, Figure};
+use crate::ingest::{contains, find};
 use crate::model::{Amount, Side};
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::Form;
@@ -138,10 +139,10 @@ pub fn facts(document: &ParseReport, claims: &[Claim]) -> Vec<Fact> {
 
 fn budget_facts(claims: &[Claim], year: u16, out: &mut Vec<Fact>) {
     for subject in ["收入预算", "支出预算"] {
-        let Some(total) = amount(claims, |label| label.contains(subject) && !mentions_change(label)) else { continue };
+        let Some(total) = amount(claims, |label| contains(label, subject) && !mentions_change(label)) else { continue };
         out.extend(stated(Measure::BudgetTotal, year, total));
         let change = claims.iter().find_map(|c| match &c.kind {
-            ClaimKind::Change { subject: s, basis: ChangeBasis::PriorYear, direction, delta, .. } if s.contains(subject) => Some((*direction, delta)),
+            ClaimKind::Change { subject: s, basis: ChangeBasis::PriorYear, direction, delta, .. } if contains(s, subject) => Some((*direction, delta)),
             _ => None,
         });
         if let Some((direction, delta)) = change {
@@ -149,18 +150,18 @@ fn budget_facts(claims: &[Claim], year: u16, out: &mut Vec<Fact>) {
         }
         break;
     }
-    if let Some(running) = amount(claims, |label| label.contains("机关运行经费") && !mentions_change(label)) {
+    if let Some(running) = amount(claims, |label| contains(label, "机关运行经费") && !mentions_change(label)) {
         out.extend(stated(Measure::RunningCostsBudget, year, running));
     }
     if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "机关运行经费") {
         out.extend(prior(Measure::RunningCostsBudget, year - 1, current, delta, Some(direction)));
     }
-    let three_public = |label: &str| label.contains("三公") && label.contains("预算");
+    let three_public = |label: &str| contains(label, "三公") && contains(label, "预算");
     if let Some(total) = amount(claims, |label| three_public(label) && !mentions_change(label)) {
         out.extend(stated(Measure::ThreePublicBudget, year, total));
         let prior_year = [format!("{}年", year - 1), "上年".to_string()];
         let change = claims.iter().find_map(|c| match &c.kind {
-            ClaimKind::Amount { figure, .. } if three_public(&figure.label) && mentions_change(&figure.label) && prior_year.iter().any(|y| figure.label.contains(y.as_str())) => Some(figure),
+            ClaimKind::Amount { figure, .. } if three_public(&figure.label) && mentions_change(&figure.label) && prior_year.iter().any(|y| contains(&figure.label, y)) => Some(figure),
             _ => None,
         });
         if let Some(delta) = change {
@@ -183,7 +184,7 @@ fn accounts_facts(document: &ParseReport, claims: &[Claim], year: u16, out: &mut
     // The narrative's 三公 budget first: 09表's 预算数 column is often filled with the 决算数
     // (N008 reports that inside the document).
     let stated_three_public = claims.iter().find_map(|c| match &c.kind {
-        ClaimKind::Completion { subject, budget, .. } if subject.contains("三公") => Some(budget),
+        ClaimKind::Completion { subject, budget, .. } if contains(subject, "三公") => Some(budget),
         _ => None,
     });
     if let Some(budget) = stated_three_public {
@@ -195,13 +196,13 @@ fn accounts_facts(document: &ParseReport, claims: &[Claim], year: u16, out: &mut
         .and_then(|(table, summary)| lookup::line(summary, Side::Income, "总计").and_then(lookup::only_value).map(|(column, total)| (table, column, total)));
     if let Some((table, column, total)) = grand_total {
         out.push(cell(Measure::AccountsTotal, year, table, "收入总计", column, total));
-    } else if let Some(total) = amount(claims, |label| label.contains("收、支总计") && !label.contains("财政拨款") && !mentions_change(label)) {
+    } else if let Some(total) = amount(claims, |label| contains(label, "收、支总计") && !contains(label, "财政拨款") && !mentions_change(label)) {
         out.extend(stated(Measure::AccountsTotal, year, total));
     }
-    if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "收、支总计").filter(|(current, ..)| !current.label.contains("财政拨款")) {
+    if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "收、支总计").filter(|(current, ..)| !contains(&current.label, "财政拨款")) {
         out.extend(prior(Measure::AccountsTotal, year - 1, current, delta, Some(direction)));
     }
-    if let Some(spent) = amount(claims, |label| label.contains("机关运行经费") && label.contains("支出") && !mentions_change(label)) {
+    if let Some(spent) = amount(claims, |label| contains(label, "机关运行经费") && contains(label, "支出") && !mentions_change(label)) {
         out.extend(stated(Measure::RunningCostsSpent, year, spent));
     }
     if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "机关运行经费") {
@@ -214,7 +215,7 @@ fn accounts_facts(document: &ParseReport, claims: &[Claim], year: u16, out: &mut
 fn vehicles(document: &ParseReport, claims: &[Claim], year: u16) -> Option<Fact> {
     let held = |words: &[&str]| {
         claims.iter().find_map(|c| match &c.kind {
-            ClaimKind::Count { figure, .. } if figure.unit_text == "辆" && words.iter().any(|w| figure.label.contains(w)) && !figure.label.contains("新增") => Some((c, figure)),
+            ClaimKind::Count { figure, .. } if figure.unit_text == "辆" && words.iter().any(|w| contains(&figure.label, w)) && !contains(&figure.label, "新增") => Some((c, figure)),
             _ => None,
         })
     };
@@ -233,7 +234,7 @@ fn named_year(document: &ParseReport, claim: &Claim, figure: &Figure) -> Option<
     let paragraph = lookup::paragraphs(document)
         .into_iter()
         .find(|p| p.span.byte_start <= claim.span.byte_start && claim.span.byte_start < p.span.byte_end)?;
-    let before = &paragraph.text[..paragraph.text.find(figure.label.as_str())?];
+    let before = &paragraph.text[..find(&paragraph.text, &figure.label)?];
     ["截止", "截至"].iter().filter_map(|word| before.rfind(word).map(|at| &before[at + word.len()..])).find_map(|rest| {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         (digits.len() == 4 && rest[4..].starts_with('年')).then(|| digits.parse().ok()).flatten()
@@ -251,19 +252,19 @@ fn amount(claims: &[Claim], wanted: impl Fn(&str) -> bool) -> Option<&Figure> {
 /// The first change against `basis` whose current figure is named with `subject`.
 fn change_of<'a>(claims: &'a [Claim], basis: ChangeBasis, subject: &str) -> Option<(&'a Figure, Direction, &'a Figure)> {
     claims.iter().find_map(|c| match &c.kind {
-        ClaimKind::Change { basis: b, direction, delta, current: Some(current), .. } if *b == basis && current.label.contains(subject) && delta.is_money() => Some((current, *direction, delta)),
+        ClaimKind::Change { basis: b, direction, delta, current: Some(current), .. } if *b == basis && contains(&current.label, subject) && delta.is_money() => Some((current, *direction, delta)),
         _ => None,
     })
 }
 
 fn mentions_change(label: &str) -> bool {
-    ["比", "较"].iter().any(|w| label.contains(w))
+    label.contains(['比', '较'])
 }
 
 /// The direction a label states, `None` when it leaves it open (`增加（减少）`).
 fn direction_of(label: &str) -> Option<Direction> {
-    let up = claims::INCREASE.iter().any(|w| label.contains(w));
-    let down = claims::DECREASE.iter().any(|w| label.contains(w));
+    let up = claims::INCREASE.iter().any(|w| contains(label, w));
+    let down = claims::DECREASE.iter().any(|w| contains(label, w));
     match (up, down) {
         (true, false) => Some(Direction::Increase),
         (false, true) => Some(Direction::Decrease),
@@ -300,7 +301,7 @@ fn offset(figure: &Figure, delta: &Figure, direction: Direction) -> Option<Amoun
 fn stated(measure: Measure, year: u16, figure: &Figure) -> Option<Fact> {
     let amount = figure.amount()?;
     let name = figure.name();
-    let label = if name.contains('年') { name.to_string() } else { format!("{year}年 {name}") };
+    let label = if contains(name, "年") { name.to_string() } else { format!("{year}年 {name}") };
     Some(Fact { label, ..derived_fact(measure, year, false, amount) })
 }
 
