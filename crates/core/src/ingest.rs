@@ -131,7 +131,9 @@ pub fn trim(text: &str) -> &str {
 /// Byte offset of the first `needle` in `haystack`, as `haystack.find(needle)`. The texts
 /// searched are short (cells, labels, paragraphs): setting up std's searcher costs more than
 /// the search in wasm, so this scans for the needle's last byte (for Han characters a
-/// continuation byte, rarer than their few lead bytes) and compares the rest.
+/// continuation byte, rarer than their few lead bytes) and compares the rest. Core searches
+/// literals (and non-ASCII characters) only with this and the functions below, so std's
+/// substring searcher is not in the wasm at all (about 2 KB gzip).
 pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     let Some((&last, _)) = needle.as_bytes().split_last() else { return Some(0) };
     let bytes = haystack.as_bytes();
@@ -165,6 +167,23 @@ fn position_of(bytes: &[u8], byte: u8) -> Option<usize> {
     rest.iter().position(|&b| b == byte).map(|at| bytes.len() - rest.len() + at)
 }
 
+/// Byte offset of the last `needle` in `haystack`, as `haystack.rfind(needle)` (see [`find`]).
+pub fn rfind(haystack: &str, needle: &str) -> Option<usize> {
+    // A match of valid UTF-8 in valid UTF-8 starts on a character boundary.
+    (0..=haystack.len().checked_sub(needle.len())?).rev().find(|&at| haystack.as_bytes()[at..].starts_with(needle.as_bytes()))
+}
+
+/// Byte offsets of the non-overlapping `needle`s in `haystack`, as the offsets of
+/// `haystack.match_indices(needle)` (see [`find`]); `needle` is not empty.
+pub fn find_all<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + find(haystack.get(from..)?, needle)?;
+        from = at + needle.len();
+        Some(at)
+    })
+}
+
 /// Whether `needle` occurs in `haystack`, as `haystack.contains(needle)` (see [`find`]). Also
 /// for one non-ASCII character: std's `contains(char)` searches for those as for a string.
 pub fn contains(haystack: &str, needle: &str) -> bool {
@@ -180,6 +199,18 @@ pub fn trim_start_literal<'a>(text: &'a str, literal: &str) -> &'a str {
     let mut rest = text;
     while let Some(after) = rest.strip_prefix(literal) {
         rest = after;
+    }
+    rest
+}
+
+/// `text` without the copies of `literal` it ends with, as `text.trim_end_matches(literal)`.
+pub fn trim_end_literal<'a>(text: &'a str, literal: &str) -> &'a str {
+    if literal.is_empty() {
+        return text;
+    }
+    let mut rest = text;
+    while let Some(before) = rest.strip_suffix(literal) {
+        rest = before;
     }
     rest
 }
@@ -277,7 +308,7 @@ fn cell_per_line_row(lines: &[Line<'_>], start: usize) -> (Row, usize) {
         if line.is_cell_line() {
             let tab = line.text.find('\t').unwrap_or(0);
             cells.push(cell_at(line.number, line.start + tab + 1, &line.text[tab + 1..]));
-        } else if line.text.contains('\t') {
+        } else if contains(&line.text, "\t") {
             break;
         } else if let Some(cell) = cells.last_mut() {
             let piece = strip_markup(line.text);
@@ -309,7 +340,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         let (row, layout, next) = if line.is_cell_line() {
             let (row, next) = cell_per_line_row(&lines, index);
             (Some(row), TableLayout::CellPerLine, next)
-        } else if line.text.contains('\t') {
+        } else if contains(&line.text, "\t") {
             (Some(tabbed_row(&line)), TableLayout::Tabbed, index + 1)
         } else {
             (None, TableLayout::Tabbed, index + 1)
@@ -396,14 +427,21 @@ mod tests {
             proptest::prop_assert_eq!(trim(&text), text.trim());
         }
 
-        /// [`find`], [`contains`], [`trim_start_literal`] and [`without`] answer as `str::find`,
-        /// `str::contains`, `str::trim_start_matches` and `str::replace` with nothing do.
+        /// [`find`], [`rfind`], [`find_all`], [`contains`], [`trim_start_literal`],
+        /// [`trim_end_literal`] and [`without`] answer as `str::find`, `str::rfind`,
+        /// `str::match_indices`, `str::contains`, `str::trim_start_matches`,
+        /// `str::trim_end_matches` and `str::replace` with nothing do.
         #[test]
         fn find_is_str_find(haystack in proptest::collection::vec(proptest::sample::select(&["a", "b", "ab", "年", "决算", "决", "算", "\u{e5}", "。", "𝄞"][..]), 0..24), needle in proptest::collection::vec(proptest::sample::select(&["a", "b", "年", "决", "算", "\u{e5}", "𝄞"][..]), 0..4)) {
             let (haystack, needle) = (haystack.concat(), needle.concat());
             proptest::prop_assert_eq!(find(&haystack, &needle), haystack.find(needle.as_str()));
+            proptest::prop_assert_eq!(rfind(&haystack, &needle), haystack.rfind(needle.as_str()));
+            if !needle.is_empty() {
+                proptest::prop_assert_eq!(find_all(&haystack, &needle).collect::<Vec<_>>(), haystack.match_indices(needle.as_str()).map(|(at, _)| at).collect::<Vec<_>>());
+            }
             proptest::prop_assert_eq!(contains(&haystack, &needle), haystack.contains(needle.as_str()));
             proptest::prop_assert_eq!(trim_start_literal(&haystack, &needle), haystack.trim_start_matches(needle.as_str()));
+            proptest::prop_assert_eq!(trim_end_literal(&haystack, &needle), haystack.trim_end_matches(needle.as_str()));
             proptest::prop_assert_eq!(without(&haystack, &needle), haystack.replace(needle.as_str(), ""));
         }
     }

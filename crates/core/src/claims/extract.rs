@@ -4,7 +4,7 @@
 use super::text::{units, Unit};
 use super::{ChangeBasis, Claim, ClaimKind, Comparison, Direction, Figure, FigureUnit, ScoreSubject, StatedComparison};
 use crate::amount::parse_number;
-use crate::ingest::{contains, find, trim_start_literal, without};
+use crate::ingest::{contains, find, find_all, rfind, trim_end_literal, trim_start_literal, without};
 use crate::recognise::labels::norm;
 use crate::report::ParseReport;
 
@@ -269,7 +269,8 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
             let (from, to) = (actual.end + start, actual.end + end);
             (StatedComparison { comparison, raw: unit.text[from..to].to_string(), at: unit.locate(from, to) }, to)
         });
-        let subject = strip_suffixes(&budget.figure.label, &BUDGET_ENDINGS).trim_end_matches("年初").trim_end_matches("全年").to_string();
+        let subject = strip_suffixes(&budget.figure.label, &BUDGET_ENDINGS);
+        let subject = trim_end_literal(trim_end_literal(subject, "年初"), "全年").to_string();
         let subject = if subject == "项目" { project_name(&unit.text[..budget.start]).unwrap_or(subject) } else { subject };
         let end = [Some(actual.end), percent.map(|p| p.end), comparison.as_ref().map(|(_, to)| *to)].into_iter().flatten().max().unwrap_or(actual.end);
         let (percent, comparison) = (percent.map(|p| p.figure.clone()), comparison.map(|(c, _)| c));
@@ -281,7 +282,7 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
 /// The first comparison of actual with budget in `text`, as the pattern
 /// `决算数?(大于|小于|等于|高于|低于|超过)(?:年初)?预算数?` reads it: its byte range and the word.
 fn stated_comparison(text: &str) -> Option<(usize, usize, &str)> {
-    text.match_indices("决算").find_map(|(start, _)| {
+    find_all(text, "决算").find_map(|start| {
         let rest = &text[start + "决算".len()..];
         let rest = rest.strip_prefix('数').unwrap_or(rest);
         let word = ["大于", "小于", "等于", "高于", "低于", "超过"].into_iter().find(|w| rest.starts_with(w))?;
@@ -447,14 +448,14 @@ fn whole_label(after: &str) -> String {
 /// that opens the list holding `part`, in the same sentence.
 fn list_anchor<'a>(unit: &Unit, found: &'a [Found], part: usize) -> Option<&'a Found> {
     let target = &found[part];
-    let opener = ["其中", "主要用于"].iter().filter_map(|w| unit.text[..target.start].rfind(w)).max()?;
+    let opener = ["其中", "主要用于"].iter().filter_map(|w| rfind(&unit.text[..target.start], w)).max()?;
     found[..part].iter().rev().find(|f| f.end <= opener && f.figure.is_money() && f.depth == target.depth).filter(|f| f.sentence == target.sentence)
 }
 
 /// `X万元，其中：A a万元、B b万元…` and the bracketed `（其中，…）`.
 fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     let mut out = Vec::new();
-    for (position, _) in unit.text.match_indices("其中") {
+    for position in find_all(&unit.text, "其中") {
         let Some(first) = found.iter().position(|f| f.start > position) else { continue };
         let opener = &found[first];
         let in_bracket = unit.text[..position].trim_end().ends_with(['（', '(']);
@@ -501,7 +502,7 @@ fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
 /// `([^，。：:；、]+?)项目(?:绩效)?自评` reads it).
 fn project_name(before: &str) -> Option<String> {
     let name = before.split(['，', '。', '：', ':', '；', '、']).find_map(|clause| {
-        let at = clause.match_indices("项目").map(|(at, _)| at).find(|&at| at > 0 && ["自评", "绩效自评"].iter().any(|w| clause[at + "项目".len()..].starts_with(w)))?;
+        let at = find_all(clause, "项目").find(|&at| at > 0 && ["自评", "绩效自评"].iter().any(|w| clause[at + "项目".len()..].starts_with(w)))?;
         Some(clause[..at].trim().to_string())
     });
     name.filter(|name| !name.is_empty())

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::labels::{is_value_like, norm};
-use crate::ingest::{contains, Row};
+use crate::ingest::{contains, find_all, Row};
 
 /// The standard forms hedui recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -151,7 +151,7 @@ pub fn form_of_header(rows: &[Row]) -> Option<Form> {
         Form::OverallPerformance
     } else if has("因公出国") {
         Form::ThreePublicExpenses
-    } else if head.matches("决算数").count() >= 2 && (has("经济分类") || has("科目")) {
+    } else if find_all(&head, "决算数").nth(1).is_some() && (has("经济分类") || has("科目")) {
         Form::GeneralBudgetBasicExpenditure
     } else if let Some(line_row) = line_row {
         if contains(line_row, "一般公共预算财政拨款") {

@@ -107,7 +107,7 @@ pub fn subject_code(text: &str) -> Option<(String, CodeLevel, String)> {
         let spacing = s.len() - s.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b').len();
         (0..=spacing).rev().find_map(|at| {
             let c = s[at..].chars().next()?;
-            (!c.is_ascii_digit() && !s[at + c.len_utf8()..].contains('\n')).then_some(Some(&s[at..]))
+            (!c.is_ascii_digit() && !contains(&s[at + c.len_utf8()..], "\n")).then_some(Some(&s[at..]))
         })
     }
     if digits(text) < 3 {

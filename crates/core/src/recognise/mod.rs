@@ -192,7 +192,7 @@ struct TableContext {
 
 fn unit_of(text: &str) -> Option<Unit> {
     let t = norm(text);
-    let (_, after) = t.split_once("单位:")?;
+    let after = &t[find(&t, "单位:")? + "单位:".len()..];
     if after.starts_with("万元") {
         Some(Unit::TenThousandYuan)
     } else if after.starts_with('元') {

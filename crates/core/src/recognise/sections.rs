@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::labels::{digits, norm, numerals};
-use crate::ingest::{char_width, strip_markup, Block, Span};
+use crate::ingest::{char_width, contains, strip_markup, Block, Span};
 
 /// A sentence of a paragraph (ended by `。`, `；`, `！` or `？`), with its exact span.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -81,7 +81,7 @@ const UNNUMBERED_RANK: u8 = 15;
 /// Whether a plain line reads as a heading: numbered, short, not a finished sentence.
 fn plain_heading(text: &str) -> Option<(u8, String)> {
     let short = text.chars().count() <= 40;
-    let sentence = text.trim_end().ends_with('。') || text.contains('，') && text.chars().count() > 30;
+    let sentence = text.trim_end().ends_with('。') || contains(text, "，") && text.chars().count() > 30;
     if short && !sentence {
         numbering(text)
     } else {

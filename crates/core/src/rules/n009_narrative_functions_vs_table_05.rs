@@ -1,6 +1,7 @@
 use super::{declare_rule, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::claims::{self, bind};
+use crate::ingest::rfind;
 use crate::report::ParseReport;
 use crate::rounding::{allowance, display, judge, Interval, Outcome};
 
@@ -67,6 +68,7 @@ impl Rule for NarrativeFunctionsVsTable05 {
 
 /// The 项 of a `…（款）行政运行（项）。` line, as the finding names it (`行政运行（项）`).
 fn item_name(context: &str) -> String {
-    let item = context.rsplit_once("（款）").or_else(|| context.rsplit_once("(款)")).map_or(context, |(_, item)| item);
+    let after = |marker: &str| rfind(context, marker).map(|at| &context[at + marker.len()..]);
+    let item = after("（款）").or_else(|| after("(款)")).unwrap_or(context);
     item.trim_end_matches('。').to_string()
 }

@@ -7,7 +7,7 @@ use super::lookup;
 use super::RuleInfo;
 use crate::check::{Checker, Term};
 use crate::claims::{self, Claim, ClaimKind, ChangeBasis, Direction, Figure};
-use crate::ingest::{contains, find};
+use crate::ingest::{contains, find, rfind};
 use crate::model::{Amount, Side};
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::Form;
@@ -235,7 +235,7 @@ fn named_year(document: &ParseReport, claim: &Claim, figure: &Figure) -> Option<
         .into_iter()
         .find(|p| p.span.byte_start <= claim.span.byte_start && claim.span.byte_start < p.span.byte_end)?;
     let before = &paragraph.text[..find(&paragraph.text, &figure.label)?];
-    ["截止", "截至"].iter().filter_map(|word| before.rfind(word).map(|at| &before[at + word.len()..])).find_map(|rest| {
+    ["截止", "截至"].iter().filter_map(|word| rfind(before, word).map(|at| &before[at + word.len()..])).find_map(|rest| {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         (digits.len() == 4 && rest[4..].starts_with('年')).then(|| digits.parse().ok()).flatten()
     })
