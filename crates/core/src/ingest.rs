@@ -308,7 +308,7 @@ fn cell_per_line_row(lines: &[Line<'_>], start: usize) -> (Row, usize) {
         if line.is_cell_line() {
             let tab = line.text.find('\t').unwrap_or(0);
             cells.push(cell_at(line.number, line.start + tab + 1, &line.text[tab + 1..]));
-        } else if contains(&line.text, "\t") {
+        } else if contains(line.text, "\t") {
             break;
         } else if let Some(cell) = cells.last_mut() {
             let piece = strip_markup(line.text);
@@ -340,7 +340,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         let (row, layout, next) = if line.is_cell_line() {
             let (row, next) = cell_per_line_row(&lines, index);
             (Some(row), TableLayout::CellPerLine, next)
-        } else if contains(&line.text, "\t") {
+        } else if contains(line.text, "\t") {
             (Some(tabbed_row(&line)), TableLayout::Tabbed, index + 1)
         } else {
             (None, TableLayout::Tabbed, index + 1)

@@ -24,7 +24,7 @@ fn next_text(row: &Row, index: usize) -> Option<String> {
 fn funding_label(text: &str) -> Option<&'static str> {
     let t = norm(text);
     let t = trim_start_literal(&t, "其中:");
-    if contains(&t, ":") {
+    if contains(t, ":") {
         return None;
     }
     [("年度资金总额", "年度资金总额"), ("当年财政拨款", "当年财政拨款"), ("上年结转", "上年结转资金"), ("其他资金", "其他资金"), ("其它资金", "其他资金")]
