@@ -118,7 +118,11 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+            if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
     }
 }

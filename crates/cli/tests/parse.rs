@@ -9,11 +9,7 @@ fn corpus(name: &str) -> PathBuf {
 
 #[test]
 fn parse_json_reports_schema_and_table_count() {
-    let out = Command::new(env!("CARGO_BIN_EXE_hedui"))
-        .args(["parse", "--format", "json"])
-        .arg(corpus("000_a60f2e9b14e82395.txt"))
-        .output()
-        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_hedui")).args(["parse", "--format", "json"]).arg(corpus("000_a60f2e9b14e82395.txt")).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["schema_version"], hedui_core::SCHEMA_VERSION);

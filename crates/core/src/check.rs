@@ -260,11 +260,7 @@ impl<'a> Checker<'a> {
             let _ = write!(expression, "{op}{}", term.shown());
         }
         let value = display(computed.mid(), shown_decimals);
-        let derivation = if parts.len() == 1 {
-            format!("{} ≠ {}", stated.shown(), expression)
-        } else {
-            format!("{} ≠ {} = {value}", stated.shown(), expression)
-        };
+        let derivation = if parts.len() == 1 { format!("{} ≠ {}", stated.shown(), expression) } else { format!("{} ≠ {} = {value}", stated.shown(), expression) };
         let diff = display(stated.amount.number.value - computed.mid(), shown_decimals);
         let (message, message_en) = if parts.len() == 1 {
             (
@@ -329,7 +325,17 @@ impl<'a> Checker<'a> {
             let derivation = format!("{} = {} ÷ {}：分母为 0", stated.shown(), numerator.shown(), denominator.shown());
             let message = format!("{}：{} 的分母 {} 为 0，不能计算百分比", rule.title_zh, stated.label, denominator.label);
             let message_en = format!("{}: {} divides by {}, which is 0", rule.title_en, stated.label, denominator.label);
-            self.push(rule, Outcome::Broken, message, message_en, Some(stated.amount.raw.clone()), None, derivation, stated.location(), vec![numerator.location(), denominator.location()]);
+            self.push(
+                rule,
+                Outcome::Broken,
+                message,
+                message_en,
+                Some(stated.amount.raw.clone()),
+                None,
+                derivation,
+                stated.location(),
+                vec![numerator.location(), denominator.location()],
+            );
             return;
         };
         let outcome = judge(&stated.amount.number, computed, allowance([&stated.amount.number]));
@@ -344,7 +350,17 @@ impl<'a> Checker<'a> {
         let derivation = format!("{} ≠ {} ÷ {} = {value}", stated.shown(), numerator.shown(), denominator.shown());
         let message = format!("{}：{} 为 {}，按 {} ÷ {} 计算应为 {value}", rule.title_zh, stated.label, stated.amount.raw, numerator.label, denominator.label);
         let message_en = format!("{}: {} is {} but {} ÷ {} gives {value}", rule.title_en, stated.label, stated.amount.raw, numerator.label, denominator.label);
-        self.push(rule, outcome, message, message_en, Some(stated.amount.raw.clone()), Some(value), derivation, stated.location(), vec![numerator.location(), denominator.location()]);
+        self.push(
+            rule,
+            outcome,
+            message,
+            message_en,
+            Some(stated.amount.raw.clone()),
+            Some(value),
+            derivation,
+            stated.location(),
+            vec![numerator.location(), denominator.location()],
+        );
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -154,10 +154,7 @@ mod tests {
 
     #[test]
     fn messages_name_the_problem_in_both_languages() {
-        assert_eq!(
-            DecodeError::NotUtf8.to_string(),
-            "不是 UTF-8 文本；GB18030/GBK 等编码请先另存为 UTF-8 (not UTF-8 text; save GB18030/GBK and other encodings as UTF-8 first)"
-        );
+        assert_eq!(DecodeError::NotUtf8.to_string(), "不是 UTF-8 文本；GB18030/GBK 等编码请先另存为 UTF-8 (not UTF-8 text; save GB18030/GBK and other encodings as UTF-8 first)");
         assert!(DecodeError::Binary.to_string().starts_with("是二进制文件"));
         assert!(DecodeError::Binary.en().contains("binary"));
         assert!(DecodeError::BadUtf16.en().contains("UTF-16"));

@@ -283,10 +283,7 @@ fn cell_at(line_number: usize, offset: usize, field: &str) -> Cell {
     let trimmed = trim(field);
     let leading = if trimmed.len() == field.len() { 0 } else { field.len() - field.trim_start().len() };
     let start = offset + leading;
-    Cell {
-        text: strip_markup(trimmed),
-        span: Span { line_start: line_number, line_end: line_number, byte_start: start, byte_end: start + trimmed.len() },
-    }
+    Cell { text: strip_markup(trimmed), span: Span { line_start: line_number, line_end: line_number, byte_start: start, byte_end: start + trimmed.len() } }
 }
 
 fn tabbed_row(line: &Line<'_>) -> Row {
@@ -360,12 +357,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
         let trimmed = line.text.trim();
         let leading = line.text.len() - line.text.trim_start().len();
-        let span = Span {
-            line_start: line.number,
-            line_end: line.number,
-            byte_start: line.start + leading,
-            byte_end: line.start + leading + trimmed.len(),
-        };
+        let span = Span { line_start: line.number, line_end: line.number, byte_start: line.start + leading, byte_end: line.start + leading + trimmed.len() };
         if let Some(heading) = trimmed.strip_prefix('#') {
             let depth = 1 + heading.len() - heading.trim_start_matches('#').len();
             out.push(Block::Heading { text: strip_markup(heading.trim_start_matches('#')), depth, span });

@@ -89,7 +89,14 @@ impl ParseReport {
             let _ = writeln!(out, "    L{:<4} 未识别: {}", t.span.line_start, t.first_row.chars().take(40).collect::<String>());
         }
         let paragraphs = count_paragraphs(&self.sections);
-        let _ = writeln!(out, "  章节: {} 个顶层, 共 {} 节, {} 段; 章节外 {} 行", self.sections.len(), count_sections(&self.sections), paragraphs, self.coverage.lines_outside_sections.len());
+        let _ = writeln!(
+            out,
+            "  章节: {} 个顶层, 共 {} 节, {} 段; 章节外 {} 行",
+            self.sections.len(),
+            count_sections(&self.sections),
+            paragraphs,
+            self.coverage.lines_outside_sections.len()
+        );
         let c = &self.coverage;
         let _ = writeln!(
             out,
@@ -110,13 +117,7 @@ fn table_detail(table: &RecognisedTable) -> String {
     match &table.model {
         TableModel::Performance(p) => {
             let score = |a: &Option<crate::model::Amount>| a.as_ref().map_or("-".to_string(), |a| a.number.value.to_string());
-            format!(
-                " {}: 指标 {} 个, 总分 {} / {}",
-                p.subject.as_deref().unwrap_or("-"),
-                p.indicators.len(),
-                score(&p.total_points),
-                score(&p.total_score)
-            )
+            format!(" {}: 指标 {} 个, 总分 {} / {}", p.subject.as_deref().unwrap_or("-"), p.indicators.len(), score(&p.total_points), score(&p.total_score))
         }
         _ => String::new(),
     }

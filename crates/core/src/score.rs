@@ -9,14 +9,8 @@ use crate::recognise::meta::DocumentKind;
 use crate::rules::{Category, Severity};
 
 /// Each category's weight in the overall score (they add up to 100).
-pub const WEIGHTS: [(Category, u32); 6] = [
-    (Category::Completeness, 10),
-    (Category::TableArithmetic, 25),
-    (Category::CrossTable, 20),
-    (Category::Narrative, 20),
-    (Category::Performance, 15),
-    (Category::Form, 10),
-];
+pub const WEIGHTS: [(Category, u32); 6] =
+    [(Category::Completeness, 10), (Category::TableArithmetic, 25), (Category::CrossTable, 20), (Category::Narrative, 20), (Category::Performance, 15), (Category::Form, 10)];
 /// Points a finding costs its category.
 pub fn penalty(severity: Severity) -> u32 {
     match severity {

@@ -122,7 +122,8 @@ fn changes_find_their_current_figure_and_basis() {
     let [ClaimKind::Change { basis: first, current: Some(a), .. }, ClaimKind::Change { basis: second, current: Some(b), .. }] = changes[..] else { panic!("{changes:?}") };
     assert_eq!((*first, *second, value(a), value(b)), (ChangeBasis::Budget, ChangeBasis::PriorYear, "176.4".into(), "176.4".into()));
     // 001 line 25: a named subject finds its figure past nearer ones.
-    let claims = claims_of("2023年我单位安排“三公”经费支出数为34.50万元，其中，公务接待费21.50万元，公务用车维护费13万元。2023年“三公”经费预算数较上年预算数减少16.08万元，下降31.79%。");
+    let claims =
+        claims_of("2023年我单位安排“三公”经费支出数为34.50万元，其中，公务接待费21.50万元，公务用车维护费13万元。2023年“三公”经费预算数较上年预算数减少16.08万元，下降31.79%。");
     let changes = shapes(&claims, |k| matches!(k, ClaimKind::Change { .. }));
     let [ClaimKind::Change { current: Some(current), .. }] = changes[..] else { panic!("{changes:?}") };
     assert_eq!(value(current), "34.50");
@@ -159,7 +160,8 @@ fn completions_with_rate_and_comparison_word() {
     let [ClaimKind::Completion { budget, actual, comparison: Some(c), .. }] = found[..] else { panic!("{found:?}") };
     assert_eq!((budget.unit, actual.unit, c.comparison), (FigureUnit::Yuan, FigureUnit::TenThousandYuan, Comparison::Equal));
     // 004 line 679: the actual opens the next sentence; `项目` is named by the paragraph's project.
-    let claims = claims_of("区委中心工作经费项目绩效自评综述：根据年初设定的绩效目标，项目绩效自评得分为 96 分。项目全年预算数为 60.48 万元。执行数为 27.86 万元，完成预算的 46.06%。");
+    let claims =
+        claims_of("区委中心工作经费项目绩效自评综述：根据年初设定的绩效目标，项目绩效自评得分为 96 分。项目全年预算数为 60.48 万元。执行数为 27.86 万元，完成预算的 46.06%。");
     let found = shapes(&claims, |k| matches!(k, ClaimKind::Completion { .. }));
     let [ClaimKind::Completion { subject, budget, actual, .. }] = found[..] else { panic!("{found:?}") };
     assert_eq!((subject.as_str(), value(budget), value(actual)), ("区委中心工作经费", "60.48".into(), "27.86".into()));
@@ -175,7 +177,9 @@ fn listed_parts_of_a_whole() {
     let [ClaimKind::Parts { whole, parts, complete: true }] = found[..] else { panic!("{found:?}") };
     assert_eq!((value(whole), parts.iter().map(value).collect::<Vec<_>>()), ("53.94".into(), vec!["37.07".into(), "0".into(), "16.87".into()]));
     // 000 line 366: vehicles; the list ends where a part is explained (`其他用车主要是…`) and at another unit.
-    let claims = claims_of("截至2023年12月31日，共有车辆3辆，其中，主要领导干部用车0辆，机要通信用车2辆、其他用车1辆，其他用车主要是借调信访局用车1辆；单位价值50万元以上通用设备0台（套）。");
+    let claims = claims_of(
+        "截至2023年12月31日，共有车辆3辆，其中，主要领导干部用车0辆，机要通信用车2辆、其他用车1辆，其他用车主要是借调信访局用车1辆；单位价值50万元以上通用设备0台（套）。",
+    );
     let found = shapes(&claims, |k| matches!(k, ClaimKind::Parts { .. }));
     let [ClaimKind::Parts { whole, parts, .. }] = found[..] else { panic!("{found:?}") };
     assert_eq!((value(whole), parts.len()), ("3".into(), 3));

@@ -210,11 +210,7 @@ fn shifted_indicator_rows_and_continuation_lines() {
     let report = hedui_core::parse("t", text);
     let TableModel::Performance(model) = &table(&report, Form::ProjectPerformance).model else { panic!("performance") };
     assert_eq!(model.subject.as_deref(), Some("档案工作经费"));
-    let rows: Vec<IndicatorRow> = model
-        .indicators
-        .iter()
-        .map(|i| (i.level1.as_deref(), i.level2.as_deref(), i.name.as_str(), i.score.as_ref().map(|a| a.raw.as_str())))
-        .collect();
+    let rows: Vec<IndicatorRow> = model.indicators.iter().map(|i| (i.level1.as_deref(), i.level2.as_deref(), i.name.as_str(), i.score.as_ref().map(|a| a.raw.as_str()))).collect();
     assert_eq!(
         rows,
         [

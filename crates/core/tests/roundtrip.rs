@@ -151,13 +151,7 @@ fn shown() -> impl Strategy<Value = Shown> {
 }
 
 fn damage() -> impl Strategy<Value = NumberDamage> {
-    prop_oneof![
-        Just(NumberDamage::Plain),
-        Just(NumberDamage::Thousands),
-        Just(NumberDamage::OcrSpaces),
-        Just(NumberDamage::FullWidth),
-        Just(NumberDamage::Bold),
-    ]
+    prop_oneof![Just(NumberDamage::Plain), Just(NumberDamage::Thousands), Just(NumberDamage::OcrSpaces), Just(NumberDamage::FullWidth), Just(NumberDamage::Bold),]
 }
 
 fn line() -> impl Strategy<Value = Line> {

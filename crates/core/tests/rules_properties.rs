@@ -18,7 +18,8 @@ type Tree = Vec<Vec<Vec<Leaf>>>;
 
 const PARTS: usize = 5;
 const CLASSES: [(&str, &str); 4] = [("201", "一般公共服务支出"), ("205", "教育支出"), ("208", "社会保障和就业支出"), ("221", "住房保障支出")];
-const HEADER: &str = "项 目\t\t本年支出 合计\t基本支出\t项目支出\t上缴上级 支出\t经营支出\t对附属单 位补助支 出\n功能分类 科目编码\t科目名称\t\t\t\t\t\t\n栏次\t\t1\t2\t3\t4\t5\t6\n";
+const HEADER: &str =
+    "项 目\t\t本年支出 合计\t基本支出\t项目支出\t上缴上级 支出\t经营支出\t对附属单 位补助支 出\n功能分类 科目编码\t科目名称\t\t\t\t\t\t\n栏次\t\t1\t2\t3\t4\t5\t6\n";
 
 /// One table row: code, name and the exact values (total first).
 struct Row {
@@ -105,12 +106,7 @@ fn tree() -> impl Strategy<Value = Tree> {
 /// Every error and warning: its line, severity and derivation.
 fn errors_and_warnings(text: &str) -> Vec<(usize, Severity, String)> {
     let report = hedui_core::check(&[("generated", text)]);
-    report.documents[0]
-        .findings
-        .iter()
-        .filter(|f| f.severity != Severity::Notice)
-        .map(|f| (f.location.line, f.severity, f.derivation.clone()))
-        .collect()
+    report.documents[0].findings.iter().filter(|f| f.severity != Severity::Notice).map(|f| (f.location.line, f.severity, f.derivation.clone())).collect()
 }
 
 proptest! {

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use hedui_core::check::{check_parsed, are_companions, CheckOptions, Finding};
+use hedui_core::check::{are_companions, check_parsed, CheckOptions, Finding};
 use hedui_core::{DocumentReport, ParseReport};
 
 use crate::storage::{text_hash, Document};

@@ -336,9 +336,8 @@ pub fn app() -> Html {
         }
     });
 
-    let active_findings: Rc<Vec<usize>> = Rc::new(
-        analysis.as_ref().map(|a| (0..a.report.findings.len()).filter(|&i| !dismissals.contains_key(&finding_key(&a.report.findings[i]))).collect()).unwrap_or_default(),
-    );
+    let active_findings: Rc<Vec<usize>> =
+        Rc::new(analysis.as_ref().map(|a| (0..a.report.findings.len()).filter(|&i| !dismissals.contains_key(&finding_key(&a.report.findings[i]))).collect()).unwrap_or_default());
     let tab = |which: Pane, label: &'static str| {
         let pane = pane.clone();
         let current = *pane == which;

@@ -171,7 +171,11 @@ pub fn results(props: &ResultsProps) -> Html {
         let shown_severities = shown_severities.clone();
         let onclick = Callback::from(move |_| {
             let mut next = (*shown_severities).clone();
-            if pressed { next.retain(|s| *s != severity) } else { next.push(severity) }
+            if pressed {
+                next.retain(|s| *s != severity)
+            } else {
+                next.push(severity)
+            }
             shown_severities.set(next);
         });
         html! {

@@ -93,7 +93,11 @@ pub fn forget_input() {
 }
 
 pub fn load_lang() -> Lang {
-    if get(LANG_KEY).as_deref() == Some("en") { Lang::En } else { Lang::Zh }
+    if get(LANG_KEY).as_deref() == Some("en") {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
 }
 
 pub fn save_lang(lang: Lang) {

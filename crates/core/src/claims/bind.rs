@@ -284,7 +284,8 @@ fn class_binding<'c, 'a>(document: &'a ParseReport, figure: &'c Figure) -> Optio
     }
     let has_sections = c.rows.iter().any(|r| r.level == Some(CodeLevel::Section) && r.code.as_deref().is_some_and(|code| code.starts_with(class)));
     let level = if has_sections { CodeLevel::Section } else { CodeLevel::Item };
-    let cells: Vec<Cell> = c.rows.iter().filter(|r| r.level == Some(level) && r.code.as_deref().is_some_and(|code| code.starts_with(class))).filter_map(|r| subtotal(t, c, r)).collect();
+    let cells: Vec<Cell> =
+        c.rows.iter().filter(|r| r.level == Some(level) && r.code.as_deref().is_some_and(|code| code.starts_with(class))).filter_map(|r| subtotal(t, c, r)).collect();
     (!cells.is_empty()).then_some(Binding { figure, role: Role::Function, cells, sum: true })
 }
 

@@ -216,13 +216,8 @@ fn claims_of(unit: &Unit, found: &[Found], earlier: &[Figure]) -> Vec<Claim> {
         };
         claims.push(claim(kind, f.clause_start, f.end));
     }
-    for (kind, from, to) in completions(unit, found)
-        .into_iter()
-        .chain(changes(found))
-        .chain(shares(unit, found, earlier))
-        .chain(parts(unit, found))
-        .chain(itemised(found))
-        .chain(scores(unit, found))
+    for (kind, from, to) in
+        completions(unit, found).into_iter().chain(changes(found)).chain(shares(unit, found, earlier)).chain(parts(unit, found)).chain(itemised(found)).chain(scores(unit, found))
     {
         claims.push(claim(kind, from, to));
     }
@@ -315,8 +310,22 @@ fn direction_of(label: &str) -> Option<Direction> {
 
 /// Subject keys, most specific first: a change names its subject by one of these.
 const SUBJECT_KEYS: [&str; 16] = [
-    "三公", "因公出国", "公务用车运行", "公务用车购置", "公务接待", "机关运行经费", "基本支出", "项目支出", "人员经费", "公用经费",
-    "一般公共预算财政拨款支出", "财政拨款支出", "政府采购", "会议费", "培训费", "收入",
+    "三公",
+    "因公出国",
+    "公务用车运行",
+    "公务用车购置",
+    "公务接待",
+    "机关运行经费",
+    "基本支出",
+    "项目支出",
+    "人员经费",
+    "公用经费",
+    "一般公共预算财政拨款支出",
+    "财政拨款支出",
+    "政府采购",
+    "会议费",
+    "培训费",
+    "收入",
 ];
 
 fn subject_key(text: &str) -> Option<&'static str> {
@@ -376,8 +385,15 @@ fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
             continue;
         }
         let direction = direction_of(&delta.figure.label).expect("a delta has a direction");
-        let basis = if ["比年初预算", "较年初预算", "比预算", "较预算"].iter().any(|w| contains(&delta.figure.label, w)) { ChangeBasis::Budget } else { ChangeBasis::PriorYear };
-        let rate = found.get(index + 1).filter(|f| f.figure.unit == FigureUnit::Percent && f.sentence == delta.sentence && direction_of(&f.figure.label).is_some()).map(|f| f.figure.clone());
+        let basis = if ["比年初预算", "较年初预算", "比预算", "较预算"].iter().any(|w| contains(&delta.figure.label, w)) {
+            ChangeBasis::Budget
+        } else {
+            ChangeBasis::PriorYear
+        };
+        let rate = found
+            .get(index + 1)
+            .filter(|f| f.figure.unit == FigureUnit::Percent && f.sentence == delta.sentence && direction_of(&f.figure.label).is_some())
+            .map(|f| f.figure.clone());
         let stripped = without_basis_words(&delta.figure.label);
         let subject = strip_suffixes(&stripped, &INCREASE).to_string();
         let subject = strip_suffixes(&subject, &DECREASE).to_string();
@@ -462,7 +478,10 @@ fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         let whole_depth = if in_bracket { opener.depth.saturating_sub(1) } else { opener.depth };
         let Some(whole) = found[..first].iter().rev().find(|f| f.depth == whole_depth && f.figure.unit != FigureUnit::Percent) else { continue };
         let between = &unit.text[whole.end..position];
-        let whole_is_near = whole.sentence == opener.sentence && whole.figure.unit != FigureUnit::Points && between.chars().filter(|c| is_clause_break(*c)).count() <= 1 && !between.contains(['。', '！', '？']);
+        let whole_is_near = whole.sentence == opener.sentence
+            && whole.figure.unit != FigureUnit::Points
+            && between.chars().filter(|c| is_clause_break(*c)).count() <= 1
+            && !between.contains(['。', '！', '？']);
         if !whole_is_near {
             continue;
         }

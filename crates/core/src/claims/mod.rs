@@ -81,7 +81,11 @@ impl Figure {
     /// The label's last part, naming the figure in messages (`其中：基本支出` → `基本支出`).
     pub fn name(&self) -> &str {
         let name = self.label.rsplit(['：', ':']).next().unwrap_or_default().trim_end_matches(['为', '是']);
-        if name.is_empty() { self.label.as_str() } else { name }
+        if name.is_empty() {
+            self.label.as_str()
+        } else {
+            name
+        }
     }
 
     /// Whether the figure is zero.

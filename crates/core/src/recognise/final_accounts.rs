@@ -6,10 +6,7 @@ use super::labels::{class_code_of, is_column_number_row, is_meta_cell, is_value_
 use super::Tracker;
 use crate::amount::{cell_value, CellValue};
 use crate::ingest::{contains, Cell, Row};
-use crate::model::{
-    Amount, ClassifiedRow, ClassifiedTable, CodeLevel, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable,
-    ThreePublicFigures, ThreePublicTable, Values,
-};
+use crate::model::{Amount, ClassifiedRow, ClassifiedTable, CodeLevel, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable, ThreePublicFigures, ThreePublicTable, Values};
 
 /// Texts of a row with meta cells (`公开03表`, `金额单位：万元`) blanked.
 fn header_texts(row: &Row) -> Vec<String> {
@@ -120,11 +117,7 @@ pub fn classified(rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
     }
     let columns = header_columns(&header);
     let label_columns = columns.iter().position(|(key, label)| !key.is_empty() && !label).unwrap_or(2);
-    let mut table = ClassifiedTable {
-        columns: columns.iter().filter(|(k, l)| !k.is_empty() && !l).map(|(k, _)| k.clone()).collect(),
-        total: None,
-        rows: Vec::new(),
-    };
+    let mut table = ClassifiedTable { columns: columns.iter().filter(|(k, l)| !k.is_empty() && !l).map(|(k, _)| k.clone()).collect(), total: None, rows: Vec::new() };
     for row in &rows[data_start..] {
         if is_column_number_row(&row.texts()) {
             mark_column_numbers(row, tracker);
@@ -138,14 +131,7 @@ pub fn classified(rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
         let mut values = Values::new();
         read_values(row, label.cells, offset, &columns, &mut values, tracker);
         let key = label.code.as_ref().map_or_else(|| label.label.clone(), |(code, _)| code.clone());
-        let parsed = ClassifiedRow {
-            key,
-            code: label.code.as_ref().map(|(c, _)| c.clone()),
-            level: label.code.map(|(_, l)| l),
-            label: label.label,
-            values,
-            span: row.span,
-        };
+        let parsed = ClassifiedRow { key, code: label.code.as_ref().map(|(c, _)| c.clone()), level: label.code.map(|(_, l)| l), label: label.label, values, span: row.span };
         if parsed.code.is_none() {
             table.total = Some(parsed);
         } else {
@@ -209,14 +195,7 @@ pub fn summary(rows: &[Row], tracker: &mut Tracker) -> SummaryTable {
 
 const FUND_LINES: [&str; 3] = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"];
 
-fn summary_line(
-    row: &Row,
-    side: Side,
-    start: usize,
-    columns: &[(usize, String)],
-    parent: &mut Option<String>,
-    tracker: &mut Tracker,
-) -> Option<SummaryLine> {
+fn summary_line(row: &Row, side: Side, start: usize, columns: &[(usize, String)], parent: &mut Option<String>, tracker: &mut Tracker) -> Option<SummaryLine> {
     let label_cell = row.cells.get(start)?;
     if let Some(cell) = row.cells.get(start + 1) {
         tracker.structural(cell);
@@ -277,8 +256,7 @@ pub fn economic(rows: &[Row], tracker: &mut Tracker) -> EconomicTable {
         let totals = total_labels(row);
         if !totals.is_empty() || !pending.is_empty() {
             let labels = if totals.is_empty() { std::mem::take(&mut pending) } else { totals };
-            let numbers: Vec<(usize, Amount)> =
-                row.cells.iter().enumerate().filter_map(|(i, c)| Amount::from_cell(c, i).map(|a| (i, a))).collect();
+            let numbers: Vec<(usize, Amount)> = row.cells.iter().enumerate().filter_map(|(i, c)| Amount::from_cell(c, i).map(|a| (i, a))).collect();
             if numbers.is_empty() {
                 pending = labels;
                 continue;

@@ -417,11 +417,8 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
         for &i in &group.blocks {
             table_ids[i] = Some(tables.len());
         }
-        let layout = if group.blocks.iter().any(|&i| matches!(blocks[i], Block::Table { layout: TableLayout::CellPerLine, .. })) {
-            TableLayout::CellPerLine
-        } else {
-            TableLayout::Tabbed
-        };
+        let layout =
+            if group.blocks.iter().any(|&i| matches!(blocks[i], Block::Table { layout: TableLayout::CellPerLine, .. })) { TableLayout::CellPerLine } else { TableLayout::Tabbed };
         let context = &group.context;
         tables.push(RecognisedTable {
             form,

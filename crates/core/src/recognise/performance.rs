@@ -8,9 +8,7 @@ use super::labels::{is_meta_cell, norm, split_ordinal, stated_points};
 use super::Tracker;
 use crate::amount::{cell_value, parse_number, CellValue, Number};
 use crate::ingest::{contains, trim_start_literal, Cell, Row};
-use crate::model::{
-    Amount, BasicDataRow, BasicDataTable, FundingLine, Indicator, IndicatorGroup, Location, PerformanceTable, Side, SplitEntry, Text, Values,
-};
+use crate::model::{Amount, BasicDataRow, BasicDataTable, FundingLine, Indicator, IndicatorGroup, Location, PerformanceTable, Side, SplitEntry, Text, Values};
 
 fn is_plain_number(text: &str) -> bool {
     matches!(cell_value(text), CellValue::Number(Number { percent: false, .. }))
@@ -347,7 +345,11 @@ fn basic_column_key(header: &str, is_last_actual: bool) -> String {
     } else if contains(&t, "预算数") && !contains(&t, "调整") {
         "本年预算数".into()
     } else if contains(&t, "决算数") {
-        if is_last_actual { "本年决算数".into() } else { "上年决算数".into() }
+        if is_last_actual {
+            "本年决算数".into()
+        } else {
+            "上年决算数".into()
+        }
     } else {
         t
     }
@@ -365,12 +367,10 @@ pub fn basic_data(rows: &[Row], tracker: &mut Tracker) -> BasicDataTable {
         }
         let texts: Vec<String> = row.cells.iter().map(|c| norm(&c.text)).collect();
         let joined = texts.concat();
-        let header_of = |row_texts: &[String]| -> Vec<(usize, String)> {
-            row_texts.iter().enumerate().skip(1).filter(|(_, t)| !t.is_empty()).map(|(i, t)| (i, t.clone())).collect()
-        };
+        let header_of =
+            |row_texts: &[String]| -> Vec<(usize, String)> { row_texts.iter().enumerate().skip(1).filter(|(_, t)| !t.is_empty()).map(|(i, t)| (i, t.clone())).collect() };
         if contains(&joined, "编制数") {
-            let header: Vec<(usize, String)> =
-                header_of(&texts).into_iter().filter(|(_, t)| !contains(t, "供养")).map(|(i, t)| (i, basic_column_key(&t, false))).collect();
+            let header: Vec<(usize, String)> = header_of(&texts).into_iter().filter(|(_, t)| !contains(t, "供养")).map(|(i, t)| (i, basic_column_key(&t, false))).collect();
             staffing_header = Some(header);
             continue;
         }

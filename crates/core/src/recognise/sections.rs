@@ -128,8 +128,7 @@ pub struct Outline {
 
 /// Builds the section tree. `table_ids[i]` is the recognised-table index of block `i`, if any.
 pub fn outline(source: &str, blocks: &[Block], table_ids: &[Option<usize>]) -> Outline {
-    let line_starts: Vec<usize> =
-        std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let line_starts: Vec<usize> = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let mut roots: Vec<Section> = Vec::new();
     let mut stack: Vec<(u8, Section)> = Vec::new();
     let mut preamble = Vec::new();

@@ -62,15 +62,8 @@ impl Rule for FinalAccountsTablesPresent {
         for form in Form::FINAL_ACCOUNTS {
             let present = document.tables.iter().any(|t| t.form == form);
             let number = form.hunan_number().unwrap_or_default();
-            let location = FindingLocation {
-                line: span.line_start,
-                table: None,
-                row: None,
-                column: None,
-                excerpt: heading.to_string(),
-                byte_start: span.byte_start,
-                byte_end: span.byte_end,
-            };
+            let location =
+                FindingLocation { line: span.line_start, table: None, row: None, column: None, excerpt: heading.to_string(), byte_start: span.byte_start, byte_end: span.byte_end };
             checker.require(
                 &Self::INFO,
                 present,

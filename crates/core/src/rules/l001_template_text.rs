@@ -94,7 +94,10 @@ fn template_text(text: &str) -> Vec<(usize, &str)> {
         // Template wording starts with `(`, `X`, `×` (led by 0xC3), a full-width form (led by
         // 0xEF), `精`, `注` opening the text, or a choice word (two Han characters) right before
         // a bracket: characters starting nothing else are not decoded.
-        let may_start = matches!(bytes[at], b'(' | b'X' | 0xC3 | 0xEF) || at == 0 || bytes[at] == 0xE7 && bytes[at..].starts_with("精".as_bytes()) || matches!(bytes.get(at + 6), Some(b'(' | 0xEF));
+        let may_start = matches!(bytes[at], b'(' | b'X' | 0xC3 | 0xEF)
+            || at == 0
+            || bytes[at] == 0xE7 && bytes[at..].starts_with("精".as_bytes())
+            || matches!(bytes.get(at + 6), Some(b'(' | 0xEF));
         let found = if may_start { template_at(text, at, text[at..].chars().next().unwrap_or_default()) } else { None };
         let Some(end) = found else {
             at += char_width(bytes[at]);

@@ -4,9 +4,7 @@
 use super::RuleInfo;
 use crate::check::{Checker, Term};
 use crate::ingest::find;
-use crate::model::{
-    Amount, ClassifiedRow, ClassifiedTable, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable, TableModel, ThreePublicTable,
-};
+use crate::model::{Amount, ClassifiedRow, ClassifiedTable, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable, TableModel, ThreePublicTable};
 use crate::recognise::{Form, RecognisedTable};
 use crate::report::ParseReport;
 
@@ -46,7 +44,6 @@ pub fn three_public(document: &ParseReport) -> Option<(&RecognisedTable, &ThreeP
         _ => None,
     })
 }
-
 
 /// The line of a summary table with this normalised label on this side.
 pub fn line<'a>(table: &'a SummaryTable, side: crate::model::Side, label: &str) -> Option<&'a SummaryLine> {
@@ -376,10 +373,7 @@ pub fn check_side_total(rule: &RuleInfo, checker: &mut Checker, table: &Recognis
     let Some(total_index) = lines.iter().position(|l| l.label == total_label) else { return };
     let total = lines[total_index];
     for (column, stated) in &total.values {
-        let parts: Vec<_> = lines[..total_index]
-            .iter()
-            .filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true)))
-            .collect();
+        let parts: Vec<_> = lines[..total_index].iter().filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true))).collect();
         if !parts.is_empty() {
             checker.sum(rule, Term::cell(table, &total.label, column, stated), &parts);
         }

@@ -41,12 +41,7 @@ impl Rule for NarrativeCompletionRate {
             }
             let (Some(budget_amount), Some(actual_amount), Some(stated)) = (budget.amount(), actual.amount(), percent.amount()) else { continue };
             let subject = if subject.is_empty() { String::new() } else { format!("{subject} ") };
-            checker.ratio(
-                &Self::INFO,
-                claims::term(format!("文中 {subject}完成率"), &stated),
-                claims::term("决算数", &actual_amount),
-                claims::term("预算数", &budget_amount),
-            );
+            checker.ratio(&Self::INFO, claims::term(format!("文中 {subject}完成率"), &stated), claims::term("决算数", &actual_amount), claims::term("预算数", &budget_amount));
         }
     }
 }

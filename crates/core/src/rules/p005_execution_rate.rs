@@ -56,7 +56,5 @@ impl Rule for ExecutionRate {
 
 /// Whether `rate` is `executed ÷ base` up to rounding (a rounding discrepancy counts as a match).
 fn matches(rate: &Amount, executed: &Amount, base: &Amount) -> bool {
-    Interval::of(&executed.number)
-        .percent_of(Interval::of(&base.number))
-        .is_some_and(|computed| judge(&rate.number, computed, allowance([&rate.number])) != Outcome::Broken)
+    Interval::of(&executed.number).percent_of(Interval::of(&base.number)).is_some_and(|computed| judge(&rate.number, computed, allowance([&rate.number])) != Outcome::Broken)
 }

@@ -71,7 +71,8 @@ impl Rule for FundingSplit {
                 if let Some(total) = entry(Side::Expenditure, EXPENDITURE_HEADING) {
                     checker.equal(&Self::INFO, split_term(table, performance, EXPENDITURE_HEADING, total), Term::cell(table, &row, "全年执行数", executed));
                 }
-                let spending: Vec<&SplitEntry> = performance.funding_split.iter().filter(|e| e.side == Side::Expenditure && SPENDING.contains(&e.label.as_str()) && e.amount.is_some()).collect();
+                let spending: Vec<&SplitEntry> =
+                    performance.funding_split.iter().filter(|e| e.side == Side::Expenditure && SPENDING.contains(&e.label.as_str()) && e.amount.is_some()).collect();
                 if !spending.is_empty() {
                     let mut with_balance = spending.clone();
                     with_balance.extend(performance.funding_split.iter().filter(|e| e.side == Side::Expenditure && e.label == BALANCE && e.amount.is_some()));

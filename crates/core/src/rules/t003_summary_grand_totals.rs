@@ -79,11 +79,8 @@ fn grand_total(checker: &mut Checker, table: &RecognisedTable, summary: &Summary
     }
     let grand = lines[end];
     for (column, stated) in &grand.values {
-        let parts: Vec<_> = lines[start..end]
-            .iter()
-            .filter(|l| l.parent.is_none())
-            .filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true)))
-            .collect();
+        let parts: Vec<_> =
+            lines[start..end].iter().filter(|l| l.parent.is_none()).filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true))).collect();
         checker.sum(&SummaryGrandTotals::INFO, Term::cell(table, &grand.label, column, stated), &parts);
     }
 }

@@ -45,10 +45,7 @@ impl Rule for ClassifiedHierarchy {
                 let parent_label = lookup::row_label(parent);
                 let children: Vec<_> = children.into_iter().map(|c| (c, lookup::row_label(c))).collect();
                 for (column, stated) in &parent.values {
-                    let parts: Vec<_> = children
-                        .iter()
-                        .filter_map(|(c, label)| c.values.get(column).map(|v| (Term::cell(table, label, column, v), true)))
-                        .collect();
+                    let parts: Vec<_> = children.iter().filter_map(|(c, label)| c.values.get(column).map(|v| (Term::cell(table, label, column, v), true))).collect();
                     if !parts.is_empty() {
                         checker.sum(&Self::INFO, Term::cell(table, &parent_label, column, stated), &parts);
                     }

@@ -44,10 +44,7 @@ impl Rule for FiscalGrantFunds {
         let Some((table, summary)) = lookup::summary(document, Form::FiscalGrantSummary) else { return };
         for line in &summary.lines {
             let Some(total) = line.values.get(TOTAL_COLUMN) else { continue };
-            let parts: Vec<_> = lookup::FISCAL_FUNDS
-                .iter()
-                .filter_map(|fund| line.values.get(*fund).map(|v| (Term::cell(table, &line.label, fund, v), true)))
-                .collect();
+            let parts: Vec<_> = lookup::FISCAL_FUNDS.iter().filter_map(|fund| line.values.get(*fund).map(|v| (Term::cell(table, &line.label, fund, v), true))).collect();
             if !parts.is_empty() {
                 checker.sum(&Self::INFO, Term::cell(table, &line.label, TOTAL_COLUMN, total), &parts);
             }

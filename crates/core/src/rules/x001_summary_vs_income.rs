@@ -41,9 +41,7 @@ impl Rule for SummaryVsIncome {
             return;
         };
         let Some(total_row) = &income.total else { return };
-        let summary_term = |label: &str| {
-            lookup::line(summary, Side::Income, label).and_then(lookup::only_value).map(|(column, v)| Term::cell(t01, label, column, v))
-        };
+        let summary_term = |label: &str| lookup::line(summary, Side::Income, label).and_then(lookup::only_value).map(|(column, v)| Term::cell(t01, label, column, v));
         for column in SAME_COLUMNS {
             if let (Some(stated), Some(other)) = (summary_term(column), total_row.values.get(column)) {
                 checker.equal(&Self::INFO, stated, Term::cell(t02, "合计", column, other));

@@ -36,10 +36,12 @@ impl Rule for GeneralBudgetWithinExpenditure {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((t05, general)), Some((t03, expenditure))) = (lookup::classified(document, Form::GeneralBudgetExpenditure), lookup::classified(document, Form::Expenditure)) else {
+        let (Some((t05, general)), Some((t03, expenditure))) = (lookup::classified(document, Form::GeneralBudgetExpenditure), lookup::classified(document, Form::Expenditure))
+        else {
             return;
         };
-        let pairs = general.total.iter().map(|r| (r, expenditure.total.as_ref())).chain(general.rows.iter().map(|r| (r, r.code.as_deref().and_then(|c| lookup::row(expenditure, c)))));
+        let pairs =
+            general.total.iter().map(|r| (r, expenditure.total.as_ref())).chain(general.rows.iter().map(|r| (r, r.code.as_deref().and_then(|c| lookup::row(expenditure, c)))));
         for (row05, row03) in pairs {
             let Some(row03) = row03 else { continue };
             let label = lookup::row_label(row05);

@@ -1,7 +1,7 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{Checker, Term};
-use crate::model::SummaryTable;
 use crate::model::Side;
+use crate::model::SummaryTable;
 use crate::recognise::Form;
 use crate::report::ParseReport;
 
@@ -90,11 +90,8 @@ impl Rule for FundTablesVsFiscalGrant {
         for (form, fund, counterparts) in FUND_TABLES {
             let Some((table, classified)) = lookup::classified(document, form) else { continue };
             if lookup::is_empty(table) {
-                let figures: Vec<Term> = counterparts
-                    .iter()
-                    .filter_map(|c| fund_figure(summary, fund, *c))
-                    .map(|(row, column, amount)| Term::cell(t04, &row, column, amount))
-                    .collect();
+                let figures: Vec<Term> =
+                    counterparts.iter().filter_map(|c| fund_figure(summary, fund, *c)).map(|(row, column, amount)| Term::cell(t04, &row, column, amount)).collect();
                 if figures.is_empty() {
                     continue;
                 }

@@ -6,7 +6,7 @@
 use super::lookup;
 use super::RuleInfo;
 use crate::check::{Checker, Term};
-use crate::claims::{self, Claim, ClaimKind, ChangeBasis, Direction, Figure};
+use crate::claims::{self, ChangeBasis, Claim, ClaimKind, Direction, Figure};
 use crate::ingest::{contains, find, rfind};
 use crate::model::{Amount, Side};
 use crate::recognise::meta::DocumentKind;
@@ -161,7 +161,9 @@ fn budget_facts(claims: &[Claim], year: u16, out: &mut Vec<Fact>) {
         out.extend(stated(Measure::ThreePublicBudget, year, total));
         let prior_year = [format!("{}年", year - 1), "上年".to_string()];
         let change = claims.iter().find_map(|c| match &c.kind {
-            ClaimKind::Amount { figure, .. } if three_public(&figure.label) && mentions_change(&figure.label) && prior_year.iter().any(|y| contains(&figure.label, y)) => Some(figure),
+            ClaimKind::Amount { figure, .. } if three_public(&figure.label) && mentions_change(&figure.label) && prior_year.iter().any(|y| contains(&figure.label, y)) => {
+                Some(figure)
+            }
             _ => None,
         });
         if let Some(delta) = change {
@@ -215,7 +217,9 @@ fn accounts_facts(document: &ParseReport, claims: &[Claim], year: u16, out: &mut
 fn vehicles(document: &ParseReport, claims: &[Claim], year: u16) -> Option<Fact> {
     let held = |words: &[&str]| {
         claims.iter().find_map(|c| match &c.kind {
-            ClaimKind::Count { figure, .. } if figure.unit_text == "辆" && words.iter().any(|w| contains(&figure.label, w)) && !contains(&figure.label, "新增") => Some((c, figure)),
+            ClaimKind::Count { figure, .. } if figure.unit_text == "辆" && words.iter().any(|w| contains(&figure.label, w)) && !contains(&figure.label, "新增") => {
+                Some((c, figure))
+            }
             _ => None,
         })
     };
@@ -231,9 +235,7 @@ fn vehicles(document: &ParseReport, claims: &[Claim], year: u16) -> Option<Fact>
 
 /// The year of a `截止2023年12月底` / `截至2023年12月31日` before `figure` in its paragraph.
 fn named_year(document: &ParseReport, claim: &Claim, figure: &Figure) -> Option<u16> {
-    let paragraph = lookup::paragraphs(document)
-        .into_iter()
-        .find(|p| p.span.byte_start <= claim.span.byte_start && claim.span.byte_start < p.span.byte_end)?;
+    let paragraph = lookup::paragraphs(document).into_iter().find(|p| p.span.byte_start <= claim.span.byte_start && claim.span.byte_start < p.span.byte_end)?;
     let before = &paragraph.text[..find(&paragraph.text, &figure.label)?];
     ["截止", "截至"].iter().filter_map(|word| rfind(before, word).map(|at| &before[at + word.len()..])).find_map(|rest| {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -252,7 +254,9 @@ fn amount(claims: &[Claim], wanted: impl Fn(&str) -> bool) -> Option<&Figure> {
 /// The first change against `basis` whose current figure is named with `subject`.
 fn change_of<'a>(claims: &'a [Claim], basis: ChangeBasis, subject: &str) -> Option<(&'a Figure, Direction, &'a Figure)> {
     claims.iter().find_map(|c| match &c.kind {
-        ClaimKind::Change { basis: b, direction, delta, current: Some(current), .. } if *b == basis && contains(&current.label, subject) && delta.is_money() => Some((current, *direction, delta)),
+        ClaimKind::Change { basis: b, direction, delta, current: Some(current), .. } if *b == basis && contains(&current.label, subject) && delta.is_money() => {
+            Some((current, *direction, delta))
+        }
         _ => None,
     })
 }
