@@ -1,8 +1,8 @@
 //! Project automation. Two commands, both idempotent and both installing what is missing:
 //!
 //! - `cargo xtask serve`: builds the web app and serves it on http://127.0.0.1:8080.
-//! - `cargo xtask test`: runs every test (native, wasm in headless Chromium, browser
-//!   end-to-end against the release build) and the size budgets.
+//! - `cargo xtask test`: checks formatting and lints, runs every test (native, wasm in headless
+//!   Chromium, browser end-to-end against the release build) and the size budgets.
 //!
 //! `cargo xtask post-build` is Trunk's post_build hook (Trunk.toml), not a command for people.
 
@@ -61,6 +61,9 @@ fn dist() -> Result {
 fn test() -> Result {
     ensure_build_tools()?;
     ensure_test_tools()?;
+    step("formatting (cargo fmt --check) and lints (cargo clippy, warnings are errors)");
+    run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
+    run(Command::new("cargo").args(["clippy", "--locked", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     step("native tests");
     run(Command::new("cargo").args(["test", "--locked"]))?;
     step("wasm tests in headless Chromium");
@@ -94,9 +97,7 @@ fn build_dist() -> Result {
 fn post_build() -> Result {
     prepend_path(&home().join(".cargo/bin"));
     prepend_path(&root().join("node_modules/.bin"));
-    let staging = env::var_os("TRUNK_STAGING_DIR")
-        .map(PathBuf::from)
-        .ok_or("post-build is Trunk's hook (Trunk.toml): TRUNK_STAGING_DIR is not set")?;
+    let staging = env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from).ok_or("post-build is Trunk's hook (Trunk.toml): TRUNK_STAGING_DIR is not set")?;
     let release = env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
     embed::build_into(&staging, release)?;
     pwa::finish(&staging)
@@ -164,8 +165,16 @@ fn ensure_build_tools() -> Result {
     run(Command::new("cargo").args(["fetch", "--locked"]))
 }
 
-/// Chromium, ChromeDriver and a CJK font from apt, for the wasm and end-to-end tests.
+/// rustfmt and clippy (rustup components); Chromium, ChromeDriver and a CJK font from apt, for
+/// the wasm and end-to-end tests.
 fn ensure_test_tools() -> Result {
+    let components = output(Command::new("rustup").args(["component", "list", "--installed"]))?;
+    for component in ["rustfmt", "clippy"] {
+        if !components.lines().any(|c| c.starts_with(component)) {
+            step(&format!("installing the {component} component"));
+            run(Command::new("rustup").args(["component", "add", component]))?;
+        }
+    }
     let missing = [CHROMIUM, CHROMEDRIVER, CJK_FONT].iter().any(|path| !Path::new(path).exists());
     if missing {
         step("installing chromium, chromium-driver and fonts-noto-cjk from apt");
@@ -180,9 +189,7 @@ fn ensure_node_packages() -> Result {
         step("installing nodejs and npm from apt");
         apt_install(&["nodejs", "npm"])?;
     }
-    let installed = ["node_modules/.bin/wasm-opt", "node_modules/playwright-core/package.json"]
-        .iter()
-        .all(|p| root().join(p).exists());
+    let installed = ["node_modules/.bin/wasm-opt", "node_modules/playwright-core/package.json"].iter().all(|p| root().join(p).exists());
     if !installed {
         step("installing npm packages (binaryen, playwright-core)");
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()))?;
@@ -242,7 +249,11 @@ fn step(what: &str) {
 
 fn run(command: &mut Command) -> Result {
     let status = command.current_dir(root()).status().map_err(|e| format!("{command:?}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{command:?} failed: {status}")) }
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed: {status}"))
+    }
 }
 
 fn output(command: &mut Command) -> Result<String> {
