@@ -1,6 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
-use crate::ingest::{contains, find};
+use crate::ingest::{contains, find_all};
 use crate::recognise::Paragraph;
 use crate::report::ParseReport;
 
@@ -36,15 +36,7 @@ declare_rule! {
 /// `(?:增加|减少)[^，。；\d]{0,4}\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)` reads it: byte offset and text.
 fn changes(text: &str) -> Vec<(usize, &str)> {
     // Where 增加 and 减少 occur, each searched for once, in order.
-    let occurrences = |word: &'static str| {
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            let at = from + find(&text[from..], word)?;
-            from = at + word.len();
-            Some(at)
-        })
-    };
-    let mut starts: Vec<usize> = occurrences("增加").chain(occurrences("减少")).collect();
+    let mut starts: Vec<usize> = find_all(text, "增加").chain(find_all(text, "减少")).collect();
     crate::sorting::sort_by_key(&mut starts, |at| *at);
     let mut out = Vec::new();
     let mut from = 0;
