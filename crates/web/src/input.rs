@@ -118,17 +118,22 @@ pub struct EditorProps {
 }
 
 /// The large text area; a paste or any large change is checked at once, typing is debounced.
+/// An input event that leaves the text as it was is ignored (Chromium sends one per line when
+/// text is inserted programmatically, all after the whole text is in).
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let texts = props.lang.texts();
     let oninput = {
         let on_input = props.on_input.clone();
-        let before = props.text.len();
+        let before = props.text.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
             let value = area.value();
+            if value == *before {
+                return;
+            }
             let pasted = event.input_type().starts_with("insertFromPaste") || event.input_type().starts_with("insertFromDrop");
-            let at_once = pasted || value.len().abs_diff(before) > 200;
+            let at_once = pasted || value.len().abs_diff(before.len()) > 200;
             on_input.emit((value, at_once));
         })
     };
