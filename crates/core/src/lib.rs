@@ -11,6 +11,7 @@ pub mod claims;
 pub mod decode;
 pub mod ingest;
 pub mod model;
+pub mod positioned;
 pub mod recognise;
 pub mod report;
 pub mod rounding;
