@@ -72,6 +72,25 @@ pub enum TableLayout {
     Tabbed,
     /// At least one row spread one cell per line.
     CellPerLine,
+    /// Rebuilt from where the text stands in layout text (PDF text, `pdftotext -layout`).
+    Columns,
+}
+
+/// Where a stretch of a paragraph's text starts in the input: the text from `text_at` up to
+/// the next stretch is the input from `source_at` on, verbatim. A paragraph reflowed from
+/// wrapped lines is several stretches (line breaks, indentation and letter-spacing left out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Stretch {
+    pub text_at: usize,
+    pub source_at: usize,
+    /// The input line `source_at` is on.
+    pub line: usize,
+}
+
+/// The input byte of byte `offset` of a text made of `stretches` (see [`Stretch`]).
+pub fn source_byte(stretches: &[Stretch], offset: usize) -> usize {
+    let index = stretches.partition_point(|s| s.text_at <= offset).saturating_sub(1);
+    stretches.get(index).map_or(offset, |s| s.source_at + (offset - s.text_at))
 }
 
 /// One block of the document, in reading order.
@@ -80,8 +99,14 @@ pub enum TableLayout {
 pub enum Block {
     /// A markdown heading line (`#`…), without its markers; `depth` counts the `#`.
     Heading { text: String, depth: usize, span: Span },
-    /// One non-blank line of running text (converted PDF text puts one paragraph per line).
-    Paragraph { text: String, span: Span },
+    /// Running text: one non-blank line (converted PDF text puts one paragraph per line), or
+    /// in layout text the lines of a paragraph reflowed, with the `stretches` they came from.
+    Paragraph {
+        text: String,
+        span: Span,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        stretches: Vec<Stretch>,
+    },
     /// Consecutive table rows; blank lines between rows do not end a table.
     Table { rows: Vec<Row>, layout: TableLayout, span: Span },
 }
@@ -323,8 +348,11 @@ fn cell_per_line_row(lines: &[Line<'_>], start: usize) -> (Row, usize) {
     (Row { cells, span }, index)
 }
 
-/// Splits `text` into blocks.
+/// Splits `text` into blocks; layout text (PDF text) is read by [`crate::layout`].
 pub fn blocks(text: &str) -> Vec<Block> {
+    if crate::layout::is_layout_text(text) {
+        return crate::layout::blocks(text);
+    }
     let lines = lines(text);
     let mut out: Vec<Block> = Vec::new();
     let mut index = 0;
@@ -362,7 +390,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             let depth = 1 + heading.len() - heading.trim_start_matches('#').len();
             out.push(Block::Heading { text: strip_markup(heading.trim_start_matches('#')), depth, span });
         } else {
-            out.push(Block::Paragraph { text: strip_markup(trimmed), span });
+            out.push(Block::Paragraph { text: strip_markup(trimmed), span, stretches: Vec::new() });
         }
     }
     out
@@ -378,7 +406,7 @@ mod tests {
         let b = blocks(text);
         assert_eq!(b.len(), 4, "{b:#?}");
         assert!(matches!(&b[0], Block::Heading { text, depth: 1, .. } if text == "标题"));
-        assert!(matches!(&b[1], Block::Paragraph { text, span } if text == "第一段" && span.line_start == 2));
+        assert!(matches!(&b[1], Block::Paragraph { text, span, .. } if text == "第一段" && span.line_start == 2));
         match &b[2] {
             Block::Table { rows, span, layout } => {
                 assert_eq!(*layout, TableLayout::Tabbed);
@@ -390,7 +418,7 @@ mod tests {
             }
             other => panic!("expected table, got {other:?}"),
         }
-        assert!(matches!(&b[3], Block::Paragraph { text, span } if text == "末段" && span.line_start == 8));
+        assert!(matches!(&b[3], Block::Paragraph { text, span, .. } if text == "末段" && span.line_start == 8));
     }
 
     #[test]

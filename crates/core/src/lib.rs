@@ -10,6 +10,7 @@ pub mod check;
 pub mod claims;
 pub mod decode;
 pub mod ingest;
+pub mod layout;
 pub mod model;
 pub mod positioned;
 pub mod recognise;

@@ -109,6 +109,15 @@ impl ParseReport {
         for issue in &c.unplaced_cells {
             let _ = writeln!(out, "    L{} 列{} «{}»: {}", issue.at.line, issue.at.column + 1, issue.text.chars().take(30).collect::<String>(), issue.reason);
         }
+        let _ = writeln!(out, "  表格内容 (每行: 行号 | 各单元格):");
+        for block in &self.blocks {
+            if let Block::Table { rows, .. } = block {
+                let _ = writeln!(out, "    ── L{}", block.span().line_start);
+                for row in rows {
+                    let _ = writeln!(out, "    L{:<4} {}", row.span.line_start, row.texts().join(" | "));
+                }
+            }
+        }
         out
     }
 }

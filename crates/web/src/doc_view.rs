@@ -78,7 +78,7 @@ pub fn doc_view(props: &DocViewProps) -> Html {
             let level = depths.get(&span.line_start).copied().unwrap_or(*depth);
             view.heading(text, level, *span)
         }
-        Block::Paragraph { text, span } => match depths.get(&span.line_start) {
+        Block::Paragraph { text, span, .. } => match depths.get(&span.line_start) {
             Some(&level) => view.heading(text, level, *span),
             None => view.paragraph(text, *span),
         },

@@ -68,6 +68,14 @@ fn classification_line(paragraph: &Paragraph) -> bool {
     !contains(text, "万元") && ["（项）", "(项)", "（款）", "(款)"].iter().any(|mark| contains(text, mark))
 }
 
+/// The end of the 类/款/项 line a reflowed paragraph opens with (`1、…（类）…（款）…（项）。主要用于…`).
+fn leading_classification(paragraph: &Paragraph) -> Option<usize> {
+    let first = paragraph.sentences.first().filter(|s| !s.stretches.is_empty() || paragraph.sentences.len() > 1)?;
+    let text = &first.text;
+    let end = ["（项）", "(项)"].iter().filter_map(|mark| crate::ingest::rfind(text, mark).map(|at| at + mark.len())).max()?;
+    (!contains(&text[..end], "万元") && paragraph.text.starts_with(text.as_str())).then_some(end)
+}
+
 /// Every unit of running text in the document, in reading order.
 pub fn units(document: &ParseReport) -> Vec<Unit> {
     let mut out = Vec::new();
@@ -96,10 +104,25 @@ fn push_paragraphs(paragraphs: &[Paragraph], heading: &str, out: &mut Vec<Unit>)
             context = Some(paragraph.text.clone());
             continue;
         }
+        // A reflowed paragraph may open with its 类/款/项 line: the figures after it are its.
+        if let Some(end) = leading_classification(paragraph) {
+            out.extend(current.take());
+            context = Some(paragraph.text[..end].to_string());
+        }
         let unit = current.get_or_insert_with(|| Unit { text: String::new(), section: heading.to_string(), context: context.clone(), pieces: Vec::new() });
         for sentence in &paragraph.sentences {
-            let exact = sentence.text.len() == sentence.span.byte_end - sentence.span.byte_start;
-            unit.pieces.push(Piece { offset: unit.text.len(), len: sentence.text.len(), span: sentence.span, exact });
+            if sentence.stretches.is_empty() {
+                let exact = sentence.text.len() == sentence.span.byte_end - sentence.span.byte_start;
+                unit.pieces.push(Piece { offset: unit.text.len(), len: sentence.text.len(), span: sentence.span, exact });
+            } else {
+                // A reflowed sentence: one verbatim piece per stretch.
+                let ends = sentence.stretches.iter().skip(1).map(|s| s.text_at).chain([sentence.text.len()]);
+                for (stretch, end) in sentence.stretches.iter().zip(ends) {
+                    let len = end - stretch.text_at;
+                    let span = Span { line_start: stretch.line, line_end: stretch.line, byte_start: stretch.source_at, byte_end: stretch.source_at + len };
+                    unit.pieces.push(Piece { offset: unit.text.len() + stretch.text_at, len, span, exact: true });
+                }
+            }
             unit.text.push_str(&sentence.text);
         }
         if finished(paragraph) {

@@ -56,7 +56,7 @@ const TITLE_MAX_CHARS: usize = 30;
 
 fn texts(blocks: &[Block]) -> impl Iterator<Item = (&str, usize)> {
     blocks.iter().filter_map(|b| match b {
-        Block::Heading { text, span, .. } | Block::Paragraph { text, span } => Some((text.as_str(), span.line_start)),
+        Block::Heading { text, span, .. } | Block::Paragraph { text, span, .. } => Some((text.as_str(), span.line_start)),
         Block::Table { .. } => None,
     })
 }

@@ -237,7 +237,7 @@ fn context_of(blocks: &[Block], index: usize, rows: &[Row]) -> TableContext {
     for block in blocks[..index].iter().rev().take(10) {
         match block {
             Block::Table { .. } => break,
-            Block::Heading { text, span, .. } | Block::Paragraph { text, span } => {
+            Block::Heading { text, span, .. } | Block::Paragraph { text, span, .. } => {
                 if context.nearest_text.is_none() && !text.starts_with('注') && !text.starts_with("说明") {
                     context.nearest_text = Some(text.clone());
                 }
@@ -253,7 +253,7 @@ fn notes_after(blocks: &[Block], index: usize) -> Vec<Note> {
         .iter()
         .take(4)
         .map_while(|b| match b {
-            Block::Paragraph { text, span } => Some((text, span)),
+            Block::Paragraph { text, span, .. } => Some((text, span)),
             _ => None,
         })
         .filter(|(text, _)| text.starts_with("注") || text.starts_with("说明") || text.starts_with("备注") || contains(text, "无数据"))

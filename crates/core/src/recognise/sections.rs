@@ -5,13 +5,16 @@
 use serde::Serialize;
 
 use super::labels::{digits, norm, numerals};
-use crate::ingest::{char_width, contains, strip_markup, Block, Span};
+use crate::ingest::{char_width, contains, source_byte, strip_markup, Block, Span, Stretch};
 
-/// A sentence of a paragraph (ended by `。`, `；`, `！` or `？`), with its exact span.
+/// A sentence of a paragraph (ended by `。`, `；`, `！` or `？`), with its exact span; the
+/// stretches of a sentence of reflowed text say where each piece of it is in the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sentence {
     pub text: String,
     pub span: Span,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stretches: Vec<Stretch>,
 }
 
 /// One paragraph (one source line) of running text.
@@ -89,7 +92,61 @@ fn plain_heading(text: &str) -> Option<(u8, String)> {
     }
 }
 
-fn sentences(source: &str, span: Span, line_starts: &[usize]) -> Vec<Sentence> {
+/// The sentences of a paragraph: read from the input in `span`, or, for a reflowed paragraph,
+/// from its `text` made of `stretches` of the input.
+fn sentences(source: &str, span: Span, line_starts: &[usize], text: &str, stretches: &[Stretch]) -> Vec<Sentence> {
+    if stretches.is_empty() {
+        verbatim_sentences(source, span, line_starts)
+    } else {
+        reflowed_sentences(text, stretches, line_starts)
+    }
+}
+
+/// Where `text` ends a sentence: after each `。`, `；`, `！` and `？`, and at its end.
+fn sentence_ends(text: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut at = 0;
+    while let Some(&lead) = text.as_bytes().get(at) {
+        let width = char_width(lead);
+        // The sentence ends are led by 0xE3 (`。`) or 0xEF (`；！？`) in UTF-8: other characters
+        // are stepped over whole, undecoded.
+        if matches!(lead, 0xE3 | 0xEF) && text[at..].starts_with(['。', '；', '！', '？']) {
+            ends.push(at + width);
+        }
+        at += width;
+    }
+    ends.push(text.len());
+    ends
+}
+
+fn reflowed_sentences(text: &str, stretches: &[Stretch], line_starts: &[usize]) -> Vec<Sentence> {
+    let line = |byte: usize| line_starts.partition_point(|&s| s <= byte);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in sentence_ends(text) {
+        let piece = &text[start..end];
+        let from = start + (piece.len() - piece.trim_start().len());
+        let to = start + piece.trim_end().len();
+        start = end;
+        if from >= to {
+            continue;
+        }
+        let last = text[from..to].chars().next_back().map_or(1, char::len_utf8);
+        let byte_start = source_byte(stretches, from);
+        let byte_end = source_byte(stretches, to - last) + last;
+        let own: Vec<Stretch> = std::iter::once(Stretch { text_at: 0, source_at: byte_start, line: line(byte_start) })
+            .chain(stretches.iter().filter(|s| s.text_at > from && s.text_at < to).map(|s| Stretch { text_at: s.text_at - from, ..*s }))
+            .collect();
+        out.push(Sentence {
+            text: text[from..to].to_string(),
+            span: Span { line_start: line(byte_start), line_end: line(byte_end.saturating_sub(1)), byte_start, byte_end },
+            stretches: if own.len() > 1 { own } else { Vec::new() },
+        });
+    }
+    out
+}
+
+fn verbatim_sentences(source: &str, span: Span, line_starts: &[usize]) -> Vec<Sentence> {
     let raw = &source[span.byte_start..span.byte_end];
     let mut out = Vec::new();
     let mut start = 0;
@@ -101,21 +158,13 @@ fn sentences(source: &str, span: Span, line_starts: &[usize]) -> Vec<Sentence> {
             let byte_start = span.byte_start + from + leading;
             let byte_end = span.byte_start + from + piece.trim_end().len();
             let line = |byte: usize| line_starts.partition_point(|&s| s <= byte);
-            out.push(Sentence { text, span: Span { line_start: line(byte_start), line_end: line(byte_end.saturating_sub(1)), byte_start, byte_end } });
+            out.push(Sentence { text, span: Span { line_start: line(byte_start), line_end: line(byte_end.saturating_sub(1)), byte_start, byte_end }, stretches: Vec::new() });
         }
     };
-    let mut at = 0;
-    while let Some(&lead) = raw.as_bytes().get(at) {
-        let width = char_width(lead);
-        // The sentence ends are led by 0xE3 (`。`) or 0xEF (`；！？`) in UTF-8: other characters
-        // are stepped over whole, undecoded.
-        if matches!(lead, 0xE3 | 0xEF) && raw[at..].starts_with(['。', '；', '！', '？']) {
-            push(start, at + width);
-            start = at + width;
-        }
-        at += width;
+    for end in sentence_ends(raw) {
+        push(start, end);
+        start = end;
     }
-    push(start, raw.len());
     out
 }
 
@@ -148,7 +197,7 @@ pub fn outline(source: &str, blocks: &[Block], table_ids: &[Option<usize>]) -> O
             Block::Table { .. } => None,
         };
         match (block, heading) {
-            (Block::Heading { text, span, .. } | Block::Paragraph { text, span }, Some((rank, number))) => {
+            (Block::Heading { text, span, .. } | Block::Paragraph { text, span, .. }, Some((rank, number))) => {
                 close(&mut stack, &mut roots, rank);
                 let section = Section {
                     heading: text.clone(),
@@ -160,8 +209,15 @@ pub fn outline(source: &str, blocks: &[Block], table_ids: &[Option<usize>]) -> O
                 };
                 stack.push((rank, section));
             }
-            (Block::Paragraph { text, span }, None) | (Block::Heading { text, span, .. }, None) => {
-                let paragraph = Paragraph { text: text.clone(), span: *span, sentences: sentences(source, *span, &line_starts) };
+            (Block::Paragraph { text, span, stretches }, None) => {
+                let paragraph = Paragraph { text: text.clone(), span: *span, sentences: sentences(source, *span, &line_starts, text, stretches) };
+                match stack.last_mut() {
+                    Some((_, section)) => section.paragraphs.push(paragraph),
+                    None => preamble.push(paragraph),
+                }
+            }
+            (Block::Heading { text, span, .. }, None) => {
+                let paragraph = Paragraph { text: text.clone(), span: *span, sentences: sentences(source, *span, &line_starts, text, &[]) };
                 match stack.last_mut() {
                     Some((_, section)) => section.paragraphs.push(paragraph),
                     None => preamble.push(paragraph),

@@ -1,0 +1,745 @@
+//! Layout text: a page laid out in columns of characters, as `pdftotext -layout` writes it, as
+//! a PDF viewer copies it, and as [`render`] writes the glyphs of a PDF. Tables have no tabs
+//! there: their columns are where the text stands. This reader rebuilds them (rows by line,
+//! columns from the header and from aligned figures, wrapped labels and headers joined) and
+//! reflows running text (wrapped lines joined, letter-spacing dropped), keeping every piece's
+//! place in the input.
+
+use crate::amount::{cell_value, CellValue};
+use crate::ingest::{Block, Cell, Row, Span, Stretch, TableLayout};
+use crate::positioned::Page;
+use crate::recognise::forms::form_of_title;
+use crate::recognise::labels::subject_code;
+
+/// Whether `text` is layout text: no tab-separated table, and lines whose words stand apart in
+/// columns (two spaces or more between them, a figure among them).
+pub fn is_layout_text(text: &str) -> bool {
+    if text.as_bytes().contains(&b'\t') {
+        return false;
+    }
+    let columned = text.lines().filter(|line| fields(line).len() >= 2 && fields(line).iter().any(|f| is_figure(f.text))).take(5).count();
+    columned >= 5
+}
+
+/// One line of the input.
+#[derive(Debug)]
+struct Line<'a> {
+    /// 1-based line number.
+    number: usize,
+    /// Byte offset of the line in the input.
+    start: usize,
+    text: &'a str,
+    /// Page, counted by form feeds.
+    page: usize,
+    fields: Vec<Field<'a>>,
+}
+
+/// A run of text in a line that stands apart from the rest (two spaces or more around it).
+#[derive(Debug, Clone, Copy)]
+struct Field<'a> {
+    text: &'a str,
+    /// Byte offset in the line.
+    at: usize,
+    /// Character columns: the start and end column counting every character as one.
+    chars: (usize, usize),
+    /// Display columns: CJK characters count two.
+    display: (usize, usize),
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
+/// The fields of a line: runs separated by two spaces or more (a full-width space counts two),
+/// or by one space between two figures.
+fn fields(line: &str) -> Vec<Field<'_>> {
+    let mut out: Vec<Field> = Vec::new();
+    let (mut chars, mut display) = (0, 0);
+    let mut start: Option<(usize, usize, usize)> = None;
+    let mut spaces = 0;
+    let mut last_end = (0, 0, 0);
+    for (at, c) in line.char_indices() {
+        let width = if is_wide(c) { 2 } else { 1 };
+        if c == ' ' || c == '\u{3000}' || c == '\u{a0}' {
+            spaces += width;
+        } else {
+            if let Some(begin) = start {
+                let next_is_figure = line[at..].split(' ').next().is_some_and(is_figure);
+                let split = spaces >= 2 || (spaces == 1 && next_is_figure && is_figure(&line[begin.0..last_end.0]));
+                if split {
+                    out.push(Field { text: &line[begin.0..last_end.0], at: begin.0, chars: (begin.1, last_end.1), display: (begin.2, last_end.2) });
+                    start = None;
+                }
+            }
+            if start.is_none() {
+                start = Some((at, chars, display));
+            }
+            spaces = 0;
+            last_end = (at + c.len_utf8(), chars + 1, display + width);
+        }
+        chars += 1;
+        display += width;
+    }
+    if let Some(begin) = start {
+        out.push(Field { text: &line[begin.0..last_end.0], at: begin.0, chars: (begin.1, last_end.1), display: (begin.2, last_end.2) });
+    }
+    out
+}
+
+/// A figure as tables print them: an amount, a percentage, a count, a code.
+fn is_figure(text: &str) -> bool {
+    matches!(cell_value(text), CellValue::Number(_))
+}
+
+/// An amount (not a code or a line number): it has decimals or thousands separators.
+fn is_amount(text: &str) -> bool {
+    is_figure(text) && text.contains(['.', ',', '%'])
+}
+
+/// Whether a line opens with a 科目编码 (`201`, `2010301`, `201 06 01`, `30101 基本工资`).
+fn opens_with_code(line: &Line) -> bool {
+    line.fields.first().is_some_and(|f| subject_code(f.text).is_some())
+}
+
+/// Whether a field is a label with an ordinal (`一、…`, `（一）…`) or a total (`合计`, `总计`).
+fn is_row_label(text: &str) -> bool {
+    let first = text.chars().next().unwrap_or(' ');
+    let ordinal = matches!(first, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') && text.contains('、');
+    ordinal || first == '（' || first == '(' || text.ends_with('计') || text.contains("合计") || text.contains("总计")
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut page = 1;
+    for (index, raw) in text.split_inclusive('\n').enumerate() {
+        let mut body = raw.trim_end_matches(['\n', '\r']);
+        let mut offset = start;
+        while let Some(rest) = body.strip_prefix('\x0c') {
+            page += 1;
+            body = rest;
+            offset += 1;
+        }
+        out.push(Line { number: index + 1, start: offset, text: body, page, fields: fields(body) });
+        start += raw.len();
+    }
+    out
+}
+
+/// Whether a line has the shape of a table row: three fields or more, or two with a figure.
+fn row_like(line: &Line) -> bool {
+    let n = line.fields.len();
+    n >= 3 || (n == 2 && line.fields.iter().any(|f| is_figure(f.text)))
+}
+
+/// Whether a line inside a table is a row of it: fields side by side, a 科目编码 first, or a
+/// row label alone (`十、节能环保支出`, `合计`).
+fn is_row(line: &Line) -> bool {
+    line.fields.len() >= 2 || opens_with_code(line) || line.fields.first().is_some_and(|f| is_row_label(f.text) && f.text.chars().count() <= 20)
+}
+
+/// A line that a table never takes: a title, a unit line, a note, a part heading, a finished
+/// sentence.
+fn outside_tables(line: &Line) -> bool {
+    let text = line.text.trim();
+    if text.starts_with('第') && text.contains("部分") {
+        return true;
+    }
+    let single = line.fields.len() <= 1;
+    text.starts_with('注') || text.starts_with("说明") || text.contains("单位：") || text.contains("单位:") || (single && form_of_title(text).is_some()) || (single && text.ends_with('。'))
+}
+
+/// Splits the lines into table regions (line index ranges) and the running text around them.
+fn regions(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut index = 0;
+    while index < lines.len() {
+        if !row_like(&lines[index]) || outside_tables(&lines[index]) {
+            index += 1;
+            continue;
+        }
+        // Header lines above the first row: not running text, on the same page.
+        let mut start = index;
+        let floor = out.last().map_or(0, |r| r.end);
+        let mut looked = 0;
+        while start > floor && looked < 8 {
+            let above = &lines[start - 1];
+            if above.page != lines[index].page || outside_tables(above) {
+                break;
+            }
+            if !above.fields.is_empty() && above.fields.iter().any(|f| f.text.chars().count() > 12) {
+                break;
+            }
+            start -= 1;
+            looked += 1;
+        }
+        while start < index && lines[start].fields.is_empty() {
+            start += 1;
+        }
+        // Rows, and the lines between them (wrapped labels, header lines), while rows keep
+        // coming; over a page break when the next page goes on with rows.
+        let mut end = index + 1;
+        let mut last_row = index;
+        let mut between = 0;
+        while end < lines.len() && !outside_tables(&lines[end]) {
+            let line = &lines[end];
+            if line.page != lines[end - 1].page && !is_row(line) {
+                break;
+            }
+            if line.fields.is_empty() {
+                end += 1;
+                continue;
+            }
+            if is_row(line) {
+                last_row = end;
+                between = 0;
+            } else {
+                between += 1;
+                if between > 5 || line.fields.iter().any(|f| f.text.chars().count() > 16) {
+                    break;
+                }
+            }
+            end += 1;
+        }
+        // Wrapped label lines right after the last row belong to it.
+        let mut stop = last_row + 1;
+        while stop < end && stop <= last_row + 1 && !lines[stop].fields.is_empty() && !outside_tables(&lines[stop]) {
+            stop += 1;
+        }
+        out.push(start..stop);
+        index = stop;
+    }
+    out
+}
+
+/// What a field or a column holds: labels, 科目编码, or figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Label,
+    Code,
+    Figure,
+}
+
+fn kind_of(field: &Field) -> Kind {
+    if subject_code(field.text).is_some_and(|c| c.2.is_empty()) && !is_amount(field.text) {
+        Kind::Code
+    } else if is_figure(field.text) || matches!(cell_value(field.text), CellValue::Nil) {
+        Kind::Figure
+    } else {
+        Kind::Label
+    }
+}
+
+/// A column of a rebuilt table: its kind and where what it holds stands.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    kind: Kind,
+    /// Leftmost start and rightmost end of what it holds.
+    extent: (usize, usize),
+}
+
+impl Column {
+    /// Figures are right-aligned, labels and codes left-aligned.
+    fn anchor(&self) -> usize {
+        if self.kind == Kind::Figure {
+            self.extent.1
+        } else {
+            self.extent.0
+        }
+    }
+}
+
+/// Which column measure a table's lines agree on: character counts (`pdftotext -layout`) or
+/// display columns (a monospace view, [`render`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Measure {
+    Chars,
+    Display,
+}
+
+fn span_of(field: &Field, measure: Measure) -> (usize, usize) {
+    match measure {
+        Measure::Chars => field.chars,
+        Measure::Display => field.display,
+    }
+}
+
+/// Columns from the rows with the most fields: their `i`-th fields make column `i`.
+fn body_columns(rows: &[Vec<&Field>], measure: Measure) -> Vec<Column> {
+    let widest = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let full: Vec<&Vec<&Field>> = rows.iter().filter(|r| r.len() == widest).collect();
+    (0..widest)
+        .map(|i| {
+            let fields: Vec<&Field> = full.iter().map(|r| r[i]).collect();
+            let count = |kind| fields.iter().filter(|f| kind_of(f) == kind).count();
+            let kind = [Kind::Label, Kind::Code, Kind::Figure].into_iter().max_by_key(|&k| count(k)).unwrap_or(Kind::Label);
+            let extent = fields.iter().map(|f| span_of(f, measure)).fold((usize::MAX, 0), |(s, e), (fs, fe)| (s.min(fs), e.max(fe)));
+            Column { kind, extent }
+        })
+        .collect()
+}
+
+/// How far a field stands from a column; a field of another kind does not fit.
+fn distance(field: &Field, column: &Column, measure: Measure) -> usize {
+    let (start, end) = span_of(field, measure);
+    let point = if column.kind == Kind::Figure { end } else { start };
+    let apart = point.abs_diff(column.anchor());
+    let kind = kind_of(field);
+    if kind == column.kind || (kind == Kind::Figure && column.kind == Kind::Code) {
+        apart
+    } else if kind == Kind::Code && column.kind == Kind::Figure {
+        apart + 8
+    } else {
+        apart + 1000
+    }
+}
+
+/// Assigns a row's fields to columns in order (field `k` left of field `k + 1`), at the least
+/// total distance.
+fn assign(fields: &[&Field], columns: &[Column], measure: Measure) -> Vec<usize> {
+    let (n, m) = (fields.len(), columns.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    if n > m {
+        // More fields than columns: the extra ones go to the last column.
+        return (0..n).map(|k| k.min(m - 1)).collect();
+    }
+    // cost[k][j]: least cost of fields 0..=k with field k in column j.
+    let mut cost = vec![vec![usize::MAX; m]; n];
+    let mut from = vec![vec![0; m]; n];
+    for j in 0..m {
+        cost[0][j] = distance(fields[0], &columns[j], measure);
+    }
+    for k in 1..n {
+        for j in k..m {
+            let best = (k - 1..j).filter(|&i| cost[k - 1][i] != usize::MAX).min_by_key(|&i| cost[k - 1][i]);
+            if let Some(i) = best {
+                cost[k][j] = cost[k - 1][i].saturating_add(distance(fields[k], &columns[j], measure));
+                from[k][j] = i;
+            }
+        }
+    }
+    let mut j = (n - 1..m).min_by_key(|&j| cost[n - 1][j]).unwrap_or(m - 1);
+    let mut out = vec![0; n];
+    for k in (0..n).rev() {
+        out[k] = j;
+        j = from[k][j];
+    }
+    out
+}
+
+/// The column nearest to a field standing alone.
+fn assign_one(field: &Field, columns: &[Column], measure: Measure) -> usize {
+    (0..columns.len()).min_by_key(|&c| distance(field, &columns[c], measure)).unwrap_or(0)
+}
+
+/// The measure under which the table's full rows line up best (narrower columns).
+fn measure_of(rows: &[Vec<&Field>]) -> Measure {
+    let spread = |measure| body_columns(rows, measure).iter().map(|c| c.extent.1 - c.extent.0).sum::<usize>();
+    if spread(Measure::Display) < spread(Measure::Chars) {
+        Measure::Display
+    } else {
+        Measure::Chars
+    }
+}
+
+/// A cell being built from fields of one or more lines.
+#[derive(Debug, Default, Clone)]
+struct Draft {
+    text: String,
+    span: Option<Span>,
+}
+
+impl Draft {
+    fn add(&mut self, line: &Line, field: &Field) {
+        join_into(&mut self.text, field.text);
+        let start = line.start + field.at;
+        let span = Span { line_start: line.number, line_end: line.number, byte_start: start, byte_end: start + field.text.len() };
+        self.span = Some(self.span.map_or(span, |s| s.join(span)));
+    }
+
+    fn cell(self, fallback: Span) -> Cell {
+        let empty = Span { line_end: fallback.line_start, byte_end: fallback.byte_start, ..fallback };
+        Cell { text: self.text, span: self.span.unwrap_or(empty) }
+    }
+}
+
+/// Appends `piece` to `text`: without a space between CJK text, with one between Latin words;
+/// single spaces between CJK characters inside `piece` (letter-spacing) are dropped.
+fn join_into(text: &mut String, piece: &str) {
+    let tight = despace(piece);
+    if let (Some(last), Some(first)) = (text.chars().last(), tight.chars().next()) {
+        if !is_wide(last) && !is_wide(first) && last.is_alphanumeric() && first.is_alphanumeric() && !last.is_ascii_digit() {
+            text.push(' ');
+        }
+    }
+    text.push_str(&tight);
+}
+
+/// `piece` without the single spaces that stand between two characters of which one is CJK.
+fn despace(piece: &str) -> String {
+    let chars: Vec<char> = piece.chars().collect();
+    let mut out = String::with_capacity(piece.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' && i > 0 && i + 1 < chars.len() && (is_wide(chars[i - 1]) || is_wide(chars[i + 1])) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Rebuilds one table region into rows of cells.
+fn table(lines: &[Line]) -> Vec<Row> {
+    // Body rows start at the first line with a figure, a code or a row label.
+    let labels_rows = |l: &Line| !l.fields.is_empty() && l.fields.iter().all(|f| is_figure(f.text) || is_row_label(f.text));
+    let first_body = lines.iter().position(|l| opens_with_code(l) || l.fields.iter().any(|f| is_amount(f.text)) || labels_rows(l)).unwrap_or(lines.len());
+    let (header, body) = lines.split_at(first_body);
+    // Anchor lines hold a row; the others (one field, no figure) continue a neighbour's label.
+    let mut anchors: Vec<usize> = Vec::new();
+    let mut skip_next = false;
+    for (i, line) in body.iter().enumerate() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        let is_anchor = line.fields.len() >= 2 || opens_with_code(line) || line.fields.iter().any(|f| is_figure(f.text) || is_row_label(f.text));
+        if is_anchor && !line.fields.is_empty() {
+            anchors.push(i);
+            // A code alone on its line, its name and figures on the next: one row.
+            let code_only = line.fields.len() == 1 && opens_with_code(line) && subject_code(line.fields[0].text).is_some_and(|c| c.2.is_empty());
+            if code_only && body.get(i + 1).is_some_and(|next| !next.fields.is_empty() && !opens_with_code(next)) {
+                skip_next = true;
+            }
+        }
+    }
+    let anchor_rows: Vec<Vec<&Field>> = anchors.iter().map(|&a| body[a].fields.iter().collect()).collect();
+    let measure = measure_of(&anchor_rows);
+    let mut columns = body_columns(&anchor_rows, measure);
+    // Header fields over no body column are columns of their own (a column with no figures).
+    let overlaps = |field: &Field, column: &Column| {
+        let (start, end) = span_of(field, measure);
+        start < column.extent.1 && column.extent.0 < end
+    };
+    let mut extra: Vec<Column> = Vec::new();
+    for field in header.iter().flat_map(|l| l.fields.iter()) {
+        if columns.iter().any(|c| overlaps(field, c)) || matches!(despace(field.text).as_str(), "收入" | "支出") {
+            continue;
+        }
+        let extent = span_of(field, measure);
+        match extra.iter_mut().find(|c| extent.0 < c.extent.1 && c.extent.0 < extent.1) {
+            Some(column) => column.extent = (column.extent.0.min(extent.0), column.extent.1.max(extent.1)),
+            None => extra.push(Column { kind: Kind::Figure, extent }),
+        }
+    }
+    columns.extend(extra);
+    crate::sorting::sort_by_key(&mut columns, |c| c.extent.0 + c.extent.1);
+    if columns.is_empty() {
+        return Vec::new();
+    }
+    let width = columns.len();
+    let mut rows = Vec::new();
+    // Header: a field over several columns is a group label, repeated over each; the others are
+    // pieces of their column's label, joined top to bottom.
+    let mut groups = vec![Draft::default(); width];
+    let mut leaves = vec![Draft::default(); width];
+    // A two-sided table (收入 | 支出) splits at its second label column.
+    let second_label = (1..width).find(|&c| columns[c].kind == Kind::Label).unwrap_or(width);
+    for line in header {
+        for field in &line.fields {
+            let mut covered: Vec<usize> = match despace(field.text).as_str() {
+                "收入" => (0..second_label).collect(),
+                "支出" => (second_label..width).collect(),
+                _ => (0..width).filter(|&c| overlaps(field, &columns[c])).collect(),
+            };
+            // Over several columns but with nothing under it: a label wider than its column.
+            let has_below = |c: &usize| header.iter().filter(|l| l.number > line.number).flat_map(|l| l.fields.iter()).any(|f| overlaps(f, &columns[*c]));
+            if covered.len() > 1 && covered.iter().filter(|c| has_below(c)).count() < 2 && !matches!(despace(field.text).as_str(), "收入" | "支出") {
+                covered = covered.into_iter().min_by_key(|&c| distance(field, &columns[c], measure)).into_iter().collect();
+            }
+            match covered[..] {
+                [] => {
+                    let nearest = (0..width).min_by_key(|&c| distance(field, &columns[c], measure)).unwrap_or(0);
+                    leaves[nearest].add(line, field);
+                }
+                [only] => leaves[only].add(line, field),
+                _ => {
+                    for c in covered {
+                        groups[c].add(line, field);
+                    }
+                }
+            }
+        }
+    }
+    let header_span = header.iter().filter(|l| !l.fields.is_empty()).map(line_span).reduce(Span::join);
+    if let Some(span) = header_span {
+        if groups.iter().any(|g| g.span.is_some()) {
+            rows.push(Row { cells: groups.into_iter().map(|g| g.cell(span)).collect(), span });
+        }
+        rows.push(Row { cells: leaves.into_iter().map(|g| g.cell(span)).collect(), span });
+    }
+    // Body: each anchor's fields by column; the lines between anchors go to the nearer one (on
+    // a tie, to the one with nothing in that column).
+    let mut drafts: Vec<Vec<Draft>> = vec![vec![Draft::default(); width]; anchors.len()];
+    let mut spans: Vec<Span> = anchors.iter().map(|&a| line_span(&body[a])).collect();
+    for (k, &a) in anchors.iter().enumerate() {
+        let mut own: Vec<(&Line, &Field)> = body[a].fields.iter().map(|f| (&body[a], f)).collect();
+        let next_is_part = k + 1 < anchors.len() || a + 1 < body.len();
+        if next_is_part && body[a].fields.len() == 1 && opens_with_code(&body[a]) && anchors.get(k + 1) != Some(&(a + 1)) {
+            if let Some(next) = body.get(a + 1) {
+                own.extend(next.fields.iter().map(|f| (next, f)));
+                spans[k] = spans[k].join(line_span(next));
+            }
+        }
+        let fields: Vec<&Field> = own.iter().map(|(_, f)| *f).collect();
+        for ((line, field), column) in own.iter().zip(assign(&fields, &columns, measure)) {
+            drafts[k][column].add(line, field);
+        }
+    }
+    let taken: Vec<bool> = (0..body.len()).map(|i| anchors.contains(&i) || (i > 0 && anchors.contains(&(i - 1)) && is_code_continuation(body, &anchors, i))).collect();
+    for (i, line) in body.iter().enumerate() {
+        if taken[i] || line.fields.is_empty() || anchors.is_empty() {
+            continue;
+        }
+        let above = anchors.iter().rposition(|&a| a < i);
+        let below = anchors.iter().position(|&a| a > i);
+        for field in &line.fields {
+            let column = assign_one(field, &columns, measure);
+            let target = match (above, below) {
+                (Some(up), Some(down)) => {
+                    let (d_up, d_down) = (i - anchors[up], anchors[down] - i);
+                    let own = |k: usize| body[anchors[k]].fields.iter().any(|f| assign_one(f, &columns, measure) == column);
+                    if d_up < d_down || (d_up == d_down && own(down) && !own(up)) {
+                        up
+                    } else {
+                        down
+                    }
+                }
+                (Some(up), None) => up,
+                (None, Some(down)) => down,
+                (None, None) => continue,
+            };
+            drafts[target][column].add(line, field);
+            spans[target] = spans[target].join(line_span(line));
+        }
+    }
+    for (cells, span) in drafts.into_iter().zip(spans) {
+        rows.push(Row { cells: merge_split_code(cells.into_iter().map(|d| d.cell(span)).collect()), span });
+    }
+    rows
+}
+
+/// Whether body line `i` is the name-and-figures line of a code alone on the line above.
+fn is_code_continuation(body: &[Line], anchors: &[usize], i: usize) -> bool {
+    let above = &body[i - 1];
+    above.fields.len() == 1 && opens_with_code(above) && subject_code(above.fields[0].text).is_some_and(|c| c.2.is_empty()) && !anchors.contains(&i) && !body[i].fields.is_empty() && !opens_with_code(&body[i])
+}
+
+/// A 科目编码 printed over three columns (`201` `06` `01`) becomes one cell.
+fn merge_split_code(mut cells: Vec<Cell>) -> Vec<Cell> {
+    let digits = |cell: &Cell| cell.text.len() == 2 && cell.text.bytes().all(|b| b.is_ascii_digit());
+    if cells.len() >= 3 && cells[0].text.len() == 3 && cells[0].text.bytes().all(|b| b.is_ascii_digit()) && digits(&cells[1]) {
+        let parts = if digits(&cells[2]) { 3 } else { 2 };
+        let joined: String = cells[..parts].iter().map(|c| c.text.as_str()).collect();
+        let span = cells[..parts].iter().map(|c| c.span).reduce(Span::join).unwrap_or(cells[0].span);
+        cells[0] = Cell { text: joined, span };
+        for cell in &mut cells[1..parts] {
+            *cell = Cell { text: String::new(), span: Span { line_end: cell.span.line_start, byte_end: cell.span.byte_start, ..cell.span } };
+        }
+    }
+    cells
+}
+
+fn line_span(line: &Line) -> Span {
+    let leading = line.text.len() - line.text.trim_start().len();
+    let start = line.start + leading;
+    Span { line_start: line.number, line_end: line.number, byte_start: start, byte_end: start + line.text.trim().len() }
+}
+
+/// Reads layout text into blocks: rebuilt tables, and paragraphs of reflowed running text.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let lines = lines(text);
+    let mut out = Vec::new();
+    let mut running: Vec<&Line> = Vec::new();
+    let mut at = 0;
+    for region in regions(&lines) {
+        running.extend(lines[at..region.start].iter());
+        paragraphs(&running, &mut out);
+        running.clear();
+        let rows = table(&lines[region.clone()]);
+        if let Some(span) = rows.iter().map(|r| r.span).reduce(Span::join) {
+            out.push(Block::Table { rows, layout: TableLayout::Columns, span });
+        }
+        at = region.end;
+    }
+    running.extend(lines[at..].iter());
+    paragraphs(&running, &mut out);
+    out
+}
+
+/// The right margin of running text: the widest lines' end, in display columns.
+fn right_margin(lines: &[&Line]) -> usize {
+    let mut widths: Vec<usize> = lines.iter().filter_map(|l| l.fields.last().map(|f| f.display.1)).collect();
+    crate::sorting::sort_by_key(&mut widths, |w| *w);
+    widths.get(widths.len() * 9 / 10).copied().unwrap_or(0)
+}
+
+/// Joins running lines into paragraphs: a line continues the one before when that one ran to
+/// the right margin and this one is not indented; a line of punctuation only always continues.
+fn paragraphs(lines: &[&Line], out: &mut Vec<Block>) {
+    let margin = right_margin(lines);
+    let mut current: Option<(String, Vec<Stretch>, Span)> = None;
+    let flush = |current: &mut Option<(String, Vec<Stretch>, Span)>, out: &mut Vec<Block>| {
+        if let Some((text, stretches, span)) = current.take() {
+            out.push(Block::Paragraph { text, span, stretches: if stretches.len() > 1 { stretches } else { Vec::new() } });
+        }
+    };
+    let mut previous: Option<&Line> = None;
+    for line in lines {
+        let trimmed = line.text.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let indent = line.fields.first().map_or(0, |f| f.display.0);
+        let punctuation_only = trimmed.chars().all(|c| matches!(c, '。' | '，' | '；' | '、' | '：' | '）' | ')' | '.' | '”'));
+        let continues = current.is_some()
+            && (punctuation_only
+                || previous.is_some_and(|p| {
+                    let full = p.fields.last().is_some_and(|f| f.display.1 + 4 >= margin);
+                    let ended = p.text.trim_end().ends_with(['。', '：', ':', '；']);
+                    full && !(ended && indent >= 2) && indent < 2 && line.fields.len() <= 1 && p.fields.len() <= 1
+                }));
+        if !continues {
+            flush(&mut current, out);
+        }
+        let leading = line.text.len() - line.text.trim_start().len();
+        let byte_start = line.start + leading;
+        let (text, stretches, span) = current.get_or_insert_with(|| (String::new(), Vec::new(), Span { line_start: line.number, line_end: line.number, byte_start, byte_end: byte_start }));
+        reflow_into(line.number, byte_start, trimmed, text, stretches);
+        *span = span.join(line_span(line));
+        previous = Some(line);
+    }
+    flush(&mut current, out);
+}
+
+/// Appends a trimmed line at `byte_start` of `source` to a paragraph's text, dropping single
+/// spaces next to CJK characters (letter-spacing, and the gaps PDF text puts around Latin
+/// runs), and records where each verbatim stretch of the text comes from.
+fn reflow_into(line_number: usize, byte_start: usize, line: &str, text: &mut String, stretches: &mut Vec<Stretch>) {
+    let mut chars = line.char_indices().peekable();
+    let mut previous: Option<char> = text.chars().last();
+    let mut open = false;
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let drop = c == ' ' && (previous.is_some_and(is_wide) || next.is_some_and(is_wide) || next == Some(' ') || previous == Some(' '));
+        if drop {
+            open = false;
+            continue;
+        }
+        if !open {
+            stretches.push(Stretch { text_at: text.len(), source_at: byte_start + at, line: line_number });
+            open = true;
+        }
+        text.push(c);
+        previous = Some(c);
+    }
+}
+
+/// Text rendered from positioned pages, with the page and box of every glyph's bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub text: String,
+    /// Per glyph: its first byte in `text`, its 1-based page and its box (`Glyph::bounds`).
+    pub glyphs: Vec<PlacedGlyph>,
+}
+
+/// Where one rendered glyph came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedGlyph {
+    pub byte: usize,
+    pub page: usize,
+    pub bounds: [f32; 4],
+}
+
+impl Rendered {
+    /// The page and the box around the glyphs of bytes `start..end` (on the page of the first).
+    pub fn locate(&self, start: usize, end: usize) -> Option<(usize, [f32; 4])> {
+        let from = self.glyphs.partition_point(|g| g.byte < start);
+        let first = self.glyphs.get(from)?;
+        let mut bounds = first.bounds;
+        for glyph in self.glyphs[from..].iter().take_while(|g| g.byte < end.max(start + 1)).filter(|g| g.page == first.page) {
+            bounds = [bounds[0].min(glyph.bounds[0]), bounds[1].min(glyph.bounds[1]), bounds[2].max(glyph.bounds[2]), bounds[3].max(glyph.bounds[3])];
+        }
+        Some((first.page, bounds))
+    }
+}
+
+/// Lays pages of glyphs out as layout text: glyphs on one baseline make a line, placed by
+/// their x in display columns of half the body text's size (CJK glyphs take two); a wider
+/// gap between baselines adds a blank line; pages are separated by form feeds.
+pub fn render(pages: &[Page]) -> Rendered {
+    let mut out = Rendered::default();
+    for (index, page) in pages.iter().enumerate() {
+        if index > 0 {
+            out.text.push('\x0c');
+        }
+        let mut sizes: Vec<f32> = page.glyphs.iter().filter(|g| !g.text.trim().is_empty()).map(|g| g.size).collect();
+        sizes.sort_by(f32::total_cmp);
+        let body_size = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0).max(1.0);
+        let unit = body_size / 2.0;
+        // Lines: glyphs whose baselines are within a third of the body size.
+        let mut order: Vec<usize> = (0..page.glyphs.len()).filter(|&i| !page.glyphs[i].text.trim().is_empty()).collect();
+        order.sort_by(|&a, &b| page.glyphs[a].y.total_cmp(&page.glyphs[b].y));
+        let mut lines: Vec<Vec<usize>> = Vec::new();
+        let mut baseline = f32::NEG_INFINITY;
+        for i in order {
+            let y = page.glyphs[i].y;
+            match lines.last_mut() {
+                Some(line) if y - baseline <= body_size / 3.0 => line.push(i),
+                _ => {
+                    lines.push(vec![i]);
+                    baseline = y;
+                }
+            }
+        }
+        let mut previous_y: Option<f32> = None;
+        for mut line in lines {
+            line.sort_by(|&a, &b| page.glyphs[a].x.total_cmp(&page.glyphs[b].x));
+            let y = page.glyphs[line[0]].y;
+            if let Some(before) = previous_y {
+                let gaps = ((y - before) / (body_size * 1.9)).floor() as usize;
+                for _ in 0..gaps.min(2) {
+                    out.text.push('\n');
+                }
+            }
+            previous_y = Some(y);
+            let mut column = 0usize;
+            let mut last_right: Option<f32> = None;
+            for &i in &line {
+                let glyph = &page.glyphs[i];
+                let wanted = (glyph.x / unit).round().max(0.0) as usize;
+                let gap = last_right.map_or(f32::INFINITY, |right| glyph.x - right);
+                let spaces = if last_right.is_none() {
+                    wanted
+                } else if gap < body_size * 0.15 {
+                    0
+                } else if gap < body_size * 0.8 {
+                    1
+                } else {
+                    wanted.saturating_sub(column).max(2)
+                };
+                for _ in 0..spaces {
+                    out.text.push(' ');
+                }
+                column += spaces;
+                out.glyphs.push(PlacedGlyph { byte: out.text.len(), page: index + 1, bounds: glyph.bounds() });
+                out.text.push_str(&glyph.text);
+                column += glyph.text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum::<usize>();
+                last_right = Some(glyph.x + glyph.width);
+            }
+            out.text.push('\n');
+        }
+    }
+    out
+}
