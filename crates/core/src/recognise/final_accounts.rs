@@ -154,7 +154,9 @@ fn mark_column_numbers(row: &Row, tracker: &mut Tracker) {
 pub fn summary(rows: &[Row], tracker: &mut Tracker) -> SummaryTable {
     let split_row = rows.iter().position(|r| r.cells.iter().any(|c| norm(&c.text) == "支出"));
     let split = split_row.and_then(|i| rows[i].cells.iter().position(|c| norm(&c.text) == "支出")).unwrap_or(3);
-    let label_row = rows.iter().position(|r| r.cells.iter().any(|c| norm(&c.text) == "行次")).unwrap_or(0);
+    // The header row naming the columns: the one with 行次, or (national layout, no 行次) with 项目.
+    let names = |label: &str| rows.iter().position(|r| r.cells.iter().any(|c| norm(&c.text) == label));
+    let label_row = names("行次").or_else(|| names("项目")).unwrap_or(0);
     let header = header_texts(&rows[label_row]);
     let column_key = |i: usize, single: bool| {
         let text = header.get(i).cloned().unwrap_or_default();

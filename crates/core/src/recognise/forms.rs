@@ -131,6 +131,13 @@ pub fn form_of_title(title: &str) -> Option<Form> {
     Some(form)
 }
 
+/// Whether a title names a budget form (`2024年部门收入预算总表`, `“三公”经费和机关运行经费预算表`):
+/// such tables are not read as 决算 tables by their header labels.
+pub fn is_budget_title(title: &str) -> bool {
+    let t = norm(title);
+    t.chars().count() <= 60 && t.ends_with('表') && contains(&t, "预算") && !contains(&t, "决算") && !t.starts_with("注") && !t.starts_with("说明")
+}
+
 /// The form the header labels of a table point to (used when no title was found, and to
 /// confirm a title). Only the rows above the first data row are read.
 pub fn form_of_header(rows: &[Row]) -> Option<Form> {

@@ -188,6 +188,8 @@ struct TableContext {
     nearest_text: Option<String>,
     label: Option<String>,
     unit: Option<Unit>,
+    /// The nearest title names a budget form, which header labels must not override.
+    budget_title: bool,
 }
 
 fn unit_of(text: &str) -> Option<Unit> {
@@ -223,9 +225,11 @@ fn context_of(blocks: &[Block], index: usize, rows: &[Row]) -> TableContext {
         if context.label.is_none() {
             context.label = numbering_label(text);
         }
-        if context.title.is_none() {
+        if context.title.is_none() && !context.budget_title {
             if let Some(form) = forms::form_of_title(text) {
                 context.title = Some((text.to_string(), span, form));
+            } else {
+                context.budget_title = forms::is_budget_title(text);
             }
         }
     };
@@ -488,8 +492,8 @@ fn table_groups(blocks: &[Block]) -> Vec<TableGroup> {
         }
         let form = match (&context.title, by_header) {
             (Some((_, _, form)), _) => Some((*form, MatchedBy::Title)),
-            (None, Some(form)) => Some((form, MatchedBy::Header)),
-            (None, None) => None,
+            (None, Some(form)) if !context.budget_title => Some((form, MatchedBy::Header)),
+            (None, _) => None,
         };
         groups.push(TableGroup { blocks: vec![index], context, form, by_header });
     }
