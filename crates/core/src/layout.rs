@@ -146,7 +146,12 @@ fn outside_tables(line: &Line) -> bool {
         return true;
     }
     let single = line.fields.len() <= 1;
-    text.starts_with('注') || text.starts_with("说明") || text.contains("单位：") || text.contains("单位:") || (single && form_of_title(text).is_some()) || (single && text.ends_with('。'))
+    text.starts_with('注')
+        || text.starts_with("说明")
+        || text.contains("单位：")
+        || text.contains("单位:")
+        || (single && form_of_title(text).is_some())
+        || (single && text.ends_with('。'))
 }
 
 /// Splits the lines into table regions (line index ranges) and the running text around them.
@@ -296,7 +301,7 @@ fn distance(field: &Field, column: &Column, measure: Measure) -> usize {
 
 /// Assigns a row's fields to columns in order (field `k` left of field `k + 1`), at the least
 /// total distance.
-fn assign(fields: &[&Field], columns: &[Column], measure: Measure) -> Vec<usize> {
+fn assign(fields: &[&Field], columns: &[Column], distance: &dyn Fn(&Field, &Column) -> usize) -> Vec<usize> {
     let (n, m) = (fields.len(), columns.len());
     if n == 0 || m == 0 {
         return Vec::new();
@@ -309,13 +314,13 @@ fn assign(fields: &[&Field], columns: &[Column], measure: Measure) -> Vec<usize>
     let mut cost = vec![vec![usize::MAX; m]; n];
     let mut from = vec![vec![0; m]; n];
     for j in 0..m {
-        cost[0][j] = distance(fields[0], &columns[j], measure);
+        cost[0][j] = distance(fields[0], &columns[j]);
     }
     for k in 1..n {
         for j in k..m {
             let best = (k - 1..j).filter(|&i| cost[k - 1][i] != usize::MAX).min_by_key(|&i| cost[k - 1][i]);
             if let Some(i) = best {
-                cost[k][j] = cost[k - 1][i].saturating_add(distance(fields[k], &columns[j], measure));
+                cost[k][j] = cost[k - 1][i].saturating_add(distance(fields[k], &columns[j]));
                 from[k][j] = i;
             }
         }
@@ -347,21 +352,28 @@ fn measure_of(rows: &[Vec<&Field>]) -> Measure {
 /// A cell being built from fields of one or more lines.
 #[derive(Debug, Default, Clone)]
 struct Draft {
-    text: String,
+    /// Each field's line and text.
+    pieces: Vec<(usize, String)>,
     span: Option<Span>,
 }
 
 impl Draft {
     fn add(&mut self, line: &Line, field: &Field) {
-        join_into(&mut self.text, field.text);
+        self.pieces.push((line.number, field.text.to_string()));
         let start = line.start + field.at;
         let span = Span { line_start: line.number, line_end: line.number, byte_start: start, byte_end: start + field.text.len() };
         self.span = Some(self.span.map_or(span, |s| s.join(span)));
     }
 
-    fn cell(self, fallback: Span) -> Cell {
+    /// The cell: its pieces joined top to bottom.
+    fn cell(mut self, fallback: Span) -> Cell {
         let empty = Span { line_end: fallback.line_start, byte_end: fallback.byte_start, ..fallback };
-        Cell { text: self.text, span: self.span.unwrap_or(empty) }
+        crate::sorting::sort_by_key(&mut self.pieces, |(line, _)| *line);
+        let mut text = String::new();
+        for (_, piece) in &self.pieces {
+            join_into(&mut text, piece);
+        }
+        Cell { text, span: self.span.unwrap_or(empty) }
     }
 }
 
@@ -446,30 +458,33 @@ fn table(lines: &[Line]) -> Vec<Row> {
     let mut leaves = vec![Draft::default(); width];
     // A two-sided table (收入 | 支出) splits at its second label column.
     let second_label = (1..width).find(|&c| columns[c].kind == Kind::Label).unwrap_or(width);
+    // Header labels are centred over their column.
+    let by_centre = |field: &Field, column: &Column| {
+        let (start, end) = span_of(field, measure);
+        (start + end).abs_diff(column.extent.0 + column.extent.1) / 2
+    };
     for line in header {
+        let mut leaf_fields: Vec<&Field> = Vec::new();
         for field in &line.fields {
-            let mut covered: Vec<usize> = match despace(field.text).as_str() {
+            let side = despace(field.text);
+            let covered: Vec<usize> = match side.as_str() {
                 "收入" => (0..second_label).collect(),
                 "支出" => (second_label..width).collect(),
                 _ => (0..width).filter(|&c| overlaps(field, &columns[c])).collect(),
             };
-            // Over several columns but with nothing under it: a label wider than its column.
+            // Over several columns with labels under them: a group label, repeated over each.
             let has_below = |c: &usize| header.iter().filter(|l| l.number > line.number).flat_map(|l| l.fields.iter()).any(|f| overlaps(f, &columns[*c]));
-            if covered.len() > 1 && covered.iter().filter(|c| has_below(c)).count() < 2 && !matches!(despace(field.text).as_str(), "收入" | "支出") {
-                covered = covered.into_iter().min_by_key(|&c| distance(field, &columns[c], measure)).into_iter().collect();
-            }
-            match covered[..] {
-                [] => {
-                    let nearest = (0..width).min_by_key(|&c| distance(field, &columns[c], measure)).unwrap_or(0);
-                    leaves[nearest].add(line, field);
+            let group = matches!(side.as_str(), "收入" | "支出") || (covered.len() > 1 && covered.iter().filter(|c| has_below(c)).count() >= 2);
+            if group {
+                for c in covered {
+                    groups[c].add(line, field);
                 }
-                [only] => leaves[only].add(line, field),
-                _ => {
-                    for c in covered {
-                        groups[c].add(line, field);
-                    }
-                }
+            } else {
+                leaf_fields.push(field);
             }
+        }
+        for (field, column) in leaf_fields.iter().zip(assign(&leaf_fields, &columns, &by_centre)) {
+            leaves[column].add(line, field);
         }
     }
     let header_span = header.iter().filter(|l| !l.fields.is_empty()).map(line_span).reduce(Span::join);
@@ -493,7 +508,7 @@ fn table(lines: &[Line]) -> Vec<Row> {
             }
         }
         let fields: Vec<&Field> = own.iter().map(|(_, f)| *f).collect();
-        for ((line, field), column) in own.iter().zip(assign(&fields, &columns, measure)) {
+        for ((line, field), column) in own.iter().zip(assign(&fields, &columns, &|f, c| distance(f, c, measure))) {
             drafts[k][column].add(line, field);
         }
     }
@@ -510,7 +525,9 @@ fn table(lines: &[Line]) -> Vec<Row> {
                 (Some(up), Some(down)) => {
                     let (d_up, d_down) = (i - anchors[up], anchors[down] - i);
                     let own = |k: usize| body[anchors[k]].fields.iter().any(|f| assign_one(f, &columns, measure) == column);
-                    if d_up < d_down || (d_up == d_down && own(down) && !own(up)) {
+                    // A label centred on its row's line wraps above and below it alike.
+                    let wrapped_above = drafts[up][column].pieces.iter().any(|(number, _)| *number < body[anchors[up]].number);
+                    if d_up < d_down || (d_up == d_down && ((own(down) && !own(up)) || (own(down) == own(up) && wrapped_above))) {
                         up
                     } else {
                         down
@@ -533,7 +550,12 @@ fn table(lines: &[Line]) -> Vec<Row> {
 /// Whether body line `i` is the name-and-figures line of a code alone on the line above.
 fn is_code_continuation(body: &[Line], anchors: &[usize], i: usize) -> bool {
     let above = &body[i - 1];
-    above.fields.len() == 1 && opens_with_code(above) && subject_code(above.fields[0].text).is_some_and(|c| c.2.is_empty()) && !anchors.contains(&i) && !body[i].fields.is_empty() && !opens_with_code(&body[i])
+    above.fields.len() == 1
+        && opens_with_code(above)
+        && subject_code(above.fields[0].text).is_some_and(|c| c.2.is_empty())
+        && !anchors.contains(&i)
+        && !body[i].fields.is_empty()
+        && !opens_with_code(&body[i])
 }
 
 /// A 科目编码 printed over three columns (`201` `06` `01`) becomes one cell.
@@ -607,15 +629,15 @@ fn paragraphs(lines: &[&Line], out: &mut Vec<Block>) {
             && (punctuation_only
                 || previous.is_some_and(|p| {
                     let full = p.fields.last().is_some_and(|f| f.display.1 + 4 >= margin);
-                    let ended = p.text.trim_end().ends_with(['。', '：', ':', '；']);
-                    full && !(ended && indent >= 2) && indent < 2 && line.fields.len() <= 1 && p.fields.len() <= 1
+                    full && indent < 2 && line.fields.len() <= 1 && p.fields.len() <= 1
                 }));
         if !continues {
             flush(&mut current, out);
         }
         let leading = line.text.len() - line.text.trim_start().len();
         let byte_start = line.start + leading;
-        let (text, stretches, span) = current.get_or_insert_with(|| (String::new(), Vec::new(), Span { line_start: line.number, line_end: line.number, byte_start, byte_end: byte_start }));
+        let (text, stretches, span) =
+            current.get_or_insert_with(|| (String::new(), Vec::new(), Span { line_start: line.number, line_end: line.number, byte_start, byte_end: byte_start }));
         reflow_into(line.number, byte_start, trimmed, text, stretches);
         *span = span.join(line_span(line));
         previous = Some(line);
@@ -742,4 +764,104 @@ pub fn render(pages: &[Page]) -> Rendered {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table_rows(text: &str) -> Vec<Vec<String>> {
+        let blocks = blocks(text);
+        let rows = blocks.iter().find_map(|b| match b {
+            Block::Table { rows, layout: TableLayout::Columns, .. } => Some(rows.clone()),
+            _ => None,
+        });
+        rows.unwrap_or_else(|| panic!("no table in {blocks:#?}")).iter().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn columns_come_from_full_rows_and_blank_cells_stay_blank() {
+        // As `pdftotext -layout` writes it: columns drift with the CJK text before them.
+        let text = "支出决算表\n单位：万元\n  科目编码    科目名称      本年支出合计    基本支出       项目支出\n          合计             307.82   105.58   202.24\n201       一般公共服务支出       264.87   62.63    202.24\n2013901   行政运行           51.32    51.32\n2013999   其他社会工作事务支出     202.24            202.24\n";
+        let rows = table_rows(text);
+        assert_eq!(rows[0], ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"]);
+        assert_eq!(rows[1], ["", "合计", "307.82", "105.58", "202.24"]);
+        assert_eq!(rows[3], ["2013901", "行政运行", "51.32", "51.32", ""]);
+        assert_eq!(rows[4], ["2013999", "其他社会工作事务支出", "202.24", "", "202.24"]);
+    }
+
+    #[test]
+    fn wrapped_labels_join_the_row_they_wrap_around() {
+        let text = "一般公共预算财政拨款支出决算表\n  科目编码    科目名称      合计      基本支出     项目支出\n 20805      行政事业单位养老支出     10.82    10.82\n            机关事业单位\n 2080505    基本养老保险      6.18     6.18\n            缴费支出\n 2080506    职业年金缴费支出      4.64     4.64\n 210        卫生健康支出      2.71     2.71\n";
+        let rows = table_rows(text);
+        assert_eq!(rows[2][..3], ["2080505", "机关事业单位基本养老保险缴费支出", "6.18"]);
+        assert_eq!(rows[3][..2], ["2080506", "职业年金缴费支出"]);
+    }
+
+    #[test]
+    fn headers_broken_over_lines_are_joined_and_side_labels_span_their_side() {
+        let text = "收入支出决算总表\n              收入                          支出\n         项目        决算数               项目         决算数\n一、一般公共预算财政拨款收入     307.82   一、一般公共服务支出          264.87\n二、政府性基金预算财政拨款收入             二、外交支出\n                            九、卫生健康支出             2.71\n    本年收入合计         307.82          本年支出合计       307.82\n";
+        let rows = table_rows(text);
+        assert_eq!(rows[0], ["收入", "收入", "支出", "支出"]);
+        assert_eq!(rows[1], ["项目", "决算数", "项目", "决算数"]);
+        assert_eq!(rows[3], ["二、政府性基金预算财政拨款收入", "", "二、外交支出", ""]);
+        assert_eq!(rows[4], ["", "", "九、卫生健康支出", "2.71"]);
+        let text = "收入决算表\n                                        附属单位\n 科目编码    科目名称   本年收入合计  财政拨款收入              其他收入\n                                        上缴收入\n201       一般公共服务支出   264.87    264.87\n";
+        let rows = table_rows(text);
+        assert_eq!(rows[0], ["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "附属单位上缴收入", "其他收入"]);
+    }
+
+    #[test]
+    fn codes_split_over_three_columns_are_one_code() {
+        let cells = ["201", "06", "01", "行政运行", "1.00"].map(|t| Cell { text: t.to_string(), span: Span { line_start: 1, line_end: 1, byte_start: 0, byte_end: 0 } });
+        let merged = merge_split_code(cells.to_vec());
+        assert_eq!(merged.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["2010601", "", "", "行政运行", "1.00"]);
+    }
+
+    #[test]
+    fn running_text_is_reflowed_with_its_stretches() {
+        let text = "   一、收入支出决算总体情况说明\n\n   本单位 2024 年度收入支出决算总计 307.82\n\n万元。与 2023 年度相比，收 入 支 出 总计增加\n\n307.82 万元。\n          科目编码   项目   金额   金额\n          201   一般   1.00   1.00\n          202   外交   1.00   1.00\n          203   国防   1.00   1.00\n          204   公安   1.00   1.00\n          205   教育   1.00   1.00\n";
+        assert!(is_layout_text(text));
+        let blocks = blocks(text);
+        let paragraphs: Vec<(&str, &[Stretch])> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { text, stretches, .. } => Some((text.as_str(), stretches.as_slice())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(paragraphs[0].0, "一、收入支出决算总体情况说明");
+        assert_eq!(paragraphs[1].0, "本单位2024年度收入支出决算总计307.82万元。与2023年度相比，收入支出总计增加307.82万元。");
+        // Every byte of the reflowed text is the input's byte its stretch says.
+        let (reflowed, stretches) = paragraphs[1];
+        for (at, c) in reflowed.char_indices() {
+            let source = crate::ingest::source_byte(stretches, at);
+            assert!(text[source..].starts_with(c), "{c} at {at}");
+        }
+    }
+
+    #[test]
+    fn tabbed_and_plain_texts_are_not_layout_text() {
+        assert!(!is_layout_text("收入\t支出\n1.00\t2.00\n"));
+        assert!(!is_layout_text("本年收入合计 307.82 万元，其中：财政拨款收入 307.82 万元。\n"));
+    }
+
+    #[test]
+    fn rendered_glyphs_are_placed_by_x_and_located_back() {
+        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph { text: text.into(), x, y, width: if text.is_ascii() { 5.0 } else { 10.0 }, size: 10.0 };
+        let page = Page {
+            width: 600.0,
+            height: 800.0,
+            glyphs: vec![glyph("合", 0.0, 20.0), glyph("计", 10.0, 20.0), glyph("1", 100.0, 20.0), glyph(".", 105.0, 20.0), glyph("5", 110.0, 20.0)],
+        };
+        let rendered = render(&[page.clone(), page]);
+        let lines: Vec<&str> = rendered.text.split('\n').collect();
+        assert_eq!(lines[0].trim_end(), format!("合计{}1.5", " ".repeat(16)));
+        let at = crate::ingest::find(&rendered.text, "1.5").unwrap();
+        let (page_number, bounds) = rendered.locate(at, at + 3).unwrap();
+        assert_eq!(page_number, 1);
+        assert_eq!(bounds, [100.0, 12.0, 115.0, 22.0]);
+        let second = crate::ingest::rfind(&rendered.text, "1.5").unwrap();
+        assert_eq!(rendered.locate(second, second + 3).unwrap().0, 2);
+    }
 }
