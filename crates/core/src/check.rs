@@ -148,12 +148,14 @@ pub struct Term<'a> {
 impl<'a> Term<'a> {
     /// A cell of a recognised table.
     pub fn cell(table: &RecognisedTable, row: &str, column: &str, amount: &'a Amount) -> Self {
-        // Written piece by piece (the table number is 01–09): every relation names its cells,
-        // and `format!` costs more than the arithmetic.
-        let mut label = String::with_capacity("01表 ·".len() + row.len() + column.len());
-        if let Some(n) = table.hunan_number {
-            label.extend([char::from(b'0' + n / 10), char::from(b'0' + n % 10)]);
-            label.push_str("表 ");
+        // Written piece by piece: every relation names its cells, and `format!` costs more
+        // than the arithmetic. A 决算 table's cells carry its short name (`02表`, or its title
+        // where the document does not number its tables); 绩效 rows name themselves.
+        let named = table.form.is_final_accounts();
+        let mut label = String::with_capacity(if named { table.short_name.len() } else { 0 } + " ·".len() + row.len() + column.len());
+        if named {
+            label.push_str(&table.short_name);
+            label.push(' ');
         }
         label.push_str(row);
         if !(column.is_empty() || column == "金额") {
