@@ -17,10 +17,14 @@ fn text_output_is_compiler_style_and_errors_fail_by_default() {
     let out = hedui(&["check"], std::slice::from_ref(&bad));
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
+    // The fixture is a 决算 with its 三公 table only: the report says so first.
+    let (coverage, findings) = text.split_once('\n').unwrap();
+    assert!(coverage.starts_with(&format!("{}: 识别到 1 / 9 张表，未识别 收入支出决算总表、收入决算表、", bad.display())), "{text}");
+    assert!(coverage.ends_with("：涉及这些表的勾稽未核对"), "{text}");
     let expected_head = format!("{}:14: error[T008] “三公”经费合计与分项不符", bad.display());
-    assert!(text.starts_with(&expected_head), "{text}");
+    assert!(findings.starts_with(&expected_head), "{text}");
     assert!(text.contains("    | 26.42\n"), "the excerpt follows the finding: {text}");
-    assert!(text.contains("已核对"), "{text}");
+    assert!(text.contains(&format!("{}: 已核对 4 项关系，3 项成立，0 项尾数误差，1 项不一致；另查规范性 ", bad.display())), "{text}");
 }
 
 #[test]

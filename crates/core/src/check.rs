@@ -19,7 +19,7 @@ use crate::rules::{self, Category, RuleInfo, Severity};
 use crate::score::{self, Score};
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
-pub const REPORT_SCHEMA_VERSION: &str = "0.4.0";
+pub const REPORT_SCHEMA_VERSION: &str = "0.5.0";
 
 /// The result of checking one or more documents together.
 #[derive(Debug, Clone, Serialize)]
@@ -52,13 +52,81 @@ pub struct TableRef {
 /// Relations evaluated, overall and per category.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct CheckStats {
+    /// Relations among figures: every category but 规范性 (what "已核对 N 项关系" counts).
     #[serde(flatten)]
     pub total: Counts,
+    /// The 规范性 checks (template text, unit and year slips, wording: the L rules), counted
+    /// apart: a document whose figures were not read is not "checked" by its wording.
+    pub lint: Counts,
+    /// The 决算 tables the document's kind requires, and which were recognised; `None` for
+    /// a document whose kinds require no tables (a 部门预算, a 绩效自评报告 on its own).
+    pub table_coverage: Option<TableCoverage>,
+    /// Every category, 规范性 included.
     pub by_category: BTreeMap<Category, Counts>,
     pub by_rule: BTreeMap<&'static str, Counts>,
     pub by_severity: BTreeMap<Severity, usize>,
     /// Figures stated in the text: found, bound to a table cell, checked by a rule.
     pub claims: ClaimSummary,
+}
+
+/// The tables a 部门决算 must disclose (the nine of [`Form::FINAL_ACCOUNTS`]) and how many of
+/// them were recognised: the relations of a table that was not read were not checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableCoverage {
+    pub expected: usize,
+    pub recognised: usize,
+    /// The forms not recognised, in the order of [`Form::FINAL_ACCOUNTS`].
+    pub missing: Vec<MissingTable>,
+}
+
+/// A required table that was not recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MissingTable {
+    pub form: Form,
+    pub form_name: &'static str,
+}
+
+impl TableCoverage {
+    /// The 决算 tables of a document of these kinds with these recognised tables; `None` when
+    /// none is required (no 部门决算 among its kinds).
+    pub fn of(kinds: &[DocumentKind], tables: &[RecognisedTable]) -> Option<Self> {
+        if !kinds.contains(&DocumentKind::FinalAccounts) {
+            return None;
+        }
+        let missing: Vec<MissingTable> =
+            Form::FINAL_ACCOUNTS.iter().filter(|&&form| !tables.iter().any(|t| t.form == form)).map(|&form| MissingTable { form, form_name: form.name() }).collect();
+        Some(TableCoverage { expected: Form::FINAL_ACCOUNTS.len(), recognised: Form::FINAL_ACCOUNTS.len() - missing.len(), missing })
+    }
+
+    /// The line a report starts with when tables are missing (`识别到 0 / 9 张表：表内、表间勾稽未核对`),
+    /// `None` when every table was recognised.
+    pub fn summary_zh(&self) -> Option<String> {
+        if self.missing.is_empty() {
+            return None;
+        }
+        if self.recognised == 0 {
+            return Some(format!("识别到 0 / {} 张表：表内、表间勾稽未核对", self.expected));
+        }
+        let names: Vec<&str> = self.missing.iter().map(|m| m.form_name).collect();
+        Some(format!("识别到 {} / {} 张表，未识别 {}：涉及这些表的勾稽未核对", self.recognised, self.expected, names.join("、")))
+    }
+
+    /// [`Self::summary_zh`] in English.
+    pub fn summary_en(&self) -> Option<String> {
+        if self.missing.is_empty() {
+            return None;
+        }
+        if self.recognised == 0 {
+            return Some(format!("0 of {} tables recognised: table arithmetic and cross-table relations not checked", self.expected));
+        }
+        let names: Vec<&str> = self.missing.iter().map(|m| m.form_name).collect();
+        Some(format!("{} of {} tables recognised; not recognised: {} (their relations not checked)", self.recognised, self.expected, names.join(", ")))
+    }
+
+    /// Whether none of the tables was recognised: the document is not scored.
+    pub fn none_read(&self) -> bool {
+        self.recognised == 0
+    }
 }
 
 /// How many relations were checked and how they came out.
@@ -148,12 +216,14 @@ pub struct Term<'a> {
 impl<'a> Term<'a> {
     /// A cell of a recognised table.
     pub fn cell(table: &RecognisedTable, row: &str, column: &str, amount: &'a Amount) -> Self {
-        // Written piece by piece (the table number is 01–09): every relation names its cells,
-        // and `format!` costs more than the arithmetic.
-        let mut label = String::with_capacity("01表 ·".len() + row.len() + column.len());
-        if let Some(n) = table.hunan_number {
-            label.extend([char::from(b'0' + n / 10), char::from(b'0' + n % 10)]);
-            label.push_str("表 ");
+        // Written piece by piece: every relation names its cells, and `format!` costs more
+        // than the arithmetic. A 决算 table's cells carry its short name (`02表`, or its title
+        // where the document does not number its tables); 绩效 rows name themselves.
+        let named = table.form.is_final_accounts();
+        let mut label = String::with_capacity(if named { table.short_name.len() } else { 0 } + " ·".len() + row.len() + column.len());
+        if named {
+            label.push_str(&table.short_name);
+            label.push(' ');
         }
         label.push_str(row);
         if !(column.is_empty() || column == "金额") {
@@ -229,7 +299,11 @@ impl<'a> Checker<'a> {
     /// Adds the running rule's counts to the statistics.
     fn settle(&mut self) {
         let Some((code, category, counts)) = self.running.take() else { return };
-        self.stats.total.merge(counts);
+        if category == Category::Form {
+            self.stats.lint.merge(counts);
+        } else {
+            self.stats.total.merge(counts);
+        }
         self.stats.by_category.entry(category).or_default().merge(counts);
         self.stats.by_rule.entry(code).or_default().merge(counts);
     }
@@ -476,10 +550,11 @@ fn check_document(document: &ParseReport, claims: &[Claim], companions: Vec<(&Pa
     }
     checker.settle();
     checker.stats.claims = claims::summary(claims, &bindings);
+    checker.stats.table_coverage = TableCoverage::of(&document.document.kinds, &document.tables);
     let mut findings = checker.findings;
     crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
     let has_performance_tables = document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData));
-    let score = score::score(&document.document.kinds, has_performance_tables, &checker.stats.by_category, &findings);
+    let score = score::score(&document.document.kinds, has_performance_tables, checker.stats.table_coverage.as_ref(), &checker.stats.by_category, &findings);
     DocumentReport {
         source: document.source.clone(),
         kind: document.document.kinds.clone(),
@@ -507,6 +582,11 @@ impl CheckReport {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for document in &self.documents {
+            // A 决算 whose tables were not all read says so first: its findings and counts
+            // cover only what was read.
+            if let Some(line) = document.stats.table_coverage.as_ref().and_then(TableCoverage::summary_zh) {
+                let _ = writeln!(out, "{}: {line}", document.source);
+            }
             for severity in [Severity::Error, Severity::Warning, Severity::Notice] {
                 for f in document.findings.iter().filter(|f| f.severity == severity) {
                     let _ = writeln!(out, "{}:{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
@@ -517,8 +597,10 @@ impl CheckReport {
                     }
                 }
             }
+            let tables_unread = document.stats.table_coverage.as_ref().is_some_and(TableCoverage::none_read);
             let score = match (document.score.value, document.score.grade) {
                 (Some(value), Some(grade)) => format!("质量评分 {value:.1}（{}），覆盖 {}%", grade.zh(), document.score.coverage),
+                _ if tables_unread => "质量评分：表格未识别，不评分".to_string(),
                 _ => "质量评分：无可评项".to_string(),
             };
             let _ = writeln!(out, "{}: {score}", document.source);
@@ -528,12 +610,14 @@ impl CheckReport {
             let _ = writeln!(out, "{}: 文中数字 {} 处，对应表格 {} 处，已核对 {} 处", document.source, c.found, c.bound, c.checked);
             let _ = writeln!(
                 out,
-                "{}: 已核对 {} 项关系，{} 项成立，{} 项尾数误差，{} 项不一致 · {} 错误, {} 警告, {} 提示",
+                "{}: 已核对 {} 项关系，{} 项成立，{} 项尾数误差，{} 项不一致；另查规范性 {} 项，{} 项不符 · {} 错误, {} 警告, {} 提示",
                 document.source,
                 s.total.checked,
                 s.total.held,
                 s.total.rounding,
                 s.total.broken,
+                s.lint.checked,
+                s.lint.rounding + s.lint.broken,
                 count(Severity::Error),
                 count(Severity::Warning),
                 count(Severity::Notice)

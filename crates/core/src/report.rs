@@ -9,7 +9,7 @@ use crate::model::{TableModel, Unit};
 use crate::recognise::{Coverage, DocumentInfo, Paragraph, Recognised, RecognisedTable, Section};
 
 /// Version of the JSON report schema; any change to its shape bumps it.
-pub const SCHEMA_VERSION: &str = "0.2.0";
+pub const SCHEMA_VERSION: &str = "0.3.0";
 
 /// What was read from one document.
 #[derive(Debug, Clone, Serialize)]
@@ -82,7 +82,8 @@ impl ParseReport {
         let _ = writeln!(out, "  类型: {} | 年度: {} | 部门: {} | 单位: {}", kinds.join(" + "), year, d.department.as_deref().unwrap_or("-"), unit);
         let _ = writeln!(out, "  表格: 识别 {} / {}, 数值 {} 个", s.tables_recognised, s.tables, s.values);
         for t in &self.tables {
-            let number = t.hunan_number.map_or("  ".to_string(), |n| format!("{n:02}"));
+            // The number the document gives the table (`02表` → `02`), blank where it numbers none.
+            let number = if t.is_numbered() { t.short_name.trim_end_matches('表').to_string() } else { "  ".to_string() };
             let _ = writeln!(out, "    L{:<4} {} {} ({} 个数值){}", t.line, number, t.form_name, t.cells.len(), table_detail(t));
         }
         for t in &self.coverage.unrecognised_tables {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::check::{Counts, Finding};
+use crate::check::{Counts, Finding, TableCoverage};
 use crate::recognise::meta::DocumentKind;
 use crate::rules::{Category, Severity};
 
@@ -24,10 +24,13 @@ pub fn penalty(severity: Severity) -> u32 {
 #[derive(Debug, Clone, Serialize)]
 pub struct Score {
     /// 0–100, one decimal: the weighted mean of the assessed categories; `None` when no
-    /// category could be assessed (nothing to score, which is not the same as a bad score).
+    /// category could be assessed (nothing to score, which is not the same as a bad score),
+    /// or when the document is a 部门决算 none of whose tables was recognised (its wording
+    /// and narrative alone would make a read document of an unread one).
     pub value: Option<f64>,
     pub grade: Option<Grade>,
-    /// Share (0–100) of the applicable categories' weight that could be assessed.
+    /// Share (0–100) of the applicable categories' weight that could be assessed; of a
+    /// 部门决算, 表内勾稽 and 表间勾稽 count for the share of its nine tables recognised.
     pub coverage: u32,
     /// Whether the grade was lowered because too little could be checked.
     pub grade_capped_by_coverage: bool,
@@ -107,8 +110,15 @@ fn applicable(category: Category, kinds: &[DocumentKind], has_performance_tables
     }
 }
 
-/// Scores a document from its relation counts and findings.
-pub fn score(kinds: &[DocumentKind], has_performance_tables: bool, by_category: &std::collections::BTreeMap<Category, Counts>, findings: &[Finding]) -> Score {
+/// Scores a document from its relation counts and findings; `tables` are the 决算 tables it
+/// requires and how many were recognised ([`TableCoverage::of`]).
+pub fn score(
+    kinds: &[DocumentKind],
+    has_performance_tables: bool,
+    tables: Option<&TableCoverage>,
+    by_category: &std::collections::BTreeMap<Category, Counts>,
+    findings: &[Finding],
+) -> Score {
     let categories: Vec<CategoryScore> = WEIGHTS
         .iter()
         .map(|&(category, weight)| {
@@ -134,8 +144,13 @@ pub fn score(kinds: &[DocumentKind], has_performance_tables: bool, by_category: 
     let assessed_weight: u32 = categories.iter().filter(|c| c.assessed).map(|c| c.weight).sum();
     let applicable_weight: u32 = categories.iter().filter(|c| c.applicable || c.assessed).map(|c| c.weight).sum();
     let weighted: u32 = categories.iter().filter_map(|c| c.score.map(|s| s * c.weight)).sum();
-    let coverage = (assessed_weight * 100).checked_div(applicable_weight).unwrap_or(0);
-    if assessed_weight == 0 {
+    // The table categories of a 决算 were assessed on the tables read only: they count for
+    // that share of their weight (in `expected`ths, to stay in integers).
+    let (read, expected) = tables.map_or((1, 1), |t| (t.recognised as u32, t.expected as u32));
+    let assessed_share: u32 =
+        categories.iter().filter(|c| c.assessed).map(|c| c.weight * if matches!(c.category, Category::TableArithmetic | Category::CrossTable) { read } else { expected }).sum();
+    let coverage = (assessed_share * 100).checked_div(applicable_weight * expected).unwrap_or(0);
+    if assessed_weight == 0 || tables.is_some_and(TableCoverage::none_read) {
         return Score { value: None, grade: None, coverage, grade_capped_by_coverage: false, categories };
     }
     // Tenths of a point, rounded half up, in integers: the same on every platform.
@@ -181,6 +196,16 @@ mod tests {
 
     const FINAL: [DocumentKind; 1] = [DocumentKind::FinalAccounts];
 
+    /// The nine 决算 tables, the first `read` of them recognised.
+    fn tables_read(read: usize) -> TableCoverage {
+        let missing = crate::recognise::Form::FINAL_ACCOUNTS[read..].iter().map(|&form| crate::check::MissingTable { form, form_name: form.name() }).collect();
+        TableCoverage { expected: 9, recognised: read, missing }
+    }
+
+    fn all_read() -> TableCoverage {
+        tables_read(9)
+    }
+
     fn category(score: &Score, category: Category) -> &CategoryScore {
         score.categories.iter().find(|c| c.category == category).unwrap()
     }
@@ -194,7 +219,7 @@ mod tests {
     fn every_point_lost_is_a_deduction_for_a_finding() {
         let by_category = BTreeMap::from([(Category::TableArithmetic, counts(50, 2)), (Category::CrossTable, counts(20, 0))]);
         let findings = [finding(Category::TableArithmetic, Severity::Error, 7), finding(Category::TableArithmetic, Severity::Notice, 9)];
-        let s = score(&FINAL, false, &by_category, &findings);
+        let s = score(&FINAL, false, Some(&all_read()), &by_category, &findings);
         let table = category(&s, Category::TableArithmetic);
         assert_eq!(table.score, Some(89));
         assert_eq!(table.deductions.iter().map(|d| (d.line, d.points)).collect::<Vec<_>>(), vec![(7, 10), (9, 1)]);
@@ -208,7 +233,7 @@ mod tests {
     #[test]
     fn a_document_where_little_was_checked_is_not_called_excellent() {
         let by_category = BTreeMap::from([(Category::TableArithmetic, counts(50, 0))]);
-        let s = score(&[DocumentKind::FinalAccounts, DocumentKind::PerformanceSelfEvaluation], false, &by_category, &[]);
+        let s = score(&[DocumentKind::FinalAccounts, DocumentKind::PerformanceSelfEvaluation], false, Some(&all_read()), &by_category, &[]);
         assert_eq!(s.value, Some(100.0));
         // Table arithmetic only: 25 of the applicable 100.
         assert_eq!(s.coverage, 25);
@@ -218,15 +243,48 @@ mod tests {
 
     #[test]
     fn nothing_assessed_means_no_score_rather_than_a_bad_one() {
-        let s = score(&[DocumentKind::Budget], false, &BTreeMap::new(), &[]);
+        let s = score(&[DocumentKind::Budget], false, None, &BTreeMap::new(), &[]);
         assert_eq!((s.value, s.grade), (None, None));
+    }
+
+    #[test]
+    fn a_final_accounts_document_whose_tables_were_not_read_is_not_scored() {
+        // What a 决算 pasted as text whose tables no reader took gets: its wording and a few
+        // narrative relations all hold.
+        let by_category = BTreeMap::from([(Category::Form, counts(965, 0)), (Category::Narrative, counts(18, 0)), (Category::Completeness, counts(9, 0))]);
+        let s = score(&FINAL, false, Some(&tables_read(0)), &by_category, &[]);
+        assert_eq!((s.value, s.grade), (None, None));
+        // Completeness, narrative and wording: 40 of the applicable 85.
+        assert_eq!(s.coverage, 47);
+        // The same counts with every table read would have scored 100.
+        assert_eq!(score(&FINAL, false, Some(&all_read()), &by_category, &[]).value, Some(100.0));
+    }
+
+    #[test]
+    fn the_table_categories_count_for_the_share_of_tables_read() {
+        let by_category = BTreeMap::from([
+            (Category::TableArithmetic, counts(30, 0)),
+            (Category::CrossTable, counts(5, 0)),
+            (Category::Completeness, counts(9, 0)),
+            (Category::Narrative, counts(20, 0)),
+            (Category::Form, counts(500, 0)),
+        ]);
+        let full = score(&FINAL, false, Some(&all_read()), &by_category, &[]);
+        assert_eq!((full.value, full.coverage, full.grade), (Some(100.0), 100, Some(Grade::Excellent)));
+        // 3 of 9 tables: (10 + 20 + 10 + 45·3/9) / 85 = 64%, so at most 良.
+        let partial = score(&FINAL, false, Some(&tables_read(3)), &by_category, &[]);
+        assert_eq!((partial.value, partial.coverage, partial.grade), (Some(100.0), 64, Some(Grade::Good)));
+        assert!(partial.grade_capped_by_coverage);
+        // 1 of 9: (40 + 5) / 85 = 52%, at most 中.
+        let one = score(&FINAL, false, Some(&tables_read(1)), &by_category, &[]);
+        assert_eq!((one.coverage, one.grade), (52, Some(Grade::Fair)));
     }
 
     #[test]
     fn many_errors_floor_a_category_at_zero() {
         let by_category = BTreeMap::from([(Category::TableArithmetic, counts(50, 12)), (Category::CrossTable, counts(20, 0))]);
         let findings: Vec<Finding> = (0..12).map(|line| finding(Category::TableArithmetic, Severity::Error, line)).collect();
-        let s = score(&FINAL, false, &by_category, &findings);
+        let s = score(&FINAL, false, Some(&all_read()), &by_category, &findings);
         assert_eq!(category(&s, Category::TableArithmetic).score, Some(0));
         // (0·25 + 100·20) / 45 = 44.44…
         assert_eq!(s.value, Some(44.4));

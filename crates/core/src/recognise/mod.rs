@@ -5,6 +5,7 @@ pub mod final_accounts;
 pub mod forms;
 pub mod labels;
 pub mod meta;
+pub mod naming;
 pub mod performance;
 pub mod sections;
 
@@ -52,6 +53,9 @@ pub struct RecognisedTable {
     pub form_name: &'static str,
     /// The form's number in the Hunan layout (01–09) for 决算 tables.
     pub hunan_number: Option<u8>,
+    /// How messages name the table ([`naming::name_tables`]): `02表` where the document numbers
+    /// its tables `公开0N表`, else as the document titles it (`收入决算表`), else `form_name`.
+    pub short_name: String,
     /// The title line as written, if one was found above the table.
     pub title: Option<String>,
     pub title_line: Option<usize>,
@@ -428,6 +432,7 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
             form,
             form_name: form.name(),
             hunan_number: form.hunan_number(),
+            short_name: String::new(),
             title: context.title.as_ref().map(|(t, _, _)| t.clone()),
             title_line: context.title.as_ref().map(|(_, s, _)| s.line_start),
             label: context.label.clone(),
@@ -442,6 +447,7 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
             cells,
         });
     }
+    naming::name_tables(&mut tables);
     coverage.tables_recognised = tables.len();
     coverage.unrecognised_tables = unrecognised_tables;
     let outline = sections::outline(source, blocks, &table_ids);

@@ -2,7 +2,7 @@ use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{Checker, FindingLocation};
 use crate::ingest::contains;
 use crate::recognise::meta::DocumentKind;
-use crate::recognise::Form;
+use crate::recognise::{naming, Form};
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -19,7 +19,9 @@ declare_rule! {
     ///
     /// ## Example
     /// A 部门决算 whose `第二部分 部门决算表` has every table but 政府性基金预算财政拨款收入
-    /// 支出决算表: warning, at the `部门决算表` heading.
+    /// 支出决算表: warning, at the `部门决算表` heading. Where the document numbers its tables
+    /// `公开0N表`, the message gives the missing table's number (`（公开07表）`); where it does
+    /// not (the national layout), only its name.
     ///
     /// ## Source
     /// 财预〔2016〕143号《地方预决算公开操作规程》; 部门决算公开 templates; DOMAIN.md §1, §4.
@@ -59,17 +61,23 @@ impl Rule for FinalAccountsTablesPresent {
         let Some((heading, span)) = lookup::text_lines(document).into_iter().rev().find(|(text, _)| names_table_part(text)) else {
             return;
         };
+        // A document that numbers its tables `公开0N表` is told the missing table's number in
+        // that layout; one that does not (Shanghai's), only its name.
+        let numbered = naming::numbers_tables(&document.tables);
         for form in Form::FINAL_ACCOUNTS {
             let present = document.tables.iter().any(|t| t.form == form);
-            let number = form.hunan_number().unwrap_or_default();
+            let (number_zh, number_en) = match form.hunan_number() {
+                Some(n) if numbered => (format!("（公开{n:02}表）"), format!(" (公开{n:02}表)")),
+                _ => (String::new(), String::new()),
+            };
             let location =
                 FindingLocation { line: span.line_start, table: None, row: None, column: None, excerpt: heading.to_string(), byte_start: span.byte_start, byte_end: span.byte_end };
             checker.require(
                 &Self::INFO,
                 present,
                 location,
-                format!("{}：部门决算未见 {}（湖南格式公开{number:02}表）", Self::INFO.title_zh, form.name()),
-                format!("{}: the 部门决算 has no {} (Hunan 公开{number:02}表)", Self::INFO.title_en, form.name()),
+                format!("{}：部门决算未见 {}{number_zh}", Self::INFO.title_zh, form.name()),
+                format!("{}: the 部门决算 has no {}{number_en}", Self::INFO.title_en, form.name()),
                 format!("决算表部分「{heading}」中没有按标题或表头识别出的 {}", form.name()),
             );
         }

@@ -45,10 +45,7 @@ impl Rule for BlankDepartment {
             let line = paragraph.span.line_start;
             // The table the line heads: the first one that starts below it.
             let table = document.tables.iter().find(|t| t.line > line);
-            let name = table.map_or(String::new(), |t| match t.hunan_number {
-                Some(n) => format!("（{n:02}表 {}）", t.form_name),
-                None => format!("（{}）", t.form_name),
-            });
+            let name = table.map_or(String::new(), |t| format!("（{}）", lookup::table_name(t)));
             checker.require(
                 &Self::INFO,
                 !field.is_empty(),

@@ -166,12 +166,10 @@ pub fn table_location(document: &ParseReport, table: &RecognisedTable) -> crate:
     crate::check::FindingLocation { line: span.line_start, table: Some(table.form_name), row: None, column: None, excerpt, byte_start: span.byte_start, byte_end: span.byte_end }
 }
 
-/// How a table is named in messages (`07表 政府性基金预算财政拨款收入支出决算表`).
+/// How a table is named in messages: `07表 政府性基金预算财政拨款收入支出决算表` where the
+/// document numbers its tables, else as the document titles it ([`RecognisedTable::long_name`]).
 pub fn table_name(table: &RecognisedTable) -> String {
-    match table.hunan_number {
-        Some(n) => format!("{n:02}表 {}", table.form_name),
-        None => table.form_name.to_string(),
-    }
+    table.long_name()
 }
 
 /// A paragraph of running text with the headings of the sections it sits in, outermost first.

@@ -23,8 +23,8 @@ declare_rule! {
     pub struct NarrativeThreePublicVsTable {
         code: "N008",
         name: "narrative-three-public-vs-table",
-        title_zh: "文中“三公”经费与09表不符",
-        title_en: "三公 figure in the text differs from table 09",
+        title_zh: "文中“三公”经费与“三公”经费支出决算表不符",
+        title_en: "三公 figure in the text differs from the 三公 expenditure table",
         category: Narrative,
         severity: Error,
     }

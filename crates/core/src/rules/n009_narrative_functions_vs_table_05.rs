@@ -27,8 +27,8 @@ declare_rule! {
     pub struct NarrativeFunctionsVsTable05 {
         code: "N009",
         name: "narrative-functions-vs-table-05",
-        title_zh: "文中功能分类支出与05表不符",
-        title_en: "Functional spending in the text differs from table 05",
+        title_zh: "文中功能分类支出与一般公共预算财政拨款支出决算表不符",
+        title_en: "Functional spending in the text differs from the 一般公共预算 expenditure table",
         category: Narrative,
         severity: Error,
     }
