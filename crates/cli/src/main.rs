@@ -127,8 +127,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads a document as text (UTF-8, or UTF-16 with a byte-order mark), with a clear message for anything else.
+/// Reads a document as text: a PDF's text layer laid out by core (its glyphs' places kept in
+/// core's layout text), or a text file (UTF-8, or UTF-16 with a byte-order mark), with a clear
+/// message for anything else.
 fn read_document(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件 (cannot read file): {e}"))?;
+    if bytes.starts_with(b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+        let pages = hedui_pdf::read_pdf(&bytes, &hedui_pdf::Limits::default()).map_err(|e| e.to_string())?;
+        return Ok(hedui_core::layout::render(&pages).text);
+    }
     hedui_core::decode::decode(&bytes).map_err(|e| e.to_string())
 }

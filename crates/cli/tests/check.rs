@@ -76,3 +76,38 @@ fn rules_lists_the_catalogue() {
     let markdown = String::from_utf8(hedui(&["rules", "--format", "markdown"], &[]).stdout).unwrap();
     assert_eq!(markdown, hedui_core::rules::catalogue_markdown());
 }
+
+fn shared_pdf(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/pdf").join(name)
+}
+
+#[test]
+fn a_published_pdf_is_read_through_its_text_layer() {
+    let pdf = shared_pdf("sh-2024-final-social-work-dept.pdf");
+    let out = hedui(&["parse", "--format", "json"], std::slice::from_ref(&pdf));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let forms: Vec<&str> = report["tables"].as_array().unwrap().iter().filter_map(|t| t["form"].as_str()).collect();
+    assert_eq!(forms.len(), 9, "{forms:?}");
+    let out = hedui(&["check", "--format", "json", "--fail-on", "never"], std::slice::from_ref(&pdf));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = report["documents"][0]["findings"].as_array().unwrap().iter().filter_map(|f| f["rule"].as_str()).collect();
+    assert_eq!(rules.iter().filter(|r| **r == "N002").count(), 3, "{rules:?}");
+}
+
+#[test]
+fn bad_pdfs_get_a_clear_message_and_exit_code_2() {
+    let dir = std::env::temp_dir().join(format!("hedui-bad-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let whole = std::fs::read(shared_pdf("sh-2024-final-template.pdf")).unwrap();
+    let truncated = dir.join("truncated.pdf");
+    std::fs::write(&truncated, &whole[..whole.len() / 3]).unwrap();
+    let not_pdf = dir.join("not-a-pdf.pdf");
+    std::fs::write(&not_pdf, b"hello").unwrap();
+    for path in [truncated, not_pdf] {
+        let out = hedui(&["check"], std::slice::from_ref(&path));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{}: {stderr}", path.display());
+        assert!(stderr.contains("PDF"), "{}: {stderr}", path.display());
+    }
+}
