@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use hedui_core::layout::{GlyphPlaces, Rendered};
 use hedui_core::rules::{self, Severity};
 
 #[derive(Parser)]
@@ -67,15 +68,20 @@ fn main() -> ExitCode {
             let mut unreadable = false;
             for path in &paths {
                 match read_document(path) {
-                    Ok(text) => documents.push((path.display().to_string(), text)),
+                    Ok(document) => documents.push((path.display().to_string(), document)),
                     Err(message) => {
                         eprintln!("hedui: {}: {message}", path.display());
                         unreadable = true;
                     }
                 }
             }
-            let inputs: Vec<(&str, &str)> = documents.iter().map(|(s, t)| (s.as_str(), t.as_str())).collect();
-            let report = hedui_core::check(&inputs);
+            let inputs: Vec<(&str, &str)> = documents.iter().map(|(s, d)| (s.as_str(), d.text.as_str())).collect();
+            let mut report = hedui_core::check(&inputs);
+            for ((_, document), checked) in documents.iter().zip(&mut report.documents) {
+                if let Some(places) = &document.places {
+                    checked.place_on_pages(places);
+                }
+            }
             match format {
                 Format::Json => println!("{}", report.to_json()),
                 Format::Text => print!("{}", report.to_text()),
@@ -105,8 +111,8 @@ fn main() -> ExitCode {
             let mut failed = false;
             for path in &paths {
                 match read_document(path) {
-                    Ok(text) => {
-                        let report = hedui_core::parse(&path.display().to_string(), &text);
+                    Ok(document) => {
+                        let report = hedui_core::parse(&path.display().to_string(), &document.text);
                         match format {
                             Format::Json => println!("{}", report.to_json()),
                             Format::Text => print!("{}", report.to_text()),
@@ -127,14 +133,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads a document as text: a PDF's text layer laid out by core (its glyphs' places kept in
-/// core's layout text), or a text file (UTF-8, or UTF-16 with a byte-order mark), with a clear
-/// message for anything else.
-fn read_document(path: &Path) -> Result<String, String> {
+/// A document as read: its text, and for a PDF where each byte of that text is on the pages.
+struct Document {
+    text: String,
+    places: Option<GlyphPlaces>,
+}
+
+/// Reads a document: a PDF's text layer laid out by core, or a text file (UTF-8, or UTF-16
+/// with a byte-order mark), with a clear message for anything else.
+fn read_document(path: &Path) -> Result<Document, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件 (cannot read file): {e}"))?;
     if bytes.starts_with(b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
         let pages = hedui_pdf::read_pdf(&bytes, &hedui_pdf::Limits::default()).map_err(|e| e.to_string())?;
-        return Ok(hedui_core::layout::render(&pages).text);
+        let Rendered { text, places } = hedui_core::layout::render(&pages);
+        return Ok(Document { text, places: Some(places) });
     }
-    hedui_core::decode::decode(&bytes).map_err(|e| e.to_string())
+    let text = hedui_core::decode::decode(&bytes).map_err(|e| e.to_string())?;
+    Ok(Document { text, places: None })
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::claims::bind::{self, Binding};
 use crate::claims::{self, Claim, ClaimSummary};
 use crate::model::Amount;
+use crate::positioned::PagePlace;
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::{Form, RecognisedTable};
 use crate::report::ParseReport;
@@ -200,6 +201,9 @@ pub struct FindingLocation {
     /// Byte range of the cell (or sentence) in the input text.
     pub byte_start: usize,
     pub byte_end: usize,
+    /// For a document read from a PDF: the page and the box of that text on it.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PagePlace>,
 }
 
 /// One figure in a relation: a table cell with a human label for messages.
@@ -242,6 +246,7 @@ impl<'a> Term<'a> {
             excerpt: self.amount.raw.clone(),
             byte_start: self.amount.at.byte_start,
             byte_end: self.amount.at.byte_end,
+            page: None,
         }
     }
 
@@ -567,6 +572,18 @@ fn check_document(document: &ParseReport, claims: &[Claim], companions: Vec<(&Pa
     }
 }
 
+impl DocumentReport {
+    /// Gives the findings of a document read from a PDF (its text laid out by
+    /// [`crate::layout::render`]) the page and box of the text they point at.
+    pub fn place_on_pages(&mut self, places: &crate::layout::GlyphPlaces) {
+        for finding in &mut self.findings {
+            for location in std::iter::once(&mut finding.location).chain(finding.related.iter_mut()) {
+                location.page = places.locate(location.byte_start, location.byte_end);
+            }
+        }
+    }
+}
+
 impl CheckReport {
     /// The report of documents checked one by one.
     pub fn new(documents: Vec<DocumentReport>) -> Self {
@@ -589,7 +606,9 @@ impl CheckReport {
             }
             for severity in [Severity::Error, Severity::Warning, Severity::Notice] {
                 for f in document.findings.iter().filter(|f| f.severity == severity) {
-                    let _ = writeln!(out, "{}:{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
+                    // A PDF's findings say their page first: `file.pdf:p12:340:`.
+                    let page = f.location.page.map_or(String::new(), |p| format!("p{}:", p.page));
+                    let _ = writeln!(out, "{}:{page}{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
                     let _ = writeln!(out, "    | {}", f.location.excerpt);
                     let _ = writeln!(out, "    = {}", f.derivation);
                     for other in &f.related_documents {

@@ -89,8 +89,16 @@ pub struct Stretch {
 
 /// The input byte of byte `offset` of a text made of `stretches` (see [`Stretch`]).
 pub fn source_byte(stretches: &[Stretch], offset: usize) -> usize {
-    let index = stretches.partition_point(|s| s.text_at <= offset).saturating_sub(1);
-    stretches.get(index).map_or(offset, |s| s.source_at + (offset - s.text_at))
+    stretch_of(stretches, offset).map_or(offset, |s| s.source_at + (offset - s.text_at))
+}
+
+/// The input line of byte `offset` of a text made of `stretches`.
+pub fn source_line(stretches: &[Stretch], offset: usize) -> Option<usize> {
+    stretch_of(stretches, offset).map(|s| s.line)
+}
+
+fn stretch_of(stretches: &[Stretch], offset: usize) -> Option<&Stretch> {
+    stretches.get(stretches.partition_point(|s| s.text_at <= offset).saturating_sub(1))
 }
 
 /// One block of the document, in reading order.

@@ -7,7 +7,7 @@
 
 use crate::amount::{cell_value, CellValue};
 use crate::ingest::{Block, Cell, Row, Span, Stretch, TableLayout};
-use crate::positioned::Page;
+use crate::positioned::{Page, PagePlace};
 use crate::recognise::forms::form_of_title;
 use crate::recognise::labels::subject_code;
 
@@ -235,6 +235,19 @@ fn kind_of(field: &Field) -> Kind {
     }
 }
 
+/// What a header label names: 科目编码 / 代码 a code column, 项目 / 科目名称 a label column,
+/// anything else (决算数, 合计, 基本支出) a column of figures.
+fn header_kind(text: &str) -> Kind {
+    let text = despace(text);
+    if text.contains("编码") || text.contains("代码") {
+        Kind::Code
+    } else if text.contains("项目") && !text.contains("支出") || text.contains("名称") || text.contains("功能分类") || text.contains("经济分类") {
+        Kind::Label
+    } else {
+        Kind::Figure
+    }
+}
+
 /// A column of a rebuilt table: its kind and where what it holds stands.
 #[derive(Debug, Clone, Copy)]
 struct Column {
@@ -339,13 +352,29 @@ fn assign_one(field: &Field, columns: &[Column], measure: Measure) -> usize {
     (0..columns.len()).min_by_key(|&c| distance(field, &columns[c], measure)).unwrap_or(0)
 }
 
-/// The measure under which the table's full rows line up best (narrower columns).
+/// The measure under which the table's fields line up best: the one in which where figures
+/// end and codes and labels start fall into fewer columns (display columns on a tie).
 fn measure_of(rows: &[Vec<&Field>]) -> Measure {
-    let spread = |measure| body_columns(rows, measure).iter().map(|c| c.extent.1 - c.extent.0).sum::<usize>();
-    if spread(Measure::Display) < spread(Measure::Chars) {
-        Measure::Display
-    } else {
+    let columns = |measure| {
+        let mut anchors: Vec<(bool, usize)> = rows
+            .iter()
+            .flatten()
+            .map(|f| {
+                let (start, end) = span_of(f, measure);
+                if kind_of(f) == Kind::Figure {
+                    (true, end)
+                } else {
+                    (false, start)
+                }
+            })
+            .collect();
+        crate::sorting::sort_by_key(&mut anchors, |a| *a);
+        anchors.windows(2).filter(|pair| pair[1].0 != pair[0].0 || pair[1].1 > pair[0].1 + 1).count()
+    };
+    if columns(Measure::Chars) < columns(Measure::Display) {
         Measure::Chars
+    } else {
+        Measure::Display
     }
 }
 
@@ -436,13 +465,16 @@ fn table(lines: &[Line]) -> Vec<Row> {
     };
     let mut extra: Vec<Column> = Vec::new();
     for field in header.iter().flat_map(|l| l.fields.iter()) {
-        if columns.iter().any(|c| overlaps(field, c)) || matches!(despace(field.text).as_str(), "收入" | "支出") {
+        // Over a column it may label: that column's label. A figure's label (决算数) over codes
+        // only (an empty table's codes drifting under it) is a column of its own.
+        let kind = header_kind(field.text);
+        if columns.iter().any(|c| overlaps(field, c) && !(c.kind == Kind::Code && kind == Kind::Figure)) || matches!(despace(field.text).as_str(), "收入" | "支出") {
             continue;
         }
         let extent = span_of(field, measure);
         match extra.iter_mut().find(|c| extent.0 < c.extent.1 && c.extent.0 < extent.1) {
             Some(column) => column.extent = (column.extent.0.min(extent.0), column.extent.1.max(extent.1)),
-            None => extra.push(Column { kind: Kind::Figure, extent }),
+            None => extra.push(Column { kind, extent }),
         }
     }
     columns.extend(extra);
@@ -668,32 +700,38 @@ fn reflow_into(line_number: usize, byte_start: usize, line: &str, text: &mut Str
     }
 }
 
-/// Text rendered from positioned pages, with the page and box of every glyph's bytes.
+/// Text rendered from positioned pages, with where each glyph of it is on the pages.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     pub text: String,
-    /// Per glyph: its first byte in `text`, its 1-based page and its box (`Glyph::bounds`).
-    pub glyphs: Vec<PlacedGlyph>,
+    pub places: GlyphPlaces,
+}
+
+/// Per glyph of a rendered text: its first byte in the text, its 1-based page and its box.
+#[derive(Debug, Clone, Default)]
+pub struct GlyphPlaces {
+    glyphs: Vec<PlacedGlyph>,
 }
 
 /// Where one rendered glyph came from.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PlacedGlyph {
-    pub byte: usize,
-    pub page: usize,
-    pub bounds: [f32; 4],
+struct PlacedGlyph {
+    byte: usize,
+    page: usize,
+    bounds: [f32; 4],
 }
 
-impl Rendered {
+impl GlyphPlaces {
     /// The page and the box around the glyphs of bytes `start..end` (on the page of the first).
-    pub fn locate(&self, start: usize, end: usize) -> Option<(usize, [f32; 4])> {
+    pub fn locate(&self, start: usize, end: usize) -> Option<PagePlace> {
         let from = self.glyphs.partition_point(|g| g.byte < start);
-        let first = self.glyphs.get(from)?;
+        let first = self.glyphs.get(from).filter(|g| g.byte < end.max(start + 1))?;
         let mut bounds = first.bounds;
-        for glyph in self.glyphs[from..].iter().take_while(|g| g.byte < end.max(start + 1)).filter(|g| g.page == first.page) {
+        for glyph in self.glyphs[from..].iter().take_while(|g| g.byte < end).filter(|g| g.page == first.page) {
             bounds = [bounds[0].min(glyph.bounds[0]), bounds[1].min(glyph.bounds[1]), bounds[2].max(glyph.bounds[2]), bounds[3].max(glyph.bounds[3])];
         }
-        Some((first.page, bounds))
+        let [left, top, right, bottom] = bounds;
+        Some(PagePlace { page: first.page, bbox: [left.floor() as i32, top.floor() as i32, right.ceil() as i32, bottom.ceil() as i32] })
     }
 }
 
@@ -755,7 +793,7 @@ pub fn render(pages: &[Page]) -> Rendered {
                     out.text.push(' ');
                 }
                 column += spaces;
-                out.glyphs.push(PlacedGlyph { byte: out.text.len(), page: index + 1, bounds: glyph.bounds() });
+                out.places.glyphs.push(PlacedGlyph { byte: out.text.len(), page: index + 1, bounds: glyph.bounds() });
                 out.text.push_str(&glyph.text);
                 column += glyph.text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum::<usize>();
                 last_right = Some(glyph.x + glyph.width);
@@ -806,7 +844,7 @@ mod tests {
         assert_eq!(rows[1], ["项目", "决算数", "项目", "决算数"]);
         assert_eq!(rows[3], ["二、政府性基金预算财政拨款收入", "", "二、外交支出", ""]);
         assert_eq!(rows[4], ["", "", "九、卫生健康支出", "2.71"]);
-        let text = "收入决算表\n                                        附属单位\n 科目编码    科目名称   本年收入合计  财政拨款收入              其他收入\n                                        上缴收入\n201       一般公共服务支出   264.87    264.87\n";
+        let text = "收入决算表\n                                        附属单位\n 科目编码    科目名称   本年收入合计  财政拨款收入              其他收入\n                                        上缴收入\n201       一般公共服务支出   264.87    264.87\n20139     社会工作事务     264.87    264.87\n";
         let rows = table_rows(text);
         assert_eq!(rows[0], ["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "附属单位上缴收入", "其他收入"]);
     }
@@ -858,10 +896,8 @@ mod tests {
         let lines: Vec<&str> = rendered.text.split('\n').collect();
         assert_eq!(lines[0].trim_end(), format!("合计{}1.5", " ".repeat(16)));
         let at = crate::ingest::find(&rendered.text, "1.5").unwrap();
-        let (page_number, bounds) = rendered.locate(at, at + 3).unwrap();
-        assert_eq!(page_number, 1);
-        assert_eq!(bounds, [100.0, 12.0, 115.0, 22.0]);
+        assert_eq!(rendered.places.locate(at, at + 3), Some(PagePlace { page: 1, bbox: [100, 12, 115, 22] }));
         let second = crate::ingest::rfind(&rendered.text, "1.5").unwrap();
-        assert_eq!(rendered.locate(second, second + 3).unwrap().0, 2);
+        assert_eq!(rendered.places.locate(second, second + 3).map(|p| p.page), Some(2));
     }
 }

@@ -37,3 +37,13 @@ impl Glyph {
         [self.x, self.y - 0.8 * self.size, self.x + self.width, self.y + 0.2 * self.size]
     }
 }
+
+/// Where a piece of a PDF's text is on its page (a finding's place, for the page view).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PagePlace {
+    /// 1-based page number.
+    pub page: usize,
+    /// The glyphs' box, `[left, top, right, bottom]` in whole points (rounded outwards) from the
+    /// page's top-left corner.
+    pub bbox: [i32; 4],
+}

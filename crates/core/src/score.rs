@@ -188,7 +188,7 @@ mod tests {
             stated: None,
             expected: None,
             derivation: String::new(),
-            location: FindingLocation { line, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0 },
+            location: FindingLocation { line, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None },
             related: Vec::new(),
             related_documents: Vec::new(),
         }

@@ -163,7 +163,16 @@ pub fn table_location(document: &ParseReport, table: &RecognisedTable) -> crate:
         Some((text, span)) => (text.to_string(), span),
         None => (table.title.clone().unwrap_or_else(|| table.form_name.to_string()), table.span),
     };
-    crate::check::FindingLocation { line: span.line_start, table: Some(table.form_name), row: None, column: None, excerpt, byte_start: span.byte_start, byte_end: span.byte_end }
+    crate::check::FindingLocation {
+        line: span.line_start,
+        table: Some(table.form_name),
+        row: None,
+        column: None,
+        excerpt,
+        byte_start: span.byte_start,
+        byte_end: span.byte_end,
+        page: None,
+    }
 }
 
 /// How a table is named in messages: `07表 政府性基金预算财政拨款收入支出决算表` where the
@@ -223,6 +232,7 @@ pub fn all_sections(document: &ParseReport) -> Vec<&crate::recognise::Section> {
 /// shift offsets; otherwise it is the whole sentence.
 pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, found: &str, table: Option<&'static str>) -> crate::check::FindingLocation {
     let mut range = (paragraph.span.byte_start, paragraph.span.byte_end);
+    let mut line = paragraph.span.line_start;
     let mut cursor = 0;
     for sentence in &paragraph.sentences {
         // Sentences follow one another, apart from spacing: a search is the fallback.
@@ -234,18 +244,37 @@ pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, foun
         if (at..cursor).contains(&offset) {
             let span = sentence.span;
             let exact = span.byte_end - span.byte_start == sentence.text.len();
-            range = if exact { (span.byte_start + offset - at, span.byte_start + offset - at + found.len()) } else { (span.byte_start, span.byte_end) };
+            range = if !sentence.stretches.is_empty() {
+                // A sentence reflowed from wrapped lines: its stretches say where each byte is.
+                let (from, to) = (offset - at, offset - at + found.len());
+                let last = found.chars().next_back().map_or(0, char::len_utf8);
+                line = crate::ingest::source_line(&sentence.stretches, from).unwrap_or(line);
+                (crate::ingest::source_byte(&sentence.stretches, from), crate::ingest::source_byte(&sentence.stretches, to - last) + last)
+            } else if exact {
+                (span.byte_start + offset - at, span.byte_start + offset - at + found.len())
+            } else {
+                (span.byte_start, span.byte_end)
+            };
             break;
         }
     }
-    crate::check::FindingLocation { line: paragraph.span.line_start, table, row: None, column: None, excerpt: found.to_string(), byte_start: range.0, byte_end: range.1 }
+    crate::check::FindingLocation { line, table, row: None, column: None, excerpt: found.to_string(), byte_start: range.0, byte_end: range.1, page: None }
 }
 
 /// Where `found` in a section heading is in the input: the heading line (its `#` markers and
 /// markup make offsets inside it inexact).
 pub fn in_heading(section: &crate::recognise::Section, found: &str) -> crate::check::FindingLocation {
     let span = section.span;
-    crate::check::FindingLocation { line: span.line_start, table: None, row: None, column: None, excerpt: found.to_string(), byte_start: span.byte_start, byte_end: span.byte_end }
+    crate::check::FindingLocation {
+        line: span.line_start,
+        table: None,
+        row: None,
+        column: None,
+        excerpt: found.to_string(),
+        byte_start: span.byte_start,
+        byte_end: span.byte_end,
+        page: None,
+    }
 }
 
 /// A text a lint found in a paragraph: its byte offset there, the text, and the messages.
@@ -340,6 +369,7 @@ pub fn cell_location(table: &RecognisedTable, row: &str, column: &str, amount: &
         excerpt: amount.raw.clone(),
         byte_start: amount.at.byte_start,
         byte_end: amount.at.byte_end,
+        page: None,
     }
 }
 
