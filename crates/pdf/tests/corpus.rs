@@ -194,3 +194,10 @@ fn reads_a_chromium_pdf() {
         assert!((right_edge(number) - right_edge(column[0])).abs() < 0.5, "not right-aligned: {number:?}");
     }
 }
+
+#[test]
+fn opens_a_pdf_with_an_owner_password_only() {
+    let pages = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/owner-password.pdf"));
+    let text: String = pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(text, "Owner password only");
+}
