@@ -24,6 +24,8 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// A CJK font, so that screenshots of the Chinese UI can be reviewed.
 const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+/// poppler's pdftotext and pdfinfo: the PDF reader's tests compare against them.
+const PDFTOTEXT: &str = "/usr/bin/pdftotext";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -166,7 +168,7 @@ fn ensure_build_tools() -> Result {
 }
 
 /// rustfmt and clippy (rustup components); Chromium, ChromeDriver and a CJK font from apt, for
-/// the wasm and end-to-end tests.
+/// the wasm and end-to-end tests; poppler-utils, for the PDF reader's tests.
 fn ensure_test_tools() -> Result {
     let components = output(Command::new("rustup").args(["component", "list", "--installed"]))?;
     for component in ["rustfmt", "clippy"] {
@@ -175,10 +177,10 @@ fn ensure_test_tools() -> Result {
             run(Command::new("rustup").args(["component", "add", component]))?;
         }
     }
-    let missing = [CHROMIUM, CHROMEDRIVER, CJK_FONT].iter().any(|path| !Path::new(path).exists());
+    let missing = [CHROMIUM, CHROMEDRIVER, CJK_FONT, PDFTOTEXT].iter().any(|path| !Path::new(path).exists());
     if missing {
-        step("installing chromium, chromium-driver and fonts-noto-cjk from apt");
-        apt_install(&["chromium", "chromium-driver", "fonts-noto-cjk"])?;
+        step("installing chromium, chromium-driver, fonts-noto-cjk and poppler-utils from apt");
+        apt_install(&["chromium", "chromium-driver", "fonts-noto-cjk", "poppler-utils"])?;
     }
     Ok(())
 }
