@@ -57,8 +57,10 @@ pub enum PdfError {
     NoText,
 }
 
+/// `bytes` in MB with one decimal (integer arithmetic: float formatting would weigh ~10 KB in wasm).
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+    let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 impl PdfError {
