@@ -2,6 +2,9 @@
 //! Glyph List: the names those encodings use, ligatures, and `uniXXXX` / `uXXXX` names), and
 //! CJK radicals read as the ideographs they look like.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// A base encoding: byte → character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Base {
@@ -201,13 +204,21 @@ fn single_glyph_name(name: &str) -> Option<String> {
     if let Some(hex) = name.strip_prefix('u').filter(|h| (4..=6).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit())) {
         return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(String::from);
     }
-    if let Some(i) = ASCII_NAMES.split(' ').position(|n| n == name) {
-        return u8::try_from(0x20 + i).ok().map(|b| char::from(b).to_string());
-    }
-    if let Some(i) = LATIN1_NAMES.split(' ').position(|n| n == name) {
-        return u8::try_from(0xa1 + i).ok().map(|b| char::from(b).to_string());
-    }
-    OTHER_NAMES.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_string())
+    glyph_names().get(name).map(|text| text.to_string())
+}
+
+/// Every known glyph name and its text, built on first use.
+fn glyph_names() -> &'static HashMap<&'static str, String> {
+    static NAMES: OnceLock<HashMap<&'static str, String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: HashMap<&'static str, String> = OTHER_NAMES.iter().map(|(name, text)| (*name, (*text).to_string())).collect();
+        let latin1 = LATIN1_NAMES.split(' ').zip(0xa1..=0xffu8);
+        // ASCII last: `hyphen` is U+002D, not the soft hyphen.
+        for (name, code) in latin1.chain(ASCII_NAMES.split(' ').zip(0x20..=0x7eu8)) {
+            names.insert(name, char::from(code).to_string());
+        }
+        names
+    })
 }
 
 /// The ideographs of the Kangxi radicals U+2F00–U+2FD5, in order (their NFKC forms).
@@ -308,6 +319,9 @@ mod tests {
         assert_eq!(text("A").as_deref(), Some("A"));
         assert_eq!(text("zero").as_deref(), Some("0"));
         assert_eq!(text("eacute").as_deref(), Some("é"));
+        assert_eq!(text("hyphen").as_deref(), Some("-"));
+        assert_eq!(text("sfthyphen").as_deref(), Some("\u{ad}"));
+        assert_eq!(text("Euro").as_deref(), Some("€"));
         assert_eq!(text("quotedblright").as_deref(), Some("”"));
         assert_eq!(text("uni4E2D").as_deref(), Some("中"));
         assert_eq!(text("uniD83DDE00").as_deref(), Some("😀"));
