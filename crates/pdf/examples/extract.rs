@@ -1,5 +1,6 @@
-//! `cargo run --release -p hedui-pdf --example extract -- FILE [--text]`: pages, glyphs and the
-//! time taken; with `--text`, each page's glyphs as lines (grouped by baseline, sorted by x).
+//! `cargo run --release -p hedui-pdf --example extract -- FILE [--text] [--glyphs]`: pages,
+//! glyphs and the time taken; with `--text`, each page's glyphs as lines (grouped by baseline,
+//! sorted by x); with `--glyphs`, every glyph's text, x, y, width and size.
 
 use std::time::Instant;
 
@@ -9,7 +10,7 @@ use hedui_pdf::{read_pdf, Limits};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: extract FILE [--text]");
+        eprintln!("usage: extract FILE [--text] [--glyphs]");
         std::process::exit(2);
     };
     let bytes = match std::fs::read(path) {
@@ -30,11 +31,17 @@ fn main() {
     let elapsed = start.elapsed();
     let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
     println!("{path}: {} pages, {glyphs} glyphs, {:.1} ms", pages.len(), elapsed.as_secs_f64() * 1000.0);
-    if args.iter().any(|a| a == "--text") {
-        for (i, page) in pages.iter().enumerate() {
-            println!("--- page {} ({} x {} pt)", i + 1, page.width, page.height);
+    let (text, each) = (args.iter().any(|a| a == "--text"), args.iter().any(|a| a == "--glyphs"));
+    for (i, page) in pages.iter().enumerate().filter(|_| text || each) {
+        println!("--- page {} ({} x {} pt)", i + 1, page.width, page.height);
+        if text {
             for line in lines(&page.glyphs) {
                 println!("{line}");
+            }
+        }
+        if each {
+            for g in &page.glyphs {
+                println!("{:?} x {:.2} y {:.2} width {:.2} size {:.2}", g.text, g.x, g.y, g.width, g.size);
             }
         }
     }

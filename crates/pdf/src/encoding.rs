@@ -1,5 +1,9 @@
-//! Simple fonts' encodings (Standard, WinAnsi, MacRoman) and glyph names (a subset of the Adobe
-//! Glyph List: the names those encodings use, ligatures, and `uniXXXX` / `uXXXX` names).
+//! Simple fonts' encodings (Standard, WinAnsi, MacRoman), glyph names (a subset of the Adobe
+//! Glyph List: the names those encodings use, ligatures, and `uniXXXX` / `uXXXX` names), and
+//! CJK radicals read as the ideographs they look like.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A base encoding: byte → character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,13 +204,80 @@ fn single_glyph_name(name: &str) -> Option<String> {
     if let Some(hex) = name.strip_prefix('u').filter(|h| (4..=6).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit())) {
         return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(String::from);
     }
-    if let Some(i) = ASCII_NAMES.split(' ').position(|n| n == name) {
-        return u8::try_from(0x20 + i).ok().map(|b| char::from(b).to_string());
+    glyph_names().get(name).map(|text| text.to_string())
+}
+
+/// Every known glyph name and its text, built on first use.
+fn glyph_names() -> &'static HashMap<&'static str, String> {
+    static NAMES: OnceLock<HashMap<&'static str, String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: HashMap<&'static str, String> = OTHER_NAMES.iter().map(|(name, text)| (*name, (*text).to_string())).collect();
+        let latin1 = LATIN1_NAMES.split(' ').zip(0xa1..=0xffu8);
+        // ASCII last: `hyphen` is U+002D, not the soft hyphen.
+        for (name, code) in latin1.chain(ASCII_NAMES.split(' ').zip(0x20..=0x7eu8)) {
+            names.insert(name, char::from(code).to_string());
+        }
+        names
+    })
+}
+
+/// The ideographs of the Kangxi radicals U+2F00–U+2FD5, in order (their NFKC forms).
+const KANGXI: &str = "一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口囗土士夂夊夕大女子宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彐彡彳心戈戶手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耒耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷豆豕豸貝赤走足身車辛辰辵邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬骨高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠鼻齊齒龍龜龠";
+
+/// CJK Radicals Supplement characters drawn like a standalone ideograph (mostly the simplified
+/// forms), and that ideograph.
+const RADICALS_SUPPLEMENT: &[(char, char)] = &[
+    ('⺟', '母'),
+    ('⺠', '民'),
+    ('⻁', '虎'),
+    ('⻄', '西'),
+    ('⻅', '见'),
+    ('⻆', '角'),
+    ('⻈', '讠'),
+    ('⻉', '贝'),
+    ('⻋', '车'),
+    ('⻌', '辶'),
+    ('⻐', '钅'),
+    ('⻓', '长'),
+    ('⻔', '门'),
+    ('⻗', '雨'),
+    ('⻘', '青'),
+    ('⻙', '韦'),
+    ('⻚', '页'),
+    ('⻛', '风'),
+    ('⻜', '飞'),
+    ('⻝', '食'),
+    ('⻠', '饣'),
+    ('⻡', '首'),
+    ('⻢', '马'),
+    ('⻣', '骨'),
+    ('⻤', '鬼'),
+    ('⻥', '鱼'),
+    ('⻦', '鸟'),
+    ('⻧', '卤'),
+    ('⻨', '麦'),
+    ('⻩', '黄'),
+    ('⻪', '黾'),
+    ('⻬', '齐'),
+    ('⻮', '齿'),
+    ('⻰', '龙'),
+    ('⻳', '龟'),
+];
+
+/// Replaces CJK radicals by the ideographs they are drawn as. Fonts draw 入 and the Kangxi
+/// radical ⼊ with one glyph, and some writers' ToUnicode maps give the radical: read as it is,
+/// 收⼊ would not be 收入.
+pub(crate) fn unify_radicals(text: String) -> String {
+    if !text.chars().any(|c| ('\u{2e80}'..='\u{2fd5}').contains(&c)) {
+        return text;
     }
-    if let Some(i) = LATIN1_NAMES.split(' ').position(|n| n == name) {
-        return u8::try_from(0xa1 + i).ok().map(|b| char::from(b).to_string());
-    }
-    OTHER_NAMES.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_string())
+    text.chars()
+        .map(|c| match u32::from(c) {
+            code @ 0x2f00..=0x2fd5 => KANGXI.chars().nth((code - 0x2f00) as usize).unwrap_or(c),
+            0x2e80..=0x2eff => RADICALS_SUPPLEMENT.iter().find(|(radical, _)| *radical == c).map_or(c, |(_, ideograph)| *ideograph),
+            _ => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -235,11 +306,22 @@ mod tests {
     }
 
     #[test]
+    fn unifies_radicals() {
+        assert_eq!(KANGXI.chars().count(), 0x2fd6 - 0x2f00);
+        assert_eq!(unify_radicals("收⼊⽀出".to_string()), "收入支出");
+        assert_eq!(unify_radicals("⼀⿕部⻔⻓".to_string()), "一龠部门长");
+        assert_eq!(unify_radicals("⺀ plain".to_string()), "⺀ plain");
+    }
+
+    #[test]
     fn reads_glyph_names() {
         let text = |n: &str| glyph_name_text(n.as_bytes());
         assert_eq!(text("A").as_deref(), Some("A"));
         assert_eq!(text("zero").as_deref(), Some("0"));
         assert_eq!(text("eacute").as_deref(), Some("é"));
+        assert_eq!(text("hyphen").as_deref(), Some("-"));
+        assert_eq!(text("sfthyphen").as_deref(), Some("\u{ad}"));
+        assert_eq!(text("Euro").as_deref(), Some("€"));
         assert_eq!(text("quotedblright").as_deref(), Some("”"));
         assert_eq!(text("uni4E2D").as_deref(), Some("中"));
         assert_eq!(text("uniD83DDE00").as_deref(), Some("😀"));

@@ -7,7 +7,7 @@ use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
 
 use crate::cmap::{split_codes, CMap, Code, CodeRange};
 use crate::contains;
-use crate::encoding::{glyph_name_text, Base};
+use crate::encoding::{glyph_name_text, unify_radicals, Base};
 
 /// What a code whose text is unknown is given: visible, so that lost text is not silent.
 const UNKNOWN: &str = "\u{fffd}";
@@ -143,8 +143,13 @@ impl Font {
         }
     }
 
-    /// The text `code` stands for: by ToUnicode, else by the encoding, else U+FFFD.
+    /// The text `code` stands for: by ToUnicode, else by the encoding, else U+FFFD; CJK radicals
+    /// read as their ideographs.
     pub(crate) fn text(&self, code: Code) -> String {
+        unify_radicals(self.raw_text(code))
+    }
+
+    fn raw_text(&self, code: Code) -> String {
         let mapped = |cmap: &CMap, code: Code| cmap.unicode(code).filter(|t| !t.is_empty() && t.chars().any(|c| c != '\0'));
         if let Some(cmap) = &self.to_unicode {
             // Some writers give a simple font's codes two bytes in its ToUnicode map.

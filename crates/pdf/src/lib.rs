@@ -10,6 +10,8 @@ mod cmap;
 mod encoding;
 mod font;
 mod lexer;
+#[cfg(test)]
+mod tests;
 mod text;
 
 use std::fmt;
@@ -55,8 +57,10 @@ pub enum PdfError {
     NoText,
 }
 
+/// `bytes` in MB with one decimal (integer arithmetic: float formatting would weigh ~10 KB in wasm).
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+    let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 impl PdfError {
@@ -97,6 +101,10 @@ impl std::error::Error for PdfError {}
 /// Reads every page's glyphs. Fails on what is not a readable PDF with text (see [`PdfError`]);
 /// inside a readable PDF, what cannot be read (a bad operator, a missing font) is skipped.
 pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
+    read(bytes, limits, text::Budget { glyphs: MAX_GLYPHS, content_bytes: MAX_CONTENT_BYTES })
+}
+
+fn read(bytes: &[u8], limits: &Limits, mut budget: text::Budget) -> Result<Vec<Page>, PdfError> {
     if bytes.len() > limits.max_bytes {
         return Err(PdfError::TooLarge { bytes: bytes.len(), max: limits.max_bytes });
     }
@@ -122,7 +130,6 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
         return Err(PdfError::Corrupt("no pages".to_string()));
     }
     let mut fonts = text::Fonts::default();
-    let mut budget = text::Budget { glyphs: MAX_GLYPHS, content_bytes: MAX_CONTENT_BYTES };
     let mut out = Vec::with_capacity(pages.len());
     for page in pages.iter() {
         let page = text::page(page, &mut fonts, &mut budget).map_err(|overflow| match overflow {
