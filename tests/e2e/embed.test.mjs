@@ -106,8 +106,12 @@ test('the portal checks each corpus document through the element and the API lik
     assert.deepEqual(await renderedFindings(page), keys(expected), `${name}: the findings listed`);
     const { score, stats } = expected.documents[0];
     const scoreLine = await page.getByTestId('hedui-score').textContent();
-    assert.equal(scoreLine, score.value === null ? '质量评分：无法评估' : `质量评分 ${score.value.toFixed(1)}（${{ excellent: '优', good: '良', fair: '中', poor: '差' }[score.grade]}）`);
-    assert.equal(await page.getByTestId('hedui-status').textContent(), `已核对 ${stats.checked} 项关系，${stats.broken} 项不一致`);
+    const unscored = stats.table_coverage?.recognised === 0 ? '质量评分：表格未识别，不评分' : '质量评分：无法评估';
+    assert.equal(scoreLine, score.value === null ? unscored : `质量评分 ${score.value.toFixed(1)}（${{ excellent: '优', good: '良', fair: '中', poor: '差' }[score.grade]}）`);
+    // The relations among figures, then the 规范性 checks apart.
+    const lint = stats.lint.checked ? `；另查规范性 ${stats.lint.checked} 项，${stats.lint.rounding + stats.lint.broken} 项不符` : '';
+    assert.equal(await page.getByTestId('hedui-status').textContent(), `已核对 ${stats.checked} 项关系，${stats.broken} 项不一致${lint}`);
+    assert.equal(await page.getByTestId('hedui-coverage').textContent(), '', `${name}: every table the document requires was read`);
     assert.equal(await input.inputValue(), text);
 
     const fromApi = await page.evaluate(async ([text, source]) => {
@@ -220,6 +224,25 @@ test('lang="en" shows English, and the CSS custom properties theme the element',
   assert.match(await page.getByTestId('hedui-input').getAttribute('placeholder'), /^Paste a /);
   await screenshot(page, 'embed-portal-english');
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 决算 whose tables were not read: the element says so above the score, and gives none', async () => {
+  const { context, page, errors } = await openPortal();
+  const name = 'final_accounts_narrative.txt';
+  const bytes = await readFile(new URL(`../../crates/core/tests/fixtures/national/${name}`, import.meta.url));
+  const expected = await cliCheck(bytes, name);
+  const { stats, score } = expected.documents[0];
+  assert.equal(stats.table_coverage.recognised, 0);
+  assert.equal(score.value, null);
+  await page.getByTestId('hedui-input').fill(bytes.toString('utf8'));
+  await nextReport(page, expected);
+  assert.equal(await page.getByTestId('hedui-coverage').textContent(), '识别到 0 / 9 张表：表内、表间勾稽未核对');
+  assert.equal(await page.getByTestId('hedui-score').textContent(), '质量评分：表格未识别，不评分');
+  assert.equal(await page.getByTestId('hedui-status').textContent(),
+    `已核对 ${stats.checked} 项关系，${stats.broken} 项不一致；另查规范性 ${stats.lint.checked} 项，${stats.lint.rounding + stats.lint.broken} 项不符`);
+  await screenshot(page, 'embed-tables-not-read');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -92,6 +92,10 @@ test('pasting 000 shows what the CLI checked, its facts and its score', async ()
     const count = expected.stats.by_severity[severity] ?? 0;
     assert.match(await page.getByTestId(`count-${severity}`).textContent(), new RegExp(`${count}$`));
   }
+  const { lint } = expected.stats;
+  assert.ok(lint.checked > 0);
+  assert.match(await page.getByTestId('checked').textContent(), new RegExp(`；另查规范性 ${lint.checked} 项，${lint.rounding + lint.broken} 项不符$`), 'the 规范性 checks are counted apart');
+  assert.equal(await page.getByTestId('table-coverage').count(), 0, 'all nine tables were read: no coverage line');
   await screenshot(page, 'web-000-pasted');
   await page.getByTestId('pane-document').click();
   await page.getByTestId('doc-view').locator('caption', { hasText: '收入支出决算总表' }).first().waitFor();
@@ -99,6 +103,30 @@ test('pasting 000 shows what the CLI checked, its facts and its score', async ()
   await screenshot(page, 'web-000-document');
   assert.deepEqual(errors, []);
   assert.deepEqual(requests.filter((url) => !url.startsWith(session.server.url)), [], 'no request leaves the page');
+  await context.close();
+});
+
+test('a 决算 whose tables were not read says so first and shows no score', async () => {
+  const text = await readFile(new URL('../../crates/core/tests/fixtures/national/final_accounts_narrative.txt', import.meta.url), 'utf8');
+  const expected = await cliCheck(text);
+  assert.equal(expected.stats.table_coverage.recognised, 0);
+  assert.equal(expected.score.value, null);
+  const { context, page, errors } = await openApp();
+  await paste(page, text);
+  await waitForResults(page, expected);
+  const coverage = page.getByTestId('table-coverage');
+  assert.equal(await coverage.textContent(), '识别到 0 / 9 张表：表内、表间勾稽未核对');
+  assert.ok(await coverage.evaluate((node) => node === node.parentElement.firstElementChild), 'the coverage line comes first');
+  assert.equal(await page.getByTestId('score').count(), 0);
+  assert.equal(await page.getByTestId('score-withheld').textContent(), '质量评分：表格未识别，不评分');
+  const { stats } = expected;
+  assert.equal(await page.getByTestId('checked').textContent(),
+    `已核对 ${stats.checked} 项关系，${stats.broken} 项不一致；另查规范性 ${stats.lint.checked} 项，${stats.lint.rounding + stats.lint.broken} 项不符`);
+  await screenshot(page, 'web-tables-not-read');
+  await page.getByTestId('language').click();
+  await coverage.filter({ hasText: '0 of 9 tables recognised: table arithmetic and cross-table relations not checked' }).waitFor();
+  assert.equal(await page.getByTestId('score-withheld').textContent(), 'Quality score: tables not recognised, not scored');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

@@ -5,6 +5,9 @@
 // Event: `hedui-report` (detail: the report of check()) after each check.
 import { init, check, decode } from './hedui.js';
 
+/** Whether a 部门决算's tables were not read at all (its report has no score then). */
+const unread = (stats) => stats.table_coverage?.recognised === 0;
+
 const TEXTS = {
   zh: {
     placeholder: '在此粘贴部门决算、部门预算或绩效自评报告全文（含表格），或拖入 .txt 文件',
@@ -15,8 +18,12 @@ const TEXTS = {
     none: '未发现问题。',
     severity: { error: '错误', warning: '警告', notice: '提示' },
     grade: { excellent: '优', good: '良', fair: '中', poor: '差' },
-    score: (score) => score.value === null ? '质量评分：无法评估' : `质量评分 ${score.value.toFixed(1)}（${TEXTS.zh.grade[score.grade]}）`,
-    checked: (stats) => `已核对 ${stats.checked} 项关系，${stats.broken} 项不一致`,
+    score: (score, stats) => score.value !== null ? `质量评分 ${score.value.toFixed(1)}（${TEXTS.zh.grade[score.grade]}）`
+      : unread(stats) ? '质量评分：表格未识别，不评分' : '质量评分：无法评估',
+    checked: (stats) => `已核对 ${stats.checked} 项关系，${stats.broken} 项不一致`
+      + (stats.lint.checked ? `；另查规范性 ${stats.lint.checked} 项，${stats.lint.rounding + stats.lint.broken} 项不符` : ''),
+    tables: ({ expected, recognised, missing }) => recognised === 0 ? `识别到 0 / ${expected} 张表：表内、表间勾稽未核对`
+      : `识别到 ${recognised} / ${expected} 张表，未识别 ${missing.map((m) => m.form_name).join('、')}：涉及这些表的勾稽未核对`,
     line: (line) => `第 ${line} 行`,
     finding: (finding) => finding.message,
   },
@@ -29,8 +36,12 @@ const TEXTS = {
     none: 'No problems found.',
     severity: { error: 'error', warning: 'warning', notice: 'notice' },
     grade: { excellent: 'excellent', good: 'good', fair: 'fair', poor: 'poor' },
-    score: (score) => score.value === null ? 'Quality score: not assessable' : `Quality score ${score.value.toFixed(1)} (${TEXTS.en.grade[score.grade]})`,
-    checked: (stats) => `${stats.checked} relations checked, ${stats.broken} inconsistent`,
+    score: (score, stats) => score.value !== null ? `Quality score ${score.value.toFixed(1)} (${TEXTS.en.grade[score.grade]})`
+      : unread(stats) ? 'Quality score: tables not recognised, not scored' : 'Quality score: not assessable',
+    checked: (stats) => `${stats.checked} relations checked, ${stats.broken} inconsistent`
+      + (stats.lint.checked ? `; also ${stats.lint.checked} form and wording checks, ${stats.lint.rounding + stats.lint.broken} not met` : ''),
+    tables: ({ expected, recognised, missing }) => recognised === 0 ? `0 of ${expected} tables recognised: table arithmetic and cross-table relations not checked`
+      : `${recognised} of ${expected} tables recognised; not recognised: ${missing.map((m) => m.form_name).join(', ')} (their relations not checked)`,
     line: (line) => `line ${line}`,
     finding: (finding) => finding.message_en,
   },
@@ -55,6 +66,8 @@ label.open input { position: absolute; opacity: 0; width: 1px; height: 1px; }
 .error { color: var(--hedui-error, #c62828); margin: 8px 0; font-size: 14px; }
 .score { margin: 8px 0; font-weight: 600; border-left: 4px solid var(--hedui-accent, #b8322a); padding-left: 8px; }
 .score:empty { display: none; }
+.coverage { margin: 8px 0; font-size: 14px; font-weight: 600; color: var(--hedui-warning, #b26a00); }
+.coverage:empty { display: none; }
 ol { list-style: none; margin: 0; padding: 0; max-height: var(--hedui-findings-height, 24em); overflow: auto; }
 li { display: grid; grid-template-columns: auto auto 1fr auto; gap: 8px; align-items: baseline; padding: 6px 0;
   border-top: 1px solid var(--hedui-border, #d0d7de); font-size: 14px; }
@@ -94,6 +107,7 @@ export class HeduiChecker extends HTMLElement {
   #status;
   #error;
   #score;
+  #coverage;
   #list;
   #ready = false;
   #timer = 0;
@@ -111,11 +125,12 @@ export class HeduiChecker extends HTMLElement {
     openLabel.append(this.#openText, this.#file);
     this.#status = element('span', { class: 'status', 'data-testid': 'hedui-status', role: 'status' });
     this.#error = element('p', { class: 'error', 'data-testid': 'hedui-error', role: 'alert', hidden: '' });
+    this.#coverage = element('p', { class: 'coverage', 'data-testid': 'hedui-coverage', part: 'coverage' });
     this.#score = element('p', { class: 'score', 'data-testid': 'hedui-score', part: 'score' });
     this.#list = element('ol', { 'data-testid': 'hedui-findings', part: 'findings' });
     const bar = element('div', { class: 'bar' });
     bar.append(openLabel, this.#status);
-    root.append(this.#input, bar, this.#error, this.#score, this.#list);
+    root.append(this.#input, bar, this.#error, this.#coverage, this.#score, this.#list);
 
     this.#input.addEventListener('input', () => this.#schedule());
     this.#input.addEventListener('dragover', (event) => event.preventDefault());
@@ -231,7 +246,10 @@ export class HeduiChecker extends HTMLElement {
     this.#error.hidden = !this.#problem;
     const checked = this.#report?.documents[0];
     this.#status.textContent = checked ? texts.checked(checked.stats) : this.#ready || this.#problem ? texts.idle : texts.loading;
-    this.#score.textContent = checked ? texts.score(checked.score) : '';
+    // A 决算 whose tables were not all recognised says so first: its findings cover only those read.
+    const coverage = checked?.stats.table_coverage;
+    this.#coverage.textContent = coverage && coverage.missing.length ? texts.tables(coverage) : '';
+    this.#score.textContent = checked ? texts.score(checked.score, checked.stats) : '';
     this.#list.replaceChildren(...(checked?.findings ?? []).map((finding) => {
       const item = element('li', { 'data-testid': 'hedui-finding', 'data-rule': finding.rule, 'data-severity': finding.severity, 'data-line': finding.location.line, part: 'finding' });
       item.append(

@@ -1,4 +1,4 @@
-// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.4.0).
+// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.5.0).
 
 /** What the WebAssembly module can be loaded from (default: hedui_wasm_bg.wasm next to hedui.js). */
 export type ModuleSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
@@ -96,7 +96,13 @@ export interface Counts {
   broken: number;
 }
 
+/** Relations among figures (every category but `form`); the 规范性 checks are in `lint`. */
 export interface Stats extends Counts {
+  /** The 规范性 checks (category `form`), counted apart from the relations among figures. */
+  lint: Counts;
+  /** The nine 决算 tables and which were recognised; null when the document's kinds require none. */
+  table_coverage: TableCoverage | null;
+  /** Every category, `form` included. */
   by_category: Partial<Record<Category, Counts>>;
   by_rule: Record<string, Counts>;
   by_severity: Partial<Record<Severity, number>>;
@@ -104,10 +110,17 @@ export interface Stats extends Counts {
   claims: { found: number; bound: number; checked: number };
 }
 
+export interface TableCoverage {
+  expected: number;
+  recognised: number;
+  /** The forms not recognised, in the order of the nine. */
+  missing: { form: Form; form_name: string }[];
+}
+
 export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
 
 export interface Score {
-  /** 0–100, one decimal; null when no category could be assessed. */
+  /** 0–100, one decimal; null when no category could be assessed, or when the document is a 部门决算 none of whose tables was recognised. */
   value: number | null;
   grade: Grade | null;
   /** Share (0–100) of the applicable categories' weight that was assessed. */

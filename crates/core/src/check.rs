@@ -94,8 +94,12 @@ impl TableCoverage {
         if !kinds.contains(&DocumentKind::FinalAccounts) {
             return None;
         }
-        let missing: Vec<MissingTable> =
-            Form::FINAL_ACCOUNTS.iter().filter(|&&form| !tables.iter().any(|t| t.form == form)).map(|&form| MissingTable { form, form_name: form.name() }).collect();
+        let mut missing = Vec::new();
+        for form in Form::FINAL_ACCOUNTS {
+            if !tables.iter().any(|t| t.form == form) {
+                missing.push(MissingTable { form, form_name: form.name() });
+            }
+        }
         Some(TableCoverage { expected: Form::FINAL_ACCOUNTS.len(), recognised: Form::FINAL_ACCOUNTS.len() - missing.len(), missing })
     }
 

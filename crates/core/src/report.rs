@@ -83,7 +83,7 @@ impl ParseReport {
         let _ = writeln!(out, "  表格: 识别 {} / {}, 数值 {} 个", s.tables_recognised, s.tables, s.values);
         for t in &self.tables {
             // The number the document gives the table (`02表` → `02`), blank where it numbers none.
-            let number = if t.is_numbered() { t.short_name.trim_end_matches('表').to_string() } else { "  ".to_string() };
+            let number = t.number().unwrap_or("  ");
             let _ = writeln!(out, "    L{:<4} {} {} ({} 个数值){}", t.line, number, t.form_name, t.cells.len(), table_detail(t));
         }
         for t in &self.coverage.unrecognised_tables {

@@ -170,7 +170,7 @@ impl View<'_> {
             Some(table) => {
                 let continued = !(span.line_start..=span.line_end).contains(&table.line);
                 // The number the document gives the table (`02表` → `02 `); none where it numbers none.
-                let number = if table.is_numbered() { format!("{} ", table.short_name.trim_end_matches('表')) } else { String::new() };
+                let number = table.number().map(|n| format!("{n} ")).unwrap_or_default();
                 let title = table.title.as_deref().filter(|t| *t != table.form_name).map(|t| format!(" · {t}")).unwrap_or_default();
                 format!("{number}{}{title}{}", table.form_name, if continued { self.lang.pick("（续）", " (continued)") } else { "" })
             }

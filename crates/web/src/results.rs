@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use hedui_core::check::{Finding, FindingLocation};
+use hedui_core::check::{Finding, FindingLocation, TableCoverage};
 use hedui_core::rules::{Category, Severity};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -219,7 +219,8 @@ pub fn results(props: &ResultsProps) -> Html {
     }
 }
 
-/// Kind, department, year, score, and how much was checked.
+/// Kind, department, year, score, and how much was checked; first, for a 决算 whose tables
+/// were not all recognised, how many were (its findings and counts cover only those).
 fn facts(lang: Lang, analysis: &Analysis) -> Html {
     let texts = lang.texts();
     let report = &analysis.report;
@@ -246,14 +247,28 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
     if stats.total.rounding > 0 {
         checked.push_str(&(texts.rounding)(stats.total.rounding));
     }
+    if stats.lint.checked > 0 {
+        checked.push_str(&(texts.lint)(stats.lint.checked, stats.lint.rounding + stats.lint.broken));
+    }
+    let table_coverage = stats.table_coverage.as_ref().and_then(|c| match lang {
+        Lang::Zh => c.summary_zh(),
+        Lang::En => c.summary_en(),
+    });
+    let score_withheld = score.value.is_none() && stats.table_coverage.as_ref().is_some_and(TableCoverage::none_read);
     html! {
         <header class="facts">
+            if let Some(line) = table_coverage {
+                <p class="table-coverage" data-testid="table-coverage">{ line }</p>
+            }
             <dl class="facts-list">
                 <div><dt>{ texts.kind }</dt><dd data-testid="kind">{ kinds }</dd></div>
                 <div><dt>{ texts.department }</dt><dd data-testid="department">{ report.department.clone().unwrap_or_else(|| texts.unknown.to_string()) }</dd></div>
                 <div><dt>{ texts.year }</dt><dd data-testid="year">{ report.year.map_or(texts.unknown.to_string(), |y| y.to_string()) }</dd></div>
             </dl>
             { for score_html }
+            if score_withheld {
+                <p class="score-withheld" data-testid="score-withheld">{ texts.score_withheld }</p>
+            }
             <p class="summary" data-testid="summary" aria-live="polite">{ (texts.tables_found)(analysis.reading.parse.stats.tables) }</p>
             <p class="checked" data-testid="checked" data-check-us={analysis.check_micros.to_string()}>{ checked }</p>
         </header>

@@ -5,6 +5,7 @@
 
 use super::labels::norm;
 use super::RecognisedTable;
+use crate::ingest::{find, rfind};
 
 /// The number of a numbering label (`公开01表`, `公开 01 表` as written), if it is one.
 pub fn label_number(label: &str) -> Option<u8> {
@@ -21,46 +22,25 @@ pub fn numbers_tables(tables: &[RecognisedTable]) -> bool {
     tables.iter().any(|t| t.form.is_final_accounts() && t.label.as_deref().and_then(label_number).is_some())
 }
 
-/// Words a 决算 table's name starts with, after a department or year prefix.
-const NAME_STARTS: [&str; 11] = ["收入支出决算总表", "收入决算表", "支出决算表", "财政拨款", "一般公共预算", "政府性基金", "国有资本", "国有资产", "“三公”", "\"三公\"", "三公"];
+/// Words a 决算 table's name starts with, after a department or year prefix: every title
+/// [`super::forms::form_of_title`] takes has one.
+const NAME_STARTS: [&str; 12] =
+    ["收入支出决算总表", "收入决算表", "支出决算表", "财政拨款", "一般公共预算", "基本支出", "政府性基金", "国有资本", "国有资产", "“三公”", "\"三公\"", "三公"];
 
-/// The form's name as a title line writes it: up to its last `表`, without a leading
-/// department and year (`…2024年度`), an ordinal (`二、`, `（二）`, `2.`) or Markdown marks.
-/// `None` when nothing but `表` is left.
+/// The form's name as a title line writes it: from the first word a 决算 table's name starts
+/// with ([`NAME_STARTS`]) to its last `表`, so without a leading department and year
+/// (`…2024年度`), an ordinal (`二、`, `（二）`) or Markdown marks. `None` when the title has
+/// no such word.
 pub fn titled_name(title: &str) -> Option<String> {
-    let end = title.rfind('表')? + '表'.len_utf8();
+    // Searched with core's own `find`/`rfind`: std's substring searcher stays out of the wasm.
+    let end = rfind(title, "表")? + "表".len();
     let mut name = &title[..end];
-    // A year ends the department-and-year prefix: `中共上海市普陀区委社会工作部 2024 年度收入决算表`.
-    if let Some(at) = name.rfind("年度") {
+    // A year ends the department-and-year prefix (`国有资产管理局2023年度收入决算表`).
+    if let Some(at) = rfind(name, "年度") {
         name = &name[at + "年度".len()..];
     }
-    let name = name.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*' | '\u{3000}'));
-    let name = strip_ordinal(name);
-    let name = match NAME_STARTS.iter().filter_map(|start| name.find(start)).min() {
-        Some(at) => &name[at..],
-        None => name,
-    };
-    let name = name.trim();
-    (name.chars().count() > 1).then(|| name.to_string())
-}
-
-/// `二、收入决算表` → `收入决算表`; likewise `（二）`, `(2)`, `2.`, `2、`, `2．`.
-fn strip_ordinal(text: &str) -> &str {
-    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
-    let bracketed = ['(', '（'].iter().find_map(|open| text.strip_prefix(*open)).and_then(|rest| {
-        let inner = rest.trim_start_matches(numeral);
-        (inner.len() < rest.len()).then_some(inner).and_then(|inner| inner.strip_prefix(')').or_else(|| inner.strip_prefix('）')))
-    });
-    if let Some(rest) = bracketed {
-        return rest.trim_start();
-    }
-    let rest = text.trim_start_matches(numeral);
-    if rest.len() < text.len() {
-        if let Some(after) = ['、', '.', '．', ' ', '\u{3000}'].iter().find_map(|sep| rest.strip_prefix(*sep)) {
-            return after.trim_start();
-        }
-    }
-    text
+    let start = NAME_STARTS.iter().filter_map(|word| find(name, word)).min()?;
+    Some(name[start..].to_string())
 }
 
 /// Sets every table's [`RecognisedTable::short_name`]: a 决算 table of a document that numbers
@@ -81,9 +61,15 @@ pub fn name_tables(tables: &mut [RecognisedTable]) {
 }
 
 impl RecognisedTable {
+    /// The number the document gives the table (`"02"` of `02表`); `None` when
+    /// [`Self::short_name`] is not a number (a document that does not number its tables).
+    pub fn number(&self) -> Option<&str> {
+        self.short_name.strip_suffix('表').filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+    }
+
     /// Whether [`Self::short_name`] is a number the document gives its tables (`02表`).
     pub fn is_numbered(&self) -> bool {
-        self.short_name.strip_suffix('表').is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        self.number().is_some()
     }
 
     /// How a message names the whole table: `07表 政府性基金预算财政拨款收入支出决算表` where
@@ -128,5 +114,6 @@ mod tests {
         }
         assert_eq!(titled_name("单位：万元"), None);
         assert_eq!(titled_name("2024年度表"), None);
+        assert_eq!(titled_name("部门基本支出决算明细表").as_deref(), Some("基本支出决算明细表"));
     }
 }

@@ -27,7 +27,7 @@ declare_rule! {
         code: "T009",
         name: "fiscal-grant-funds",
         title_zh: "财政拨款收入支出决算总表分资金来源不平衡",
-        title_en: "Table 04 fund columns do not add up or balance",
+        title_en: "财政拨款收入支出决算总表 fund columns do not add up or balance",
         category: TableArithmetic,
         severity: Error,
     }

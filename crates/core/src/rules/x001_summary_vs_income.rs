@@ -22,7 +22,7 @@ declare_rule! {
         code: "X001",
         name: "summary-vs-income",
         title_zh: "收入支出决算总表与收入决算表不一致",
-        title_en: "Table 01 income differs from table 02",
+        title_en: "收入支出决算总表 income differs from 收入决算表",
         category: CrossTable,
         severity: Error,
     }

@@ -22,7 +22,7 @@ declare_rule! {
         code: "X002",
         name: "summary-vs-expenditure",
         title_zh: "收入支出决算总表与支出决算表不一致",
-        title_en: "Table 01 spending differs from table 03",
+        title_en: "收入支出决算总表 spending differs from 支出决算表",
         category: CrossTable,
         severity: Error,
     }

@@ -20,7 +20,7 @@ declare_rule! {
         code: "X003",
         name: "basic-expenditure-vs-economic",
         title_zh: "基本支出与人员经费、公用经费之和不符",
-        title_en: "Table 05 basic spending differs from table 06 totals",
+        title_en: "Basic spending differs from the personnel and public expense totals",
         category: CrossTable,
         severity: Error,
     }

@@ -21,7 +21,7 @@ declare_rule! {
         code: "X004",
         name: "general-budget-within-expenditure",
         title_zh: "一般公共预算财政拨款支出超过支出决算",
-        title_en: "Table 05 figure exceeds table 03",
+        title_en: "一般公共预算财政拨款 spending exceeds 支出决算表",
         category: CrossTable,
         severity: Error,
     }

@@ -22,7 +22,7 @@ declare_rule! {
         code: "X005",
         name: "economic-items-within-three-public",
         title_zh: "基本支出中的“三公”项目超过“三公”经费决算数",
-        title_en: "Table 06 三公 item exceeds table 09",
+        title_en: "三公 item of basic spending exceeds the 三公 actuals",
         category: CrossTable,
         severity: Error,
     }

@@ -22,7 +22,7 @@ declare_rule! {
         code: "X006",
         name: "summary-vs-fiscal-grant-income",
         title_zh: "收入支出决算总表与财政拨款收入支出决算总表收入不一致",
-        title_en: "Table 01 fiscal grant income differs from table 04",
+        title_en: "收入支出决算总表 fiscal grant income differs from 财政拨款收入支出决算总表",
         category: CrossTable,
         severity: Error,
     }

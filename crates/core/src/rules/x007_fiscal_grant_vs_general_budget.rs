@@ -27,7 +27,7 @@ declare_rule! {
         code: "X007",
         name: "fiscal-grant-vs-general-budget",
         title_zh: "一般公共预算财政拨款与一般公共预算财政拨款支出决算表不一致",
-        title_en: "General budget figure of table 04 or 01 differs from table 05",
+        title_en: "一般公共预算财政拨款 figure differs from 一般公共预算财政拨款支出决算表",
         category: CrossTable,
         severity: Error,
     }

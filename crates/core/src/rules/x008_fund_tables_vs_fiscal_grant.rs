@@ -28,7 +28,7 @@ declare_rule! {
         code: "X008",
         name: "fund-tables-vs-fiscal-grant",
         title_zh: "政府性基金、国有资本经营决算表与财政拨款收入支出决算总表不一致",
-        title_en: "Tables 07 and 08 differ from table 04's fund columns",
+        title_en: "政府性基金 and 国有资本经营 tables differ from 财政拨款收入支出决算总表",
         category: CrossTable,
         severity: Error,
     }
