@@ -205,8 +205,10 @@ pub struct FindingLocation {
     /// Byte range of the cell (or sentence) in the input text.
     pub byte_start: usize,
     pub byte_end: usize,
-    /// For a document read from a PDF: the page and the box of that text on it.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    /// For a document read from a PDF: the page and the box of that text on it (only the layout
+    /// reader reads PDFs; without it the field is never set and not serialised).
+    #[cfg_attr(feature = "layout", serde(flatten, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(not(feature = "layout"), serde(skip))]
     pub page: Option<PagePlace>,
 }
 
@@ -577,6 +579,7 @@ fn check_document(document: &ParseReport, claims: &[Claim], companions: Vec<(&Pa
 }
 
 impl DocumentReport {
+    #[cfg(feature = "layout")]
     /// Gives the findings of a document read from a PDF (its text laid out by
     /// [`crate::layout::render`]) the page and box of the text they point at.
     pub fn place_on_pages(&mut self, places: &crate::layout::GlyphPlaces) {
@@ -611,7 +614,7 @@ impl CheckReport {
             for severity in [Severity::Error, Severity::Warning, Severity::Notice] {
                 for f in document.findings.iter().filter(|f| f.severity == severity) {
                     // A PDF's findings say their page first: `file.pdf:p12:340:`.
-                    let page = f.location.page.map_or(String::new(), |p| format!("p{}:", p.page));
+                    let page = f.location.page.map_or(String::new(), |place| format!("p{}:", place.page));
                     let _ = writeln!(out, "{}:{page}{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
                     let _ = writeln!(out, "    | {}", f.location.excerpt);
                     let _ = writeln!(out, "    = {}", f.derivation);

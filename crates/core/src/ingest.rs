@@ -89,16 +89,8 @@ pub struct Stretch {
 
 /// The input byte of byte `offset` of a text made of `stretches` (see [`Stretch`]).
 pub fn source_byte(stretches: &[Stretch], offset: usize) -> usize {
-    stretch_of(stretches, offset).map_or(offset, |s| s.source_at + (offset - s.text_at))
-}
-
-/// The input line of byte `offset` of a text made of `stretches`.
-pub fn source_line(stretches: &[Stretch], offset: usize) -> Option<usize> {
-    stretch_of(stretches, offset).map(|s| s.line)
-}
-
-fn stretch_of(stretches: &[Stretch], offset: usize) -> Option<&Stretch> {
-    stretches.get(stretches.partition_point(|s| s.text_at <= offset).saturating_sub(1))
+    let index = stretches.partition_point(|s| s.text_at <= offset).saturating_sub(1);
+    stretches.get(index).map_or(offset, |s| s.source_at + (offset - s.text_at))
 }
 
 /// One block of the document, in reading order.
@@ -356,8 +348,10 @@ fn cell_per_line_row(lines: &[Line<'_>], start: usize) -> (Row, usize) {
     (Row { cells, span }, index)
 }
 
-/// Splits `text` into blocks; layout text (PDF text) is read by [`crate::layout`].
+/// Splits `text` into blocks; layout text (PDF text) is read by `crate::layout` (feature
+/// `layout`; without it, such text is read line by line and its tables are not recognised).
 pub fn blocks(text: &str) -> Vec<Block> {
+    #[cfg(feature = "layout")]
     if crate::layout::is_layout_text(text) {
         return crate::layout::blocks(text);
     }

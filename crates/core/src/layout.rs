@@ -411,7 +411,7 @@ impl Draft {
 fn join_into(text: &mut String, piece: &str) {
     let tight = despace(piece);
     if let (Some(last), Some(first)) = (text.chars().last(), tight.chars().next()) {
-        if !is_wide(last) && !is_wide(first) && last.is_alphanumeric() && first.is_alphanumeric() && !last.is_ascii_digit() {
+        if last.is_ascii_alphabetic() && first.is_ascii_alphanumeric() {
             text.push(' ');
         }
     }
@@ -420,13 +420,14 @@ fn join_into(text: &mut String, piece: &str) {
 
 /// `piece` without the single spaces that stand between two characters of which one is CJK.
 fn despace(piece: &str) -> String {
-    let chars: Vec<char> = piece.chars().collect();
     let mut out = String::with_capacity(piece.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' && i > 0 && i + 1 < chars.len() && (is_wide(chars[i - 1]) || is_wide(chars[i + 1])) {
-            continue;
+    let mut previous: Option<char> = None;
+    for (at, c) in piece.char_indices() {
+        let next = piece[at + c.len_utf8()..].chars().next();
+        if !(c == ' ' && (previous.is_some_and(is_wide) || next.is_some_and(is_wide)) && previous.is_some() && next.is_some()) {
+            out.push(c);
         }
-        out.push(c);
+        previous = Some(c);
     }
     out
 }

@@ -10,6 +10,7 @@ pub mod check;
 pub mod claims;
 pub mod decode;
 pub mod ingest;
+#[cfg(feature = "layout")]
 pub mod layout;
 pub mod model;
 pub mod positioned;

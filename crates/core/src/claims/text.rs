@@ -70,10 +70,31 @@ fn classification_line(paragraph: &Paragraph) -> bool {
 
 /// The end of the 类/款/项 line a reflowed paragraph opens with (`1、…（类）…（款）…（项）。主要用于…`).
 fn leading_classification(paragraph: &Paragraph) -> Option<usize> {
-    let first = paragraph.sentences.first().filter(|s| !s.stretches.is_empty() || paragraph.sentences.len() > 1)?;
-    let text = &first.text;
-    let end = ["（项）", "(项)"].iter().filter_map(|mark| crate::ingest::rfind(text, mark).map(|at| at + mark.len())).max()?;
+    let text = &paragraph.sentences.first()?.text;
+    let end = match crate::ingest::rfind(text, "（项）") {
+        Some(at) => at + "（项）".len(),
+        None => crate::ingest::rfind(text, "(项)")? + "(项)".len(),
+    };
     (!contains(&text[..end], "万元") && paragraph.text.starts_with(text.as_str())).then_some(end)
+}
+
+/// Appends a sentence to a unit, with the pieces that map it back to the input.
+fn push_sentence(unit: &mut Unit, sentence: &crate::recognise::Sentence) {
+    // A sentence reflowed by the layout reader: one verbatim piece per stretch.
+    #[cfg(feature = "layout")]
+    if !sentence.stretches.is_empty() {
+        let ends = sentence.stretches.iter().skip(1).map(|s| s.text_at).chain([sentence.text.len()]);
+        for (stretch, end) in sentence.stretches.iter().zip(ends) {
+            let len = end - stretch.text_at;
+            let span = Span { line_start: stretch.line, line_end: stretch.line, byte_start: stretch.source_at, byte_end: stretch.source_at + len };
+            unit.pieces.push(Piece { offset: unit.text.len() + stretch.text_at, len, span, exact: true });
+        }
+        unit.text.push_str(&sentence.text);
+        return;
+    }
+    let exact = sentence.text.len() == sentence.span.byte_end - sentence.span.byte_start;
+    unit.pieces.push(Piece { offset: unit.text.len(), len: sentence.text.len(), span: sentence.span, exact });
+    unit.text.push_str(&sentence.text);
 }
 
 /// Every unit of running text in the document, in reading order.
@@ -111,19 +132,7 @@ fn push_paragraphs(paragraphs: &[Paragraph], heading: &str, out: &mut Vec<Unit>)
         }
         let unit = current.get_or_insert_with(|| Unit { text: String::new(), section: heading.to_string(), context: context.clone(), pieces: Vec::new() });
         for sentence in &paragraph.sentences {
-            if sentence.stretches.is_empty() {
-                let exact = sentence.text.len() == sentence.span.byte_end - sentence.span.byte_start;
-                unit.pieces.push(Piece { offset: unit.text.len(), len: sentence.text.len(), span: sentence.span, exact });
-            } else {
-                // A reflowed sentence: one verbatim piece per stretch.
-                let ends = sentence.stretches.iter().skip(1).map(|s| s.text_at).chain([sentence.text.len()]);
-                for (stretch, end) in sentence.stretches.iter().zip(ends) {
-                    let len = end - stretch.text_at;
-                    let span = Span { line_start: stretch.line, line_end: stretch.line, byte_start: stretch.source_at, byte_end: stretch.source_at + len };
-                    unit.pieces.push(Piece { offset: unit.text.len() + stretch.text_at, len, span, exact: true });
-                }
-            }
-            unit.text.push_str(&sentence.text);
+            push_sentence(unit, sentence);
         }
         if finished(paragraph) {
             out.extend(current.take());

@@ -91,9 +91,18 @@ impl Form {
     }
 }
 
-/// The form a title names, if any. Titles are matched after normalisation; the order of the
+/// What a table's title names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Titled {
+    Form(Form),
+    /// A budget form (`2024年部门收入预算总表`, `“三公”经费和机关运行经费预算表`): such a table is
+    /// not read as a 决算 table by its header labels.
+    BudgetForm,
+}
+
+/// What a title names, if anything. Titles are matched after normalisation; the order of the
 /// checks resolves titles that contain one another (`财政拨款收入支出决算总表` ⊃ `收入支出决算总表`).
-pub fn form_of_title(title: &str) -> Option<Form> {
+pub fn form_of_title(title: &str) -> Option<Titled> {
     let t = norm(title);
     if t.chars().count() > 60 || t.starts_with("注") || t.starts_with("说明") {
         return None;
@@ -105,7 +114,9 @@ pub fn form_of_title(title: &str) -> Option<Form> {
         Form::ProjectPerformance
     } else if has("整体支出绩效自评表") || has("绩效自评表") {
         Form::OverallPerformance
-    } else if !has("决算") || !has("表") {
+    } else if !has("决算") {
+        return (t.ends_with('表') && has("预算")).then_some(Titled::BudgetForm);
+    } else if !has("表") {
         return None;
     } else if has("三公") {
         Form::ThreePublicExpenses
@@ -128,14 +139,7 @@ pub fn form_of_title(title: &str) -> Option<Form> {
     } else {
         return None;
     };
-    Some(form)
-}
-
-/// Whether a title names a budget form (`2024年部门收入预算总表`, `“三公”经费和机关运行经费预算表`):
-/// such tables are not read as 决算 tables by their header labels.
-pub fn is_budget_title(title: &str) -> bool {
-    let t = norm(title);
-    t.chars().count() <= 60 && t.ends_with('表') && contains(&t, "预算") && !contains(&t, "决算") && !t.starts_with("注") && !t.starts_with("说明")
+    Some(Titled::Form(form))
 }
 
 /// The form the header labels of a table point to (used when no title was found, and to
@@ -202,10 +206,12 @@ mod tests {
             ("部门整体支出绩效自评表", Form::OverallPerformance),
         ];
         for (title, form) in cases {
-            assert_eq!(form_of_title(title), Some(form), "{title}");
+            assert_eq!(form_of_title(title), Some(Titled::Form(form)), "{title}");
         }
         assert_eq!(form_of_title("注：本表反映部门本年度各项支出情况。"), None);
         assert_eq!(form_of_title("部门决算表"), None);
+        assert_eq!(form_of_title("2024年部门收入预算总表"), Some(Titled::BudgetForm));
+        assert_eq!(form_of_title("部门“三公”经费和机关运行经费预算表"), Some(Titled::BudgetForm));
     }
 
     fn header(text: &str) -> Option<Form> {

@@ -230,10 +230,10 @@ fn context_of(blocks: &[Block], index: usize, rows: &[Row]) -> TableContext {
             context.label = numbering_label(text);
         }
         if context.title.is_none() && !context.budget_title {
-            if let Some(form) = forms::form_of_title(text) {
-                context.title = Some((text.to_string(), span, form));
-            } else {
-                context.budget_title = forms::is_budget_title(text);
+            match forms::form_of_title(text) {
+                Some(forms::Titled::Form(form)) => context.title = Some((text.to_string(), span, form)),
+                Some(forms::Titled::BudgetForm) => context.budget_title = true,
+                None => {}
             }
         }
     };

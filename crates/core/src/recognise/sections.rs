@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::labels::{digits, norm, numerals};
-use crate::ingest::{char_width, contains, source_byte, strip_markup, Block, Span, Stretch};
+use crate::ingest::{char_width, contains, strip_markup, Block, Span, Stretch};
 
 /// A sentence of a paragraph (ended by `。`, `；`, `！` or `？`), with its exact span; the
 /// stretches of a sentence of reflowed text say where each piece of it is in the input.
@@ -95,41 +95,44 @@ fn plain_heading(text: &str) -> Option<(u8, String)> {
 /// The sentences of a paragraph: read from the input in `span`, or, for a reflowed paragraph,
 /// from its `text` made of `stretches` of the input.
 fn sentences(source: &str, span: Span, line_starts: &[usize], text: &str, stretches: &[Stretch]) -> Vec<Sentence> {
-    if stretches.is_empty() {
-        verbatim_sentences(source, span, line_starts)
-    } else {
-        reflowed_sentences(text, stretches, line_starts)
+    // Only the layout reader reflows paragraphs.
+    #[cfg(feature = "layout")]
+    if !stretches.is_empty() {
+        return reflowed_sentences(text, stretches, line_starts);
     }
+    let _ = (text, stretches);
+    verbatim_sentences(source, span, line_starts)
 }
 
-/// Where `text` ends a sentence: after each `。`, `；`, `！` and `？`, and at its end.
-fn sentence_ends(text: &str) -> Vec<usize> {
-    let mut ends = Vec::new();
+/// Calls `end` with where `text` ends a sentence: after each `。`, `；`, `！` and `？`, and at
+/// its end.
+fn sentence_ends(text: &str, mut end: impl FnMut(usize)) {
     let mut at = 0;
     while let Some(&lead) = text.as_bytes().get(at) {
         let width = char_width(lead);
         // The sentence ends are led by 0xE3 (`。`) or 0xEF (`；！？`) in UTF-8: other characters
         // are stepped over whole, undecoded.
         if matches!(lead, 0xE3 | 0xEF) && text[at..].starts_with(['。', '；', '！', '？']) {
-            ends.push(at + width);
+            end(at + width);
         }
         at += width;
     }
-    ends.push(text.len());
-    ends
+    end(text.len());
 }
 
+#[cfg(feature = "layout")]
 fn reflowed_sentences(text: &str, stretches: &[Stretch], line_starts: &[usize]) -> Vec<Sentence> {
+    use crate::ingest::source_byte;
     let line = |byte: usize| line_starts.partition_point(|&s| s <= byte);
     let mut out = Vec::new();
     let mut start = 0;
-    for end in sentence_ends(text) {
+    sentence_ends(text, |end| {
         let piece = &text[start..end];
         let from = start + (piece.len() - piece.trim_start().len());
         let to = start + piece.trim_end().len();
         start = end;
         if from >= to {
-            continue;
+            return;
         }
         let last = text[from..to].chars().next_back().map_or(1, char::len_utf8);
         let byte_start = source_byte(stretches, from);
@@ -142,7 +145,7 @@ fn reflowed_sentences(text: &str, stretches: &[Stretch], line_starts: &[usize]) 
             span: Span { line_start: line(byte_start), line_end: line(byte_end.saturating_sub(1)), byte_start, byte_end },
             stretches: if own.len() > 1 { own } else { Vec::new() },
         });
-    }
+    });
     out
 }
 
@@ -161,10 +164,10 @@ fn verbatim_sentences(source: &str, span: Span, line_starts: &[usize]) -> Vec<Se
             out.push(Sentence { text, span: Span { line_start: line(byte_start), line_end: line(byte_end.saturating_sub(1)), byte_start, byte_end }, stretches: Vec::new() });
         }
     };
-    for end in sentence_ends(raw) {
+    sentence_ends(raw, |end| {
         push(start, end);
         start = end;
-    }
+    });
     out
 }
 

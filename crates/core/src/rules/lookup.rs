@@ -232,7 +232,6 @@ pub fn all_sections(document: &ParseReport) -> Vec<&crate::recognise::Section> {
 /// shift offsets; otherwise it is the whole sentence.
 pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, found: &str, table: Option<&'static str>) -> crate::check::FindingLocation {
     let mut range = (paragraph.span.byte_start, paragraph.span.byte_end);
-    let mut line = paragraph.span.line_start;
     let mut cursor = 0;
     for sentence in &paragraph.sentences {
         // Sentences follow one another, apart from spacing: a search is the fallback.
@@ -244,21 +243,40 @@ pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, foun
         if (at..cursor).contains(&offset) {
             let span = sentence.span;
             let exact = span.byte_end - span.byte_start == sentence.text.len();
-            range = if !sentence.stretches.is_empty() {
-                // A sentence reflowed from wrapped lines: its stretches say where each byte is.
-                let (from, to) = (offset - at, offset - at + found.len());
-                let last = found.chars().next_back().map_or(0, char::len_utf8);
-                line = crate::ingest::source_line(&sentence.stretches, from).unwrap_or(line);
-                (crate::ingest::source_byte(&sentence.stretches, from), crate::ingest::source_byte(&sentence.stretches, to - last) + last)
-            } else if exact {
-                (span.byte_start + offset - at, span.byte_start + offset - at + found.len())
-            } else {
-                (span.byte_start, span.byte_end)
+            range = match reflowed_range(sentence, offset - at, found) {
+                Some(reflowed) => reflowed,
+                None if exact => (span.byte_start + offset - at, span.byte_start + offset - at + found.len()),
+                None => (span.byte_start, span.byte_end),
             };
             break;
         }
     }
-    crate::check::FindingLocation { line, table, row: None, column: None, excerpt: found.to_string(), byte_start: range.0, byte_end: range.1, page: None }
+    crate::check::FindingLocation {
+        line: paragraph.span.line_start,
+        table,
+        row: None,
+        column: None,
+        excerpt: found.to_string(),
+        byte_start: range.0,
+        byte_end: range.1,
+        page: None,
+    }
+}
+
+/// The byte range in the input of `found` at byte `from` of a sentence the layout reader
+/// reflowed (its stretches say where each byte is); `None` for a verbatim sentence.
+#[cfg(feature = "layout")]
+fn reflowed_range(sentence: &crate::recognise::Sentence, from: usize, found: &str) -> Option<(usize, usize)> {
+    let stretches = &sentence.stretches;
+    let last = found.chars().next_back().map_or(0, char::len_utf8);
+    let end = crate::ingest::source_byte(stretches, from + found.len() - last) + last;
+    (!stretches.is_empty()).then(|| (crate::ingest::source_byte(stretches, from), end))
+}
+
+/// Without the layout reader no sentence is reflowed.
+#[cfg(not(feature = "layout"))]
+fn reflowed_range(_: &crate::recognise::Sentence, _: usize, _: &str) -> Option<(usize, usize)> {
+    None
 }
 
 /// Where `found` in a section heading is in the input: the heading line (its `#` markers and
