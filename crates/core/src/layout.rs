@@ -138,6 +138,11 @@ fn is_row(line: &Line) -> bool {
     line.fields.len() >= 2 || opens_with_code(line) || line.fields.first().is_some_and(|f| is_row_label(f.text) && f.text.chars().count() <= 20)
 }
 
+/// Whether a line holds a table's body: an amount, or a 科目编码 first.
+fn has_body(line: &Line) -> bool {
+    opens_with_code(line) || line.fields.iter().any(|f| is_amount(f.text))
+}
+
 /// A line that a table never takes: a title, a unit line, a note, a part heading, a finished
 /// sentence.
 fn outside_tables(line: &Line) -> bool {
@@ -182,15 +187,18 @@ fn regions(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
             start += 1;
         }
         // Rows, and the lines between them (wrapped labels, header lines), while rows keep
-        // coming; over a page break when the next page goes on with rows.
+        // coming; over a page break when the next page goes on with rows, or when the page
+        // ended inside the header (no figure or code yet).
         let mut end = index + 1;
         let mut last_row = index;
         let mut between = 0;
+        let mut in_header = !has_body(&lines[index]);
         while end < lines.len() && !outside_tables(&lines[end]) {
             let line = &lines[end];
-            if line.page != lines[end - 1].page && !is_row(line) {
+            if line.page != lines[end - 1].page && !is_row(line) && !in_header {
                 break;
             }
+            in_header &= !has_body(line);
             if line.fields.is_empty() {
                 end += 1;
                 continue;
