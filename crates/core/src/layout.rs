@@ -622,7 +622,8 @@ fn line_span(line: &Line) -> Span {
 
 /// Reads layout text into blocks: rebuilt tables, and paragraphs of reflowed running text.
 pub fn blocks(text: &str) -> Vec<Block> {
-    let lines = lines(text);
+    let mut lines = lines(text);
+    drop_page_furniture(&mut lines);
     let mut out = Vec::new();
     let mut running: Vec<&Line> = Vec::new();
     let mut at = 0;
@@ -639,6 +640,51 @@ pub fn blocks(text: &str) -> Vec<Block> {
     running.extend(lines[at..].iter());
     paragraphs(&running, &mut out);
     out
+}
+
+/// Blanks the lines that are not the document's text but the page's: a page number (`3`,
+/// `- 3 -`, `第 3 页`, `3 / 24`) as a page's first or last line, and a running header or footer
+/// (the same first or last line, digits aside, on at least half the pages and three or more).
+fn drop_page_furniture(lines: &mut [Line]) {
+    let pages = lines.last().map_or(0, |l| l.page);
+    if pages < 2 {
+        return;
+    }
+    // Each page's first and last non-blank line, in one pass.
+    let mut ends: Vec<usize> = Vec::new();
+    let mut last: Option<usize> = None;
+    for (index, line) in lines.iter().enumerate().filter(|(_, l)| !l.fields.is_empty()) {
+        if last.is_none_or(|previous| lines[previous].page != line.page) {
+            ends.extend(last);
+            ends.push(index);
+        }
+        last = Some(index);
+    }
+    ends.extend(last);
+    // How many pages start or end with each line shape (digits aside).
+    let shape = |line: &Line| -> String { line.text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect() };
+    let mut pages_of: std::collections::BTreeMap<String, std::collections::BTreeSet<usize>> = std::collections::BTreeMap::new();
+    for &index in &ends {
+        pages_of.entry(shape(&lines[index])).or_default().insert(lines[index].page);
+    }
+    let repeated = |index: usize| pages_of.get(&shape(&lines[index])).map_or(0, |on| on.len());
+    let furniture: Vec<usize> = ends.iter().copied().filter(|&i| is_page_number(lines[i].text) || (repeated(i) >= 3 && repeated(i) * 2 >= pages)).collect();
+    for index in furniture {
+        lines[index].text = "";
+        lines[index].fields.clear();
+    }
+}
+
+/// `3`, `- 3 -`, `—3—`, `第 3 页`, `第3页，共24页`, `3 / 24` (three digits at most: `2024` is a year).
+fn is_page_number(text: &str) -> bool {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = compact.trim_matches(['-', '—', '–']);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+    let numbered_page = |s: &str| s.strip_prefix('第').and_then(|s| s.strip_suffix('页')).is_some_and(digits);
+    digits(inner)
+        || numbered_page(&compact)
+        || compact.split_once(['，', ',']).is_some_and(|(page, of)| numbered_page(page) && of.strip_prefix('共').and_then(|s| s.strip_suffix('页')).is_some_and(digits))
+        || compact.split_once('/').is_some_and(|(page, of)| digits(page) && digits(of))
 }
 
 /// The right margin of running text: the widest lines' end, in display columns.
@@ -885,6 +931,30 @@ mod tests {
             let source = crate::ingest::source_byte(stretches, at);
             assert!(text[source..].starts_with(c), "{c} at {at}");
         }
+    }
+
+    #[test]
+    fn page_numbers_and_running_headers_are_not_text() {
+        for number in ["3", "- 3 -", "— 12 —", "第 3 页", "第3页，共24页", "3 / 24"] {
+            assert!(is_page_number(number), "{number}");
+        }
+        for text in ["2024", "一、收入", "3.5", "第三部分"] {
+            assert!(!is_page_number(text), "{text}");
+        }
+        let page = |n: usize| {
+            format!("某某局 2024 年度部门决算\n   本单位收入合计 307.82 万元，支出合计 307.82 万元，其中基本支出 105.58\n万元。\n{}  科目编码   项目   金额   金额\n          201   一般   1.00   1.00\n          202   外交   1.00   1.00\n- {n} -\n", "")
+        };
+        let text = (1..=4).map(page).collect::<Vec<_>>().join("\x0c");
+        assert!(is_layout_text(&text));
+        let kept: Vec<String> = blocks(&text)
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(kept.iter().all(|t| !t.contains("某某局") && !t.starts_with('-')), "{kept:?}");
+        assert!(kept.iter().any(|t| t.contains("307.82万元")), "{kept:?}");
     }
 
     #[test]
