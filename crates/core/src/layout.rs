@@ -243,16 +243,17 @@ fn kind_of(field: &Field) -> Kind {
     }
 }
 
-/// What a header label names: 科目编码 / 代码 a code column, 项目 / 科目名称 a label column,
-/// anything else (决算数, 合计, 基本支出) a column of figures.
+/// What a header label names: 科目编码 / 代码 a code column; an amount's name (决算数, 合计,
+/// 基本支出, 财政拨款收入, 年初结转和结余, 公务接待费) a column of figures; anything else (项目,
+/// 科目名称, 栏次, a piece of a wrapped label) a label column.
 fn header_kind(text: &str) -> Kind {
     let text = despace(text);
     if text.contains("编码") || text.contains("代码") {
         Kind::Code
-    } else if text.contains("项目") && !text.contains("支出") || text.contains("名称") || text.contains("功能分类") || text.contains("经济分类") {
-        Kind::Label
-    } else {
+    } else if ["数", "计", "额", "支出", "收入", "拨款", "结余", "费"].iter().any(|word| text.contains(word)) {
         Kind::Figure
+    } else {
+        Kind::Label
     }
 }
 
@@ -504,7 +505,19 @@ fn table(lines: &[Line]) -> Vec<Row> {
         let (start, end) = span_of(field, measure);
         (start + end).abs_diff(column.extent.0 + column.extent.1) / 2
     };
-    for line in header {
+    // A 栏次 line (`栏次 1 2 3 …`) is a row of its own, as in tabbed text, not part of the labels.
+    let numbers_line = |line: &Line| crate::recognise::labels::is_column_number_row(&line.fields.iter().map(|f| f.text).collect::<Vec<_>>());
+    let mut number_rows = Vec::new();
+    for line in header.iter().filter(|l| numbers_line(l)) {
+        let fields: Vec<&Field> = line.fields.iter().collect();
+        let mut cells = vec![Draft::default(); width];
+        for (field, column) in fields.iter().zip(assign(&fields, &columns, &|f, c| distance(f, c, measure))) {
+            cells[column].add(line, field);
+        }
+        let span = line_span(line);
+        number_rows.push(Row { cells: cells.into_iter().map(|d| d.cell(span)).collect(), span });
+    }
+    for line in header.iter().filter(|l| !numbers_line(l)) {
         let mut leaf_fields: Vec<&Field> = Vec::new();
         for field in &line.fields {
             let side = despace(field.text);
@@ -535,6 +548,7 @@ fn table(lines: &[Line]) -> Vec<Row> {
         }
         rows.push(Row { cells: leaves.into_iter().map(|g| g.cell(span)).collect(), span });
     }
+    rows.extend(number_rows);
     // Body: each anchor's fields by column; the lines between anchors go to the nearer one (on
     // a tie, to the one with nothing in that column).
     let mut drafts: Vec<Vec<Draft>> = vec![vec![Draft::default(); width]; anchors.len()];
@@ -902,6 +916,20 @@ mod tests {
         let text = "收入决算表\n                                        附属单位\n 科目编码    科目名称   本年收入合计  财政拨款收入              其他收入\n                                        上缴收入\n201       一般公共服务支出   264.87    264.87\n20139     社会工作事务     264.87    264.87\n";
         let rows = table_rows(text);
         assert_eq!(rows[0], ["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "附属单位上缴收入", "其他收入"]);
+    }
+
+    #[test]
+    fn a_column_number_line_is_a_row_of_its_own_and_wrapped_labels_stay_labels() {
+        // A table of a corpus document as LibreOffice prints it (HTML table → PDF), laid out by
+        // `render`: the 科目编码 label wrapped over two lines, a 栏次 line under the header.
+        let text = format!("收入决算表\n{}", "                                                                本年收入 合  财政拨款 收  上级补助 收 事业收  经营收  附属单位 上缴收\n               项 目                                                                                                                 其他收入\n                                                                计          入           入          入      入       入\n               功能分类科 目编\n                               科目名称\n               码\n\n               栏次                                             1           2            3           4       5        6              7\n\n               合计                                             280.72      280.72       0.00        0.00    0.00     0.00           0.00\n\n               201             一般公共服务支出                 280.72      280.72       0.00        0.00    0.00     0.00           0.00\n\n               20103           政府办公厅（室）及相关机构事务   280.72      280.72       0.00        0.00    0.00     0.00           0.00\n\n               2010301         行政运行                         211.60      211.60       0.00        0.00    0.00     0.00           0.00\n\n                               其他政府办公厅（室）及相关机构\n               2010399                                          69.12       69.12        0.00        0.00    0.00     0.00           0.00\n");
+        let rows = table_rows(&text);
+        let numbers = rows.iter().position(|r| r.iter().any(|c| c == "栏次")).expect("a 栏次 row");
+        assert_eq!(rows[numbers][1..], ["栏次", "1", "2", "3", "4", "5", "6", "7"]);
+        assert_eq!(rows[numbers - 1][0], "项目功能分类科目编码");
+        assert_eq!(rows[numbers - 1][2..4], ["本年收入合计", "财政拨款收入"]);
+        assert_eq!(rows[numbers + 2][..4], ["201", "一般公共服务支出", "280.72", "280.72"]);
+        assert_eq!(rows[numbers + 5][..3], ["2010399", "其他政府办公厅（室）及相关机构", "69.12"]);
     }
 
     #[test]
