@@ -151,3 +151,31 @@ export async function launchPersistentContext(userDataDir, options = {}) {
     ...options,
   });
 }
+
+/** The path of the shared PDF `name` (the PDF corpus is the text corpus's `pdf/` folder). */
+export function pdfPath(name) {
+  return join(env.corpus, 'pdf', name);
+}
+
+/** The CLI's check report of the file at `path` (a PDF as published, say). */
+export function cliCheckPdf(path) {
+  return JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', path], { encoding: 'utf8' })).documents[0];
+}
+
+/**
+ * Drops `files` on the app's input, as a user drags them from the desktop: each `{name, bytes}`
+ * (a Buffer), or `{name, size}` for a file of `size` zero bytes made in the page.
+ */
+export async function dropFiles(page, files) {
+  const payload = files.map(({ name, bytes, size }) => ({ name, base64: bytes?.toString('base64'), size }));
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const { name, base64, size } of files) {
+      const bytes = base64 === undefined ? new Uint8Array(size) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], name, { type: name.endsWith('.pdf') ? 'application/pdf' : 'text/plain' }));
+    }
+    const target = document.querySelector('[data-testid=input]');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, payload);
+}

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { env, serveDist, recordingProxy, launchBrowser, readCorpus, cliCheck, paste, checkedFindings, reportFindings } from './harness.mjs';
+import { env, serveDist, recordingProxy, launchBrowser, readCorpus, cliCheck, paste, checkedFindings, reportFindings, dropFiles, cliCheckPdf, pdfPath } from './harness.mjs';
 
 let dist, app, elsewhere, browser;
 
@@ -79,6 +79,15 @@ test('the app loads within its CSP and integrity checks; after its own files, ch
   }
   assert.deepEqual(app.requests.slice(serverBefore), [], 'checking requests nothing from the server');
   assert.deepEqual(requests.slice(pageBefore), [], 'checking makes no request at all');
+
+  // A PDF: its worker loads the PDF reader (from the service worker's cache) and nothing else.
+  const pdf = 'sh-2024-final-social-work-dept.pdf';
+  const expected = cliCheckPdf(pdfPath(pdf));
+  await dropFiles(page, [{ name: pdf, bytes: await readFile(pdfPath(pdf)) }]);
+  assert.deepEqual(await checkedFindings(page, expected), reportFindings(expected), pdf);
+  const reader = ['pdf/worker.js', 'pdf/hedui_pdf_worker.js', 'pdf/hedui_pdf_worker_bg.wasm'].map((file) => `${app.url}${file}`);
+  assert.deepEqual(requests.slice(pageBefore).filter((url) => !reader.includes(url)), [], 'reading a PDF requests only the PDF reader');
+  assert.deepEqual(app.requests.slice(serverBefore), [], 'the PDF reader comes from the cache: the server sees nothing');
   assert.deepEqual(await violations(), []);
   assert.deepEqual(errors, []);
   await context.close();

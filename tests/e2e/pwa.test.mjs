@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { env, serveDist, launchBrowser, launchPersistentContext, screenshot, readCorpus, cliCheck, paste, checkedFindings, reportFindings } from './harness.mjs';
+import { env, serveDist, launchBrowser, launchPersistentContext, screenshot, readCorpus, cliCheck, paste, checkedFindings, reportFindings, dropFiles, cliCheckPdf, pdfPath } from './harness.mjs';
 
 const DOC = '000_a60f2e9b14e82395.txt';
 const EXAMPLE = '002_2a4a6f0d8c259386.txt';
+const PDF = 'sh-2024-final-social-work-dept.pdf';
 let browser;
 
 before(async () => {
@@ -82,6 +83,24 @@ test('offline: once loaded, the app starts, checks a pasted document and opens a
   await page.locator(`[data-testid="example"][data-file="${EXAMPLE}"]`).click();
   assert.deepEqual(await checkedFindings(page, example), reportFindings(example));
   await screenshot(page, 'pwa-offline-example');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('offline: a PDF dropped after the first visit is read and checked without the network', async () => {
+  const server = await serveDist();
+  const { context, page, errors } = await openControlled(server.url);
+  await context.setOffline(true);
+  await server.close();
+
+  const response = await page.reload();
+  assert.ok(response.fromServiceWorker(), 'the page comes from the service worker');
+  await page.getByTestId('input').waitFor();
+  // The PDF reader was never loaded online: it comes from the precache.
+  const expected = cliCheckPdf(pdfPath(PDF));
+  await dropFiles(page, [{ name: PDF, bytes: await readFile(pdfPath(PDF)) }]);
+  assert.deepEqual(await checkedFindings(page, expected), reportFindings(expected));
+  assert.equal(await page.getByTestId('finding-page').count(), expected.findings.length);
   assert.deepEqual(errors, []);
   await context.close();
 });

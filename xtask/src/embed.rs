@@ -5,12 +5,11 @@
 //! `hedui-checker.js` (the `<hedui-checker>` element), the `.d.ts` files and a README.
 //! `dist/embed-example.html` (+ `dist/embed-example/`) is a mock 财政 portal page that uses it.
 
-use std::env;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use crate::{gzip_size, root, run, step, write, Result};
+use crate::wasm::{self, copy};
+use crate::{gzip_size, root, step, write, Result};
 
 /// JS + wasm of `dist/embed/` (gzip -9 each) must stay within this.
 const EMBED_BUDGET_BYTES: u64 = 150 * 1024;
@@ -27,42 +26,14 @@ const EXAMPLE_FILES: [(&str, &str); 4] = [
     ("embed/example-icon.svg", "embed-example/icon.svg"),
 ];
 
-/// wasm-opt's flags for what current rustc emits (as in index.html), after `-Oz --converge`
-/// (passes repeated while they shrink the module: about 1% smaller). `--low-memory-unused` lets
-/// it fold constants into load and store offsets (about 1.6 KB gzip): that changes behaviour
-/// only for an address computation that wraps below 1 KB, which Rust code never makes.
-const WASM_OPT_FLAGS: [&str; 9] = [
-    "--low-memory-unused",
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-    "--strip-debug",
-    "--strip-producers",
-];
-
 /// Builds the embed package into `staging/embed/` and the example page next to the app.
 /// `release` builds the wasm with the release profile and shrinks it with `wasm-opt -Oz`;
 /// otherwise the debug build is copied as it is (Trunk's dev server).
 pub fn build_into(staging: &Path, release: bool) -> Result {
     let profile = if release { "release" } else { "debug" };
     step(&format!("embed package: hedui-wasm ({profile}) into {}", staging.join("embed").display()));
-    let mut cargo = Command::new("cargo");
-    cargo.args(["build", "--locked", "--target", "wasm32-unknown-unknown", "-p", "hedui-wasm"]);
-    if release {
-        cargo.arg("--release");
-    }
-    run(&mut cargo)?;
     let package = staging.join("embed");
-    fs::create_dir_all(&package).map_err(|e| format!("{}: {e}", package.display()))?;
-    let wasm = target_dir().join("wasm32-unknown-unknown").join(profile).join("hedui_wasm.wasm");
-    run(Command::new("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-dir"]).arg(&package).arg(&wasm))?;
-    if release {
-        let module = package.join("hedui_wasm_bg.wasm");
-        run(Command::new("wasm-opt").args(["-Oz", "--converge"]).args(WASM_OPT_FLAGS).arg(&module).arg("-o").arg(&module))?;
-    }
+    wasm::build_module("hedui-wasm", &package, release)?;
     let web = root().join("web");
     for name in PACKAGE_SOURCES {
         copy(&web.join("embed").join(name), &package.join(name))?;
@@ -123,13 +94,4 @@ fn package_json() -> String {
 "#,
         version = env!("CARGO_PKG_VERSION")
     )
-}
-
-/// Cargo's target directory (`CARGO_TARGET_DIR`, else `target/` in the workspace).
-fn target_dir() -> PathBuf {
-    env::var_os("CARGO_TARGET_DIR").map(|dir| root().join(dir)).unwrap_or_else(|| root().join("target"))
-}
-
-fn copy(from: &Path, to: &Path) -> Result {
-    fs::copy(from, to).map(drop).map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
 }

@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod embed;
+mod pdf;
 mod pwa;
+mod wasm;
 
 /// Trunk's version: 0.22 needs a newer rustc than this project's toolchain.
 const TRUNK_VERSION: &str = "0.21.14";
@@ -95,17 +97,20 @@ fn build_dist() -> Result {
     run(Command::new("trunk").args(["build", "--release"]))
 }
 
-/// Trunk's post_build hook: adds the embed package and the service worker to the staged build.
+/// Trunk's post_build hook: adds the embed package, the PDF reader and the service worker to the
+/// staged build.
 fn post_build() -> Result {
     prepend_path(&home().join(".cargo/bin"));
     prepend_path(&root().join("node_modules/.bin"));
     let staging = env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from).ok_or("post-build is Trunk's hook (Trunk.toml): TRUNK_STAGING_DIR is not set")?;
     let release = env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
     embed::build_into(&staging, release)?;
+    pdf::build_into(&staging, release)?;
     pwa::finish(&staging)
 }
 
-/// Sums gzip -9 sizes of the shipped files and fails above the budget.
+/// Sums gzip -9 sizes of the shipped files and fails above the budget; prints the PDF reader's
+/// size apart (the page fetches it only when a PDF is opened).
 fn check_app_budget() -> Result {
     let dist = root().join("dist");
     let mut total = 0;
@@ -122,6 +127,7 @@ fn check_app_budget() -> Result {
     }
     lines.sort();
     println!("shipped app, gzip -9:\n{}\n  {:>9} B  total (budget {} B)", lines.join("\n"), total, APP_BUDGET_BYTES);
+    println!("pdf module: {} B (lazy, not in the app budget)", pdf::size(&dist)?);
     if total > APP_BUDGET_BYTES {
         return Err(format!("size budget exceeded: {total} B > {APP_BUDGET_BYTES} B"));
     }

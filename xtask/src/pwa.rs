@@ -128,17 +128,17 @@ mod tests {
     }
 
     #[test]
-    fn precaches_the_app_but_not_itself_or_the_embed_package() {
+    fn precaches_the_app_and_its_pdf_reader_but_not_itself_or_the_embed_package() {
         let staging = std::env::temp_dir().join(format!("hedui-pwa-test-{}", std::process::id()));
-        for file in ["index.html", "app-1.js", "sw.js", "icons/icon.svg", "examples/a.txt", "embed/hedui.js"] {
+        for file in ["index.html", "app-1.js", "sw.js", "icons/icon.svg", "examples/a.txt", "embed/hedui.js", "pdf/worker.js"] {
             fs::create_dir_all(staging.join(file).parent().unwrap()).unwrap();
             fs::write(staging.join(file), file).unwrap();
         }
         let files = precached_files(&staging).unwrap();
-        assert_eq!(files, ["./", "app-1.js", "examples/a.txt", "icons/icon.svg", "index.html"]);
+        assert_eq!(files, ["./", "app-1.js", "examples/a.txt", "icons/icon.svg", "index.html", "pdf/worker.js"]);
 
         let before = sw_constants(&staging, &files).unwrap();
-        assert!(before.ends_with("const FILES = [\"./\", \"app-1.js\", \"examples/a.txt\", \"icons/icon.svg\", \"index.html\"];\n"), "{before}");
+        assert!(before.ends_with("const FILES = [\"./\", \"app-1.js\", \"examples/a.txt\", \"icons/icon.svg\", \"index.html\", \"pdf/worker.js\"];\n"), "{before}");
         fs::write(staging.join("examples/a.txt"), "changed").unwrap();
         assert_ne!(sw_constants(&staging, &files).unwrap(), before, "a changed file is a new version");
         fs::write(staging.join("embed/hedui.js"), "changed").unwrap();

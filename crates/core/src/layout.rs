@@ -777,13 +777,13 @@ pub struct Rendered {
 }
 
 /// Per glyph of a rendered text: its first byte in the text, its 1-based page and its box.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct GlyphPlaces {
     glyphs: Vec<PlacedGlyph>,
 }
 
 /// Where one rendered glyph came from.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 struct PlacedGlyph {
     byte: usize,
     page: usize,

@@ -101,10 +101,15 @@ impl std::error::Error for PdfError {}
 /// Reads every page's glyphs. Fails on what is not a readable PDF with text (see [`PdfError`]);
 /// inside a readable PDF, what cannot be read (a bad operator, a missing font) is skipped.
 pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
-    read(bytes, limits, text::Budget { glyphs: MAX_GLYPHS, content_bytes: MAX_CONTENT_BYTES })
+    read_pdf_with(bytes, limits, &mut |_, _| {})
 }
 
-fn read(bytes: &[u8], limits: &Limits, mut budget: text::Budget) -> Result<Vec<Page>, PdfError> {
+/// [`read_pdf`], calling `progress(done, total)` after each page is read (for a progress bar).
+pub fn read_pdf_with(bytes: &[u8], limits: &Limits, progress: &mut dyn FnMut(usize, usize)) -> Result<Vec<Page>, PdfError> {
+    read(bytes, limits, text::Budget { glyphs: MAX_GLYPHS, content_bytes: MAX_CONTENT_BYTES }, progress)
+}
+
+fn read(bytes: &[u8], limits: &Limits, mut budget: text::Budget, progress: &mut dyn FnMut(usize, usize)) -> Result<Vec<Page>, PdfError> {
     if bytes.len() > limits.max_bytes {
         return Err(PdfError::TooLarge { bytes: bytes.len(), max: limits.max_bytes });
     }
@@ -137,6 +142,7 @@ fn read(bytes: &[u8], limits: &Limits, mut budget: text::Budget) -> Result<Vec<P
             text::Overflow::Content => PdfError::Corrupt("too much content".to_string()),
         })?;
         out.push(page);
+        progress(out.len(), pages.len());
     }
     if !out.iter().flat_map(|p| &p.glyphs).any(|g| g.text.chars().any(|c| !c.is_whitespace())) {
         return Err(PdfError::NoText);

@@ -4,7 +4,7 @@
 use hedui_core::positioned::{Glyph, Page};
 
 use crate::text::Budget;
-use crate::{read, read_pdf, Limits, PdfError, MAX_CONTENT_BYTES, MAX_GLYPHS};
+use crate::{read, read_pdf, read_pdf_with, Limits, PdfError, MAX_CONTENT_BYTES, MAX_GLYPHS};
 
 /// A PDF of `objects` (object 1 first: the catalog), with its cross-reference table.
 fn build(objects: &[Vec<u8>], trailer: &str) -> Vec<u8> {
@@ -219,6 +219,18 @@ fn reads_every_page() {
 }
 
 #[test]
+fn reports_progress_page_by_page() {
+    let three = doc_with(&[b"BT /F1 10 Tf (1) Tj ET", b"", b"BT /F1 10 Tf (3) Tj ET"], "");
+    let mut reported = Vec::new();
+    let pages = read_pdf_with(&three, &Limits::default(), &mut |done, total| reported.push((done, total)));
+    assert_eq!(pages.map(|p| p.len()), Ok(3));
+    assert_eq!(reported, [(1, 3), (2, 3), (3, 3)]);
+    reported.clear();
+    assert_eq!(read_pdf_with(b"hello", &Limits::default(), &mut |done, total| reported.push((done, total))), Err(PdfError::NotPdf));
+    assert_eq!(reported, [], "nothing is reported for what is not read");
+}
+
+#[test]
 fn refuses_what_is_not_a_pdf() {
     assert_eq!(read_pdf(b"hello", &Limits::default()), Err(PdfError::NotPdf));
     assert_eq!(read_pdf(b"", &Limits::default()), Err(PdfError::NotPdf));
@@ -260,12 +272,12 @@ fn enforces_the_limits() {
 fn caps_glyphs_and_content() {
     let bytes = doc(b"BT /F1 10 Tf (0123456789) Tj ET");
     let budget = |glyphs, content_bytes| Budget { glyphs, content_bytes };
-    assert!(read(&bytes, &Limits::default(), budget(10, MAX_CONTENT_BYTES)).is_ok());
-    assert_eq!(read(&bytes, &Limits::default(), budget(9, MAX_CONTENT_BYTES)), Err(PdfError::Corrupt("too much text".to_string())));
+    assert!(read(&bytes, &Limits::default(), budget(10, MAX_CONTENT_BYTES), &mut |_, _| {}).is_ok());
+    assert_eq!(read(&bytes, &Limits::default(), budget(9, MAX_CONTENT_BYTES), &mut |_, _| {}), Err(PdfError::Corrupt("too much text".to_string())));
     // A form drawn again and again counts each time.
     let bytes = doc(&b"/Fm Do ".repeat(1000));
-    assert!(read(&bytes, &Limits::default(), budget(MAX_GLYPHS, MAX_CONTENT_BYTES)).is_ok());
-    assert_eq!(read(&bytes, &Limits::default(), budget(MAX_GLYPHS, 20_000)), Err(PdfError::Corrupt("too much content".to_string())));
+    assert!(read(&bytes, &Limits::default(), budget(MAX_GLYPHS, MAX_CONTENT_BYTES), &mut |_, _| {}).is_ok());
+    assert_eq!(read(&bytes, &Limits::default(), budget(MAX_GLYPHS, 20_000), &mut |_, _| {}), Err(PdfError::Corrupt("too much content".to_string())));
 }
 
 #[test]

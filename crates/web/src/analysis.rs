@@ -5,6 +5,7 @@ use std::rc::Rc;
 use hedui_core::check::{are_companions, check_parsed, CheckOptions, Finding};
 use hedui_core::{DocumentReport, ParseReport};
 
+use crate::pdf::{Origin, PdfLayout};
 use crate::storage::{text_hash, Document};
 
 /// A document text as core reads it (the parse report's blocks feed the document view).
@@ -12,6 +13,8 @@ pub struct Reading {
     pub text: String,
     pub text_hash: u64,
     pub parse: ParseReport,
+    /// For a PDF's layout text (as read, not edited): where it stands on the pages.
+    pub pdf: Option<Rc<PdfLayout>>,
     parse_millis: f64,
 }
 
@@ -21,7 +24,12 @@ impl Reading {
         let source = if document.name.is_empty() { "input" } else { &document.name };
         let started = now();
         let parse = hedui_core::parse(source, &document.text);
-        Reading { parse_millis: now() - started, text: document.text.clone(), text_hash: text_hash(&document.text), parse }
+        let text_hash = text_hash(&document.text);
+        let pdf = match &document.origin {
+            Origin::Pdf(layout) if layout.text_hash == text_hash => Some(layout.clone()),
+            _ => None,
+        };
+        Reading { parse_millis: now() - started, text: document.text.clone(), text_hash, parse, pdf }
     }
 }
 
@@ -55,7 +63,11 @@ pub fn analyse(readings: &[Option<Rc<Reading>>], previous: &[Option<Rc<Analysis>
         let parses: Vec<&ParseReport> = members.iter().map(|m| &m.parse).collect();
         let reports = check_parsed(&parses, &CheckOptions::default()).documents;
         let check_millis = now() - started;
-        for ((&index, reading), report) in group.iter().zip(&members).zip(reports) {
+        for ((&index, reading), mut report) in group.iter().zip(&members).zip(reports) {
+            // A PDF's findings say on which page, and where on it, they are (as the CLI's).
+            if let Some(pdf) = &reading.pdf {
+                report.place_on_pages(&pdf.places);
+            }
             let check_micros = ((reading.parse_millis + check_millis) * 1000.0) as u64;
             analyses[index] = Some(Rc::new(Analysis { reading: reading.clone(), report, checked_with: members.clone(), check_micros }));
         }
@@ -139,7 +151,7 @@ mod tests {
     const OTHER_DEPARTMENT: &str = include_str!("../../../../shared/corpus/001_1a1813143cd16474.txt");
 
     fn read(name: &str, text: &str) -> Option<Rc<Reading>> {
-        Some(Rc::new(Reading::of(&Document { name: name.to_string(), text: text.to_string() })))
+        Some(Rc::new(Reading::of(&Document { name: name.to_string(), text: text.to_string(), origin: Default::default() })))
     }
 
     fn rules(analysis: &Option<Rc<Analysis>>) -> Vec<&'static str> {

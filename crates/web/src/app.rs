@@ -1,4 +1,5 @@
-//! The app: open documents, their analyses, and how input, results and document view connect.
+//! The app: open documents, their analyses, and how input, results, document and page view
+//! connect.
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -12,7 +13,9 @@ use yew::prelude::*;
 use crate::analysis::{analyse, finding_key, line_id, place_id, Analysis, Reading};
 use crate::doc_view::DocView;
 use crate::export::{download, file_stem, findings_csv};
-use crate::input::{drags_files, dropped_files, fetch_example, read_files, Editor, FileProblem, SourceBar};
+use crate::input::{drags_files, dropped_files, fetch_example, read_files, Editor, FileProblem, Opened, SourceBar};
+use crate::page_view::page_view;
+use crate::pdf::{read_in_worker, Origin, PdfEvent, PdfProblem};
 use crate::results::Results;
 use crate::storage::{self, Document};
 
@@ -33,8 +36,13 @@ enum Action {
     Edit(String),
     /// A reading finished; it is dropped if its text is no longer the document's.
     Read(usize, Rc<Reading>),
-    /// Documents opened from files; they replace a lone empty document.
-    Open(Vec<(Document, Rc<Reading>)>),
+    /// Documents opened from files (a PDF being read has no reading yet); they replace a lone
+    /// empty document.
+    Open(Vec<(Document, Option<Rc<Reading>>)>),
+    /// The PDF being read as `id` reports progress: pages read, of how many.
+    PdfProgress(u32, usize, usize),
+    /// The PDF being read as `id` was read (its document and reading), or could not be.
+    PdfRead(u32, Result<(Document, Rc<Reading>), PdfProblem>),
     Show(usize),
     Close(usize),
     Clear,
@@ -56,10 +64,15 @@ impl Workspace {
     fn active_analysis(&self) -> Option<Rc<Analysis>> {
         self.analyses[self.active].clone()
     }
+
+    /// The document of the PDF being read as `id` (none once it was closed).
+    fn reading_pdf(&self, id: u32) -> Option<usize> {
+        self.documents.iter().position(|d| matches!(d.origin, Origin::Reading { id: reading, .. } if reading == id))
+    }
 }
 
 fn empty_document() -> Document {
-    Document { name: String::new(), text: String::new() }
+    Document { name: String::new(), text: String::new(), origin: Origin::Text }
 }
 
 impl Reducible for Workspace {
@@ -67,6 +80,8 @@ impl Reducible for Workspace {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = Workspace { documents: self.documents.clone(), readings: self.readings.clone(), analyses: Vec::new(), active: self.active };
+        // Progress changes no text: nothing to save.
+        let save = !matches!(action, Action::PdfProgress(..));
         match action {
             Action::Edit(text) => next.documents[next.active].text = text,
             Action::Read(index, reading) => match next.documents.get(index) {
@@ -74,16 +89,28 @@ impl Reducible for Workspace {
                 _ => return self,
             },
             Action::Open(opened) => {
-                if next.documents.len() == 1 && next.documents[0].text.is_empty() {
+                if next.documents.len() == 1 && next.documents[0] == empty_document() {
                     next.documents.clear();
                     next.readings.clear();
                 }
                 next.active = next.documents.len();
                 for (document, reading) in opened {
                     next.documents.push(document);
-                    next.readings.push(Some(reading));
+                    next.readings.push(reading);
                 }
             }
+            Action::PdfProgress(id, page, pages) => match next.reading_pdf(id) {
+                Some(index) => next.documents[index].origin = Origin::Reading { id, page, pages },
+                None => return self,
+            },
+            Action::PdfRead(id, outcome) => match (next.reading_pdf(id), outcome) {
+                (Some(index), Ok((document, reading))) => {
+                    next.documents[index] = document;
+                    next.readings[index] = Some(reading);
+                }
+                (Some(index), Err(problem)) => next.documents[index].origin = Origin::Failed(problem),
+                (None, _) => return self,
+            },
             Action::Show(index) => next.active = index.min(next.documents.len() - 1),
             Action::Close(index) => {
                 next.documents.remove(index);
@@ -102,7 +129,9 @@ impl Reducible for Workspace {
         }
         // A new or closed reading can pair documents of one department, or unpair them.
         next.analyses = analyse(&next.readings, &self.analyses);
-        storage::save_input(&next.documents, next.active);
+        if save {
+            storage::save_input(&next.documents, next.active);
+        }
         Rc::new(next)
     }
 }
@@ -112,6 +141,8 @@ impl Reducible for Workspace {
 enum Pane {
     Source,
     Document,
+    /// A PDF's pages as published; a text's document view.
+    Pages,
 }
 
 #[function_component(App)]
@@ -124,10 +155,14 @@ pub fn app() -> Html {
     let problems = use_state(Vec::<FileProblem>::new);
     let dismissals_version = use_state(|| 0u32);
     let edit_generation = use_mut_ref(|| 0u64);
+    let pdf_count = use_mut_ref(|| 0u32);
     let lang_value = *lang;
     let texts = lang_value.texts();
 
     let analysis = workspace.active_analysis();
+    // The page view, for a PDF's text as read; a text (or an edited PDF text) has none.
+    let layout = analysis.as_ref().and_then(|a| a.reading.pdf.clone());
+    let shown_pane = if *pane == Pane::Pages && layout.is_none() { Pane::Document } else { *pane };
     let text_hash = analysis.as_ref().map(|a| a.reading.text_hash);
     let dismissals = use_memo((text_hash, *dismissals_version), |(hash, _)| hash.map(storage::load_dismissals).unwrap_or_default());
 
@@ -147,7 +182,7 @@ pub fn app() -> Html {
     // Show the selected finding in the document view, and in the list.
     {
         let analysis = analysis.clone();
-        use_effect_with((*selected, *pane, analysis.as_ref().map(|a| Rc::as_ptr(a) as usize)), move |(selected, _, _)| {
+        use_effect_with((*selected, shown_pane, analysis.as_ref().map(|a| Rc::as_ptr(a) as usize)), move |(selected, _, _)| {
             highlight(analysis.as_deref(), *selected);
         });
     }
@@ -158,7 +193,7 @@ pub fn app() -> Html {
         let edit_generation = edit_generation.clone();
         Callback::from(move |(text, at_once): (String, bool)| {
             let index = workspace.active;
-            let name = workspace.active_document().name.clone();
+            let Document { name, origin, .. } = workspace.active_document().clone();
             workspace.dispatch(Action::Edit(text.clone()));
             *edit_generation.borrow_mut() += 1;
             let generation = *edit_generation.borrow();
@@ -170,7 +205,7 @@ pub fn app() -> Html {
                     sleep(DEBOUNCE).await;
                 }
                 if *edit_generation.borrow() == generation {
-                    let reading = Rc::new(Reading::of(&Document { name, text }));
+                    let reading = Rc::new(Reading::of(&Document { name, text, origin }));
                     storage::clear_crashed();
                     paused.set(false);
                     workspace.dispatch(Action::Read(index, reading));
@@ -186,23 +221,42 @@ pub fn app() -> Html {
                 return;
             }
             let opened = documents.into_iter().map(|d| {
-                let reading = Rc::new(Reading::of(&d));
+                let reading = d.origin.has_text().then(|| Rc::new(Reading::of(&d)));
                 (d, reading)
             });
             workspace.dispatch(Action::Open(opened.collect()));
-            pane.set(Pane::Document);
+            pane.set(Pane::Pages);
         })
     };
     let on_files = {
         let open = open.clone();
         let problems = problems.clone();
+        let dispatcher = workspace.dispatcher();
         Callback::from(move |files: Vec<File>| {
             let open = open.clone();
             let problems = problems.clone();
+            let dispatcher = dispatcher.clone();
+            let pdf_count = pdf_count.clone();
             spawn_local(async move {
-                let (documents, found) = read_files(files).await;
+                let (opened, found) = read_files(files).await;
                 problems.set(found);
+                let mut documents = Vec::new();
+                let mut pdfs = Vec::new();
+                for file in opened {
+                    match file {
+                        Opened::Text(document) => documents.push(document),
+                        Opened::Pdf(file) => {
+                            *pdf_count.borrow_mut() += 1;
+                            let id = *pdf_count.borrow();
+                            documents.push(Document { name: file.name(), text: String::new(), origin: Origin::Reading { id, page: 0, pages: 0 } });
+                            pdfs.push((id, file));
+                        }
+                    }
+                }
                 open.emit(documents);
+                for (id, file) in pdfs {
+                    read_pdf(dispatcher.clone(), id, &file);
+                }
             });
         })
     };
@@ -243,7 +297,7 @@ pub fn app() -> Html {
         Callback::from(move |_| {
             storage::clear_crashed();
             paused.set(false);
-            for (index, document) in workspace.documents.iter().enumerate() {
+            for (index, document) in workspace.documents.iter().enumerate().filter(|(_, d)| d.origin.has_text()) {
                 workspace.dispatch(Action::Read(index, Rc::new(Reading::of(document))));
             }
         })
@@ -262,11 +316,15 @@ pub fn app() -> Html {
             }
         })
     };
+    // A finding is shown where the user looks: from the source, in the page view (a text's
+    // document view); in the document or page view, there.
     let on_select = {
         let selected = selected.clone();
         let pane = pane.clone();
         Callback::from(move |index: usize| {
-            pane.set(Pane::Document);
+            if shown_pane == Pane::Source {
+                pane.set(Pane::Pages);
+            }
             selected.set(Some(index));
         })
     };
@@ -340,11 +398,23 @@ pub fn app() -> Html {
         Rc::new(analysis.as_ref().map(|a| (0..a.report.findings.len()).filter(|&i| !dismissals.contains_key(&finding_key(&a.report.findings[i]))).collect()).unwrap_or_default());
     let tab = |which: Pane, label: &'static str| {
         let pane = pane.clone();
-        let current = *pane == which;
+        let current = shown_pane == which;
+        let name = match which {
+            Pane::Source => "source",
+            Pane::Document => "document",
+            Pane::Pages => "pages",
+        };
         html! {
-            <button type="button" role="tab" class="pane-tab" aria-selected={current.to_string()} data-testid={format!("pane-{}", if which == Pane::Source { "source" } else { "document" })}
+            <button type="button" role="tab" class="pane-tab" aria-selected={current.to_string()} data-testid={format!("pane-{name}")}
                 onclick={Callback::from(move |_| pane.set(which))}>{ label }</button>
         }
+    };
+    // A PDF being read, or one that could not be read: what to say in place of its text.
+    let active_document = workspace.active_document();
+    let pdf_status = match &active_document.origin {
+        Origin::Reading { page, pages, .. } => Some((texts.pdf_progress)(*page, *pages)),
+        Origin::Failed(problem) => Some((texts.unreadable)(&active_document.name, &problem.message(lang_value))),
+        Origin::Text | Origin::Pdf(_) => None,
     };
     let document_tabs = (workspace.documents.len() > 1).then(|| {
         html! {
@@ -401,22 +471,37 @@ pub fn app() -> Html {
                     <div class="pane-tabs" role="tablist">
                         { tab(Pane::Source, texts.pane_source) }
                         { tab(Pane::Document, texts.pane_document) }
+                        if layout.is_some() {
+                            { tab(Pane::Pages, texts.pane_pages) }
+                        }
                     </div>
-                    <div class="pane-body" hidden={*pane != Pane::Source}>
-                        <Editor lang={lang_value} text={AttrValue::from(workspace.active_document().text.clone())} on_input={on_input} />
+                    <div class="pane-body" hidden={shown_pane != Pane::Source}>
+                        <Editor lang={lang_value} text={AttrValue::from(active_document.text.clone())} status={pdf_status.clone().map(AttrValue::from)} on_input={on_input} />
                     </div>
-                    if *pane == Pane::Document {
+                    if shown_pane == Pane::Document {
                         <div class="pane-body">
                             if let Some(analysis) = analysis.clone() {
                                 <DocView lang={lang_value} {analysis} active={active_findings} on_place={on_place} />
                             } else {
-                                <article class="doc-view" data-testid="doc-view"><p class="empty">{ texts.empty_document }</p></article>
+                                <article class="doc-view" data-testid="doc-view"><p class="empty">{ pdf_status.clone().unwrap_or_else(|| texts.empty_document.to_string()) }</p></article>
                             }
+                        </div>
+                    }
+                    if let Some((layout, analysis)) = layout.as_ref().zip(analysis.as_ref()).filter(|_| shown_pane == Pane::Pages) {
+                        <div class="pane-body">
+                            { page_view(lang_value, layout, selected.and_then(|i| analysis.report.findings.get(i))) }
                         </div>
                     }
                 </section>
                 <section class="pane right-pane" aria-label={texts.findings}>
-                    if let Some(analysis) = analysis {
+                    if let Origin::Reading { page, pages, .. } = active_document.origin {
+                        <div class="pdf-progress" data-testid="pdf-progress" role="status">
+                            <p>{ (texts.pdf_progress)(page, pages) }</p>
+                            <progress max={pages.max(1).to_string()} value={page.to_string()} />
+                        </div>
+                    } else if let Some(problem) = pdf_status {
+                        <p class="notice warning" role="alert" data-testid="pdf-error">{ problem }</p>
+                    } else if let Some(analysis) = analysis {
                         <Results lang={lang_value} {analysis} dismissals={dismissals.clone()} selected={*selected}
                             {on_select} {on_dismiss} {on_restore} />
                     } else {
@@ -426,6 +511,24 @@ pub fn app() -> Html {
             </main>
         </div>
     }
+}
+
+/// Reads the PDF `file` (opened as `id`) in its worker, reporting its progress and outcome to
+/// the workspace; a PDF read is read by core as its layout text, as a text is.
+fn read_pdf(workspace: UseReducerDispatcher<Workspace>, id: u32, file: &File) {
+    let name = file.name();
+    read_in_worker(
+        file,
+        Callback::from(move |event| match event {
+            PdfEvent::Progress { page, pages } => workspace.dispatch(Action::PdfProgress(id, page, pages)),
+            PdfEvent::Read { text, layout } => {
+                let document = Document { name: name.clone(), text, origin: Origin::Pdf(Rc::new(layout)) };
+                let reading = Rc::new(Reading::of(&document));
+                workspace.dispatch(Action::PdfRead(id, Ok((document, reading))));
+            }
+            PdfEvent::Failed(problem) => workspace.dispatch(Action::PdfRead(id, Err(problem))),
+        }),
+    );
 }
 
 /// The check report of every checked document, as the CLI and the JS API produce it.
@@ -446,7 +549,8 @@ fn scroll_options(block: ScrollLogicalPosition) -> ScrollIntoViewOptions {
 }
 
 /// Marks the selected finding's cell or sentence (and its related ones) in the document view
-/// and scrolls it into view; clears the previous marks.
+/// and scrolls it into view; clears the previous marks. In the page view, scrolls the finding's
+/// box into view.
 fn highlight(analysis: Option<&Analysis>, selected: Option<usize>) {
     let Some(document) = document() else { return };
     if let Ok(previous) = document.query_selector_all("[data-hl]") {
@@ -468,6 +572,8 @@ fn highlight(analysis: Option<&Analysis>, selected: Option<usize>) {
         let _ = element.set_attribute("data-hl", "primary");
         let _ = element.set_attribute("data-testid", "highlight");
         element.scroll_into_view_with_scroll_into_view_options(&scroll_options(ScrollLogicalPosition::Center));
+    } else if let Ok(Some(page_box)) = document.query_selector("[data-testid=page-box]") {
+        page_box.scroll_into_view_with_scroll_into_view_options(&scroll_options(ScrollLogicalPosition::Center));
     }
 }
 

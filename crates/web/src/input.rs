@@ -6,9 +6,10 @@ use web_sys::{File, FileList, HtmlInputElement, HtmlTextAreaElement, InputEvent}
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::pdf::Origin;
 use crate::storage::Document;
 
-/// Extensions read as text; other formats have their own issue.
+/// Extensions read as text; `.pdf` goes to the PDF reader (pdf.rs).
 const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "csv", "tsv"];
 
 /// The five corpus documents, shipped beside the app in `examples/` (copied at build time)
@@ -31,7 +32,7 @@ pub async fn fetch_example(file: &str) -> Option<Document> {
         return None;
     }
     let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    Some(Document { name: file.to_string(), text })
+    Some(Document { name: file.to_string(), text, origin: Origin::Text })
 }
 
 /// Why a file could not be opened.
@@ -62,22 +63,32 @@ pub fn files_of(list: &FileList) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Reads every file: texts as documents, the rest as problems to show.
-pub async fn read_files(files: Vec<File>) -> (Vec<Document>, Vec<FileProblem>) {
-    let mut documents = Vec::new();
+/// A file opened: a text document, or a PDF for the reader.
+pub enum Opened {
+    Text(Document),
+    Pdf(File),
+}
+
+/// Reads every file, in order: texts as documents, PDFs handed on as they are, the rest as
+/// problems to show.
+pub async fn read_files(files: Vec<File>) -> (Vec<Opened>, Vec<FileProblem>) {
+    let mut opened = Vec::new();
     let mut problems = Vec::new();
     for file in files {
-        match read_file(&file).await {
-            Ok(document) => documents.push(document),
+        match read_file(file).await {
+            Ok(file) => opened.push(file),
             Err(problem) => problems.push(problem),
         }
     }
-    (documents, problems)
+    (opened, problems)
 }
 
-async fn read_file(file: &File) -> Result<Document, FileProblem> {
+async fn read_file(file: File) -> Result<Opened, FileProblem> {
     let name = file.name();
     let extension = name.rsplit_once('.').map(|(_, ext)| ext.to_lowercase()).unwrap_or_default();
+    if extension == "pdf" {
+        return Ok(Opened::Pdf(file));
+    }
     if !TEXT_EXTENSIONS.contains(&extension.as_str()) {
         return Err(FileProblem::Unsupported(name));
     }
@@ -85,7 +96,7 @@ async fn read_file(file: &File) -> Result<Document, FileProblem> {
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let text = hedui_core::decode::decode(&bytes).map_err(|why| FileProblem::Unreadable(name.clone(), why))?;
     let text = if extension == "csv" { csv_to_tabs(&text) } else { text };
-    Ok(Document { name, text })
+    Ok(Opened::Text(Document { name, text, origin: Origin::Text }))
 }
 
 /// A CSV file as tab-separated rows, the table layout the reader understands
@@ -113,6 +124,10 @@ fn csv_to_tabs(csv: &str) -> String {
 pub struct EditorProps {
     pub lang: Lang,
     pub text: AttrValue,
+    /// A PDF still being read, or one that could not be read, has no text to edit: the editor
+    /// is read-only and says so in place of the placeholder.
+    #[prop_or_default]
+    pub status: Option<AttrValue>,
     /// The new text, and whether to check it at once (a paste) rather than after typing stops.
     pub on_input: Callback<(String, bool)>,
 }
@@ -141,7 +156,7 @@ pub fn editor(props: &EditorProps) -> Html {
         <div class="editor-wrap">
             <label class="visually-hidden" for="input">{ texts.input_label }</label>
             <textarea id="input" data-testid="input" class="editor" value={props.text.clone()} {oninput}
-                placeholder={texts.placeholder} spellcheck="false" />
+                placeholder={props.status.clone().unwrap_or(AttrValue::Static(texts.placeholder))} readonly={props.status.is_some()} spellcheck="false" />
         </div>
     }
 }
@@ -173,7 +188,7 @@ pub fn source_bar(props: &SourceBarProps) -> Html {
         <div class="source-bar">
             <label class="button file-button">
                 { texts.open_files }
-                <input type="file" multiple=true data-testid="file-input" accept=".txt,.md,.csv,.tsv,text/plain,text/markdown,text/csv"
+                <input type="file" multiple=true data-testid="file-input" accept=".txt,.md,.csv,.tsv,.pdf,text/plain,text/markdown,text/csv,application/pdf"
                     class="visually-hidden" {onchange} />
             </label>
             <span class="hint">{ texts.drop_hint }</span>

@@ -6,6 +6,8 @@ mod doc_view;
 mod export;
 mod i18n;
 mod input;
+mod page_view;
+mod pdf;
 mod results;
 mod storage;
 

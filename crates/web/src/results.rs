@@ -289,6 +289,9 @@ fn finding_body(lang: Lang, finding: &Finding) -> Html {
             <div class="finding-head">
                 <span class={classes!("badge", format!("sev-{}", finding.severity.en()))}>{ lang.severity(finding.severity) }</span>
                 <code class="rule">{ finding.rule }</code>
+                if let Some(place) = finding.location.page {
+                    <span class="finding-page" data-testid="finding-page">{ (texts.page)(place.page) }</span>
+                }
                 <span class="where">{ place(lang, &finding.location) }</span>
             </div>
             <p class="message">{ lang.pick(&finding.message, &finding.message_en) }</p>

@@ -6,17 +6,20 @@ use std::collections::BTreeMap;
 use web_sys::Storage;
 
 use crate::i18n::Lang;
+use crate::pdf::Origin;
 
 const DOCUMENTS_KEY: &str = "hedui.documents";
 const LANG_KEY: &str = "hedui.lang";
 const CRASHED_KEY: &str = "hedui.crashed";
 const DISMISSED_PREFIX: &str = "hedui.dismissed.";
 
-/// One open document: its name and its text as pasted or read from a file.
+/// One open document: its name, its text as pasted or read from a file, and where that text
+/// comes from (a PDF's is kept as text: its pages live only as long as the page).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     pub name: String,
     pub text: String,
+    pub origin: Origin,
 }
 
 /// The autosaved input: every open document and which one is shown.
@@ -54,13 +57,16 @@ pub fn load_input() -> SavedInput {
     get(DOCUMENTS_KEY).and_then(|saved| decode_input(&saved)).unwrap_or_default()
 }
 
+/// Saves the documents that have a text (not a PDF still being read, or one that failed).
 pub fn save_input(documents: &[Document], active: usize) {
-    set(DOCUMENTS_KEY, &encode_input(documents, active));
+    let kept = documents.iter().filter(|d| d.origin.has_text());
+    let active = documents[..active].iter().filter(|d| d.origin.has_text()).count();
+    set(DOCUMENTS_KEY, &encode_input(kept, active));
 }
 
 /// `active;` then `name-length:name text-length:text` per document (lengths in bytes):
 /// a plain format that needs no JSON parser in the shipped app.
-fn encode_input(documents: &[Document], active: usize) -> String {
+fn encode_input<'a>(documents: impl Iterator<Item = &'a Document>, active: usize) -> String {
     let mut out = format!("{active};");
     for document in documents {
         for field in [&document.name, &document.text] {
@@ -82,7 +88,7 @@ fn decode_input(saved: &str) -> Option<SavedInput> {
         rest = &after[length..];
     }
     let documents = fields.chunks(2).filter_map(|pair| match pair {
-        [name, text] => Some(Document { name: name.clone(), text: text.clone() }),
+        [name, text] => Some(Document { name: name.clone(), text: text.clone(), origin: Origin::Text }),
         _ => None,
     });
     Some(SavedInput { documents: documents.collect(), active: active.parse().ok()? })
