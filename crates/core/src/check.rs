@@ -2,7 +2,7 @@
 //! broken, per category) and every one that does not hold becomes a [`Finding`] that
 //! shows both sides and the derivation. The report is documented in `docs/report-schema.md`.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::fmt::Write;
 
 use rust_decimal::Decimal;
@@ -63,9 +63,9 @@ pub struct CheckStats {
     /// a document whose kinds require no tables (a 部门预算, a 绩效自评报告 on its own).
     pub table_coverage: Option<TableCoverage>,
     /// Every category, 规范性 included.
-    pub by_category: BTreeMap<Category, Counts>,
-    pub by_rule: BTreeMap<&'static str, Counts>,
-    pub by_severity: BTreeMap<Severity, usize>,
+    pub by_category: SortedMap<Category, Counts>,
+    pub by_rule: SortedMap<&'static str, Counts>,
+    pub by_severity: SortedMap<Severity, usize>,
     /// Figures stated in the text: found, bound to a table cell, checked by a rule.
     pub claims: ClaimSummary,
 }
@@ -315,8 +315,8 @@ impl<'a> Checker<'a> {
         } else {
             self.stats.total.merge(counts);
         }
-        self.stats.by_category.entry(category).or_default().merge(counts);
-        self.stats.by_rule.entry(code).or_default().merge(counts);
+        self.stats.by_category.entry_or_default(category).merge(counts);
+        self.stats.by_rule.entry_or_default(code).merge(counts);
     }
 
     /// `stated = Σ parts` (a part may be subtracted: `(term, false)`).
@@ -462,7 +462,7 @@ impl<'a> Checker<'a> {
         related: Vec<FindingLocation>,
     ) {
         let severity = if outcome == Outcome::Rounding { Severity::Notice } else { rule.severity };
-        *self.stats.by_severity.entry(severity).or_default() += 1;
+        *self.stats.by_severity.entry_or_default(severity) += 1;
         self.findings.push(Finding {
             rule: rule.code,
             severity,

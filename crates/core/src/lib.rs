@@ -19,6 +19,7 @@ pub mod report;
 pub mod rounding;
 pub mod rules;
 pub mod score;
+pub mod sorted_map;
 pub mod sorting;
 
 pub use check::{CheckOptions, CheckReport, DocumentReport, REPORT_SCHEMA_VERSION};

@@ -1,8 +1,6 @@
 //! The typed model of a document: recognised tables with every value and its place, the
 //! narrative as a section tree, and what could not be placed.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::amount::Number;
@@ -61,7 +59,7 @@ impl Text {
 }
 
 /// Values of one row keyed by normalised column key.
-pub type Values = BTreeMap<String, Amount>;
+pub type Values = crate::sorted_map::SortedMap<String, Amount>;
 
 /// Level of a functional-classification code (支出功能分类): 类/款/项 by 3/5/7 digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

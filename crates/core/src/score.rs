@@ -116,7 +116,7 @@ pub fn score(
     kinds: &[DocumentKind],
     has_performance_tables: bool,
     tables: Option<&TableCoverage>,
-    by_category: &std::collections::BTreeMap<Category, Counts>,
+    by_category: &crate::sorted_map::SortedMap<Category, Counts>,
     findings: &[Finding],
 ) -> Score {
     let categories: Vec<CategoryScore> = WEIGHTS
@@ -167,7 +167,7 @@ pub fn score(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
+    use crate::sorted_map::SortedMap;
 
     use super::*;
     use crate::check::FindingLocation;
@@ -217,7 +217,7 @@ mod tests {
 
     #[test]
     fn every_point_lost_is_a_deduction_for_a_finding() {
-        let by_category = BTreeMap::from([(Category::TableArithmetic, counts(50, 2)), (Category::CrossTable, counts(20, 0))]);
+        let by_category = SortedMap::from([(Category::TableArithmetic, counts(50, 2)), (Category::CrossTable, counts(20, 0))]);
         let findings = [finding(Category::TableArithmetic, Severity::Error, 7), finding(Category::TableArithmetic, Severity::Notice, 9)];
         let s = score(&FINAL, false, Some(&all_read()), &by_category, &findings);
         let table = category(&s, Category::TableArithmetic);
@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn a_document_where_little_was_checked_is_not_called_excellent() {
-        let by_category = BTreeMap::from([(Category::TableArithmetic, counts(50, 0))]);
+        let by_category = SortedMap::from([(Category::TableArithmetic, counts(50, 0))]);
         let s = score(&[DocumentKind::FinalAccounts, DocumentKind::PerformanceSelfEvaluation], false, Some(&all_read()), &by_category, &[]);
         assert_eq!(s.value, Some(100.0));
         // Table arithmetic only: 25 of the applicable 100.
@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn nothing_assessed_means_no_score_rather_than_a_bad_one() {
-        let s = score(&[DocumentKind::Budget], false, None, &BTreeMap::new(), &[]);
+        let s = score(&[DocumentKind::Budget], false, None, &SortedMap::new(), &[]);
         assert_eq!((s.value, s.grade), (None, None));
     }
 
@@ -251,7 +251,7 @@ mod tests {
     fn a_final_accounts_document_whose_tables_were_not_read_is_not_scored() {
         // What a 决算 pasted as text whose tables no reader took gets: its wording and a few
         // narrative relations all hold.
-        let by_category = BTreeMap::from([(Category::Form, counts(965, 0)), (Category::Narrative, counts(18, 0)), (Category::Completeness, counts(9, 0))]);
+        let by_category = SortedMap::from([(Category::Form, counts(965, 0)), (Category::Narrative, counts(18, 0)), (Category::Completeness, counts(9, 0))]);
         let s = score(&FINAL, false, Some(&tables_read(0)), &by_category, &[]);
         assert_eq!((s.value, s.grade), (None, None));
         // Completeness, narrative and wording: 40 of the applicable 85.
@@ -262,7 +262,7 @@ mod tests {
 
     #[test]
     fn the_table_categories_count_for_the_share_of_tables_read() {
-        let by_category = BTreeMap::from([
+        let by_category = SortedMap::from([
             (Category::TableArithmetic, counts(30, 0)),
             (Category::CrossTable, counts(5, 0)),
             (Category::Completeness, counts(9, 0)),
@@ -282,7 +282,7 @@ mod tests {
 
     #[test]
     fn many_errors_floor_a_category_at_zero() {
-        let by_category = BTreeMap::from([(Category::TableArithmetic, counts(50, 12)), (Category::CrossTable, counts(20, 0))]);
+        let by_category = SortedMap::from([(Category::TableArithmetic, counts(50, 12)), (Category::CrossTable, counts(20, 0))]);
         let findings: Vec<Finding> = (0..12).map(|line| finding(Category::TableArithmetic, Severity::Error, line)).collect();
         let s = score(&FINAL, false, Some(&all_read()), &by_category, &findings);
         assert_eq!(category(&s, Category::TableArithmetic).score, Some(0));
