@@ -137,6 +137,20 @@ fn changes_find_their_current_figure_and_basis() {
 }
 
 #[test]
+fn a_rate_is_against_the_budget_it_names() {
+    // The Shanghai 2024 决算 (social work dept.): 年初 and 全年 budgets in one sentence, the rate
+    // against 年初预算 (0: a rate from nothing), the comparison word against the nearer budget.
+    let claims = claims_of(
+        "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。决算数小于预算数的主要原因：人员经费支出数小于预算数。",
+    );
+    let found = shapes(&claims, |k| matches!(k, ClaimKind::Completion { .. }));
+    let [ClaimKind::Completion { budget: rate_budget, percent: Some(percent), comparison: None, .. }, ClaimKind::Completion { budget, percent: None, .. }] = found[..] else {
+        panic!("{found:?}")
+    };
+    assert_eq!((value(rate_budget), value(percent), value(budget)), ("0".into(), "95.89".into(), "321.02".into()));
+}
+
+#[test]
 fn completions_with_rate_and_comparison_word() {
     // 002 line 424.
     let claims = claims_of("年初预算为181.11万元，支出决算为185.04万元，完成年初预算的102.17%，决算数小于年初预算数的主要原因是：年中调整了缴费基数。");

@@ -49,6 +49,8 @@ fn national_final_accounts_are_checked_and_their_real_slips_found() {
     let codes: Vec<&str> = document.findings.iter().map(|f| f.rule).collect();
     // The unit was founded in 2024: "增长 100.00%" from a zero base, three times.
     assert_eq!(codes.iter().filter(|c| **c == "N002").count(), 3, "{codes:?}");
+    // `年初预算为 0 万元，全年预算为 321.02 万元，…完成年初预算的 95.89%`: a rate from nothing.
+    assert_eq!(codes.iter().filter(|c| **c == "N005").count(), 1, "{codes:?}");
     // No table is misread into a broken total.
     assert!(!codes.iter().any(|c| c.starts_with('T') || c.starts_with('X')), "{codes:?}");
 }

@@ -255,6 +255,11 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         let next_actual = found[index + 1..].iter().find(|f| f.figure.is_money() && is_budget_label(&f.figure.label)).map_or(sentence_end, |f| f.start);
         let until = sentence_end.min(next_actual);
         let percent = found[index + 1..].iter().take_while(|f| f.start < until).find(|f| f.figure.unit == FigureUnit::Percent && contains(&f.figure.label, "完成"));
+        // `年初预算为A万元，全年预算为B万元，…完成年初预算的P%`: the rate is against the budget it names.
+        let rate_budget = percent.and_then(|p| {
+            let word = ["年初", "全年"].into_iter().find(|w| contains(&p.figure.label, w) && !contains(&budget.figure.label, w))?;
+            found[..index].iter().rev().take_while(|f| f.sentence == actual.sentence).find(|f| is_budget(f) && contains(&f.figure.label, word))
+        });
         let comparison = stated_comparison(&unit.text[actual.end..until]).map(|(start, end, word)| {
             let comparison = match word {
                 "大于" | "高于" | "超过" => Comparison::Greater,
@@ -268,7 +273,16 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         let subject = trim_end_literal(trim_end_literal(subject, "年初"), "全年").to_string();
         let subject = if subject == "项目" { project_name(&unit.text[..budget.start]).unwrap_or(subject) } else { subject };
         let end = [Some(actual.end), percent.map(|p| p.end), comparison.as_ref().map(|(_, to)| *to)].into_iter().flatten().max().unwrap_or(actual.end);
-        let (percent, comparison) = (percent.map(|p| p.figure.clone()), comparison.map(|(c, _)| c));
+        let (mut percent, comparison) = (percent.map(|p| p.figure.clone()), comparison.map(|(c, _)| c));
+        // A rate against another budget is a claim of its own; the comparison word stays with
+        // the nearer budget.
+        if let Some(named) = rate_budget {
+            out.push((
+                ClaimKind::Completion { subject: subject.clone(), budget: named.figure.clone(), actual: actual.figure.clone(), percent: percent.take(), comparison: None },
+                named.clause_start,
+                end,
+            ));
+        }
         out.push((ClaimKind::Completion { subject, budget: budget.figure.clone(), actual: actual.figure.clone(), percent, comparison }, budget.clause_start, end));
     }
     out
