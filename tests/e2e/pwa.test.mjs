@@ -35,6 +35,18 @@ async function openControlled(url, context = null) {
 /** The cache names the page sees: one per installed version. */
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 
+/** The app loaded once online, then reloaded with the network cut and the server gone. */
+async function reopenOffline() {
+  const server = await serveDist();
+  const opened = await openControlled(server.url);
+  await opened.context.setOffline(true);
+  await server.close();
+  const response = await opened.page.reload();
+  assert.ok(response.fromServiceWorker(), 'the page comes from the service worker');
+  await opened.page.getByTestId('input').waitFor();
+  return opened;
+}
+
 test('installable: the manifest is served and Chromium reports no installability errors', async () => {
   const server = await serveDist();
   const profile = await mkdtemp(join(tmpdir(), 'hedui-profile-'));
@@ -65,14 +77,7 @@ test('installable: the manifest is served and Chromium reports no installability
 });
 
 test('offline: once loaded, the app starts, checks a pasted document and opens an example without the network', async () => {
-  const server = await serveDist();
-  const { context, page, errors } = await openControlled(server.url);
-  await context.setOffline(true);
-  await server.close();
-
-  const response = await page.reload();
-  assert.ok(response.fromServiceWorker(), 'the page comes from the service worker');
-  await page.getByTestId('input').waitFor();
+  const { context, page, errors } = await reopenOffline();
   const text = await readCorpus(DOC);
   const expected = await cliCheck(text);
   await paste(page, text);
@@ -88,14 +93,7 @@ test('offline: once loaded, the app starts, checks a pasted document and opens a
 });
 
 test('offline: a PDF dropped after the first visit is read and checked without the network', async () => {
-  const server = await serveDist();
-  const { context, page, errors } = await openControlled(server.url);
-  await context.setOffline(true);
-  await server.close();
-
-  const response = await page.reload();
-  assert.ok(response.fromServiceWorker(), 'the page comes from the service worker');
-  await page.getByTestId('input').waitFor();
+  const { context, page, errors } = await reopenOffline();
   // The PDF reader was never loaded online: it comes from the precache.
   const expected = cliCheckPdf(pdfPath(PDF));
   await dropFiles(page, [{ name: PDF, bytes: await readFile(pdfPath(PDF)) }]);

@@ -47,32 +47,23 @@ test(`paste ${DOC} → results rendered`, async () => {
   const page = await session.browser.newPage({ viewport: { width: 1366, height: 768 } });
   await page.goto(session.server.url);
   await page.getByTestId('input').waitFor();
+  await page.evaluate(untilInPage);
 
   const runs = [];
   for (let run = 0; run < RUNS; run += 1) {
     runs.push(await page.evaluate(async ({ text, checked }) => {
       const input = document.querySelector('[data-testid=input]');
       const shown = () => document.querySelector('[data-testid=checked]')?.textContent.includes(checked) ?? false;
-      const until = (condition) => new Promise((resolve) => {
-        if (condition()) return resolve();
-        const observer = new MutationObserver(() => {
-          if (condition()) {
-            observer.disconnect();
-            resolve();
-          }
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-      });
       const type = (value) => {
         input.value = value;
         input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
       };
       type('');
-      await until(() => !shown());
+      await window.until(() => !shown());
       await new Promise((resolve) => setTimeout(resolve, 50));
       const start = performance.now();
       type(text);
-      await until(shown);
+      await window.until(shown);
       const rendered = performance.now() - start;
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const painted = performance.now() - start;
