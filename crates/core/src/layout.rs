@@ -567,13 +567,16 @@ fn table(lines: &[Line]) -> Vec<Row> {
             drafts[k][column].add(line, field);
         }
     }
-    let taken: Vec<bool> = (0..body.len()).map(|i| anchors.contains(&i) || (i > 0 && anchors.contains(&(i - 1)) && is_code_continuation(body, &anchors, i))).collect();
+    let taken: Vec<bool> =
+        (0..body.len()).map(|i| anchors.binary_search(&i).is_ok() || (i > 0 && anchors.binary_search(&(i - 1)).is_ok() && is_code_continuation(body, &anchors, i))).collect();
     for (i, line) in body.iter().enumerate() {
         if taken[i] || line.fields.is_empty() || anchors.is_empty() {
             continue;
         }
-        let above = anchors.iter().rposition(|&a| a < i);
-        let below = anchors.iter().position(|&a| a > i);
+        // Anchors are in line order: the nearest above and below by bisection.
+        let after = anchors.partition_point(|&a| a <= i);
+        let below = (after < anchors.len()).then_some(after);
+        let above = after.checked_sub(1).filter(|&k| anchors[k] < i);
         for field in &line.fields {
             let column = assign_one(field, &columns, measure);
             let target = match (above, below) {
@@ -608,7 +611,7 @@ fn is_code_continuation(body: &[Line], anchors: &[usize], i: usize) -> bool {
     above.fields.len() == 1
         && opens_with_code(above)
         && subject_code(above.fields[0].text).is_some_and(|c| c.2.is_empty())
-        && !anchors.contains(&i)
+        && anchors.binary_search(&i).is_err()
         && !body[i].fields.is_empty()
         && !opens_with_code(&body[i])
 }
