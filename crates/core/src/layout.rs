@@ -195,7 +195,9 @@ fn regions(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
         let mut in_header = !has_body(&lines[index]);
         while end < lines.len() && !outside_tables(&lines[end]) {
             let line = &lines[end];
-            if line.page != lines[end - 1].page && !is_row(line) && !in_header {
+            // A page may open with the end of a label wrapped from the last row: look past it.
+            let rows_follow = || lines[end..].iter().filter(|l| !l.fields.is_empty()).take(3).any(is_row);
+            if line.page != lines[end - 1].page && !in_header && !rows_follow() {
                 break;
             }
             in_header &= !has_body(line);

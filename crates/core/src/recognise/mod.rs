@@ -506,9 +506,9 @@ fn table_groups(blocks: &[Block]) -> Vec<TableGroup> {
     groups
 }
 
-/// Whether a block of a coded (功能分类) table starts with rows keyed by 科目编码.
+/// Whether a block of a coded (功能分类 or 经济分类) table starts with rows keyed by 科目编码.
 fn starts_with_coded_row(form: Form, rows: &[Row]) -> bool {
-    let coded = matches!(form, Form::Income | Form::Expenditure | Form::GeneralBudgetExpenditure | Form::GovernmentFund | Form::StateCapital);
+    let coded = matches!(form, Form::Income | Form::Expenditure | Form::GeneralBudgetExpenditure | Form::GovernmentFund | Form::StateCapital | Form::GeneralBudgetBasicExpenditure);
     coded && rows.iter().find(|r| !r.is_blank()).is_some_and(|r| labels::subject_code(r.text(0)).is_some())
 }
 
