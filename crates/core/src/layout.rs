@@ -850,15 +850,20 @@ pub fn render(pages: &[Page]) -> Rendered {
             previous_y = Some(y);
             let mut column = 0usize;
             let mut last_right: Option<f32> = None;
+            let mut previous: Option<&str> = None;
             for &i in &line {
                 let glyph = &page.glyphs[i];
                 let wanted = (glyph.x / unit).round().max(0.0) as usize;
                 let gap = last_right.map_or(f32::INFINITY, |right| glyph.x - right);
+                // A figure and a word set half an em apart or more are two cells (tight tables
+                // set them that close); words of one cell and letter-spaced text stay one field.
+                let figure_meets_word =
+                    previous.is_some_and(|p: &str| p.ends_with(|c: char| c.is_ascii_digit() || c == '%') != glyph.text.starts_with(|c: char| c.is_ascii_digit()));
                 let spaces = if last_right.is_none() {
                     wanted
                 } else if gap < body_size * 0.15 {
                     0
-                } else if gap < body_size * 0.8 {
+                } else if gap < body_size * 0.8 && !(figure_meets_word && gap >= body_size * 0.45) {
                     1
                 } else {
                     wanted.saturating_sub(column).max(2)
@@ -869,6 +874,7 @@ pub fn render(pages: &[Page]) -> Rendered {
                 column += spaces;
                 out.places.glyphs.push(PlacedGlyph { byte: out.text.len(), page: index + 1, bounds: glyph.bounds() });
                 out.text.push_str(&glyph.text);
+                previous = Some(&glyph.text);
                 column += glyph.text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum::<usize>();
                 last_right = Some(glyph.x + glyph.width);
             }
