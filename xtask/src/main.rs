@@ -28,6 +28,8 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 /// poppler-utils' pdftotext: the reference the tests compare PDF reading with.
 const PDFTOTEXT: &str = "/usr/bin/pdftotext";
+/// LibreOffice Writer: the tests print corpus documents to PDF with it, as an office suite would.
+const SOFFICE: &str = "/usr/bin/soffice";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -173,8 +175,8 @@ fn ensure_build_tools() -> Result {
     run(Command::new("cargo").args(["fetch", "--locked"]))
 }
 
-/// rustfmt and clippy (rustup components); Chromium, ChromeDriver, a CJK font and poppler-utils
-/// from apt, for the wasm, end-to-end and PDF-reading tests.
+/// rustfmt and clippy (rustup components); Chromium, ChromeDriver, a CJK font, poppler-utils and
+/// LibreOffice Writer from apt, for the wasm, end-to-end and PDF-reading tests.
 fn ensure_test_tools() -> Result {
     let components = output(Command::new("rustup").args(["component", "list", "--installed"]))?;
     for component in ["rustfmt", "clippy"] {
@@ -183,10 +185,10 @@ fn ensure_test_tools() -> Result {
             run(Command::new("rustup").args(["component", "add", component]))?;
         }
     }
-    let missing = [CHROMIUM, CHROMEDRIVER, CJK_FONT, PDFTOTEXT].iter().any(|path| !Path::new(path).exists());
+    let missing = [CHROMIUM, CHROMEDRIVER, CJK_FONT, PDFTOTEXT, SOFFICE].iter().any(|path| !Path::new(path).exists());
     if missing {
-        step("installing chromium, chromium-driver, fonts-noto-cjk and poppler-utils from apt");
-        apt_install(&["chromium", "chromium-driver", "fonts-noto-cjk", "poppler-utils"])?;
+        step("installing chromium, chromium-driver, fonts-noto-cjk, poppler-utils and libreoffice-writer from apt");
+        apt_install(&["chromium", "chromium-driver", "fonts-noto-cjk", "poppler-utils", "libreoffice-writer"])?;
     }
     Ok(())
 }
