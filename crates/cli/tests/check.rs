@@ -148,3 +148,29 @@ fn a_pdf_gives_the_findings_of_its_pdftotext_layout_text() {
         }
     }
 }
+
+#[test]
+fn figures_beyond_the_checkable_range_do_not_crash_the_check() {
+    // Issue #14's inputs: a 29-digit figure in a completion sentence, the same as a one-line
+    // document, and a 28-decimal figure in a 基础数据表 cell. Each was a panic in rust_decimal.
+    let dir = std::env::temp_dir().join(format!("hedui-extremes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let inputs = [
+        "年初预算为5万元，支出决算为79228162514264337593543950335万元，完成年初预算的0%。\n",
+        "预算5万元决算79228162514264337593543950335万元完成0%\n",
+        "部门整体支出绩效评价基础数据表\n项目\t本年预算数\t本年决算数\n三公经费\t0.9999999999999999999999999999\t1.00\n",
+    ];
+    let paths: Vec<PathBuf> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let path = dir.join(format!("extreme-{i}.txt"));
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect();
+    let out = hedui(&["check", "--format", "json", "--fail-on", "never"], &paths);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"].as_array().unwrap().len(), 3);
+}

@@ -74,6 +74,12 @@ pub fn parse_number(text: &str) -> Option<Number> {
     parse_compact(&normalise_number_text(text))
 }
 
+/// Decimals a figure may show and be checked.
+const MAX_DECIMALS: u32 = 6;
+/// Integer digits a figure may have and be checked (below 10^13: products of two such figures,
+/// as in 分值 × 执行率, stay well within `Decimal`'s 28 digits).
+const MAX_INTEGER_DIGITS: u32 = 13;
+
 /// Parses text already through [`normalise_number_text`]: digits with optional thousands
 /// separators (`5,487`: one to three digits, then groups of three) and an optional fraction,
 /// read in one pass.
@@ -111,6 +117,11 @@ fn parse_compact(compact: &str) -> Option<Number> {
         None if whole_group(group, separators) => 0,
         None => return None,
     };
+    // Beyond what a disclosure states (ten trillion, six decimals), a figure would overflow the
+    // arithmetic of the checks (sums, products, rates); it is not read as a number.
+    if decimals > MAX_DECIMALS || mantissa >= 10i128.pow(MAX_INTEGER_DIGITS + decimals) {
+        return None;
+    }
     if body.starts_with('-') {
         mantissa = -mantissa;
     }
@@ -197,6 +208,13 @@ mod tests {
             assert_eq!(cell_value(nil), CellValue::Nil, "{nil}");
         }
         assert_eq!(cell_value("  "), CellValue::Empty);
+        // Beyond the checkable range (issue #14's inputs): not numbers, so no check overflows.
+        for text in ["79228162514264337593543950335", "10000000000000", "0.9999999999999999999999999999", "1.1234567"] {
+            assert_eq!(parse_number(text), None, "{text}");
+        }
+        for text in ["9999999999999.99", "1.123456", "-9999999999999"] {
+            assert!(parse_number(text).is_some(), "{text}");
+        }
         for text in ["10 批次", "≥90%", "1,23.4", "12.", "合计", "5,4870.1"] {
             assert_eq!(cell_value(text), CellValue::Text, "{text}");
         }
@@ -231,6 +249,10 @@ mod tests {
         for digit in digits.bytes().filter(u8::is_ascii_digit) {
             mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(digit - b'0'))?;
         }
+        // The checkable range: at most 13 integer digits and 6 decimals.
+        if decimals > 6 || int.bytes().filter(u8::is_ascii_digit).skip_while(|&d| d == b'0').count() > 13 {
+            return None;
+        }
         if body.starts_with('-') {
             mantissa = -mantissa;
         }
@@ -246,9 +268,10 @@ mod tests {
             proptest::prop_assert_eq!(parse_compact(&text), parse_compact_in_passes(&text));
         }
 
-        /// Digits are read into the same value, sign and scale as rust_decimal's own parser.
+        /// Digits are read into the same value, sign and scale as rust_decimal's own parser,
+        /// within the checkable range (13 integer digits, 6 decimals; beyond it, no number).
         #[test]
-        fn reads_what_rust_decimal_reads(text in "-?[0-9]{1,20}(\\.[0-9]{1,8})?") {
+        fn reads_what_rust_decimal_reads(text in "-?[0-9]{1,13}(\\.[0-9]{1,6})?") {
             let expected: Decimal = text.parse().unwrap();
             let number = parse_number(&text).unwrap();
             proptest::prop_assert_eq!(number.value.to_string(), expected.to_string());
