@@ -1,5 +1,5 @@
-//! Layout text: a page laid out in columns of characters, as `pdftotext -layout` writes it, as
-//! a PDF viewer copies it, and as [`render`] writes the glyphs of a PDF. Tables have no tabs
+//! Layout text: a page laid out in columns of characters, as `pdftotext -layout` writes it and
+//! as [`render`] writes the glyphs of a PDF. Tables have no tabs
 //! there: their columns are where the text stands. This reader rebuilds them (rows by line,
 //! columns from the header and from aligned figures, wrapped labels and headers joined) and
 //! reflows running text (wrapped lines joined, letter-spacing dropped), keeping every piece's
@@ -17,7 +17,14 @@ pub fn is_layout_text(text: &str) -> bool {
     if text.as_bytes().contains(&b'\t') {
         return false;
     }
-    let columned = text.lines().filter(|line| fields(line).len() >= 2 && fields(line).iter().any(|f| is_figure(f.text))).take(5).count();
+    let columned = text
+        .lines()
+        .filter(|line| {
+            let fields = fields(line);
+            fields.len() >= 2 && fields.iter().any(|f| is_figure(f.text))
+        })
+        .take(5)
+        .count();
     columned >= 5
 }
 
@@ -46,6 +53,7 @@ struct Field<'a> {
     display: (usize, usize),
 }
 
+/// Whether a character takes two display columns (CJK, Hangul, full-width forms).
 fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
