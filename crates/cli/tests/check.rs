@@ -174,3 +174,28 @@ fn figures_beyond_the_checkable_range_do_not_crash_the_check() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["documents"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn old_mac_and_mixed_line_endings_read_as_the_text() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/000_a60f2e9b14e82395.txt");
+    let text = std::fs::read_to_string(&corpus).unwrap();
+    let dir = std::env::temp_dir().join(format!("hedui-line-ends-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cr_only = dir.join("000-cr.txt");
+    std::fs::write(&cr_only, text.replace('\n', "\r")).unwrap();
+    // Every other line ending in \r\n, the rest in a lone \r.
+    let mixed = dir.join("000-mixed.txt");
+    let lines: Vec<&str> = text.split('\n').collect();
+    std::fs::write(&mixed, lines.iter().enumerate().map(|(i, line)| format!("{line}{}", if i % 2 == 0 { "\r\n" } else { "\r" })).collect::<String>()).unwrap();
+    let located = |path: &PathBuf| -> Vec<(String, String, String)> {
+        let report: serde_json::Value = serde_json::from_slice(&hedui(&["check", "--format", "json", "--fail-on", "never"], std::slice::from_ref(path)).stdout).unwrap();
+        let mut out: Vec<(String, String, String)> =
+            report["documents"][0]["findings"].as_array().unwrap().iter().map(|f| (f["rule"].to_string(), f["stated"].to_string(), f["location"]["line"].to_string())).collect();
+        out.sort();
+        out
+    };
+    let expected = located(&corpus);
+    assert!(expected.len() > 20, "{expected:?}");
+    assert_eq!(located(&cr_only), expected);
+    assert_eq!(located(&mixed), expected);
+}

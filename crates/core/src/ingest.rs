@@ -255,6 +255,18 @@ pub fn without(text: &str, literal: &str) -> String {
     out
 }
 
+/// `text` with each `\r` not followed by `\n` made a `\n` (the same length: offsets keep).
+pub fn lone_returns_as_newlines(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |at: usize| bytes[at] == b'\r' && bytes.get(at + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mapped: Vec<u8> = (0..bytes.len()).map(|at| if lone(at) { b'\n' } else { bytes[at] }).collect();
+    // Only ASCII `\r` bytes changed, to ASCII `\n`: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(mapped).unwrap_or_else(|_| text.to_string()))
+}
+
 /// Removes `<b>`, `</b>` and `**` emphasis from `text` and trims it.
 pub fn strip_markup(text: &str) -> String {
     if !text.bytes().any(|b| matches!(b, b'<' | b'*' | b'[')) {
@@ -432,6 +444,14 @@ mod tests {
         let cell = &rows[0].cells[2];
         assert_eq!(cell.text, "280.72");
         assert_eq!(&text[cell.span.byte_start..cell.span.byte_end], "<b>280.72</b>");
+    }
+
+    #[test]
+    fn lone_returns_become_newlines_of_the_same_length() {
+        assert_eq!(lone_returns_as_newlines("a\rb\r\nc\r"), "a\nb\r\nc\n");
+        assert!(matches!(lone_returns_as_newlines("a\r\nb\n"), std::borrow::Cow::Borrowed(_)));
+        let blocks = blocks(&lone_returns_as_newlines("甲\t乙\r1.00\t2.00\r末段\r"));
+        assert!(matches!(&blocks[..], [Block::Table { rows, .. }, Block::Paragraph { text, .. }] if rows.len() == 2 && text == "末段"), "{blocks:?}");
     }
 
     #[test]

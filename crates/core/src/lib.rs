@@ -25,11 +25,14 @@ pub mod sorting;
 pub use check::{CheckOptions, CheckReport, DocumentReport, REPORT_SCHEMA_VERSION};
 pub use report::{ParseReport, SCHEMA_VERSION};
 
-/// Reads `text` (a whole document as pasted or loaded from `source`) into a report.
+/// Reads `text` (a whole document as pasted or loaded from `source`) into a report. Lines may
+/// end in `\n`, `\r\n` or a lone `\r` (old Mac files, some exports): a lone `\r` is read as
+/// `\n`, one byte for one, so every byte offset still points into `text`.
 pub fn parse(source: &str, text: &str) -> ParseReport {
-    let blocks = ingest::blocks(text);
-    let recognised = recognise::recognise(text, &blocks);
-    ParseReport::new(source, text, blocks, recognised)
+    let text = ingest::lone_returns_as_newlines(text);
+    let blocks = ingest::blocks(&text);
+    let recognised = recognise::recognise(&text, &blocks);
+    ParseReport::new(source, &text, blocks, recognised)
 }
 
 /// Reads and checks each `(source, text)` document with every rule.
