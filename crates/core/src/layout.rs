@@ -458,22 +458,24 @@ fn table(lines: &[Line]) -> Vec<Row> {
     let first_body = lines.iter().position(|l| opens_with_code(l) || l.fields.iter().any(|f| is_amount(f.text)) || labels_rows(l)).unwrap_or(lines.len());
     let (header, body) = lines.split_at(first_body);
     // Anchor lines hold a row; the others (one field, no figure) continue a neighbour's label.
+    // A code alone on its line with its name and figures on the next is one row: that next line
+    // is the anchor's partner.
     let mut anchors: Vec<usize> = Vec::new();
-    let mut skip_next = false;
-    for (i, line) in body.iter().enumerate() {
-        if skip_next {
-            skip_next = false;
-            continue;
-        }
+    let mut partners: Vec<Option<usize>> = Vec::new();
+    let mut i = 0;
+    while i < body.len() {
+        let line = &body[i];
         let is_anchor = line.fields.len() >= 2 || opens_with_code(line) || line.fields.iter().any(|f| is_figure(f.text) || is_row_label(f.text));
         if is_anchor && !line.fields.is_empty() {
-            anchors.push(i);
-            // A code alone on its line, its name and figures on the next: one row.
             let code_only = line.fields.len() == 1 && opens_with_code(line) && subject_code(line.fields[0].text).is_some_and(|c| c.2.is_empty());
-            if code_only && body.get(i + 1).is_some_and(|next| !next.fields.is_empty() && !opens_with_code(next)) {
-                skip_next = true;
+            let joined = code_only && body.get(i + 1).is_some_and(|next| !next.fields.is_empty() && !opens_with_code(next));
+            anchors.push(i);
+            partners.push(joined.then_some(i + 1));
+            if joined {
+                i += 1;
             }
         }
+        i += 1;
     }
     let anchor_rows: Vec<Vec<&Field>> = anchors.iter().map(|&a| body[a].fields.iter().collect()).collect();
     let measure = measure_of(&anchor_rows);
@@ -565,20 +567,19 @@ fn table(lines: &[Line]) -> Vec<Row> {
     let mut spans: Vec<Span> = anchors.iter().map(|&a| line_span(&body[a])).collect();
     for (k, &a) in anchors.iter().enumerate() {
         let mut own: Vec<(&Line, &Field)> = body[a].fields.iter().map(|f| (&body[a], f)).collect();
-        let next_is_part = k + 1 < anchors.len() || a + 1 < body.len();
-        if next_is_part && body[a].fields.len() == 1 && opens_with_code(&body[a]) && anchors.get(k + 1) != Some(&(a + 1)) {
-            if let Some(next) = body.get(a + 1) {
-                own.extend(next.fields.iter().map(|f| (next, f)));
-                spans[k] = spans[k].join(line_span(next));
-            }
+        if let Some(next) = partners[k].map(|p| &body[p]) {
+            own.extend(next.fields.iter().map(|f| (next, f)));
+            spans[k] = spans[k].join(line_span(next));
         }
         let fields: Vec<&Field> = own.iter().map(|(_, f)| *f).collect();
         for ((line, field), column) in own.iter().zip(assign(&fields, &columns, &|f, c| distance(f, c, measure))) {
             drafts[k][column].add(line, field);
         }
     }
-    let taken: Vec<bool> =
-        (0..body.len()).map(|i| anchors.binary_search(&i).is_ok() || (i > 0 && anchors.binary_search(&(i - 1)).is_ok() && is_code_continuation(body, &anchors, i))).collect();
+    let mut taken = vec![false; body.len()];
+    for &i in anchors.iter().chain(partners.iter().flatten()) {
+        taken[i] = true;
+    }
     for (i, line) in body.iter().enumerate() {
         if taken[i] || line.fields.is_empty() || anchors.is_empty() {
             continue;
@@ -613,17 +614,6 @@ fn table(lines: &[Line]) -> Vec<Row> {
         rows.push(Row { cells: merge_split_code(cells.into_iter().map(|d| d.cell(span)).collect()), span });
     }
     rows
-}
-
-/// Whether body line `i` is the name-and-figures line of a code alone on the line above.
-fn is_code_continuation(body: &[Line], anchors: &[usize], i: usize) -> bool {
-    let above = &body[i - 1];
-    above.fields.len() == 1
-        && opens_with_code(above)
-        && subject_code(above.fields[0].text).is_some_and(|c| c.2.is_empty())
-        && anchors.binary_search(&i).is_err()
-        && !body[i].fields.is_empty()
-        && !opens_with_code(&body[i])
 }
 
 /// A 科目编码 printed over three columns (`201` `06` `01`) becomes one cell.
