@@ -224,11 +224,9 @@ fn regions(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
             }
             end += 1;
         }
-        // Wrapped label lines right after the last row belong to it.
-        let mut stop = last_row + 1;
-        while stop < end && stop <= last_row + 1 && !lines[stop].fields.is_empty() && !outside_tables(&lines[stop]) {
-            stop += 1;
-        }
+        // A wrapped label line right after the last row belongs to it (lines before `end` are
+        // never outside tables).
+        let stop = if last_row + 1 < end && !lines[last_row + 1].fields.is_empty() { last_row + 2 } else { last_row + 1 };
         out.push(start..stop);
         index = stop;
     }
