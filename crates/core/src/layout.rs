@@ -747,7 +747,7 @@ fn paragraphs(lines: &[&Line], out: &mut Vec<Block>) {
     flush(&mut current, out);
 }
 
-/// Appends a trimmed line at `byte_start` of `source` to a paragraph's text, dropping single
+/// Appends a trimmed line, found at input byte `byte_start`, to a paragraph's text, dropping single
 /// spaces next to CJK characters (letter-spacing, and the gaps PDF text puts around Latin
 /// runs), and records where each verbatim stretch of the text comes from.
 fn reflow_into(line_number: usize, byte_start: usize, line: &str, text: &mut String, stretches: &mut Vec<Stretch>) {
