@@ -323,14 +323,15 @@ fn cell_at(line_number: usize, offset: usize, field: &str) -> Cell {
     Cell { text: strip_markup(trimmed), span: Span { line_start: line_number, line_end: line_number, byte_start: start, byte_end: start + trimmed.len() } }
 }
 
-fn tabbed_row(line: &Line<'_>) -> Row {
+/// The row of tab-separated cells `text`, line `number` of the input, starting at byte `start`.
+pub(crate) fn tabbed_row(number: usize, start: usize, text: &str) -> Row {
     let mut cells = Vec::new();
-    let mut offset = line.start;
-    for field in line.text.split('\t') {
-        cells.push(cell_at(line.number, offset, field));
+    let mut offset = start;
+    for field in text.split('\t') {
+        cells.push(cell_at(number, offset, field));
         offset += field.len() + 1;
     }
-    Row { cells, span: line.span() }
+    Row { cells, span: Line { number, start, text }.span() }
 }
 
 /// Reads a one-cell-per-line row starting at `lines[start]`; returns it and the next index.
@@ -380,7 +381,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             let (row, next) = cell_per_line_row(&lines, index);
             (Some(row), TableLayout::CellPerLine, next)
         } else if contains(line.text, "\t") {
-            (Some(tabbed_row(&line)), TableLayout::Tabbed, index + 1)
+            (Some(tabbed_row(line.number, line.start, line.text)), TableLayout::Tabbed, index + 1)
         } else {
             (None, TableLayout::Tabbed, index + 1)
         };

@@ -7,13 +7,21 @@
 
 use crate::amount::{cell_value, CellValue};
 use crate::ingest::{Block, Cell, Row, Span, Stretch, TableLayout};
-use crate::positioned::{Page, PagePlace};
+
+mod render;
+mod ruled;
+
 use crate::recognise::forms::form_of_title;
 use crate::recognise::labels::subject_code;
+pub use render::{render, GlyphPlaces, Rendered};
 
-/// Whether `text` is layout text: no tab-separated table, and lines whose words stand apart in
-/// columns (two spaces or more between them, a figure among them).
+/// Whether `text` is layout text: text of pages (form feeds between them, as PDF text has), or
+/// without tab-separated tables, lines whose words stand apart in columns (two spaces or more
+/// between them, a figure among them).
 pub fn is_layout_text(text: &str) -> bool {
+    if text.as_bytes().contains(&b'\x0c') {
+        return true;
+    }
     if text.as_bytes().contains(&b'\t') {
         return false;
     }
@@ -68,7 +76,9 @@ fn fields(line: &str) -> Vec<Field<'_>> {
     let mut last_end = (0, 0, 0);
     for (at, c) in line.char_indices() {
         let width = if is_wide(c) { 2 } else { 1 };
-        if c == ' ' || c == '\u{3000}' || c == '\u{a0}' {
+        if c == '\t' {
+            spaces += 2;
+        } else if c == ' ' || c == '\u{3000}' || c == '\u{a0}' {
             spaces += width;
         } else {
             if let Some(begin) = start {
@@ -636,15 +646,53 @@ fn line_span(line: &Line) -> Span {
 }
 
 /// Reads layout text into blocks: rebuilt tables, and paragraphs of reflowed running text.
+/// Lines of tab-separated cells are the rows of ruled tables ([`render`] writes them so).
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut lines = lines(text);
     drop_page_furniture(&mut lines);
     let mut out = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        let ruled = lines[at..].iter().position(|l| tabs(l) > 0).map_or(lines.len(), |p| at + p);
+        positioned(&lines[at..ruled], &mut out);
+        let Some(first) = lines.get(ruled) else { break };
+        // One table: rows with as many cells, and the blank lines and page breaks between them.
+        let mut last = ruled;
+        for (index, line) in lines.iter().enumerate().skip(ruled + 1) {
+            if tabs(line) == tabs(first) {
+                last = index;
+            } else if !line.fields.is_empty() {
+                break;
+            }
+        }
+        let rows: Vec<Row> = lines[ruled..=last]
+            .iter()
+            .filter(|l| tabs(l) > 0)
+            .map(|l| {
+                let row = crate::ingest::tabbed_row(l.number, l.start, l.text);
+                Row { cells: merge_split_code(row.cells), span: row.span }
+            })
+            .collect();
+        let span = line_span(first).join(line_span(&lines[last]));
+        out.push(Block::Table { rows, layout: TableLayout::Tabbed, span });
+        at = last + 1;
+    }
+    out
+}
+
+/// The tabs in a line: a row of a ruled table has one less than its cells.
+fn tabs(line: &Line) -> usize {
+    line.text.bytes().filter(|&b| b == b'\t').count()
+}
+
+/// Reads lines laid out by position: tables rebuilt from where their text stands, and the
+/// running text around them.
+fn positioned(lines: &[Line], out: &mut Vec<Block>) {
     let mut running: Vec<&Line> = Vec::new();
     let mut at = 0;
-    for region in regions(&lines) {
+    for region in regions(lines) {
         running.extend(lines[at..region.start].iter());
-        paragraphs(&running, &mut out);
+        paragraphs(&running, out);
         running.clear();
         let rows = table(&lines[region.clone()]);
         if let Some(span) = rows.iter().map(|r| r.span).reduce(Span::join) {
@@ -653,8 +701,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         at = region.end;
     }
     running.extend(lines[at..].iter());
-    paragraphs(&running, &mut out);
-    out
+    paragraphs(&running, out);
 }
 
 /// Blanks the lines that are not the document's text but the page's: a page number (`3`,
@@ -702,17 +749,41 @@ fn is_page_number(text: &str) -> bool {
         || compact.split_once('/').is_some_and(|(page, of)| digits(page) && digits(of))
 }
 
-/// The right margin of running text: the widest lines' end, in display columns.
+/// Where a line of running text ends, in display columns, counting the single spaces in it as
+/// half a column: the spaces around Latin words and figures in CJK text take about that room on
+/// the page, so lines with many of them would seem to run further than they do.
+fn reach(line: &Line) -> Option<usize> {
+    let last = line.fields.last()?;
+    let spaces: usize = line.fields.iter().map(|f| f.text.bytes().filter(|&b| b == b' ').count()).sum();
+    Some(last.display.1.saturating_sub(spaces / 2))
+}
+
+/// The right margin of running text: the widest lines' [`reach`].
 fn right_margin(lines: &[&Line]) -> usize {
-    let mut widths: Vec<usize> = lines.iter().filter_map(|l| l.fields.last().map(|f| f.display.1)).collect();
+    let mut widths: Vec<usize> = lines.iter().filter_map(|l| reach(l)).collect();
     crate::sorting::sort_by_key(&mut widths, |w| *w);
     widths.get(widths.len() * 9 / 10).copied().unwrap_or(0)
 }
 
+/// The left margin of running text: the column most lines start at (the page's margin in
+/// rendered PDF text, none in `pdftotext` text).
+fn left_margin(lines: &[&Line]) -> usize {
+    let mut starts: Vec<usize> = lines.iter().filter_map(|l| l.fields.first().map(|f| f.display.0)).collect();
+    crate::sorting::sort_by_key(&mut starts, |s| *s);
+    let mut best = (0, 0);
+    for run in starts.chunk_by(|a, b| a == b) {
+        if run.len() > best.1 {
+            best = (run[0], run.len());
+        }
+    }
+    best.0
+}
+
 /// Joins running lines into paragraphs: a line continues the one before when that one ran to
-/// the right margin and this one is not indented; a line of punctuation only always continues.
+/// the right margin and this one is not indented nor numbered; a line of punctuation only always continues.
 fn paragraphs(lines: &[&Line], out: &mut Vec<Block>) {
     let margin = right_margin(lines);
+    let left = left_margin(lines);
     let mut current: Option<(String, Vec<Stretch>, Span)> = None;
     let flush = |current: &mut Option<(String, Vec<Stretch>, Span)>, out: &mut Vec<Block>| {
         if let Some((text, stretches, span)) = current.take() {
@@ -725,14 +796,17 @@ fn paragraphs(lines: &[&Line], out: &mut Vec<Block>) {
         if trimmed.is_empty() {
             continue;
         }
-        let indent = line.fields.first().map_or(0, |f| f.display.0);
+        let indent = line.fields.first().map_or(0, |f| f.display.0.saturating_sub(left));
         let punctuation_only = trimmed.chars().all(|c| matches!(c, '。' | '，' | '；' | '、' | '：' | '）' | ')' | '.' | '”'));
+        // A numbered line (`15、`, `（二）`, `1.`) opens a paragraph of its own.
+        let numbered = crate::recognise::sections::numbering(trimmed).is_some();
         let continues = current.is_some()
             && (punctuation_only
-                || previous.is_some_and(|p| {
-                    let full = p.fields.last().is_some_and(|f| f.display.1 + 4 >= margin);
-                    full && indent < 2 && line.fields.len() <= 1 && p.fields.len() <= 1
-                }));
+                || !numbered
+                    && previous.is_some_and(|p| {
+                        let full = reach(p).is_some_and(|end| end + 4 >= margin);
+                        full && indent < 2 && line.fields.len() <= 1 && p.fields.len() <= 1
+                    }));
         if !continues {
             flush(&mut current, out);
         }
@@ -768,116 +842,6 @@ fn reflow_into(line_number: usize, byte_start: usize, line: &str, text: &mut Str
         text.push(c);
         previous = Some(c);
     }
-}
-
-/// Text rendered from positioned pages, with where each glyph of it is on the pages.
-#[derive(Debug, Clone, Default)]
-pub struct Rendered {
-    pub text: String,
-    pub places: GlyphPlaces,
-}
-
-/// Per glyph of a rendered text: its first byte in the text, its 1-based page and its box.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-pub struct GlyphPlaces {
-    glyphs: Vec<PlacedGlyph>,
-}
-
-/// Where one rendered glyph came from.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
-struct PlacedGlyph {
-    byte: usize,
-    page: usize,
-    bounds: [f32; 4],
-}
-
-impl GlyphPlaces {
-    /// The page and the box around the glyphs of bytes `start..end` (on the page of the first).
-    pub fn locate(&self, start: usize, end: usize) -> Option<PagePlace> {
-        let from = self.glyphs.partition_point(|g| g.byte < start);
-        let first = self.glyphs.get(from).filter(|g| g.byte < end.max(start + 1))?;
-        let mut bounds = first.bounds;
-        for glyph in self.glyphs[from..].iter().take_while(|g| g.byte < end).filter(|g| g.page == first.page) {
-            bounds = [bounds[0].min(glyph.bounds[0]), bounds[1].min(glyph.bounds[1]), bounds[2].max(glyph.bounds[2]), bounds[3].max(glyph.bounds[3])];
-        }
-        let [left, top, right, bottom] = bounds;
-        Some(PagePlace { page: first.page, bbox: [left.floor() as i32, top.floor() as i32, right.ceil() as i32, bottom.ceil() as i32] })
-    }
-}
-
-/// Lays pages of glyphs out as layout text: glyphs on one baseline make a line, placed by
-/// their x in display columns of half the body text's size (CJK glyphs take two); a wider
-/// gap between baselines adds a blank line; pages are separated by form feeds.
-pub fn render(pages: &[Page]) -> Rendered {
-    let mut out = Rendered::default();
-    for (index, page) in pages.iter().enumerate() {
-        if index > 0 {
-            out.text.push('\x0c');
-        }
-        let mut sizes: Vec<f32> = page.glyphs.iter().filter(|g| !g.text.trim().is_empty()).map(|g| g.size).collect();
-        sizes.sort_by(f32::total_cmp);
-        let body_size = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0).max(1.0);
-        let unit = body_size / 2.0;
-        // Lines: glyphs whose baselines are within a third of the body size.
-        let mut order: Vec<usize> = (0..page.glyphs.len()).filter(|&i| !page.glyphs[i].text.trim().is_empty()).collect();
-        order.sort_by(|&a, &b| page.glyphs[a].y.total_cmp(&page.glyphs[b].y));
-        let mut lines: Vec<Vec<usize>> = Vec::new();
-        let mut baseline = f32::NEG_INFINITY;
-        for i in order {
-            let y = page.glyphs[i].y;
-            match lines.last_mut() {
-                Some(line) if y - baseline <= body_size / 3.0 => line.push(i),
-                _ => {
-                    lines.push(vec![i]);
-                    baseline = y;
-                }
-            }
-        }
-        let mut previous_y: Option<f32> = None;
-        for mut line in lines {
-            line.sort_by(|&a, &b| page.glyphs[a].x.total_cmp(&page.glyphs[b].x));
-            let y = page.glyphs[line[0]].y;
-            if let Some(before) = previous_y {
-                let gaps = ((y - before) / (body_size * 1.9)).floor() as usize;
-                for _ in 0..gaps.min(2) {
-                    out.text.push('\n');
-                }
-            }
-            previous_y = Some(y);
-            let mut column = 0usize;
-            let mut last_right: Option<f32> = None;
-            let mut previous: Option<&str> = None;
-            for &i in &line {
-                let glyph = &page.glyphs[i];
-                let wanted = (glyph.x / unit).round().max(0.0) as usize;
-                let gap = last_right.map_or(f32::INFINITY, |right| glyph.x - right);
-                // A figure and a word set half an em apart or more are two cells (tight tables
-                // set them that close); words of one cell and letter-spaced text stay one field.
-                let figure_meets_word =
-                    previous.is_some_and(|p: &str| p.ends_with(|c: char| c.is_ascii_digit() || c == '%') != glyph.text.starts_with(|c: char| c.is_ascii_digit()));
-                let spaces = if last_right.is_none() {
-                    wanted
-                } else if gap < body_size * 0.15 {
-                    0
-                } else if gap < body_size * 0.8 && !(figure_meets_word && gap >= body_size * 0.45) {
-                    1
-                } else {
-                    wanted.saturating_sub(column).max(2)
-                };
-                for _ in 0..spaces {
-                    out.text.push(' ');
-                }
-                column += spaces;
-                out.places.glyphs.push(PlacedGlyph { byte: out.text.len(), page: index + 1, bounds: glyph.bounds() });
-                out.text.push_str(&glyph.text);
-                previous = Some(&glyph.text);
-                column += glyph.text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum::<usize>();
-                last_right = Some(glyph.x + glyph.width);
-            }
-            out.text.push('\n');
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -999,19 +963,27 @@ mod tests {
     }
 
     #[test]
-    fn rendered_glyphs_are_placed_by_x_and_located_back() {
-        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph { text: text.into(), x, y, width: if text.is_ascii() { 5.0 } else { 10.0 }, size: 10.0 };
-        let page = Page {
-            width: 600.0,
-            height: 800.0,
-            glyphs: vec![glyph("合", 0.0, 20.0), glyph("计", 10.0, 20.0), glyph("1", 100.0, 20.0), glyph(".", 105.0, 20.0), glyph("5", 110.0, 20.0)],
-        };
-        let rendered = render(&[page.clone(), page]);
-        let lines: Vec<&str> = rendered.text.split('\n').collect();
-        assert_eq!(lines[0].trim_end(), format!("合计{}1.5", " ".repeat(16)));
-        let at = crate::ingest::find(&rendered.text, "1.5").unwrap();
-        assert_eq!(rendered.places.locate(at, at + 3), Some(PagePlace { page: 1, bbox: [100, 12, 115, 22] }));
-        let second = crate::ingest::rfind(&rendered.text, "1.5").unwrap();
-        assert_eq!(rendered.places.locate(second, second + 3).map(|p| p.page), Some(2));
+    fn rows_of_ruled_tables_are_read_by_their_tabs_over_page_breaks() {
+        // As `render` writes a ruled table that runs onto a second page: the running text around
+        // it is read as usual, the table is one table of tab-separated rows.
+        let text = "   一、收入决算表说明\n\n   本年收入合计 307.82 万元。\n\n功能分类科目编码\t\t\t科目名称\t本年收入合计\n201\t06\t01\t行政运行\t1.00\n\n- 1 -\n\x0c\n201\t06\t02\t一般行政管理事务\t2.00\n\n   注：本表为空表。\n\n- 2 -\n\x0c";
+        assert!(is_layout_text(text));
+        let blocks = blocks(text);
+        let tables: Vec<Vec<Vec<&str>>> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table { rows, layout: TableLayout::Tabbed, .. } => Some(rows.iter().map(|r| r.texts()).collect()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables, [[["功能分类科目编码", "", "", "科目名称", "本年收入合计"], ["2010601", "", "", "行政运行", "1.00"], ["2010602", "", "", "一般行政管理事务", "2.00"]]]);
+        let paragraphs: Vec<&str> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(paragraphs, ["一、收入决算表说明", "本年收入合计307.82万元。", "注：本表为空表。"]);
     }
 }

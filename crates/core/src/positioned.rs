@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One page as published: its size and every glyph of its text layer, in content-stream order.
+/// One page as published: its size, every glyph of its text layer in content-stream order, and
+/// the straight lines drawn on it (tables' borders).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Page {
     /// Width in points (1/72 inch), after the page's rotation.
@@ -12,6 +13,26 @@ pub struct Page {
     /// Height in points, after the page's rotation.
     pub height: f32,
     pub glyphs: Vec<Glyph>,
+    #[serde(default)]
+    pub rulings: Vec<Ruling>,
+}
+
+/// A ruling: a horizontal or vertical line drawn on the page (a stroked line, or a filled
+/// rectangle no thicker than a border), in the glyphs' coordinates, `x0 <= x1` and `y0 <= y1`:
+/// a horizontal ruling has `y0 == y1`, a vertical one `x0 == x1`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Ruling {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Ruling {
+    /// Whether it runs left to right.
+    pub fn is_horizontal(&self) -> bool {
+        self.y0 == self.y1
+    }
 }
 
 /// One glyph: the text it stands for (its ToUnicode mapping; usually one character, more for a

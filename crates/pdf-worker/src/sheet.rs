@@ -1,6 +1,7 @@
-//! A page as published, for the app's page view: its glyphs drawn where they stand, as SVG
-//! markup the browser parses (thousands of glyphs: far faster than building them one by one in
-//! the page, and no drawing code in the app). Images and rules are left out. Coordinates are in
+//! A page as published, for the app's page view: its glyphs drawn where they stand and its
+//! rulings (tables' borders) as one path, as SVG markup the browser parses (thousands of glyphs:
+//! far faster than building them one by one in the page, and no drawing code in the app).
+//! Images are left out. Coordinates are in
 //! tenths of a point, so that the app draws its boxes over them in whole numbers.
 
 use std::fmt::Write;
@@ -18,6 +19,13 @@ pub struct Sheet {
 impl Sheet {
     pub fn of(page: &Page) -> Sheet {
         let mut svg = format!("<svg class=\"page-text\" viewBox=\"0 0 {} {}\" aria-hidden=\"true\">", tenths(page.width), tenths(page.height));
+        if !page.rulings.is_empty() {
+            svg.push_str("<path class=\"rulings\" d=\"");
+            for r in &page.rulings {
+                let _ = write!(svg, "M{} {}L{} {}", tenths(r.x0), tenths(r.y0), tenths(r.x1), tenths(r.y1));
+            }
+            svg.push_str("\"/>");
+        }
         for run in runs(&page.glyphs) {
             let _ = write!(svg, "<text x=\"{}\" y=\"{}\" font-size=\"{}\"", tenths(run.x), tenths(run.y), tenths(run.size));
             let length = tenths(run.right - run.x);
@@ -76,6 +84,8 @@ fn tenths(points: f32) -> i32 {
 
 #[cfg(test)]
 mod tests {
+    use hedui_core::positioned::Ruling;
+
     use super::*;
 
     fn glyph(text: &str, x: f32, y: f32, width: f32, size: f32) -> Glyph {
@@ -99,15 +109,21 @@ mod tests {
         assert_eq!(runs(&glyphs), [run("合计 ", 100.0, 200.0, 10.0, 123.0), run("12", 300.0, 200.0, 10.0, 310.5), run("注", 100.0, 220.0, 8.0, 108.0)]);
     }
 
-    /// A page's SVG: its size and runs in tenths of a point, the text escaped.
+    /// A page's SVG: its size, rulings and runs in tenths of a point, the text escaped.
     #[test]
     fn a_page_is_svg_markup_in_tenths_of_a_point() {
-        let page = Page { width: 595.3, height: 841.9, glyphs: vec![glyph("A", 10.0, 20.25, 6.0, 12.0), glyph("<", 16.0, 20.25, 6.0, 12.0), glyph("&", 22.0, 20.25, 6.0, 12.0)] };
+        let page = Page {
+            width: 595.3,
+            height: 841.9,
+            glyphs: vec![glyph("A", 10.0, 20.25, 6.0, 12.0), glyph("<", 16.0, 20.25, 6.0, 12.0), glyph("&", 22.0, 20.25, 6.0, 12.0)],
+            rulings: vec![Ruling { x0: 5.0, y0: 10.0, x1: 50.0, y1: 10.0 }, Ruling { x0: 5.0, y0: 10.0, x1: 5.0, y1: 30.0 }],
+        };
         let sheet = Sheet::of(&page);
         assert_eq!((sheet.width, sheet.height), (595.3, 841.9));
         assert_eq!(
             sheet.svg,
             "<svg class=\"page-text\" viewBox=\"0 0 5953 8419\" aria-hidden=\"true\">\
+             <path class=\"rulings\" d=\"M50 100L500 100M50 100L50 300\"/>\
              <text x=\"100\" y=\"203\" font-size=\"120\" textLength=\"180\" lengthAdjust=\"spacingAndGlyphs\">A&lt;&amp;</text></svg>"
         );
     }

@@ -336,3 +336,28 @@ fn damaged_files_do_not_panic() {
     let bytes = std::fs::read(corpus).unwrap_or_else(|e| panic!("{corpus}: {e}"));
     mutate_and_read(&bytes, 40);
 }
+
+#[test]
+fn table_borders_are_read_as_rulings() {
+    // A stroked line, a stroked rectangle (four edges), a thin filled rectangle (a line along its
+    // middle), under a `cm` that moves everything 10 right; then what is not a border: a white
+    // line, a curve, a clip path, a large filled box.
+    let page = page(
+        b"q 1 0 0 1 10 0 cm 0 G 0.5 w 50 700 m 150 700 l S 50 600 100 50 re S 0 g 200 500 80 1 re f Q \
+        1 G 0 300 m 100 300 l S 0 G 0 200 m 50 250 50 250 100 200 c S 0 0 600 800 re W n 0 g 300 300 100 100 re f \
+        BT /F1 10 Tf 1 0 0 1 50 50 Tm (x) Tj ET",
+    );
+    let rulings: Vec<[f32; 4]> = page.rulings.iter().map(|r| [r.x0, r.y0, r.x1, r.y1]).collect();
+    assert_eq!(
+        rulings,
+        [
+            [60.0, 100.0, 160.0, 100.0],
+            [60.0, 200.0, 160.0, 200.0],
+            [160.0, 150.0, 160.0, 200.0],
+            [60.0, 150.0, 160.0, 150.0],
+            [60.0, 150.0, 60.0, 200.0],
+            [210.0, 299.5, 290.0, 299.5]
+        ]
+    );
+    assert!(page.rulings.iter().take(2).all(|r| r.is_horizontal()) && !page.rulings[2].is_horizontal());
+}

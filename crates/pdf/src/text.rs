@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use hayro_syntax::object::{Array, Dict, Name, ObjectIdentifier, Stream};
 use hayro_syntax::page::{Page as PdfPage, Resources};
-use hedui_core::positioned::{Glyph, Page};
+use hedui_core::positioned::{Glyph, Page, Ruling};
 
 use crate::font::Font;
 use crate::lexer::{Lexer, Operand};
@@ -14,6 +14,12 @@ use crate::lexer::{Lexer, Operand};
 const MAX_FORM_DEPTH: usize = 12;
 /// Saved graphics states (`q`) kept, at most; deeper saves are counted, not kept.
 const MAX_SAVED_STATES: usize = 256;
+/// Rulings kept per page, at most (a page of hatching would have more).
+const MAX_RULINGS: usize = 20_000;
+/// Points in one path, at most; a longer path is no table border.
+const MAX_PATH_POINTS: usize = 4096;
+/// A filled shape this thin (in points) or thinner is a line.
+const RULING_THICKNESS: f64 = 2.5;
 
 /// Why a walk stopped early.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +87,98 @@ struct State {
     horizontal_scale: f64,
     leading: f64,
     rise: f64,
+    /// Whether lines are stroked in white (or near it) and shapes filled in white: not seen.
+    white_stroke: bool,
+    white_fill: bool,
+}
+
+/// The path being built, in device space: subpaths of points joined by straight segments.
+#[derive(Default)]
+struct Path {
+    subpaths: Vec<Subpath>,
+    points: usize,
+}
+
+#[derive(Default)]
+struct Subpath {
+    points: Vec<(f64, f64)>,
+    closed: bool,
+    /// A curve was drawn in it: no ruling.
+    curved: bool,
+}
+
+impl Path {
+    fn move_to(&mut self, point: (f64, f64)) {
+        self.subpaths.push(Subpath { points: vec![point], ..Subpath::default() });
+        self.points += 1;
+    }
+
+    fn line_to(&mut self, point: (f64, f64)) {
+        if self.points >= MAX_PATH_POINTS {
+            return;
+        }
+        match self.subpaths.last_mut() {
+            Some(subpath) if !subpath.closed => subpath.points.push(point),
+            _ => self.subpaths.push(Subpath { points: vec![point], ..Subpath::default() }),
+        }
+        self.points += 1;
+    }
+
+    /// The straight lines a stroke draws that run across or down the page.
+    fn stroked(&self) -> impl Iterator<Item = Ruling> + '_ {
+        self.subpaths.iter().filter(|s| !s.curved).flat_map(|subpath| {
+            let closing = subpath.closed.then(|| (*subpath.points.last().unwrap_or(&(0.0, 0.0)), subpath.points[0]));
+            subpath.points.windows(2).map(|w| (w[0], w[1])).chain(closing).filter_map(|(a, b)| axis_line(a, b))
+        })
+    }
+
+    /// The filled shapes thin enough to be lines, as the lines along their middle.
+    fn filled(&self) -> impl Iterator<Item = Ruling> + '_ {
+        self.subpaths.iter().filter(|s| !s.curved && s.points.len() >= 2).filter_map(|subpath| {
+            let (mut left, mut top, mut right, mut bottom) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+            for &(x, y) in &subpath.points {
+                (left, top, right, bottom) = (left.min(x), top.min(y), right.max(x), bottom.max(y));
+            }
+            let (width, height) = (right - left, bottom - top);
+            if height <= RULING_THICKNESS && width > height {
+                axis_line((left, (top + bottom) / 2.0), (right, (top + bottom) / 2.0))
+            } else if width <= RULING_THICKNESS && height > width {
+                axis_line(((left + right) / 2.0, top), ((left + right) / 2.0, bottom))
+            } else {
+                None
+            }
+        })
+    }
+}
+
+/// The segment from `a` to `b` as a ruling, if it runs across or down the page (within a
+/// twentieth of a point) and is not a dot.
+fn axis_line(a: (f64, f64), b: (f64, f64)) -> Option<Ruling> {
+    let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+    let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+    if ![x0, x1, y0, y1].iter().all(|v| v.is_finite()) {
+        return None;
+    }
+    if y1 - y0 <= 0.05 && x1 - x0 >= 1.0 {
+        let y = ((y0 + y1) / 2.0) as f32;
+        Some(Ruling { x0: x0 as f32, y0: y, x1: x1 as f32, y1: y })
+    } else if x1 - x0 <= 0.05 && y1 - y0 >= 1.0 {
+        let x = ((x0 + x1) / 2.0) as f32;
+        Some(Ruling { x0: x, y0: y0 as f32, x1: x, y1: y1 as f32 })
+    } else {
+        None
+    }
+}
+
+/// Whether a colour's operands (gray, RGB or CMYK) are white or nearly.
+fn is_white(operands: &[Operand], cmyk: bool) -> bool {
+    let values: Vec<f64> = operands.iter().filter_map(Operand::number).collect();
+    match values[..] {
+        [c, m, y, k] if cmyk => [c, m, y, k].iter().all(|&v| v <= 0.05),
+        [gray] if !cmyk => gray >= 0.95,
+        [r, g, b] if !cmyk => [r, g, b].iter().all(|&v| v >= 0.95),
+        _ => false,
+    }
 }
 
 /// Fonts read so far, shared by the pages of a document. A font dictionary that is a direct
@@ -121,7 +219,20 @@ pub(crate) fn page<'a>(page: &PdfPage<'a>, fonts: &mut Fonts<'a>, budget: &mut B
         width: f64::from(width),
         height: f64::from(height),
         glyphs: Vec::new(),
-        state: State { ctm: Matrix::IDENTITY, font: None, font_size: 0.0, char_spacing: 0.0, word_spacing: 0.0, horizontal_scale: 1.0, leading: 0.0, rise: 0.0 },
+        state: State {
+            ctm: Matrix::IDENTITY,
+            font: None,
+            font_size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            horizontal_scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+            white_stroke: false,
+            white_fill: false,
+        },
+        path: Path::default(),
+        rulings: Vec::new(),
         saved: Vec::new(),
         saved_floor: 0,
         unsaved: 0,
@@ -132,7 +243,7 @@ pub(crate) fn page<'a>(page: &PdfPage<'a>, fonts: &mut Fonts<'a>, budget: &mut B
     if let Some(content) = page.page_stream() {
         walk.run(content, page.resources(), 0)?;
     }
-    Ok(Page { width, height, glyphs: walk.glyphs })
+    Ok(Page { width, height, glyphs: walk.glyphs, rulings: walk.rulings })
 }
 
 struct Walk<'w, 'a> {
@@ -153,6 +264,8 @@ struct Walk<'w, 'a> {
     line_matrix: Matrix,
     /// The forms being drawn, outermost first (a form that draws itself is skipped).
     forms: Vec<ObjectIdentifier>,
+    path: Path,
+    rulings: Vec<Ruling>,
 }
 
 impl<'a> Walk<'_, 'a> {
@@ -182,6 +295,62 @@ impl<'a> Walk<'_, 'a> {
                         self.state.ctm = m.then(self.state.ctm);
                     }
                 }
+                b"m" | b"l" => {
+                    if let Some([x, y]) = last::<2>(operands) {
+                        if let (Some(x), Some(y)) = (x.number(), y.number()) {
+                            let point = self.state.ctm.then(self.device).apply(x, y);
+                            if op == b"m" {
+                                self.path.move_to(point);
+                            } else {
+                                self.path.line_to(point);
+                            }
+                        }
+                    }
+                }
+                b"c" | b"v" | b"y" => {
+                    if let Some([x, y]) = last::<2>(operands) {
+                        if let (Some(x), Some(y)) = (x.number(), y.number()) {
+                            self.path.line_to(self.state.ctm.then(self.device).apply(x, y));
+                            if let Some(subpath) = self.path.subpaths.last_mut() {
+                                subpath.curved = true;
+                            }
+                        }
+                    }
+                }
+                b"h" => {
+                    if let Some(subpath) = self.path.subpaths.last_mut() {
+                        subpath.closed = true;
+                    }
+                }
+                b"re" => {
+                    if let Some([x, y, w, h]) = last::<4>(operands) {
+                        if let (Some(x), Some(y), Some(w), Some(h)) = (x.number(), y.number(), w.number(), h.number()) {
+                            let to_device = self.state.ctm.then(self.device);
+                            self.path.move_to(to_device.apply(x, y));
+                            for (px, py) in [(x + w, y), (x + w, y + h), (x, y + h)] {
+                                self.path.line_to(to_device.apply(px, py));
+                            }
+                            if let Some(subpath) = self.path.subpaths.last_mut() {
+                                subpath.closed = true;
+                            }
+                        }
+                    }
+                }
+                b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" | b"n" => {
+                    if op == b"s" || op == b"b" || op == b"b*" {
+                        if let Some(subpath) = self.path.subpaths.last_mut() {
+                            subpath.closed = true;
+                        }
+                    }
+                    let path = std::mem::take(&mut self.path);
+                    let strokes = matches!(op, b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*") && !self.state.white_stroke;
+                    let fills = matches!(op, b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*") && !self.state.white_fill;
+                    let drawn = strokes.then(|| path.stroked()).into_iter().flatten().chain(fills.then(|| path.filled()).into_iter().flatten());
+                    let room = MAX_RULINGS.saturating_sub(self.rulings.len());
+                    self.rulings.extend(drawn.take(room));
+                }
+                b"G" | b"RG" | b"K" => self.state.white_stroke = is_white(operands, op == b"K"),
+                b"g" | b"rg" | b"k" => self.state.white_fill = is_white(operands, op == b"k"),
                 b"BT" => {
                     self.text_matrix = Matrix::IDENTITY;
                     self.line_matrix = Matrix::IDENTITY;

@@ -106,7 +106,13 @@ fn read_values(row: &Row, from: usize, offset: usize, columns: &[(String, bool)]
 
 /// Reads a functional-classification table (02, 03, 05, 07, 08).
 pub fn classified(rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
-    let data_start = rows.iter().position(|r| row_label(r).is_some()).unwrap_or(rows.len());
+    // A 合计 row whose other cells are column names, not figures, is the last header row (forms
+    // that set 本年支出's 合计 / 基本支出 / 项目支出 beside the 合计 label).
+    let names_columns = |r: &Row| {
+        let values = || r.cells.iter().skip(1).map(|c| cell_value(&c.text));
+        values().any(|v| v == CellValue::Text) && !values().any(|v| matches!(v, CellValue::Number(_)))
+    };
+    let data_start = rows.iter().position(|r| row_label(r).is_some_and(|l| !(l.code.is_none() && names_columns(r)))).unwrap_or(rows.len());
     let header: Vec<Vec<String>> = rows[..data_start]
         .iter()
         .map(header_texts)

@@ -409,6 +409,7 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
         let span = group.blocks.iter().map(|&i| blocks[i].span()).reduce(Span::join).expect("non-empty group");
         let Some((form, matched_by)) = group.form else {
             let mut tracker = Tracker::default();
+            mark_sequence_numbers(&rows, &mut tracker);
             tally(&rows, &mut tracker, &Offsets::default(), "table not recognised", &mut coverage);
             unrecognised_tables.push(UnrecognisedTable {
                 span,
@@ -510,6 +511,17 @@ fn table_groups(blocks: &[Block]) -> Vec<TableGroup> {
 fn starts_with_coded_row(form: Form, rows: &[Row]) -> bool {
     let coded = matches!(form, Form::Income | Form::Expenditure | Form::GeneralBudgetExpenditure | Form::GovernmentFund | Form::StateCapital | Form::GeneralBudgetBasicExpenditure);
     coded && rows.iter().find(|r| !r.is_blank()).is_some_and(|r| labels::subject_code(r.text(0)).is_some())
+}
+
+/// Marks as structure the numbers under a `序号` header (a list's sequence numbers: the units a
+/// document covers, say), which are no figures to read.
+fn mark_sequence_numbers(rows: &[Row], tracker: &mut Tracker) {
+    let Some((header, column)) = rows.iter().enumerate().find_map(|(r, row)| row.cells.iter().position(|c| norm(&c.text) == "序号").map(|c| (r, c))) else { return };
+    for cell in rows[header + 1..].iter().filter_map(|row| row.cells.get(column)) {
+        if cell.text.bytes().all(|b| b.is_ascii_digit()) && !cell.text.is_empty() {
+            tracker.structural(cell);
+        }
+    }
 }
 
 /// Counts the numeric cells of a table and records those neither placed nor structural.

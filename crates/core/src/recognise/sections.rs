@@ -51,7 +51,7 @@ const NUMBERING: [(u8, &str); 5] = [
 
 /// The rank of a heading's numbering and the numbering: `第三部分` (10), `一、` (20),
 /// `（二）` (30), `1、` not followed by a digit (40), `（1）` (50).
-fn numbering(text: &str) -> Option<(u8, String)> {
+pub(crate) fn numbering(text: &str) -> Option<(u8, String)> {
     let compact = norm(text);
     let bracketed = |run: fn(&str) -> usize| {
         let inner = compact.strip_prefix('(')?;
