@@ -226,3 +226,25 @@ fn old_mac_and_mixed_line_endings_read_as_the_text() {
     assert_eq!(located(&cr_only), expected);
     assert_eq!(located(&mixed), expected);
 }
+
+#[test]
+fn text_copied_from_a_pdf_viewer_says_its_tables_lost_their_columns() {
+    // `pdftotext -raw` writes what a PDF viewer's copy gives: the text in content order, a table
+    // row's cells one space apart, empty cells gone. Which figure is in which column cannot be
+    // told: the tables are reported as there but unread, not as missing, and nothing is scored.
+    let dir = std::env::temp_dir().join(format!("hedui-viewer-copy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = dir.join("copied.txt");
+    let status = Command::new("pdftotext").arg("-raw").arg(shared_pdf("sh-2024-final-social-work-dept.pdf")).arg(&text).status().expect("pdftotext (apt poppler-utils)");
+    assert!(status.success());
+    let out = hedui(&["check", "--format", "json", "--fail-on", "never"], std::slice::from_ref(&text));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let document = &report["documents"][0];
+    let coverage = &document["stats"]["table_coverage"];
+    assert_eq!((coverage["recognised"].as_u64(), coverage["columns_lost"].as_array().map(Vec::len)), (Some(0), Some(9)), "{coverage}");
+    assert!(document["findings"].as_array().unwrap().iter().all(|f| f["rule"] != "C002" && f["rule"] != "C001"), "{}", document["findings"]);
+    assert!(document["score"]["value"].is_null());
+    let text_out = String::from_utf8(hedui(&["check", "--fail-on", "never"], &[text]).stdout).unwrap();
+    assert!(text_out.contains("识别到 0 / 9 张表（9 张表的列位置已丢失"), "{text_out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

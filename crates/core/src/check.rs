@@ -13,14 +13,14 @@ use crate::claims::{self, Claim, ClaimSummary};
 use crate::model::Amount;
 use crate::positioned::PagePlace;
 use crate::recognise::meta::DocumentKind;
-use crate::recognise::{Form, RecognisedTable};
+use crate::recognise::{Form, RecognisedTable, TableWithoutColumns};
 use crate::report::ParseReport;
 use crate::rounding::{allowance, display, judge, Interval, Outcome};
 use crate::rules::{self, Category, RuleInfo, Severity};
 use crate::score::{self, Score};
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
-pub const REPORT_SCHEMA_VERSION: &str = "0.5.0";
+pub const REPORT_SCHEMA_VERSION: &str = "0.6.0";
 
 /// The result of checking one or more documents together.
 #[derive(Debug, Clone, Serialize)]
@@ -78,6 +78,9 @@ pub struct TableCoverage {
     pub recognised: usize,
     /// The forms not recognised, in the order of [`Form::FINAL_ACCOUNTS`].
     pub missing: Vec<MissingTable>,
+    /// Of the missing forms, those whose title stands in the text over rows that lost their
+    /// columns (text copied from a PDF viewer): present, but not readable.
+    pub columns_lost: Vec<MissingTable>,
 }
 
 /// A required table that was not recognised.
@@ -90,7 +93,7 @@ pub struct MissingTable {
 impl TableCoverage {
     /// The 决算 tables of a document of these kinds with these recognised tables; `None` when
     /// none is required (no 部门决算 among its kinds).
-    pub fn of(kinds: &[DocumentKind], tables: &[RecognisedTable]) -> Option<Self> {
+    pub fn of(kinds: &[DocumentKind], tables: &[RecognisedTable], without_columns: &[TableWithoutColumns]) -> Option<Self> {
         if !kinds.contains(&DocumentKind::FinalAccounts) {
             return None;
         }
@@ -100,7 +103,8 @@ impl TableCoverage {
                 missing.push(MissingTable { form, form_name: form.name() });
             }
         }
-        Some(TableCoverage { expected: Form::FINAL_ACCOUNTS.len(), recognised: Form::FINAL_ACCOUNTS.len() - missing.len(), missing })
+        let columns_lost = missing.iter().filter(|m| without_columns.iter().any(|t| t.form == m.form)).copied().collect();
+        Some(TableCoverage { expected: Form::FINAL_ACCOUNTS.len(), recognised: Form::FINAL_ACCOUNTS.len() - missing.len(), missing, columns_lost })
     }
 
     /// The line a report starts with when tables are missing (`识别到 0 / 9 张表：表内、表间勾稽未核对`),
@@ -109,11 +113,15 @@ impl TableCoverage {
         if self.missing.is_empty() {
             return None;
         }
+        let lost = match self.columns_lost.len() {
+            0 => String::new(),
+            n => format!("（{n} 张表的列位置已丢失，多为从 PDF 阅读器复制的文字：请直接打开 PDF 文件核对）"),
+        };
         if self.recognised == 0 {
-            return Some(format!("识别到 0 / {} 张表：表内、表间勾稽未核对", self.expected));
+            return Some(format!("识别到 0 / {} 张表{lost}：表内、表间勾稽未核对", self.expected));
         }
         let names: Vec<&str> = self.missing.iter().map(|m| m.form_name).collect();
-        Some(format!("识别到 {} / {} 张表，未识别 {}：涉及这些表的勾稽未核对", self.recognised, self.expected, names.join("、")))
+        Some(format!("识别到 {} / {} 张表，未识别 {}{lost}：涉及这些表的勾稽未核对", self.recognised, self.expected, names.join("、")))
     }
 
     /// [`Self::summary_zh`] in English.
@@ -121,11 +129,15 @@ impl TableCoverage {
         if self.missing.is_empty() {
             return None;
         }
+        let lost = match self.columns_lost.len() {
+            0 => String::new(),
+            n => format!(" ({n} of them lost their columns, as text copied from a PDF viewer does: open the PDF file itself)"),
+        };
         if self.recognised == 0 {
-            return Some(format!("0 of {} tables recognised: table arithmetic and cross-table relations not checked", self.expected));
+            return Some(format!("0 of {} tables recognised{lost}: table arithmetic and cross-table relations not checked", self.expected));
         }
         let names: Vec<&str> = self.missing.iter().map(|m| m.form_name).collect();
-        Some(format!("{} of {} tables recognised; not recognised: {} (their relations not checked)", self.recognised, self.expected, names.join(", ")))
+        Some(format!("{} of {} tables recognised; not recognised: {}{lost} (their relations not checked)", self.recognised, self.expected, names.join(", ")))
     }
 
     /// Whether none of the tables was recognised: the document is not scored.
@@ -561,7 +573,7 @@ fn check_document(document: &ParseReport, claims: &[Claim], companions: Vec<(&Pa
     }
     checker.settle();
     checker.stats.claims = claims::summary(claims, &bindings);
-    checker.stats.table_coverage = TableCoverage::of(&document.document.kinds, &document.tables);
+    checker.stats.table_coverage = TableCoverage::of(&document.document.kinds, &document.tables, &document.coverage.tables_without_columns);
     let mut findings = checker.findings;
     crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
     let has_performance_tables = document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData));

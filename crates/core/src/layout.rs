@@ -15,21 +15,19 @@ use crate::recognise::forms::form_of_title;
 use crate::recognise::labels::subject_code;
 pub use render::{render, GlyphPlaces, Rendered};
 
-/// Whether `text` is layout text: text of pages (form feeds between them, as PDF text has), or
-/// without tab-separated tables, lines whose words stand apart in columns (two spaces or more
-/// between them, a figure among them).
+/// Whether `text` is layout text: pages (form feeds end them) with ruled tables' rows (tabs
+/// between cells), as [`render`] writes PDF text, or, without tabs, lines whose words stand apart
+/// in columns (two spaces or more between them, a figure among them).
 pub fn is_layout_text(text: &str) -> bool {
-    if text.as_bytes().contains(&b'\x0c') {
-        return true;
-    }
-    if text.as_bytes().contains(&b'\t') {
-        return false;
+    let bytes = text.as_bytes();
+    if bytes.contains(&b'\t') {
+        return bytes.contains(&b'\x0c');
     }
     let columned = text
         .lines()
         .filter(|line| {
             let fields = fields(line);
-            fields.len() >= 2 && fields.iter().any(|f| is_figure(f.text))
+            line.contains("  ") && fields.len() >= 2 && fields.iter().any(|f| is_figure(f.text))
         })
         .take(5)
         .count();

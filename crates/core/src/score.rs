@@ -199,7 +199,7 @@ mod tests {
     /// The nine 决算 tables, the first `read` of them recognised.
     fn tables_read(read: usize) -> TableCoverage {
         let missing = crate::recognise::Form::FINAL_ACCOUNTS[read..].iter().map(|&form| crate::check::MissingTable { form, form_name: form.name() }).collect();
-        TableCoverage { expected: 9, recognised: read, missing }
+        TableCoverage { expected: 9, recognised: read, missing, columns_lost: Vec::new() }
     }
 
     fn all_read() -> TableCoverage {

@@ -107,6 +107,9 @@ pub struct Coverage {
     pub numeric_cells_structural: usize,
     /// Cells with content that no value slot took (numbers) or could not be read (text in a value slot).
     pub unplaced_cells: Vec<CellIssue>,
+    /// Tables whose title stands in the text over rows of figures with no columns (text copied
+    /// from a PDF viewer): present, but not readable (which figure is in which column is lost).
+    pub tables_without_columns: Vec<TableWithoutColumns>,
     /// Non-blank lines outside tables.
     pub text_lines: usize,
     /// Lines of running text before the first heading (outside any section).
@@ -376,6 +379,59 @@ pub fn cells_of(model: &TableModel) -> Vec<CellEntry> {
     out
 }
 
+/// A table found by its title whose rows lost their columns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableWithoutColumns {
+    pub form: Form,
+    /// The title's line.
+    pub line: usize,
+}
+
+/// Rows of a table that lost its columns: text holding two figures or more with decimals and no
+/// sentence (`201 一般公共服务支出 264.87 264.87`, `一、一般公共服务支出264.87`).
+fn is_row_without_columns(text: &str) -> bool {
+    if contains(text, "，") || contains(text, "。") || contains(text, "万元") {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let decimal_points = (1..bytes.len().saturating_sub(1)).filter(|&i| bytes[i] == b'.' && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit());
+    decimal_points.take(2).count() == 2
+}
+
+/// The 决算 tables named by a title line of `source` that is followed, before the next title,
+/// by at least two rows without columns, and that were not read as tables.
+fn tables_without_columns(source: &str, tables: &[RecognisedTable]) -> Vec<TableWithoutColumns> {
+    let title = |line: &str| {
+        let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\x0c');
+        (line.chars().count() <= 40).then(|| forms::form_of_title(line)).flatten()
+    };
+    let lines: Vec<&str> = source.lines().collect();
+    let mut out: Vec<TableWithoutColumns> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let Some(forms::Titled::Form(form)) = title(line) else { continue };
+        if tables.iter().any(|t| t.form == form) || out.iter().any(|t| t.form == form) {
+            continue;
+        }
+        let rows = lines[index + 1..].iter().take_while(|l| title(l).is_none()).take(80).filter(|l| is_row_without_columns(l)).count();
+        if rows >= 2 {
+            out.push(TableWithoutColumns { form, line: index + 1 });
+        }
+    }
+    // In such a text, a table with no figures (an empty one) lost its columns too: its title
+    // counts where it heads lines of its own (not in a 目录, where titles follow one another).
+    if !out.is_empty() {
+        for (index, line) in lines.iter().enumerate() {
+            let Some(forms::Titled::Form(form)) = title(line) else { continue };
+            let heads_lines = lines.get(index + 1).is_some_and(|next| !next.trim().is_empty() && title(next).is_none());
+            if heads_lines && !tables.iter().any(|t| t.form == form) && !out.iter().any(|t| t.form == form) {
+                out.push(TableWithoutColumns { form, line: index + 1 });
+            }
+        }
+        crate::sorting::sort_by_key(&mut out, |t| t.line);
+    }
+    out
+}
+
 /// Runs recognition over the blocks of `source`.
 pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
     let mut tables = Vec::new();
@@ -389,6 +445,7 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
         numeric_cells_placed: 0,
         numeric_cells_structural: 0,
         unplaced_cells: Vec::new(),
+        tables_without_columns: Vec::new(),
         text_lines: blocks.iter().filter(|b| !matches!(b, Block::Table { .. })).count(),
         lines_outside_sections: Vec::new(),
     };
@@ -451,6 +508,7 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
     naming::name_tables(&mut tables);
     coverage.tables_recognised = tables.len();
     coverage.unrecognised_tables = unrecognised_tables;
+    coverage.tables_without_columns = tables_without_columns(source, &tables);
     let outline = sections::outline(source, blocks, &table_ids);
     coverage.lines_outside_sections = outline.preamble.iter().map(|p| p.span.line_start).collect();
     let document = meta::document_info(blocks, &tables);
