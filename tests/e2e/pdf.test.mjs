@@ -109,6 +109,13 @@ test('a PDF dropped shows its progress page by page, then the CLI\'s findings, e
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8')).documents[0];
   assert.deepEqual({ ...exported, source: PDF }, { ...expected, source: PDF });
+  // The CSV export gives each finding's line and page.
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const rows = (await readFile(await csvDownload.path(), 'utf8')).slice(1).trimEnd().split('\r\n').slice(1);
+  assert.equal(rows.length, expected.findings.length);
+  for (const finding of expected.findings) {
+    assert.ok(rows.some((row) => row.includes(`,${finding.rule},`) && row.includes(`,${finding.location.line},${finding.location.page},`)), `${finding.rule} on line ${finding.location.line}, page ${finding.location.page}`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

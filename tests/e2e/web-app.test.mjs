@@ -273,7 +273,7 @@ test('exports the report as JSON (the CLI schema) and the findings as CSV with a
   const csv = await readFile(await csvDownload.path(), 'utf8');
   assert.ok(csv.startsWith('\uFEFF'), 'the CSV starts with a byte-order mark for Excel');
   const rows = csv.slice(1).trimEnd().split('\r\n');
-  assert.equal(rows[0], '文件,规则,严重程度,类别,行,表,行项目,列,所列数值,应为,问题,Message,推算,已确认无误,理由');
+  assert.equal(rows[0], '文件,规则,严重程度,类别,行,页,表,行项目,列,所列数值,应为,问题,Message,推算,已确认无误,理由');
   assert.equal(rows.length, 1 + expected.findings.length);
   for (const finding of expected.findings) {
     assert.ok(rows.some((row) => row.startsWith(`input,${finding.rule},`) && row.includes(`,${finding.location.line},`) && row.includes(finding.message)),

@@ -13,7 +13,8 @@ use crate::i18n::Lang;
 use crate::storage::Dismissals;
 
 /// The findings of every document as CSV: UTF-8 with a byte-order mark so that Excel reads
-/// the Chinese text correctly; one row per finding, dismissed ones marked with their reason.
+/// the Chinese text correctly; one row per finding (with its page when read from a PDF),
+/// dismissed ones marked with their reason.
 pub fn findings_csv(report: &CheckReport, dismissals: &[Dismissals], lang: Lang) -> String {
     let texts = lang.texts();
     let mut out = String::from("\u{feff}");
@@ -30,6 +31,7 @@ pub fn findings_csv(report: &CheckReport, dismissals: &[Dismissals], lang: Lang)
                     lang.severity(finding.severity).to_string(),
                     lang.category(finding.category).to_string(),
                     location.line.to_string(),
+                    location.page.map(|p| p.page.to_string()).unwrap_or_default(),
                     location.table.unwrap_or_default().to_string(),
                     location.row.clone().unwrap_or_default(),
                     location.column.clone().unwrap_or_default(),

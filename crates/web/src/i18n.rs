@@ -130,7 +130,7 @@ pub struct Texts {
     pub crashed_notice: &'static str,
     pub resume: &'static str,
     pub keyboard_hint: &'static str,
-    pub csv_header: [&'static str; 15],
+    pub csv_header: [&'static str; 16],
 }
 
 pub const ZH: Texts = Texts {
@@ -196,7 +196,7 @@ pub const ZH: Texts = Texts {
     crashed_notice: "上次核对时程序出错。你的输入已恢复，自动核对已暂停。",
     resume: "继续核对",
     keyboard_hint: "↑↓ 在问题间移动，回车定位到文档中的位置",
-    csv_header: ["文件", "规则", "严重程度", "类别", "行", "表", "行项目", "列", "所列数值", "应为", "问题", "Message", "推算", "已确认无误", "理由"],
+    csv_header: ["文件", "规则", "严重程度", "类别", "行", "页", "表", "行项目", "列", "所列数值", "应为", "问题", "Message", "推算", "已确认无误", "理由"],
 };
 
 pub const EN: Texts = Texts {
@@ -262,5 +262,22 @@ pub const EN: Texts = Texts {
     crashed_notice: "hedui failed while checking last time. Your input was restored; automatic checking is paused.",
     resume: "Resume checking",
     keyboard_hint: "↑↓ move between findings, Enter shows the place in the document",
-    csv_header: ["source", "rule", "severity", "category", "line", "table", "row", "column", "stated", "expected", "message_zh", "message_en", "derivation", "dismissed", "reason"],
+    csv_header: [
+        "source",
+        "rule",
+        "severity",
+        "category",
+        "line",
+        "page",
+        "table",
+        "row",
+        "column",
+        "stated",
+        "expected",
+        "message_zh",
+        "message_en",
+        "derivation",
+        "dismissed",
+        "reason",
+    ],
 };
