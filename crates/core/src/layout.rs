@@ -80,8 +80,11 @@ fn fields(line: &str) -> Vec<Field<'_>> {
             spaces += width;
         } else {
             if let Some(begin) = start {
-                let next_is_figure = line[at..].split(' ').next().is_some_and(is_figure);
-                let split = spaces >= 2 || (spaces == 1 && next_is_figure && is_figure(&line[begin.0..last_end.0]));
+                let next_word = line[at..].split(' ').next().unwrap_or("");
+                let so_far = &line[begin.0..last_end.0];
+                // One space apart: two figures, or an amount and the ordinal label of the next
+                // column (`156,211,123 一、一般公共服务支出` in a tight two-sided table).
+                let split = spaces >= 2 || (spaces == 1 && ((is_figure(next_word) && is_figure(so_far)) || (is_amount(so_far) && is_ordinal_label(next_word))));
                 if split {
                     out.push(Field { text: &line[begin.0..last_end.0], at: begin.0, chars: (begin.1, last_end.1), display: (begin.2, last_end.2) });
                     start = None;
@@ -115,6 +118,17 @@ fn is_amount(text: &str) -> bool {
 /// Whether a line opens with a 科目编码 (`201`, `2010301`, `201 06 01`, `30101 基本工资`).
 fn opens_with_code(line: &Line) -> bool {
     line.fields.first().is_some_and(|f| subject_code(f.text).is_some())
+}
+
+/// The label over one side of a two-sided table: `收入` or `支出` (`本年收入`, `本年支出` in
+/// budget summaries).
+fn side_label(text: &str) -> bool {
+    matches!(despace(text).as_str(), "收入" | "支出" | "本年收入" | "本年支出")
+}
+
+/// Whether a field opens with an ordinal: `一、…`, `十二、…`, `（一）…`.
+fn is_ordinal_label(text: &str) -> bool {
+    crate::recognise::sections::numbering(text).is_some_and(|(rank, _)| rank == 20 || rank == 30)
 }
 
 /// Whether a field is a label with an ordinal (`一、…`, `（一）…`) or a total (`合计`, `总计`).
@@ -496,7 +510,7 @@ fn table(lines: &[Line]) -> Vec<Row> {
         // Over a column it may label: that column's label. A figure's label (决算数) over codes
         // only (an empty table's codes drifting under it) is a column of its own.
         let kind = header_kind(field.text);
-        if columns.iter().any(|c| overlaps(field, c) && !(c.kind == Kind::Code && kind == Kind::Figure)) || matches!(despace(field.text).as_str(), "收入" | "支出") {
+        if columns.iter().any(|c| overlaps(field, c) && !(c.kind == Kind::Code && kind == Kind::Figure)) || side_label(field.text) {
             continue;
         }
         let extent = span_of(field, measure);
@@ -540,13 +554,13 @@ fn table(lines: &[Line]) -> Vec<Row> {
         for field in &line.fields {
             let side = despace(field.text);
             let covered: Vec<usize> = match side.as_str() {
-                "收入" => (0..second_label).collect(),
-                "支出" => (second_label..width).collect(),
+                "收入" | "本年收入" => (0..second_label).collect(),
+                "支出" | "本年支出" => (second_label..width).collect(),
                 _ => (0..width).filter(|&c| overlaps(field, &columns[c])).collect(),
             };
             // Over several columns with labels under them: a group label, repeated over each.
             let has_below = |c: &usize| header.iter().filter(|l| l.number > line.number).flat_map(|l| l.fields.iter()).any(|f| overlaps(f, &columns[*c]));
-            let group = matches!(side.as_str(), "收入" | "支出") || (covered.len() > 1 && covered.iter().filter(|c| has_below(c)).count() >= 2);
+            let group = side_label(&side) || (covered.len() > 1 && covered.iter().filter(|c| has_below(c)).count() >= 2);
             if group {
                 for c in covered {
                     groups[c].add(line, field);
@@ -983,5 +997,16 @@ mod tests {
             })
             .collect();
         assert_eq!(paragraphs, ["一、收入决算表说明", "本年收入合计307.82万元。", "注：本表为空表。"]);
+    }
+
+    #[test]
+    fn an_amount_one_space_before_the_next_sides_ordinal_label_ends_its_cell() {
+        // A budget's 财务收支预算总表 as `pdftotext -layout` sets it: the income side's figure
+        // one space before the expenditure side's label; 本年收入 / 本年支出 over the sides.
+        let text = "                  本年收入                                   本年支出\n\n           项目             预算数                       项目          预算数\n\n一、财政拨款收入                   156,211,123 一、一般公共服务支出                  2,932,700\n\n2. 政府性基金                                 三、教育支出                       250,000\n\n           收入总计            156,211,123            支出总计           156,211,123\n";
+        let rows = table_rows(text);
+        assert_eq!(rows[0], ["本年收入", "本年收入", "本年支出", "本年支出"]);
+        assert_eq!(rows[2], ["一、财政拨款收入", "156,211,123", "一、一般公共服务支出", "2,932,700"]);
+        assert_eq!(rows[3], ["2.政府性基金", "", "三、教育支出", "250,000"]);
     }
 }
