@@ -75,8 +75,10 @@ pub fn render(pages: &[Page]) -> Rendered {
                 for &(cell, glyph) in &cells[start..end] {
                     row[cell % columns].push(glyph);
                 }
-                let top = cells[start..end].iter().map(|&(_, g)| page.glyphs[g].y).fold(f32::INFINITY, f32::min);
-                items.push((top, Item::Row(row)));
+                for row in writer.unruled_rows(row) {
+                    let top = row.iter().flatten().map(|&g| page.glyphs[g].y).fold(f32::INFINITY, f32::min);
+                    items.push((top, Item::Row(row)));
+                }
                 start = end;
             }
         }
@@ -153,6 +155,31 @@ impl Writer<'_> {
             line.sort_by(|&a, &b| self.glyphs[a].x.total_cmp(&self.glyphs[b].x));
         }
         lines
+    }
+
+    /// A band of a ruled table as its rows: itself, or, when two baselines or more each hold a
+    /// figure in one cell and text in another (a table ruled between columns but not between its
+    /// rows), one row per baseline.
+    /// A header's labels wrapped over two lines hold no figures and stay one row.
+    fn unruled_rows(&self, row: Vec<Vec<usize>>) -> Vec<Vec<Vec<usize>>> {
+        let lines = self.lines(row.iter().flatten().copied().collect());
+        let is_figure = |line: &Vec<usize>| {
+            let text: String = line.iter().map(|&g| self.glyphs[g].text.as_str()).collect();
+            text.bytes().any(|b| b.is_ascii_digit()) && text.bytes().all(|b| b.is_ascii_digit() || b".,%-".contains(&b))
+        };
+        // Rows on a baseline: a figure in one cell, and text in another (a figure wrapped under
+        // its label in one cell is no row).
+        let figure_lines = lines
+            .iter()
+            .filter(|line| {
+                let in_cells: Vec<Vec<usize>> = row.iter().map(|cell| line.iter().copied().filter(|g| cell.contains(g)).collect()).collect();
+                in_cells.iter().any(is_figure) && in_cells.iter().filter(|c| !c.is_empty()).count() >= 2
+            })
+            .count();
+        if figure_lines < 2 {
+            return vec![row];
+        }
+        lines.iter().map(|line| row.iter().map(|cell| cell.iter().copied().filter(|g| line.contains(g)).collect()).collect()).collect()
     }
 
     fn glyph(&mut self, i: usize) {
@@ -276,5 +303,26 @@ mod tests {
         assert!(rendered.text.ends_with("注\n\x0c"), "every page ends with a form feed");
         let at = crate::ingest::find(&rendered.text, "运").unwrap();
         assert_eq!(rendered.places.locate(at, at + 3).map(|p| p.bbox), Some([5, 48, 15, 58]));
+    }
+
+    #[test]
+    fn a_table_ruled_between_columns_only_has_a_row_per_baseline_of_figures() {
+        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph { text: text.into(), x, y, width: if text.is_ascii() { 5.0 } else { 10.0 }, size: 10.0 };
+        let across = |y: f32| Ruling { x0: 0.0, y0: y, x1: 200.0, y1: y };
+        let down = |x: f32| Ruling { x0: x, y0: 0.0, x1: x, y1: 80.0 };
+        let mut glyphs = Vec::new();
+        // A header wrapped over two lines in two cells (no figures: one row), then three rows of
+        // a body with no rules between them.
+        glyphs.extend([glyph("科", 5.0, 12.0), glyph("目", 5.0, 24.0), glyph("金", 105.0, 12.0), glyph("额", 105.0, 24.0)]);
+        for (i, (code, name, amount)) in [("201", "一", "1.5"), ("202", "二", "2.5"), ("203", "三", "4")].iter().enumerate() {
+            let y = 45.0 + 12.0 * i as f32;
+            glyphs.push(glyph(code, 5.0, y));
+            glyphs.push(glyph(name, 50.0, y));
+            glyphs.push(glyph(amount, 105.0, y));
+        }
+        let page = Page { width: 600.0, height: 800.0, glyphs, rulings: vec![across(0.0), across(30.0), across(80.0), down(0.0), down(100.0), down(200.0)] };
+        let rendered = render(&[page]);
+        let lines: Vec<&str> = rendered.text.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines, ["科目\t金额", "201一\t1.5", "202二\t2.5", "203三\t4"]);
     }
 }
