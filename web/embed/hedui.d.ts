@@ -1,4 +1,4 @@
-// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.5.0).
+// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.6.0).
 
 /** What the WebAssembly module can be loaded from (default: hedui_wasm_bg.wasm next to hedui.js). */
 export type ModuleSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
@@ -72,7 +72,10 @@ export type Form =
   | 'income_expenditure_summary' | 'income' | 'expenditure' | 'fiscal_grant_summary'
   | 'general_budget_expenditure' | 'general_budget_basic_expenditure' | 'government_fund'
   | 'state_capital' | 'three_public_expenses' | 'performance_basic_data'
-  | 'overall_performance' | 'project_performance';
+  | 'overall_performance' | 'project_performance'
+  | 'budget_summary' | 'budget_income' | 'budget_expenditure' | 'budget_fiscal_grant_summary'
+  | 'budget_general' | 'budget_government_fund' | 'budget_state_capital'
+  | 'budget_basic_economic' | 'budget_three_public';
 
 export interface DocumentReport {
   /** `options.source` / the document's `source`; `"input"` by default. */

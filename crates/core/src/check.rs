@@ -20,7 +20,7 @@ use crate::rules::{self, Category, RuleInfo, Severity};
 use crate::score::{self, Score};
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
-pub const REPORT_SCHEMA_VERSION: &str = "0.6.0";
+pub const REPORT_SCHEMA_VERSION: &str = "0.7.0";
 
 /// The result of checking one or more documents together.
 #[derive(Debug, Clone, Serialize)]
@@ -70,13 +70,14 @@ pub struct CheckStats {
     pub claims: ClaimSummary,
 }
 
-/// The tables a 部门决算 must disclose (the nine of [`Form::FINAL_ACCOUNTS`]) and how many of
-/// them were recognised: the relations of a table that was not read were not checked.
+/// The tables a 部门决算 must disclose (the nine of [`Form::FINAL_ACCOUNTS`]), or a 部门预算 /
+/// 单位预算 with tables (the nine of [`Form::BUDGET`]), and how many of them were recognised:
+/// the relations of a table that was not read were not checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TableCoverage {
     pub expected: usize,
     pub recognised: usize,
-    /// The forms not recognised, in the order of [`Form::FINAL_ACCOUNTS`].
+    /// The forms not recognised, in the order of [`Form::FINAL_ACCOUNTS`] or [`Form::BUDGET`].
     pub missing: Vec<MissingTable>,
     /// Of the missing forms, those whose title stands in the text over rows that lost their
     /// columns (text copied from a PDF viewer): present, but not readable.
@@ -91,20 +92,21 @@ pub struct MissingTable {
 }
 
 impl TableCoverage {
-    /// The 决算 tables of a document of these kinds with these recognised tables; `None` when
-    /// none is required (no 部门决算 among its kinds).
-    pub fn of(kinds: &[DocumentKind], tables: &[RecognisedTable], without_columns: &[TableWithoutColumns]) -> Option<Self> {
-        if !kinds.contains(&DocumentKind::FinalAccounts) {
+    /// The tables a document of these kinds must have, with `tables_seen` tables found in its
+    /// text and these recognised: a 决算's nine, or a budget's nine when it has tables (a
+    /// 预算说明 of narrative only requires none); `None` when none is required. Of the missing,
+    /// those `without_columns` (their title over rows that lost their columns) are there, unread.
+    pub fn of(kinds: &[DocumentKind], tables: &[RecognisedTable], tables_seen: usize, without_columns: &[TableWithoutColumns]) -> Option<Self> {
+        let forms = if kinds.contains(&DocumentKind::FinalAccounts) {
+            Form::FINAL_ACCOUNTS
+        } else if kinds.contains(&DocumentKind::Budget) && tables_seen > 0 {
+            Form::BUDGET
+        } else {
             return None;
-        }
-        let mut missing = Vec::new();
-        for form in Form::FINAL_ACCOUNTS {
-            if !tables.iter().any(|t| t.form == form) {
-                missing.push(MissingTable { form, form_name: form.name() });
-            }
-        }
+        };
+        let missing: Vec<MissingTable> = forms.iter().filter(|&&form| !tables.iter().any(|t| t.form == form)).map(|&form| MissingTable { form, form_name: form.name() }).collect();
         let columns_lost = missing.iter().filter(|m| without_columns.iter().any(|t| t.form == m.form)).copied().collect();
-        Some(TableCoverage { expected: Form::FINAL_ACCOUNTS.len(), recognised: Form::FINAL_ACCOUNTS.len() - missing.len(), missing, columns_lost })
+        Some(TableCoverage { expected: forms.len(), recognised: forms.len() - missing.len(), missing, columns_lost })
     }
 
     /// The line a report starts with when tables are missing (`识别到 0 / 9 张表：表内、表间勾稽未核对`),
@@ -241,7 +243,7 @@ impl<'a> Term<'a> {
         // Written piece by piece: every relation names its cells, and `format!` costs more
         // than the arithmetic. A 决算 table's cells carry its short name (`02表`, or its title
         // where the document does not number its tables); 绩效 rows name themselves.
-        let named = table.form.is_final_accounts();
+        let named = table.form.is_final_accounts() || table.form.is_budget();
         let mut label = String::with_capacity(if named { table.short_name.len() } else { 0 } + " ·".len() + row.len() + column.len());
         if named {
             label.push_str(&table.short_name);
@@ -573,7 +575,7 @@ fn check_document(document: &ParseReport, claims: &[Claim], companions: Vec<(&Pa
     }
     checker.settle();
     checker.stats.claims = claims::summary(claims, &bindings);
-    checker.stats.table_coverage = TableCoverage::of(&document.document.kinds, &document.tables, &document.coverage.tables_without_columns);
+    checker.stats.table_coverage = TableCoverage::of(&document.document.kinds, &document.tables, document.coverage.tables_seen, &document.coverage.tables_without_columns);
     let mut findings = checker.findings;
     crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
     let has_performance_tables = document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData));

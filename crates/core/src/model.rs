@@ -202,6 +202,15 @@ pub struct ThreePublicTable {
     pub actual: ThreePublicFigures,
 }
 
+/// The “三公”经费和机关运行经费预算表 of a budget: the 三公 figures budgeted and the 机关运行经费.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetThreePublicTable {
+    /// 合计, 因公出国(境)费, 公务用车购置及运行费 (小计, 购置费, 运行费), 公务接待费.
+    pub figures: ThreePublicFigures,
+    /// 机关运行经费预算数.
+    pub operating: Option<Amount>,
+}
+
 /// One funding line of a 绩效自评表 (`年度资金总额`, `其中：当年财政拨款`, …).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FundingLine {
@@ -317,6 +326,7 @@ pub enum TableModel {
     Classified(ClassifiedTable),
     Economic(EconomicTable),
     ThreePublic(Box<ThreePublicTable>),
+    BudgetThreePublic(Box<BudgetThreePublicTable>),
     Performance(Box<PerformanceTable>),
     BasicData(BasicDataTable),
 }

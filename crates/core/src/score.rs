@@ -101,16 +101,17 @@ pub struct Deduction {
     pub points: u32,
 }
 
-/// Which categories can be assessed for a document of these kinds.
-fn applicable(category: Category, kinds: &[DocumentKind], has_performance_tables: bool) -> bool {
+/// Which categories can be assessed for a document of these kinds (`tables_required`: it has
+/// a [`TableCoverage`], a 决算 or a budget with tables).
+fn applicable(category: Category, kinds: &[DocumentKind], has_performance_tables: bool, tables_required: bool) -> bool {
     match category {
-        Category::Completeness | Category::TableArithmetic | Category::CrossTable => kinds.contains(&DocumentKind::FinalAccounts),
+        Category::Completeness | Category::TableArithmetic | Category::CrossTable => kinds.contains(&DocumentKind::FinalAccounts) || tables_required,
         Category::Performance => kinds.contains(&DocumentKind::PerformanceSelfEvaluation) || has_performance_tables,
         Category::Narrative | Category::Form => true,
     }
 }
 
-/// Scores a document from its relation counts and findings; `tables` are the 决算 tables it
+/// Scores a document from its relation counts and findings; `tables` are the tables it
 /// requires and how many were recognised ([`TableCoverage::of`]).
 pub fn score(
     kinds: &[DocumentKind],
@@ -133,7 +134,7 @@ pub fn score(
             CategoryScore {
                 category,
                 weight,
-                applicable: applicable(category, kinds, has_performance_tables),
+                applicable: applicable(category, kinds, has_performance_tables, tables.is_some()),
                 assessed,
                 counts,
                 score: assessed.then(|| 100u32.saturating_sub(lost)),

@@ -14,7 +14,7 @@ fn header_texts(row: &Row) -> Vec<String> {
 }
 
 fn is_label_header(text: &str) -> bool {
-    text == "项目" || ["科目", "编码", "代码", "功能分类", "栏次"].iter().any(|k| contains(text, k))
+    matches!(text, "项目" | "类" | "款" | "项") || ["科目", "编码", "代码", "功能分类", "栏次"].iter().any(|k| contains(text, k))
 }
 
 /// Column keys from (possibly two-level) header rows: a group label in an upper row covers
@@ -87,10 +87,18 @@ fn row_label(row: &Row) -> Option<RowLabel> {
 }
 
 /// Reads the value cells of a row into `values`: cell `i` maps to header column `i + offset`.
+/// A figure under no header label belongs to the labelled column on its left when that column
+/// is blank in its row (a figure set off from its label, as the layout reader may split them).
 fn read_values(row: &Row, from: usize, offset: usize, columns: &[(String, bool)], values: &mut Values, tracker: &mut Tracker) {
     for (i, cell) in row.cells.iter().enumerate().skip(from) {
-        let Some((key, is_label)) = columns.get(i + offset) else { continue };
-        if key.is_empty() || *is_label {
+        let Some((mut key, mut is_label)) = columns.get(i + offset).map(|(k, l)| (k, *l)) else { continue };
+        if key.is_empty() && !cell.text.trim().is_empty() {
+            let left = (from + offset..i + offset).rev().find(|&j| !columns[j].0.is_empty());
+            if let Some(j) = left.filter(|&j| row.text(j - offset).trim().is_empty()) {
+                (key, is_label) = (&columns[j].0, columns[j].1);
+            }
+        }
+        if key.is_empty() || is_label {
             continue;
         }
         match cell_value(&cell.text) {

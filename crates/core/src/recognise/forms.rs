@@ -34,6 +34,24 @@ pub enum Form {
     OverallPerformance,
     /// 项目支出绩效自评表.
     ProjectPerformance,
+    /// 财务收支预算总表 (Hunan: 部门收支总表).
+    BudgetSummary,
+    /// 收入预算总表 (Hunan: 部门收入总表).
+    BudgetIncome,
+    /// 支出预算总表 (Hunan: 部门支出总表).
+    BudgetExpenditure,
+    /// 财政拨款收支预算总表 (Hunan: 财政拨款收支总表).
+    BudgetFiscalGrantSummary,
+    /// 一般公共预算支出功能分类预算表 (Hunan: 一般公共预算支出表).
+    BudgetGeneral,
+    /// 政府性基金预算支出功能分类预算表.
+    BudgetGovernmentFund,
+    /// 国有资本经营预算支出功能分类预算表.
+    BudgetStateCapital,
+    /// 一般公共预算基本支出部门预算经济分类预算表 (Hunan: 一般公共预算基本支出表).
+    BudgetBasicEconomic,
+    /// “三公”经费和机关运行经费预算表.
+    BudgetThreePublic,
 }
 
 impl Form {
@@ -48,6 +66,19 @@ impl Form {
         Form::GovernmentFund,
         Form::StateCapital,
         Form::ThreePublicExpenses,
+    ];
+
+    /// The nine 部门预算 / 单位预算 tables in the national order.
+    pub const BUDGET: [Form; 9] = [
+        Form::BudgetSummary,
+        Form::BudgetIncome,
+        Form::BudgetExpenditure,
+        Form::BudgetFiscalGrantSummary,
+        Form::BudgetGeneral,
+        Form::BudgetGovernmentFund,
+        Form::BudgetStateCapital,
+        Form::BudgetBasicEconomic,
+        Form::BudgetThreePublic,
     ];
 
     /// The standard Chinese name of the form.
@@ -65,6 +96,15 @@ impl Form {
             Form::PerformanceBasicData => "部门整体支出绩效评价基础数据表",
             Form::OverallPerformance => "部门整体支出绩效自评表",
             Form::ProjectPerformance => "项目支出绩效自评表",
+            Form::BudgetSummary => "财务收支预算总表",
+            Form::BudgetIncome => "收入预算总表",
+            Form::BudgetExpenditure => "支出预算总表",
+            Form::BudgetFiscalGrantSummary => "财政拨款收支预算总表",
+            Form::BudgetGeneral => "一般公共预算支出功能分类预算表",
+            Form::BudgetGovernmentFund => "政府性基金预算支出功能分类预算表",
+            Form::BudgetStateCapital => "国有资本经营预算支出功能分类预算表",
+            Form::BudgetBasicEconomic => "一般公共预算基本支出部门预算经济分类预算表",
+            Form::BudgetThreePublic => "“三公”经费和机关运行经费预算表",
         }
     }
 
@@ -88,6 +128,16 @@ impl Form {
     /// Whether this is one of the nine 决算 tables.
     pub fn is_final_accounts(self) -> bool {
         self.hunan_number().is_some()
+    }
+
+    /// Whether this is one of the nine budget tables ([`Form::BUDGET`]).
+    pub fn is_budget(self) -> bool {
+        self >= Form::BudgetSummary
+    }
+
+    /// Whether this is a 绩效 table (基础数据表, 自评表).
+    pub fn is_performance(self) -> bool {
+        matches!(self, Form::PerformanceBasicData | Form::OverallPerformance | Form::ProjectPerformance)
     }
 }
 
@@ -115,7 +165,10 @@ pub fn form_of_title(title: &str) -> Option<Titled> {
     } else if has("整体支出绩效自评表") || has("绩效自评表") {
         Form::OverallPerformance
     } else if !has("决算") {
-        return (t.ends_with('表') && has("预算")).then_some(Titled::BudgetForm);
+        return match budget_form(&t) {
+            Some(form) => Some(Titled::Form(form)),
+            None => (t.ends_with('表') && has("预算")).then_some(Titled::BudgetForm),
+        };
     } else if !has("表") {
         return None;
     } else if has("三公") {
@@ -140,6 +193,37 @@ pub fn form_of_title(title: &str) -> Option<Titled> {
         return None;
     };
     Some(Titled::Form(form))
+}
+
+/// The budget form a normalised title names: the national titles (`2024年部门收入预算总表`,
+/// `预算单位…`, `单位…`) and Hunan's shorter ones (`部门收支总表`, `一般公共预算支出表`).
+fn budget_form(t: &str) -> Option<Form> {
+    let has = |s: &str| contains(t, s);
+    if !t.ends_with('表') {
+        return None;
+    }
+    let form = if has("三公") {
+        Form::BudgetThreePublic
+    } else if has("基本支出") {
+        Form::BudgetBasicEconomic
+    } else if has("政府性基金") {
+        Form::BudgetGovernmentFund
+    } else if has("国有资本经营") {
+        Form::BudgetStateCapital
+    } else if has("一般公共预算") {
+        Form::BudgetGeneral
+    } else if has("财政拨款收支") {
+        Form::BudgetFiscalGrantSummary
+    } else if has("收支预算总表") || has("收支总表") {
+        Form::BudgetSummary
+    } else if has("收入预算总表") || has("收入总表") {
+        Form::BudgetIncome
+    } else if has("支出预算总表") || has("支出总表") {
+        Form::BudgetExpenditure
+    } else {
+        return None;
+    };
+    Some(form)
 }
 
 /// The form the header labels of a table point to (used when no title was found, and to
@@ -210,8 +294,35 @@ mod tests {
         }
         assert_eq!(form_of_title("注：本表反映部门本年度各项支出情况。"), None);
         assert_eq!(form_of_title("部门决算表"), None);
-        assert_eq!(form_of_title("2024年部门收入预算总表"), Some(Titled::BudgetForm));
-        assert_eq!(form_of_title("部门“三公”经费和机关运行经费预算表"), Some(Titled::BudgetForm));
+        assert_eq!(form_of_title("2024年部门预算表"), Some(Titled::BudgetForm));
+    }
+
+    #[test]
+    fn budget_titles_national_and_hunan() {
+        let cases = [
+            ("2024年部门财务收支预算总表", Form::BudgetSummary),
+            ("2024年预算单位财务收支预算总表", Form::BudgetSummary),
+            ("部门收支总表", Form::BudgetSummary),
+            ("2024年部门收入预算总表", Form::BudgetIncome),
+            ("部门收入总表", Form::BudgetIncome),
+            ("2024年预算单位支出预算总表", Form::BudgetExpenditure),
+            ("部门支出总表", Form::BudgetExpenditure),
+            ("4．2024年预算单位财政拨款收支预算总表", Form::BudgetFiscalGrantSummary),
+            ("财政拨款收支总表", Form::BudgetFiscalGrantSummary),
+            ("2024年部门一般公共预算支出功能分类预算表", Form::BudgetGeneral),
+            ("一般公共预算支出表", Form::BudgetGeneral),
+            ("2024年部门政府性基金预算支出功能分类预算表", Form::BudgetGovernmentFund),
+            ("政府性基金预算支出表", Form::BudgetGovernmentFund),
+            ("2024年预算单位国有资本经营预算支出功能分类预算表", Form::BudgetStateCapital),
+            ("2024年部门一般公共预算基本支出部门预算经济分类预算表", Form::BudgetBasicEconomic),
+            ("一般公共预算基本支出表", Form::BudgetBasicEconomic),
+            ("部门“三公”经费和机关运行经费预算表", Form::BudgetThreePublic),
+            ("单位“三公”经费和机关运行经费预算表", Form::BudgetThreePublic),
+            ("一般公共预算“三公”经费支出表", Form::BudgetThreePublic),
+        ];
+        for (title, form) in cases {
+            assert_eq!(form_of_title(title), Some(Titled::Form(form)), "{title}");
+        }
     }
 
     fn header(text: &str) -> Option<Form> {

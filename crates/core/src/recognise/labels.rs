@@ -167,7 +167,7 @@ pub fn is_meta_cell(text: &str) -> bool {
         return false;
     }
     let t = norm(text);
-    contains(&t, "单位:") || t.starts_with("部门:") || (t.starts_with("公开") && t.ends_with('表'))
+    contains(&t, "单位:") || t.starts_with("部门:") || t.starts_with("编制部门:") || (t.starts_with("公开") && t.ends_with('表'))
 }
 
 /// Whether a row is a 栏次 (column-number) row.
@@ -193,6 +193,8 @@ pub fn class_code_of(label: &str) -> Option<&'static str> {
         ("207", "文化旅游体育与传媒"),
         ("208", "社会保障和就业"),
         ("210", "卫生健康"),
+        // The class's name before 2019 (some budgets still print it).
+        ("210", "医疗卫生与计划生育"),
         ("211", "节能环保"),
         ("212", "城乡社区"),
         ("213", "农林水"),

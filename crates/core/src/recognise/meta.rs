@@ -111,10 +111,11 @@ pub fn document_info(blocks: &[Block], tables: &[RecognisedTable]) -> DocumentIn
     if contains(&head_text, "决算") || tables.iter().any(|t| t.form.is_final_accounts()) {
         kinds.push(DocumentKind::FinalAccounts);
     }
-    if contains(&head_text, "预算说明") || contains(&head_text, "部门预算") && !contains(&head_text, "决算") {
+    let budget_title = contains(&head_text, "预算说明") || (contains(&head_text, "部门预算") || contains(&head_text, "单位预算")) && !contains(&head_text, "决算");
+    if budget_title || tables.iter().any(|t| t.form.is_budget()) {
         kinds.push(DocumentKind::Budget);
     }
-    if contains(&head_text, "绩效自评") || tables.iter().any(|t| !t.form.is_final_accounts()) {
+    if contains(&head_text, "绩效自评") || tables.iter().any(|t| t.form.is_performance()) {
         kinds.push(DocumentKind::PerformanceSelfEvaluation);
     }
 

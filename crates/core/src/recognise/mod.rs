@@ -1,6 +1,7 @@
 //! Recognise: blocks → document facts (kind, year, department, unit), typed tables found by
 //! title and header labels, the narrative section tree, and coverage of what was not placed.
 
+pub mod budget;
 pub mod final_accounts;
 pub mod forms;
 pub mod labels;
@@ -16,7 +17,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::Serialize;
 
 use crate::amount::{cell_value, CellValue};
-use crate::ingest::{contains, find, Block, Cell, Row, Span, TableLayout};
+use crate::ingest::{contains, find, rfind, Block, Cell, Row, Span, TableLayout};
 use crate::model::{Amount, Location, TableModel, Unit};
 pub use forms::Form;
 use labels::{is_meta_cell, norm};
@@ -199,9 +200,10 @@ struct TableContext {
     budget_title: bool,
 }
 
+/// The unit a line states: its last `单位:` (`编制单位：…福利院  单位：元` names the unit second).
 fn unit_of(text: &str) -> Option<Unit> {
     let t = norm(text);
-    let after = &t[find(&t, "单位:")? + "单位:".len()..];
+    let after = &t[rfind(&t, "单位:")? + "单位:".len()..];
     if after.starts_with("万元") {
         Some(Unit::TenThousandYuan)
     } else if after.starts_with('元') {
@@ -281,6 +283,11 @@ fn read_model(form: Form, rows: &[Row], tracker: &mut Tracker) -> TableModel {
         Form::GeneralBudgetBasicExpenditure => TableModel::Economic(final_accounts::economic(rows, tracker)),
         Form::ThreePublicExpenses => TableModel::ThreePublic(Box::new(final_accounts::three_public(rows, tracker))),
         Form::PerformanceBasicData => TableModel::BasicData(performance::basic_data(rows, tracker)),
+        Form::BudgetSummary | Form::BudgetFiscalGrantSummary => TableModel::Summary(budget::summary(rows, tracker)),
+        Form::BudgetIncome | Form::BudgetExpenditure | Form::BudgetGeneral | Form::BudgetGovernmentFund | Form::BudgetStateCapital | Form::BudgetBasicEconomic => {
+            TableModel::Classified(budget::classified(form, rows, tracker))
+        }
+        Form::BudgetThreePublic => TableModel::BudgetThreePublic(Box::new(budget::three_public(rows, tracker))),
         Form::OverallPerformance | Form::ProjectPerformance => TableModel::Performance(Box::new(performance::performance(rows, tracker))),
     }
 }
@@ -332,6 +339,16 @@ pub fn cells_of(model: &TableModel) -> Vec<CellEntry> {
                 push(side.into(), "公务用车购置及运行费/运行费", &f.vehicle_operation);
                 push(side.into(), "公务接待费", &f.reception);
             }
+        }
+        TableModel::BudgetThreePublic(t) => {
+            let f = &t.figures;
+            push("预算数".into(), "合计", &f.total);
+            push("预算数".into(), "因公出国(境)费", &f.abroad);
+            push("预算数".into(), "公务接待费", &f.reception);
+            push("预算数".into(), "公务用车购置及运行费/小计", &f.vehicle_subtotal);
+            push("预算数".into(), "公务用车购置及运行费/购置费", &f.vehicle_purchase);
+            push("预算数".into(), "公务用车购置及运行费/运行费", &f.vehicle_operation);
+            push("预算数".into(), "机关运行经费", &t.operating);
         }
         TableModel::Performance(t) => {
             for line in &t.funding {
@@ -567,7 +584,21 @@ fn table_groups(blocks: &[Block]) -> Vec<TableGroup> {
 
 /// Whether a block of a coded (功能分类 or 经济分类) table starts with rows keyed by 科目编码.
 fn starts_with_coded_row(form: Form, rows: &[Row]) -> bool {
-    let coded = matches!(form, Form::Income | Form::Expenditure | Form::GeneralBudgetExpenditure | Form::GovernmentFund | Form::StateCapital | Form::GeneralBudgetBasicExpenditure);
+    let coded = matches!(
+        form,
+        Form::Income
+            | Form::Expenditure
+            | Form::GeneralBudgetExpenditure
+            | Form::GovernmentFund
+            | Form::StateCapital
+            | Form::GeneralBudgetBasicExpenditure
+            | Form::BudgetIncome
+            | Form::BudgetExpenditure
+            | Form::BudgetGeneral
+            | Form::BudgetGovernmentFund
+            | Form::BudgetStateCapital
+            | Form::BudgetBasicEconomic
+    );
     coded && rows.iter().find(|r| !r.is_blank()).is_some_and(|r| labels::subject_code(r.text(0)).is_some())
 }
 
