@@ -248,3 +248,49 @@ fn text_copied_from_a_pdf_viewer_says_its_tables_lost_their_columns() {
     assert!(text_out.contains("识别到 0 / 9 张表（9 张表的列位置已丢失"), "{text_out}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn budget_pdfs_have_their_nine_tables_read_and_their_relations_checked() {
+    // (file, numeric cells placed at least (‰ of the value cells), relations each must evaluate)
+    let cases: [(&str, usize, &[&str]); 3] = [
+        ("sh-2024-budget-wanli-subdistrict", 980, &["T004", "T005", "T008", "T011", "T012", "X009", "X010", "X011", "X012", "X013", "X014", "X015"]),
+        ("sh-2023-budget-wanli-subdistrict", 950, &["T004", "T005", "T008", "T011", "T012", "X009", "X010", "X011", "X012", "X014"]),
+        ("sh-2024-unit-budget-welfare-home", 980, &["T004", "T005", "T011", "T012", "X009", "X010", "X011", "X012"]),
+    ];
+    for (name, permille, rules) in cases {
+        let pdf = shared_pdf(&format!("{name}.pdf"));
+        let parsed: serde_json::Value = serde_json::from_slice(&hedui(&["parse", "--format", "json"], std::slice::from_ref(&pdf)).stdout).unwrap();
+        let forms: Vec<&str> = parsed["tables"].as_array().unwrap().iter().map(|t| t["form"].as_str().unwrap()).collect();
+        for form in [
+            "budget_summary",
+            "budget_income",
+            "budget_expenditure",
+            "budget_fiscal_grant_summary",
+            "budget_general",
+            "budget_government_fund",
+            "budget_state_capital",
+            "budget_basic_economic",
+            "budget_three_public",
+        ] {
+            assert!(forms.contains(&form), "{name}: {form} not recognised in {forms:?}");
+        }
+        let c = &parsed["coverage"];
+        let count = |key: &str| c[key].as_u64().unwrap() as usize;
+        let values = count("numeric_cells") - count("numeric_cells_structural");
+        assert!(count("numeric_cells_placed") * 1000 >= values * permille, "{name}: {} of {values} placed", count("numeric_cells_placed"));
+        let report: serde_json::Value = serde_json::from_slice(&hedui(&["check", "--format", "json"], std::slice::from_ref(&pdf)).stdout).unwrap();
+        let document = &report["documents"][0];
+        assert_eq!(document["kind"], serde_json::json!(["budget"]), "{name}");
+        assert_eq!(document["stats"]["table_coverage"]["recognised"], 9, "{name}");
+        for rule in rules {
+            let counts = &document["stats"]["by_rule"][rule];
+            assert!(counts["checked"].as_u64().is_some_and(|n| n > 0), "{name}: {rule} evaluated nothing");
+            // Every relation among the tables holds: these budgets add up.
+            assert_eq!(counts["broken"], 0, "{name}: {rule} {counts}");
+            assert_eq!(counts["rounding"], 0, "{name}: {rule} {counts}");
+        }
+        let table_findings: Vec<&serde_json::Value> =
+            document["findings"].as_array().unwrap().iter().filter(|f| f["category"] == "table_arithmetic" || f["category"] == "cross_table").collect();
+        assert!(table_findings.is_empty(), "{name}: {table_findings:?}");
+    }
+}

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::check::Checker;
 use crate::report::ParseReport;
 
+mod budget;
 mod c001_empty_table_unexplained;
 mod c002_final_accounts_tables_present;
 mod c003_no_data_statement_contradicted;
@@ -56,6 +57,8 @@ mod t007_personnel_and_public_totals;
 mod t008_three_public_sums;
 mod t009_fiscal_grant_funds;
 mod t010_government_fund_balance;
+mod t011_budget_summary_sums;
+mod t012_budget_summary_balance;
 mod x001_summary_vs_income;
 mod x002_summary_vs_expenditure;
 mod x003_basic_expenditure_vs_economic;
@@ -64,6 +67,13 @@ mod x005_economic_items_within_three_public;
 mod x006_summary_vs_fiscal_grant_income;
 mod x007_fiscal_grant_vs_general_budget;
 mod x008_fund_tables_vs_fiscal_grant;
+mod x009_budget_income_vs_expenditure;
+mod x010_budget_summary_vs_tables;
+mod x011_budget_fiscal_grant_vs_functions;
+mod x012_budget_general_within_expenditure;
+mod x013_budget_basic_vs_economic;
+mod x014_budget_three_public_vs_economic;
+mod x015_budget_operating_within_public;
 mod y001_budget_across_years;
 mod y002_spending_across_years;
 mod y003_vehicles_across_documents;
@@ -241,6 +251,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &t008_three_public_sums::ThreePublicSums,
         &t009_fiscal_grant_funds::FiscalGrantFunds,
         &t010_government_fund_balance::GovernmentFundBalance,
+        &t011_budget_summary_sums::BudgetSummarySums,
+        &t012_budget_summary_balance::BudgetSummaryBalance,
         &x001_summary_vs_income::SummaryVsIncome,
         &x002_summary_vs_expenditure::SummaryVsExpenditure,
         &x003_basic_expenditure_vs_economic::BasicExpenditureVsEconomic,
@@ -249,6 +261,13 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &x006_summary_vs_fiscal_grant_income::SummaryVsFiscalGrantIncome,
         &x007_fiscal_grant_vs_general_budget::FiscalGrantVsGeneralBudget,
         &x008_fund_tables_vs_fiscal_grant::FundTablesVsFiscalGrant,
+        &x009_budget_income_vs_expenditure::BudgetIncomeVsExpenditure,
+        &x010_budget_summary_vs_tables::BudgetSummaryVsTables,
+        &x011_budget_fiscal_grant_vs_functions::BudgetFiscalGrantVsFunctions,
+        &x012_budget_general_within_expenditure::BudgetGeneralWithinExpenditure,
+        &x013_budget_basic_vs_economic::BudgetBasicVsEconomic,
+        &x014_budget_three_public_vs_economic::BudgetThreePublicVsEconomic,
+        &x015_budget_operating_within_public::BudgetOperatingWithinPublic,
         &y001_budget_across_years::BudgetAcrossYears,
         &y002_spending_across_years::SpendingAcrossYears,
         &y003_vehicles_across_documents::VehiclesAcrossDocuments,
