@@ -251,13 +251,13 @@ fn text_copied_from_a_pdf_viewer_says_its_tables_lost_their_columns() {
 
 #[test]
 fn budget_pdfs_have_their_nine_tables_read_and_their_relations_checked() {
-    // (file, numeric cells placed at least (‰ of the value cells), relations each must evaluate)
-    let cases: [(&str, usize, &[&str]); 3] = [
-        ("sh-2024-budget-wanli-subdistrict", 980, &["T004", "T005", "T008", "T011", "T012", "X009", "X010", "X011", "X012", "X013", "X014", "X015"]),
-        ("sh-2023-budget-wanli-subdistrict", 950, &["T004", "T005", "T008", "T011", "T012", "X009", "X010", "X011", "X012", "X014"]),
-        ("sh-2024-unit-budget-welfare-home", 980, &["T004", "T005", "T011", "T012", "X009", "X010", "X011", "X012"]),
+    // (file, relations each must evaluate)
+    let cases: [(&str, &[&str]); 3] = [
+        ("sh-2024-budget-wanli-subdistrict", &["T004", "T005", "T008", "T011", "T012", "X009", "X010", "X011", "X012", "X013", "X014", "X015"]),
+        ("sh-2023-budget-wanli-subdistrict", &["T004", "T005", "T008", "T011", "T012", "X009", "X010", "X011", "X012", "X014"]),
+        ("sh-2024-unit-budget-welfare-home", &["T004", "T005", "T011", "T012", "X009", "X010", "X011", "X012"]),
     ];
-    for (name, permille, rules) in cases {
+    for (name, rules) in cases {
         let pdf = shared_pdf(&format!("{name}.pdf"));
         let parsed: serde_json::Value = serde_json::from_slice(&hedui(&["parse", "--format", "json"], std::slice::from_ref(&pdf)).stdout).unwrap();
         let forms: Vec<&str> = parsed["tables"].as_array().unwrap().iter().map(|t| t["form"].as_str().unwrap()).collect();
@@ -276,8 +276,11 @@ fn budget_pdfs_have_their_nine_tables_read_and_their_relations_checked() {
         }
         let c = &parsed["coverage"];
         let count = |key: &str| c[key].as_u64().unwrap() as usize;
-        let values = count("numeric_cells") - count("numeric_cells_structural");
-        assert!(count("numeric_cells_placed") * 1000 >= values * permille, "{name}: {} of {values} placed", count("numeric_cells_placed"));
+        // At least 98% of the value cells of the recognised tables are placed. The figures of
+        // tables hedui has no form for (the 2023 budget's five ruled 项目绩效目标表) are not counted.
+        let unrecognised = c["unplaced_cells"].as_array().unwrap().iter().filter(|u| u["reason"] == "table not recognised").count();
+        let values = count("numeric_cells") - count("numeric_cells_structural") - unrecognised;
+        assert!(count("numeric_cells_placed") * 1000 >= values * 980, "{name}: {} of {values} placed", count("numeric_cells_placed"));
         let report: serde_json::Value = serde_json::from_slice(&hedui(&["check", "--format", "json"], std::slice::from_ref(&pdf)).stdout).unwrap();
         let document = &report["documents"][0];
         assert_eq!(document["kind"], serde_json::json!(["budget"]), "{name}");

@@ -233,3 +233,31 @@ fn units_in_yuan_and_document_facts() {
     assert_eq!((d.year, d.department.as_deref(), d.unit), (Some(2023), Some("某某局"), Some(Unit::Yuan)));
     assert_eq!(d.blank_department_lines, [6]);
 }
+
+#[test]
+fn ruled_budget_table_totals_spanning_the_code_columns_or_alone_on_the_next_page() {
+    // Rows as the PDF reader writes a ruled table: merged cells give empty cells, so the 合计
+    // cell spanning 类/款/名称 is followed by blanks; the 合计 of the 支出预算总表 stands alone on
+    // the next page, one cell wide where it spans the code and name columns.
+    let text = "2024年部门一般公共预算基本支出部门预算经济分类预算表\n\n\
+项目\t\t\t一般公共预算基本支出\t\t\n\
+部门预算经济分类科目编码\t\t经济分类科目名称\t合计\t人员经费\t公用经费\n\
+类\t款\t\t\t\t\n\
+301\t\t工资福利支出\t90\t90\t0\n\
+301\t2\t津贴补贴\t90\t90\t0\n\
+合计\t\t\t90\t90\t0\n\
+\n2024年部门支出预算总表\n\n\
+项目\t\t\t\t支出预算\t\t\n\
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n\
+类\t款\t项\t\t\t\t\n\
+201\t\t\t一般公共服务支出\t30\t10\t20\n\
+201\t01\t01\t行政运行\t30\t10\t20\n\
+\x0c合计\t30\t10\t20\n";
+    let report = hedui_core::parse("t", text);
+    let economic = table(&report, Form::BudgetBasicEconomic);
+    assert_eq!(value(economic, "合计", "一般公共预算基本支出/人员经费").as_deref(), Some("90=90"));
+    assert_eq!(value(economic, "30102", "一般公共预算基本支出/合计").as_deref(), Some("90=90"));
+    let expenditure = table(&report, Form::BudgetExpenditure);
+    assert_eq!(value(expenditure, "合计", "支出预算/项目支出").as_deref(), Some("20=20"));
+    assert!(report.coverage.unplaced_cells.is_empty(), "{:?}", report.coverage.unplaced_cells);
+}

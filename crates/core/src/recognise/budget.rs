@@ -19,7 +19,8 @@ use crate::model::{Amount, BudgetThreePublicTable, ClassifiedTable, Side, Summar
 /// no relation is checked on misplaced figures.
 pub fn classified(form: Form, rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
     let mut class = String::new();
-    let rows: Vec<Row> = rows.iter().map(|row| joined_code(row, &mut class, tracker).unwrap_or_else(|| row.clone())).collect();
+    let names = rows.iter().find_map(name_at);
+    let rows: Vec<Row> = rows.iter().map(|row| joined_code(row, names, &mut class, tracker).unwrap_or_else(|| row.clone())).collect();
     let mut table = final_accounts::classified(&rows, tracker);
     let expected = columns_of(form);
     let mut next = 0;
@@ -53,23 +54,42 @@ fn is_code_part(text: &str) -> bool {
     !t.is_empty() && t.len() <= 2 && digits(t) == t.len()
 }
 
-/// A data row with its code in one cell and its name in the next; `None` for a row that is
-/// not a coded row or a 合计 row, or is already in that shape.
-fn joined_code(row: &Row, class: &mut String, tracker: &mut Tracker) -> Option<Row> {
+/// Where a row's name stands when its first cell is a code: the first cell after it that is
+/// neither a code part nor a figure.
+fn name_at(row: &Row) -> Option<usize> {
     let first = row.text(0).trim();
-    let name_at = (1..row.cells.len().min(5)).find(|&i| {
-        let t = row.text(i).trim();
-        !t.is_empty() && !is_code_part(t) && !is_value_like(t)
-    });
-    if first.is_empty() {
-        // A 合计 row with blank code cells before its label.
-        let at = name_at.filter(|&i| norm(row.text(i)) == "合计")?;
-        return Some(Row { cells: row.cells[at..].to_vec(), span: row.span });
-    }
-    if digits(first) != first.len() {
+    if first.is_empty() || digits(first) != first.len() {
         return None;
     }
-    let name_at = name_at?;
+    (1..row.cells.len().min(5)).find(|&i| {
+        let t = row.text(i).trim();
+        !t.is_empty() && !is_code_part(t) && !is_value_like(t)
+    })
+}
+
+/// A data row with its code in one cell and its name in the next; `None` for a row that is
+/// not a coded row or a 合计 row, or is already in that shape. A 合计 row spanning the code and
+/// name columns (`合计 | | | 9`, merged cells read blank) takes the same shape, a blank name
+/// after its label, when `names` (the name column of the table's coded rows) is known.
+fn joined_code(row: &Row, names: Option<usize>, class: &mut String, tracker: &mut Tracker) -> Option<Row> {
+    let first = row.text(0).trim();
+    if first.is_empty() || digits(first) != first.len() {
+        let at = row.cells.iter().position(|c| !c.text.trim().is_empty())?;
+        if norm(row.text(at)) != "合计" {
+            return None;
+        }
+        let spans_to = |end: usize| end >= at && row.cells.get(at + 1..=end).is_some_and(|cells| cells.iter().all(|c| c.text.trim().is_empty()));
+        return match names.filter(|&n| spans_to(n)) {
+            Some(n) => {
+                let blank = Cell { text: String::new(), span: row.cells[n].span };
+                let cells = [row.cells[at].clone(), blank].into_iter().chain(row.cells[n + 1..].iter().cloned()).collect();
+                Some(Row { cells, span: row.span })
+            }
+            None if at > 0 => Some(Row { cells: row.cells[at..].to_vec(), span: row.span }),
+            None => None,
+        };
+    }
+    let name_at = name_at(row)?;
     let parts: Vec<&Cell> = row.cells[1..name_at].iter().filter(|c| !c.text.trim().is_empty()).collect();
     if !parts.iter().all(|c| is_code_part(&c.text)) {
         return None;

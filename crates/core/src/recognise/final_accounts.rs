@@ -61,7 +61,7 @@ struct RowLabel {
     label: String,
 }
 
-fn is_total(text: &str) -> bool {
+pub(super) fn is_total(text: &str) -> bool {
     contains(text, "计") && matches!(norm(text).as_str(), "合计" | "总计")
 }
 

@@ -582,7 +582,8 @@ fn table_groups(blocks: &[Block]) -> Vec<TableGroup> {
     groups
 }
 
-/// Whether a block of a coded (功能分类 or 经济分类) table starts with rows keyed by 科目编码.
+/// Whether a block of a coded (功能分类 or 经济分类) table starts with rows keyed by 科目编码 or
+/// with its 合计 row (the total alone on the table's last page).
 fn starts_with_coded_row(form: Form, rows: &[Row]) -> bool {
     let coded = matches!(
         form,
@@ -599,7 +600,7 @@ fn starts_with_coded_row(form: Form, rows: &[Row]) -> bool {
             | Form::BudgetStateCapital
             | Form::BudgetBasicEconomic
     );
-    coded && rows.iter().find(|r| !r.is_blank()).is_some_and(|r| labels::subject_code(r.text(0)).is_some())
+    coded && rows.iter().find(|r| !r.is_blank()).is_some_and(|r| labels::subject_code(r.text(0)).is_some() || final_accounts::is_total(r.text(0)))
 }
 
 /// Marks as structure the numbers under a `序号` header (a list's sequence numbers: the units a
