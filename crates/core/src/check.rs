@@ -99,7 +99,7 @@ impl TableCoverage {
     pub fn of(kinds: &[DocumentKind], tables: &[RecognisedTable], tables_seen: usize, without_columns: &[TableWithoutColumns]) -> Option<Self> {
         let forms = if kinds.contains(&DocumentKind::FinalAccounts) {
             Form::FINAL_ACCOUNTS
-        } else if kinds.contains(&DocumentKind::Budget) && tables_seen > 0 {
+        } else if cfg!(feature = "budget") && kinds.contains(&DocumentKind::Budget) && tables_seen > 0 {
             Form::BUDGET
         } else {
             return None;

@@ -165,10 +165,11 @@ pub fn form_of_title(title: &str) -> Option<Titled> {
     } else if has("整体支出绩效自评表") || has("绩效自评表") {
         Form::OverallPerformance
     } else if !has("决算") {
-        return match budget_form(&t) {
-            Some(form) => Some(Titled::Form(form)),
-            None => (t.ends_with('表') && has("预算")).then_some(Titled::BudgetForm),
-        };
+        #[cfg(feature = "budget")]
+        if let Some(form) = budget_form(&t) {
+            return Some(Titled::Form(form));
+        }
+        return (t.ends_with('表') && has("预算")).then_some(Titled::BudgetForm);
     } else if !has("表") {
         return None;
     } else if has("三公") {
@@ -197,6 +198,7 @@ pub fn form_of_title(title: &str) -> Option<Titled> {
 
 /// The budget form a normalised title names: the national titles (`2024年部门收入预算总表`,
 /// `预算单位…`, `单位…`) and Hunan's shorter ones (`部门收支总表`, `一般公共预算支出表`).
+#[cfg(feature = "budget")]
 fn budget_form(t: &str) -> Option<Form> {
     let has = |s: &str| contains(t, s);
     if !t.ends_with('表') {
@@ -297,6 +299,7 @@ mod tests {
         assert_eq!(form_of_title("2024年部门预算表"), Some(Titled::BudgetForm));
     }
 
+    #[cfg(feature = "budget")]
     #[test]
     fn budget_titles_national_and_hunan() {
         let cases = [

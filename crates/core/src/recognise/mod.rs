@@ -1,6 +1,7 @@
 //! Recognise: blocks → document facts (kind, year, department, unit), typed tables found by
 //! title and header labels, the narrative section tree, and coverage of what was not placed.
 
+#[cfg(feature = "budget")]
 pub mod budget;
 pub mod final_accounts;
 pub mod forms;
@@ -283,12 +284,18 @@ fn read_model(form: Form, rows: &[Row], tracker: &mut Tracker) -> TableModel {
         Form::GeneralBudgetBasicExpenditure => TableModel::Economic(final_accounts::economic(rows, tracker)),
         Form::ThreePublicExpenses => TableModel::ThreePublic(Box::new(final_accounts::three_public(rows, tracker))),
         Form::PerformanceBasicData => TableModel::BasicData(performance::basic_data(rows, tracker)),
+        #[cfg(feature = "budget")]
         Form::BudgetSummary | Form::BudgetFiscalGrantSummary => TableModel::Summary(budget::summary(rows, tracker)),
+        #[cfg(feature = "budget")]
         Form::BudgetIncome | Form::BudgetExpenditure | Form::BudgetGeneral | Form::BudgetGovernmentFund | Form::BudgetStateCapital | Form::BudgetBasicEconomic => {
             TableModel::Classified(budget::classified(form, rows, tracker))
         }
+        #[cfg(feature = "budget")]
         Form::BudgetThreePublic => TableModel::BudgetThreePublic(Box::new(budget::three_public(rows, tracker))),
         Form::OverallPerformance | Form::ProjectPerformance => TableModel::Performance(Box::new(performance::performance(rows, tracker))),
+        // Titles name budget forms only with the feature.
+        #[cfg(not(feature = "budget"))]
+        _ => unreachable!("budget form without the budget feature"),
     }
 }
 

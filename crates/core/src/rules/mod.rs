@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::check::Checker;
 use crate::report::ParseReport;
 
+#[cfg(feature = "budget")]
 mod budget;
 mod c001_empty_table_unexplained;
 mod c002_final_accounts_tables_present;
@@ -57,7 +58,9 @@ mod t007_personnel_and_public_totals;
 mod t008_three_public_sums;
 mod t009_fiscal_grant_funds;
 mod t010_government_fund_balance;
+#[cfg(feature = "budget")]
 mod t011_budget_summary_sums;
+#[cfg(feature = "budget")]
 mod t012_budget_summary_balance;
 mod x001_summary_vs_income;
 mod x002_summary_vs_expenditure;
@@ -67,12 +70,19 @@ mod x005_economic_items_within_three_public;
 mod x006_summary_vs_fiscal_grant_income;
 mod x007_fiscal_grant_vs_general_budget;
 mod x008_fund_tables_vs_fiscal_grant;
+#[cfg(feature = "budget")]
 mod x009_budget_income_vs_expenditure;
+#[cfg(feature = "budget")]
 mod x010_budget_summary_vs_tables;
+#[cfg(feature = "budget")]
 mod x011_budget_fiscal_grant_vs_functions;
+#[cfg(feature = "budget")]
 mod x012_budget_general_within_expenditure;
+#[cfg(feature = "budget")]
 mod x013_budget_basic_vs_economic;
+#[cfg(feature = "budget")]
 mod x014_budget_three_public_vs_economic;
+#[cfg(feature = "budget")]
 mod x015_budget_operating_within_public;
 mod y001_budget_across_years;
 mod y002_spending_across_years;
@@ -251,7 +261,9 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &t008_three_public_sums::ThreePublicSums,
         &t009_fiscal_grant_funds::FiscalGrantFunds,
         &t010_government_fund_balance::GovernmentFundBalance,
+        #[cfg(feature = "budget")]
         &t011_budget_summary_sums::BudgetSummarySums,
+        #[cfg(feature = "budget")]
         &t012_budget_summary_balance::BudgetSummaryBalance,
         &x001_summary_vs_income::SummaryVsIncome,
         &x002_summary_vs_expenditure::SummaryVsExpenditure,
@@ -261,12 +273,19 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &x006_summary_vs_fiscal_grant_income::SummaryVsFiscalGrantIncome,
         &x007_fiscal_grant_vs_general_budget::FiscalGrantVsGeneralBudget,
         &x008_fund_tables_vs_fiscal_grant::FundTablesVsFiscalGrant,
+        #[cfg(feature = "budget")]
         &x009_budget_income_vs_expenditure::BudgetIncomeVsExpenditure,
+        #[cfg(feature = "budget")]
         &x010_budget_summary_vs_tables::BudgetSummaryVsTables,
+        #[cfg(feature = "budget")]
         &x011_budget_fiscal_grant_vs_functions::BudgetFiscalGrantVsFunctions,
+        #[cfg(feature = "budget")]
         &x012_budget_general_within_expenditure::BudgetGeneralWithinExpenditure,
+        #[cfg(feature = "budget")]
         &x013_budget_basic_vs_economic::BudgetBasicVsEconomic,
+        #[cfg(feature = "budget")]
         &x014_budget_three_public_vs_economic::BudgetThreePublicVsEconomic,
+        #[cfg(feature = "budget")]
         &x015_budget_operating_within_public::BudgetOperatingWithinPublic,
         &y001_budget_across_years::BudgetAcrossYears,
         &y002_spending_across_years::SpendingAcrossYears,

@@ -40,6 +40,7 @@ impl Rule for ThreePublicSums {
                 check_figures(checker, table, column, f);
             }
         }
+        #[cfg(feature = "budget")]
         if let Some((table, three)) = super::budget::three_public(document) {
             check_figures(checker, table, "预算数", &three.figures);
         }
