@@ -79,6 +79,17 @@ async function renderedFindings(page) {
 
 const keys = (report) => report.documents[0].findings.map((f) => `${f.location.line} ${f.rule} ${f.severity}`);
 
+
+/** Rules over budget tables: the package leaves them out with the budget tables' reader, for its size (docs/js-api.md). */
+const BUDGET_TABLE_RULES = ['T011', 'T012', 'X009', 'X010', 'X011', 'X012', 'X013', 'X014', 'X015'];
+
+/** The CLI's catalogue as the package has it: without the budget tables' rules. */
+function embedCatalogue() {
+  const catalogue = JSON.parse(execFileSync(env.cli, ['rules', '--format', 'json'], { encoding: 'utf8' }));
+  assert.ok(BUDGET_TABLE_RULES.every((code) => catalogue.some((rule) => rule.code === code)), 'the CLI has every budget table rule');
+  return catalogue.filter((rule) => !BUDGET_TABLE_RULES.includes(rule.code));
+}
+
 test('the portal checks each corpus document through the element and the API like the CLI, under its CSP, with no request after load', async () => {
   const { context, page, errors, requests } = await openPortal();
   const initial = [...requests];
@@ -133,7 +144,7 @@ test('the portal checks each corpus document through the element and the API lik
   assert.equal(await page.getByTestId('portal-warnings').textContent(), String(stats.by_severity.warning ?? 0));
   assert.equal(await page.getByTestId('portal-notices').textContent(), String(stats.by_severity.notice ?? 0));
   assert.equal(await page.getByTestId('portal-score').textContent(), score.value === null ? '无法评估' : score.value.toFixed(1));
-  const catalogue = JSON.parse(execFileSync(env.cli, ['rules', '--format', 'json'], { encoding: 'utf8' }));
+  const catalogue = embedCatalogue();
   assert.equal(await page.getByTestId('portal-rules').textContent(), String(catalogue.length));
   const last = await page.evaluate(() => window.heduiReports.at(-1).documents[0].stats);
   assert.match(await page.getByTestId('portal-last-report').textContent(), new RegExp(`^最近一次核对：${last.checked} 项关系`));
@@ -145,9 +156,9 @@ test('the portal checks each corpus document through the element and the API lik
   await context.close();
 });
 
-test('rules() is the CLI catalogue; bad input and options throw clear errors in the chosen language', async () => {
+test('rules() is the CLI catalogue but for the budget tables\' rules; bad input and options throw clear errors in the chosen language', async () => {
   const { context, page, errors } = await openPortal();
-  const catalogue = JSON.parse(execFileSync(env.cli, ['rules', '--format', 'json'], { encoding: 'utf8' }));
+  const catalogue = embedCatalogue();
   const result = await page.evaluate(async () => {
     const { check, rules, decode } = await import('./embed/hedui.js');
     const attempt = (f) => { try { f(); return 'no error'; } catch (error) { return `${error.constructor.name}: ${error.message}`; } };
