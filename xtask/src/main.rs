@@ -1,6 +1,7 @@
 //! Project automation. Two commands, both idempotent and both installing what is missing:
 //!
-//! - `cargo xtask serve`: builds the web app and serves it on http://127.0.0.1:8080.
+//! - `cargo xtask serve [--debug]`: builds the web app (release, as shipped; `--debug` for a
+//!   faster build of a slower app) and serves it on http://127.0.0.1:8080.
 //! - `cargo xtask test`: checks formatting and lints, runs every test (native, wasm in headless
 //!   Chromium, browser end-to-end against the release build) and the size budgets.
 //!
@@ -36,11 +37,11 @@ type Result<T = ()> = std::result::Result<T, String>;
 fn main() -> ExitCode {
     let task = env::args().nth(1).unwrap_or_default();
     let outcome = match task.as_str() {
-        "serve" => serve(),
+        "serve" => serve(env::args().nth(2).as_deref()),
         "test" => test(),
         "dist" => dist(),
         "post-build" => post_build(),
-        _ => Err("usage: cargo xtask <serve|test|dist>\n  serve  install what is missing, build and serve on http://127.0.0.1:8080\n  test   install what is missing and run every test\n  dist   release build into dist/ and check the size budget".into()),
+        _ => Err("usage: cargo xtask <serve [--debug]|test|dist>\n  serve  install what is missing, build (release; --debug: debug) and serve on http://127.0.0.1:8080\n  test   install what is missing and run every test\n  dist   release build into dist/ and check the size budget".into()),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -51,10 +52,21 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve() -> Result {
+fn serve(flag: Option<&str>) -> Result {
+    let args = serve_args(flag)?;
     ensure_build_tools()?;
-    step("trunk serve on http://127.0.0.1:8080");
-    run(Command::new("trunk").arg("serve"))
+    step(&format!("{} on http://127.0.0.1:8080", args.join(" ")));
+    run(Command::new(args[0]).args(&args[1..]))
+}
+
+/// The release build by default, as users get it; the debug build (5 MB of wasm, slower
+/// checks) only when asked for.
+fn serve_args(flag: Option<&str>) -> Result<Vec<&'static str>> {
+    match flag {
+        None => Ok(vec!["trunk", "serve", "--release"]),
+        Some("--debug") => Ok(vec!["trunk", "serve"]),
+        Some(other) => Err(format!("serve takes --debug or nothing, not {other}")),
+    }
 }
 
 fn dist() -> Result {
@@ -272,4 +284,16 @@ fn output(command: &mut Command) -> Result<String> {
         return Err(format!("{command:?} failed: {}", out.status));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::serve_args;
+
+    #[test]
+    fn serve_builds_the_release_app_unless_asked_for_debug() {
+        assert_eq!(serve_args(None).unwrap(), ["trunk", "serve", "--release"]);
+        assert_eq!(serve_args(Some("--debug")).unwrap(), ["trunk", "serve"]);
+        assert!(serve_args(Some("--relase")).is_err());
+    }
 }
