@@ -11,7 +11,6 @@ use crate::storage::{text_hash, Document};
 /// A document text as core reads it (the parse report's blocks feed the document view).
 pub struct Reading {
     pub text: String,
-    pub text_hash: u64,
     pub parse: ParseReport,
     /// For a PDF's layout text (as read, not edited): where it stands on the pages.
     pub pdf: Option<Rc<PdfLayout>>,
@@ -29,7 +28,7 @@ impl Reading {
             Origin::Pdf(layout) if layout.text_hash == text_hash => Some(layout.clone()),
             _ => None,
         };
-        Reading { parse_millis: now() - started, text: document.text.clone(), text_hash, parse, pdf }
+        Reading { parse_millis: now() - started, text: document.text.clone(), parse, pdf }
     }
 }
 
@@ -37,6 +36,8 @@ impl Reading {
 pub struct Analysis {
     pub reading: Rc<Reading>,
     pub report: DocumentReport,
+    /// Each finding's identity (`finding_keys`), what its dismissal is stored under.
+    pub keys: Vec<String>,
     /// The readings checked together with this one (itself included), in order: the analysis
     /// holds while they are the open documents' readings of one department.
     checked_with: Vec<Rc<Reading>>,
@@ -69,7 +70,8 @@ pub fn analyse(readings: &[Option<Rc<Reading>>], previous: &[Option<Rc<Analysis>
                 report.place_on_pages(&pdf.places);
             }
             let check_micros = ((reading.parse_millis + check_millis) * 1000.0) as u64;
-            analyses[index] = Some(Rc::new(Analysis { reading: reading.clone(), report, checked_with: members.clone(), check_micros }));
+            let keys = finding_keys(&report.findings);
+            analyses[index] = Some(Rc::new(Analysis { reading: reading.clone(), report, keys, checked_with: members.clone(), check_micros }));
         }
     }
     analyses
@@ -120,9 +122,35 @@ impl PartialEq for Reading {
     }
 }
 
-/// Identifies a finding within its document text (for dismissals): rule, line and cell.
-pub fn finding_key(finding: &Finding) -> String {
-    format!("{}:{}:{}", finding.rule, finding.location.line, finding.location.byte_start)
+impl Analysis {
+    /// The document's identity for its dismissals: its name, department and year, so that
+    /// they hold while it is edited and another document pasted in its place has its own.
+    pub fn document_key(&self) -> String {
+        let report = &self.report;
+        format!("{}|{}|{}", report.source, report.department.as_deref().unwrap_or(""), report.year.map_or(String::new(), |y| y.to_string()))
+    }
+}
+
+/// Identifies each finding by what it is about, not by where in the text it stands, so that
+/// a dismissal survives edits elsewhere: its rule, its cell (table, row, column) or else its
+/// excerpt (a sentence's text), and the figures stated and expected; so it lapses when the
+/// finding changes. A repeated identity gets `#2`, `#3`, ….
+pub fn finding_keys(findings: &[Finding]) -> Vec<String> {
+    let mut bases: Vec<String> = Vec::with_capacity(findings.len());
+    let mut keys = Vec::with_capacity(findings.len());
+    for finding in findings {
+        let at = &finding.location;
+        let place = match at.table {
+            Some(table) => format!("{table}|{}|{}", at.row.as_deref().unwrap_or(""), at.column.as_deref().unwrap_or("")),
+            None => at.excerpt.clone(),
+        };
+        let [stated, expected] = [&finding.stated, &finding.expected].map(|f| f.as_deref().unwrap_or(""));
+        let base = format!("{}|{place}|{stated}|{expected}", finding.rule).replace(['\t', '\n', '\r'], " ");
+        let repeats = bases.iter().filter(|b| **b == base).count();
+        keys.push(if repeats == 0 { base.clone() } else { format!("{base}#{}", repeats + 1) });
+        bases.push(base);
+    }
+    keys
 }
 
 /// The DOM id of the element showing the cell or sentence that starts at `byte_start`.

@@ -10,7 +10,7 @@ use web_sys::{Element, File, ScrollBehavior, ScrollIntoViewOptions, ScrollLogica
 use yew::platform::{spawn_local, time::sleep};
 use yew::prelude::*;
 
-use crate::analysis::{analyse, finding_key, line_id, place_id, Analysis, Reading};
+use crate::analysis::{analyse, line_id, place_id, Analysis, Reading};
 use crate::doc_view::DocView;
 use crate::export::{download, file_stem, findings_csv};
 use crate::input::{drags_files, dropped_files, fetch_example, read_files, Editor, FileProblem, Opened, SourceBar};
@@ -163,8 +163,8 @@ pub fn app() -> Html {
     // The page view, for a PDF's text as read; a text (or an edited PDF text) has none.
     let layout = analysis.as_ref().and_then(|a| a.reading.pdf.clone());
     let shown_pane = if *pane == Pane::Pages && layout.is_none() { Pane::Document } else { *pane };
-    let text_hash = analysis.as_ref().map(|a| a.reading.text_hash);
-    let dismissals = use_memo((text_hash, *dismissals_version), |(hash, _)| hash.map(storage::load_dismissals).unwrap_or_default());
+    let document_key = analysis.as_ref().map(|a| a.document_key());
+    let dismissals = use_memo((document_key.clone(), *dismissals_version), |(key, _)| key.as_deref().map(storage::load_dismissals).unwrap_or_default());
 
     // A new analysis or another document: the old selection means nothing.
     {
@@ -340,11 +340,12 @@ pub fn app() -> Html {
     let on_dismiss = {
         let dismissals = dismissals.clone();
         let version = dismissals_version.clone();
+        let document_key = document_key.clone();
         Callback::from(move |(key, reason): (String, String)| {
-            if let Some(hash) = text_hash {
+            if let Some(document) = &document_key {
                 let mut next = (*dismissals).clone();
                 next.insert(key, reason);
-                storage::save_dismissals(hash, &next);
+                storage::save_dismissals(document, &next);
                 version.set(*version + 1);
             }
         })
@@ -353,10 +354,10 @@ pub fn app() -> Html {
         let dismissals = dismissals.clone();
         let version = dismissals_version.clone();
         Callback::from(move |key: String| {
-            if let Some(hash) = text_hash {
+            if let Some(document) = &document_key {
                 let mut next = (*dismissals).clone();
                 next.remove(&key);
-                storage::save_dismissals(hash, &next);
+                storage::save_dismissals(document, &next);
                 version.set(*version + 1);
             }
         })
@@ -383,8 +384,14 @@ pub fn app() -> Html {
         let checked = checked.clone();
         Callback::from(move |_| {
             let report = check_report(&checked);
-            let dismissals: Vec<_> = checked.iter().map(|a| storage::load_dismissals(a.reading.text_hash)).collect();
-            download(&format!("{export_name}.findings.csv"), "text/csv;charset=utf-8", &findings_csv(&report, &dismissals, lang_value));
+            let reasons: Vec<Vec<Option<String>>> = checked
+                .iter()
+                .map(|a| {
+                    let dismissals = storage::load_dismissals(&a.document_key());
+                    a.keys.iter().map(|key| dismissals.get(key).cloned()).collect()
+                })
+                .collect();
+            download(&format!("{export_name}.findings.csv"), "text/csv;charset=utf-8", &findings_csv(&report, &reasons, lang_value));
         })
     };
     let on_clear_after_crash = on_clear.reform(|_: MouseEvent| ());
@@ -394,8 +401,7 @@ pub fn app() -> Html {
         }
     });
 
-    let active_findings: Rc<Vec<usize>> =
-        Rc::new(analysis.as_ref().map(|a| (0..a.report.findings.len()).filter(|&i| !dismissals.contains_key(&finding_key(&a.report.findings[i]))).collect()).unwrap_or_default());
+    let active_findings: Rc<Vec<usize>> = Rc::new(analysis.as_ref().map(|a| (0..a.keys.len()).filter(|&i| !dismissals.contains_key(&a.keys[i])).collect()).unwrap_or_default());
     let tab = |which: Pane, label: &'static str| {
         let pane = pane.clone();
         let current = shown_pane == which;

@@ -8,21 +8,18 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-use crate::analysis::finding_key;
 use crate::i18n::Lang;
-use crate::storage::Dismissals;
 
 /// The findings of every document as CSV: UTF-8 with a byte-order mark so that Excel reads
 /// the Chinese text correctly; one row per finding (with its page when read from a PDF),
-/// dismissed ones marked with their reason.
-pub fn findings_csv(report: &CheckReport, dismissals: &[Dismissals], lang: Lang) -> String {
+/// dismissed ones marked with their reason (`reasons`: per document, per finding).
+pub fn findings_csv(report: &CheckReport, reasons: &[Vec<Option<String>>], lang: Lang) -> String {
     let texts = lang.texts();
     let mut out = String::from("\u{feff}");
     push_row(&mut out, texts.csv_header.iter().map(|s| s.to_string()));
-    for (document, dismissed) in report.documents.iter().zip(dismissals) {
-        for finding in &document.findings {
+    for (document, reasons) in report.documents.iter().zip(reasons) {
+        for (finding, reason) in document.findings.iter().zip(reasons) {
             let location = &finding.location;
-            let reason = dismissed.get(&finding_key(finding));
             push_row(
                 &mut out,
                 [
@@ -41,7 +38,7 @@ pub fn findings_csv(report: &CheckReport, dismissals: &[Dismissals], lang: Lang)
                     finding.message_en.clone(),
                     finding.derivation.clone(),
                     if reason.is_some() { lang.pick("是", "yes") } else { "" }.to_string(),
-                    reason.cloned().unwrap_or_default(),
+                    reason.clone().unwrap_or_default(),
                 ]
                 .into_iter(),
             );

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::analysis::{finding_key, Analysis};
+use crate::analysis::Analysis;
 use crate::i18n::Lang;
 use crate::storage::Dismissals;
 
@@ -38,7 +38,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let search = use_state(String::new);
     let dismissing = use_state(|| None::<usize>);
 
-    let dismissed = |finding: &Finding| props.dismissals.contains_key(&finding_key(finding));
+    let keys = &props.analysis.keys;
     let query = search.trim().to_ascii_lowercase();
     let matches = |finding: &Finding| {
         shown_severities.contains(&finding.severity)
@@ -48,7 +48,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let mut groups: BTreeMap<Category, BTreeMap<Severity, Vec<usize>>> = BTreeMap::new();
     let mut dismissed_list = Vec::new();
     for (index, finding) in report.findings.iter().enumerate() {
-        if dismissed(finding) {
+        if props.dismissals.contains_key(&keys[index]) {
             dismissed_list.push(index);
         } else if matches(finding) {
             groups.entry(finding.category).or_default().entry(finding.severity).or_default().push(index);
@@ -69,7 +69,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 Callback::from(move |_| dismissing.set(None))
             };
             let dismissing = dismissing.clone();
-            let key = finding_key(finding);
+            let key = keys[index].clone();
             let onsubmit = Callback::from(move |event: SubmitEvent| {
                 event.prevent_default();
                 let reason = event
@@ -138,7 +138,7 @@ pub fn results(props: &ResultsProps) -> Html {
 
     let dismissed_html = dismissed_list.iter().map(|&index| {
         let finding = &report.findings[index];
-        let key = finding_key(finding);
+        let key = keys[index].clone();
         let reason = props.dismissals.get(&key).cloned().unwrap_or_default();
         let on_restore = props.on_restore.clone();
         html! {
@@ -166,7 +166,7 @@ pub fn results(props: &ResultsProps) -> Html {
         Callback::from(move |event: InputEvent| search.set(event.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let severity_toggles = SEVERITIES.iter().map(|&severity| {
-        let count = report.stats.by_severity.get(&severity).copied().unwrap_or(0);
+        let count = (0..keys.len()).filter(|&i| report.findings[i].severity == severity && !props.dismissals.contains_key(&keys[i])).count();
         let pressed = shown_severities.contains(&severity);
         let shown_severities = shown_severities.clone();
         let onclick = Callback::from(move |_| {

@@ -1,5 +1,5 @@
 //! What the browser remembers (localStorage, never sent anywhere): the open documents,
-//! the language, dismissed findings per document text, and whether the last check crashed.
+//! the language, dismissed findings per document, and whether the last check crashed.
 
 use std::collections::BTreeMap;
 
@@ -11,7 +11,8 @@ use crate::pdf::Origin;
 const DOCUMENTS_KEY: &str = "hedui.documents";
 const LANG_KEY: &str = "hedui.lang";
 const CRASHED_KEY: &str = "hedui.crashed";
-const DISMISSED_PREFIX: &str = "hedui.dismissed.";
+/// Followed by the document's key (`Analysis::document_key`).
+const DISMISSALS_PREFIX: &str = "hedui.dismissals.";
 
 /// One open document: its name, its text as pasted or read from a file, and where that text
 /// comes from (a PDF's is kept as text: its pages live only as long as the page).
@@ -29,7 +30,7 @@ pub struct SavedInput {
     pub active: usize,
 }
 
-/// Dismissed findings of one document text: finding key → reason (may be empty).
+/// Dismissed findings of one document: finding key (`finding_keys`) → reason (may be empty).
 pub type Dismissals = BTreeMap<String, String>;
 
 fn local() -> Option<Storage> {
@@ -123,19 +124,19 @@ pub fn clear_crashed() {
     remove(CRASHED_KEY);
 }
 
-/// FNV-1a of the text: dismissals belong to one exact document text.
+/// FNV-1a of the text: whether a PDF's layout text is still as read.
 pub fn text_hash(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
-pub fn load_dismissals(text_hash: u64) -> Dismissals {
-    let saved = get(&format!("{DISMISSED_PREFIX}{text_hash:016x}")).unwrap_or_default();
+pub fn load_dismissals(document: &str) -> Dismissals {
+    let saved = get(&format!("{DISMISSALS_PREFIX}{document}")).unwrap_or_default();
     saved.lines().filter_map(|line| line.split_once('\t')).map(|(key, reason)| (key.to_string(), reason.to_string())).collect()
 }
 
 /// One `key<TAB>reason` line per dismissed finding.
-pub fn save_dismissals(text_hash: u64, dismissals: &Dismissals) {
-    let key = format!("{DISMISSED_PREFIX}{text_hash:016x}");
+pub fn save_dismissals(document: &str, dismissals: &Dismissals) {
+    let key = format!("{DISMISSALS_PREFIX}{document}");
     if dismissals.is_empty() {
         remove(&key);
         return;
