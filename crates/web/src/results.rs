@@ -99,7 +99,8 @@ pub fn results(props: &ResultsProps) -> Html {
         });
         let on_select = props.on_select.clone();
         let onkeydown = Callback::from(move |event: KeyboardEvent| {
-            let on_item = event.target().zip(event.current_target()).is_some_and(|(t, c)| t == c);
+            // The item itself, not a control in it (Yew delegates events: no `current_target`).
+            let on_item = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.get_attribute("data-testid").as_deref() == Some("finding"));
             if on_item && (event.key() == "Enter" || event.key() == " ") {
                 event.prevent_default();
                 on_select.emit(index);
