@@ -156,14 +156,7 @@ pub fn summary(rows: &[Row], tracker: &mut Tracker) -> SummaryTable {
             let mut values = Values::new();
             for (index, key) in columns.iter().filter(|(i, _)| range.contains(i)) {
                 let Some(cell) = row.cells.get(*index) else { continue };
-                match cell_value(&cell.text) {
-                    CellValue::Number(number) => {
-                        tracker.number(cell);
-                        values.insert(key.clone(), Amount::read(number, cell, *index));
-                    }
-                    CellValue::Text => tracker.unparsed(cell, *index, "text in a value column"),
-                    CellValue::Empty | CellValue::Nil => {}
-                }
+                tracker.value(cell, *index, key, &mut values);
             }
             let s = side as usize;
             let written = norm(&label_cell.text);

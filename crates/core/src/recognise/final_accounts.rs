@@ -101,14 +101,7 @@ fn read_values(row: &Row, from: usize, offset: usize, columns: &[(String, bool)]
         if key.is_empty() || is_label {
             continue;
         }
-        match cell_value(&cell.text) {
-            CellValue::Number(number) => {
-                tracker.number(cell);
-                values.insert(key.clone(), Amount::read(number, cell, i));
-            }
-            CellValue::Text => tracker.unparsed(cell, i, "text in a value column"),
-            CellValue::Empty | CellValue::Nil => {}
-        }
+        tracker.value(cell, i, key, values);
     }
 }
 
@@ -220,14 +213,7 @@ fn summary_line(row: &Row, side: Side, start: usize, columns: &[(usize, String)]
     let mut values = Values::new();
     for (index, key) in columns {
         let Some(cell) = row.cells.get(*index) else { continue };
-        match cell_value(&cell.text) {
-            CellValue::Number(number) => {
-                tracker.number(cell);
-                values.insert(key.clone(), Amount::read(number, cell, *index));
-            }
-            CellValue::Text => tracker.unparsed(cell, *index, "text in a value column"),
-            CellValue::Empty | CellValue::Nil => {}
-        }
+        tracker.value(cell, *index, key, &mut values);
     }
     if label.is_empty() && values.is_empty() {
         return None;

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::amount::{cell_value, CellValue};
 use crate::ingest::{contains, find, rfind, Block, Cell, Row, Span, TableLayout};
-use crate::model::{Amount, Location, TableModel, Unit};
+use crate::model::{Amount, Location, TableModel, Unit, Values};
 pub use forms::Form;
 use labels::{is_meta_cell, norm};
 pub use meta::DocumentInfo;
@@ -153,6 +153,19 @@ pub struct Tracker {
 }
 
 impl Tracker {
+    /// Reads a value cell into `values` under `key`: a number is placed, text is recorded as a
+    /// cell that could not be read.
+    pub fn value(&mut self, cell: &Cell, column: usize, key: &str, values: &mut Values) {
+        match cell_value(&cell.text) {
+            CellValue::Number(number) => {
+                self.number(cell);
+                values.insert(key.to_string(), Amount::read(number, cell, column));
+            }
+            CellValue::Text => self.unparsed(cell, column, "text in a value column"),
+            CellValue::Empty | CellValue::Nil => {}
+        }
+    }
+
     /// Marks a cell as structure (栏次, 行次).
     pub fn structural(&mut self, cell: &Cell) {
         self.structural.insert(cell.span.byte_start);

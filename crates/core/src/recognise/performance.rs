@@ -429,13 +429,6 @@ fn positional(row: &Row, header: &[(usize, String)], values: &mut Values, tracke
         if is_meta_cell(&cell.text) {
             continue;
         }
-        match cell_value(&cell.text) {
-            CellValue::Number(number) => {
-                tracker.number(cell);
-                values.insert(key.clone(), Amount::read(number, cell, *i));
-            }
-            CellValue::Text => tracker.unparsed(cell, *i, "text in a value column"),
-            CellValue::Empty | CellValue::Nil => {}
-        }
+        tracker.value(cell, *i, key, values);
     }
 }
