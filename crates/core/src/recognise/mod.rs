@@ -435,8 +435,10 @@ fn is_row_without_columns(text: &str) -> bool {
     decimal_points.take(2).count() == 2
 }
 
-/// The 决算 tables named by a title line of `source` that is followed, before the next title,
-/// by at least two rows without columns, and that were not read as tables.
+/// The 决算 tables, not read as tables, whose title line heads lines of its own (not a 目录
+/// entry, where titles follow one another) in a text where at least one such title is followed,
+/// before the next title, by two rows without columns: there every table lost its columns, the
+/// empty ones (no figures) too.
 fn tables_without_columns(source: &str, tables: &[RecognisedTable]) -> Vec<TableWithoutColumns> {
     let title = |line: &str| {
         let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\x0c');
@@ -444,27 +446,18 @@ fn tables_without_columns(source: &str, tables: &[RecognisedTable]) -> Vec<Table
     };
     let lines: Vec<&str> = source.lines().collect();
     let mut out: Vec<TableWithoutColumns> = Vec::new();
+    let mut rows_seen = false;
     for (index, line) in lines.iter().enumerate() {
         let Some(forms::Titled::Form(form)) = title(line) else { continue };
-        if tables.iter().any(|t| t.form == form) || out.iter().any(|t| t.form == form) {
+        let heads_lines = lines.get(index + 1).is_some_and(|next| !next.trim().is_empty() && title(next).is_none());
+        if !heads_lines || tables.iter().any(|t| t.form == form) || out.iter().any(|t| t.form == form) {
             continue;
         }
-        let rows = lines[index + 1..].iter().take_while(|l| title(l).is_none()).take(80).filter(|l| is_row_without_columns(l)).count();
-        if rows >= 2 {
-            out.push(TableWithoutColumns { form, line: index + 1 });
-        }
+        rows_seen |= lines[index + 1..].iter().take_while(|l| title(l).is_none()).take(80).filter(|l| is_row_without_columns(l)).count() >= 2;
+        out.push(TableWithoutColumns { form, line: index + 1 });
     }
-    // In such a text, a table with no figures (an empty one) lost its columns too: its title
-    // counts where it heads lines of its own (not in a 目录, where titles follow one another).
-    if !out.is_empty() {
-        for (index, line) in lines.iter().enumerate() {
-            let Some(forms::Titled::Form(form)) = title(line) else { continue };
-            let heads_lines = lines.get(index + 1).is_some_and(|next| !next.trim().is_empty() && title(next).is_none());
-            if heads_lines && !tables.iter().any(|t| t.form == form) && !out.iter().any(|t| t.form == form) {
-                out.push(TableWithoutColumns { form, line: index + 1 });
-            }
-        }
-        crate::sorting::sort_by_key(&mut out, |t| t.line);
+    if !rows_seen {
+        out.clear();
     }
     out
 }
