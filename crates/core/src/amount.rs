@@ -1,6 +1,8 @@
 //! Numbers as they appear in the documents: `280.72`, `5,487.18`, OCR-damaged `5, 487. 18`,
 //! full-width digits, `100.00 %`, and the "nothing" markers `-`, `—`, `——`.
 
+#![deny(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
@@ -74,6 +76,21 @@ pub fn parse_number(text: &str) -> Option<Number> {
     parse_compact(&normalise_number_text(text))
 }
 
+/// Whether `text` is a figure written as one (digits, separators, a fraction) but beyond the
+/// checkable range, so it is not read as a number ([`parse_number`] gives `None`).
+pub fn is_beyond_range(text: &str) -> bool {
+    matches!(read_compact(&normalise_number_text(text)), Err(Unread::BeyondRange))
+}
+
+/// Why text is not read as a number.
+#[derive(Debug, PartialEq, Eq)]
+enum Unread {
+    /// Not a figure as written.
+    NotANumber,
+    /// A figure, but with more integer digits or decimals than the checks can compute with.
+    BeyondRange,
+}
+
 /// Decimals a figure may show and be checked.
 const MAX_DECIMALS: u32 = 6;
 /// Integer digits a figure may have and be checked (below 10^13: products of two such figures,
@@ -84,49 +101,60 @@ const MAX_INTEGER_DIGITS: u32 = 13;
 /// separators (`5,487`: one to three digits, then groups of three) and an optional fraction,
 /// read in one pass.
 fn parse_compact(compact: &str) -> Option<Number> {
+    read_compact(compact).ok()
+}
+
+/// [`parse_compact`], telling a figure beyond the checkable range from text.
+fn read_compact(compact: &str) -> Result<Number, Unread> {
     let (body, percent) = match compact.strip_suffix('%') {
         Some(body) => (body, true),
         None => (compact, false),
     };
     let digits = body.strip_prefix('-').unwrap_or(body);
     let mut mantissa: i128 = 0;
+    // Whether the mantissa no longer fits; the figure is then beyond the range if well formed.
+    let mut overflow = false;
     // Digits since the start or the last separator, separators seen, and digits after the point.
-    let (mut group, mut separators, mut decimals) = (0usize, 0usize, None::<u32>);
+    let (mut group, mut separators, mut decimals) = (0usize, 0u32, None::<u32>);
     // An integer part ends well with digits, and with a full group after a separator.
-    let whole_group = |group: usize, separators: usize| group > 0 && (separators == 0 || group == 3);
+    let whole_group = |group: usize, separators: u32| group > 0 && (separators == 0 || group == 3);
     for byte in digits.bytes() {
         match (byte, decimals.as_mut()) {
             (b'0'..=b'9', fraction) => {
-                mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(byte - b'0'))?;
+                match mantissa.checked_mul(10).and_then(|m| m.checked_add(i128::from(byte.wrapping_sub(b'0')))) {
+                    Some(next) => mantissa = next,
+                    None => overflow = true,
+                }
                 match fraction {
-                    Some(decimals) => *decimals += 1,
-                    None => group += 1,
+                    Some(decimals) => *decimals = decimals.saturating_add(1),
+                    None => group = group.saturating_add(1),
                 }
             }
             (b',', None) if (1..=3).contains(&group) && (separators == 0 || group == 3) => {
-                separators += 1;
+                separators = separators.saturating_add(1);
                 group = 0;
             }
             (b'.', None) if whole_group(group, separators) => decimals = Some(0),
-            _ => return None,
+            _ => return Err(Unread::NotANumber),
         }
     }
     let decimals = match decimals {
-        Some(0) => return None,
+        Some(0) => return Err(Unread::NotANumber),
         Some(decimals) => decimals,
         None if whole_group(group, separators) => 0,
-        None => return None,
+        None => return Err(Unread::NotANumber),
     };
     // Beyond what a disclosure states (ten trillion, six decimals), a figure would overflow the
     // arithmetic of the checks (sums, products, rates); it is not read as a number.
-    if decimals > MAX_DECIMALS || mantissa >= 10i128.pow(MAX_INTEGER_DIGITS + decimals) {
-        return None;
+    let limit = 10i128.checked_pow(MAX_INTEGER_DIGITS.saturating_add(decimals));
+    if overflow || decimals > MAX_DECIMALS || limit.is_none_or(|limit| mantissa >= limit) {
+        return Err(Unread::BeyondRange);
     }
     if body.starts_with('-') {
-        mantissa = -mantissa;
+        mantissa = mantissa.saturating_neg();
     }
-    let value = Decimal::try_from_i128_with_scale(mantissa, decimals).ok()?;
-    Some(Number { value, decimals, percent, exact: false })
+    let value = Decimal::try_from_i128_with_scale(mantissa, decimals).map_err(|_| Unread::BeyondRange)?;
+    Ok(Number { value, decimals, percent, exact: false })
 }
 
 /// Full-width forms to ASCII, all whitespace removed (OCR puts spaces inside numbers).
@@ -139,7 +167,7 @@ fn normalise_number_text(text: &str) -> Cow<'_, str> {
     for c in text.chars() {
         match c {
             c if c.is_whitespace() => {}
-            '０'..='９' => out.push(char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)),
+            '０'..='９' => out.push((c as u32).checked_sub('０' as u32).and_then(|digit| char::from_digit(digit, 10)).unwrap_or(c)),
             '．' => out.push('.'),
             '，' => out.push(','),
             '％' => out.push('%'),
@@ -151,6 +179,7 @@ fn normalise_number_text(text: &str) -> Cow<'_, str> {
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects, clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -289,6 +289,8 @@ pub struct Checker<'a> {
     companions: Vec<(&'a ParseReport, &'a [Claim])>,
 }
 
+// Where figures meet: every computation is checked (rounding.rs), none may overflow.
+#[deny(clippy::arithmetic_side_effects)]
 impl<'a> Checker<'a> {
     fn new(claims: &'a [Claim], bindings: &'a [Vec<Binding<'a, 'a>>], companions: Vec<(&'a ParseReport, &'a [Claim])>) -> Self {
         Checker { stats: CheckStats::default(), running: None, findings: Vec::new(), claims, bindings, companions }
@@ -333,17 +335,22 @@ impl<'a> Checker<'a> {
         self.stats.by_rule.entry_or_default(code).merge(counts);
     }
 
-    /// `stated = Σ parts` (a part may be subtracted: `(term, false)`).
+    /// `stated = Σ parts` (a part may be subtracted: `(term, false)`). Not counted when a
+    /// figure is beyond `Decimal`'s range (L009 reports such figures).
     pub fn sum(&mut self, rule: &RuleInfo, stated: Term, parts: &[(Term, bool)]) {
-        let mut computed = Interval::exact(Decimal::ZERO);
-        let mut shown_decimals = stated.amount.number.decimals;
-        for (term, add) in parts {
-            let interval = Interval::of(&term.amount.number);
-            computed = if *add { computed + interval } else { computed - interval };
-            shown_decimals = shown_decimals.max(term.amount.number.decimals);
-        }
+        let computed = parts.iter().try_fold(Interval::exact(Decimal::ZERO), |computed, (term, add)| {
+            let interval = Interval::of(&term.amount.number)?;
+            if *add {
+                computed.checked_add(interval)
+            } else {
+                computed.checked_sub(interval)
+            }
+        });
+        let shown_decimals = parts.iter().map(|(term, _)| term.amount.number.decimals).fold(stated.amount.number.decimals, u32::max);
         let allowance = allowance(std::iter::once(&stated.amount.number).chain(parts.iter().map(|(term, _)| &term.amount.number)));
-        let outcome = judge(&stated.amount.number, computed, allowance);
+        let Some((computed, outcome)) = computed.and_then(|computed| Some((computed, judge(&stated.amount.number, computed, allowance)?))) else { return };
+        let Some(mid) = computed.mid() else { return };
+        let Some(gap) = crate::rounding::sub(stated.amount.number.value, mid) else { return };
         self.count(rule, outcome);
         if outcome == Outcome::Held {
             return;
@@ -358,13 +365,13 @@ impl<'a> Checker<'a> {
             };
             let _ = write!(expression, "{op}{}", term.shown());
         }
-        let value = display(computed.mid(), shown_decimals);
+        let value = display(mid, shown_decimals);
+        let diff = display(gap, shown_decimals);
         let derivation = if parts.len() == 1 { format!("{} ≠ {}", stated.shown(), expression) } else { format!("{} ≠ {} = {value}", stated.shown(), expression) };
-        let diff = display(stated.amount.number.value - computed.mid(), shown_decimals);
-        let (message, message_en) = if parts.len() == 1 {
+        let (message, message_en) = if let [(only, _)] = parts {
             (
-                format!("{}：{} 为 {}，而 {} 为 {}（差 {diff}）", rule.title_zh, stated.label, stated.amount.raw, parts[0].0.label, parts[0].0.amount.raw),
-                format!("{}: {} is {} but {} is {} (difference {diff})", rule.title_en, stated.label, stated.amount.raw, parts[0].0.label, parts[0].0.amount.raw),
+                format!("{}：{} 为 {}，而 {} 为 {}（差 {diff}）", rule.title_zh, stated.label, stated.amount.raw, only.label, only.amount.raw),
+                format!("{}: {} is {} but {} is {} (difference {diff})", rule.title_en, stated.label, stated.amount.raw, only.label, only.amount.raw),
             )
         } else {
             (
@@ -391,14 +398,14 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `part ≤ whole`, allowing for rounding.
+    /// `part ≤ whole`, allowing for rounding; not counted beyond `Decimal`'s range.
     pub fn at_most(&mut self, rule: &RuleInfo, part: Term, whole: Term) {
-        let p = Interval::of(&part.amount.number);
-        let w = Interval::of(&whole.amount.number);
+        let (Some(p), Some(w)) = (Interval::of(&part.amount.number), Interval::of(&whole.amount.number)) else { return };
         let allowance = allowance([&part.amount.number, &whole.amount.number]);
+        let within_unit = |decimals| Some(crate::rounding::sub(part.amount.number.value, whole.amount.number.value)? <= crate::rounding::unit(decimals)?);
         let outcome = if p.lo < w.hi || (allowance.is_none() && p.lo <= w.hi) {
             Outcome::Held
-        } else if allowance.is_some_and(|decimals| part.amount.number.value - whole.amount.number.value <= crate::rounding::unit(decimals)) {
+        } else if allowance.and_then(within_unit).unwrap_or(false) {
             Outcome::Rounding
         } else {
             Outcome::Broken
@@ -414,12 +421,11 @@ impl<'a> Checker<'a> {
         self.push(rule, outcome, message, message_en, Some(part.amount.raw.clone()), Some(expected), derivation, part.location(), vec![whole.location()]);
     }
 
-    /// `stated% = 100 · numerator / denominator`.
+    /// `stated% = 100 · numerator / denominator`; not counted beyond `Decimal`'s range.
     pub fn ratio(&mut self, rule: &RuleInfo, stated: Term, numerator: Term, denominator: Term) {
-        let n = Interval::of(&numerator.amount.number);
-        let d = Interval::of(&denominator.amount.number);
+        let (Some(n), Some(d)) = (Interval::of(&numerator.amount.number), Interval::of(&denominator.amount.number)) else { return };
         let decimals = stated.amount.number.decimals;
-        let Some(computed) = n.percent_of(d) else {
+        if d.lo <= Decimal::ZERO {
             self.count(rule, Outcome::Broken);
             let derivation = format!("{} = {} ÷ {}：分母为 0", stated.shown(), numerator.shown(), denominator.shown());
             let message = format!("{}：{} 的分母 {} 为 0，不能计算百分比", rule.title_zh, stated.label, denominator.label);
@@ -436,15 +442,19 @@ impl<'a> Checker<'a> {
                 vec![numerator.location(), denominator.location()],
             );
             return;
+        }
+        let Some(outcome) = n.percent_of(d).and_then(|computed| judge(&stated.amount.number, computed, allowance([&stated.amount.number]))) else { return };
+        // The verdict uses intervals; the figure shown is the plain computation from the
+        // displayed values (the interval's midpoint is skewed by a coarse denominator).
+        let Some(point) =
+            crate::rounding::mul(numerator.amount.number.value, Decimal::ONE_HUNDRED).and_then(|scaled| crate::rounding::div(scaled, denominator.amount.number.value))
+        else {
+            return;
         };
-        let outcome = judge(&stated.amount.number, computed, allowance([&stated.amount.number]));
         self.count(rule, outcome);
         if outcome == Outcome::Held {
             return;
         }
-        // The verdict uses intervals; the figure shown is the plain computation from the
-        // displayed values (the interval's midpoint is skewed by a coarse denominator).
-        let point = numerator.amount.number.value * Decimal::ONE_HUNDRED / denominator.amount.number.value;
         let value = format!("{}%", display(point, decimals.max(2)));
         let derivation = format!("{} ≠ {} ÷ {} = {value}", stated.shown(), numerator.shown(), denominator.shown());
         let message = format!("{}：{} 为 {}，按 {} ÷ {} 计算应为 {value}", rule.title_zh, stated.label, stated.amount.raw, numerator.label, denominator.label);
@@ -476,7 +486,8 @@ impl<'a> Checker<'a> {
         related: Vec<FindingLocation>,
     ) {
         let severity = if outcome == Outcome::Rounding { Severity::Notice } else { rule.severity };
-        *self.stats.by_severity.entry_or_default(severity) += 1;
+        let count = self.stats.by_severity.entry_or_default(severity);
+        *count = count.saturating_add(1);
         self.findings.push(Finding {
             rule: rule.code,
             severity,

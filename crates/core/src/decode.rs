@@ -5,6 +5,8 @@
 //! need a full legacy-encoding table (encoding_rs), too large for the wasm builds: such files
 //! have to be saved as UTF-8 first.
 
+#![deny(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 use std::fmt;
 
 /// Why bytes are not a readable text.
@@ -68,7 +70,7 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> 
     if bytes.len() % 2 != 0 {
         return Err(DecodeError::BadUtf16);
     }
-    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    let units = bytes.chunks_exact(2).filter_map(|pair| <[u8; 2]>::try_from(pair).ok()).map(unit);
     let text: String = char::decode_utf16(units).collect::<Result<_, _>>().map_err(|_| DecodeError::BadUtf16)?;
     if text.as_bytes().contains(&0) {
         return Err(DecodeError::Binary);
@@ -77,6 +79,7 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> 
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

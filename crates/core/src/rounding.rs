@@ -6,6 +6,11 @@
 //! last displayed digit is a **rounding** discrepancy (尾数误差); anything larger is
 //! **broken**. No fixed tolerance: `211.6` is looser than `211.60`, a sum of ten rounded
 //! parts is looser than a sum of two.
+//!
+//! Every computation is checked: a value beyond `Decimal`'s range gives `None`, and the
+//! relation it belongs to is not checked (never held), rather than a panic.
+
+#![deny(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -21,13 +26,13 @@ pub struct Interval {
 
 impl Interval {
     /// The interval of a displayed number (a percentage stays in percent units); a single
-    /// value when the number is exact.
-    pub fn of(number: &Number) -> Self {
+    /// value when the number is exact; `None` beyond `Decimal`'s range.
+    pub fn of(number: &Number) -> Option<Self> {
         if number.exact {
-            return Self::exact(number.value);
+            return Some(Self::exact(number.value));
         }
-        let half = half_unit(number.decimals);
-        Interval { lo: number.value - half, hi: number.value + half }
+        let half = half_unit(number.decimals)?;
+        Some(Interval { lo: sub(number.value, half)?, hi: add(number.value, half)? })
     }
 
     /// A value known exactly (a count, a stated maximum like 100 分).
@@ -35,16 +40,32 @@ impl Interval {
         Interval { lo: value, hi: value }
     }
 
-    /// The interval of `100 · self / other`; `None` when `other` may be zero or negative.
+    /// Every sum of a value from each interval.
+    pub fn checked_add(self, other: Interval) -> Option<Self> {
+        Some(Interval { lo: add(self.lo, other.lo)?, hi: add(self.hi, other.hi)? })
+    }
+
+    /// Every difference of a value from each interval.
+    pub fn checked_sub(self, other: Interval) -> Option<Self> {
+        Some(Interval { lo: sub(self.lo, other.hi)?, hi: sub(self.hi, other.lo)? })
+    }
+
+    /// The interval of the sum of `numbers`; `None` beyond `Decimal`'s range.
+    pub fn sum<'a>(numbers: impl IntoIterator<Item = &'a Number>) -> Option<Self> {
+        numbers.into_iter().try_fold(Interval::exact(Decimal::ZERO), |sum, number| sum.checked_add(Interval::of(number)?))
+    }
+
+    /// The interval of `100 · self / other`; `None` when `other` may be zero or negative, or
+    /// the quotient is beyond `Decimal`'s range.
     pub fn percent_of(self, other: Interval) -> Option<Self> {
         if other.lo <= Decimal::ZERO {
             return None;
         }
         let hundred = Decimal::ONE_HUNDRED;
-        let candidates = [self.lo / other.lo, self.lo / other.hi, self.hi / other.lo, self.hi / other.hi];
-        let lo = candidates.iter().copied().min().expect("four candidates");
-        let hi = candidates.iter().copied().max().expect("four candidates");
-        Some(Interval { lo: lo * hundred, hi: hi * hundred })
+        let candidates = [div(self.lo, other.lo)?, div(self.lo, other.hi)?, div(self.hi, other.lo)?, div(self.hi, other.hi)?];
+        let lo = candidates.iter().copied().min()?;
+        let hi = candidates.iter().copied().max()?;
+        Some(Interval { lo: mul(lo, hundred)?, hi: mul(hi, hundred)? })
     }
 
     /// Whether two intervals share values. Both are half-open in spirit (`211.605` rounds
@@ -58,38 +79,47 @@ impl Interval {
         }
     }
 
-    /// The midpoint: the value computed from the displayed figures.
-    pub fn mid(&self) -> Decimal {
-        (self.lo + self.hi) / Decimal::TWO
+    /// The midpoint: the value computed from the displayed figures; `None` beyond `Decimal`'s range.
+    pub fn mid(&self) -> Option<Decimal> {
+        div(add(self.lo, self.hi)?, Decimal::TWO)
     }
 }
 
-/// Every sum of a value from each interval.
-impl std::ops::Add for Interval {
-    type Output = Interval;
+// rust_decimal inlines its arithmetic into every caller: core computes only through these
+// four, so the wasm holds one copy of each.
 
-    fn add(self, other: Interval) -> Interval {
-        Interval { lo: self.lo + other.lo, hi: self.hi + other.hi }
-    }
+/// `a + b`; `None` beyond `Decimal`'s range.
+#[inline(never)]
+pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
 }
 
-/// Every difference of a value from each interval.
-impl std::ops::Sub for Interval {
-    type Output = Interval;
-
-    fn sub(self, other: Interval) -> Interval {
-        Interval { lo: self.lo - other.hi, hi: self.hi - other.lo }
-    }
+/// `a − b`; `None` beyond `Decimal`'s range.
+#[inline(never)]
+pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_sub(b)
 }
 
-/// Half a unit in the `decimals`-th decimal place.
-fn half_unit(decimals: u32) -> Decimal {
-    Decimal::new(5, decimals + 1)
+/// `a × b`; `None` beyond `Decimal`'s range.
+#[inline(never)]
+pub fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
 }
 
-/// One unit in the `decimals`-th decimal place.
-pub fn unit(decimals: u32) -> Decimal {
-    Decimal::new(1, decimals)
+/// `a ÷ b`; `None` for a zero `b` or beyond `Decimal`'s range.
+#[inline(never)]
+pub fn div(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_div(b)
+}
+
+/// Half a unit in the `decimals`-th decimal place; `None` past `Decimal`'s 28 decimals.
+fn half_unit(decimals: u32) -> Option<Decimal> {
+    Decimal::try_new(5, decimals.checked_add(1)?).ok()
+}
+
+/// One unit in the `decimals`-th decimal place; `None` past `Decimal`'s 28 decimals.
+pub fn unit(decimals: u32) -> Option<Decimal> {
+    Decimal::try_new(1, decimals).ok()
 }
 
 /// The verdict on one evaluated relation.
@@ -113,16 +143,17 @@ pub fn allowance<'a>(numbers: impl IntoIterator<Item = &'a Number>) -> Option<u3
 
 /// Judges a stated figure against a computed interval. One unit of the `allowance`
 /// ([`allowance`]) decimals is a rounding discrepancy; without an allowance there is none.
-pub fn judge(stated: &Number, computed: Interval, allowance: Option<u32>) -> Outcome {
-    let stated_interval = Interval::of(stated);
-    if stated_interval.meets(&computed) {
-        return Outcome::Held;
+/// `None` when a figure is beyond `Decimal`'s range: the relation cannot be judged.
+pub fn judge(stated: &Number, computed: Interval, allowance: Option<u32>) -> Option<Outcome> {
+    if Interval::of(stated)?.meets(&computed) {
+        return Some(Outcome::Held);
     }
-    if allowance.is_some_and(|decimals| (stated.value - computed.mid()).abs() <= unit(decimals)) {
-        Outcome::Rounding
-    } else {
-        Outcome::Broken
-    }
+    let gap = sub(stated.value, computed.mid()?)?.abs();
+    let within_unit = match allowance {
+        Some(decimals) => gap <= unit(decimals)?,
+        None => false,
+    };
+    Some(if within_unit { Outcome::Rounding } else { Outcome::Broken })
 }
 
 /// Displays a decimal with exactly `decimals` places (`280.7` → `280.70`).
@@ -133,6 +164,7 @@ pub fn display(value: Decimal, decimals: u32) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::amount::parse_number;
@@ -142,14 +174,18 @@ mod tests {
     }
 
     fn sum(parts: &[&str]) -> Interval {
-        parts.iter().fold(Interval::exact(Decimal::ZERO), |acc, p| acc + Interval::of(&n(p)))
+        Interval::sum(&parts.iter().map(|p| n(p)).collect::<Vec<_>>()).unwrap()
+    }
+
+    fn judge(stated: &Number, computed: Interval, allowance: Option<u32>) -> Outcome {
+        super::judge(stated, computed, allowance).unwrap()
     }
 
     #[test]
     fn displayed_precision_sets_the_interval() {
-        let i = Interval::of(&n("211.6"));
+        let i = Interval::of(&n("211.6")).unwrap();
         assert_eq!((i.lo.to_string(), i.hi.to_string()), ("211.55".into(), "211.65".into()));
-        let i = Interval::of(&n("211.60"));
+        let i = Interval::of(&n("211.60")).unwrap();
         assert_eq!((i.lo.to_string(), i.hi.to_string()), ("211.595".into(), "211.605".into()));
     }
 
@@ -188,7 +224,7 @@ mod tests {
 
     #[test]
     fn percentages_carry_intervals_through_the_division() {
-        let rate = |a: &str, b: &str| Interval::of(&n(a)).percent_of(Interval::of(&n(b))).unwrap();
+        let rate = |a: &str, b: &str| Interval::of(&n(a)).unwrap().percent_of(Interval::of(&n(b)).unwrap()).unwrap();
         // 26.42 / 44 = 60.045…%: "60%" holds.
         assert_eq!(judge(&n("60%"), rate("26.42", "44"), Some(0)), Outcome::Held);
         // 211.6 / 235.26 = 89.94…%: "89.95%" holds within 211.6's interval.
@@ -196,21 +232,37 @@ mod tests {
         // 9.71 / 20 = 48.55%: "100%" is broken.
         assert_eq!(judge(&n("100%"), rate("9.71", "20"), Some(0)), Outcome::Broken);
         // A zero base has no percentage.
-        assert!(Interval::of(&n("0")).percent_of(Interval::of(&n("0"))).is_none());
+        assert!(Interval::of(&n("0")).unwrap().percent_of(Interval::of(&n("0")).unwrap()).is_none());
     }
 
     #[test]
     fn exact_figures_stand_for_themselves_and_allow_no_rounding() {
         let exact = |text: &str| n(text).exactly();
-        assert_eq!(Interval::of(&exact("3")), Interval::exact(Decimal::from(3)));
+        assert_eq!(Interval::of(&exact("3")), Some(Interval::exact(Decimal::from(3))));
         let counts = [exact("1"), exact("1")];
-        let parts = counts.iter().fold(Interval::exact(Decimal::ZERO), |acc, c| acc + Interval::of(c));
+        let parts = Interval::sum(&counts).unwrap();
         // 3辆 stated, 1 + 1 listed: one unit off, yet nothing was rounded.
         assert_eq!(allowance(counts.iter().chain([&exact("3")])), None);
         assert_eq!(judge(&exact("3"), parts, None), Outcome::Broken);
         assert_eq!(judge(&exact("2"), parts, None), Outcome::Held);
         // Beside a rounded figure the rounded one sets the allowance.
         assert_eq!(allowance([&exact("20"), &n("44.0")]), Some(1));
+    }
+
+    #[test]
+    fn figures_beyond_decimal_range_are_not_judged() {
+        let max = Number { value: Decimal::MAX, decimals: 0, percent: false, exact: false };
+        // Decimal::MAX ± ½ overflows: no interval, so no verdict (issue #14: was a panic).
+        assert_eq!(Interval::of(&max), None);
+        assert_eq!(Interval::sum(&[max.exactly(), max.exactly()]), None);
+        assert_eq!(super::judge(&max, Interval::exact(Decimal::ZERO), Some(0)), None);
+        // A 27-digit figure ×100 in a rate: beyond the range, not a panic.
+        let big = Interval::exact(Decimal::from_i128_with_scale(10i128.pow(27), 0));
+        assert_eq!(big.percent_of(Interval::exact(Decimal::ONE)), None);
+        // 28 decimals: no half unit at the 29th.
+        let fine = Number { value: Decimal::new(1, 28), decimals: 28, percent: false, exact: false };
+        assert_eq!(Interval::of(&fine), None);
+        assert_eq!(unit(29), None);
     }
 
     #[test]

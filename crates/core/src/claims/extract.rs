@@ -591,15 +591,13 @@ fn itemised(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
 
 /// Removes parts that only break down the part before them (`基本支出211.6万元，人员经费35.2万元，
 /// 公用经费176.4万元`: the last two add up to the first, so they are its breakdown, not further parts).
-// `sum = sum + …`, not `+=`: the shipped wasm then holds one copy of rust_decimal's addition.
-#[allow(clippy::assign_op_pattern)]
 fn drop_breakdowns(parts: &mut Vec<Figure>) {
     let mut index = 0;
     while index < parts.len() {
-        let mut sum = rust_decimal::Decimal::ZERO;
+        let mut sum = Some(rust_decimal::Decimal::ZERO);
         let breakdown = (index + 1..parts.len()).find(|&last| {
-            sum = sum + parts[last].number.value;
-            last > index + 1 && sum == parts[index].number.value
+            sum = sum.and_then(|sum| crate::rounding::add(sum, parts[last].number.value));
+            last > index + 1 && sum == Some(parts[index].number.value)
         });
         if let Some(last) = breakdown {
             parts.drain(index + 1..=last);

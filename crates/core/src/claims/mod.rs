@@ -55,6 +55,7 @@ pub struct Figure {
     pub at: Location,
 }
 
+#[deny(clippy::arithmetic_side_effects)]
 impl Figure {
     /// Whether the figure is an amount of money.
     pub fn is_money(&self) -> bool {
@@ -64,13 +65,15 @@ impl Figure {
     /// The figure as an [`Amount`] comparable with table cells: money in 万元 (`26.53元` is
     /// 0.002653 万元 shown with 6 decimals), counts as exact (`3辆` is not anything from 2.5
     /// to 3.5), anything else as displayed. `None`
-    /// for 亿元 figures too coarse to be stated in 万元 without inventing precision.
+    /// for 亿元 figures too coarse to be stated in 万元 without inventing precision (and any
+    /// beyond `Decimal`'s range).
     pub fn amount(&self) -> Option<Amount> {
+        let ten_thousand = Decimal::from(10_000);
         let number = match self.unit {
-            FigureUnit::Yuan => Number { value: self.number.value / Decimal::from(10_000), decimals: self.number.decimals + 4, ..self.number },
+            FigureUnit::Yuan => Number { value: crate::rounding::div(self.number.value, ten_thousand)?, decimals: self.number.decimals.checked_add(4)?, ..self.number },
             FigureUnit::HundredMillionYuan => {
                 let decimals = self.number.decimals.checked_sub(4)?;
-                Number { value: self.number.value * Decimal::from(10_000), decimals, ..self.number }
+                Number { value: crate::rounding::mul(self.number.value, ten_thousand)?, decimals, ..self.number }
             }
             FigureUnit::Count => self.number.exactly(),
             _ => self.number,

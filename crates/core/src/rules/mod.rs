@@ -22,6 +22,7 @@ mod l005_fund_name;
 mod l006_blank_department;
 mod l007_impossible_figure;
 mod l008_change_without_reason;
+mod l009_figure_beyond_range;
 mod lookup;
 mod n001_narrative_share;
 mod n002_narrative_change_rate;
@@ -226,6 +227,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &l006_blank_department::BlankDepartment,
         &l007_impossible_figure::ImpossibleFigure,
         &l008_change_without_reason::ChangeWithoutReason,
+        &l009_figure_beyond_range::FigureBeyondRange,
         &n001_narrative_share::NarrativeShare,
         &n002_narrative_change_rate::NarrativeChangeRate,
         &n003_narrative_completion_rate::NarrativeCompletionRate,

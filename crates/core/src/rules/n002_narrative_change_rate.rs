@@ -1,3 +1,5 @@
+#![deny(clippy::arithmetic_side_effects)]
+
 use super::{declare_rule, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::claims::{self, ChangeBasis, ClaimKind, Direction};
@@ -41,9 +43,10 @@ impl Rule for NarrativeChangeRate {
             let (Some(delta_amount), Some(current_amount), Some(stated)) = (delta.amount(), current.amount(), rate.amount()) else { continue };
             let (d, c) = (delta_amount.number, current_amount.number);
             let (prior_value, sign) = match direction {
-                Direction::Increase => (c.value - d.value, "−"),
-                Direction::Decrease => (c.value + d.value, "+"),
+                Direction::Increase => (crate::rounding::sub(c.value, d.value), "−"),
+                Direction::Decrease => (crate::rounding::add(c.value, d.value), "+"),
             };
+            let Some(prior_value) = prior_value else { continue };
             let prior = claims::derived(prior_value, [&c, &d], current.at);
             let base = match basis {
                 ChangeBasis::PriorYear => "上年数",

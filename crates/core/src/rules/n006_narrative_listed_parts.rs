@@ -1,3 +1,5 @@
+#![deny(clippy::arithmetic_side_effects)]
+
 use rust_decimal::Decimal;
 
 use super::{declare_rule, Rule, RuleInfo};
@@ -51,8 +53,9 @@ impl Rule for NarrativeListedParts {
                 checker.sum(&Self::INFO, whole_term, &terms);
                 continue;
             }
-            // A fold with `+`, not `sum()` (`+=`): the shipped wasm then holds one copy of rust_decimal's addition.
-            let sum = claims::derived(amounts.iter().fold(Decimal::ZERO, |sum, a| sum + a.number.value), amounts.iter().map(|a| &a.number), parts[0].at);
+            let Some(value) = amounts.iter().try_fold(Decimal::ZERO, |sum, a| crate::rounding::add(sum, a.number.value)) else { continue };
+            let Some(first) = parts.first() else { continue };
+            let sum = claims::derived(value, amounts.iter().map(|a| &a.number), first.at);
             let names: Vec<&str> = parts.iter().map(|p| p.name()).collect();
             checker.at_most(&Self::INFO, claims::term(format!("文中 {} 之和", names.join("、")), &sum), whole_term);
         }

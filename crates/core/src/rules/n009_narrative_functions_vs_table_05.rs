@@ -1,3 +1,5 @@
+#![deny(clippy::arithmetic_side_effects)]
+
 use super::{declare_rule, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::claims::{self, bind};
@@ -49,14 +51,17 @@ impl Rule for NarrativeFunctionsVsTable05 {
                     checker.sum(&Self::INFO, claims::term(format!("文中 {name}"), &stated), &parts);
                     continue;
                 }
-                let matches = |cell: &bind::Cell| judge(&stated.number, Interval::of(&cell.amount.number), allowance([&stated.number])) == Outcome::Held;
-                let distance = |cell: &&bind::Cell| (cell.amount.number.value - stated.number.value).abs();
+                let matches =
+                    |cell: &bind::Cell| Interval::of(&cell.amount.number).and_then(|cell| judge(&stated.number, cell, allowance([&stated.number]))) == Some(Outcome::Held);
+                // Figures are within the checkable range (amount.rs): their difference is too.
+                let distance = |cell: &&bind::Cell| crate::rounding::sub(cell.amount.number.value, stated.number.value).map(|d| d.abs());
                 let Some(cell) = binding.cells.iter().find(|c| matches(c)).or_else(|| binding.cells.iter().min_by_key(distance)) else { continue };
                 let label = if binding.cells.len() > 1 && !matches(cell) {
-                    let sum = binding.cells.iter().fold(Interval::exact(rust_decimal::Decimal::ZERO), |acc, c| acc + Interval::of(&c.amount.number));
+                    let Some(sum) = Interval::sum(binding.cells.iter().map(|c| &c.amount.number)) else { continue };
+                    let Some(mid) = sum.mid() else { continue };
                     let rows: Vec<&str> = binding.cells.iter().map(|c| c.row.as_str()).collect();
-                    let relation = if judge(&stated.number, sum, allowance([&stated.number])) == Outcome::Held { "等于" } else { "也不等于" };
-                    format!("文中 {name} 决算数（同名的 {} 共 {} 行，{relation}其合计 {}）", rows.join("、"), rows.len(), display(sum.mid(), 2))
+                    let relation = if judge(&stated.number, sum, allowance([&stated.number])) == Some(Outcome::Held) { "等于" } else { "也不等于" };
+                    format!("文中 {name} 决算数（同名的 {} 共 {} 行，{relation}其合计 {}）", rows.join("、"), rows.len(), display(mid, 2))
                 } else {
                     format!("文中 {name} 决算数")
                 };
@@ -68,7 +73,7 @@ impl Rule for NarrativeFunctionsVsTable05 {
 
 /// The 项 of a `…（款）行政运行（项）。` line, as the finding names it (`行政运行（项）`).
 fn item_name(context: &str) -> String {
-    let after = |marker: &str| rfind(context, marker).map(|at| &context[at + marker.len()..]);
+    let after = |marker: &str| rfind(context, marker).and_then(|at| context.get(at.checked_add(marker.len())?..));
     let item = after("（款）").or_else(|| after("(款)")).unwrap_or(context);
     item.trim_end_matches('。').to_string()
 }

@@ -1,3 +1,5 @@
+#![deny(clippy::arithmetic_side_effects)]
+
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{Checker, Term};
 use crate::model::Amount;
@@ -44,7 +46,7 @@ impl Rule for ExecutionRate {
                 let mut stated = Term::cell(table, &row, "执行率", rate);
                 if !matches(rate, executed, budget) {
                     if let Some(initial) = line.initial_budget.as_ref().filter(|initial| matches(rate, executed, initial)) {
-                        let alternative = Interval::of(&executed.number).percent_of(Interval::of(&initial.number)).map_or_else(String::new, |r| display(r.mid(), 2));
+                        let alternative = rate_of(executed, initial).and_then(|r| r.mid()).map_or_else(String::new, |mid| display(mid, 2));
                         stated.label = format!("{}（与 全年执行数 ÷ 年初预算数 {} = {alternative}% 相符）", stated.label, initial.raw);
                     }
                 }
@@ -56,5 +58,10 @@ impl Rule for ExecutionRate {
 
 /// Whether `rate` is `executed ÷ base` up to rounding (a rounding discrepancy counts as a match).
 fn matches(rate: &Amount, executed: &Amount, base: &Amount) -> bool {
-    Interval::of(&executed.number).percent_of(Interval::of(&base.number)).is_some_and(|computed| judge(&rate.number, computed, allowance([&rate.number])) != Outcome::Broken)
+    rate_of(executed, base).and_then(|computed| judge(&rate.number, computed, allowance([&rate.number]))).is_some_and(|outcome| outcome != Outcome::Broken)
+}
+
+/// `100 · executed ÷ base` as an interval; `None` for a base that may be zero or beyond range.
+fn rate_of(executed: &Amount, base: &Amount) -> Option<Interval> {
+    Interval::of(&executed.number)?.percent_of(Interval::of(&base.number)?)
 }

@@ -1,3 +1,5 @@
+#![deny(clippy::arithmetic_side_effects)]
+
 use rust_decimal::Decimal;
 
 use super::{declare_rule, lookup, Rule, RuleInfo};
@@ -5,7 +7,7 @@ use crate::amount::Number;
 use crate::check::{Checker, Term};
 use crate::model::Amount;
 use crate::report::ParseReport;
-use crate::rounding::Interval;
+use crate::rounding::{self, Interval};
 
 declare_rule! {
     /// ## What
@@ -44,7 +46,7 @@ impl Rule for ExecutionScore {
             for line in &performance.funding {
                 let (Some(points), Some(rate), Some(score)) = (&line.points, &line.execution_rate, &line.score) else { continue };
                 let row = lookup::performance_row(table, performance, &line.label);
-                let expected = earned(points, rate);
+                let Some(expected) = earned(points, rate) else { continue };
                 let expected_term = Term { label: format!("{row}·分值×执行率"), ..Term::cell(table, &row, "执行率", &expected) };
                 checker.equal(&Self::INFO, Term::cell(table, &row, "得分", score), expected_term);
             }
@@ -52,23 +54,25 @@ impl Rule for ExecutionScore {
     }
 }
 
-/// `points × min(rate, 100%)` as a figure whose displayed precision covers the rate's rounding.
-fn earned(points: &Amount, rate: &Amount) -> Amount {
+/// `points × min(rate, 100%)` as a figure whose displayed precision covers the rate's rounding;
+/// `None` beyond `Decimal`'s range.
+fn earned(points: &Amount, rate: &Amount) -> Option<Amount> {
     let hundred = Decimal::ONE_HUNDRED;
-    let rate_interval = Interval::of(&rate.number);
-    let (lo, hi) = (rate_interval.lo.min(hundred), rate_interval.hi.min(hundred));
-    let product = Interval { lo: points.number.value * lo / hundred, hi: points.number.value * hi / hundred };
-    let half_width = (product.hi - product.lo) / Decimal::TWO;
+    let rate_interval = Interval::of(&rate.number)?;
+    let share = |rate: Decimal| rounding::div(rounding::mul(points.number.value, rate.min(hundred))?, hundred);
+    let product = Interval { lo: share(rate_interval.lo)?, hi: share(rate_interval.hi)? };
+    let half_width = rounding::div(rounding::sub(product.hi, product.lo)?, Decimal::TWO)?;
     let decimals = covering_decimals(half_width);
     let capped_rate = if rate.number.value > hundred { "100%".to_string() } else { rate.raw.clone() };
-    let raw = format!("{} × {capped_rate} = {}", points.raw, product.mid().round_dp(decimals).normalize());
-    Amount { number: Number { value: product.mid(), decimals, percent: false, exact: false }, raw, at: rate.at }
+    let mid = product.mid()?;
+    let raw = format!("{} × {capped_rate} = {}", points.raw, mid.round_dp(decimals).normalize());
+    Some(Amount { number: Number { value: mid, decimals, percent: false, exact: false }, raw, at: rate.at })
 }
 
 /// The most decimals whose half unit still covers `half_width` (at most 6).
 fn covering_decimals(half_width: Decimal) -> u32 {
     const MOST_DECIMALS: u32 = 6;
-    (0..=MOST_DECIMALS).rev().find(|&d| Decimal::new(5, d + 1) >= half_width).unwrap_or(0)
+    (0..=MOST_DECIMALS).rev().find(|&d| d.checked_add(1).and_then(|scale| Decimal::try_new(5, scale).ok()).is_some_and(|half| half >= half_width)).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -83,7 +87,7 @@ mod tests {
 
     #[test]
     fn a_rate_above_full_execution_earns_the_full_points() {
-        let earned = earned(&amount("10"), &amount("102.32%"));
+        let earned = earned(&amount("10"), &amount("102.32%")).expect("within range");
         assert_eq!(earned.number.value, Decimal::TEN);
         assert_eq!(earned.raw, "10 × 100% = 10");
     }
@@ -91,7 +95,7 @@ mod tests {
     #[test]
     fn the_product_carries_the_rounding_of_the_rate() {
         // 78.7% stands for [78.65%, 78.75%): 10 × that is 7.865…7.875, that is 7.87 to two decimals.
-        let earned = earned(&amount("10"), &amount("78.7%"));
+        let earned = earned(&amount("10"), &amount("78.7%")).expect("within range");
         assert_eq!((earned.number.value, earned.number.decimals), (Decimal::new(787, 2), 2));
         assert_eq!(earned.raw, "10 × 78.7% = 7.87");
     }

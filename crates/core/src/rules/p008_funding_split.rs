@@ -1,3 +1,5 @@
+#![deny(clippy::arithmetic_side_effects)]
+
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{Checker, Term};
 use crate::model::{Amount, PerformanceTable, Side, SplitEntry};
@@ -98,8 +100,7 @@ fn split_terms<'a>(table: &RecognisedTable, performance: &PerformanceTable, entr
 fn adds_up(total: &Amount, entries: &[&SplitEntry]) -> bool {
     let amounts = entries.iter().filter_map(|e| e.amount.as_ref());
     let allowance = allowance(amounts.clone().map(|a| &a.number).chain([&total.number]));
-    let sum = amounts.fold(Interval::exact(rust_decimal::Decimal::ZERO), |acc, a| acc + Interval::of(&a.number));
-    judge(&total.number, sum, allowance) != Outcome::Broken
+    Interval::sum(amounts.map(|a| &a.number)).and_then(|sum| judge(&total.number, sum, allowance)).is_some_and(|outcome| outcome != Outcome::Broken)
 }
 
 #[cfg(test)]

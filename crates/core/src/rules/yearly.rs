@@ -60,6 +60,7 @@ pub struct Fact {
     column: Option<String>,
 }
 
+#[deny(clippy::arithmetic_side_effects)]
 impl Fact {
     /// The fact as a relation term showing `amount` (the fact's or its alternative).
     pub fn term<'a>(&'a self, amount: &'a Amount) -> Term<'a> {
@@ -68,7 +69,7 @@ impl Fact {
 
     /// The stated figure, or the alternative when that is nearer to `other`.
     pub fn nearest(&self, other: &Amount) -> &Amount {
-        let distance = |a: &Amount| (a.number.value - other.number.value).abs();
+        let distance = |a: &Amount| crate::rounding::sub(a.number.value, other.number.value).map(|d| d.abs());
         match &self.alternative {
             Some(alternative) if distance(alternative) < distance(&self.amount) => alternative,
             _ => &self.amount,
@@ -291,12 +292,13 @@ fn sign(direction: Direction) -> &'static str {
 }
 
 /// `figure` moved by `delta` in `direction`, shown at the coarser of their precisions
-/// (`None` for a 亿元 figure too coarse to be stated in 万元).
+/// (`None` for a 亿元 figure too coarse to be stated in 万元, or beyond `Decimal`'s range).
+#[deny(clippy::arithmetic_side_effects)]
 fn offset(figure: &Figure, delta: &Figure, direction: Direction) -> Option<Amount> {
     let (a, d) = (figure.amount()?, delta.amount()?);
     let value = match direction {
-        Direction::Increase => a.number.value + d.number.value,
-        Direction::Decrease => a.number.value - d.number.value,
+        Direction::Increase => crate::rounding::add(a.number.value, d.number.value)?,
+        Direction::Decrease => crate::rounding::sub(a.number.value, d.number.value)?,
     };
     Some(claims::derived(value, [&a.number, &d.number], delta.at))
 }
