@@ -286,19 +286,19 @@ pub struct Checker<'a> {
     claims: &'a [Claim],
     /// The bindings of each of `claims`, bound once.
     bindings: &'a [Vec<Binding<'a, 'a>>],
-    companions: Vec<(&'a ParseReport, &'a [Claim])>,
+    companions: &'a [&'a Companion],
 }
 
 // Where figures meet: every computation is checked (rounding.rs), none may overflow.
 #[deny(clippy::arithmetic_side_effects)]
 impl<'a> Checker<'a> {
-    fn new(claims: &'a [Claim], bindings: &'a [Vec<Binding<'a, 'a>>], companions: Vec<(&'a ParseReport, &'a [Claim])>) -> Self {
-        Checker { stats: CheckStats::default(), running: None, findings: Vec::new(), claims, bindings, companions }
+    fn new(claims: &'a [Claim], bindings: &'a [Vec<Binding<'a, 'a>>]) -> Self {
+        Checker { stats: CheckStats::default(), running: None, findings: Vec::new(), claims, bindings, companions: &[] }
     }
 
-    /// The companions checked together with this document ([`are_companions`]), with their claims.
-    pub fn companions(&self) -> &[(&'a ParseReport, &'a [Claim])] {
-        &self.companions
+    /// The companions checked together with this document ([`Companion::pairs_with`]).
+    pub fn companions(&self) -> &'a [&'a Companion] {
+        self.companions
     }
 
     /// The document's claims.
@@ -535,38 +535,100 @@ impl CheckOptions {
 }
 
 /// Checks parsed documents together, each with the rules `options` select: the rules that
-/// compare years (Y) read each document's companions ([`are_companions`]).
+/// compare years (Y) read each document's companions ([`Companion::pairs_with`]).
 pub fn check_parsed(documents: &[&ParseReport], options: &CheckOptions) -> CheckReport {
-    // Each document's claims are read once, for its own rules and for its companions'.
-    let claims: Vec<Vec<Claim>> = documents.iter().map(|document| claims::extract(document)).collect();
+    let (pending, companions): (Vec<Pending>, Vec<Companion>) = documents.iter().map(|document| begin(document, options)).unzip();
+    let paired = pair(&companions);
     CheckReport::new(
-        documents
-            .iter()
-            .enumerate()
-            .map(|(index, document)| {
-                let companions = documents
-                    .iter()
-                    .zip(&claims)
-                    .enumerate()
-                    .filter(|&(other, (companion, _))| other != index && are_companions(document, companion))
-                    .map(|(_, (companion, claims))| (*companion, claims.as_slice()))
-                    .collect();
-                check_document(document, &claims[index], companions, options)
+        pending
+            .into_iter()
+            .zip(&companions)
+            .zip(paired)
+            .map(|((pending, own), others)| {
+                let others: Vec<&Companion> = others.into_iter().filter_map(|other| companions.get(other)).collect();
+                finish(pending, own, &others, options)
             })
             .collect(),
     )
 }
 
-/// Whether two documents are companions whose figures the Y rules compare: the same
-/// department (names compared without spaces or a leading province: `湖南省怀化市…` and
-/// `怀化市…` are one department) and adjacent years, or one year's budget and accounts. Two
-/// versions of one document are not companions.
+/// What the rules that compare documents (Y) read of a document: what pairs it with others
+/// (department, year, kinds) and the figures it states for its department's years. A
+/// document is checked against these alone, so a batch keeps them, not the documents.
+#[derive(Debug, Clone)]
+pub struct Companion {
+    pub source: String,
+    year: Option<u16>,
+    budget: bool,
+    accounts: bool,
+    /// The department without spaces or a leading province ([`department_key`]).
+    department: Option<String>,
+    facts: Vec<rules::yearly::Fact>,
+}
+
+impl Companion {
+    /// The companion side of `document`, whose claims are `claims`.
+    pub fn of(document: &ParseReport, claims: &[Claim]) -> Self {
+        Companion { facts: rules::yearly::facts(document, claims), ..Companion::pairing(document) }
+    }
+
+    /// What pairs `document` with others, without its facts.
+    fn pairing(document: &ParseReport) -> Self {
+        let kinds = &document.document.kinds;
+        Companion {
+            source: document.source.clone(),
+            year: document.document.year,
+            budget: kinds.contains(&DocumentKind::Budget),
+            accounts: kinds.contains(&DocumentKind::FinalAccounts),
+            department: document.document.department.as_deref().map(department_key),
+            facts: Vec::new(),
+        }
+    }
+
+    /// Whether the Y rules compare the two: the same department and adjacent years, or one
+    /// year's budget and accounts. Two versions of one document are not companions.
+    pub fn pairs_with(&self, other: &Companion) -> bool {
+        let (Some(year_a), Some(year_b)) = (self.year, other.year) else { return false };
+        let adjacent = year_a.abs_diff(year_b) == 1 || (year_a == year_b && self.budget != other.budget);
+        adjacent && self.department.is_some() && self.department == other.department
+    }
+
+    /// Whether the document is a 部门决算.
+    pub(crate) fn is_accounts(&self) -> bool {
+        self.accounts
+    }
+
+    /// The facts the document states ([`rules::yearly::facts`]).
+    pub(crate) fn facts(&self) -> &[rules::yearly::Fact] {
+        &self.facts
+    }
+}
+
+/// Each companion's companions, as indices: documents are grouped by department first, so a
+/// batch pairs in `n log n`, not by comparing every two.
+pub fn pair(companions: &[Companion]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..companions.len()).filter(|&i| companions.get(i).is_some_and(|c| c.department.is_some())).collect();
+    crate::sorting::sort_by_key(&mut order, |&i| companions.get(i).and_then(|c| c.department.as_deref()));
+    let mut paired = vec![Vec::new(); companions.len()];
+    for group in order.chunk_by(|&a, &b| companions.get(a).map(|c| &c.department) == companions.get(b).map(|c| &c.department)) {
+        for &a in group {
+            let Some(own) = companions.get(a) else { continue };
+            let others = group.iter().copied().filter(|&b| b != a && companions.get(b).is_some_and(|other| own.pairs_with(other)));
+            if let Some(slot) = paired.get_mut(a) {
+                slot.extend(others);
+                slot.sort_unstable();
+            }
+        }
+    }
+    paired
+}
+
+/// Whether two documents are companions whose figures the Y rules compare
+/// ([`Companion::pairs_with`]): the same department (names compared without spaces or a
+/// leading province: `湖南省怀化市…` and `怀化市…` are one department) and adjacent years, or
+/// one year's budget and accounts.
 pub fn are_companions(a: &ParseReport, b: &ParseReport) -> bool {
-    let key = |d: &ParseReport| d.document.department.as_deref().map(department_key);
-    let (Some(year_a), Some(year_b)) = (a.document.year, b.document.year) else { return false };
-    let budget = |d: &ParseReport| d.document.kinds.contains(&DocumentKind::Budget);
-    let adjacent = year_a.abs_diff(year_b) == 1 || (year_a == year_b && budget(a) != budget(b));
-    adjacent && key(a).is_some() && key(a) == key(b)
+    Companion::pairing(a).pairs_with(&Companion::pairing(b))
 }
 
 fn department_key(name: &str) -> String {
@@ -577,30 +639,55 @@ fn department_key(name: &str) -> String {
     }
 }
 
-/// Checks one parsed document with the rules `options` select.
-fn check_document(document: &ParseReport, claims: &[Claim], companions: Vec<(&ParseReport, &[Claim])>, options: &CheckOptions) -> DocumentReport {
-    let bindings = bind::bind_all(document, claims);
-    let mut checker = Checker::new(claims, &bindings, companions);
+/// A document checked by every rule but those that compare it with its companions.
+pub struct Pending {
+    source: String,
+    kind: Vec<DocumentKind>,
+    year: Option<u16>,
+    department: Option<String>,
+    tables: Vec<TableRef>,
+    has_performance_tables: bool,
+    stats: CheckStats,
+    findings: Vec<Finding>,
+}
+
+/// Checks one parsed document with the rules `options` select, but for the comparisons with
+/// its companions ([`finish`]); the document's companion side is returned with it.
+pub fn begin(document: &ParseReport, options: &CheckOptions) -> (Pending, Companion) {
+    let claims = claims::extract(document);
+    let bindings = bind::bind_all(document, &claims);
+    let mut checker = Checker::new(&claims, &bindings);
     for rule in rules::all().iter().filter(|rule| options.runs(rule.info())) {
         rule.check(document, &mut checker);
     }
     checker.settle();
-    checker.stats.claims = claims::summary(claims, &bindings);
+    checker.stats.claims = claims::summary(&claims, &bindings);
     checker.stats.table_coverage = TableCoverage::of(&document.document.kinds, &document.tables, document.coverage.tables_seen, &document.coverage.tables_without_columns);
-    let mut findings = checker.findings;
-    crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
-    let has_performance_tables = document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData));
-    let score = score::score(&document.document.kinds, has_performance_tables, checker.stats.table_coverage.as_ref(), &checker.stats.by_category, &findings);
-    DocumentReport {
+    let pending = Pending {
         source: document.source.clone(),
         kind: document.document.kinds.clone(),
         year: document.document.year,
         department: document.document.department.clone(),
         tables: document.tables.iter().map(|t| TableRef { form: t.form, form_name: t.form_name, line: t.line }).collect(),
+        has_performance_tables: document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData)),
         stats: checker.stats,
-        score,
-        findings,
+        findings: checker.findings,
+    };
+    (pending, Companion::of(document, &claims))
+}
+
+/// Compares a [`begin`]-checked document (`own`) with its companions and scores it.
+pub fn finish(pending: Pending, own: &Companion, companions: &[&Companion], options: &CheckOptions) -> DocumentReport {
+    let Pending { source, kind, year, department, tables, has_performance_tables, stats, findings } = pending;
+    let mut checker = Checker { stats, findings, companions, ..Checker::new(&[], &[]) };
+    for rule in rules::all().iter().filter(|rule| options.runs(rule.info())) {
+        rule.compare(own, &mut checker);
     }
+    checker.settle();
+    let mut findings = checker.findings;
+    crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
+    let score = score::score(&kind, has_performance_tables, checker.stats.table_coverage.as_ref(), &checker.stats.by_category, &findings);
+    DocumentReport { source, kind, year, department, tables, stats: checker.stats, score, findings }
 }
 
 impl DocumentReport {
@@ -699,7 +786,7 @@ mod tests {
     fn exact_counts_hold_when_equal_and_are_broken_by_one() {
         let rule = rules::all().iter().map(|rule| rule.info()).find(|info| info.code == "N006").unwrap();
         let (two, three, four) = (vehicles("2"), vehicles("3"), vehicles("4"));
-        let mut checker = Checker::new(&[], &[], Vec::new());
+        let mut checker = Checker::new(&[], &[]);
         checker.at_most(rule, term("机要通信用车", &three), term("共有车辆", &three));
         checker.sum(rule, term("共有车辆", &three), &[(term("机要通信用车", &two), true), (term("其他用车", &two), true)]);
         checker.at_most(rule, term("机要通信用车", &four), term("共有车辆", &three));

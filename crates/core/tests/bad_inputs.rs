@@ -18,3 +18,34 @@ fn figures_beyond_the_checkable_range_are_a_notice_not_a_panic() {
     let basic_data = "部门整体支出绩效评价基础数据表\n项目\t本年预算数\t本年决算数\n三公经费\t0.9999999999999999999999999999\t1.00\n";
     assert_eq!(findings(basic_data), [("L009", Severity::Notice)]);
 }
+
+const BUDGET_003: &str = include_str!("../../../../shared/corpus/003_1cc174f46883e4ef.txt");
+const ACCOUNTS_000: &str = include_str!("../../../../shared/corpus/000_a60f2e9b14e82395.txt");
+
+#[test]
+fn a_companion_given_twice_adds_no_relation_and_no_finding() {
+    let once = hedui_core::check(&[("003.txt", BUDGET_003), ("000.txt", ACCOUNTS_000)]);
+    let twice = hedui_core::check(&[("003.txt", BUDGET_003), ("000.txt", ACCOUNTS_000), ("000-copy.txt", ACCOUNTS_000)]);
+    let (once, twice) = (&once.documents[0], &twice.documents[0]);
+    let y_findings = |d: &hedui_core::DocumentReport| d.findings.iter().filter(|f| f.rule.starts_with('Y')).count();
+    assert!(y_findings(once) > 0, "003 and 000 disagree on the vehicles (Y003)");
+    assert_eq!(y_findings(twice), y_findings(once));
+    assert_eq!(twice.stats.total, once.stats.total);
+    assert_eq!(twice.score.value, once.score.value);
+}
+
+#[test]
+fn pairing_by_department_finds_what_comparing_every_two_finds() {
+    let corpus = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus")).unwrap();
+    let texts: Vec<(String, String)> = corpus
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .map(|path| (path.display().to_string(), std::fs::read_to_string(&path).unwrap()))
+        .collect();
+    let parsed: Vec<_> = texts.iter().map(|(source, text)| hedui_core::parse(source, text)).collect();
+    let companions: Vec<_> = parsed.iter().map(|d| hedui_core::check::begin(d, &Default::default()).1).collect();
+    let every_two: Vec<Vec<usize>> =
+        (0..parsed.len()).map(|a| (0..parsed.len()).filter(|&b| b != a && hedui_core::check::are_companions(&parsed[a], &parsed[b])).collect()).collect();
+    assert_eq!(hedui_core::check::pair(&companions), every_two);
+    assert!(every_two.iter().any(|others| !others.is_empty()), "the corpus has companions (003 and 000)");
+}

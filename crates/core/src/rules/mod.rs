@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::Checker;
+use crate::check::{Checker, Companion};
 use crate::report::ParseReport;
 
 #[cfg(feature = "budget")]
@@ -88,7 +88,7 @@ mod x015_budget_operating_within_public;
 mod y001_budget_across_years;
 mod y002_spending_across_years;
 mod y003_vehicles_across_documents;
-mod yearly;
+pub(crate) mod yearly;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -178,8 +178,11 @@ pub struct RuleInfo {
 /// A check over one parsed document.
 pub trait Rule: Sync {
     fn info(&self) -> &'static RuleInfo;
-    /// Evaluates every relation the rule covers, recording each through `checker`.
-    fn check(&self, document: &ParseReport, checker: &mut Checker);
+    /// Evaluates every relation the rule covers in `document`, recording each through `checker`.
+    fn check(&self, _document: &ParseReport, _checker: &mut Checker) {}
+    /// For the rules that compare documents (Y): evaluates the relations between `own` and
+    /// the companions `checker` holds.
+    fn compare(&self, _own: &Companion, _checker: &mut Checker) {}
 }
 
 /// Declares a rule type whose doc comment becomes its [`RuleInfo::doc`].

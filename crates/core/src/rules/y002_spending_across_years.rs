@@ -1,7 +1,6 @@
 use super::yearly::{self, Measure};
 use super::{declare_rule, Rule, RuleInfo};
-use crate::check::Checker;
-use crate::report::ParseReport;
+use crate::check::{Checker, Companion};
 
 declare_rule! {
     /// ## What
@@ -35,7 +34,7 @@ impl Rule for SpendingAcrossYears {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        yearly::compare(&Self::INFO, document, checker, &[Measure::AccountsTotal, Measure::RunningCostsSpent]);
+    fn compare(&self, own: &Companion, checker: &mut Checker) {
+        yearly::compare(&Self::INFO, own, checker, &[Measure::AccountsTotal, Measure::RunningCostsSpent]);
     }
 }

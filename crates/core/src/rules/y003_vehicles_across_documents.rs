@@ -1,7 +1,6 @@
 use super::yearly::{self, Measure};
 use super::{declare_rule, Rule, RuleInfo};
-use crate::check::Checker;
-use crate::report::ParseReport;
+use crate::check::{Checker, Companion};
 
 declare_rule! {
     /// ## What
@@ -34,7 +33,7 @@ impl Rule for VehiclesAcrossDocuments {
         &Self::INFO
     }
 
-    fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        yearly::compare(&Self::INFO, document, checker, &[Measure::VehiclesHeld]);
+    fn compare(&self, own: &Companion, checker: &mut Checker) {
+        yearly::compare(&Self::INFO, own, checker, &[Measure::VehiclesHeld]);
     }
 }

@@ -5,7 +5,7 @@
 
 use super::lookup;
 use super::RuleInfo;
-use crate::check::{Checker, Term};
+use crate::check::{Checker, Companion, Term};
 use crate::claims::{self, ChangeBasis, Claim, ClaimKind, Direction, Figure};
 use crate::ingest::{contains, find, rfind};
 use crate::model::{Amount, Side};
@@ -77,27 +77,27 @@ impl Fact {
     }
 }
 
-/// Compares the facts of `measures` that `document` and each companion state for the same
-/// year; each disagreement is reported once, in the document [`reported_here`] picks.
-pub fn compare(rule: &RuleInfo, document: &ParseReport, checker: &mut Checker, measures: &[Measure]) {
-    let companions = checker.companions().to_vec();
-    if companions.is_empty() {
-        return;
-    }
-    let claims = checker.claims();
-    let ours: Vec<Fact> = facts(document, claims).into_iter().filter(|f| measures.contains(&f.measure)).collect();
+/// Compares the facts of `measures` that the document (`own`) and each companion state for
+/// the same year; each disagreement is reported once, in the document [`reported_here`] picks.
+/// A companion stating the figure another companion already stated (a second copy of one
+/// document) adds no relation.
+pub fn compare(rule: &RuleInfo, own: &Companion, checker: &mut Checker, measures: &[Measure]) {
+    let ours: Vec<&Fact> = own.facts().iter().filter(|f| measures.contains(&f.measure)).collect();
     if ours.is_empty() {
         return;
     }
-    for (companion, their_claims) in companions {
-        let theirs = facts(companion, their_claims);
-        for (our, their) in ours.iter().flat_map(|our| theirs.iter().filter(|their| their.measure == our.measure && their.year == our.year).map(move |their| (our, their))) {
-            if !reported_here(document, our, companion, their) {
-                continue;
+    let mut compared: Vec<(usize, &Amount)> = Vec::new();
+    for companion in checker.companions() {
+        for (index, our) in ours.iter().enumerate() {
+            for their in companion.facts().iter().filter(|their| their.measure == our.measure && their.year == our.year) {
+                if !reported_here(own, our, companion, their) || compared.iter().any(|&(i, amount)| i == index && amount.number == their.amount.number) {
+                    continue;
+                }
+                compared.push((index, &their.amount));
+                let mut other = their.term(&their.amount);
+                other.label = format!("{} {}", short_name(&companion.source), other.label);
+                checker.equal_across(rule, our.term(our.nearest(&their.amount)), &companion.source, other);
             }
-            let mut other = their.term(&their.amount);
-            other.label = format!("{} {}", short_name(&companion.source), other.label);
-            checker.equal_across(rule, our.term(our.nearest(&their.amount)), &companion.source, other);
         }
     }
 }
@@ -110,15 +110,14 @@ fn short_name(source: &str) -> &str {
 /// Which of two documents reports a disagreement between their facts `ours` and `theirs`:
 /// the one speaking about another year than its own (it restates the other's figure); when
 /// both or neither do, the 决算 (it restates the budget), then the later-named document.
-pub fn reported_here(document: &ParseReport, ours: &Fact, companion: &ParseReport, theirs: &Fact) -> bool {
+pub fn reported_here(own: &Companion, ours: &Fact, companion: &Companion, theirs: &Fact) -> bool {
     if ours.other_year != theirs.other_year {
         return ours.other_year;
     }
-    let accounts = |d: &ParseReport| d.document.kinds.contains(&DocumentKind::FinalAccounts);
-    if accounts(document) != accounts(companion) {
-        return accounts(document);
+    if own.is_accounts() != companion.is_accounts() {
+        return own.is_accounts();
     }
-    document.source > companion.source
+    own.source > companion.source
 }
 
 /// Every fact `document` states, from its claims and tables.
