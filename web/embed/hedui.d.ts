@@ -1,4 +1,4 @@
-// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.6.0).
+// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.8.0).
 
 /** What the WebAssembly module can be loaded from (default: hedui_wasm_bg.wasm next to hedui.js). */
 export type ModuleSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
@@ -64,6 +64,16 @@ export interface CheckReport {
   schema_version: string;
   /** One per input document, in input order. */
   documents: DocumentReport[];
+  /** Files the CLI was given but did not check; always empty from the JS API. */
+  unchecked: Unchecked[];
+}
+
+export interface Unchecked {
+  source: string;
+  /** The file given before with the same bytes, checked in its place; null when unreadable. */
+  same_as: string | null;
+  message: string;
+  message_en: string;
 }
 
 export type DocumentKind = 'final_accounts' | 'budget' | 'performance_self_evaluation';

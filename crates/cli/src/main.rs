@@ -1,11 +1,22 @@
 //! `hedui`: a thin shell over `hedui-core`. It reads files and prints what the core reports.
+//!
+//! A batch is checked document by document on every core ([`std::thread::scope`]): each file is
+//! read, checked by every rule but the comparisons across documents, and dropped, keeping its
+//! findings and the few facts its companions are compared with ([`check::Companion`]); then each
+//! is compared with its companions and reported, in input order.
 
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
+use hedui_core::check::{self, CheckOptions, Companion, Pending, Unchecked};
 use hedui_core::layout::{GlyphPlaces, Rendered};
 use hedui_core::rules::{self, Severity};
+use hedui_core::CheckReport;
 
 #[derive(Parser)]
 #[command(name = "hedui", version, about = "核对 — checks Chinese public-sector budget disclosures")]
@@ -16,7 +27,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check documents: every total, cross-table figure and 绩效 score (exit code per --fail-on).
+    /// Check documents: every total, cross-table figure and 绩效 score (exit code: 0 clean,
+    /// 1 a finding at least as severe as --fail-on, 2 usage error, 3 a file could not be read).
     Check {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -60,44 +72,24 @@ enum FailOn {
     Never,
 }
 
+// The batch allocates and frees many small strings on every core: mimalloc's per-thread heaps
+// take about a quarter less time for it than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// A file could not be read (the others are still checked and reported).
+const UNREADABLE: u8 = 3;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { format, fail_on, paths } => {
-            let mut documents = Vec::new();
-            let mut unreadable = false;
-            for path in &paths {
-                match read_document(path) {
-                    Ok(document) => documents.push((path.display().to_string(), document)),
-                    Err(message) => {
-                        eprintln!("hedui: {}: {message}", path.display());
-                        unreadable = true;
-                    }
-                }
-            }
-            let inputs: Vec<(&str, &str)> = documents.iter().map(|(s, d)| (s.as_str(), d.text.as_str())).collect();
-            let mut report = hedui_core::check(&inputs);
-            for ((_, document), checked) in documents.iter().zip(&mut report.documents) {
-                if let Some(places) = &document.places {
-                    checked.place_on_pages(places);
-                }
-            }
-            match format {
-                Format::Json => println!("{}", report.to_json()),
-                Format::Text => print!("{}", report.to_text()),
-            }
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),
                 FailOn::Warning => Some(Severity::Warning),
                 FailOn::Never => None,
             };
-            if unreadable {
-                ExitCode::from(2)
-            } else if threshold.is_some_and(|t| report.worst().is_some_and(|w| w <= t)) {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+            check_batch(&paths, format, threshold)
         }
         Command::Rules { format } => {
             match format {
@@ -119,17 +111,198 @@ fn main() -> ExitCode {
                         }
                     }
                     Err(message) => {
-                        eprintln!("hedui: {}: {message}", path.display());
+                        eprintln!("hedui: {}: {}", path.display(), message.both());
                         failed = true;
                     }
                 }
             }
             if failed {
-                ExitCode::from(2)
+                ExitCode::from(UNREADABLE)
             } else {
                 ExitCode::SUCCESS
             }
         }
+    }
+}
+
+/// One file of a batch after its first step.
+enum Read {
+    /// Checked but for the comparisons with its companions.
+    Checked {
+        pending: Box<Pending>,
+        companion: Companion,
+        places: Option<GlyphPlaces>,
+        bytes: Fingerprint,
+    },
+    Unreadable(Message),
+}
+
+/// What is reported for one file.
+enum File {
+    /// Checked but for the comparisons with `companions[at]`'s companions.
+    Checked {
+        pending: Box<Pending>,
+        places: Option<GlyphPlaces>,
+        at: usize,
+    },
+    /// The same bytes as the file at this index, checked in its place.
+    Duplicate(usize),
+    Unreadable(Message),
+}
+
+/// Tells files with the same bytes apart from the others without keeping the bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Fingerprint {
+    hash: u64,
+    len: usize,
+}
+
+/// Checks `paths` together and prints the report; the exit code says how it went.
+fn check_batch(paths: &[PathBuf], format: Format, threshold: Option<Severity>) -> ExitCode {
+    let options = CheckOptions::default();
+    let read = in_parallel(paths, |path| read_and_check(path, &options));
+    // The first of files with the same bytes is checked; the others say so.
+    let mut first_with: HashMap<Fingerprint, usize> = HashMap::new();
+    let mut same_as: Vec<Option<usize>> = vec![None; read.len()];
+    for (index, file) in read.iter().enumerate() {
+        let Read::Checked { bytes, .. } = file else { continue };
+        match first_with.get(bytes) {
+            Some(&first) if same_bytes(&paths[first], &paths[index]) => same_as[index] = Some(first),
+            Some(_) => {}
+            None => {
+                first_with.insert(*bytes, index);
+            }
+        }
+    }
+    // What is reported for each file, and the companions of those checked, paired.
+    let mut companions = Vec::new();
+    let files: Vec<File> = read
+        .into_iter()
+        .zip(&same_as)
+        .map(|(file, duplicate)| match (file, duplicate) {
+            (Read::Unreadable(message), _) => File::Unreadable(message),
+            (Read::Checked { .. }, Some(first)) => File::Duplicate(*first),
+            (Read::Checked { pending, companion, places, .. }, None) => {
+                companions.push(companion);
+                File::Checked { pending, places, at: companions.len() - 1 }
+            }
+        })
+        .collect();
+    let paired = check::pair(&companions);
+
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut report = CheckReport::new(Vec::new());
+    let (mut worst, mut any_unreadable) = (None::<Severity>, false);
+    for (file, path) in files.into_iter().zip(paths) {
+        let source = path.display().to_string();
+        let (pending, places, at) = match file {
+            File::Checked { pending, places, at } => (pending, places, at),
+            File::Duplicate(first) => {
+                let first = paths[first].display().to_string();
+                report_unchecked(&mut out, &mut report, format, Unchecked::duplicate(&source, &first));
+                continue;
+            }
+            File::Unreadable(message) => {
+                eprintln!("hedui: {source}: {}", message.both());
+                any_unreadable = true;
+                report_unchecked(&mut out, &mut report, format, Unchecked::unreadable(&source, &message.zh, &message.en));
+                continue;
+            }
+        };
+        let others: Vec<&Companion> = paired[at].iter().map(|&other| &companions[other]).collect();
+        let mut document = check::finish(*pending, &companions[at], &others, &options);
+        if let Some(places) = &places {
+            document.place_on_pages(places);
+        }
+        worst = document.findings.iter().map(|f| f.severity).chain(worst).min();
+        match format {
+            Format::Text => drop(out.write_all(document.to_text().as_bytes())),
+            Format::Json => report.documents.push(document),
+        }
+    }
+    if let Format::Json = format {
+        drop(serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from).and_then(|()| writeln!(out)));
+    }
+    drop(out.flush());
+    if any_unreadable {
+        ExitCode::from(UNREADABLE)
+    } else if threshold.is_some_and(|t| worst.is_some_and(|w| w <= t)) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A file not checked is printed at once as text, or kept for the JSON report.
+fn report_unchecked(out: &mut impl Write, report: &mut CheckReport, format: Format, unchecked: Unchecked) {
+    match format {
+        Format::Text => drop(out.write_all(unchecked.to_text().as_bytes())),
+        Format::Json => report.unchecked.push(unchecked),
+    }
+}
+
+/// Runs `work` on each of `items` on every core, returning the results in input order.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len()).max(1);
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(index) else { break done };
+                        done.push((index, work(item)));
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    });
+    done.sort_unstable_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, result)| result).collect()
+}
+
+/// Reads a file and checks it but for the comparisons with its companions.
+fn read_and_check(path: &Path, options: &CheckOptions) -> Read {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return Read::Unreadable(Message::cannot_read(&e)),
+    };
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    let fingerprint = Fingerprint { hash: hasher.finish(), len: bytes.len() };
+    match document_of(path, &bytes) {
+        Ok(document) => {
+            drop(bytes);
+            let parsed = hedui_core::parse(&path.display().to_string(), &document.text);
+            let (pending, companion) = check::begin(&parsed, options);
+            Read::Checked { pending: Box::new(pending), companion, places: document.places, bytes: fingerprint }
+        }
+        Err(message) => Read::Unreadable(message),
+    }
+}
+
+/// Whether two files have the same bytes (their fingerprints matched).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    matches!((std::fs::read(a), std::fs::read(b)), (Ok(a), Ok(b)) if a == b)
+}
+
+/// Why a file was not read, in both languages.
+struct Message {
+    zh: String,
+    en: String,
+}
+
+impl Message {
+    fn cannot_read(error: &std::io::Error) -> Self {
+        Message { zh: format!("无法读取文件：{error}"), en: format!("cannot read file: {error}") }
+    }
+
+    /// `zh (en)`.
+    fn both(&self) -> String {
+        format!("{} ({})", self.zh, self.en)
     }
 }
 
@@ -139,15 +312,20 @@ struct Document {
     places: Option<GlyphPlaces>,
 }
 
-/// Reads a document: a PDF's text layer laid out by core, or a text file (UTF-8, or UTF-16
-/// with a byte-order mark), with a clear message for anything else.
-fn read_document(path: &Path) -> Result<Document, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件 (cannot read file): {e}"))?;
+/// Reads a document (see [`document_of`]).
+fn read_document(path: &Path) -> Result<Document, Message> {
+    let bytes = std::fs::read(path).map_err(|e| Message::cannot_read(&e))?;
+    document_of(path, &bytes)
+}
+
+/// A document from a file's bytes: a PDF's text layer laid out by core, or a text file (UTF-8,
+/// or UTF-16), with a clear message for anything else.
+fn document_of(path: &Path, bytes: &[u8]) -> Result<Document, Message> {
     if bytes.starts_with(b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-        let pages = hedui_pdf::read_pdf(&bytes, &hedui_pdf::Limits::default()).map_err(|e| e.to_string())?;
+        let pages = hedui_pdf::read_pdf(bytes, &hedui_pdf::Limits::default()).map_err(|e| Message { zh: e.zh(), en: e.en() })?;
         let Rendered { text, places } = hedui_core::layout::render(&pages);
         return Ok(Document { text, places: Some(places) });
     }
-    let text = hedui_core::decode::decode(&bytes).map_err(|e| e.to_string())?;
+    let text = hedui_core::decode::decode(bytes).map_err(|e| Message { zh: e.zh().to_string(), en: e.en().to_string() })?;
     Ok(Document { text, places: None })
 }

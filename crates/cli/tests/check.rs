@@ -58,11 +58,60 @@ fn json_output_follows_the_report_schema() {
 #[test]
 fn an_unreadable_file_is_reported_and_the_others_still_checked() {
     let missing = PathBuf::from("/nonexistent/hedui.txt");
-    let out = hedui(&["check", "--format", "json"], &[missing, fixture("T008_ok.txt")]);
-    assert_eq!(out.status.code(), Some(2));
+    let out = hedui(&["check", "--format", "json"], &[missing.clone(), fixture("T008_ok.txt")]);
+    assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("无法读取文件"));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["documents"].as_array().unwrap().len(), 1);
+    // The file not read is an entry of the report, with why.
+    let unchecked = &report["unchecked"][0];
+    assert_eq!(unchecked["source"], missing.display().to_string());
+    assert_eq!(unchecked["same_as"], serde_json::Value::Null);
+    assert!(unchecked["message"].as_str().unwrap().starts_with("无法读取文件："), "{unchecked}");
+    assert!(unchecked["message_en"].as_str().unwrap().starts_with("cannot read file: "), "{unchecked}");
+    // In text, in input order: the line of the file not read comes first.
+    let out = hedui(&["check"], &[missing.clone(), fixture("T008_ok.txt")]);
+    assert_eq!(out.status.code(), Some(3));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with(&format!("{}: 无法读取文件：", missing.display())), "{text}");
+    assert!(text.contains(&format!("{}: 已核对 ", fixture("T008_ok.txt").display())), "{text}");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    for args in [&["check"][..], &["check", "--fail-on", "sometimes", "a.txt"], &["frobnicate"]] {
+        let out = hedui(args, &[]);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn the_same_file_given_twice_is_checked_once_and_said_so() {
+    let budget = PathBuf::from("../../../shared/corpus/003_1cc174f46883e4ef.txt");
+    let accounts = PathBuf::from("../../../shared/corpus/000_a60f2e9b14e82395.txt");
+    let dir = std::env::temp_dir().join(format!("hedui-twice-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let copy = dir.join("000-copy.txt");
+    std::fs::copy(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(&accounts), &copy).unwrap();
+    let manifest = |p: &PathBuf| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(p);
+    let json = |paths: &[PathBuf]| -> serde_json::Value {
+        let out = hedui(&["check", "--format", "json", "--fail-on", "never"], paths);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let once = json(&[manifest(&budget), manifest(&accounts)]);
+    let twice = json(&[manifest(&budget), manifest(&accounts), copy.clone(), manifest(&budget)]);
+    // 003 is scored as with one 000: the copy is not a second companion.
+    assert_eq!(twice["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(twice["documents"][0]["score"], once["documents"][0]["score"]);
+    assert_eq!(twice["documents"][0]["findings"], once["documents"][0]["findings"]);
+    let unchecked = twice["unchecked"].as_array().unwrap();
+    assert_eq!(unchecked.len(), 2);
+    assert_eq!(unchecked[0]["source"], copy.display().to_string());
+    assert_eq!(unchecked[0]["same_as"], manifest(&accounts).display().to_string());
+    assert_eq!(unchecked[0]["message_en"], format!("same content as {}: checked once", manifest(&accounts).display()));
+    assert_eq!(unchecked[1]["same_as"], manifest(&budget).display().to_string());
 }
 
 #[test]
@@ -111,7 +160,7 @@ fn every_numeric_cell_of_the_published_final_accounts_is_placed() {
 }
 
 #[test]
-fn bad_pdfs_get_a_clear_message_and_exit_code_2() {
+fn bad_pdfs_get_a_clear_message_and_exit_code_3() {
     let dir = std::env::temp_dir().join(format!("hedui-bad-pdf-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let whole = std::fs::read(shared_pdf("sh-2024-final-template.pdf")).unwrap();
@@ -122,7 +171,7 @@ fn bad_pdfs_get_a_clear_message_and_exit_code_2() {
     for path in [truncated, not_pdf] {
         let out = hedui(&["check"], std::slice::from_ref(&path));
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{}: {stderr}", path.display());
+        assert_eq!(out.status.code(), Some(3), "{}: {stderr}", path.display());
         assert!(stderr.contains("PDF"), "{}: {stderr}", path.display());
     }
 }

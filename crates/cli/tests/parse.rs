@@ -20,19 +20,19 @@ fn parse_json_reports_schema_and_table_count() {
 }
 
 #[test]
-fn unreadable_input_gets_a_clear_message_and_exit_code_2() {
+fn unreadable_input_gets_a_clear_message_and_exit_code_3() {
     let dir = std::env::temp_dir().join(format!("hedui-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     // “合计” in GB18030, which only UTF-8 and UTF-16 readers refuse.
     let gb18030 = dir.join("gb18030.txt");
     std::fs::write(&gb18030, [0xba, 0xcf, 0xbc, 0xc6]).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_hedui")).arg("parse").arg(&gb18030).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("不是 UTF-8 文本"));
     let pdf = dir.join("report.pdf");
     std::fs::write(&pdf, b"%PDF-1.7\n\x00\x01").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_hedui")).arg("parse").arg(&pdf).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(3));
     // A PDF is read through its text layer (hedui-pdf); this one has none to read.
     assert!(String::from_utf8_lossy(&out.stderr).contains("PDF 文件已损坏"), "{}", String::from_utf8_lossy(&out.stderr));
 }

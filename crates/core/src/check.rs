@@ -20,13 +20,48 @@ use crate::rules::{self, Category, RuleInfo, Severity};
 use crate::score::{self, Score};
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
-pub const REPORT_SCHEMA_VERSION: &str = "0.7.0";
+pub const REPORT_SCHEMA_VERSION: &str = "0.8.0";
 
 /// The result of checking one or more documents together.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckReport {
     pub schema_version: &'static str,
     pub documents: Vec<DocumentReport>,
+    /// Files given but not checked (the CLI's): unreadable, or the same bytes as one before.
+    pub unchecked: Vec<Unchecked>,
+}
+
+/// A file given but not checked, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unchecked {
+    pub source: String,
+    /// The file given before with the same bytes, checked in its place; `None` for a file
+    /// that could not be read.
+    pub same_as: Option<String>,
+    pub message: String,
+    pub message_en: String,
+}
+
+impl Unchecked {
+    /// A file that could not be read, for the reason given in both languages.
+    pub fn unreadable(source: &str, message: &str, message_en: &str) -> Self {
+        Unchecked { source: source.to_string(), same_as: None, message: message.to_string(), message_en: message_en.to_string() }
+    }
+
+    /// A file with the same bytes as `first`, which was checked.
+    pub fn duplicate(source: &str, first: &str) -> Self {
+        Unchecked {
+            source: source.to_string(),
+            same_as: Some(first.to_string()),
+            message: format!("与 {first} 内容相同，只核对一次"),
+            message_en: format!("same content as {first}: checked once"),
+        }
+    }
+
+    /// The line the text report gives it: `file: message (message_en)`.
+    pub fn to_text(&self) -> String {
+        format!("{}: {} ({})\n", self.source, self.message, self.message_en)
+    }
 }
 
 /// What was checked in one document and what did not hold.
@@ -691,6 +726,55 @@ pub fn finish(pending: Pending, own: &Companion, companions: &[&Companion], opti
 }
 
 impl DocumentReport {
+    /// The document's part of [`CheckReport::to_text`].
+    pub fn to_text(&self) -> String {
+        let document = self;
+        let mut out = String::new();
+        // A 决算 whose tables were not all read says so first: its findings and counts
+        // cover only what was read.
+        if let Some(line) = document.stats.table_coverage.as_ref().and_then(TableCoverage::summary_zh) {
+            let _ = writeln!(out, "{}: {line}", document.source);
+        }
+        for severity in [Severity::Error, Severity::Warning, Severity::Notice] {
+            for f in document.findings.iter().filter(|f| f.severity == severity) {
+                // A PDF's findings say their page first: `file.pdf:p12:340:`.
+                let page = f.location.page.map_or(String::new(), |place| format!("p{}:", place.page));
+                let _ = writeln!(out, "{}:{page}{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
+                let _ = writeln!(out, "    | {}", f.location.excerpt);
+                let _ = writeln!(out, "    = {}", f.derivation);
+                for other in &f.related_documents {
+                    let _ = writeln!(out, "    > {}:{}: {}", other.source, other.location.line, other.location.excerpt);
+                }
+            }
+        }
+        let tables_unread = document.stats.table_coverage.as_ref().is_some_and(TableCoverage::none_read);
+        let score = match (document.score.value, document.score.grade) {
+            (Some(value), Some(grade)) => format!("质量评分 {value:.1}（{}），覆盖 {}%", grade.zh(), document.score.coverage),
+            _ if tables_unread => "质量评分：表格未识别，不评分".to_string(),
+            _ => "质量评分：无可评项".to_string(),
+        };
+        let _ = writeln!(out, "{}: {score}", document.source);
+        let s = &document.stats;
+        let count = |severity| s.by_severity.get(&severity).copied().unwrap_or(0);
+        let c = &s.claims;
+        let _ = writeln!(out, "{}: 文中数字 {} 处，对应表格 {} 处，已核对 {} 处", document.source, c.found, c.bound, c.checked);
+        let _ = writeln!(
+            out,
+            "{}: 已核对 {} 项关系，{} 项成立，{} 项尾数误差，{} 项不一致；另查规范性 {} 项，{} 项不符 · {} 错误, {} 警告, {} 提示",
+            document.source,
+            s.total.checked,
+            s.total.held,
+            s.total.rounding,
+            s.total.broken,
+            s.lint.checked,
+            s.lint.rounding + s.lint.broken,
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Notice)
+        );
+        out
+    }
+
     #[cfg(feature = "layout")]
     /// Gives the findings of a document read from a PDF (its text laid out by
     /// [`crate::layout::render`]) the page and box of the text they point at.
@@ -706,7 +790,7 @@ impl DocumentReport {
 impl CheckReport {
     /// The report of documents checked one by one.
     pub fn new(documents: Vec<DocumentReport>) -> Self {
-        CheckReport { schema_version: REPORT_SCHEMA_VERSION, documents }
+        CheckReport { schema_version: REPORT_SCHEMA_VERSION, documents, unchecked: Vec::new() }
     }
 
     /// Pretty JSON, as `hedui check --format json` prints it.
@@ -714,53 +798,11 @@ impl CheckReport {
         serde_json::to_string_pretty(self).expect("report serialises")
     }
 
-    /// Compiler-style text: findings grouped by severity with `file:line` and the excerpt.
+    /// Compiler-style text: findings grouped by severity with `file:line` and the excerpt,
+    /// document by document, then the files not checked.
     pub fn to_text(&self) -> String {
-        let mut out = String::new();
-        for document in &self.documents {
-            // A 决算 whose tables were not all read says so first: its findings and counts
-            // cover only what was read.
-            if let Some(line) = document.stats.table_coverage.as_ref().and_then(TableCoverage::summary_zh) {
-                let _ = writeln!(out, "{}: {line}", document.source);
-            }
-            for severity in [Severity::Error, Severity::Warning, Severity::Notice] {
-                for f in document.findings.iter().filter(|f| f.severity == severity) {
-                    // A PDF's findings say their page first: `file.pdf:p12:340:`.
-                    let page = f.location.page.map_or(String::new(), |place| format!("p{}:", place.page));
-                    let _ = writeln!(out, "{}:{page}{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
-                    let _ = writeln!(out, "    | {}", f.location.excerpt);
-                    let _ = writeln!(out, "    = {}", f.derivation);
-                    for other in &f.related_documents {
-                        let _ = writeln!(out, "    > {}:{}: {}", other.source, other.location.line, other.location.excerpt);
-                    }
-                }
-            }
-            let tables_unread = document.stats.table_coverage.as_ref().is_some_and(TableCoverage::none_read);
-            let score = match (document.score.value, document.score.grade) {
-                (Some(value), Some(grade)) => format!("质量评分 {value:.1}（{}），覆盖 {}%", grade.zh(), document.score.coverage),
-                _ if tables_unread => "质量评分：表格未识别，不评分".to_string(),
-                _ => "质量评分：无可评项".to_string(),
-            };
-            let _ = writeln!(out, "{}: {score}", document.source);
-            let s = &document.stats;
-            let count = |severity| s.by_severity.get(&severity).copied().unwrap_or(0);
-            let c = &s.claims;
-            let _ = writeln!(out, "{}: 文中数字 {} 处，对应表格 {} 处，已核对 {} 处", document.source, c.found, c.bound, c.checked);
-            let _ = writeln!(
-                out,
-                "{}: 已核对 {} 项关系，{} 项成立，{} 项尾数误差，{} 项不一致；另查规范性 {} 项，{} 项不符 · {} 错误, {} 警告, {} 提示",
-                document.source,
-                s.total.checked,
-                s.total.held,
-                s.total.rounding,
-                s.total.broken,
-                s.lint.checked,
-                s.lint.rounding + s.lint.broken,
-                count(Severity::Error),
-                count(Severity::Warning),
-                count(Severity::Notice)
-            );
-        }
+        let mut out: String = self.documents.iter().map(DocumentReport::to_text).collect();
+        out.extend(self.unchecked.iter().map(Unchecked::to_text));
         out
     }
 
