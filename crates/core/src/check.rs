@@ -628,6 +628,12 @@ impl Companion {
         adjacent && self.department.is_some() && self.department == other.department
     }
 
+    /// The department, compared without spaces or a leading province; no document without
+    /// one has companions.
+    pub fn department(&self) -> Option<&str> {
+        self.department.as_deref()
+    }
+
     /// Whether the document is a 部门决算.
     pub(crate) fn is_accounts(&self) -> bool {
         self.accounts
@@ -639,23 +645,10 @@ impl Companion {
     }
 }
 
-/// Each companion's companions, as indices: documents are grouped by department first, so a
-/// batch pairs in `n log n`, not by comparing every two.
+/// Each companion's companions, as indices, by comparing every two (a batch of thousands
+/// groups them by [`Companion::department`] first, as the CLI does).
 pub fn pair(companions: &[Companion]) -> Vec<Vec<usize>> {
-    let mut order: Vec<usize> = (0..companions.len()).filter(|&i| companions.get(i).is_some_and(|c| c.department.is_some())).collect();
-    crate::sorting::sort_by_key(&mut order, |&i| companions.get(i).and_then(|c| c.department.as_deref()));
-    let mut paired = vec![Vec::new(); companions.len()];
-    for group in order.chunk_by(|&a, &b| companions.get(a).map(|c| &c.department) == companions.get(b).map(|c| &c.department)) {
-        for &a in group {
-            let Some(own) = companions.get(a) else { continue };
-            let others = group.iter().copied().filter(|&b| b != a && companions.get(b).is_some_and(|other| own.pairs_with(other)));
-            if let Some(slot) = paired.get_mut(a) {
-                slot.extend(others);
-                slot.sort_unstable();
-            }
-        }
-    }
-    paired
+    companions.iter().enumerate().map(|(a, own)| companions.iter().enumerate().filter(|&(b, other)| b != a && own.pairs_with(other)).map(|(b, _)| b).collect()).collect()
 }
 
 /// Whether two documents are companions whose figures the Y rules compare

@@ -33,19 +33,3 @@ fn a_companion_given_twice_adds_no_relation_and_no_finding() {
     assert_eq!(twice.stats.total, once.stats.total);
     assert_eq!(twice.score.value, once.score.value);
 }
-
-#[test]
-fn pairing_by_department_finds_what_comparing_every_two_finds() {
-    let corpus = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus")).unwrap();
-    let texts: Vec<(String, String)> = corpus
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .map(|path| (path.display().to_string(), std::fs::read_to_string(&path).unwrap()))
-        .collect();
-    let parsed: Vec<_> = texts.iter().map(|(source, text)| hedui_core::parse(source, text)).collect();
-    let companions: Vec<_> = parsed.iter().map(|d| hedui_core::check::begin(d, &Default::default()).1).collect();
-    let every_two: Vec<Vec<usize>> =
-        (0..parsed.len()).map(|a| (0..parsed.len()).filter(|&b| b != a && hedui_core::check::are_companions(&parsed[a], &parsed[b])).collect()).collect();
-    assert_eq!(hedui_core::check::pair(&companions), every_two);
-    assert!(every_two.iter().any(|others| !others.is_empty()), "the corpus has companions (003 and 000)");
-}
