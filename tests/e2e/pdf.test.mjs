@@ -176,10 +176,10 @@ test('bad PDFs get the reader\'s reason in their tab; what was open stays, and a
     { name: 'long.pdf', bytes: pdfOfPages(501), zh: 'PDF 页数过多（501 页），最多可核对 500 页', en: 'the PDF has too many pages (501); at most 500 can be checked' },
     { name: 'huge.pdf', size: 51 << 20, zh: 'PDF 文件过大（51.0 MB），最多可核对 50.0 MB', en: 'the PDF is too large (51.0 MB); at most 50.0 MB can be checked' },
   ];
-  // Each is refused by the CLI too (exit code 2).
+  // Each is refused by the CLI too (exit code 3: a file could not be read).
   for (const file of bad.filter((f) => f.bytes)) {
     await writeFile(join(scratch, file.name), file.bytes);
-    assert.throws(() => execFileSync(env.cli, ['check', join(scratch, file.name)], { stdio: 'pipe' }), (error) => error.status === 2 && error.stderr.toString().includes(file.zh), file.name);
+    assert.throws(() => execFileSync(env.cli, ['check', join(scratch, file.name)], { stdio: 'pipe' }), (error) => error.status === 3 && error.stderr.toString().includes(file.zh), file.name);
   }
 
   const text = await readCorpus('000_a60f2e9b14e82395.txt');
