@@ -346,3 +346,47 @@ fn budget_pdfs_have_their_nine_tables_read_and_their_relations_checked() {
         assert!(table_findings.is_empty(), "{name}: {table_findings:?}");
     }
 }
+
+#[test]
+fn bad_inputs_get_their_documented_result() {
+    let dir = std::env::temp_dir().join(format!("hedui-bad-inputs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ok = std::fs::read_to_string(fixture("T008_ok.txt")).unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    let json = |path: &PathBuf| -> (Option<i32>, serde_json::Value) {
+        let out = hedui(&["check", "--format", "json"], std::slice::from_ref(path));
+        (out.status.code(), serde_json::from_slice(&out.stdout).unwrap())
+    };
+
+    // Negatives written four ways are read: the 09 table's sums hold, and it is not empty (C001).
+    let row = "26.42\t0.00\t16.71\t0.00\t16.71\t9.71\t26.42\t0.00\t16.71\t0.00\t16.71\t9.71";
+    let negatives = ok.replace(row, "—26.42\t0.00\t△16.71\t0.00\t(16.71)\t-9.71\t(26.42)\t0.00\t-16.71\t0.00\t—16.71\t△9.71");
+    assert_ne!(negatives, ok);
+    let (code, report) = json(&write("negatives.txt", negatives.as_bytes()));
+    assert_eq!(code, Some(0), "{report}");
+    let rules: Vec<&str> = report["documents"][0]["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(!rules.iter().any(|r| ["T008", "C001"].contains(r)), "{rules:?}");
+    assert!(report["documents"][0]["stats"]["by_rule"]["T008"]["held"].as_u64().unwrap() >= 4, "{report}");
+
+    // UTF-16 without a byte-order mark reads as the UTF-8 text.
+    let utf16: Vec<u8> = ok.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let (code, from_utf16) = json(&write("utf16.txt", &utf16));
+    let (_, from_utf8) = json(&fixture("T008_ok.txt"));
+    assert_eq!(code, Some(0));
+    assert_eq!(from_utf16["documents"][0]["stats"], from_utf8["documents"][0]["stats"]);
+
+    // An Excel file, and a PDF written all in ASCII under a .txt name: never read as text.
+    let xlsx = write("table.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml");
+    let ascii_pdf = write("report.txt", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    for (path, reason) in [(xlsx, "not supported yet"), (ascii_pdf, "PDF")] {
+        let out = hedui(&["check", "--format", "json"], std::slice::from_ref(&path));
+        assert_eq!(out.status.code(), Some(3), "{}", path.display());
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["documents"].as_array().unwrap().len(), 0);
+        assert!(report["unchecked"][0]["message_en"].as_str().unwrap().contains(reason), "{report}");
+    }
+}

@@ -1,5 +1,6 @@
 //! Numbers as they appear in the documents: `280.72`, `5,487.18`, OCR-damaged `5, 487. 18`,
-//! full-width digits, `100.00 %`, and the "nothing" markers `-`, `—`, `——`.
+//! full-width digits, `100.00 %`, negatives (`-26.42`, `—26.42`, `△26.42`, `(26.42)`), and the
+//! "nothing" markers `-`, `—`, `——`.
 
 #![deny(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -68,7 +69,7 @@ pub fn cell_value(text: &str) -> CellValue {
 
 /// Whether `c` may be part of a number or a nothing-marker as written (before [`normalise_number_text`]).
 fn is_number_or_marker_char(c: char) -> bool {
-    matches!(c, '0'..='9' | ',' | '.' | '-' | '%' | '０'..='９' | '．' | '，' | '％' | '－' | '−' | '—' | '–' | '─')
+    matches!(c, '0'..='9' | ',' | '.' | '-' | '%' | '０'..='９' | '．' | '，' | '％' | '－' | '−' | '—' | '–' | '─' | '△' | '(' | '（')
 }
 
 /// Parses a cell that should hold exactly one number; `None` for anything else.
@@ -99,18 +100,24 @@ const MAX_INTEGER_DIGITS: u32 = 13;
 
 /// Parses text already through [`normalise_number_text`]: digits with optional thousands
 /// separators (`5,487`: one to three digits, then groups of three) and an optional fraction,
-/// read in one pass.
+/// read in one pass. A negative is signed (`-`, `—`, `–`, or `△` as accountants write it) or
+/// bracketed with a point or a separator inside (`(26.42)`; `(1)` is a label's number).
 fn parse_compact(compact: &str) -> Option<Number> {
     read_compact(compact).ok()
 }
 
 /// [`parse_compact`], telling a figure beyond the checkable range from text.
 fn read_compact(compact: &str) -> Result<Number, Unread> {
-    let (body, percent) = match compact.strip_suffix('%') {
+    let bracketed = compact.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')).filter(|inner| inner.contains(['.', ',']));
+    let (body, percent) = match bracketed.unwrap_or(compact).strip_suffix('%') {
         Some(body) => (body, true),
-        None => (compact, false),
+        None => (bracketed.unwrap_or(compact), false),
     };
-    let digits = body.strip_prefix('-').unwrap_or(body);
+    let (negative, digits) = match body.strip_prefix(['-', '—', '–', '△']) {
+        Some(_) if bracketed.is_some() => return Err(Unread::NotANumber),
+        Some(digits) => (true, digits),
+        None => (bracketed.is_some(), body),
+    };
     let mut mantissa: i128 = 0;
     // Whether the mantissa no longer fits; the figure is then beyond the range if well formed.
     let mut overflow = false;
@@ -150,7 +157,7 @@ fn read_compact(compact: &str) -> Result<Number, Unread> {
     if overflow || decimals > MAX_DECIMALS || limit.is_none_or(|limit| mantissa >= limit) {
         return Err(Unread::BeyondRange);
     }
-    if body.starts_with('-') {
+    if negative {
         mantissa = mantissa.saturating_neg();
     }
     let value = Decimal::try_from_i128_with_scale(mantissa, decimals).map_err(|_| Unread::BeyondRange)?;
@@ -172,6 +179,8 @@ fn normalise_number_text(text: &str) -> Cow<'_, str> {
             '，' => out.push(','),
             '％' => out.push('%'),
             '－' | '−' => out.push('-'),
+            '（' => out.push('('),
+            '）' => out.push(')'),
             c => out.push(c),
         }
     }
@@ -212,6 +221,22 @@ mod tests {
         assert_eq!(number("78.7%"), ("78.7".into(), 1, true));
         assert_eq!(number("１００％"), ("100".into(), 0, true));
         assert_eq!(number("-3.5"), ("-3.5".into(), 1, false));
+    }
+
+    #[test]
+    fn negatives_as_people_write_them() {
+        for text in ["-26.42", "－26.42", "—26.42", "–26.42", "△26.42", "(26.42)", "（26.42）", "( 26.42 )"] {
+            assert_eq!(number(text), ("-26.42".into(), 2, false), "{text}");
+        }
+        assert_eq!(number("(1,234)"), ("-1234".into(), 0, false));
+        assert_eq!(number("(5.0%)"), ("-5.0".into(), 1, true));
+        // A bracketed whole number is a label's number; markers and signs alone are no figure.
+        for text in ["(1)", "（一）", "△", "(26.42", "—(26.42)", "△-1"] {
+            assert_eq!(cell_value(text), CellValue::Text, "{text}");
+        }
+        for nil in ["—", "——", "–"] {
+            assert_eq!(cell_value(nil), CellValue::Nil, "{nil}");
+        }
     }
 
     proptest::proptest! {

@@ -1,7 +1,9 @@
 //! Bytes of a file to the text the reader takes, shared by every face (CLI, web app, JS API).
 //!
-//! UTF-8 (a byte-order mark is dropped) and UTF-16 with a byte-order mark are read;
-//! binary files and other encodings are refused with a bilingual message. GB18030/GBK would
+//! UTF-8 (a byte-order mark is dropped) and UTF-16 (with a byte-order mark, or without one when
+//! its zero bytes tell the byte order) are read; PDFs (by their `%PDF-` header, even when all
+//! ASCII), Excel and Word files (by their zip or OLE header), other binary files and other
+//! encodings are refused with a bilingual message. GB18030/GBK would
 //! need a full legacy-encoding table (encoding_rs), too large for the wasm builds: such files
 //! have to be saved as UTF-8 first.
 
@@ -12,8 +14,10 @@ use std::fmt;
 /// Why bytes are not a readable text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DecodeError {
-    /// NUL bytes without a UTF-16 byte-order mark: a PDF, Word file, archive or image.
+    /// A PDF (`%PDF-`), or NUL bytes that are not UTF-16: an archive, an image, ….
     Binary,
+    /// An Excel or Word file (xlsx/docx are zip archives, xls/doc OLE files): not read yet.
+    Office,
     /// Neither UTF-8 nor UTF-16 with a byte-order mark (GB18030/GBK, Latin-1, …).
     NotUtf8,
     /// A UTF-16 byte-order mark followed by an odd number of bytes or an unpaired surrogate.
@@ -25,6 +29,7 @@ impl DecodeError {
     pub fn zh(self) -> &'static str {
         match self {
             DecodeError::Binary => "是二进制文件（如 PDF、Word、压缩包或图片），不是文本",
+            DecodeError::Office => "是 Excel 或 Word 文件（xlsx、docx、xls、doc），暂不支持；请另存为 UTF-8 文本或 PDF 后再核对",
             DecodeError::NotUtf8 => "不是 UTF-8 文本；GB18030/GBK 等编码请先另存为 UTF-8",
             DecodeError::BadUtf16 => "UTF-16 文本已损坏",
         }
@@ -34,6 +39,7 @@ impl DecodeError {
     pub fn en(self) -> &'static str {
         match self {
             DecodeError::Binary => "a binary file (such as a PDF, Word file, archive or image), not text",
+            DecodeError::Office => "an Excel or Word file (xlsx, docx, xls, doc): not supported yet; save it as UTF-8 text or PDF, then check it",
             DecodeError::NotUtf8 => "not UTF-8 text; save GB18030/GBK and other encodings as UTF-8 first",
             DecodeError::BadUtf16 => "damaged UTF-16 text",
         }
@@ -49,13 +55,43 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// Decodes a file's bytes: UTF-8 with or without a byte-order mark, or UTF-16 LE/BE with one.
+/// Decodes a file's bytes: UTF-8 with or without a byte-order mark, or UTF-16 LE/BE.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     match bytes {
         [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest),
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        _ => utf8(bytes),
+        _ if bytes.starts_with(b"%PDF-") => Err(DecodeError::Binary),
+        _ if bytes.starts_with(ZIP) || bytes.starts_with(OLE) => Err(DecodeError::Office),
+        _ => match bare_utf16_order(bytes) {
+            Some(unit) => utf16(bytes, unit),
+            None => utf8(bytes),
+        },
+    }
+}
+
+/// The byte order of UTF-16 written without a byte-order mark, told by its zero bytes: the
+/// line breaks, tabs, spaces and digits of any text have a zero high byte (at odd offsets in
+/// little-endian, at even ones in big-endian), which Han characters seldom have in their low
+/// byte. `None` when the zeros do not fall mostly on one side.
+fn bare_utf16_order(bytes: &[u8]) -> Option<fn([u8; 2]) -> u16> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in bytes.chunks_exact(2) {
+        even = even.saturating_add(usize::from(pair.first() == Some(&0)));
+        odd = odd.saturating_add(usize::from(pair.get(1) == Some(&0)));
+    }
+    let mostly = |side: usize, other: usize| side > 0 && other <= side / 4;
+    if mostly(odd, even) {
+        Some(u16::from_le_bytes)
+    } else if mostly(even, odd) {
+        Some(u16::from_be_bytes)
+    } else {
+        None
     }
 }
 
@@ -72,7 +108,8 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> 
     }
     let units = bytes.chunks_exact(2).filter_map(|pair| <[u8; 2]>::try_from(pair).ok()).map(unit);
     let text: String = char::decode_utf16(units).collect::<Result<_, _>>().map_err(|_| DecodeError::BadUtf16)?;
-    if text.as_bytes().contains(&0) {
+    // Control characters other than line and page breaks and tabs: binary data, not text.
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{b}' | '\u{c}')) {
         return Err(DecodeError::Binary);
     }
     Ok(text)
@@ -138,11 +175,33 @@ mod tests {
     fn binary_files_are_refused() {
         let pdf = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Length 0 >>\nstream\n\x00\x01\x02";
         assert_eq!(decode(pdf), Err(DecodeError::Binary));
-        let zip = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00";
-        assert_eq!(decode(zip), Err(DecodeError::Binary));
-        // UTF-16 without a byte-order mark cannot be told from binary data.
-        let bare_utf16: Vec<u8> = "合计".encode_utf16().flat_map(u16::to_le_bytes).chain([0x41, 0x00]).collect();
-        assert_eq!(decode(&bare_utf16), Err(DecodeError::Binary));
+        // A PDF written all in ASCII is valid UTF-8, and still not text (issue #14: scored 100).
+        assert_eq!(decode(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"), Err(DecodeError::Binary));
+        let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00";
+        assert_eq!(decode(png), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn excel_and_word_files_are_not_supported_yet() {
+        let xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml";
+        assert_eq!(decode(xlsx), Err(DecodeError::Office));
+        let xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
+        assert_eq!(decode(&xls), Err(DecodeError::Office));
+        assert!(DecodeError::Office.en().contains("not supported yet"));
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_read_in_both_byte_orders() {
+        let le: Vec<u8> = CORPUS_001.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = CORPUS_001.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), CORPUS_001);
+        assert_eq!(decode(&be).unwrap(), CORPUS_001);
+        // Han characters with a zero low byte (一 is U+4E00) do not hide the order.
+        let text = "一二三\t100.00\n合计\t一\n";
+        assert_eq!(decode(&text.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<_>>()).unwrap(), text);
+        // Zeros on both sides, or control characters once decoded: binary.
+        assert_eq!(decode(&[0x00, 0x00, 0x41, 0x00, 0x00, 0x00, 0x42, 0x00]), Err(DecodeError::Binary));
+        assert_eq!(decode(&[0x01, 0x00, 0x02, 0x00, 0x41, 0x00]), Err(DecodeError::Binary));
     }
 
     #[test]
