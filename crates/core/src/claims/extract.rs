@@ -13,13 +13,15 @@ pub fn extract(document: &ParseReport) -> Vec<Claim> {
     let mut claims = Vec::new();
     let mut section: Option<String> = None;
     let mut earlier: Vec<Figure> = Vec::new();
+    let mut earlier_lookups = Lookups::default();
     for unit in units(document) {
         if section.as_deref() != Some(unit.section.as_str()) {
             section = Some(unit.section.clone());
             earlier.clear();
+            earlier_lookups = Lookups::default();
         }
         let found = figures(&unit);
-        claims.extend(claims_of(&unit, &found, &earlier));
+        claims.extend(claims_of(&unit, &found, &earlier, &mut earlier_lookups));
         earlier.extend(found.into_iter().map(|f| f.figure).filter(Figure::is_money));
     }
     claims
@@ -204,8 +206,9 @@ fn clean_label(raw: &str) -> String {
     trimmed.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The claims of one unit; `earlier` holds the amounts of the section's units before it.
-fn claims_of(unit: &Unit, found: &[Found], earlier: &[Figure]) -> Vec<Claim> {
+/// The claims of one unit; `earlier` holds the amounts of the section's units before it, and
+/// `earlier_lookups` what shares looked up among them.
+fn claims_of(unit: &Unit, found: &[Found], earlier: &[Figure], earlier_lookups: &mut Lookups) -> Vec<Claim> {
     let mut claims = Vec::new();
     let claim = |kind: ClaimKind, from: usize, to: usize| Claim { kind, section: unit.section.clone(), context: unit.context.clone(), span: unit.span(from, to) };
     for f in found {
@@ -216,8 +219,13 @@ fn claims_of(unit: &Unit, found: &[Found], earlier: &[Figure]) -> Vec<Claim> {
         };
         claims.push(claim(kind, f.clause_start, f.end));
     }
-    for (kind, from, to) in
-        completions(unit, found).into_iter().chain(changes(found)).chain(shares(unit, found, earlier)).chain(parts(unit, found)).chain(itemised(found)).chain(scores(unit, found))
+    for (kind, from, to) in completions(unit, found)
+        .into_iter()
+        .chain(changes(found))
+        .chain(shares(unit, found, earlier, earlier_lookups))
+        .chain(parts(unit, found))
+        .chain(itemised(found))
+        .chain(scores(unit, found))
     {
         claims.push(claim(kind, from, to));
     }
@@ -428,8 +436,9 @@ fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
 
 /// `part X万元，占[whole的]P%`. A named whole is looked for in the unit, then in the
 /// section's earlier units (`earlier`).
-fn shares(unit: &Unit, found: &[Found], earlier: &[Figure]) -> Vec<(ClaimKind, usize, usize)> {
+fn shares(unit: &Unit, found: &[Found], earlier: &[Figure], earlier_lookups: &mut Lookups) -> Vec<(ClaimKind, usize, usize)> {
     let mut out = Vec::new();
+    let mut lookups = Lookups::default();
     for (index, percent) in found.iter().enumerate() {
         let label = &percent.figure.label;
         if percent.figure.unit != FigureUnit::Percent || index == 0 {
@@ -443,11 +452,14 @@ fn shares(unit: &Unit, found: &[Found], earlier: &[Figure]) -> Vec<(ClaimKind, u
         }
         let whole_label = whole_label(&label[position + '占'.len_utf8()..]);
         let key = norm(&whole_label);
-        let named = |f: &Figure| f.is_money() && contains(&norm(&f.label), &key);
-        let in_unit = if whole_label.is_empty() { list_anchor(unit, found, index - 1) } else { found[..index - 1].iter().rev().find(|f| named(&f.figure)) };
+        let before = &found[..index - 1];
+        let in_unit = if whole_label.is_empty() { list_anchor(unit, found, index - 1) } else { lookups.last_named(before, |f| &f.figure, &key).map(|at| &before[at]) };
         let whole = match in_unit {
             Some(w) => Some(w.figure.clone()),
-            None if !whole_label.is_empty() => earlier.iter().rev().find(|f| named(f)).cloned().or_else(|| total_spending(&whole_label, earlier, &found[..index - 1])),
+            None if !whole_label.is_empty() => earlier_lookups
+                .last_named(earlier, |f| f, &key)
+                .map(|at| earlier[at].clone())
+                .or_else(|| total_spending(&whole_label, earlier, earlier_lookups, before, &mut lookups)),
             None => None,
         };
         let from = in_unit.filter(|w| w.sentence == previous.sentence).map_or(previous.clause_start, |w| w.clause_start.min(previous.clause_start));
@@ -457,12 +469,60 @@ fn shares(unit: &Unit, found: &[Found], earlier: &[Figure]) -> Vec<(ClaimKind, u
 }
 
 /// `占总支出比重为…` in a budget explanation: the section's first amount named as spending
-/// (`2024年本部门一般公共预算拨款支出257万元，具体安排如下：`).
-fn total_spending(whole_label: &str, earlier: &[Figure], before: &[Found]) -> Option<Figure> {
+/// (`2024年本部门一般公共预算拨款支出257万元，具体安排如下：`), in its earlier units, else in
+/// this one `before` the share.
+fn total_spending(whole_label: &str, earlier: &[Figure], earlier_lookups: &mut Lookups, before: &[Found], lookups: &mut Lookups) -> Option<Figure> {
     if !matches!(whole_label, "总支出" | "支出总额") {
         return None;
     }
-    earlier.iter().chain(before.iter().map(|f| &f.figure)).find(|f| f.is_money() && f.label.ends_with("支出")).cloned()
+    match earlier_lookups.first_spending(earlier, |f| f) {
+        Some(at) => earlier.get(at).cloned(),
+        None => lookups.first_spending(before, |f| &f.figure).and_then(|at| before.get(at)).map(|f| f.figure.clone()),
+    }
+}
+
+/// What shares look up among a list of figures that only grows (a section's figures so far, a
+/// unit's figures before the share), each figure looked at once per question: the shares of a
+/// long section find their wholes in linear time, not each by a scan of every figure before it.
+#[derive(Default)]
+struct Lookups {
+    /// Per key of a whole (`本年支出合计`): the last figure named with it, and how many figures
+    /// were looked at.
+    named: Vec<(String, Option<usize>, usize)>,
+    /// The first amount named as spending, and how many figures were looked at.
+    spending: (Option<usize>, usize),
+}
+
+impl Lookups {
+    /// The index of the last money figure of `items` whose label contains `key`.
+    fn last_named<T>(&mut self, items: &[T], figure: impl Fn(&T) -> &Figure, key: &str) -> Option<usize> {
+        let at = match self.named.iter().position(|(named, ..)| named == key) {
+            Some(at) => at,
+            None => {
+                self.named.push((key.to_string(), None, 0));
+                self.named.len() - 1
+            }
+        };
+        let (_, last, looked) = &mut self.named[at];
+        for (index, item) in items.iter().enumerate().skip(*looked) {
+            let f = figure(item);
+            if f.is_money() && contains(&norm(&f.label), key) {
+                *last = Some(index);
+            }
+        }
+        *looked = items.len();
+        *last
+    }
+
+    /// The index of the first money figure of `items` named as spending (`…支出`).
+    fn first_spending<T>(&mut self, items: &[T], figure: impl Fn(&T) -> &Figure) -> Option<usize> {
+        let (first, looked) = &mut self.spending;
+        if first.is_none() {
+            *first = items.iter().enumerate().skip(*looked).find(|(_, item)| figure(item).is_money() && figure(item).label.ends_with("支出")).map(|(index, _)| index);
+        }
+        *looked = items.len();
+        *first
+    }
 }
 
 /// `本年支出合计的` → `本年支出合计`.

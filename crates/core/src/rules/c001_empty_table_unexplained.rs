@@ -54,6 +54,7 @@ impl Rule for EmptyTableUnexplained {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
+        let mut lines = None;
         for table in document.tables.iter().filter(|t| t.form.is_final_accounts() && lookup::is_empty(t)) {
             let held = table.notes.iter().any(explains_empty_table);
             let name = lookup::table_name(table);
@@ -61,7 +62,7 @@ impl Rule for EmptyTableUnexplained {
             checker.require(
                 &Self::INFO,
                 held,
-                lookup::table_location(document, table),
+                lookup::table_location(lines.get_or_insert_with(|| lookup::text_lines(document)), table),
                 format!("{}：{name} 没有非零数据，表下未说明本表无数据", Self::INFO.title_zh),
                 format!("{}: {name} has no nonzero figure and no statement below it that it has no data", Self::INFO.title_en),
                 format!("{name} 无非零数值；表下注释：{notes}"),

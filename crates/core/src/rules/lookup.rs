@@ -156,9 +156,9 @@ pub fn is_empty(table: &RecognisedTable) -> bool {
 }
 
 /// Where a finding about a whole table points: its title line when the title is running
-/// text, else the table body.
-pub fn table_location(document: &ParseReport, table: &RecognisedTable) -> crate::check::FindingLocation {
-    let title = table.title_line.and_then(|line| text_lines(document).into_iter().find(|(_, span)| span.line_start == line));
+/// text (found in the document's [`text_lines`], built once by the caller), else the table body.
+pub fn table_location(lines: &[TextLine], table: &RecognisedTable) -> crate::check::FindingLocation {
+    let title = table.title_line.and_then(|line| lines.get(lines.partition_point(|(_, span)| span.line_start < line)).filter(|(_, span)| span.line_start == line).copied());
     let (excerpt, span) = match title {
         Some((text, span)) => (text.to_string(), span),
         None => (table.title.clone().unwrap_or_else(|| table.form_name.to_string()), table.span),
