@@ -5,6 +5,9 @@
 //! - `cargo xtask test`: checks formatting and lints, runs every test (native, wasm in headless
 //!   Chromium, browser end-to-end against the release build) and the size budgets.
 //!
+//! And two that measure: `cargo xtask scale` (the CLI on large documents and batches,
+//! `scale.rs`) and `cargo xtask fuzz [SECONDS]` (each fuzz target of `fuzz/`, `fuzz.rs`).
+//!
 //! `cargo xtask post-build` is Trunk's post_build hook (Trunk.toml), not a command for people.
 
 use std::env;
@@ -15,8 +18,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod embed;
+mod fuzz;
 mod pdf;
 mod pwa;
+mod scale;
 mod wasm;
 
 /// Trunk's version: 0.22 needs a newer rustc than this project's toolchain.
@@ -41,7 +46,14 @@ fn main() -> ExitCode {
         "test" => test(),
         "dist" => dist(),
         "post-build" => post_build(),
-        _ => Err("usage: cargo xtask <serve [--debug]|test|dist>\n  serve  install what is missing, build (release; --debug: debug) and serve on http://127.0.0.1:8080\n  test   install what is missing and run every test\n  dist   release build into dist/ and check the size budget".into()),
+        "scale" => scale::scale(),
+        "fuzz" => fuzz::fuzz(env::args().nth(2).as_deref()),
+        _ => Err("usage: cargo xtask <serve [--debug]|test|dist|scale|fuzz [SECONDS]>
+  serve  install what is missing, build (release; --debug: debug) and serve on http://127.0.0.1:8080
+  test   install what is missing and run every test
+  dist   release build into dist/ and check the size budget
+  scale  the CLI on 1, 10 and 50 MB documents and 1,000 documents: target/bench/scale.json
+  fuzz   run each fuzz target for SECONDS (default 60; nightly and cargo-fuzz)".into()),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

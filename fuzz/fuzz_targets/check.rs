@@ -1,0 +1,9 @@
+//! Checking one document: any text gives a check report, and it serialises.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    let report = hedui_core::check(&[("fuzz.txt", text)]);
+    let _ = report.to_json();
+    let _ = report.to_text();
+});
