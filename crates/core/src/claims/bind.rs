@@ -291,13 +291,18 @@ fn class_binding<'c, 'a>(document: &'a ParseReport, figure: &'c Figure) -> Optio
 
 /// The 绩效自评表 of the 整体 or of the named project.
 fn self_evaluation<'a>(document: &'a ParseReport, subject: &ScoreSubject) -> Option<(&'a RecognisedTable, &'a PerformanceTable)> {
+    let name = match subject {
+        ScoreSubject::Project(name) => norm(name),
+        ScoreSubject::Overall => String::new(),
+    };
     document.tables.iter().find_map(|t| {
         let TableModel::Performance(p) = &t.model else { return None };
         let matches = match subject {
             ScoreSubject::Overall => t.form == Form::OverallPerformance,
-            ScoreSubject::Project(name) => {
-                let (name, table_subject) = (norm(name), norm(p.subject.as_deref().unwrap_or_default()));
-                t.form == Form::ProjectPerformance && name.chars().count() >= 4 && !table_subject.is_empty() && (contains(&table_subject, &name) || contains(&name, &table_subject))
+            ScoreSubject::Project(_) if t.form != Form::ProjectPerformance || name.chars().count() < 4 => false,
+            ScoreSubject::Project(_) => {
+                let table_subject = norm(p.subject.as_deref().unwrap_or_default());
+                !table_subject.is_empty() && (contains(&table_subject, &name) || contains(&name, &table_subject))
             }
         };
         matches.then_some((t, p.as_ref()))

@@ -79,19 +79,21 @@ impl Rule for YearSlip {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some(report_year) = document.document.year else { return };
-        // Table titles are running-text lines right above their tables.
-        let paragraphs = lookup::paragraphs(document);
+        // Table titles are running-text lines right above their tables, found by bisection.
+        let mut paragraphs = lookup::paragraphs(document);
+        crate::sorting::sort_by_key(&mut paragraphs, |p| p.span.line_start);
         let mut title_lines = Vec::new();
         for table in &document.tables {
             let Some(line) = table.title_line else { continue };
-            let Some(paragraph) = paragraphs.iter().find(|p| p.span.line_start == line) else { continue };
+            let Some(paragraph) = paragraphs.get(paragraphs.partition_point(|p| p.span.line_start < line)).filter(|p| p.span.line_start == line) else { continue };
             if dated_title(&paragraph.text) {
                 title_lines.push(line);
                 judge(checker, &paragraph.text, report_year, |offset, found| lookup::in_paragraph(paragraph, offset, found, Some(table.form_name)));
             }
         }
+        crate::sorting::sort_by_key(&mut title_lines, |&line| line);
         for section in lookup::all_sections(document) {
-            if dated_title(&section.heading) && !title_lines.contains(&section.span.line_start) {
+            if dated_title(&section.heading) && title_lines.binary_search(&section.span.line_start).is_err() {
                 judge(checker, &section.heading, report_year, |_, found| lookup::in_heading(section, found));
             }
         }
