@@ -64,16 +64,6 @@ export interface CheckReport {
   schema_version: string;
   /** One per input document, in input order. */
   documents: DocumentReport[];
-  /** Files the CLI was given but did not check; always empty from the JS API. */
-  unchecked: Unchecked[];
-}
-
-export interface Unchecked {
-  source: string;
-  /** The file given before with the same bytes, checked in its place; null when unreadable. */
-  same_as: string | null;
-  message: string;
-  message_en: string;
 }
 
 export type DocumentKind = 'final_accounts' | 'budget' | 'performance_self_evaluation';

@@ -13,10 +13,11 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use hedui_core::check::{self, CheckOptions, Companion, Pending, Unchecked};
+use hedui_core::check::{self, CheckOptions, Companion, Pending};
 use hedui_core::layout::{GlyphPlaces, Rendered};
 use hedui_core::rules::{self, Severity};
 use hedui_core::CheckReport;
+use serde::Serialize;
 
 #[derive(Parser)]
 #[command(name = "hedui", version, about = "核对 — checks Chinese public-sector budget disclosures")]
@@ -76,6 +77,48 @@ enum FailOn {
 // take about a quarter less time for it than the system allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `hedui check --format json`: core's report, and the files given but not checked
+/// (docs/report-schema.md: `unchecked` is the CLI's).
+#[derive(Serialize)]
+struct BatchReport {
+    #[serde(flatten)]
+    report: CheckReport,
+    unchecked: Vec<Unchecked>,
+}
+
+/// A file given but not checked, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unchecked {
+    pub source: String,
+    /// The file given before with the same bytes, checked in its place; `None` for a file
+    /// that could not be read.
+    pub same_as: Option<String>,
+    pub message: String,
+    pub message_en: String,
+}
+
+impl Unchecked {
+    /// A file that could not be read, for the reason given in both languages.
+    pub fn unreadable(source: &str, message: &str, message_en: &str) -> Self {
+        Unchecked { source: source.to_string(), same_as: None, message: message.to_string(), message_en: message_en.to_string() }
+    }
+
+    /// A file with the same bytes as `first`, which was checked.
+    pub fn duplicate(source: &str, first: &str) -> Self {
+        Unchecked {
+            source: source.to_string(),
+            same_as: Some(first.to_string()),
+            message: format!("与 {first} 内容相同，只核对一次"),
+            message_en: format!("same content as {first}: checked once"),
+        }
+    }
+
+    /// The line the text report gives it: `file: message (message_en)`.
+    pub fn to_text(&self) -> String {
+        format!("{}: {} ({})\n", self.source, self.message, self.message_en)
+    }
+}
 
 /// A file could not be read (the others are still checked and reported).
 const UNREADABLE: u8 = 3;
@@ -191,7 +234,7 @@ fn check_batch(paths: &[PathBuf], format: Format, threshold: Option<Severity>) -
     let paired = pair(&companions);
 
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut report = CheckReport::new(Vec::new());
+    let mut report = BatchReport { report: CheckReport::new(Vec::new()), unchecked: Vec::new() };
     let (mut worst, mut any_unreadable) = (None::<Severity>, false);
     for (file, path) in files.into_iter().zip(paths) {
         let source = path.display().to_string();
@@ -217,7 +260,7 @@ fn check_batch(paths: &[PathBuf], format: Format, threshold: Option<Severity>) -
         worst = document.findings.iter().map(|f| f.severity).chain(worst).min();
         match format {
             Format::Text => drop(out.write_all(document.to_text().as_bytes())),
-            Format::Json => report.documents.push(document),
+            Format::Json => report.report.documents.push(document),
         }
     }
     if let Format::Json = format {
@@ -252,7 +295,7 @@ fn pair(companions: &[Companion]) -> Vec<Vec<usize>> {
 }
 
 /// A file not checked is printed at once as text, or kept for the JSON report.
-fn report_unchecked(out: &mut impl Write, report: &mut CheckReport, format: Format, unchecked: Unchecked) {
+fn report_unchecked(out: &mut impl Write, report: &mut BatchReport, format: Format, unchecked: Unchecked) {
     match format {
         Format::Text => drop(out.write_all(unchecked.to_text().as_bytes())),
         Format::Json => report.unchecked.push(unchecked),

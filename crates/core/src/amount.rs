@@ -118,9 +118,8 @@ fn read_compact(compact: &str) -> Result<Number, Unread> {
         Some(digits) => (true, digits),
         None => (bracketed.is_some(), body),
     };
+    // Saturating: a mantissa that no longer fits stays beyond the range.
     let mut mantissa: i128 = 0;
-    // Whether the mantissa no longer fits; the figure is then beyond the range if well formed.
-    let mut overflow = false;
     // Digits since the start or the last separator, separators seen, and digits after the point.
     let (mut group, mut separators, mut decimals) = (0usize, 0u32, None::<u32>);
     // An integer part ends well with digits, and with a full group after a separator.
@@ -128,10 +127,7 @@ fn read_compact(compact: &str) -> Result<Number, Unread> {
     for byte in digits.bytes() {
         match (byte, decimals.as_mut()) {
             (b'0'..=b'9', fraction) => {
-                match mantissa.checked_mul(10).and_then(|m| m.checked_add(i128::from(byte.wrapping_sub(b'0')))) {
-                    Some(next) => mantissa = next,
-                    None => overflow = true,
-                }
+                mantissa = mantissa.saturating_mul(10).saturating_add(i128::from(byte.wrapping_sub(b'0')));
                 match fraction {
                     Some(decimals) => *decimals = decimals.saturating_add(1),
                     None => group = group.saturating_add(1),
@@ -154,7 +150,7 @@ fn read_compact(compact: &str) -> Result<Number, Unread> {
     // Beyond what a disclosure states (ten trillion, six decimals), a figure would overflow the
     // arithmetic of the checks (sums, products, rates); it is not read as a number.
     let limit = 10i128.checked_pow(MAX_INTEGER_DIGITS.saturating_add(decimals));
-    if overflow || decimals > MAX_DECIMALS || limit.is_none_or(|limit| mantissa >= limit) {
+    if decimals > MAX_DECIMALS || limit.is_none_or(|limit| mantissa >= limit) {
         return Err(Unread::BeyondRange);
     }
     if negative {

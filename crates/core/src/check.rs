@@ -27,41 +27,6 @@ pub const REPORT_SCHEMA_VERSION: &str = "0.8.0";
 pub struct CheckReport {
     pub schema_version: &'static str,
     pub documents: Vec<DocumentReport>,
-    /// Files given but not checked (the CLI's): unreadable, or the same bytes as one before.
-    pub unchecked: Vec<Unchecked>,
-}
-
-/// A file given but not checked, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Unchecked {
-    pub source: String,
-    /// The file given before with the same bytes, checked in its place; `None` for a file
-    /// that could not be read.
-    pub same_as: Option<String>,
-    pub message: String,
-    pub message_en: String,
-}
-
-impl Unchecked {
-    /// A file that could not be read, for the reason given in both languages.
-    pub fn unreadable(source: &str, message: &str, message_en: &str) -> Self {
-        Unchecked { source: source.to_string(), same_as: None, message: message.to_string(), message_en: message_en.to_string() }
-    }
-
-    /// A file with the same bytes as `first`, which was checked.
-    pub fn duplicate(source: &str, first: &str) -> Self {
-        Unchecked {
-            source: source.to_string(),
-            same_as: Some(first.to_string()),
-            message: format!("与 {first} 内容相同，只核对一次"),
-            message_en: format!("same content as {first}: checked once"),
-        }
-    }
-
-    /// The line the text report gives it: `file: message (message_en)`.
-    pub fn to_text(&self) -> String {
-        format!("{}: {} ({})\n", self.source, self.message, self.message_en)
-    }
 }
 
 /// What was checked in one document and what did not hold.
@@ -783,7 +748,7 @@ impl DocumentReport {
 impl CheckReport {
     /// The report of documents checked one by one.
     pub fn new(documents: Vec<DocumentReport>) -> Self {
-        CheckReport { schema_version: REPORT_SCHEMA_VERSION, documents, unchecked: Vec::new() }
+        CheckReport { schema_version: REPORT_SCHEMA_VERSION, documents }
     }
 
     /// Pretty JSON, as `hedui check --format json` prints it.
@@ -792,11 +757,9 @@ impl CheckReport {
     }
 
     /// Compiler-style text: findings grouped by severity with `file:line` and the excerpt,
-    /// document by document, then the files not checked.
+    /// document by document.
     pub fn to_text(&self) -> String {
-        let mut out: String = self.documents.iter().map(DocumentReport::to_text).collect();
-        out.extend(self.unchecked.iter().map(Unchecked::to_text));
-        out
+        self.documents.iter().map(DocumentReport::to_text).collect()
     }
 
     /// The most serious severity among all findings.

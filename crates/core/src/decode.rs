@@ -29,7 +29,7 @@ impl DecodeError {
     pub fn zh(self) -> &'static str {
         match self {
             DecodeError::Binary => "是二进制文件（如 PDF、Word、压缩包或图片），不是文本",
-            DecodeError::Office => "是 Excel 或 Word 文件（xlsx、docx、xls、doc），暂不支持；请另存为 UTF-8 文本或 PDF 后再核对",
+            DecodeError::Office => "是 Excel 或 Word 文件，暂不支持；请另存为 UTF-8 文本或 PDF",
             DecodeError::NotUtf8 => "不是 UTF-8 文本；GB18030/GBK 等编码请先另存为 UTF-8",
             DecodeError::BadUtf16 => "UTF-16 文本已损坏",
         }
@@ -39,7 +39,7 @@ impl DecodeError {
     pub fn en(self) -> &'static str {
         match self {
             DecodeError::Binary => "a binary file (such as a PDF, Word file, archive or image), not text",
-            DecodeError::Office => "an Excel or Word file (xlsx, docx, xls, doc): not supported yet; save it as UTF-8 text or PDF, then check it",
+            DecodeError::Office => "an Excel or Word file: not supported yet; save it as UTF-8 text or PDF",
             DecodeError::NotUtf8 => "not UTF-8 text; save GB18030/GBK and other encodings as UTF-8 first",
             DecodeError::BadUtf16 => "damaged UTF-16 text",
         }
@@ -108,8 +108,8 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> 
     }
     let units = bytes.chunks_exact(2).filter_map(|pair| <[u8; 2]>::try_from(pair).ok()).map(unit);
     let text: String = char::decode_utf16(units).collect::<Result<_, _>>().map_err(|_| DecodeError::BadUtf16)?;
-    // Control characters other than line and page breaks and tabs: binary data, not text.
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{b}' | '\u{c}')) {
+    // C0 control characters other than line and page breaks and tabs: binary data, not text.
+    if text.bytes().any(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)) {
         return Err(DecodeError::Binary);
     }
     Ok(text)

@@ -453,13 +453,17 @@ fn shares(unit: &Unit, found: &[Found], earlier: &[Figure], earlier_lookups: &mu
         let whole_label = whole_label(&label[position + '占'.len_utf8()..]);
         let key = norm(&whole_label);
         let before = &found[..index - 1];
-        let in_unit = if whole_label.is_empty() { list_anchor(unit, found, index - 1) } else { lookups.last_named(before, |f| &f.figure, &key).map(|at| &before[at]) };
+        let in_unit = if whole_label.is_empty() {
+            list_anchor(unit, found, index - 1)
+        } else {
+            lookups.last_named(before.len(), &|at| before.get(at).map(|f| &f.figure), &key).and_then(|at| before.get(at))
+        };
         let whole = match in_unit {
             Some(w) => Some(w.figure.clone()),
             None if !whole_label.is_empty() => earlier_lookups
-                .last_named(earlier, |f| f, &key)
-                .map(|at| earlier[at].clone())
-                .or_else(|| total_spending(&whole_label, earlier, earlier_lookups, before, &mut lookups)),
+                .last_named(earlier.len(), &|at| earlier.get(at), &key)
+                .and_then(|at| earlier.get(at).cloned())
+                .or_else(|| total_spending(&whole_label, earlier, before)),
             None => None,
         };
         let from = in_unit.filter(|w| w.sentence == previous.sentence).map_or(previous.clause_start, |w| w.clause_start.min(previous.clause_start));
@@ -469,33 +473,27 @@ fn shares(unit: &Unit, found: &[Found], earlier: &[Figure], earlier_lookups: &mu
 }
 
 /// `占总支出比重为…` in a budget explanation: the section's first amount named as spending
-/// (`2024年本部门一般公共预算拨款支出257万元，具体安排如下：`), in its earlier units, else in
-/// this one `before` the share.
-fn total_spending(whole_label: &str, earlier: &[Figure], earlier_lookups: &mut Lookups, before: &[Found], lookups: &mut Lookups) -> Option<Figure> {
+/// (`2024年本部门一般公共预算拨款支出257万元，具体安排如下：`), found near the section's start.
+fn total_spending(whole_label: &str, earlier: &[Figure], before: &[Found]) -> Option<Figure> {
     if !matches!(whole_label, "总支出" | "支出总额") {
         return None;
     }
-    match earlier_lookups.first_spending(earlier, |f| f) {
-        Some(at) => earlier.get(at).cloned(),
-        None => lookups.first_spending(before, |f| &f.figure).and_then(|at| before.get(at)).map(|f| f.figure.clone()),
-    }
+    earlier.iter().chain(before.iter().map(|f| &f.figure)).find(|f| f.is_money() && f.label.ends_with("支出")).cloned()
 }
 
 /// What shares look up among a list of figures that only grows (a section's figures so far, a
-/// unit's figures before the share), each figure looked at once per question: the shares of a
-/// long section find their wholes in linear time, not each by a scan of every figure before it.
+/// unit's figures before the share), each figure looked at once per key: the shares of a long
+/// section find their wholes in linear time, not each by a scan of every figure before it.
 #[derive(Default)]
 struct Lookups {
     /// Per key of a whole (`本年支出合计`): the last figure named with it, and how many figures
     /// were looked at.
     named: Vec<(String, Option<usize>, usize)>,
-    /// The first amount named as spending, and how many figures were looked at.
-    spending: (Option<usize>, usize),
 }
 
 impl Lookups {
-    /// The index of the last money figure of `items` whose label contains `key`.
-    fn last_named<T>(&mut self, items: &[T], figure: impl Fn(&T) -> &Figure, key: &str) -> Option<usize> {
+    /// The index of the last money figure of the `len` figures `figure(index)` whose label contains `key`.
+    fn last_named<'f>(&mut self, len: usize, figure: &dyn Fn(usize) -> Option<&'f Figure>, key: &str) -> Option<usize> {
         let at = match self.named.iter().position(|(named, ..)| named == key) {
             Some(at) => at,
             None => {
@@ -504,24 +502,13 @@ impl Lookups {
             }
         };
         let (_, last, looked) = &mut self.named[at];
-        for (index, item) in items.iter().enumerate().skip(*looked) {
-            let f = figure(item);
-            if f.is_money() && contains(&norm(&f.label), key) {
+        for index in *looked..len {
+            if figure(index).is_some_and(|f| f.is_money() && contains(&norm(&f.label), key)) {
                 *last = Some(index);
             }
         }
-        *looked = items.len();
+        *looked = len;
         *last
-    }
-
-    /// The index of the first money figure of `items` named as spending (`…支出`).
-    fn first_spending<T>(&mut self, items: &[T], figure: impl Fn(&T) -> &Figure) -> Option<usize> {
-        let (first, looked) = &mut self.spending;
-        if first.is_none() {
-            *first = items.iter().enumerate().skip(*looked).find(|(_, item)| figure(item).is_money() && figure(item).label.ends_with("支出")).map(|(index, _)| index);
-        }
-        *looked = items.len();
-        *first
     }
 }
 

@@ -79,9 +79,9 @@ impl Rule for YearSlip {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some(report_year) = document.document.year else { return };
-        // Table titles are running-text lines right above their tables, found by bisection.
-        let mut paragraphs = lookup::paragraphs(document);
-        crate::sorting::sort_by_key(&mut paragraphs, |p| p.span.line_start);
+        // Table titles are running-text lines right above their tables, found by bisection
+        // among the paragraphs (in document order, so by line).
+        let paragraphs = lookup::paragraphs(document);
         let mut title_lines = Vec::new();
         for table in &document.tables {
             let Some(line) = table.title_line else { continue };
@@ -91,9 +91,12 @@ impl Rule for YearSlip {
                 judge(checker, &paragraph.text, report_year, |offset, found| lookup::in_paragraph(paragraph, offset, found, Some(table.form_name)));
             }
         }
-        crate::sorting::sort_by_key(&mut title_lines, |&line| line);
+        // Headings in document order against the title lines in table order: one walk.
+        let mut titles = title_lines.iter().peekable();
         for section in lookup::all_sections(document) {
-            if dated_title(&section.heading) && title_lines.binary_search(&section.span.line_start).is_err() {
+            let line = section.span.line_start;
+            while titles.next_if(|&&title| title < line).is_some() {}
+            if dated_title(&section.heading) && titles.peek() != Some(&&line) {
                 judge(checker, &section.heading, report_year, |_, found| lookup::in_heading(section, found));
             }
         }

@@ -6,8 +6,8 @@ use crate::report::ParseReport;
 
 declare_rule! {
     /// ## What
-    /// A figure written with 13 digits or more — a table cell, or an amount or percentage in
-    /// the text (`…万元`, `…元`, `…%`) — is within the range the checks compute with: at most
+    /// A figure written with 13 digits or more — a table cell, or an amount of money in the
+    /// text (`…万元`, `…元`) — is within the range the checks compute with: at most
     /// 13 integer digits (below ten trillion) and 6 decimals. Each such figure is one relation;
     /// a figure beyond it is a notice, and it is not read as a number, so no relation it
     /// belongs to is checked.
@@ -40,38 +40,23 @@ fn is_long(text: &str) -> bool {
     text.chars().filter(|c| c.is_ascii_digit() || matches!(c, '０'..='９')).count() >= LONG
 }
 
-/// Long figures in running text followed by a unit (`万元`, `元`, `%`): byte offset and text.
-fn long_figures(text: &str) -> Vec<(usize, &str)> {
-    let figure_char = |c: char| c.is_ascii_digit() || matches!(c, '０'..='９' | ',' | '，' | '.' | '．');
+/// Long amounts of money in running text (`…万元`, `…元`, `…亿元`): byte offset and figure.
+fn long_amounts(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !(c.is_ascii_digit() || matches!(c, '０'..='９')) {
-            continue;
-        }
-        let mut end = text.len();
-        while let Some(&(at, c)) = chars.peek() {
-            if !figure_char(c) {
-                end = at;
-                break;
+    let mut from = 0;
+    while let Some(start) = text.get(from..).and_then(|rest| rest.bytes().position(|b| b.is_ascii_digit())).map(|at| from + at) {
+        match lookup::money_at(text, start) {
+            Ok((end, unit)) => {
+                let figure = text.get(start..end.saturating_sub(unit.len())).unwrap_or_default().trim_end();
+                if is_long(figure) {
+                    out.push((start, figure));
+                }
+                from = end;
             }
-            chars.next();
-        }
-        let figure = text.get(start..end).unwrap_or_default().trim_end_matches([',', '，', '.', '．']);
-        let after = text.get(start + figure.len()..).unwrap_or_default().trim_start();
-        if is_long(figure) && ["万元", "亿元", "元", "%", "％"].iter().any(|unit| after.starts_with(unit)) {
-            out.push((start, figure));
+            Err(run_end) => from = run_end,
         }
     }
     out
-}
-
-/// The message of a figure beyond the range.
-fn messages(figure: &str) -> (String, String) {
-    (
-        format!("{}：「{figure}」超过 13 位整数或 6 位小数，未作为数值核对", FigureBeyondRange::INFO.title_zh),
-        format!("{}: «{figure}» has more than 13 integer digits or 6 decimals and is not checked as a number", FigureBeyondRange::INFO.title_en),
-    )
 }
 
 impl Rule for FigureBeyondRange {
@@ -81,39 +66,47 @@ impl Rule for FigureBeyondRange {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for block in &document.blocks {
-            let Block::Table { rows, .. } = block else { continue };
-            for cell in rows.iter().flat_map(|row| &row.cells).filter(|cell| is_long(&cell.text)) {
-                if parse_number(&cell.text).is_some() {
-                    checker.held(&Self::INFO);
-                } else if is_beyond_range(&cell.text) {
-                    let (message, message_en) = messages(&cell.text);
-                    let span = cell.span;
-                    let location = FindingLocation {
-                        line: span.line_start,
-                        table: None,
-                        row: None,
-                        column: None,
-                        excerpt: cell.text.clone(),
-                        byte_start: span.byte_start,
-                        byte_end: span.byte_end,
-                        page: None,
-                    };
-                    checker.require(&Self::INFO, false, location, message, message_en, format!("表格单元格「{}」", cell.text));
+            // Each long figure with its byte offset in `text` (a cell's is the whole text).
+            let (text, span, figures) = match block {
+                Block::Table { rows, .. } => {
+                    for cell in rows.iter().flat_map(|row| &row.cells).filter(|cell| is_long(&cell.text)) {
+                        judge(checker, &cell.text, cell.span, &cell.text, 0);
+                    }
+                    continue;
                 }
+                Block::Paragraph { text, span, .. } | Block::Heading { text, span, .. } => (text, *span, long_amounts(text)),
+            };
+            for (offset, figure) in figures {
+                judge(checker, text, span, figure, offset);
             }
         }
-        for paragraph in lookup::paragraphs(document) {
-            let (beyond, within): (Vec<_>, Vec<_>) = long_figures(&paragraph.text).into_iter().partition(|(_, figure)| is_beyond_range(figure));
-            let matches = beyond
-                .into_iter()
-                .map(|(offset, text)| {
-                    let (message, message_en) = messages(text);
-                    lookup::Match { offset, text, message, message_en }
-                })
-                .collect();
-            let held = within.iter().filter(|(_, figure)| parse_number(figure).is_some()).count();
-            lookup::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
-        }
+    }
+}
+
+/// One long `figure` at byte `offset` of `text` (a cell or a paragraph at `span`): held when
+/// read as a number, a notice when beyond the range.
+fn judge(checker: &mut Checker, text: &str, span: crate::ingest::Span, figure: &str, offset: usize) {
+    if parse_number(figure).is_some() {
+        checker.held(&FigureBeyondRange::INFO);
+    } else if is_beyond_range(figure) {
+        let location = FindingLocation {
+            line: span.line_start,
+            table: None,
+            row: None,
+            column: None,
+            excerpt: figure.to_string(),
+            byte_start: span.byte_start,
+            byte_end: span.byte_end,
+            page: None,
+        };
+        checker.require(
+            &FigureBeyondRange::INFO,
+            false,
+            location,
+            format!("数值超出可核对范围：「{figure}」超过 13 位整数或 6 位小数，未核对"),
+            format!("Figure beyond the checkable range: «{figure}» has over 13 integer digits or 6 decimals, not checked"),
+            lookup::context(text, offset, figure),
+        );
     }
 }
 
@@ -122,9 +115,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn long_figures_with_a_unit_are_found() {
+    fn long_amounts_are_found() {
         let text = "决算79228162514264337593543950335万元，完成0%，电话13800138000，证号123456789012345678。";
-        assert_eq!(long_figures(text), [(6, "79228162514264337593543950335")]);
-        assert_eq!(long_figures("为1,234,567,890,123.45万元。"), [(3, "1,234,567,890,123.45")]);
+        assert_eq!(long_amounts(text), [(6, "79228162514264337593543950335")]);
+        assert_eq!(long_amounts("为1,234,567,890,123.45 万元。"), [(3, "1,234,567,890,123.45")]);
     }
 }
