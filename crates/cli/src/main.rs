@@ -78,12 +78,13 @@ enum FailOn {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `hedui check --format json`: core's report, and the files given but not checked
-/// (docs/report-schema.md: `unchecked` is the CLI's).
+/// `hedui check --format json`: core's report, and the files given but not checked when there
+/// are any (docs/report-schema.md: `unchecked` is the CLI's).
 #[derive(Serialize)]
 struct BatchReport {
     #[serde(flatten)]
     report: CheckReport,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     unchecked: Vec<Unchecked>,
 }
 

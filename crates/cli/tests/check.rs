@@ -40,6 +40,8 @@ fn json_output_follows_the_report_schema() {
     let out = hedui(&["check", "--format", "json", "--fail-on", "never"], &[fixture("T008_ok.txt"), fixture("T008_bad.txt")]);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["schema_version"], hedui_core::REPORT_SCHEMA_VERSION);
+    // Every file was checked: the report is core's, as the JS API gives it.
+    assert!(report.get("unchecked").is_none(), "{report}");
     let documents = report["documents"].as_array().unwrap();
     assert_eq!(documents.len(), 2);
     assert_eq!(documents[0]["findings"].as_array().unwrap().len(), 0);
