@@ -753,7 +753,7 @@ impl CheckReport {
 
     /// Pretty JSON, as `hedui check --format json` prints it.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("report serialises")
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| panic!("the report types serialise to JSON"))
     }
 
     /// Compiler-style text: findings grouped by severity with `file:line` and the excerpt,

@@ -63,7 +63,7 @@ impl ParseReport {
 
     /// Pretty JSON, as `hedui parse --format json` prints it.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("report serialises")
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| panic!("the report types serialise to JSON"))
     }
 
     /// A readable summary, as `hedui parse --format text` prints it.
