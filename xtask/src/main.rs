@@ -19,6 +19,7 @@ use std::process::{Command, ExitCode};
 
 mod embed;
 mod fuzz;
+mod minify;
 mod pdf;
 mod pwa;
 mod scale;
@@ -53,7 +54,8 @@ fn main() -> ExitCode {
   test   install what is missing and run every test
   dist   release build into dist/ and check the size budget
   scale  the CLI on 1, 10 and 50 MB documents and 1,000 documents: target/bench/scale.json
-  fuzz   run each fuzz target for SECONDS (default 60; nightly and cargo-fuzz)".into()),
+  fuzz   run each fuzz target for SECONDS (default 60; nightly and cargo-fuzz)"
+            .into()),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -132,6 +134,9 @@ fn post_build() -> Result {
     let release = env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
     embed::build_into(&staging, release)?;
     pdf::build_into(&staging, release)?;
+    if release {
+        minify::scripts(&staging)?;
+    }
     pwa::finish(&staging)
 }
 
@@ -222,15 +227,15 @@ fn ensure_test_tools() -> Result {
     Ok(())
 }
 
-/// binaryen (wasm-opt) and playwright-core from npm, into ./node_modules.
+/// binaryen (wasm-opt), terser and playwright-core from npm, into ./node_modules.
 fn ensure_node_packages() -> Result {
     if !version_is("node", "v") {
         step("installing nodejs and npm from apt");
         apt_install(&["nodejs", "npm"])?;
     }
-    let installed = ["node_modules/.bin/wasm-opt", "node_modules/playwright-core/package.json"].iter().all(|p| root().join(p).exists());
+    let installed = ["node_modules/.bin/wasm-opt", "node_modules/.bin/terser", "node_modules/playwright-core/package.json"].iter().all(|p| root().join(p).exists());
     if !installed {
-        step("installing npm packages (binaryen, playwright-core)");
+        step("installing npm packages (binaryen, terser, playwright-core)");
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()))?;
     }
     Ok(())

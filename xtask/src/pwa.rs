@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use crate::{write, Result};
 
 /// The service worker; web/sw.js, copied by Trunk, with the build's constants put in front.
-const SERVICE_WORKER: &str = "sw.js";
+pub const SERVICE_WORKER: &str = "sw.js";
 /// The embed package is for other sites, not the app: it is not precached.
 const EMBED_DIR: &str = "embed";
 
@@ -29,12 +29,10 @@ pub fn finish(staging: &Path) -> Result {
 }
 
 /// Adds the `'sha256-…'` source of every inline `<script>` in `html` (Trunk's loader) to the
-/// `script-src` directive of its Content-Security-Policy meta tag.
+/// `script-src` directive of its Content-Security-Policy meta tag (attributes in any order,
+/// quoted or not, as a minified page writes them).
 fn allow_inline_scripts(html: &str) -> Result<String> {
-    const META: &str = "http-equiv=\"Content-Security-Policy\" content=\"";
-    let content_start = html.find(META).ok_or("index.html has no Content-Security-Policy meta tag")? + META.len();
-    let content_len = html[content_start..].find('"').ok_or("unterminated Content-Security-Policy")?;
-    let policy = &html[content_start..content_start + content_len];
+    let (content_start, policy) = policy(html).ok_or("index.html has no Content-Security-Policy meta tag")?;
     let directive_start = policy.find("script-src ").ok_or("the Content-Security-Policy has no script-src")?;
     let directive_end = policy[directive_start..].find(';').map_or(policy.len(), |end| directive_start + end);
 
@@ -44,6 +42,24 @@ fn allow_inline_scripts(html: &str) -> Result<String> {
     }
     let at = content_start + directive_end;
     Ok(format!("{}{hashes}{}", &html[..at], &html[at..]))
+}
+
+/// The Content-Security-Policy meta tag's `content`, quoted, and where it starts in `html`.
+fn policy(html: &str) -> Option<(usize, &str)> {
+    let mut from = 0;
+    while let Some(found) = html[from..].find("<meta") {
+        let start = from + found;
+        let end = start + html[start..].find('>')?;
+        let tag = &html[start..end];
+        let is_policy = ["http-equiv=\"Content-Security-Policy\"", "http-equiv=Content-Security-Policy"].iter().any(|attribute| tag.contains(attribute));
+        if let (true, Some(content)) = (is_policy, tag.find("content=\"")) {
+            let content_start = start + content + "content=\"".len();
+            let content_len = html[content_start..end].find('"')?;
+            return Some((content_start, &html[content_start..content_start + content_len]));
+        }
+        from = end;
+    }
+    None
 }
 
 /// The text of every `<script>` element without a `src` attribute, exactly as the browser hashes it.
@@ -119,6 +135,13 @@ mod tests {
         let expected = "script-src 'self' 'sha256-DMGlWxzfNmII634DO34waQ0zG9JnfoNpCGqxdUPiZlU='; style-src";
         assert!(page.contains(expected), "{page}");
         assert_eq!(page.replace(" 'sha256-DMGlWxzfNmII634DO34waQ0zG9JnfoNpCGqxdUPiZlU='", ""), PAGE);
+    }
+
+    #[test]
+    fn a_minified_page_has_its_policy_found() {
+        let minified = "<meta charset=utf-8><meta content=\"default-src 'none'; script-src 'self'\" http-equiv=Content-Security-Policy><script type=module>x</script>";
+        let page = allow_inline_scripts(minified).unwrap();
+        assert!(page.contains("script-src 'self' 'sha256-LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE='\""), "{page}");
     }
 
     #[test]
