@@ -2,8 +2,10 @@
 // when a new version has been installed; clicking it lets the new version take over and reloads.
 const LABELS = { zh: '有新版本，刷新', en: 'New version available — reload' };
 
+// Set when the user asked for the new version: its taking control then reloads the page.
+let reloading = false;
+
 if ('serviceWorker' in navigator) {
-  let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (reloading) location.reload();
   });
@@ -20,30 +22,30 @@ if ('serviceWorker' in navigator) {
       });
     });
   });
+}
 
-  function offer(worker) {
-    if (document.querySelector('[data-testid=update-available]')) return;
-    const banner = document.createElement('div');
-    banner.className = 'update-banner no-print';
-    banner.setAttribute('role', 'status');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.dataset.testid = 'update-available';
-    const label = () => {
-      button.textContent = document.documentElement.lang.startsWith('en') ? LABELS.en : LABELS.zh;
-    };
-    label();
-    new MutationObserver(label).observe(document.documentElement, { attributeFilter: ['lang'] });
-    button.addEventListener('click', () => {
-      // Another tab may already have let this version take over.
-      if (worker.state === 'activated') {
-        location.reload();
-        return;
-      }
-      reloading = true;
-      worker.postMessage('activate');
-    });
-    banner.append(button);
-    document.body.append(banner);
-  }
+function offer(worker) {
+  if (document.querySelector('[data-testid=update-available]')) return;
+  const banner = document.createElement('div');
+  banner.className = 'update-banner no-print';
+  banner.setAttribute('role', 'status');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.testid = 'update-available';
+  const label = () => {
+    button.textContent = document.documentElement.lang.startsWith('en') ? LABELS.en : LABELS.zh;
+  };
+  label();
+  new MutationObserver(label).observe(document.documentElement, { attributeFilter: ['lang'] });
+  button.addEventListener('click', () => {
+    // Another tab may already have let this version take over.
+    if (worker.state === 'activated') {
+      location.reload();
+      return;
+    }
+    reloading = true;
+    worker.postMessage('activate');
+  });
+  banner.append(button);
+  document.body.append(banner);
 }
