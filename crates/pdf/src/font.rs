@@ -8,9 +8,12 @@ use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
 use crate::cmap::{split_codes, CMap, Code, CodeRange};
 use crate::contains;
 use crate::encoding::{glyph_name_text, unify_radicals, Base};
+use crate::stream;
 
 /// What a code whose text is unknown is given: visible, so that lost text is not silent.
 const UNKNOWN: &str = "\u{fffd}";
+/// A font's ToUnicode or CID CMap may decode to this many bytes; a larger one is not read.
+const MAX_CMAP_BYTES: usize = 16 << 20;
 
 /// A font, read once per document.
 #[derive(Debug)]
@@ -75,7 +78,7 @@ impl CidWidths {
 impl Font {
     /// Reads a font dictionary; what is missing or unreadable gets a default.
     pub(crate) fn load(dict: &Dict) -> Font {
-        let to_unicode = dict.get::<Stream>(b"ToUnicode").and_then(|s| s.decoded().ok()).map(|data| CMap::parse(&data));
+        let to_unicode = dict.get::<Stream>(b"ToUnicode").and_then(|s| stream::decoded(&s, MAX_CMAP_BYTES).ok()).map(|data| CMap::parse(&data));
         match dict.get::<Name>(b"Subtype").as_deref() {
             Some(b"Type0") => Font::composite(dict, to_unicode),
             subtype => Font::simple(dict, subtype == Some(b"Type3"), subtype == Some(b"TrueType"), to_unicode),
@@ -98,7 +101,7 @@ impl Font {
                 }
                 (codespace, Cids::Unknown, false)
             }
-            None => match dict.get::<Stream>(b"Encoding").and_then(|s| s.decoded().ok()).map(|data| CMap::parse(&data)) {
+            None => match dict.get::<Stream>(b"Encoding").and_then(|s| stream::decoded(&s, MAX_CMAP_BYTES).ok()).map(|data| CMap::parse(&data)) {
                 Some(cmap) if cmap.has_cids() => (cmap.codespace.clone(), Cids::Embedded(Box::new(cmap)), false),
                 _ => (from_to_unicode(), Cids::Identity, false),
             },

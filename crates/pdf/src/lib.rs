@@ -10,6 +10,7 @@ mod cmap;
 mod encoding;
 mod font;
 mod lexer;
+mod stream;
 #[cfg(test)]
 mod tests;
 mod text;

@@ -280,6 +280,32 @@ fn caps_glyphs_and_content() {
     assert_eq!(read(&bytes, &Limits::default(), budget(MAX_GLYPHS, 20_000), &mut |_, _| {}), Err(PdfError::Corrupt("too much content".to_string())));
 }
 
+/// One page showing its Flate-compressed `content` with /F1 (Helvetica).
+fn flate_doc(content: &[u8]) -> Vec<u8> {
+    build(
+        &[
+            obj("<< /Type /Catalog /Pages 2 0 R >>"),
+            obj("<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 600 800] >>"),
+            obj("<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"),
+            stream("/Filter /FlateDecode", &miniz_oxide::deflate::compress_to_vec_zlib(content, 6)),
+            obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"),
+        ],
+        "",
+    )
+}
+
+#[test]
+fn inflates_content_within_the_budget_and_refuses_a_zip_bomb_while_inflating() {
+    // 8 MB of spaces after the text: about 8 KB compressed.
+    let bytes = flate_doc(&[b"BT /F1 10 Tf (Hi) Tj ET".as_slice(), &vec![b' '; 8 << 20]].concat());
+    assert!(bytes.len() < 64 << 10);
+    let budget = |content_bytes| Budget { glyphs: MAX_GLYPHS, content_bytes };
+    let pages = read(&bytes, &Limits::default(), budget(MAX_CONTENT_BYTES), &mut |_, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(texts(&pages[0].glyphs), ["H", "i"]);
+    // Inflating stops at the budget (miniz_oxide's limit): the 8 MB are never held.
+    assert_eq!(read(&bytes, &Limits::default(), budget(1 << 20), &mut |_, _| {}), Err(PdfError::Corrupt("too much content".to_string())));
+}
+
 #[test]
 fn messages_say_what_went_wrong() {
     assert_eq!(PdfError::NoText.zh(), "此 PDF 为扫描件，没有可提取的文字");

@@ -9,6 +9,7 @@ use hedui_core::positioned::{Glyph, Page, Ruling};
 
 use crate::font::Font;
 use crate::lexer::{Lexer, Operand};
+use crate::stream::{self, Refused};
 
 /// Form XObjects inside Form XObjects, at most.
 const MAX_FORM_DEPTH: usize = 12;
@@ -240,10 +241,29 @@ pub(crate) fn page<'a>(page: &PdfPage<'a>, fonts: &mut Fonts<'a>, budget: &mut B
         line_matrix: Matrix::IDENTITY,
         forms: Vec::new(),
     };
-    if let Some(content) = page.page_stream() {
-        walk.run(content, page.resources(), 0)?;
-    }
+    let content = contents(page.raw(), walk.budget.content_bytes)?;
+    walk.run(&content, page.resources(), 0)?;
     Ok(Page { width, height, glyphs: walk.glyphs, rulings: walk.rulings })
+}
+
+/// A page's content streams, decoded and joined by a space (a stream that cannot be decoded is
+/// left out), refused past `limit` bytes.
+fn contents(page: &Dict, limit: usize) -> Result<Vec<u8>, Overflow> {
+    let streams: Vec<Stream> = match page.get::<Stream>(b"Contents") {
+        Some(stream) => vec![stream],
+        None => page.get::<Array>(b"Contents").map(|array| array.iter::<Stream>().collect()).unwrap_or_default(),
+    };
+    let mut joined = Vec::new();
+    for stream in &streams {
+        let left = limit.checked_sub(joined.len()).ok_or(Overflow::Content)?;
+        match stream::decoded(stream, left) {
+            Ok(content) => joined.extend(content),
+            Err(Refused::TooLarge) => return Err(Overflow::Content),
+            Err(Refused::Unreadable) => continue,
+        }
+        joined.push(b' ');
+    }
+    Ok(joined)
 }
 
 struct Walk<'w, 'a> {
@@ -441,7 +461,11 @@ impl<'a> Walk<'_, 'a> {
         if dict.get::<Name>(b"Subtype").as_deref() != Some(b"Form") || depth >= MAX_FORM_DEPTH || self.forms.contains(&id) {
             return Ok(());
         }
-        let Ok(content) = form.decoded() else { return Ok(()) };
+        let content = match stream::decoded(form, self.budget.content_bytes) {
+            Ok(content) => content,
+            Err(Refused::TooLarge) => return Err(Overflow::Content),
+            Err(Refused::Unreadable) => return Ok(()),
+        };
         let matrix: Vec<f64> = dict.get::<Array>(b"Matrix").map(|a| a.iter::<f64>().take(6).collect()).unwrap_or_default();
         let matrix = match matrix[..] {
             [a, b, c, d, e, f] if matrix.iter().all(|v| v.is_finite()) => Matrix([a, b, c, d, e, f]),
