@@ -117,7 +117,8 @@ fn test() -> Result {
         .env("HEDUI_CORPUS", root().join("../shared/corpus"))
         .env("CHROMIUM", CHROMIUM))?;
     // Last, so that an embed package over its budget does not hide the other results.
-    embed::check_budget(&root().join("dist"))
+    embed::check_budget(&root().join("dist"))?;
+    fuzz::smoke()
 }
 
 fn build_dist() -> Result {
