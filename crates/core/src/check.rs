@@ -306,7 +306,7 @@ impl<'a> Checker<'a> {
         self.claims
     }
 
-    /// The document's claims, each with the table cells it is bound to ([`bind::bind`]).
+    /// The document's claims, each with the table cells it is bound to ([`bind::bind_all`]).
     pub fn bound_claims(&self) -> impl Iterator<Item = (&'a Claim, &'a [Binding<'a, 'a>])> {
         self.claims.iter().zip(self.bindings.iter().map(Vec::as_slice))
     }

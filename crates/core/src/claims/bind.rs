@@ -60,7 +60,7 @@ pub struct Binding<'c, 'a> {
 }
 
 /// The bindings of a claim, by label.
-pub fn bind<'c, 'a>(document: &'a ParseReport, claim: &'c Claim) -> Vec<Binding<'c, 'a>> {
+fn bind<'c, 'a>(document: &'a ParseReport, evaluations: &SelfEvaluations<'a>, claim: &'c Claim) -> Vec<Binding<'c, 'a>> {
     let one = |figure: &'c Figure, role: Role, cell: Option<Cell<'a>>| cell.map(|cell| Binding { figure, role, cells: vec![cell], sum: false });
     let three_public = contains(&claim.section, "三公");
     match &claim.kind {
@@ -78,7 +78,7 @@ pub fn bind<'c, 'a>(document: &'a ParseReport, claim: &'c Claim) -> Vec<Binding<
                 out.extend(one(budget, Role::ThreePublicBudget, three_public_cell(document, subject, true)));
                 out.extend(one(actual, Role::ThreePublicActual, three_public_cell(document, subject, false)));
             }
-            if let Some(table) = self_evaluation(document, &self_evaluation_subject(subject)) {
+            if let Some(table) = evaluations.find(&self_evaluation_subject(subject)) {
                 out.extend(one(budget, Role::FundsBudget, funds(table, true)));
                 out.extend(one(actual, Role::FundsExecuted, funds(table, false)));
             }
@@ -94,14 +94,15 @@ pub fn bind<'c, 'a>(document: &'a ParseReport, claim: &'c Claim) -> Vec<Binding<
             let base = if whole_label.is_empty() && three_public { three_public_cell(document, "三公", false) } else { total(document, whole_label) };
             one(part, Role::ShareBase, base).into_iter().collect()
         }
-        ClaimKind::Score { subject, score: Some(score), .. } => one(score, Role::Score, score_cell(document, subject)).into_iter().collect(),
+        ClaimKind::Score { subject, score: Some(score), .. } => one(score, Role::Score, score_cell(evaluations, subject)).into_iter().collect(),
         _ => Vec::new(),
     }
 }
 
 /// The bindings of each of `claims`, in order.
 pub fn bind_all<'c, 'a>(document: &'a ParseReport, claims: &'c [Claim]) -> Vec<Vec<Binding<'c, 'a>>> {
-    claims.iter().map(|claim| bind(document, claim)).collect()
+    let evaluations = SelfEvaluations::of(document);
+    claims.iter().map(|claim| bind(document, &evaluations, claim)).collect()
 }
 
 /// Whether a section speaks of the department's own totals, not of one project or fund
@@ -289,24 +290,46 @@ fn class_binding<'c, 'a>(document: &'a ParseReport, figure: &'c Figure) -> Optio
     (!cells.is_empty()).then_some(Binding { figure, role: Role::Function, cells, sum: true })
 }
 
-/// The 绩效自评表 of the 整体 or of the named project.
-fn self_evaluation<'a>(document: &'a ParseReport, subject: &ScoreSubject) -> Option<(&'a RecognisedTable, &'a PerformanceTable)> {
-    let name = match subject {
-        ScoreSubject::Project(name) => norm(name),
-        ScoreSubject::Overall => String::new(),
-    };
-    document.tables.iter().find_map(|t| {
-        let TableModel::Performance(p) = &t.model else { return None };
-        let matches = match subject {
-            ScoreSubject::Overall => t.form == Form::OverallPerformance,
-            ScoreSubject::Project(_) if t.form != Form::ProjectPerformance || name.chars().count() < 4 => false,
-            ScoreSubject::Project(_) => {
-                let table_subject = norm(p.subject.as_deref().unwrap_or_default());
-                !table_subject.is_empty() && (contains(&table_subject, &name) || contains(&name, &table_subject))
+/// A document's 绩效自评表, read once for all its claims: the 整体支出 one, and the first
+/// 项目支出 one of each distinct subject in document order (a claim names its project, and the
+/// first table whose subject contains that name, or is contained in it, is the project's).
+struct SelfEvaluations<'a> {
+    overall: Option<(&'a RecognisedTable, &'a PerformanceTable)>,
+    projects: Vec<(String, &'a RecognisedTable, &'a PerformanceTable)>,
+}
+
+impl<'a> SelfEvaluations<'a> {
+    fn of(document: &'a ParseReport) -> Self {
+        let mut overall = None;
+        let mut projects = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for t in &document.tables {
+            let TableModel::Performance(p) = &t.model else { continue };
+            if t.form == Form::OverallPerformance {
+                overall = overall.or(Some((t, p.as_ref())));
+            } else if t.form == Form::ProjectPerformance {
+                let subject = norm(p.subject.as_deref().unwrap_or_default());
+                if !subject.is_empty() && seen.insert(subject.clone()) {
+                    projects.push((subject, t, p.as_ref()));
+                }
             }
-        };
-        matches.then_some((t, p.as_ref()))
-    })
+        }
+        SelfEvaluations { overall, projects }
+    }
+
+    /// The 整体 table, or the named project's (a name of at least four characters).
+    fn find(&self, subject: &ScoreSubject) -> Option<(&'a RecognisedTable, &'a PerformanceTable)> {
+        match subject {
+            ScoreSubject::Overall => self.overall,
+            ScoreSubject::Project(name) => {
+                let name = norm(name);
+                if name.chars().count() < 4 {
+                    return None;
+                }
+                self.projects.iter().find(|(subject, ..)| contains(subject, &name) || contains(&name, subject)).map(|&(_, t, p)| (t, p))
+            }
+        }
+    }
 }
 
 /// Whom a completion sentence's subject names: the 整体支出, or a project by name.
@@ -319,8 +342,8 @@ fn self_evaluation_subject(subject: &str) -> ScoreSubject {
 }
 
 /// The 总分 得分 of the 整体 or the named project's 绩效自评表.
-fn score_cell<'a>(document: &'a ParseReport, subject: &ScoreSubject) -> Option<Cell<'a>> {
-    let (t, p) = self_evaluation(document, subject)?;
+fn score_cell<'a>(evaluations: &SelfEvaluations<'a>, subject: &ScoreSubject) -> Option<Cell<'a>> {
+    let (t, p) = evaluations.find(subject)?;
     let amount = p.total_score.as_ref()?;
     Some(Cell { table: t, row: format!("{} 总分", t.form_name), column: "得分".to_string(), amount })
 }

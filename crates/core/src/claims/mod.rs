@@ -229,7 +229,7 @@ pub struct ClaimSummary {
 pub struct ReviewedClaim {
     #[serde(flatten)]
     pub claim: Claim,
-    /// Its label names a table cell ([`bind::bind`]).
+    /// Its label names a table cell ([`bind::bind_all`]).
     pub bound: bool,
     /// A rule evaluates it: bound claims are compared with their cells, and claims with
     /// arithmetic of their own ([`internally_checkable`]) are recomputed.
@@ -239,13 +239,9 @@ pub struct ReviewedClaim {
 /// Every claim of the document with whether it was bound and checked, so that the claims
 /// nothing could verify — amounts and counts no table holds — stay visible.
 pub fn review(document: &ParseReport) -> Vec<ReviewedClaim> {
-    extract(document)
-        .into_iter()
-        .map(|claim| {
-            let (bound, checked) = verdict(&claim, &bind::bind(document, &claim));
-            ReviewedClaim { claim, bound, checked }
-        })
-        .collect()
+    let claims = extract(document);
+    let verdicts: Vec<(bool, bool)> = bind::bind_all(document, &claims).iter().zip(&claims).map(|(bindings, claim)| verdict(claim, bindings)).collect();
+    claims.into_iter().zip(verdicts).map(|(claim, (bound, checked))| ReviewedClaim { claim, bound, checked }).collect()
 }
 
 /// Whether `claim`, with its `bindings`, is bound to a table cell, and whether a rule checks it.
