@@ -1,12 +1,13 @@
-// The findings by keyboard: Enter/Space on a focused finding locate it.
+// The findings by keyboard and screen reader: Enter/Space locate a finding, a skip link reaches the
+// list, dismissing keeps the focus in the list, and the live region says what the check found.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appSession, checkedFindings, cliCheck, paste, readCorpus, reportFindings } from './harness.mjs';
+import { appSession, checkedFindings, cliCheck, paste, readCorpus, reportFindings, screenshot } from './harness.mjs';
 
 const DOC = '000_a60f2e9b14e82395.txt';
 const session = appSession();
 
-/** The app with 000 pasted, its 03表 合计 基本支出 damaged (211.60 → 211.90), checked. */
+/** The app with 000 pasted, its 03表 合计 基本支出 damaged (211.60 → 211.90), checked; and the CLI's report of it. */
 async function openChecked() {
   const text = (await readCorpus(DOC)).replace('合计\t\t280.72\t211.60\t69.12', '合计\t\t280.72\t211.90\t69.12');
   const report = await cliCheck(text);
@@ -17,10 +18,13 @@ async function openChecked() {
   await page.getByTestId('input').waitFor();
   await paste(page, text);
   assert.deepEqual(await checkedFindings(page, report), reportFindings(report));
-  return { page, errors };
+  return { page, errors, report };
 }
 
-const focused = (page) => page.evaluate(() => ({ index: document.activeElement?.dataset.index }));
+const focused = (page) => page.evaluate(() => {
+  const element = document.activeElement;
+  return { testid: element?.dataset.testid, index: element?.dataset.index, id: element?.id, inFindings: !!element?.closest('#findings') };
+});
 
 const highlightedLine = (page) => page.getByTestId('highlight').evaluate((element) => element.closest('[data-line]')?.dataset.line ?? element.id);
 
@@ -41,6 +45,69 @@ test('Enter and Space on a focused finding move the document highlight to it, an
   await page.keyboard.press(' ');
   await page.waitForFunction((line) => document.querySelector('[data-testid=highlight]')?.closest('[data-line]')?.dataset.line === line, lines[other]);
   assert.equal((await focused(page)).index, await findings.nth(other).getAttribute('data-index'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a skip link is the first tab stop and leads to the findings', async () => {
+  const { page, errors } = await openChecked();
+  await page.reload();
+  await page.getByTestId('finding').first().waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).testid, 'skip-to-findings');
+  assert.ok(await page.getByTestId('skip-to-findings').isVisible(), 'the focused skip link is visible');
+  await screenshot(page, 'keyboard-skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal((await focused(page)).id, 'findings');
+  await page.keyboard.press('Tab');
+  assert.ok((await focused(page)).inFindings, 'the next tab stop is in the findings');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('dismissing moves the focus to the reason field, then back to the list', async () => {
+  const { page, errors } = await openChecked();
+  const findings = page.getByTestId('finding');
+  const [first, second] = await findings.evaluateAll((items) => items.slice(0, 2).map((item) => item.dataset.index));
+
+  // Cancelled: the focus returns to the finding.
+  await findings.nth(0).getByTestId('dismiss').focus();
+  await page.keyboard.press('Enter');
+  assert.equal((await focused(page)).testid, 'dismiss-reason');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.deepEqual([(await focused(page)).testid, (await focused(page)).index], ['finding', first]);
+
+  // Confirmed: the focus goes to the finding that took its place.
+  await findings.nth(0).getByTestId('dismiss').focus();
+  await page.keyboard.press('Enter');
+  assert.equal((await focused(page)).testid, 'dismiss-reason');
+  await page.keyboard.type('经核实，原表如此');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('dismissed-finding').waitFor();
+  assert.deepEqual([(await focused(page)).testid, (await focused(page)).index], ['finding', second]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the live region announces how many findings are open and of which severity, in Chinese and English', async () => {
+  const { page, errors, report } = await openChecked();
+  const count = (severity) => report.findings.filter((f) => f.severity === severity).length;
+  const [errorCount, warnings, notices] = ['error', 'warning', 'notice'].map(count);
+  assert.ok(errorCount > 1 && warnings > 0 && notices > 0);
+  const live = page.getByTestId('announcement');
+  assert.equal(await live.getAttribute('role'), 'status');
+  assert.equal(await live.textContent(), `发现 ${report.findings.length} 个问题：错误 ${errorCount}，警告 ${warnings}，提示 ${notices}`);
+
+  await page.locator('[data-testid=finding][data-severity=error]').first().getByTestId('dismiss').click();
+  await page.getByTestId('dismiss-confirm').click();
+  await page.getByTestId('dismissed-finding').waitFor();
+  assert.equal(await live.textContent(), `发现 ${report.findings.length - 1} 个问题：错误 ${errorCount - 1}，警告 ${warnings}，提示 ${notices}`);
+
+  await page.getByTestId('language').click();
+  await live.filter({ hasText: 'found' }).waitFor();
+  assert.equal(await live.textContent(), `${report.findings.length - 1} problems found: ${errorCount - 1} errors, ${warnings} warning${warnings === 1 ? '' : 's'}, ${notices} notice${notices === 1 ? '' : 's'}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
+use hedui_core::rules::Severity;
 use hedui_core::CheckReport;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, File, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -402,6 +403,10 @@ pub fn app() -> Html {
     });
 
     let active_findings: Rc<Vec<usize>> = Rc::new(analysis.as_ref().map(|a| (0..a.keys.len()).filter(|&i| !dismissals.contains_key(&a.keys[i])).collect()).unwrap_or_default());
+    let announcement = analysis.as_ref().map(|a| {
+        let open = |severity: Severity| active_findings.iter().filter(|&&i| a.report.findings[i].severity == severity).count();
+        (texts.announce)(active_findings.len(), open(Severity::Error), open(Severity::Warning), open(Severity::Notice))
+    });
     let tab = |which: Pane, label: &'static str| {
         let pane = pane.clone();
         let current = shown_pane == which;
@@ -446,6 +451,7 @@ pub fn app() -> Html {
 
     html! {
         <div class="app" {ondragover} {ondrop}>
+            <a class="skip-link" href="#findings" data-testid="skip-to-findings">{ texts.skip_to_findings }</a>
             <header class="topbar">
                 <div class="brand">
                     <h1>{ texts.title }</h1>
@@ -499,7 +505,8 @@ pub fn app() -> Html {
                         </div>
                     }
                 </section>
-                <section class="pane right-pane" aria-label={texts.findings}>
+                <section class="pane right-pane" id="findings" tabindex="-1" aria-label={texts.findings}>
+                    <p class="visually-hidden" role="status" data-testid="announcement">{ announcement.unwrap_or_default() }</p>
                     if let Origin::Reading { page, pages, .. } = active_document.origin {
                         <div class="pdf-progress" data-testid="pdf-progress" role="status">
                             <p>{ (texts.pdf_progress)(page, pages) }</p>

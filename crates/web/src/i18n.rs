@@ -130,6 +130,10 @@ pub struct Texts {
     pub crashed_notice: &'static str,
     pub resume: &'static str,
     pub keyboard_hint: &'static str,
+    pub skip_to_findings: &'static str,
+    /// What the live region says once a document is checked: findings still open, then
+    /// errors, warnings and notices among them.
+    pub announce: fn(usize, usize, usize, usize) -> String,
     pub csv_header: [&'static str; 16],
 }
 
@@ -196,6 +200,12 @@ pub const ZH: Texts = Texts {
     crashed_notice: "上次核对时程序出错。你的输入已恢复，自动核对已暂停。",
     resume: "继续核对",
     keyboard_hint: "↑↓ 在问题间移动，回车定位到文档中的位置",
+    skip_to_findings: "跳到核对结果",
+    announce: |n, errors, warnings, notices| match n {
+        0 => "未发现问题".to_string(),
+        _ if notices == 0 => format!("发现 {n} 个问题：错误 {errors}，警告 {warnings}"),
+        _ => format!("发现 {n} 个问题：错误 {errors}，警告 {warnings}，提示 {notices}"),
+    },
     csv_header: ["文件", "规则", "严重程度", "类别", "行", "页", "表", "行项目", "列", "所列数值", "应为", "问题", "Message", "推算", "已确认无误", "理由"],
 };
 
@@ -262,6 +272,12 @@ pub const EN: Texts = Texts {
     crashed_notice: "hedui failed while checking last time. Your input was restored; automatic checking is paused.",
     resume: "Resume checking",
     keyboard_hint: "↑↓ move between findings, Enter shows the place in the document",
+    skip_to_findings: "Skip to the findings",
+    announce: |n, errors, warnings, notices| match n {
+        0 => "No problems found".to_string(),
+        _ if notices == 0 => format!("{} found: {}, {}", count(n, "problem"), count(errors, "error"), count(warnings, "warning")),
+        _ => format!("{} found: {}, {}, {}", count(n, "problem"), count(errors, "error"), count(warnings, "warning"), count(notices, "notice")),
+    },
     csv_header: [
         "source",
         "rule",
@@ -281,3 +297,8 @@ pub const EN: Texts = Texts {
         "reason",
     ],
 };
+
+/// `1 error`, `2 errors`.
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}

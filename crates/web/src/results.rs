@@ -37,6 +37,17 @@ pub fn results(props: &ResultsProps) -> Html {
     let category_filter = use_state(|| None::<Category>);
     let search = use_state(String::new);
     let dismissing = use_state(|| None::<usize>);
+    // What takes the keyboard focus after the next render (a selector): the reason field when
+    // dismissing starts, the list when it ends.
+    let refocus = use_mut_ref(|| None::<String>);
+    {
+        let refocus = refocus.clone();
+        use_effect(move || {
+            if let Some(selector) = refocus.borrow_mut().take() {
+                focus(&selector);
+            }
+        });
+    }
 
     let keys = &props.analysis.keys;
     let query = search.trim().to_ascii_lowercase();
@@ -60,15 +71,24 @@ pub fn results(props: &ResultsProps) -> Html {
         let finding = &report.findings[index];
         let on_dismiss_start = {
             let dismissing = dismissing.clone();
-            Callback::from(move |_| dismissing.set(Some(index)))
+            let refocus = refocus.clone();
+            Callback::from(move |_| {
+                *refocus.borrow_mut() = Some("[data-testid=dismiss-reason]".into());
+                dismissing.set(Some(index));
+            })
         };
         let form = (*dismissing == Some(index)).then(|| {
             let on_dismiss = props.on_dismiss.clone();
             let cancel = {
                 let dismissing = dismissing.clone();
-                Callback::from(move |_| dismissing.set(None))
+                let refocus = refocus.clone();
+                Callback::from(move |_| {
+                    *refocus.borrow_mut() = Some(finding_selector(index));
+                    dismissing.set(None);
+                })
             };
             let dismissing = dismissing.clone();
+            let refocus = refocus.clone();
             let key = keys[index].clone();
             let onsubmit = Callback::from(move |event: SubmitEvent| {
                 event.prevent_default();
@@ -78,12 +98,13 @@ pub fn results(props: &ResultsProps) -> Html {
                     .and_then(|form| form.query_selector("input").ok().flatten())
                     .map(|input| input.unchecked_into::<HtmlInputElement>().value())
                     .unwrap_or_default();
+                *refocus.borrow_mut() = Some(neighbour(index));
                 on_dismiss.emit((key.clone(), reason.trim().to_string()));
                 dismissing.set(None);
             });
             html! {
                 <form class="dismiss-form" {onsubmit}>
-                    <input type="text" data-testid="dismiss-reason" aria-label={texts.dismiss_reason} placeholder={texts.dismiss_reason} autofocus=true />
+                    <input type="text" data-testid="dismiss-reason" aria-label={texts.dismiss_reason} placeholder={texts.dismiss_reason} />
                     <button type="submit" class="button primary" data-testid="dismiss-confirm">{ texts.confirm }</button>
                     <button type="button" class="button subtle" onclick={cancel}>{ texts.cancel }</button>
                 </form>
@@ -201,7 +222,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 </select>
                 <input type="search" class="search" placeholder={texts.search} aria-label={texts.search} value={(*search).clone()} oninput={on_search} />
             </div>
-            <h2 class="findings-heading">{ texts.findings }<span class="count">{ active_count }</span></h2>
+            <h2 class="findings-heading" tabindex="-1" data-testid="findings-heading">{ texts.findings }<span class="count">{ active_count }</span></h2>
             if active_count == 0 {
                 <p class="all-clear">{ texts.no_findings }</p>
             } else if groups.is_empty() {
@@ -270,7 +291,7 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
             if score_withheld {
                 <p class="score-withheld" data-testid="score-withheld">{ texts.score_withheld }</p>
             }
-            <p class="summary" data-testid="summary" aria-live="polite">{ (texts.tables_found)(analysis.reading.parse.stats.tables) }</p>
+            <p class="summary" data-testid="summary">{ (texts.tables_found)(analysis.reading.parse.stats.tables) }</p>
             <p class="checked" data-testid="checked" data-check-us={analysis.check_micros.to_string()}>{ checked }</p>
         </header>
     }
@@ -326,6 +347,28 @@ fn place(lang: Lang, location: &FindingLocation) -> String {
     parts.join(" · ")
 }
 
+fn finding_selector(index: impl std::fmt::Display) -> String {
+    format!("[data-testid=finding][data-index=\"{index}\"]")
+}
+
+/// Where the focus goes once finding `index` is dismissed: the finding after it in the list,
+/// else the one before, else the list's heading.
+fn neighbour(index: usize) -> String {
+    let items = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all("[data-testid=finding]").ok());
+    let indices: Vec<String> =
+        items.map_or(Vec::new(), |items| (0..items.length()).filter_map(|i| items.item(i)?.dyn_into::<Element>().ok()?.get_attribute("data-index")).collect());
+    let at = indices.iter().position(|i| *i == index.to_string());
+    let next = at.and_then(|at| indices.get(at + 1).or(at.checked_sub(1).and_then(|before| indices.get(before))));
+    next.map_or("[data-testid=findings-heading]".into(), finding_selector)
+}
+
+fn focus(selector: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(element) = element.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
 /// ↑/↓ move the focus between findings.
 fn move_focus(event: KeyboardEvent) {
     let step: i32 = match event.key().as_str() {
@@ -333,7 +376,7 @@ fn move_focus(event: KeyboardEvent) {
         "ArrowUp" => -1,
         _ => return,
     };
-    let Some(list) = event.current_target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Some(list) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest(".findings").ok().flatten()) else { return };
     let Ok(items) = list.query_selector_all("[data-testid=finding]") else { return };
     let items: Vec<HtmlElement> = (0..items.length()).filter_map(|i| items.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
     let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
