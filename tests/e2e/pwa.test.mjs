@@ -108,14 +108,17 @@ test('update: a new deployment shows the banner; clicking it lets the new versio
   await cp(env.dist, root, { recursive: true });
   const server = await serveDist(root);
   const { context, page, errors } = await openControlled(server.url);
-  const oldTitle = await page.title();
+  // Which page is loaded: its theme colour (the app sets the title itself, in its language).
+  const themeColour = () => page.evaluate(() => document.querySelector('meta[name=theme-color]').content);
+  const oldColour = await themeColour();
   const [oldCache] = await cacheNames(page);
   assert.match(oldCache, /^hedui-[0-9a-f]{16}$/);
 
   // Deploy a new version: a changed page, and the service worker a build writes for it.
-  const newTitle = `${oldTitle} (new)`;
+  const newColour = '#123456';
   const index = await readFile(join(root, 'index.html'), 'utf8');
-  await writeFile(join(root, 'index.html'), index.replace(`<title>${oldTitle}</title>`, `<title>${newTitle}</title>`));
+  assert.ok(index.includes(`content="${oldColour}"`));
+  await writeFile(join(root, 'index.html'), index.replace(`content="${oldColour}"`, `content="${newColour}"`));
   const sw = await readFile(join(root, 'sw.js'), 'utf8');
   const newVersion = 'feedfacefeedface';
   assert.match(sw, /^const VERSION = "[0-9a-f]{16}";$/m);
@@ -125,7 +128,7 @@ test('update: a new deployment shows the banner; clicking it lets the new versio
   const banner = page.getByTestId('update-available');
   await banner.waitFor({ timeout: 20_000 });
   assert.equal(await banner.textContent(), '有新版本，刷新');
-  assert.equal(await page.title(), oldTitle, 'the new version waits for the user');
+  assert.equal(await themeColour(), oldColour, 'the new version waits for the user');
   assert.deepEqual((await cacheNames(page)).sort(), [oldCache, `hedui-${newVersion}`].sort());
   await screenshot(page, 'pwa-update-banner');
   await page.getByTestId('language').click();
@@ -133,7 +136,7 @@ test('update: a new deployment shows the banner; clicking it lets the new versio
   await screenshot(page, 'pwa-update-banner-en');
 
   await Promise.all([page.waitForEvent('load'), banner.click()]);
-  assert.equal(await page.title(), newTitle);
+  assert.equal(await themeColour(), newColour);
   assert.deepEqual(await cacheNames(page), [`hedui-${newVersion}`], 'the old version\'s cache is gone');
   assert.ok(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting === null), 'no version is left waiting');
   await page.getByTestId('input').waitFor();

@@ -123,6 +123,11 @@ impl PartialEq for Reading {
 }
 
 impl Analysis {
+    /// No relation could be checked and nothing was found: no tables or figures recognised.
+    pub fn checked_nothing(&self) -> bool {
+        self.report.findings.is_empty() && self.report.stats.total.checked == 0
+    }
+
     /// The document's identity for its dismissals: its name, department and year, so that
     /// they hold while it is edited and another document pasted in its place has its own.
     pub fn document_key(&self) -> String {

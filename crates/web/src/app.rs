@@ -175,8 +175,11 @@ pub fn app() -> Html {
     {
         let code = lang_value.code();
         use_effect_with(lang_value, move |_| {
-            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-                let _ = root.set_attribute("lang", code);
+            if let Some(document) = document() {
+                document.set_title(texts.page_title);
+                if let Some(root) = document.document_element() {
+                    let _ = root.set_attribute("lang", code);
+                }
             }
         });
     }
@@ -403,7 +406,13 @@ pub fn app() -> Html {
     });
 
     let active_findings: Rc<Vec<usize>> = Rc::new(analysis.as_ref().map(|a| (0..a.keys.len()).filter(|&i| !dismissals.contains_key(&a.keys[i])).collect()).unwrap_or_default());
+    // Nothing pasted or opened: no results to show (not "no problems found").
+    let has_text = !workspace.active_document().text.trim().is_empty();
+    let analysis = analysis.filter(|_| has_text);
     let announcement = analysis.as_ref().map(|a| {
+        if a.checked_nothing() {
+            return texts.nothing_checked.to_string();
+        }
         let open = |severity: Severity| active_findings.iter().filter(|&&i| a.report.findings[i].severity == severity).count();
         (texts.announce)(active_findings.len(), open(Severity::Error), open(Severity::Warning), open(Severity::Notice))
     });
@@ -471,7 +480,7 @@ pub fn app() -> Html {
                     <button type="button" class="button subtle" onclick={on_clear_after_crash}>{ texts.clear }</button>
                 </div>
             }
-            if !problems.is_empty() {
+            if !problems.is_empty() && has_text {
                 <div class="notice warning no-print" role="alert" data-testid="file-problems">
                     <ul>{ for problems.iter().map(|p| html! { <li>{ p.message(lang_value) }</li> }) }</ul>
                 </div>
@@ -517,6 +526,11 @@ pub fn app() -> Html {
                     } else if let Some(analysis) = analysis {
                         <Results lang={lang_value} {analysis} dismissals={dismissals.clone()} selected={*selected}
                             {on_select} {on_dismiss} {on_restore} />
+                    } else if !problems.is_empty() {
+                        <div class="notice warning" role="alert" data-testid="results-problems">
+                            <p>{ texts.nothing_opened }</p>
+                            <ul>{ for problems.iter().map(|p| html! { <li>{ p.message(lang_value) }</li> }) }</ul>
+                        </div>
                     } else {
                         <p class="empty">{ texts.empty }</p>
                     }

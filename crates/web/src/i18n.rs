@@ -61,6 +61,8 @@ impl Lang {
 
 /// The strings of one language; formatted ones are functions.
 pub struct Texts {
+    /// The page's `<title>`.
+    pub page_title: &'static str,
     pub title: &'static str,
     pub tagline: &'static str,
     pub switch_language: &'static str,
@@ -103,6 +105,10 @@ pub struct Texts {
     pub not_assessed: &'static str,
     pub findings: &'static str,
     pub no_findings: &'static str,
+    /// A text in which no relation could be checked (no tables or figures recognised).
+    pub nothing_checked: &'static str,
+    /// Above the reasons the files were not opened, when no document has a text.
+    pub nothing_opened: &'static str,
     pub no_match: &'static str,
     pub filter_severity: &'static str,
     pub filter_category: &'static str,
@@ -138,6 +144,7 @@ pub struct Texts {
 }
 
 pub const ZH: Texts = Texts {
+    page_title: "核对 hedui — 预决算公开核对",
     title: "核对 hedui",
     tagline: "部门决算、部门预算、绩效自评报告核对 · 全部在本机浏览器中完成，不上传任何内容",
     switch_language: "English",
@@ -173,6 +180,8 @@ pub const ZH: Texts = Texts {
     not_assessed: "未评",
     findings: "发现的问题",
     no_findings: "未发现问题。",
+    nothing_checked: "未能核对：没有识别出决算、预算或绩效自评的表格和数字。",
+    nothing_opened: "没有可核对的文档：",
     no_match: "没有符合筛选条件的问题。",
     filter_severity: "严重程度",
     filter_category: "类别",
@@ -210,6 +219,7 @@ pub const ZH: Texts = Texts {
 };
 
 pub const EN: Texts = Texts {
+    page_title: "hedui — checks budget disclosures",
     title: "hedui 核对",
     tagline: "Checks Chinese budget disclosures (决算, 预算, 绩效自评) · everything runs in this browser; nothing is uploaded",
     switch_language: "中文",
@@ -245,6 +255,8 @@ pub const EN: Texts = Texts {
     not_assessed: "not assessed",
     findings: "Findings",
     no_findings: "No problems found.",
+    nothing_checked: "Nothing could be checked: no 决算, 预算 or 绩效 tables or figures were recognised.",
+    nothing_opened: "No document to check:",
     no_match: "No findings match the filters.",
     filter_severity: "Severity",
     filter_category: "Category",

@@ -223,7 +223,9 @@ pub fn results(props: &ResultsProps) -> Html {
                 <input type="search" class="search" placeholder={texts.search} aria-label={texts.search} value={(*search).clone()} oninput={on_search} />
             </div>
             <h2 class="findings-heading" tabindex="-1" data-testid="findings-heading">{ texts.findings }<span class="count">{ active_count }</span></h2>
-            if active_count == 0 {
+            if props.analysis.checked_nothing() {
+                <p class="notice warning" data-testid="nothing-checked">{ texts.nothing_checked }</p>
+            } else if active_count == 0 {
                 <p class="all-clear">{ texts.no_findings }</p>
             } else if groups.is_empty() {
                 <p class="all-clear">{ texts.no_match }</p>
