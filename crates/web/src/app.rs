@@ -486,7 +486,8 @@ pub fn app() -> Html {
                 </div>
             }
             { for document_tabs }
-            <main class="workspace">
+            // `checked`: on a phone, the findings come first.
+            <main class={classes!("workspace", analysis.is_some().then_some("checked"))}>
                 <section class="pane left-pane no-print" aria-label={texts.input_label}>
                     <SourceBar lang={lang_value} on_files={on_files} on_example={on_example} on_clear={on_clear} />
                     <div class="pane-tabs" role="tablist">
