@@ -111,3 +111,34 @@ test('the live region announces how many findings are open and of which severity
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('原文 and 文档视图 are a tablist: one tab stop, ←/→ switch and show each tab\'s labelled panel', async () => {
+  const { page, errors } = await openChecked();
+  const tabs = page.getByRole('tablist').getByRole('tab');
+  assert.equal(await tabs.count(), 2);
+  const source = page.getByTestId('pane-source');
+  const documentTab = page.getByTestId('pane-document');
+  assert.deepEqual([await source.getAttribute('tabindex'), await documentTab.getAttribute('tabindex')], ['0', '-1'], 'only the selected tab is a tab stop');
+  const panelOf = async (tab) => {
+    const panel = page.locator(`#${await tab.getAttribute('aria-controls')}`);
+    assert.equal(await panel.getAttribute('role'), 'tabpanel');
+    assert.equal(await panel.getAttribute('aria-labelledby'), await tab.getAttribute('id'));
+    assert.ok(await panel.isVisible());
+    return panel;
+  };
+  assert.equal(await (await panelOf(source)).getByTestId('input').count(), 1);
+
+  await source.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await documentTab.getAttribute('aria-selected'), 'true');
+  assert.equal((await focused(page)).testid, 'pane-document');
+  assert.equal(await (await panelOf(documentTab)).getByTestId('doc-view').count(), 1);
+  assert.ok(!(await page.getByTestId('input').isVisible()));
+
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await source.getAttribute('aria-selected'), 'true');
+  assert.equal((await focused(page)).testid, 'pane-source');
+  assert.ok(await page.getByTestId('input').isVisible());
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -146,6 +146,17 @@ enum Pane {
     Pages,
 }
 
+impl Pane {
+    /// For the ids and test ids of its tab and panel.
+    fn name(self) -> &'static str {
+        match self {
+            Pane::Source => "source",
+            Pane::Document => "document",
+            Pane::Pages => "pages",
+        }
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let paused = use_state(storage::crashed);
@@ -419,15 +430,31 @@ pub fn app() -> Html {
     let tab = |which: Pane, label: &'static str| {
         let pane = pane.clone();
         let current = shown_pane == which;
-        let name = match which {
-            Pane::Source => "source",
-            Pane::Document => "document",
-            Pane::Pages => "pages",
-        };
+        let name = which.name();
         html! {
-            <button type="button" role="tab" class="pane-tab" aria-selected={current.to_string()} data-testid={format!("pane-{name}")}
-                onclick={Callback::from(move |_| pane.set(which))}>{ label }</button>
+            <button type="button" role="tab" class="pane-tab" id={format!("tab-{name}")} aria-selected={current.to_string()}
+                aria-controls={current.then(|| format!("panel-{name}"))} tabindex={if current { "0" } else { "-1" }}
+                data-testid={format!("pane-{name}")} onclick={Callback::from(move |_| pane.set(which))}>{ label }</button>
         }
+    };
+    // ←/→ move between the tabs (one tab stop), showing each.
+    let on_tab_keys = {
+        let pane = pane.clone();
+        let panes = if layout.is_some() { vec![Pane::Source, Pane::Document, Pane::Pages] } else { vec![Pane::Source, Pane::Document] };
+        Callback::from(move |event: KeyboardEvent| {
+            let step = match event.key().as_str() {
+                "ArrowRight" => 1,
+                "ArrowLeft" => panes.len() - 1,
+                _ => return,
+            };
+            event.prevent_default();
+            let at = panes.iter().position(|&p| p == shown_pane).unwrap_or(0);
+            let next = panes[(at + step) % panes.len()];
+            pane.set(next);
+            if let Some(tab) = document().and_then(|d| d.get_element_by_id(&format!("tab-{}", next.name()))).and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = tab.focus();
+            }
+        })
     };
     // A PDF being read, or one that could not be read: what to say in place of its text.
     let active_document = workspace.active_document();
@@ -490,18 +517,18 @@ pub fn app() -> Html {
             <main class={classes!("workspace", analysis.is_some().then_some("checked"))}>
                 <section class="pane left-pane no-print" aria-label={texts.input_label}>
                     <SourceBar lang={lang_value} on_files={on_files} on_example={on_example} on_clear={on_clear} />
-                    <div class="pane-tabs" role="tablist">
+                    <div class="pane-tabs" role="tablist" onkeydown={on_tab_keys}>
                         { tab(Pane::Source, texts.pane_source) }
                         { tab(Pane::Document, texts.pane_document) }
                         if layout.is_some() {
                             { tab(Pane::Pages, texts.pane_pages) }
                         }
                     </div>
-                    <div class="pane-body" hidden={shown_pane != Pane::Source}>
+                    <div class="pane-body" role="tabpanel" id="panel-source" aria-labelledby="tab-source" hidden={shown_pane != Pane::Source}>
                         <Editor lang={lang_value} text={AttrValue::from(active_document.text.clone())} status={pdf_status.clone().map(AttrValue::from)} on_input={on_input} />
                     </div>
                     if shown_pane == Pane::Document {
-                        <div class="pane-body">
+                        <div class="pane-body" role="tabpanel" id="panel-document" aria-labelledby="tab-document">
                             if let Some(analysis) = analysis.clone() {
                                 <DocView lang={lang_value} {analysis} active={active_findings} on_place={on_place} />
                             } else {
@@ -510,7 +537,7 @@ pub fn app() -> Html {
                         </div>
                     }
                     if let Some((layout, analysis)) = layout.as_ref().zip(analysis.as_ref()).filter(|_| shown_pane == Pane::Pages) {
-                        <div class="pane-body">
+                        <div class="pane-body" role="tabpanel" id="panel-pages" aria-labelledby="tab-pages">
                             { page_view(lang_value, layout, selected.and_then(|i| analysis.report.findings.get(i))) }
                         </div>
                     }
