@@ -68,3 +68,28 @@ test('the page title follows the language', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('dragging files over the page shows where they go; leaving or dropping takes it away', async () => {
+  const { page, errors } = await openApp();
+  const drag = (type) => page.evaluate((type) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['关于'], 'a.txt', { type: 'text/plain' }));
+    const target = document.querySelector('[data-testid=input]');
+    target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true, relatedTarget: null }));
+  }, type);
+  const overlay = page.getByTestId('drop-overlay');
+  assert.equal(await overlay.count(), 0);
+  await drag('dragover');
+  await overlay.waitFor();
+  assert.equal(await overlay.textContent(), '松开即可打开文件');
+  await screenshot(page, 'drop-feedback');
+  await drag('dragleave');
+  await overlay.waitFor({ state: 'detached' });
+  await drag('dragover');
+  await overlay.waitFor();
+  await drag('drop');
+  await overlay.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('[data-testid=input]').value === '关于');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -165,6 +165,8 @@ pub fn app() -> Html {
     let pane = use_state(|| Pane::Source);
     let selected = use_state(|| None::<usize>);
     let problems = use_state(Vec::<FileProblem>::new);
+    // Files are being dragged over the page.
+    let dragging = use_state_eq(|| false);
     let dismissals_version = use_state(|| 0u32);
     let edit_generation = use_mut_ref(|| 0u64);
     let pdf_count = use_mut_ref(|| 0u32);
@@ -317,14 +319,29 @@ pub fn app() -> Html {
             }
         })
     };
-    let ondragover = Callback::from(|event: DragEvent| {
-        if drags_files(&event) {
-            event.prevent_default();
-        }
-    });
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            if drags_files(&event) {
+                event.prevent_default();
+                dragging.set(true);
+            }
+        })
+    };
+    // Moving onto another element of the page is no leaving: only off it (no element to go to).
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            if event.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
     let ondrop = {
         let on_files = on_files.clone();
+        let dragging = dragging.clone();
         Callback::from(move |event: DragEvent| {
+            dragging.set(false);
             if let Some(files) = dropped_files(&event) {
                 event.prevent_default();
                 on_files.emit(files);
@@ -486,7 +503,10 @@ pub fn app() -> Html {
     });
 
     html! {
-        <div class="app" {ondragover} {ondrop}>
+        <div class="app" {ondragover} {ondragleave} {ondrop}>
+            if *dragging {
+                <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">{ texts.drop_here }</div>
+            }
             <a class="skip-link" href="#findings" data-testid="skip-to-findings">{ texts.skip_to_findings }</a>
             <header class="topbar">
                 <div class="brand">
