@@ -72,3 +72,26 @@ test('a dismissal stays through an edit elsewhere, the counts leave it out, and 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a document\'s tab counts its findings still open', async () => {
+  const page = await session.browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(session.server.url);
+  await page.getByTestId('input').waitFor();
+  for (const file of ['000_a60f2e9b14e82395.txt', '001_1a1813143cd16474.txt']) {
+    await page.locator(`[data-testid=example][data-file="${file}"]`).click();
+    await page.getByTestId('finding').first().waitFor();
+  }
+  const tabs = page.getByTestId('document-tab');
+  await tabs.nth(1).locator('.count').waitFor();
+  const counts = () => tabs.locator('.count').evaluateAll((spans) => spans.map((span) => Number(span.textContent)));
+  const [other, shown] = await counts();
+  assert.equal(shown, await page.getByTestId('finding').count());
+  await page.getByTestId('finding').first().getByTestId('dismiss').click();
+  await page.getByTestId('dismiss-confirm').click();
+  await page.getByTestId('dismissed-finding').waitFor();
+  assert.deepEqual(await counts(), [other, shown - 1]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

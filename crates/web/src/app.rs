@@ -484,7 +484,11 @@ pub fn app() -> Html {
         html! {
             <nav class="document-tabs no-print" aria-label={texts.documents}>
                 { for workspace.documents.iter().enumerate().map(|(index, document)| {
-                    let count = workspace.analyses[index].as_ref().map(|a| a.report.findings.len());
+                    // Findings still open: dismissed ones are not counted.
+                    let count = workspace.analyses[index].as_ref().map(|a| {
+                        let dismissed = storage::load_dismissals(&a.document_key());
+                        a.keys.iter().filter(|key| !dismissed.contains_key(*key)).count()
+                    });
                     let show = { let workspace = workspace.clone(); Callback::from(move |_| workspace.dispatch(Action::Show(index))) };
                     let close = { let workspace = workspace.clone(); Callback::from(move |_| workspace.dispatch(Action::Close(index))) };
                     let name = if document.name.is_empty() { texts.pasted_document.to_string() } else { document.name.clone() };
