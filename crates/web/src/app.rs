@@ -403,7 +403,12 @@ pub fn app() -> Html {
         })
     };
     let checked: Vec<Rc<Analysis>> = workspace.analyses.iter().flatten().cloned().collect();
-    let export_name = analysis.as_ref().map(|a| file_stem(&a.report.source).to_string()).filter(|n| !n.is_empty()).unwrap_or_else(|| "hedui".to_string());
+    // One document's exports are named after it; several documents' after the set and the day.
+    let export_name = if checked.len() > 1 {
+        format!("hedui-{}-documents-{}", checked.len(), String::from(js_sys::Date::new_0().to_iso_string()).get(..10).unwrap_or_default())
+    } else {
+        analysis.as_ref().map(|a| file_stem(&a.report.source).to_string()).filter(|n| !n.is_empty()).unwrap_or_else(|| "hedui".to_string())
+    };
     let on_export_json = {
         let checked = checked.clone();
         let name = export_name.clone();
