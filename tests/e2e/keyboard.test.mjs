@@ -79,7 +79,7 @@ test('dismissing moves the focus to the reason field, then back to the list', as
   await page.keyboard.press('Enter');
   assert.deepEqual([(await focused(page)).testid, (await focused(page)).index], ['finding', first]);
 
-  // Confirmed: the focus goes to the finding that took its place.
+  // Confirmed: the focus goes to the finding that took its place (the next in its group).
   await findings.nth(0).getByTestId('dismiss').focus();
   await page.keyboard.press('Enter');
   assert.equal((await focused(page)).testid, 'dismiss-reason');
@@ -107,7 +107,7 @@ test('the live region announces how many findings are open and of which severity
 
   await page.getByTestId('language').click();
   await live.filter({ hasText: 'found' }).waitFor();
-  assert.equal(await live.textContent(), `${report.findings.length - 1} problems found: ${errorCount - 1} errors, ${warnings} warning${warnings === 1 ? '' : 's'}, ${notices} notice${notices === 1 ? '' : 's'}`);
+  assert.equal(await live.textContent(), `Problems found: ${report.findings.length - 1} (errors ${errorCount - 1}, warnings ${warnings}, notices ${notices})`);
   assert.deepEqual(errors, []);
   await page.close();
 });

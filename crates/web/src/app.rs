@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::analysis::{analyse, line_id, place_id, Analysis, Reading};
 use crate::doc_view::DocView;
 use crate::export::{download, file_stem, findings_csv};
+use crate::i18n::Lang;
 use crate::input::{drags_files, dropped_files, fetch_example, read_files, Editor, FileProblem, Opened, SourceBar};
 use crate::page_view::page_view;
 use crate::pdf::{read_in_worker, Origin, PdfEvent, PdfProblem};
@@ -538,7 +539,7 @@ pub fn app() -> Html {
             }
             if !problems.is_empty() && has_text {
                 <div class="notice warning no-print" role="alert" data-testid="file-problems">
-                    <ul>{ for problems.iter().map(|p| html! { <li>{ p.message(lang_value) }</li> }) }</ul>
+                    { problem_list(&problems, lang_value) }
                 </div>
             }
             { for document_tabs }
@@ -586,7 +587,7 @@ pub fn app() -> Html {
                     } else if !problems.is_empty() {
                         <div class="notice warning" role="alert" data-testid="results-problems">
                             <p>{ texts.nothing_opened }</p>
-                            <ul>{ for problems.iter().map(|p| html! { <li>{ p.message(lang_value) }</li> }) }</ul>
+                            { problem_list(&problems, lang_value) }
                         </div>
                     } else {
                         <p class="empty">{ texts.empty }</p>
@@ -613,6 +614,11 @@ fn read_pdf(workspace: UseReducerDispatcher<Workspace>, id: u32, file: &File) {
             PdfEvent::Failed(problem) => workspace.dispatch(Action::PdfRead(id, Err(problem))),
         }),
     );
+}
+
+/// Why each file was not opened.
+fn problem_list(problems: &[FileProblem], lang: Lang) -> Html {
+    html! { <ul>{ for problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul> }
 }
 
 /// The check report of every checked document, as the CLI and the JS API produce it.

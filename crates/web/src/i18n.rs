@@ -213,11 +213,7 @@ pub const ZH: Texts = Texts {
     resume: "继续核对",
     keyboard_hint: "↑↓ 在问题间移动，回车定位到文档中的位置",
     skip_to_findings: "跳到核对结果",
-    announce: |n, errors, warnings, notices| match n {
-        0 => "未发现问题".to_string(),
-        _ if notices == 0 => format!("发现 {n} 个问题：错误 {errors}，警告 {warnings}"),
-        _ => format!("发现 {n} 个问题：错误 {errors}，警告 {warnings}，提示 {notices}"),
-    },
+    announce: |n, errors, warnings, notices| format!("发现 {n} 个问题：错误 {errors}，警告 {warnings}，提示 {notices}"),
     csv_header: ["文件", "规则", "严重程度", "类别", "行", "页", "表", "行项目", "列", "所列数值", "应为", "问题", "Message", "推算", "已确认无误", "理由"],
 };
 
@@ -289,11 +285,7 @@ pub const EN: Texts = Texts {
     resume: "Resume checking",
     keyboard_hint: "↑↓ move between findings, Enter shows the place in the document",
     skip_to_findings: "Skip to the findings",
-    announce: |n, errors, warnings, notices| match n {
-        0 => "No problems found".to_string(),
-        _ if notices == 0 => format!("{} found: {}, {}", count(n, "problem"), count(errors, "error"), count(warnings, "warning")),
-        _ => format!("{} found: {}, {}, {}", count(n, "problem"), count(errors, "error"), count(warnings, "warning"), count(notices, "notice")),
-    },
+    announce: |n, errors, warnings, notices| format!("Problems found: {n} (errors {errors}, warnings {warnings}, notices {notices})"),
     csv_header: [
         "source",
         "rule",
@@ -313,8 +305,3 @@ pub const EN: Texts = Texts {
         "reason",
     ],
 };
-
-/// `1 error`, `2 errors`.
-fn count(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}

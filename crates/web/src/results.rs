@@ -92,13 +92,10 @@ pub fn results(props: &ResultsProps) -> Html {
             let key = keys[index].clone();
             let onsubmit = Callback::from(move |event: SubmitEvent| {
                 event.prevent_default();
-                let reason = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|form| form.query_selector("input").ok().flatten())
-                    .map(|input| input.unchecked_into::<HtmlInputElement>().value())
-                    .unwrap_or_default();
-                *refocus.borrow_mut() = Some(neighbour(index));
+                let form = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+                let reason =
+                    form.as_ref().and_then(|f| f.query_selector("input").ok().flatten()).map(|input| input.unchecked_into::<HtmlInputElement>().value()).unwrap_or_default();
+                *refocus.borrow_mut() = form.and_then(|f| f.closest("li").ok().flatten()).map(|item| neighbour(&item));
                 on_dismiss.emit((key.clone(), reason.trim().to_string()));
                 dismissing.set(None);
             });
@@ -353,15 +350,11 @@ fn finding_selector(index: impl std::fmt::Display) -> String {
     format!("[data-testid=finding][data-index=\"{index}\"]")
 }
 
-/// Where the focus goes once finding `index` is dismissed: the finding after it in the list,
-/// else the one before, else the list's heading.
-fn neighbour(index: usize) -> String {
-    let items = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all("[data-testid=finding]").ok());
-    let indices: Vec<String> =
-        items.map_or(Vec::new(), |items| (0..items.length()).filter_map(|i| items.item(i)?.dyn_into::<Element>().ok()?.get_attribute("data-index")).collect());
-    let at = indices.iter().position(|i| *i == index.to_string());
-    let next = at.and_then(|at| indices.get(at + 1).or(at.checked_sub(1).and_then(|before| indices.get(before))));
-    next.map_or("[data-testid=findings-heading]".into(), finding_selector)
+/// Where the focus goes once the finding `item` is dismissed: the finding after it, else the
+/// one before, else the list's heading.
+fn neighbour(item: &Element) -> String {
+    let next = item.next_element_sibling().or_else(|| item.previous_element_sibling());
+    next.and_then(|n| n.get_attribute("data-index")).map_or("[data-testid=findings-heading]".into(), finding_selector)
 }
 
 fn focus(selector: &str) {
