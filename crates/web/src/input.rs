@@ -85,7 +85,7 @@ pub async fn read_files(files: Vec<File>) -> (Vec<Opened>, Vec<FileProblem>) {
 
 async fn read_file(file: File) -> Result<Opened, FileProblem> {
     let name = file.name();
-    let extension = name.rsplit_once('.').map(|(_, ext)| ext.to_lowercase()).unwrap_or_default();
+    let extension = name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
     if extension == "pdf" {
         return Ok(Opened::Pdf(file));
     }
