@@ -203,6 +203,51 @@ test('rules() is the CLI catalogue but for the budget tables\' rules; bad input 
   await context.close();
 });
 
+test('bad inputs get the CLI\'s result through the API; a module that stops is replaced and the next check works', async () => {
+  const { context, page, errors } = await openPortal();
+  const lf = await readCorpus('000_a60f2e9b14e82395.txt');
+  const budget = await readCorpus('003_1cc174f46883e4ef.txt');
+  const texts = {
+    // The three inputs that panicked before checked arithmetic (issue #14).
+    extreme: '预算5万元决算79228162514264337593543950335万元完成0%\n决算支出100万元，较上年增长79228162514264337593543950.335%\n',
+    crOnly: lf.replace(/\n/g, '\r'),
+    negatives: lf.replace('280.72', '(280.72)').replace('211.60', '—211.60').replace('69.12', '△69.12'),
+  };
+  const utf16WithoutBom = Buffer.from(budget, 'utf16le');
+  const expected = {};
+  for (const [name, text] of Object.entries(texts)) expected[name] = named(await cliCheck(text, `${name}.txt`), 'input');
+  expected.utf16 = named(await cliCheck(utf16WithoutBom, 'utf16.txt'), 'input');
+  const corpusReport = named(await cliCheck(lf, 'lf.txt'), 'input');
+
+  const result = await page.evaluate(async ({ texts, utf16, lf }) => {
+    const { check } = await import('./embed/hedui.js');
+    const attempt = (f) => { try { f(); return 'no error'; } catch (error) { return `${error.constructor.name}: ${error.message}`; } };
+    const reports = Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, check(text)]));
+    reports.utf16 = check(new Uint8Array(utf16));
+    const pdf = attempt(() => check(new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'), { source: 'a.txt' }));
+    const xlsx = attempt(() => check(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]), { source: 'b.xlsx', language: 'en' }));
+    // The module runs out of memory: grown to its 4 GiB maximum behind its allocator's back,
+    // it traps on the next large allocation.
+    const exports = await (await import('./embed/hedui_wasm.js')).default();
+    exports.memory.grow(65536 - exports.memory.buffer.byteLength / 65536);
+    const stopped = attempt(() => check(lf.repeat(200)));
+    const after = check(lf);
+    return { reports, pdf, xlsx, stopped, after };
+  }, { texts, utf16: [...utf16WithoutBom], lf });
+
+  for (const name of Object.keys(expected)) assert.deepEqual(result.reports[name], expected[name], name);
+  const facts = (report) => report.documents[0].findings.map((f) => `${f.rule} ${f.stated} ${f.expected}`).sort();
+  assert.deepEqual(facts(result.reports.crOnly), facts(corpusReport), 'CR-only line endings read as lines');
+  assert.ok(result.reports.extreme.documents[0].findings.some((f) => f.rule === 'L009'), 'figures beyond the checkable range are flagged');
+  assert.ok(!result.reports.negatives.documents[0].findings.some((f) => f.rule === 'C001'), 'negatives are figures, not an empty table');
+  assert.equal(result.pdf, 'Error: a.txt：是二进制文件（如 PDF、Word、压缩包或图片），不是文本');
+  assert.equal(result.xlsx, 'Error: b.xlsx: an Excel or Word file: not supported yet; save it as UTF-8 text or PDF');
+  assert.match(result.stopped, /^Error: 核对中止（.+），核对模块已重新加载，可重试$/);
+  assert.deepEqual(result.after, corpusReport, 'the next check, on a new instance, gives the report');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('lang="en" shows English, and the CSS custom properties theme the element', async () => {
   const { context, page, errors } = await openPortal();
   const score = page.getByTestId('hedui-score');

@@ -1,9 +1,16 @@
 // hedui — checks Chinese budget disclosures (部门决算 / 部门预算 / 绩效自评) in the page.
 // Types: hedui.d.ts. Documentation: README.md and docs/js-api.md in the hedui repository.
 // This file checks the options and the shape of the input; the WebAssembly module does the rest.
-import initWasm, * as wasm from './hedui_wasm.js';
+import initWasm, * as firstInstance from './hedui_wasm.js';
 
+/** The module's glue in use; replaced by a fresh one when the module stops ([`restart`]). */
+let wasm = firstInstance;
 let loaded = false;
+/** The compiled module: each new instance is made from it, without fetching again. */
+let compiled;
+/** A fresh copy of the glue (its own instance of the module), imported ahead of need. */
+let spare;
+let copies = 1;
 
 /**
  * Loads the WebAssembly module (hedui_wasm_bg.wasm next to this file, unless `moduleOrPath`
@@ -11,10 +18,67 @@ let loaded = false;
  * resolve at once.
  */
 export default async function init(moduleOrPath) {
-  await initWasm(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath });
+  if (loaded) return;
+  if (compiled === undefined) {
+    compiled = await compile(moduleOrPath ?? new URL('hedui_wasm_bg.wasm', import.meta.url));
+    await initWasm({ module_or_path: compiled });
+  } else {
+    // The module stopped and no fresh copy of the glue was at hand (see restart).
+    const glue = await freshGlue();
+    await glue.default({ module_or_path: compiled });
+    wasm = glue;
+  }
+  spare = await freshGlue();
   loaded = true;
 }
 export { init };
+
+/** The module compiled from what `init()` was given. */
+async function compile(source) {
+  if (source instanceof WebAssembly.Module) return source;
+  if (typeof source === 'string' || source instanceof URL || source instanceof Request || source instanceof Response) {
+    const response = source instanceof Response ? source : await fetch(source);
+    // compileStreaming needs the application/wasm type; some servers send another.
+    return WebAssembly.compileStreaming(response.clone()).catch(async () => WebAssembly.compile(await response.arrayBuffer()));
+  }
+  return WebAssembly.compile(source);
+}
+
+/** Another copy of the glue module: a query makes it a module of its own, with its own instance. */
+function freshGlue() {
+  copies += 1;
+  return import(`./hedui_wasm.js?instance=${copies}`);
+}
+
+/**
+ * Runs `call` on the module. A module that stops (a trap: out of memory, or a bug) cannot be
+ * used again; a new instance takes its place at once, the caller gets an Error saying so, and
+ * the next call works.
+ */
+function guarded(language, call) {
+  try {
+    return call();
+  } catch (error) {
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    restart();
+    throw say(language, `核对中止（${error.message}），核对模块已重新加载，可重试`, `the check stopped (${error.message}); the checker was reloaded, try again`);
+  }
+}
+
+/** Puts a new instance of the compiled module in place of the stopped one. */
+function restart() {
+  if (spare === undefined) {
+    // Stopped again before the next copy of the glue arrived: calls say "not loaded" until
+    // init() has loaded one (it is started here; a page offline may call init() again).
+    loaded = false;
+    init().catch(() => {});
+    return;
+  }
+  spare.initSync({ module: compiled });
+  wasm = spare;
+  spare = undefined;
+  freshGlue().then((glue) => { spare = glue; }, () => {});
+}
 
 /** Checks documents: the report of `hedui check --format json`. */
 export function check(input, options) {
@@ -22,13 +86,13 @@ export function check(input, options) {
   const documents = Array.isArray(input)
     ? input.map((item, index) => document(item, index, language))
     : [[source, typeof input === 'string' ? input : text(input, source, language)]];
-  return JSON.parse(wasm.check(documents.map(([name]) => name), documents.map(([, body]) => body), categories));
+  return JSON.parse(guarded(language, () => wasm.check(documents.map(([name]) => name), documents.map(([, body]) => body), categories)));
 }
 
 /** The rule catalogue. */
 export function rules(options) {
   const { language, categories } = read(options, ['language', 'categories']);
-  return JSON.parse(wasm.rules(categories, language));
+  return JSON.parse(guarded(language, () => wasm.rules(categories, language)));
 }
 
 /** The category names, in the catalogue's order. */
@@ -63,7 +127,7 @@ function read(options, known) {
     throw say(language, 'categories 须为字符串数组', 'categories must be an array of strings');
   }
   if (categories !== undefined) {
-    categoryNames ??= [...new Set(JSON.parse(wasm.rules(undefined, language)).map((rule) => rule.category))];
+    categoryNames ??= [...new Set(JSON.parse(guarded(language, () => wasm.rules(undefined, language))).map((rule) => rule.category))];
     const unknown = categories.find((name) => !categoryNames.includes(name));
     if (unknown !== undefined) {
       throw say(language, `未知的规则类别：${unknown}（可用：${categoryNames.join('、')}）`, `unknown category: ${unknown} (known: ${categoryNames.join(', ')})`);
@@ -85,7 +149,7 @@ function document(item, index, language) {
 /** The text of a file's bytes, decoded in core. */
 function text(bytes, source, language) {
   if (!isBytes(bytes)) throw badInput(language);
-  return wasm.decode(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes, source, language);
+  return guarded(language, () => wasm.decode(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes, source, language));
 }
 
 function isBytes(value) {
