@@ -301,15 +301,15 @@ struct SelfEvaluations<'a> {
 impl<'a> SelfEvaluations<'a> {
     fn of(document: &'a ParseReport) -> Self {
         let mut overall = None;
-        let mut projects = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
+        let mut projects: Vec<(String, &RecognisedTable, &PerformanceTable)> = Vec::new();
         for t in &document.tables {
             let TableModel::Performance(p) = &t.model else { continue };
             if t.form == Form::OverallPerformance {
                 overall = overall.or(Some((t, p.as_ref())));
             } else if t.form == Form::ProjectPerformance {
                 let subject = norm(p.subject.as_deref().unwrap_or_default());
-                if !subject.is_empty() && seen.insert(subject.clone()) {
+                // Few distinct subjects: a scan of them costs less wasm than a set.
+                if !subject.is_empty() && !projects.iter().any(|(seen, ..)| *seen == subject) {
                     projects.push((subject, t, p.as_ref()));
                 }
             }
