@@ -335,14 +335,27 @@ fn read_and_check(path: &Path, options: &CheckOptions) -> Read {
     let mut hasher = DefaultHasher::new();
     bytes.hash(&mut hasher);
     let fingerprint = Fingerprint { hash: hasher.finish(), len: bytes.len() };
-    match document_of(path, &bytes) {
-        Ok(document) => {
-            drop(bytes);
-            let parsed = hedui_core::parse(&path.display().to_string(), &document.text);
-            let (pending, companion) = check::begin(&parsed, options);
-            Read::Checked { pending: Box::new(pending), companion, places: document.places, bytes: fingerprint }
-        }
-        Err(message) => Read::Unreadable(message),
+    // A panic is a bug: it loses this file's report, never the others'.
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        panic_for_tests(path);
+        let document = document_of(path, &bytes)?;
+        drop(bytes);
+        let parsed = hedui_core::parse(&path.display().to_string(), &document.text);
+        let (pending, companion) = check::begin(&parsed, options);
+        Ok(Read::Checked { pending: Box::new(pending), companion, places: document.places, bytes: fingerprint })
+    }));
+    match checked {
+        Ok(Ok(read)) => read,
+        Ok(Err(message)) => Read::Unreadable(message),
+        Err(panic) => Read::Unreadable(Message::internal_error(panic.as_ref())),
+    }
+}
+
+/// Debug builds only: a file named in `HEDUI_TEST_PANIC` panics while being checked, so that
+/// the CLI tests can show that a panicking file loses only its own report.
+fn panic_for_tests(path: &Path) {
+    if cfg!(debug_assertions) && std::env::var_os("HEDUI_TEST_PANIC").is_some_and(|name| path.file_name() == Some(name.as_os_str())) {
+        panic!("HEDUI_TEST_PANIC names {}", path.display());
     }
 }
 
@@ -360,6 +373,15 @@ struct Message {
 impl Message {
     fn cannot_read(error: &std::io::Error) -> Self {
         Message { zh: format!("无法读取文件：{error}"), en: format!("cannot read file: {error}") }
+    }
+
+    /// A panic while checking the file (a bug in hedui), with the panic's message.
+    fn internal_error(panic: &(dyn std::any::Any + Send)) -> Self {
+        let detail = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied()).unwrap_or("?");
+        Message {
+            zh: format!("hedui 内部错误，未能核对此文件（请报告此问题）：{detail}"),
+            en: format!("internal error in hedui, the file was not checked (please report it): {detail}"),
+        }
     }
 
     /// `zh (en)`.

@@ -80,6 +80,26 @@ fn an_unreadable_file_is_reported_and_the_others_still_checked() {
 }
 
 #[test]
+fn a_file_whose_check_panics_loses_only_its_own_report() {
+    // HEDUI_TEST_PANIC (debug builds) makes the check of the file it names panic.
+    let out = Command::new(env!("CARGO_BIN_EXE_hedui"))
+        .args(["check", "--format", "json"])
+        .args([fixture("T008_bad.txt"), fixture("T008_ok.txt")])
+        .env("HEDUI_TEST_PANIC", "T008_bad.txt")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let documents = report["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1);
+    assert_eq!(documents[0]["source"], fixture("T008_ok.txt").display().to_string());
+    let unchecked = &report["unchecked"][0];
+    assert_eq!(unchecked["source"], fixture("T008_bad.txt").display().to_string());
+    assert!(unchecked["message"].as_str().unwrap().starts_with("hedui 内部错误，未能核对此文件（请报告此问题）：HEDUI_TEST_PANIC"), "{unchecked}");
+    assert!(unchecked["message_en"].as_str().unwrap().starts_with("internal error in hedui, the file was not checked (please report it): "), "{unchecked}");
+}
+
+#[test]
 fn usage_errors_exit_with_2() {
     for args in [&["check"][..], &["check", "--fail-on", "sometimes", "a.txt"], &["frobnicate"]] {
         let out = hedui(args, &[]);
