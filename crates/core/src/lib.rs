@@ -7,8 +7,10 @@
 
 pub mod amount;
 pub mod check;
+pub mod check_report;
 pub mod claims;
 pub mod decode;
+pub mod finding;
 pub mod ingest;
 #[cfg(feature = "layout")]
 pub mod layout;
@@ -22,7 +24,8 @@ pub mod score;
 pub mod sorted_map;
 pub mod sorting;
 
-pub use check::{CheckOptions, CheckReport, DocumentReport, REPORT_SCHEMA_VERSION};
+pub use check::CheckOptions;
+pub use check_report::{CheckReport, DocumentReport, REPORT_SCHEMA_VERSION};
 pub use report::{ParseReport, SCHEMA_VERSION};
 
 /// Reads `text` (a whole document as pasted or loaded from `source`) into a report. Lines may

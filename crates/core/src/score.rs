@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::check::{Counts, Finding, TableCoverage};
+use crate::finding::{Counts, Finding, TableCoverage};
 use crate::recognise::meta::DocumentKind;
 use crate::rules::{Category, Severity};
 
@@ -171,7 +171,7 @@ mod tests {
     use crate::sorted_map::SortedMap;
 
     use super::*;
-    use crate::check::FindingLocation;
+    use crate::finding::FindingLocation;
     use crate::rounding::Outcome;
 
     fn counts(checked: usize, broken: usize) -> Counts {
@@ -199,7 +199,7 @@ mod tests {
 
     /// The nine 决算 tables, the first `read` of them recognised.
     fn tables_read(read: usize) -> TableCoverage {
-        let missing = crate::recognise::Form::FINAL_ACCOUNTS[read..].iter().map(|&form| crate::check::MissingTable { form, form_name: form.name() }).collect();
+        let missing = crate::recognise::Form::FINAL_ACCOUNTS[read..].iter().map(|&form| crate::finding::MissingTable { form, form_name: form.name() }).collect();
         TableCoverage { expected: 9, recognised: read, missing, columns_lost: Vec::new() }
     }
 

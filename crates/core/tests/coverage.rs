@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
-use hedui_core::check::{DocumentReport, TableCoverage};
+use hedui_core::finding::TableCoverage;
 use hedui_core::rules::Category;
+use hedui_core::DocumentReport;
 
 fn read(path: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path);

@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use hedui_core::check::DocumentReport;
 use hedui_core::recognise::Form;
+use hedui_core::DocumentReport;
 
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/national").join(name);

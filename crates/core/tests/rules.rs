@@ -6,7 +6,7 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use hedui_core::check::Finding;
+use hedui_core::finding::Finding;
 use hedui_core::rules;
 
 fn fixture_path(name: &str) -> PathBuf {

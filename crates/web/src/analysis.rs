@@ -2,7 +2,8 @@
 
 use std::rc::Rc;
 
-use hedui_core::check::{are_companions, check_parsed, CheckOptions, Finding};
+use hedui_core::check::{are_companions, check_parsed, CheckOptions};
+use hedui_core::finding::Finding;
 use hedui_core::{DocumentReport, ParseReport};
 
 use crate::pdf::{Origin, PdfLayout};

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use hedui_core::check::Finding;
+use hedui_core::finding::Finding;
 use hedui_core::positioned::PagePlace;
 use yew::prelude::*;
 

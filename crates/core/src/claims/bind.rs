@@ -3,7 +3,7 @@
 //! Only tables in 万元 are bound (claims are read in 万元).
 
 use super::{Claim, ClaimKind, Figure, ScoreSubject};
-use crate::check::Term;
+use crate::finding::Term;
 use crate::ingest::{contains, without};
 use crate::model::{Amount, ClassifiedRow, ClassifiedTable, CodeLevel, PerformanceTable, Side, TableModel, ThreePublicFigures, Unit};
 use crate::recognise::labels::{class_code_of, norm};

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::amount::Number;
-use crate::check::Term;
+use crate::finding::{ClaimSummary, Term};
 use crate::ingest::Span;
 use crate::model::{Amount, Location};
 use crate::report::ParseReport;
@@ -212,16 +212,6 @@ impl Claim {
         crate::sorting::sort_by_key(&mut out, |f| f.at.byte_start);
         out
     }
-}
-
-/// How many claims were read, bound to table cells, and checked by a rule.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct ClaimSummary {
-    pub found: usize,
-    /// Claims about a figure that were bound to a table cell by their labels.
-    pub bound: usize,
-    /// Claims evaluated by at least one rule: internal arithmetic, or comparison with the bound cell.
-    pub checked: usize,
 }
 
 /// A claim and what became of it: bound to a table cell, checked by a rule, or neither.

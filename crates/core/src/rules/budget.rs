@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::check::Term;
+use crate::finding::Term;
 use crate::model::{Amount, BudgetThreePublicTable, ClassifiedRow, ClassifiedTable, SummaryLine, SummaryTable, TableModel, Unit};
 use crate::recognise::RecognisedTable;
 use crate::report::ParseReport;

@@ -1,6 +1,7 @@
 use super::c001_empty_table_unexplained::says_table_has_no_data;
 use super::{declare_rule, lookup, Rule, RuleInfo};
-use crate::check::{Checker, FindingLocation};
+use crate::check::Checker;
+use crate::finding::FindingLocation;
 use crate::report::ParseReport;
 
 declare_rule! {

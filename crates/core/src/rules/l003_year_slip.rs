@@ -1,5 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
-use crate::check::{Checker, FindingLocation};
+use crate::check::Checker;
+use crate::finding::FindingLocation;
 use crate::recognise::meta::years;
 use crate::report::ParseReport;
 

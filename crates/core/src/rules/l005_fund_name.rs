@@ -54,7 +54,7 @@ impl Rule for FundName {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let titled = |line: usize| document.tables.iter().find(|t| t.title_line == Some(line)).map(|t| t.form_name);
-        let mut report = |text: &str, location: crate::check::FindingLocation, offset: usize, written: &str, standard: Option<&str>| {
+        let mut report = |text: &str, location: crate::finding::FindingLocation, offset: usize, written: &str, standard: Option<&str>| {
             let standard = standard.unwrap_or(written);
             checker.require(
                 &Self::INFO,

@@ -1,6 +1,7 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::amount::{is_beyond_range, parse_number};
-use crate::check::{Checker, FindingLocation};
+use crate::check::Checker;
+use crate::finding::FindingLocation;
 use crate::ingest::Block;
 use crate::report::ParseReport;
 

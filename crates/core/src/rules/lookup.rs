@@ -2,7 +2,8 @@
 //! document, and recording the verdicts they have in common.
 
 use super::RuleInfo;
-use crate::check::{Checker, Term};
+use crate::check::Checker;
+use crate::finding::Term;
 use crate::ingest::find;
 use crate::model::{Amount, ClassifiedRow, ClassifiedTable, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable, TableModel, ThreePublicTable};
 use crate::recognise::{Form, RecognisedTable};
@@ -157,13 +158,13 @@ pub fn is_empty(table: &RecognisedTable) -> bool {
 
 /// Where a finding about a whole table points: its title line when the title is running
 /// text (found in the document's [`text_lines`], built once by the caller), else the table body.
-pub fn table_location(lines: &[TextLine], table: &RecognisedTable) -> crate::check::FindingLocation {
+pub fn table_location(lines: &[TextLine], table: &RecognisedTable) -> crate::finding::FindingLocation {
     let title = table.title_line.and_then(|line| lines.get(lines.partition_point(|(_, span)| span.line_start < line)).filter(|(_, span)| span.line_start == line).copied());
     let (excerpt, span) = match title {
         Some((text, span)) => (text.to_string(), span),
         None => (table.title.clone().unwrap_or_else(|| table.form_name.to_string()), table.span),
     };
-    crate::check::FindingLocation {
+    crate::finding::FindingLocation {
         line: span.line_start,
         table: Some(table.form_name),
         row: None,
@@ -230,7 +231,7 @@ pub fn all_sections(document: &ParseReport) -> Vec<&crate::recognise::Section> {
 /// Where `found`, starting at byte `offset` of `paragraph.text`, is in the input. The byte
 /// range is the match itself when its sentence carried no markup (`**`, `<b>`), which would
 /// shift offsets; otherwise it is the whole sentence.
-pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, found: &str, table: Option<&'static str>) -> crate::check::FindingLocation {
+pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, found: &str, table: Option<&'static str>) -> crate::finding::FindingLocation {
     let mut range = (paragraph.span.byte_start, paragraph.span.byte_end);
     let mut cursor = 0;
     for sentence in &paragraph.sentences {
@@ -251,7 +252,7 @@ pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, foun
             break;
         }
     }
-    crate::check::FindingLocation {
+    crate::finding::FindingLocation {
         line: paragraph.span.line_start,
         table,
         row: None,
@@ -281,9 +282,9 @@ fn reflowed_range(_: &crate::recognise::Sentence, _: usize, _: &str) -> Option<(
 
 /// Where `found` in a section heading is in the input: the heading line (its `#` markers and
 /// markup make offsets inside it inexact).
-pub fn in_heading(section: &crate::recognise::Section, found: &str) -> crate::check::FindingLocation {
+pub fn in_heading(section: &crate::recognise::Section, found: &str) -> crate::finding::FindingLocation {
     let span = section.span;
-    crate::check::FindingLocation {
+    crate::finding::FindingLocation {
         line: span.line_start,
         table: None,
         row: None,
@@ -378,8 +379,8 @@ fn shortened(text: &str) -> String {
 }
 
 /// Where a cell is, for a finding that is not a calculation ([`crate::check::Checker::require`]).
-pub fn cell_location(table: &RecognisedTable, row: &str, column: &str, amount: &Amount) -> crate::check::FindingLocation {
-    crate::check::FindingLocation {
+pub fn cell_location(table: &RecognisedTable, row: &str, column: &str, amount: &Amount) -> crate::finding::FindingLocation {
+    crate::finding::FindingLocation {
         line: amount.at.line,
         table: Some(table.form_name),
         row: Some(row.to_string()),

@@ -1,6 +1,7 @@
 use super::{declare_rule, Rule, RuleInfo};
-use crate::check::{Checker, FindingLocation};
+use crate::check::Checker;
 use crate::claims::{bind, ClaimKind};
+use crate::finding::FindingLocation;
 use crate::report::ParseReport;
 
 declare_rule! {

@@ -1,5 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
-use crate::check::{Checker, Term};
+use crate::check::Checker;
+use crate::finding::Term;
 use crate::model::Amount;
 use crate::report::ParseReport;
 

@@ -1,7 +1,8 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 use super::{declare_rule, lookup, Rule, RuleInfo};
-use crate::check::{Checker, Term};
+use crate::check::Checker;
+use crate::finding::Term;
 use crate::model::{Amount, PerformanceTable, Side, SplitEntry};
 use crate::recognise::RecognisedTable;
 use crate::report::ParseReport;

@@ -1,5 +1,6 @@
 use super::{budget, declare_rule, Rule, RuleInfo};
-use crate::check::{Checker, Term};
+use crate::check::Checker;
+use crate::finding::Term;
 use crate::model::{Side, SummaryLine, SummaryTable};
 use crate::recognise::{Form, RecognisedTable};
 use crate::report::ParseReport;

@@ -1,5 +1,6 @@
 use super::{budget, declare_rule, lookup, Rule, RuleInfo};
-use crate::check::{Checker, Term};
+use crate::check::Checker;
+use crate::finding::Term;
 use crate::model::Side;
 use crate::recognise::Form;
 use crate::report::ParseReport;

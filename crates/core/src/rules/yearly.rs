@@ -5,8 +5,9 @@
 
 use super::lookup;
 use super::RuleInfo;
-use crate::check::{Checker, Companion, Term};
+use crate::check::{Checker, Companion};
 use crate::claims::{self, ChangeBasis, Claim, ClaimKind, Direction, Figure};
+use crate::finding::Term;
 use crate::ingest::{contains, find, rfind};
 use crate::model::{Amount, Side};
 use crate::recognise::meta::DocumentKind;

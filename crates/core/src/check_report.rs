@@ -1,0 +1,128 @@
+//! The check report (`hedui check`): one [`DocumentReport`] per document, with its counts,
+//! score and findings, and its text form. Documented in `docs/report-schema.md`.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::finding::{CheckStats, Finding, TableCoverage};
+use crate::recognise::meta::DocumentKind;
+use crate::recognise::Form;
+use crate::rules::Severity;
+use crate::score::Score;
+
+/// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
+pub const REPORT_SCHEMA_VERSION: &str = "0.8.0";
+
+/// The result of checking one or more documents together.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    pub schema_version: &'static str,
+    pub documents: Vec<DocumentReport>,
+}
+
+/// What was checked in one document and what did not hold.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentReport {
+    pub source: String,
+    pub kind: Vec<DocumentKind>,
+    pub year: Option<u16>,
+    pub department: Option<String>,
+    pub tables: Vec<TableRef>,
+    pub stats: CheckStats,
+    pub score: Score,
+    pub findings: Vec<Finding>,
+}
+
+/// A recognised table, as listed in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableRef {
+    pub form: Form,
+    pub form_name: &'static str,
+    pub line: usize,
+}
+
+impl DocumentReport {
+    /// The document's part of [`CheckReport::to_text`].
+    pub fn to_text(&self) -> String {
+        let document = self;
+        let mut out = String::new();
+        // A 决算 whose tables were not all read says so first: its findings and counts
+        // cover only what was read.
+        if let Some(line) = document.stats.table_coverage.as_ref().and_then(TableCoverage::summary_zh) {
+            let _ = writeln!(out, "{}: {line}", document.source);
+        }
+        for severity in [Severity::Error, Severity::Warning, Severity::Notice] {
+            for f in document.findings.iter().filter(|f| f.severity == severity) {
+                // A PDF's findings say their page first: `file.pdf:p12:340:`.
+                let page = f.location.page.map_or(String::new(), |place| format!("p{}:", place.page));
+                let _ = writeln!(out, "{}:{page}{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
+                let _ = writeln!(out, "    | {}", f.location.excerpt);
+                let _ = writeln!(out, "    = {}", f.derivation);
+                for other in &f.related_documents {
+                    let _ = writeln!(out, "    > {}:{}: {}", other.source, other.location.line, other.location.excerpt);
+                }
+            }
+        }
+        let tables_unread = document.stats.table_coverage.as_ref().is_some_and(TableCoverage::none_read);
+        let score = match (document.score.value, document.score.grade) {
+            (Some(value), Some(grade)) => format!("质量评分 {value:.1}（{}），覆盖 {}%", grade.zh(), document.score.coverage),
+            _ if tables_unread => "质量评分：表格未识别，不评分".to_string(),
+            _ => "质量评分：无可评项".to_string(),
+        };
+        let _ = writeln!(out, "{}: {score}", document.source);
+        let s = &document.stats;
+        let count = |severity| s.by_severity.get(&severity).copied().unwrap_or(0);
+        let c = &s.claims;
+        let _ = writeln!(out, "{}: 文中数字 {} 处，对应表格 {} 处，已核对 {} 处", document.source, c.found, c.bound, c.checked);
+        let _ = writeln!(
+            out,
+            "{}: 已核对 {} 项关系，{} 项成立，{} 项尾数误差，{} 项不一致；另查规范性 {} 项，{} 项不符 · {} 错误, {} 警告, {} 提示",
+            document.source,
+            s.total.checked,
+            s.total.held,
+            s.total.rounding,
+            s.total.broken,
+            s.lint.checked,
+            s.lint.rounding + s.lint.broken,
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Notice)
+        );
+        out
+    }
+
+    #[cfg(feature = "layout")]
+    /// Gives the findings of a document read from a PDF (its text laid out by
+    /// [`crate::layout::render`]) the page and box of the text they point at.
+    pub fn place_on_pages(&mut self, places: &crate::layout::GlyphPlaces) {
+        for finding in &mut self.findings {
+            for location in std::iter::once(&mut finding.location).chain(finding.related.iter_mut()) {
+                location.page = places.locate(location.byte_start, location.byte_end);
+            }
+        }
+    }
+}
+
+impl CheckReport {
+    /// The report of documents checked one by one.
+    pub fn new(documents: Vec<DocumentReport>) -> Self {
+        CheckReport { schema_version: REPORT_SCHEMA_VERSION, documents }
+    }
+
+    /// Pretty JSON, as `hedui check --format json` prints it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| panic!("the report types serialise to JSON"))
+    }
+
+    /// Compiler-style text: findings grouped by severity with `file:line` and the excerpt,
+    /// document by document.
+    pub fn to_text(&self) -> String {
+        self.documents.iter().map(DocumentReport::to_text).collect()
+    }
+
+    /// The most serious severity among all findings.
+    pub fn worst(&self) -> Option<Severity> {
+        self.documents.iter().flat_map(|d| d.findings.iter().map(|f| f.severity)).min()
+    }
+}
