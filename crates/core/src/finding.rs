@@ -247,33 +247,3 @@ pub struct ClaimSummary {
     /// Claims evaluated by at least one rule: internal arithmetic, or comparison with the bound cell.
     pub checked: usize,
 }
-
-/// A correction a finding proposes, the way a linter's fix does: edits of the checked text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Fix {
-    /// What the correction does (`应改为 280.72`).
-    pub message: String,
-    pub message_en: String,
-    pub applicability: Applicability,
-    pub edits: Vec<Edit>,
-}
-
-/// Whether a [`Fix`] may be applied without a person looking at it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Applicability {
-    /// The correction is the only one the figures allow: `hedui check --fix` applies it.
-    Safe,
-    /// A correction the figures allow, among others (or on a guess): shown, not applied.
-    Unsafe,
-    /// The correction is known but where to apply it is not: shown only.
-    Display,
-}
-
-/// Replace the bytes `byte_start..byte_end` of the checked text by `content`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Edit {
-    pub byte_start: usize,
-    pub byte_end: usize,
-    pub content: String,
-}
