@@ -321,6 +321,18 @@ fn text_copied_from_a_pdf_viewer_says_its_tables_lost_their_columns() {
 }
 
 #[test]
+fn budget_pdfs_name_their_department_from_the_cover() {
+    for (name, department) in [
+        ("sh-2024-budget-wanli-subdistrict", "上海市普陀区人民政府万里街道办事处"),
+        ("sh-2023-budget-wanli-subdistrict", "上海市普陀区人民政府万里街道办事处"),
+        ("sh-2024-unit-budget-welfare-home", "上海市普陀区社会福利院"),
+    ] {
+        let parsed: serde_json::Value = serde_json::from_slice(&hedui(&["parse", "--format", "json"], &[shared_pdf(&format!("{name}.pdf"))]).stdout).unwrap();
+        assert_eq!(parsed["document"]["department"], department, "{name}");
+    }
+}
+
+#[test]
 fn budget_pdfs_have_their_nine_tables_read_and_their_relations_checked() {
     // (file, relations each must evaluate)
     let cases: [(&str, &[&str]); 3] = [

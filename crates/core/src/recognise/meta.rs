@@ -53,6 +53,8 @@ pub struct DocumentInfo {
 
 const TITLE_LINES: usize = 12;
 const TITLE_MAX_CHARS: usize = 30;
+/// Cover lines that name the department or unit a budget is of (normalised: `：` is `:`).
+const COVER_LABELS: [&str; 3] = ["预算主管部门:", "主管部门:", "预算单位:"];
 
 fn texts(blocks: &[Block]) -> impl Iterator<Item = (&str, usize)> {
     blocks.iter().filter_map(|b| match b {
@@ -132,8 +134,15 @@ pub fn document_info(blocks: &[Block], tables: &[RecognisedTable]) -> DocumentIn
             stated = Some((rest.to_string(), line));
         }
     }
+    // A budget's cover names its department on a line of its own: `预算主管部门：…`, `预算单位：…`.
+    let from_cover = || {
+        head.iter().find_map(|(t, line)| {
+            let t = norm(t);
+            COVER_LABELS.iter().find_map(|label| t.strip_prefix(label)).filter(|rest| !rest.is_empty()).map(|rest| (rest.to_string(), *line))
+        })
+    };
     let from_title = || head.iter().find_map(|(t, line)| organisation(t).map(|o| (o, *line)));
-    let (department, department_line) = stated.or_else(from_title).map_or((None, None), |(d, l)| (Some(d), Some(l)));
+    let (department, department_line) = stated.or_else(from_cover).or_else(from_title).map_or((None, None), |(d, l)| (Some(d), Some(l)));
 
     let units: Vec<Unit> = tables.iter().filter_map(|t| t.unit).collect();
     let unit = [Unit::TenThousandYuan, Unit::Yuan].into_iter().max_by_key(|u| units.iter().filter(|x| *x == u).count()).filter(|_| !units.is_empty());
