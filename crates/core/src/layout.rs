@@ -86,9 +86,10 @@ fn fields(line: &str) -> Vec<Field<'_>> {
             if let Some(begin) = start {
                 let next_word = line[at..].split(' ').next().unwrap_or("");
                 let so_far = &line[begin.0..last_end.0];
-                // One space apart: two figures, or an amount and the ordinal label of the next
-                // column (`156,211,123 一、一般公共服务支出` in a tight two-sided table).
-                let split = spaces >= 2 || (spaces == 1 && ((is_figure(next_word) && is_figure(so_far)) || (is_amount(so_far) && is_ordinal_label(next_word))));
+                // One space apart: two figures, or an amount and the label of the next column
+                // (`156,211,123 一、一般公共服务支出` in a tight two-sided table, `0.00 其他资金`).
+                let split = spaces >= 2
+                    || (spaces == 1 && ((is_figure(next_word) && is_figure(so_far)) || (is_amount(so_far) && (is_ordinal_label(next_word) || is_column_label(&line[at..])))));
                 if split {
                     out.push(Field { text: &line[begin.0..last_end.0], at: begin.0, chars: (begin.1, last_end.1), display: (begin.2, last_end.2) });
                     start = None;
@@ -107,6 +108,14 @@ fn fields(line: &str) -> Vec<Field<'_>> {
         out.push(Field { text: &line[begin.0..last_end.0], at: begin.0, chars: (begin.1, last_end.1), display: (begin.2, last_end.2) });
     }
     out
+}
+
+/// Whether the text after an amount and one space opens with the label of the next column:
+/// a word of CJK text, not a unit (`万元`) or a sentence, standing apart from what follows
+/// (two spaces after it), as where a right-aligned figure meets a left-aligned label.
+fn is_column_label(rest: &str) -> bool {
+    let word = rest.split("  ").next().unwrap_or(rest);
+    word.len() < rest.len() && word.chars().all(|c| is_wide(c) && !matches!(c, '，' | '。' | '；' | '：')) && !word.starts_with(['万', '亿', '元', '千', '百'])
 }
 
 /// A figure as tables print them: an amount, a percentage, a count, a code.
@@ -266,6 +275,21 @@ mod tests {
     fn tabbed_and_plain_texts_are_not_layout_text() {
         assert!(!is_layout_text("收入\t支出\n1.00\t2.00\n"));
         assert!(!is_layout_text("本年收入合计 307.82 万元，其中：财政拨款收入 307.82 万元。\n"));
+    }
+
+    #[test]
+    fn an_amount_one_space_before_the_next_columns_label_ends_its_field() {
+        fn texts(line: &str) -> Vec<&str> {
+            fields(line).iter().map(|f| f.text).collect()
+        }
+        // A 项目支出绩效目标表 as `pdftotext -layout` sets it: right-aligned figures one space
+        // before the next column's left-aligned label.
+        assert_eq!(texts("     项目资金总额           4,100,000.00 年度资金申请总额        4,100,000.00"), ["项目资金总额", "4,100,000.00", "年度资金申请总额", "4,100,000.00"]);
+        assert_eq!(texts("     其他资金                     0.00 其他资金                   0.00"), ["其他资金", "0.00", "其他资金", "0.00"]);
+        // A unit, a sentence, or a label at the end of the line stay with the figure.
+        assert_eq!(texts("  280.72 万元  合计"), ["280.72 万元", "合计"]);
+        assert_eq!(texts("  5.20% 主要原因是人员增加，支出增长"), ["5.20% 主要原因是人员增加，支出增长"]);
+        assert_eq!(texts("  合计  280.72 合计"), ["合计", "280.72 合计"]);
     }
 
     #[test]
