@@ -1,4 +1,4 @@
-// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.8.0).
+// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.9.0).
 
 /** What the WebAssembly module can be loaded from (default: hedui_wasm_bg.wasm next to hedui.js). */
 export type ModuleSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
@@ -75,7 +75,7 @@ export type Form =
   | 'overall_performance' | 'project_performance'
   | 'budget_summary' | 'budget_income' | 'budget_expenditure' | 'budget_fiscal_grant_summary'
   | 'budget_general' | 'budget_government_fund' | 'budget_state_capital'
-  | 'budget_basic_economic' | 'budget_three_public';
+  | 'budget_basic_economic' | 'budget_three_public' | 'budget_project_goals';
 
 export interface DocumentReport {
   /** `options.source` / the document's `source`; `"input"` by default. */

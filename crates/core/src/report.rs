@@ -9,7 +9,7 @@ use crate::model::{TableModel, Unit};
 use crate::recognise::{Coverage, DocumentInfo, Paragraph, Recognised, RecognisedTable, Section};
 
 /// Version of the JSON report schema; any change to its shape bumps it.
-pub const SCHEMA_VERSION: &str = "0.6.0";
+pub const SCHEMA_VERSION: &str = "0.7.0";
 
 /// What was read from one document.
 #[derive(Debug, Clone, Serialize)]

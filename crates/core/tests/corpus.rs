@@ -85,7 +85,7 @@ fn every_value_points_at_its_own_text() {
 fn all_five_documents_parse() {
     for prefix in ["000", "001", "002", "003", "004"] {
         let (report, _) = parse(prefix);
-        assert_eq!(report.schema_version, "0.6.0");
+        assert_eq!(report.schema_version, "0.7.0");
         assert_eq!(report.coverage.tables_seen, report.stats.tables, "{prefix}");
         assert!(report.document.year.is_some(), "{prefix}");
         assert!(report.document.department.is_some(), "{prefix}");

@@ -1,12 +1,13 @@
-//! Readers for the nine budget tables (部门预算 / 单位预算). The function- and economic-
-//! classification tables are read by the 决算 reader once their rows are brought to its shape
-//! (code, name, values); the two summary tables and the 三公 table have readers of their own.
+//! Readers for the nine budget tables (部门预算 / 单位预算) and the 项目支出绩效目标表. The
+//! function- and economic-classification tables are read by the 决算 reader once their rows are
+//! brought to its shape (code, name, values); the two summary tables, the 三公 table and the
+//! 绩效目标表 have readers of their own.
 
 use super::labels::{class_code_of, digits, is_meta_cell, is_value_like, norm, split_ordinal};
 use super::{final_accounts, Form, Tracker};
 use crate::amount::{cell_value, CellValue};
 use crate::ingest::{contains, Cell, Row};
-use crate::model::{Amount, BudgetThreePublicTable, ClassifiedTable, Side, SummaryLine, SummaryTable, Values};
+use crate::model::{Amount, BudgetThreePublicTable, ClassifiedTable, FundPart, Indicator, ProjectFunds, ProjectGoalsTable, Side, SummaryLine, SummaryTable, Unit, Values};
 
 /// Reads a function- or economic-classification budget table: a code split over 类/款/项
 /// columns (`301 | 01`, `210 | 11 | 02`) is joined into one (a 款 written `2` is `02`; a 类 cell
@@ -262,4 +263,87 @@ pub fn three_public(rows: &[Row], tracker: &mut Tracker) -> BudgetThreePublicTab
     }
     let [total, abroad, reception, vehicle_subtotal, vehicle_purchase, vehicle_operation, operating] = slots;
     BudgetThreePublicTable { figures: crate::model::ThreePublicFigures { total, abroad, vehicle_subtotal, vehicle_purchase, vehicle_operation, reception }, operating }
+}
+
+/// A fund label of a 项目支出绩效目标表: which total it belongs to (0 `项目资金总额`, 1
+/// `年度资金申请总额`; `None` for `其他资金`, a part of both), whether it is that total, and its
+/// name.
+fn fund_label(text: &str) -> Option<(Option<usize>, bool, &'static str)> {
+    let t = norm(text);
+    let t = t.strip_prefix("其中:").unwrap_or(&t);
+    let label = match t {
+        "项目资金总额" => (Some(0), true, "项目资金总额"),
+        "年度资金申请总额" => (Some(1), true, "年度资金申请总额"),
+        "财政资金" => (Some(0), false, "财政资金"),
+        "当年财政拨款" => (Some(1), false, "当年财政拨款"),
+        "上年结转资金" | "上年结转" => (Some(1), false, "上年结转资金"),
+        "其他资金" | "其它资金" => (None, false, "其他资金"),
+        _ => return None,
+    };
+    Some(label)
+}
+
+/// Reads a 项目支出绩效目标表: the 项目名称, the funds (each label's figure is the first cell
+/// after it holding one, before the next text; `其他资金` belongs to the total whose label
+/// stands in its column or left of it), their unit (`项目资金（元）`) and, under the `一级指标`
+/// header, the indicators with their 年度指标值.
+pub fn project_goals(rows: &[Row], tracker: &mut Tracker) -> ProjectGoalsTable {
+    let mut table = ProjectGoalsTable { project: None, unit: None, funds: Vec::new(), indicators: Vec::new() };
+    let mut funds = [("项目资金总额", None, Vec::new()), ("年度资金申请总额", None, Vec::new())];
+    let mut totals: [Option<usize>; 2] = [None, None];
+    // The columns of 一级, 二级 and 三级指标 once their header is read, and the levels in force.
+    let mut levels: Option<[usize; 3]> = None;
+    let mut inherited: [Option<String>; 2] = [None, None];
+    for row in rows {
+        let texts: Vec<String> = row.cells.iter().map(|c| norm(&c.text)).collect();
+        if let Some([l1, l2, l3]) = levels {
+            let Some(name) = texts.get(l3).filter(|t| !t.is_empty()) else { continue };
+            for (slot, column) in inherited.iter_mut().zip([l1, l2]) {
+                if let Some(t) = texts.get(column).filter(|t| !t.is_empty()) {
+                    *slot = Some(t.clone());
+                }
+            }
+            let target = row.cells.iter().skip(l3 + 1).find(|c| !c.text.trim().is_empty());
+            if let Some(cell) = target {
+                tracker.consumed(cell);
+            }
+            let [level1, level2] = inherited.clone();
+            let target = target.map(|c| c.text.clone());
+            table.indicators.push(Indicator { level1, level2, name: name.clone(), target, actual: None, points: None, score: None, deviation: None, span: row.span });
+            continue;
+        }
+        let at = |label: &str| texts.iter().position(|t| t == label);
+        if let (Some(l1), Some(l2), Some(l3)) = (at("一级指标"), at("二级指标"), at("三级指标")) {
+            levels = Some([l1, l2, l3]);
+            continue;
+        }
+        if let Some(i) = at("项目名称").filter(|_| table.project.is_none()) {
+            table.project = texts[i + 1..].iter().find(|t| !t.is_empty()).cloned();
+        }
+        for (i, text) in texts.iter().enumerate() {
+            // `项目资金（元）`, or its `（元）` wrapped onto a line of its own.
+            if let Some(unit) = text.strip_prefix("项目资金").unwrap_or(text).strip_prefix('(') {
+                table.unit = if unit.starts_with("万元") { Some(Unit::TenThousandYuan) } else { unit.starts_with('元').then_some(Unit::Yuan) };
+            }
+            let Some((group, is_total, label)) = fund_label(text) else { continue };
+            let group = group.unwrap_or(usize::from(totals[1].is_some_and(|c| i >= c)));
+            if is_total {
+                totals[group] = Some(i);
+            }
+            let figure = row.cells.iter().enumerate().skip(i + 1).find(|(_, c)| !c.text.trim().is_empty()).filter(|(_, c)| matches!(cell_value(&c.text), CellValue::Number(_)));
+            let Some(amount) = figure.and_then(|(k, c)| Amount::from_cell(c, k)) else { continue };
+            let (_, total, parts) = &mut funds[group];
+            if is_total {
+                total.get_or_insert(amount);
+            } else if !parts.iter().any(|p: &FundPart| p.label == label) {
+                parts.push(FundPart { label: label.to_string(), amount });
+            }
+        }
+    }
+    table.funds = funds
+        .into_iter()
+        .filter(|(_, total, parts)| total.is_some() || !parts.is_empty())
+        .map(|(label, total, parts)| ProjectFunds { label: label.to_string(), total, parts })
+        .collect();
+    table
 }

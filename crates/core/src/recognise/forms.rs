@@ -52,6 +52,9 @@ pub enum Form {
     BudgetBasicEconomic,
     /// “三公”经费和机关运行经费预算表.
     BudgetThreePublic,
+    /// 项目支出绩效目标表 (财政项目支出绩效目标填报表): one project's funds and 绩效指标, beside
+    /// the nine budget tables.
+    BudgetProjectGoals,
 }
 
 impl Form {
@@ -105,6 +108,7 @@ impl Form {
             Form::BudgetStateCapital => "国有资本经营预算支出功能分类预算表",
             Form::BudgetBasicEconomic => "一般公共预算基本支出部门预算经济分类预算表",
             Form::BudgetThreePublic => "“三公”经费和机关运行经费预算表",
+            Form::BudgetProjectGoals => "项目支出绩效目标表",
         }
     }
 
@@ -130,7 +134,8 @@ impl Form {
         self.hunan_number().is_some()
     }
 
-    /// Whether this is one of the nine budget tables ([`Form::BUDGET`]).
+    /// Whether this is a budget form: one of the nine budget tables ([`Form::BUDGET`]) or a
+    /// 项目支出绩效目标表.
     pub fn is_budget(self) -> bool {
         self >= Form::BudgetSummary
     }
@@ -204,7 +209,9 @@ fn budget_form(t: &str) -> Option<Form> {
     if !t.ends_with('表') {
         return None;
     }
-    let form = if has("三公") {
+    let form = if has("绩效目标") {
+        Form::BudgetProjectGoals
+    } else if has("三公") {
         Form::BudgetThreePublic
     } else if has("基本支出") {
         Form::BudgetBasicEconomic
@@ -322,6 +329,8 @@ mod tests {
             ("部门“三公”经费和机关运行经费预算表", Form::BudgetThreePublic),
             ("单位“三公”经费和机关运行经费预算表", Form::BudgetThreePublic),
             ("一般公共预算“三公”经费支出表", Form::BudgetThreePublic),
+            ("财政项目支出绩效目标填报表", Form::BudgetProjectGoals),
+            ("2024年项目绩效目标表", Form::BudgetProjectGoals),
         ];
         for (title, form) in cases {
             assert_eq!(form_of_title(title), Some(Titled::Form(form)), "{title}");

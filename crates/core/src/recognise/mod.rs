@@ -305,6 +305,8 @@ fn read_model(form: Form, rows: &[Row], tracker: &mut Tracker) -> TableModel {
         }
         #[cfg(feature = "budget")]
         Form::BudgetThreePublic => TableModel::BudgetThreePublic(Box::new(budget::three_public(rows, tracker))),
+        #[cfg(feature = "budget")]
+        Form::BudgetProjectGoals => TableModel::ProjectGoals(Box::new(budget::project_goals(rows, tracker))),
         Form::OverallPerformance | Form::ProjectPerformance => TableModel::Performance(Box::new(performance::performance(rows, tracker))),
         // Titles name budget forms only with the feature.
         #[cfg(not(feature = "budget"))]
@@ -369,6 +371,15 @@ pub fn cells_of(model: &TableModel) -> Vec<CellEntry> {
             push("预算数".into(), "公务用车购置及运行费/购置费", &f.vehicle_purchase);
             push("预算数".into(), "公务用车购置及运行费/运行费", &f.vehicle_operation);
             push("预算数".into(), "机关运行经费", &t.operating);
+        }
+        TableModel::ProjectGoals(t) => {
+            let project = t.project.as_deref().unwrap_or("项目");
+            for funds in &t.funds {
+                push(project.to_string(), &funds.label, &funds.total);
+                for part in &funds.parts {
+                    push(project.to_string(), &[&funds.label, "/", &part.label].concat(), &Some(part.amount.clone()));
+                }
+            }
         }
         TableModel::Performance(t) => {
             for line in &t.funding {
@@ -524,7 +535,10 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
             title: context.title.as_ref().map(|(t, _, _)| t.clone()),
             title_line: context.title.as_ref().map(|(_, s, _)| s.line_start),
             label: context.label.clone(),
-            unit: context.unit,
+            unit: context.unit.or(match &model {
+                TableModel::ProjectGoals(t) => t.unit,
+                _ => None,
+            }),
             matched_by,
             header_agrees: by_header == Some(form),
             line: span.line_start,
