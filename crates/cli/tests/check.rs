@@ -337,7 +337,7 @@ fn budget_pdfs_have_their_nine_tables_read_and_their_relations_checked() {
     // (file, relations each must evaluate)
     let cases: [(&str, &[&str]); 3] = [
         ("sh-2024-budget-wanli-subdistrict", &["T004", "T005", "T008", "T011", "T012", "X009", "X010", "X011", "X012", "X013", "X014", "X015"]),
-        ("sh-2023-budget-wanli-subdistrict", &["T004", "T005", "T008", "T011", "T012", "X009", "X010", "X011", "X012", "X014"]),
+        ("sh-2023-budget-wanli-subdistrict", &["T004", "T005", "T008", "T011", "T012", "T013", "X009", "X010", "X011", "X012", "X014"]),
         ("sh-2024-unit-budget-welfare-home", &["T004", "T005", "T011", "T012", "X009", "X010", "X011", "X012"]),
     ];
     for (name, rules) in cases {
@@ -373,13 +373,24 @@ fn budget_pdfs_have_their_nine_tables_read_and_their_relations_checked() {
         for rule in rules {
             let counts = &document["stats"]["by_rule"][rule];
             assert!(counts["checked"].as_u64().is_some_and(|n| n > 0), "{name}: {rule} evaluated nothing");
-            // Every relation among the tables holds: these budgets add up.
-            assert_eq!(counts["broken"], 0, "{name}: {rule} {counts}");
+            // Every relation among the tables holds: these budgets add up, but for one 2023
+            // project's funds (below).
+            let broken = u64::from((name, *rule) == ("sh-2023-budget-wanli-subdistrict", "T013"));
+            assert_eq!(counts["broken"], broken, "{name}: {rule} {counts}");
             assert_eq!(counts["rounding"], 0, "{name}: {rule} {counts}");
         }
-        let table_findings: Vec<&serde_json::Value> =
-            document["findings"].as_array().unwrap().iter().filter(|f| f["category"] == "table_arithmetic" || f["category"] == "cross_table").collect();
-        assert!(table_findings.is_empty(), "{name}: {table_findings:?}");
+        let table_findings: Vec<(&str, &str)> = document["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["category"] == "table_arithmetic" || f["category"] == "cross_table")
+            .map(|f| (f["rule"].as_str().unwrap(), f["stated"].as_str().unwrap_or("")))
+            .collect();
+        // But for the 2023 budget's real slip: the 项目支出绩效目标表 of 公共服务设施运行经费 asks
+        // for 10,903,043.00 in all, of which 11,419,043.00 this year's 财政拨款 (0.00 carried
+        // over, 0.00 other funds).
+        let expected: &[(&str, &str)] = if name == "sh-2023-budget-wanli-subdistrict" { &[("T013", "10,903,043.00")] } else { &[] };
+        assert_eq!(table_findings, expected, "{name}");
     }
 }
 

@@ -63,6 +63,8 @@ mod t010_government_fund_balance;
 mod t011_budget_summary_sums;
 #[cfg(feature = "budget")]
 mod t012_budget_summary_balance;
+#[cfg(feature = "budget")]
+mod t013_budget_project_funds;
 mod x001_summary_vs_income;
 mod x002_summary_vs_expenditure;
 mod x003_basic_expenditure_vs_economic;
@@ -270,6 +272,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &t011_budget_summary_sums::BudgetSummarySums,
         #[cfg(feature = "budget")]
         &t012_budget_summary_balance::BudgetSummaryBalance,
+        #[cfg(feature = "budget")]
+        &t013_budget_project_funds::BudgetProjectFunds,
         &x001_summary_vs_income::SummaryVsIncome,
         &x002_summary_vs_expenditure::SummaryVsExpenditure,
         &x003_basic_expenditure_vs_economic::BasicExpenditureVsEconomic,
