@@ -15,7 +15,7 @@ mod running;
 
 use crate::recognise::forms::form_of_title;
 use crate::recognise::labels::subject_code;
-use columns::{despace, merge_split_code, regions, table};
+use columns::{despace, merge_split_code, regions, tables};
 pub use render::{render, GlyphPlaces, Rendered};
 use running::{drop_page_furniture, paragraphs};
 
@@ -253,11 +253,11 @@ fn tabs(line: &Line) -> usize {
 fn positioned(lines: &[Line], out: &mut Vec<Block>) {
     let mut running: Vec<&Line> = Vec::new();
     let mut at = 0;
-    for region in regions(lines) {
+    let regions = regions(lines);
+    for (region, rows) in regions.iter().zip(tables(lines, &regions)) {
         running.extend(lines[at..region.start].iter());
         paragraphs(&running, out);
         running.clear();
-        let rows = table(&lines[region.clone()]);
         if let Some(span) = rows.iter().map(|r| r.span).reduce(Span::join) {
             out.push(Block::Table { rows, layout: TableLayout::Columns, span });
         }

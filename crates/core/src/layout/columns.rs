@@ -137,19 +137,45 @@ fn span_of(field: &Field, measure: Measure) -> (usize, usize) {
     }
 }
 
-/// Columns from the rows with the most fields: their `i`-th fields make column `i`.
-fn body_columns(rows: &[Vec<&Field>], measure: Measure) -> Vec<Column> {
+/// Columns from the rows with the most fields: their `i`-th fields make column `i`. Figures
+/// are right-aligned: the `i`-th figures of those rows ending in places apart stand in as many
+/// columns, each filled in other rows (人员经费 in some rows, 公用经费 in others, never both):
+/// under a `header`, when a label of its own stands over each (right of the column before,
+/// left of where its figures end); without one (a later page of the table), always.
+fn body_columns(rows: &[Vec<&Field>], measure: Measure, header: Option<&[Line]>) -> Vec<Column> {
     let widest = rows.iter().map(Vec::len).max().unwrap_or(0);
     let full: Vec<&Vec<&Field>> = rows.iter().filter(|r| r.len() == widest).collect();
-    (0..widest)
-        .map(|i| {
-            let fields: Vec<&Field> = full.iter().map(|r| r[i]).collect();
-            let count = |kind| fields.iter().filter(|f| kind_of(f) == kind).count();
-            let kind = [Kind::Label, Kind::Code, Kind::Figure].into_iter().max_by_key(|&k| count(k)).unwrap_or(Kind::Label);
-            let extent = fields.iter().map(|f| span_of(f, measure)).fold((usize::MAX, 0), |(s, e), (fs, fe)| (s.min(fs), e.max(fe)));
-            Column { kind, extent }
-        })
-        .collect()
+    let mut out: Vec<Column> = Vec::new();
+    for i in 0..widest {
+        let fields: Vec<&Field> = full.iter().map(|r| r[i]).collect();
+        let count = |kind| fields.iter().filter(|f| kind_of(f) == kind).count();
+        let kind = [Kind::Label, Kind::Code, Kind::Figure].into_iter().max_by_key(|&k| count(k)).unwrap_or(Kind::Label);
+        let mut spans: Vec<(usize, usize)> = fields.iter().map(|f| span_of(f, measure)).collect();
+        crate::sorting::sort_by_key(&mut spans, |s| s.1);
+        // Where the figures end, in clusters apart by more than a character or two.
+        let mut clusters: Vec<(usize, usize)> = Vec::new();
+        for (start, end) in spans {
+            match clusters.last_mut() {
+                Some(last) if kind == Kind::Figure && end <= last.1 + 2 => *last = (last.0.min(start), end),
+                _ => clusters.push((start, end)),
+            }
+        }
+        let before = out.last().map_or(0, |c| c.extent.1);
+        let labelled = |k: usize, c: &(usize, usize)| {
+            let from = if k == 0 { before } else { clusters[k - 1].1 };
+            header.into_iter().flatten().flat_map(|l| l.fields.iter()).any(|f| {
+                let (start, end) = span_of(f, measure);
+                header_kind(f.text) == Kind::Figure && start >= from && end <= c.1
+            })
+        };
+        if kind == Kind::Figure && clusters.len() > 1 && (header.is_none() || clusters.iter().enumerate().all(|(k, c)| labelled(k, c))) {
+            out.extend(clusters.iter().map(|&extent| Column { kind, extent }));
+        } else {
+            let extent = clusters.iter().fold((usize::MAX, 0), |(s, e), (cs, ce)| (s.min(*cs), e.max(*ce)));
+            out.push(Column { kind, extent });
+        }
+    }
+    out
 }
 
 /// How far a field stands from a column; a field of another kind does not fit.
@@ -170,25 +196,30 @@ fn distance(field: &Field, column: &Column, measure: Measure) -> usize {
 /// Assigns a row's fields to columns in order (field `k` left of field `k + 1`), at the least
 /// total distance.
 fn assign(fields: &[&Field], columns: &[Column], distance: &dyn Fn(&Field, &Column) -> usize) -> Vec<usize> {
-    let (n, m) = (fields.len(), columns.len());
+    if fields.len() > columns.len() {
+        // More fields than columns: the extra ones go to the last column.
+        return (0..fields.len()).map(|k| k.min(columns.len().saturating_sub(1))).collect();
+    }
+    in_order(fields.len(), columns.len(), &|k, j| distance(fields[k], &columns[j]))
+}
+
+/// Places `n` items in `m ≥ n` slots in order (item `k` left of item `k + 1`) at the least total
+/// `cost(item, slot)`.
+fn in_order(n: usize, m: usize, cost_of: &dyn Fn(usize, usize) -> usize) -> Vec<usize> {
     if n == 0 || m == 0 {
         return Vec::new();
     }
-    if n > m {
-        // More fields than columns: the extra ones go to the last column.
-        return (0..n).map(|k| k.min(m - 1)).collect();
-    }
-    // cost[k][j]: least cost of fields 0..=k with field k in column j.
+    // cost[k][j]: least cost of items 0..=k with item k in slot j.
     let mut cost = vec![vec![usize::MAX; m]; n];
     let mut from = vec![vec![0; m]; n];
-    for j in 0..m {
-        cost[0][j] = distance(fields[0], &columns[j]);
+    for (j, first) in cost[0].iter_mut().enumerate() {
+        *first = cost_of(0, j);
     }
     for k in 1..n {
         for j in k..m {
             let best = (k - 1..j).filter(|&i| cost[k - 1][i] != usize::MAX).min_by_key(|&i| cost[k - 1][i]);
             if let Some(i) = best {
-                cost[k][j] = cost[k - 1][i].saturating_add(distance(fields[k], &columns[j]));
+                cost[k][j] = cost[k - 1][i].saturating_add(cost_of(k, j));
                 from[k][j] = i;
             }
         }
@@ -202,35 +233,67 @@ fn assign(fields: &[&Field], columns: &[Column], distance: &dyn Fn(&Field, &Colu
     out
 }
 
+/// A page of a table, its own columns and, for each, the first page's column it is.
+type PageColumns = (usize, Vec<Column>, Vec<usize>);
+
+/// The columns of each page a table runs over, when it runs over several: pdftotext spaces each
+/// page anew, by the widths of what that page prints, so a later page's columns stand elsewhere
+/// than the first's. Each page's own columns (from its widest rows) are matched in order to the
+/// first page's, kind to kind and width to width (a 2-digit 款 code to its column, a 9-digit
+/// amount to its own): `None` when the table stays on one page or a page's columns do not fit
+/// the first's (more of them, or of another kind), and the columns of all rows are used instead.
+fn page_columns(pages: &[usize], rows: &[Vec<&Field>], header: &[Line], measure: Measure) -> Option<Vec<PageColumns>> {
+    let first = *pages.first()?;
+    let on = |page: usize| rows.iter().zip(pages).filter(|(_, p)| **p == page).map(|(r, _)| r.clone()).collect::<Vec<_>>();
+    let reference = body_columns(&on(first), measure, Some(header));
+    let mut out = Vec::new();
+    for (i, &page) in pages.iter().enumerate() {
+        if i > 0 && pages[i - 1] == page {
+            continue;
+        }
+        let own = if page == first { reference.clone() } else { body_columns(&on(page), measure, None) };
+        if own.len() > reference.len() {
+            return None;
+        }
+        let width = |c: &Column| c.extent.1.saturating_sub(c.extent.0);
+        let cost = |k: usize, j: usize| match (own[k].kind, reference[j].kind) {
+            (a, b) if a == b => width(&own[k]).abs_diff(width(&reference[j])),
+            (Kind::Label, _) | (_, Kind::Label) => 1000,
+            _ => 8 + width(&own[k]).abs_diff(width(&reference[j])),
+        };
+        let to_reference = in_order(own.len(), reference.len(), &cost);
+        if to_reference.iter().enumerate().any(|(k, &j)| cost(k, j) >= 1000) {
+            return None;
+        }
+        out.push((page, own, to_reference));
+    }
+    (out.len() > 1).then_some(out)
+}
+
 /// The column nearest to a field standing alone.
 fn assign_one(field: &Field, columns: &[Column], measure: Measure) -> usize {
     (0..columns.len()).min_by_key(|&c| distance(field, &columns[c], measure)).unwrap_or(0)
 }
 
-/// The measure under which the table's fields line up best: the one in which where figures
-/// end and codes and labels start fall into fewer columns (display columns on a tie).
-fn measure_of(rows: &[Vec<&Field>]) -> Measure {
-    let columns = |measure| {
-        let mut anchors: Vec<(bool, usize)> = rows
-            .iter()
-            .flatten()
-            .map(|f| {
+/// How many columns a table's fields fall into under `measure`, page by page: where figures end
+/// and codes and labels start. The measure under which they line up best has fewer.
+fn columns_under(rows: &[Vec<&Field>], pages: &[usize], measure: Measure) -> usize {
+    let mut anchors: Vec<(usize, bool, usize)> = rows
+        .iter()
+        .zip(pages)
+        .flat_map(|(row, &page)| {
+            row.iter().map(move |f| {
                 let (start, end) = span_of(f, measure);
                 if kind_of(f) == Kind::Figure {
-                    (true, end)
+                    (page, true, end)
                 } else {
-                    (false, start)
+                    (page, false, start)
                 }
             })
-            .collect();
-        crate::sorting::sort_by_key(&mut anchors, |a| *a);
-        anchors.windows(2).filter(|pair| pair[1].0 != pair[0].0 || pair[1].1 > pair[0].1 + 1).count()
-    };
-    if columns(Measure::Chars) < columns(Measure::Display) {
-        Measure::Chars
-    } else {
-        Measure::Display
-    }
+        })
+        .collect();
+    crate::sorting::sort_by_key(&mut anchors, |a| *a);
+    anchors.windows(2).filter(|pair| pair[1].0 != pair[0].0 || pair[1].1 != pair[0].1 || pair[1].2 > pair[0].2 + 1).count()
 }
 
 /// A cell being built from fields of one or more lines.
@@ -287,15 +350,42 @@ pub(super) fn despace(piece: &str) -> String {
     out
 }
 
-/// Rebuilds one table region into rows of cells.
-pub(super) fn table(lines: &[Line]) -> Vec<Row> {
+/// Rebuilds the table regions of a run of lines into rows of cells. A document's tables are
+/// laid out by one producer, in one measure: a table whose own figures cannot tell (all of
+/// them ASCII, as one row of figures) takes the measure the others agree on.
+pub(super) fn tables(lines: &[Line], regions: &[std::ops::Range<usize>]) -> Vec<Vec<Row>> {
+    let spreads: Vec<[usize; 2]> = regions.iter().map(|r| spread(&lines[r.clone()])).collect();
+    let (chars, display) = spreads.iter().fold((0, 0), |(c, d), s| (c + s[0], d + s[1]));
+    let prefer = if chars < display { Measure::Chars } else { Measure::Display };
+    regions
+        .iter()
+        .zip(spreads)
+        .map(|(r, s)| {
+            table(
+                &lines[r.clone()],
+                if s[0] == s[1] {
+                    prefer
+                } else if s[0] < s[1] {
+                    Measure::Chars
+                } else {
+                    Measure::Display
+                },
+            )
+        })
+        .collect()
+}
+
+/// A region's header lines, body lines, anchors and their partners ([`split`]).
+type Split<'a, 'l> = (&'a [Line<'l>], &'a [Line<'l>], Vec<usize>, Vec<Option<usize>>);
+
+/// A region's header lines, its body lines, and the body's anchor lines (each holds a row; the
+/// others, one field and no figure, continue a neighbour's label) with their partners (a code
+/// alone on its line with its name and figures on the next is one row: that next line).
+fn split<'a, 'l>(lines: &'a [Line<'l>]) -> Split<'a, 'l> {
     // Body rows start at the first line with a figure, a code or a row label.
     let labels_rows = |l: &Line| !l.fields.is_empty() && l.fields.iter().all(|f| is_figure(f.text) || is_row_label(f.text));
     let first_body = lines.iter().position(|l| opens_with_code(l) || l.fields.iter().any(|f| is_amount(f.text)) || labels_rows(l)).unwrap_or(lines.len());
     let (header, body) = lines.split_at(first_body);
-    // Anchor lines hold a row; the others (one field, no figure) continue a neighbour's label.
-    // A code alone on its line with its name and figures on the next is one row: that next line
-    // is the anchor's partner.
     let mut anchors: Vec<usize> = Vec::new();
     let mut partners: Vec<Option<usize>> = Vec::new();
     let mut i = 0;
@@ -313,9 +403,28 @@ pub(super) fn table(lines: &[Line]) -> Vec<Row> {
         }
         i += 1;
     }
+    (header, body, anchors, partners)
+}
+
+/// How many columns a region's anchor lines fall into, in characters and in display columns.
+fn spread(lines: &[Line]) -> [usize; 2] {
+    let (_, body, anchors, _) = split(lines);
+    let rows: Vec<Vec<&Field>> = anchors.iter().map(|&a| body[a].fields.iter().collect()).collect();
+    let pages: Vec<usize> = anchors.iter().map(|&a| body[a].page).collect();
+    [Measure::Chars, Measure::Display].map(|measure| columns_under(&rows, &pages, measure))
+}
+
+/// Rebuilds one table region into rows of cells, in `measure` where its own lines cannot tell.
+fn table(lines: &[Line], measure: Measure) -> Vec<Row> {
+    let (header, body, anchors, partners) = split(lines);
     let anchor_rows: Vec<Vec<&Field>> = anchors.iter().map(|&a| body[a].fields.iter().collect()).collect();
-    let measure = measure_of(&anchor_rows);
-    let mut columns = body_columns(&anchor_rows, measure);
+    let anchor_pages: Vec<usize> = anchors.iter().map(|&a| body[a].page).collect();
+    let pages = page_columns(&anchor_pages, &anchor_rows, header, measure);
+    let mut columns = match &pages {
+        Some(pages) => pages[0].1.clone(),
+        None => body_columns(&anchor_rows, measure, Some(header)),
+    };
+    let body_count = columns.len();
     // Header fields over no body column are columns of their own (a column with no figures).
     let overlaps = |field: &Field, column: &Column| {
         let (start, end) = span_of(field, measure);
@@ -326,7 +435,14 @@ pub(super) fn table(lines: &[Line]) -> Vec<Row> {
         // Over a column it may label: that column's label. A figure's label (决算数) over codes
         // only (an empty table's codes drifting under it) is a column of its own.
         let kind = header_kind(field.text);
-        if columns.iter().any(|c| overlaps(field, c) && !(c.kind == Kind::Code && kind == Kind::Figure)) || side_label(field.text) {
+        // Labels are left-aligned: a label column's header may stand anywhere over it, up to
+        // where the next column starts.
+        let (start, end) = span_of(field, measure);
+        let over_labels = |i: usize| columns[i].kind == Kind::Label && start >= columns[i].extent.0 && columns.get(i + 1).is_none_or(|next| end <= next.extent.0);
+        if columns.iter().any(|c| overlaps(field, c) && !(c.kind == Kind::Code && kind == Kind::Figure))
+            || side_label(field.text)
+            || (kind == Kind::Label && (0..body_count).any(over_labels))
+        {
             continue;
         }
         let extent = span_of(field, measure);
@@ -336,10 +452,27 @@ pub(super) fn table(lines: &[Line]) -> Vec<Row> {
         }
     }
     columns.extend(extra);
-    crate::sorting::sort_by_key(&mut columns, |c| c.extent.0 + c.extent.1);
+    let mut order: Vec<usize> = (0..columns.len()).collect();
+    crate::sorting::sort_by_key(&mut order, |&i| columns[i].extent.0 + columns[i].extent.1);
+    columns = order.iter().map(|&i| columns[i]).collect();
     if columns.is_empty() {
         return Vec::new();
     }
+    // Where the first page's body columns went among all, and the columns (and where they go) of
+    // the page a line is on.
+    let placed: Vec<usize> = (0..body_count).map(|b| order.iter().position(|&i| i == b).unwrap_or(0)).collect();
+    let page_of =
+        |line: &Line| pages.as_ref().and_then(|pages| pages.iter().find(|(page, _, _)| *page == line.page)).filter(|(page, _, _)| Some(*page) != anchor_pages.first().copied());
+    let row_columns = |line: &Line, fields: &[&Field]| -> Vec<usize> {
+        match page_of(line) {
+            Some((_, own, to_reference)) => assign(fields, own, &|f, c| distance(f, c, measure)).into_iter().map(|k| placed[to_reference[k]]).collect(),
+            None => assign(fields, &columns, &|f, c| distance(f, c, measure)),
+        }
+    };
+    let column_of = |line: &Line, field: &Field| match page_of(line) {
+        Some((_, own, to_reference)) => placed[to_reference[assign_one(field, own, measure)]],
+        None => assign_one(field, &columns, measure),
+    };
     let width = columns.len();
     let mut rows = Vec::new();
     // Header: a field over several columns is a group label, repeated over each; the others are
@@ -408,7 +541,7 @@ pub(super) fn table(lines: &[Line]) -> Vec<Row> {
             spans[k] = spans[k].join(line_span(next));
         }
         let fields: Vec<&Field> = own.iter().map(|(_, f)| *f).collect();
-        for ((line, field), column) in own.iter().zip(assign(&fields, &columns, &|f, c| distance(f, c, measure))) {
+        for ((line, field), column) in own.iter().zip(row_columns(&body[a], &fields)) {
             drafts[k][column].add(line, field);
         }
     }
@@ -425,11 +558,11 @@ pub(super) fn table(lines: &[Line]) -> Vec<Row> {
         let below = (after < anchors.len()).then_some(after);
         let above = after.checked_sub(1).filter(|&k| anchors[k] < i);
         for field in &line.fields {
-            let column = assign_one(field, &columns, measure);
+            let column = column_of(line, field);
             let target = match (above, below) {
                 (Some(up), Some(down)) => {
                     let (d_up, d_down) = (i - anchors[up], anchors[down] - i);
-                    let own = |k: usize| body[anchors[k]].fields.iter().any(|f| assign_one(f, &columns, measure) == column);
+                    let own = |k: usize| body[anchors[k]].fields.iter().any(|f| column_of(&body[anchors[k]], f) == column);
                     // A label centred on its row's line wraps above and below it alike.
                     let wrapped_above = drafts[up][column].pieces.iter().any(|(number, _)| *number < body[anchors[up]].number);
                     if d_up < d_down || (d_up == d_down && ((own(down) && !own(up)) || (own(down) == own(up) && wrapped_above))) {
@@ -544,5 +677,63 @@ mod tests {
         assert_eq!(rows[0], ["本年收入", "本年收入", "本年支出", "本年支出"]);
         assert_eq!(rows[2], ["一、财政拨款收入", "156,211,123", "一、一般公共服务支出", "2,932,700"]);
         assert_eq!(rows[3], ["2.政府性基金", "", "三、教育支出", "250,000"]);
+    }
+
+    /// The column of each non-blank cell of a row.
+    fn filled(row: &[String]) -> Vec<usize> {
+        row.iter().enumerate().filter(|(_, c)| !c.is_empty()).map(|(i, _)| i).collect()
+    }
+
+    #[test]
+    fn each_page_of_a_table_is_read_in_its_own_columns() {
+        // A budget's 收入预算总表 as `pdftotext -layout` sets it over three pages, each spaced
+        // anew by the widths of what it prints: the figures of a row of the second page stand
+        // where a 0 stood on the first.
+        let text = "                   项目                                          收入预算\n\n功能分类科目编码                                                                  事业单位\n                       功能分类科目名称        合计         财政拨款收入       事业收入                  其他收入\n类     款    项                                                              经营收入\n\n201             一般公共服务支出              2,932,700    2,932,700          0          0          0\n\n201   05        统计信息事务                  257,700      257,700          0          0          0\n\n201   05   07   专项普查活动                  257,700      257,700          0          0          0\n\x0c201   38   02   一般行政管理事务         135,200      135,200   0   0   0\n\n204             公共安全支出         1,633,000    1,633,000   0   0   0\n\n204   06        司法               300,000      300,000   0   0   0\n\x0c合计   156,211,123   156,211,123   0   0   0\n";
+        let rows = table_rows(text);
+        let first = rows.iter().position(|r| r[0] == "201").expect("the first row");
+        let columns = filled(&rows[first]);
+        assert_eq!(columns.len(), 7, "{:?}", rows[first]);
+        for code in ["2013802", "204", "20406"] {
+            let row = rows.iter().find(|r| r[0] == code).unwrap_or_else(|| panic!("{code} in {rows:?}"));
+            assert_eq!(filled(row), columns, "{row:?}");
+        }
+        let total = rows.last().expect("the 合计 row");
+        assert_eq!(filled(total)[1..], columns[2..], "{total:?}");
+        assert_eq!(total[columns[2]], "156,211,123");
+    }
+
+    #[test]
+    fn figures_that_end_apart_under_labels_of_their_own_are_columns_of_their_own() {
+        // No row but the 合计 row fills both 人员经费 and 公用经费: the second figure of a row is
+        // the one or the other, by where it ends.
+        let text = "                      项目                         一般公共预算基本支出\n\n 经济分类科目编码\n                        部门经济分类科目名称     合计          人员经费          公用经费\n  类     款\n\n  301        工资福利支出                    6,958,414     6,958,414\n\n  301   01   基本工资                        758,448      758,448\n\n  302   10   车辆运行费                        64,000                   64,000\n\n  303   01   退休费                         421,800      421,800\n\n                      合计             9,501,164     7,380,214     2,120,950\n";
+        let rows = table_rows(text);
+        let row = |label: &str| rows.iter().find(|r| r.iter().any(|c| c == label)).unwrap_or_else(|| panic!("{label} in {rows:?}"));
+        let total = filled(rows.last().expect("the 合计 row"));
+        let [_, sum, personnel, public] = total[..] else { panic!("{rows:?}") };
+        assert_eq!(filled(row("基本工资"))[2..], [sum, personnel]);
+        assert_eq!(filled(row("退休费"))[2..], [sum, personnel]);
+        assert_eq!(filled(row("车辆运行费"))[2..], [sum, public]);
+    }
+
+    #[test]
+    fn a_table_of_ascii_figures_takes_the_measure_of_the_documents_other_tables() {
+        // One row of figures under a header of CJK labels: characters or display columns fit its
+        // figures alike; the document's other table, in characters (`pdftotext -layout`), tells.
+        let text = "支出决算表\n  科目编码    科目名称      本年支出合计    基本支出       项目支出\n201       一般公共服务支出       264.87   62.63    202.24\n2013901   行政运行           51.32    51.32\n\n单位“三公”经费预算表\n单位：万元\n   合计         因公出国(境)费       公务接待费\n                                         小计         购置费     运行费\n\n        6.4              0           0        6.4                 6.4            0\n";
+        let blocks = blocks(text);
+        let tables: Vec<Vec<Vec<String>>> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table { rows, layout: TableLayout::Columns, .. } => Some(rows.iter().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).collect()),
+                _ => None,
+            })
+            .collect();
+        let three_public = tables.last().expect("the 三公 table");
+        let labels: Vec<&str> = three_public.iter().flatten().map(String::as_str).filter(|c| !c.is_empty()).collect();
+        for label in ["合计", "因公出国(境)费", "公务接待费", "小计", "购置费", "运行费"] {
+            assert!(labels.contains(&label), "{label} in {three_public:?}");
+        }
     }
 }
