@@ -395,6 +395,34 @@ fn budget_pdfs_have_their_nine_tables_read_and_their_relations_checked() {
 }
 
 #[test]
+fn the_pdftotext_text_of_a_budget_pdf_has_its_figures_placed() {
+    // Pasted as `pdftotext -layout` text, a budget's tables are rebuilt from where the text
+    // stands: page by page (each page spaced anew), sparse columns (人员经费 | 公用经费) apart.
+    // All the figures are placed but (at most) one of the 2023 budget's: a 年度指标值 (`90%`) of a
+    // 项目支出绩效目标表 whose indicators pdftotext sets as running text.
+    let dir = std::env::temp_dir().join(format!("hedui-budget-text-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, unplaced) in [("sh-2023-budget-wanli-subdistrict", 1), ("sh-2024-budget-wanli-subdistrict", 0), ("sh-2024-unit-budget-welfare-home", 0)] {
+        let text = dir.join(format!("{name}.txt"));
+        let status = Command::new("pdftotext")
+            .arg("-layout")
+            .arg(shared_pdf(&format!("{name}.pdf")))
+            .arg(&text)
+            .status()
+            .expect("pdftotext (apt poppler-utils) must be installed: cargo xtask test installs it");
+        assert!(status.success(), "pdftotext {name}");
+        let parsed: serde_json::Value = serde_json::from_slice(&hedui(&["parse", "--format", "json"], std::slice::from_ref(&text)).stdout).unwrap();
+        let c = &parsed["coverage"];
+        let count = |key: &str| c[key].as_u64().unwrap() as usize;
+        let values = count("numeric_cells") - count("numeric_cells_structural");
+        assert!(values > 180, "{name}: {c}");
+        assert!(values - count("numeric_cells_placed") <= unplaced, "{name}: {} of {values} placed: {}", count("numeric_cells_placed"), c["unplaced_cells"]);
+        let report: serde_json::Value = serde_json::from_slice(&hedui(&["check", "--format", "json", "--fail-on", "never"], std::slice::from_ref(&text)).stdout).unwrap();
+        assert_eq!(report["documents"][0]["stats"]["table_coverage"]["recognised"], 9, "{name}");
+    }
+}
+
+#[test]
 fn bad_inputs_get_their_documented_result() {
     let dir = std::env::temp_dir().join(format!("hedui-bad-inputs-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
