@@ -15,7 +15,7 @@ mod running;
 
 use crate::recognise::forms::form_of_title;
 use crate::recognise::labels::subject_code;
-use columns::{despace, merge_split_code, regions, tables};
+use columns::{despace, measure_of, merge_split_code, regions, table};
 pub use render::{render, GlyphPlaces, Rendered};
 use running::{drop_page_furniture, paragraphs};
 
@@ -114,8 +114,9 @@ fn fields(line: &str) -> Vec<Field<'_>> {
 /// a word of CJK text, not a unit (`万元`) or a sentence, standing apart from what follows
 /// (two spaces after it), as where a right-aligned figure meets a left-aligned label.
 fn is_column_label(rest: &str) -> bool {
-    let word = rest.split("  ").next().unwrap_or(rest);
-    word.len() < rest.len() && word.chars().all(|c| is_wide(c) && !matches!(c, '，' | '。' | '；' | '：')) && !word.starts_with(['万', '亿', '元', '千', '百'])
+    let Some(end) = crate::ingest::find(rest, "  ") else { return false };
+    let word = &rest[..end];
+    word.chars().all(|c| is_wide(c) && !matches!(c, '，' | '。' | '；' | '：')) && !word.starts_with(['万', '亿', '元', '千', '百'])
 }
 
 /// A figure as tables print them: an amount, a percentage, a count, a code.
@@ -217,7 +218,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut at = 0;
     while at < lines.len() {
         let ruled = lines[at..].iter().position(|l| tabs(l) > 0).map_or(lines.len(), |p| at + p);
-        positioned(&lines[at..ruled], &mut out);
+        positioned(&mut lines[at..ruled], &mut out);
         let Some(first) = lines.get(ruled) else { break };
         // One table: rows with as many cells, and the blank lines and page breaks between them.
         let mut last = ruled;
@@ -250,21 +251,18 @@ fn tabs(line: &Line) -> usize {
 
 /// Reads lines laid out by position: tables rebuilt from where their text stands, and the
 /// running text around them.
-fn positioned(lines: &[Line], out: &mut Vec<Block>) {
-    let mut running: Vec<&Line> = Vec::new();
+fn positioned(lines: &mut [Line], out: &mut Vec<Block>) {
+    let measure = measure_of(lines);
     let mut at = 0;
-    let regions = regions(lines);
-    for (region, rows) in regions.iter().zip(tables(lines, &regions)) {
-        running.extend(lines[at..region.start].iter());
-        paragraphs(&running, out);
-        running.clear();
+    for region in regions(lines) {
+        paragraphs(&lines[at..region.start].iter().collect::<Vec<_>>(), out);
+        let rows = table(&mut lines[region.clone()], measure);
         if let Some(span) = rows.iter().map(|r| r.span).reduce(Span::join) {
             out.push(Block::Table { rows, layout: TableLayout::Columns, span });
         }
         at = region.end;
     }
-    running.extend(lines[at..].iter());
-    paragraphs(&running, out);
+    paragraphs(&lines[at..].iter().collect::<Vec<_>>(), out);
 }
 
 #[cfg(test)]

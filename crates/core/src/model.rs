@@ -318,34 +318,18 @@ pub struct BasicDataTable {
     pub buildings: Values,
 }
 
-/// One part of a project's funds in its 项目支出绩效目标表 (`财政资金`, `当年财政拨款`, …).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FundPart {
-    pub label: String,
-    pub amount: Amount,
-}
-
-/// A project's funds as its 项目支出绩效目标表 states them: a total and the parts it splits into
-/// (`项目资金总额` = 财政资金 + 其他资金; `年度资金申请总额` = 当年财政拨款 + 上年结转资金 + 其他资金).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ProjectFunds {
-    /// `项目资金总额` or `年度资金申请总额`.
-    pub label: String,
-    pub total: Option<Amount>,
-    pub parts: Vec<FundPart>,
-}
-
-/// A budget's 项目支出绩效目标表 (财政项目支出绩效目标填报表): one project, its funds in the
-/// table's unit and its 绩效指标.
+/// A budget's 项目支出绩效目标表 (财政项目支出绩效目标填报表): one project and its funds in the
+/// table's unit (its 绩效指标 are text).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProjectGoalsTable {
     /// 项目名称.
     pub project: Option<String>,
     /// The unit its funds are stated in (`项目资金（元）`).
     pub unit: Option<Unit>,
-    pub funds: Vec<ProjectFunds>,
-    /// 一级/二级/三级指标 and 年度指标值 (`target`).
-    pub indicators: Vec<Indicator>,
+    /// The funds by label: the totals `项目资金总额` (= 财政资金 + 其他资金) and `年度资金申请总额`
+    /// (= 当年财政拨款 + 上年结转资金 + 其他资金), each part under its total
+    /// (`年度资金申请总额/当年财政拨款`).
+    pub funds: Values,
 }
 
 /// The typed content of a recognised table.

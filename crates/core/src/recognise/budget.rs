@@ -7,7 +7,7 @@ use super::labels::{class_code_of, digits, is_meta_cell, is_value_like, norm, sp
 use super::{final_accounts, Form, Tracker};
 use crate::amount::{cell_value, CellValue};
 use crate::ingest::{contains, Cell, Row};
-use crate::model::{Amount, BudgetThreePublicTable, ClassifiedTable, FundPart, Indicator, ProjectFunds, ProjectGoalsTable, Side, SummaryLine, SummaryTable, Unit, Values};
+use crate::model::{Amount, BudgetThreePublicTable, ClassifiedTable, ProjectGoalsTable, Side, SummaryLine, SummaryTable, Unit, Values};
 
 /// Reads a function- or economic-classification budget table: a code split over 类/款/项
 /// columns (`301 | 01`, `210 | 11 | 02`) is joined into one (a 款 written `2` is `02`; a 类 cell
@@ -265,85 +265,45 @@ pub fn three_public(rows: &[Row], tracker: &mut Tracker) -> BudgetThreePublicTab
     BudgetThreePublicTable { figures: crate::model::ThreePublicFigures { total, abroad, vehicle_subtotal, vehicle_purchase, vehicle_operation, reception }, operating }
 }
 
-/// A fund label of a 项目支出绩效目标表: which total it belongs to (0 `项目资金总额`, 1
-/// `年度资金申请总额`; `None` for `其他资金`, a part of both), whether it is that total, and its
-/// name.
-fn fund_label(text: &str) -> Option<(Option<usize>, bool, &'static str)> {
-    let t = norm(text);
-    let t = t.strip_prefix("其中:").unwrap_or(&t);
-    let label = match t {
-        "项目资金总额" => (Some(0), true, "项目资金总额"),
-        "年度资金申请总额" => (Some(1), true, "年度资金申请总额"),
-        "财政资金" => (Some(0), false, "财政资金"),
-        "当年财政拨款" => (Some(1), false, "当年财政拨款"),
-        "上年结转资金" | "上年结转" => (Some(1), false, "上年结转资金"),
-        "其他资金" | "其它资金" => (None, false, "其他资金"),
-        _ => return None,
-    };
-    Some(label)
-}
-
 /// Reads a 项目支出绩效目标表: the 项目名称, the funds (each label's figure is the first cell
-/// after it holding one, before the next text; `其他资金` belongs to the total whose label
-/// stands in its column or left of it), their unit (`项目资金（元）`) and, under the `一级指标`
-/// header, the indicators with their 年度指标值.
+/// after it that is not blank, if a figure; `其他资金` belongs to the total whose label stands in
+/// its column or left of it) and their unit (`项目资金（元）`). Under the `一级指标` header the
+/// 年度指标值 are text, those that read as figures (`90%`) too.
 pub fn project_goals(rows: &[Row], tracker: &mut Tracker) -> ProjectGoalsTable {
-    let mut table = ProjectGoalsTable { project: None, unit: None, funds: Vec::new(), indicators: Vec::new() };
-    let mut funds = [("项目资金总额", None, Vec::new()), ("年度资金申请总额", None, Vec::new())];
-    let mut totals: [Option<usize>; 2] = [None, None];
-    // The columns of 一级, 二级 and 三级指标 once their header is read, and the levels in force.
-    let mut levels: Option<[usize; 3]> = None;
-    let mut inherited: [Option<String>; 2] = [None, None];
+    // Each fund's label, the total it belongs to (2: 其他资金, either) and whether it is that total.
+    const FUNDS: [(&str, usize, bool); 6] =
+        [("项目资金总额", 0, true), ("财政资金", 0, false), ("年度资金申请总额", 1, true), ("当年财政拨款", 1, false), ("上年结转资金", 1, false), ("其他资金", 2, false)];
+    let mut table = ProjectGoalsTable { project: None, unit: None, funds: Values::new() };
+    let mut annual_at = usize::MAX;
+    let mut indicators = false;
     for row in rows {
-        let texts: Vec<String> = row.cells.iter().map(|c| norm(&c.text)).collect();
-        if let Some([l1, l2, l3]) = levels {
-            let Some(name) = texts.get(l3).filter(|t| !t.is_empty()) else { continue };
-            for (slot, column) in inherited.iter_mut().zip([l1, l2]) {
-                if let Some(t) = texts.get(column).filter(|t| !t.is_empty()) {
-                    *slot = Some(t.clone());
-                }
-            }
-            let target = row.cells.iter().skip(l3 + 1).find(|c| !c.text.trim().is_empty());
-            if let Some(cell) = target {
+        for (i, cell) in row.cells.iter().enumerate() {
+            if indicators {
                 tracker.consumed(cell);
+                continue;
             }
-            let [level1, level2] = inherited.clone();
-            let target = target.map(|c| c.text.clone());
-            table.indicators.push(Indicator { level1, level2, name: name.clone(), target, actual: None, points: None, score: None, deviation: None, span: row.span });
-            continue;
-        }
-        let at = |label: &str| texts.iter().position(|t| t == label);
-        if let (Some(l1), Some(l2), Some(l3)) = (at("一级指标"), at("二级指标"), at("三级指标")) {
-            levels = Some([l1, l2, l3]);
-            continue;
-        }
-        if let Some(i) = at("项目名称").filter(|_| table.project.is_none()) {
-            table.project = texts[i + 1..].iter().find(|t| !t.is_empty()).cloned();
-        }
-        for (i, text) in texts.iter().enumerate() {
+            let text = norm(&cell.text);
+            indicators = text == "一级指标";
+            let next = row.cells[i + 1..].iter().enumerate().find(|(_, c)| !c.text.trim().is_empty());
+            if text == "项目名称" && table.project.is_none() {
+                table.project = next.map(|(_, c)| c.text.trim().to_string());
+            }
             // `项目资金（元）`, or its `（元）` wrapped onto a line of its own.
-            if let Some(unit) = text.strip_prefix("项目资金").unwrap_or(text).strip_prefix('(') {
+            if let Some(unit) = text.strip_prefix("项目资金").unwrap_or(&text).strip_prefix('(') {
                 table.unit = if unit.starts_with("万元") { Some(Unit::TenThousandYuan) } else { unit.starts_with('元').then_some(Unit::Yuan) };
             }
-            let Some((group, is_total, label)) = fund_label(text) else { continue };
-            let group = group.unwrap_or(usize::from(totals[1].is_some_and(|c| i >= c)));
-            if is_total {
-                totals[group] = Some(i);
+            let Some(&(label, group, is_total)) = FUNDS.iter().find(|(label, _, _)| text.strip_prefix("其中:").unwrap_or(&text) == *label) else { continue };
+            let group = if group == 2 { usize::from(i >= annual_at) } else { group };
+            if is_total && group == 1 {
+                annual_at = i;
             }
-            let figure = row.cells.iter().enumerate().skip(i + 1).find(|(_, c)| !c.text.trim().is_empty()).filter(|(_, c)| matches!(cell_value(&c.text), CellValue::Number(_)));
-            let Some(amount) = figure.and_then(|(k, c)| Amount::from_cell(c, k)) else { continue };
-            let (_, total, parts) = &mut funds[group];
-            if is_total {
-                total.get_or_insert(amount);
-            } else if !parts.iter().any(|p: &FundPart| p.label == label) {
-                parts.push(FundPart { label: label.to_string(), amount });
+            let Some(amount) = next.and_then(|(k, c)| Amount::from_cell(c, i + 1 + k)) else { continue };
+            let total = ["项目资金总额", "年度资金申请总额"][group];
+            let key = if is_total { total.to_string() } else { [total, "/", label].concat() };
+            if table.funds.get(&key).is_none() {
+                table.funds.insert(key, amount);
             }
         }
     }
-    table.funds = funds
-        .into_iter()
-        .filter(|(_, total, parts)| total.is_some() || !parts.is_empty())
-        .map(|(label, total, parts)| ProjectFunds { label: label.to_string(), total, parts })
-        .collect();
     table
 }

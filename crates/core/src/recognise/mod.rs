@@ -373,12 +373,8 @@ pub fn cells_of(model: &TableModel) -> Vec<CellEntry> {
             push("预算数".into(), "机关运行经费", &t.operating);
         }
         TableModel::ProjectGoals(t) => {
-            let project = t.project.as_deref().unwrap_or("项目");
-            for funds in &t.funds {
-                push(project.to_string(), &funds.label, &funds.total);
-                for part in &funds.parts {
-                    push(project.to_string(), &[&funds.label, "/", &part.label].concat(), &Some(part.amount.clone()));
-                }
+            for (column, value) in &t.funds {
+                push(t.project.clone().unwrap_or_default(), column, &Some(value.clone()));
             }
         }
         TableModel::Performance(t) => {

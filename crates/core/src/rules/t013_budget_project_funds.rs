@@ -37,11 +37,14 @@ impl Rule for BudgetProjectFunds {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for table in &document.tables {
             let TableModel::ProjectGoals(goals) = &table.model else { continue };
-            let project = goals.project.as_deref().unwrap_or("项目");
-            for funds in goals.funds.iter().filter(|f| !f.parts.is_empty()) {
-                let Some(total) = &funds.total else { continue };
-                let parts: Vec<(Term, bool)> = funds.parts.iter().map(|p| (Term::cell(table, project, &p.label, &p.amount), true)).collect();
-                checker.sum(&Self::INFO, Term::cell(table, project, &funds.label, total), &parts);
+            let project = goals.project.as_deref().unwrap_or_default();
+            for total in ["项目资金总额", "年度资金申请总额"] {
+                let Some(stated) = goals.funds.get(total) else { continue };
+                let parts: Vec<(Term, bool)> =
+                    goals.funds.iter().filter_map(|(key, amount)| Some((Term::cell(table, project, key.strip_prefix(total)?.strip_prefix('/')?, amount), true))).collect();
+                if !parts.is_empty() {
+                    checker.sum(&Self::INFO, Term::cell(table, project, total, stated), &parts);
+                }
             }
         }
     }
