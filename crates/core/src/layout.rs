@@ -115,8 +115,7 @@ fn fields(line: &str) -> Vec<Field<'_>> {
 /// (two spaces after it), as where a right-aligned figure meets a left-aligned label.
 fn is_column_label(rest: &str) -> bool {
     let Some(end) = crate::ingest::find(rest, "  ") else { return false };
-    let word = &rest[..end];
-    word.chars().all(|c| is_wide(c) && !matches!(c, '，' | '。' | '；' | '：')) && !word.starts_with(['万', '亿', '元', '千', '百'])
+    rest[..end].chars().enumerate().all(|(i, c)| is_wide(c) && !matches!(c, '，' | '。' | '；' | '：') && (i > 0 || !matches!(c, '万' | '亿' | '元' | '千' | '百')))
 }
 
 /// A figure as tables print them: an amount, a percentage, a count, a code.

@@ -325,9 +325,7 @@ pub(super) fn despace(piece: &str) -> String {
 /// of its lines of two fields or more fall into fewer columns, page by page (display columns on
 /// a tie). A table whose own figures cannot tell (all of them ASCII) takes it.
 pub(super) fn measure_of(lines: &[Line]) -> Measure {
-    let lines: Vec<&Line> = lines.iter().filter(|l| l.fields.len() > 1).collect();
-    let rows: Vec<Vec<&Field>> = lines.iter().map(|l| l.fields.iter().collect()).collect();
-    let pages: Vec<usize> = lines.iter().map(|l| l.page).collect();
+    let (rows, pages): (Vec<Vec<&Field>>, Vec<usize>) = lines.iter().filter(|l| l.fields.len() > 1).map(|l| (l.fields.iter().collect(), l.page)).unzip();
     if columns_under(&rows, &pages, Measure::Chars) < columns_under(&rows, &pages, Measure::Display) {
         Measure::Chars
     } else {

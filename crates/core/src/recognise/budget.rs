@@ -284,20 +284,24 @@ pub fn project_goals(rows: &[Row], tracker: &mut Tracker) -> ProjectGoalsTable {
             }
             let text = norm(&cell.text);
             indicators = text == "一级指标";
-            let next = row.cells[i + 1..].iter().enumerate().find(|(_, c)| !c.text.trim().is_empty());
-            if text == "项目名称" && table.project.is_none() {
-                table.project = next.map(|(_, c)| c.text.trim().to_string());
-            }
             // `项目资金（元）`, or its `（元）` wrapped onto a line of its own.
             if let Some(unit) = text.strip_prefix("项目资金").unwrap_or(&text).strip_prefix('(') {
                 table.unit = if unit.starts_with("万元") { Some(Unit::TenThousandYuan) } else { unit.starts_with('元').then_some(Unit::Yuan) };
             }
-            let Some(&(label, group, is_total)) = FUNDS.iter().find(|(label, _, _)| text.strip_prefix("其中:").unwrap_or(&text) == *label) else { continue };
+            let fund = FUNDS.iter().find(|(label, _, _)| text.strip_prefix("其中:").unwrap_or(&text) == *label);
+            if fund.is_none() && text != "项目名称" {
+                continue;
+            }
+            let Some((k, next)) = row.cells.iter().enumerate().skip(i + 1).find(|(_, c)| !c.text.trim().is_empty()) else { continue };
+            let Some(&(label, group, is_total)) = fund else {
+                table.project.get_or_insert_with(|| next.text.trim().to_string());
+                continue;
+            };
             let group = if group == 2 { usize::from(i >= annual_at) } else { group };
             if is_total && group == 1 {
                 annual_at = i;
             }
-            let Some(amount) = next.and_then(|(k, c)| Amount::from_cell(c, i + 1 + k)) else { continue };
+            let Some(amount) = Amount::from_cell(next, k) else { continue };
             let total = ["项目资金总额", "年度资金申请总额"][group];
             let key = if is_total { total.to_string() } else { [total, "/", label].concat() };
             if table.funds.get(&key).is_none() {
