@@ -251,9 +251,10 @@ fn tabs(line: &Line) -> usize {
 /// Reads lines laid out by position: tables rebuilt from where their text stands, and the
 /// running text around them.
 fn positioned(lines: &mut [Line], out: &mut Vec<Block>) {
-    let measure = measure_of(lines);
+    let regions = regions(lines);
+    let measure = measure_of(lines, &regions);
     let mut at = 0;
-    for region in regions(lines) {
+    for region in regions {
         paragraphs(&lines[at..region.start].iter().collect::<Vec<_>>(), out);
         let rows = table(&mut lines[region.clone()], measure);
         if let Some(span) = rows.iter().map(|r| r.span).reduce(Span::join) {

@@ -322,10 +322,11 @@ pub(super) fn despace(piece: &str) -> String {
 }
 
 /// The measure a run of lines is laid out in, by one producer: the one under which the fields
-/// of its lines of two fields or more fall into fewer columns, page by page (display columns on
-/// a tie). A table whose own figures cannot tell (all of them ASCII) takes it.
-pub(super) fn measure_of(lines: &[Line]) -> Measure {
-    let (rows, pages): (Vec<Vec<&Field>>, Vec<usize>) = lines.iter().filter(|l| l.fields.len() > 1).map(|l| (l.fields.iter().collect(), l.page)).unzip();
+/// of its tables' lines of two fields or more fall into fewer columns, page by page (display
+/// columns on a tie). A table whose own figures cannot tell (all of them ASCII) takes it.
+pub(super) fn measure_of(lines: &[Line], regions: &[std::ops::Range<usize>]) -> Measure {
+    let (rows, pages): (Vec<Vec<&Field>>, Vec<usize>) =
+        regions.iter().flat_map(|r| &lines[r.clone()]).filter(|l| l.fields.len() > 1).map(|l| (l.fields.iter().collect(), l.page)).unzip();
     if columns_under(&rows, &pages, Measure::Chars) < columns_under(&rows, &pages, Measure::Display) {
         Measure::Chars
     } else {
