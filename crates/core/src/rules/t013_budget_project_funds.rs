@@ -1,5 +1,6 @@
 use super::{declare_rule, Rule, RuleInfo};
-use crate::check::{Checker, Term};
+use crate::check::Checker;
+use crate::finding::Term;
 use crate::model::TableModel;
 use crate::report::ParseReport;
 
