@@ -13,7 +13,7 @@ use crate::finding::{CheckStats, Counts, DocumentLocation, Finding, FindingLocat
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::Form;
 use crate::report::ParseReport;
-use crate::rounding::{allowance, display, judge, Interval, Outcome};
+use crate::rounding::{allowance, display, grouped, judge, Interval, Outcome};
 use crate::rules::{self, Category, RuleInfo, Severity};
 use crate::score;
 
@@ -107,8 +107,16 @@ impl<'a> Checker<'a> {
             };
             let _ = write!(expression, "{op}{}", term.shown());
         }
-        let value = display(mid, shown_decimals);
-        let diff = display(gap, shown_decimals);
+        // Computed figures are written as the table writes its own: grouped by thousands or not.
+        let written = |value| {
+            if std::iter::once(&stated).chain(parts.iter().map(|(term, _)| term)).any(|term| term.amount.raw.contains(',')) {
+                grouped(&display(value, shown_decimals))
+            } else {
+                display(value, shown_decimals)
+            }
+        };
+        let value = written(mid);
+        let diff = written(gap);
         let derivation = if parts.len() == 1 { format!("{} ≠ {}", stated.shown(), expression) } else { format!("{} ≠ {} = {value}", stated.shown(), expression) };
         let (message, message_en) = if let [(only, _)] = parts {
             (

@@ -163,6 +163,23 @@ pub fn display(value: Decimal, decimals: u32) -> String {
     rounded.to_string()
 }
 
+/// `shown` (a [`display`]ed figure) with its integer digits grouped by thousands, as a table
+/// that writes `10,903,043.00` writes its figures: `-516000.00` → `-516,000.00`.
+pub fn grouped(shown: &str) -> String {
+    let (sign, unsigned) = shown.strip_prefix('-').map_or(("", shown), |rest| ("-", rest));
+    let digits = unsigned.find('.').unwrap_or(unsigned.len());
+    let (integer, fraction) = unsigned.split_at(digits);
+    let mut out = String::from(sign);
+    for (index, digit) in integer.chars().enumerate() {
+        let left = integer.len().saturating_sub(index);
+        if index > 0 && left % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out + fraction
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -269,5 +286,10 @@ mod tests {
     fn display_pads_to_the_requested_decimals() {
         assert_eq!(display(Decimal::new(2807, 1), 2), "280.70");
         assert_eq!(display(Decimal::new(600454, 4), 2), "60.05");
+        assert_eq!(grouped("11419043.00"), "11,419,043.00");
+        assert_eq!(grouped("-516000.00"), "-516,000.00");
+        assert_eq!(grouped("999"), "999");
+        assert_eq!(grouped("-1000"), "-1,000");
+        assert_eq!(grouped("0.50"), "0.50");
     }
 }
