@@ -87,6 +87,8 @@ mod x013_budget_basic_vs_economic;
 mod x014_budget_three_public_vs_economic;
 #[cfg(feature = "budget")]
 mod x015_budget_operating_within_public;
+#[cfg(feature = "budget")]
+mod x016_budget_contributions_vs_functions;
 mod y001_budget_across_years;
 mod y002_spending_across_years;
 mod y003_vehicles_across_documents;
@@ -296,6 +298,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &x014_budget_three_public_vs_economic::BudgetThreePublicVsEconomic,
         #[cfg(feature = "budget")]
         &x015_budget_operating_within_public::BudgetOperatingWithinPublic,
+        #[cfg(feature = "budget")]
+        &x016_budget_contributions_vs_functions::BudgetContributionsVsFunctions,
         &y001_budget_across_years::BudgetAcrossYears,
         &y002_spending_across_years::SpendingAcrossYears,
         &y003_vehicles_across_documents::VehiclesAcrossDocuments,
