@@ -108,6 +108,12 @@ test('the live region announces how many findings are open and of which severity
   await page.getByTestId('language').click();
   await live.filter({ hasText: 'found' }).waitFor();
   assert.equal(await live.textContent(), `Problems found: ${report.findings.length - 1} (errors ${errorCount - 1}, warnings ${warnings}, notices ${notices})`);
+  // In English, the Chinese in a finding (table names, labels) is marked as Chinese, its text unchanged.
+  const message = page.getByTestId('finding').first().locator('.message');
+  const shown = await message.textContent();
+  assert.ok(report.findings.some((f) => f.message_en === shown), `the message reads as the report's: ${shown}`);
+  const chinese = await message.locator('span[lang=zh-CN]').allTextContents();
+  assert.ok(chinese.length > 0 && chinese.every((run) => /[\u4e00-\u9fff]/.test(run)), `Chinese runs: ${chinese}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

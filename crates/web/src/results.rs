@@ -313,9 +313,9 @@ fn finding_body(lang: Lang, finding: &Finding) -> Html {
                 if let Some(place) = finding.location.page {
                     <span class="finding-page" data-testid="finding-page">{ (texts.page)(place.page) }</span>
                 }
-                <span class="where">{ place(lang, &finding.location) }</span>
+                <span class="where">{ marked(lang, &place(lang, &finding.location)) }</span>
             </div>
-            <p class="message">{ lang.pick(&finding.message, &finding.message_en) }</p>
+            <p class="message">{ marked(lang, lang.pick(&finding.message, &finding.message_en)) }</p>
             if finding.stated.is_some() || finding.expected.is_some() {
                 <dl class="sides">
                     if let Some(stated) = &finding.stated {
@@ -326,7 +326,7 @@ fn finding_body(lang: Lang, finding: &Finding) -> Html {
                     }
                 </dl>
             }
-            <p class="derivation"><span class="derivation-label">{ texts.derivation }</span><code>{ &finding.derivation }</code></p>
+            <p class="derivation"><span class="derivation-label">{ texts.derivation }</span><code>{ marked(lang, &finding.derivation) }</code></p>
             { for finding.related_documents.iter().map(|other| html! {
                 <p class="elsewhere" data-testid="related-document">
                     <span class="derivation-label">{ texts.in_other_document }</span>
@@ -335,6 +335,44 @@ fn finding_body(lang: Lang, finding: &Finding) -> Html {
             }) }
         </>
     }
+}
+
+/// `text` as shown in `lang`: in English, each run of Chinese (table names, labels, quoted
+/// sentences) is a `lang="zh-CN"` span, so that screen readers and fonts treat it as Chinese.
+fn marked(lang: Lang, text: &str) -> Html {
+    if lang == Lang::Zh {
+        return html! { { text.to_string() } };
+    }
+    html! { for chinese_runs(text).into_iter().map(|(chinese, run)| if chinese { html! { <span lang="zh-CN">{ run.to_string() }</span> } } else { html! { { run.to_string() } } }) }
+}
+
+/// `text` cut into runs of Chinese and of other text; digits, spaces and punctuation stay with
+/// the run they are in (`02表 合计` is one Chinese run).
+fn chinese_runs(text: &str) -> Vec<(bool, &str)> {
+    let is_chinese = |c: char| matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}');
+    let mut runs: Vec<(bool, &str)> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<bool> = None;
+    for (at, c) in text.char_indices() {
+        let kind = if is_chinese(c) {
+            Some(true)
+        } else if c.is_ascii_alphabetic() {
+            Some(false)
+        } else {
+            None
+        };
+        match (current, kind) {
+            (Some(was), Some(now)) if was != now => {
+                runs.push((was, &text[start..at]));
+                start = at;
+                current = Some(now);
+            }
+            (None, Some(now)) => current = Some(now),
+            _ => {}
+        }
+    }
+    runs.push((current.unwrap_or(false), &text[start..]));
+    runs
 }
 
 /// `第 129 行 · 支出决算表 · 合计 · 基本支出`.
@@ -383,5 +421,22 @@ fn move_focus(event: KeyboardEvent) {
     if let Some(item) = items.get(next) {
         event.prevent_default();
         let _ = item.focus();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::*;
+
+    use super::chinese_runs;
+
+    #[wasm_bindgen_test]
+    fn chinese_runs_keep_digits_and_punctuation_with_their_run() {
+        assert_eq!(
+            chinese_runs("Budget total differs: 02表 合计·本年收入 is 3,508.11 (difference 1)"),
+            [(false, "Budget total differs: 02"), (true, "表 合计·本年收入 "), (false, "is 3,508.11 (difference 1)")]
+        );
+        assert_eq!(chinese_runs("「增加25万元」所在段落"), [(true, "「增加25万元」所在段落")]);
+        assert_eq!(chinese_runs("3.5"), [(false, "3.5")]);
     }
 }
