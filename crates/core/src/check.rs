@@ -108,11 +108,13 @@ impl<'a> Checker<'a> {
             let _ = write!(expression, "{op}{}", term.shown());
         }
         // Computed figures are written as the table writes its own: grouped by thousands or not.
+        let in_groups = std::iter::once(&stated).chain(parts.iter().map(|(term, _)| term)).any(|term| term.amount.raw.contains(','));
         let written = |value| {
-            if std::iter::once(&stated).chain(parts.iter().map(|(term, _)| term)).any(|term| term.amount.raw.contains(',')) {
-                grouped(&display(value, shown_decimals))
+            let shown = display(value, shown_decimals);
+            if in_groups {
+                grouped(&shown)
             } else {
-                display(value, shown_decimals)
+                shown
             }
         };
         let value = written(mid);
