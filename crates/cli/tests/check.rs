@@ -395,6 +395,50 @@ fn budget_pdfs_have_their_nine_tables_read_and_their_relations_checked() {
 }
 
 #[test]
+fn budget_pdfs_have_their_explanation_checked_against_their_tables() {
+    /// A finding as its rule and stated figure.
+    type Stated<'a> = (&'a str, &'a str);
+    // (file, N014 and N015 relations evaluated at least, and the findings)
+    let cases: [(&str, u64, &[Stated]); 3] = [
+        // 社会福利事业单位 is stated twice as 738.66万元; the 一般公共预算 table has 6,964,796 元
+        // (the listed items add up to 950.12万元 with 696.48).
+        ("sh-2024-unit-budget-welfare-home", 25, &[("N014", "738.66万元"), ("N014", "738.66万元")]),
+        // 住房公积金: 350.35万元 in the heading (the table's 3,503,499 元), 352.67万元 as 预算安排,
+        // and 0.53% is the rate of 350.35; 其他教育支出 grows 100.00% from 0.00.
+        ("sh-2024-budget-wanli-subdistrict", 100, &[("N014", "352.67万元"), ("N015", "0.53%"), ("N015", "100.00%")]),
+        // 职业年金: item 16 repeats item 15's 441.25万元 and 60.54%; 群众团体事务 11.67 → 45.41 is
+        // not 314.82%; two items grow 100.00% from 0.
+        ("sh-2023-budget-wanli-subdistrict", 100, &[("N014", "441.25万元"), ("N015", "100.00%"), ("N015", "100.00%"), ("N015", "314.82%"), ("N015", "60.54%")]),
+    ];
+    for (name, evaluated, expected) in cases {
+        let report: serde_json::Value = serde_json::from_slice(&hedui(&["check", "--format", "json", "--fail-on", "never"], &[shared_pdf(&format!("{name}.pdf"))]).stdout).unwrap();
+        let document = &report["documents"][0];
+        let checked = |rule: &str| document["stats"]["by_rule"][rule]["checked"].as_u64().unwrap_or(0);
+        assert!(checked("N014") + checked("N015") >= evaluated, "{name}: {}", document["stats"]["by_rule"]);
+        let mut found: Vec<(&str, &str)> = document["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "N014" || f["rule"] == "N015")
+            .map(|f| (f["rule"].as_str().unwrap(), f["stated"].as_str().unwrap_or("")))
+            .collect();
+        found.sort();
+        assert_eq!(found, expected, "{name}");
+    }
+}
+
+#[test]
+fn two_budgets_of_one_unit_compare_their_year_on_year_statements() {
+    // 2024: 财政拨款收入15621.11万元，比2023年预算减少876.75万元 (→ 16497.86, the 2023 budget's
+    // 财政拨款收入) and “三公”经费预算数为47.91万元，比2023年预算增加25万元 (→ 22.91, the 2023 budget's).
+    let paths = [shared_pdf("sh-2023-budget-wanli-subdistrict.pdf"), shared_pdf("sh-2024-budget-wanli-subdistrict.pdf")];
+    let report: serde_json::Value = serde_json::from_slice(&hedui(&["check", "--format", "json", "--fail-on", "never"], &paths).stdout).unwrap();
+    let later = &report["documents"][1];
+    assert!(later["source"].as_str().unwrap().ends_with("sh-2024-budget-wanli-subdistrict.pdf"));
+    assert_eq!(later["stats"]["by_rule"]["Y001"], serde_json::json!({"checked": 2, "held": 2, "rounding": 0, "broken": 0}));
+}
+
+#[test]
 fn the_pdftotext_text_of_a_budget_pdf_has_its_figures_placed() {
     // Pasted as `pdftotext -layout` text, a budget's tables are rebuilt from where the text
     // stands, page by page (each page spaced anew). Left unplaced: the 2023 budget's 年度指标值

@@ -38,6 +38,7 @@ pub fn render(claim: &Claim) -> String {
             percent.as_ref().map_or("-", |p| p.raw.as_str()),
             comparison.as_ref().map_or("-".to_string(), |c| format!("{:?}", c.comparison))
         ),
+        ClaimKind::Growth { base, current, direction, rate } => format!("growth {} to {} {direction:?} rate {}", f(base), f(current), opt(rate)),
         ClaimKind::Parts { whole, parts, complete } => {
             format!("parts {} = {}{}", f(whole), parts.iter().map(|p| p.raw.as_str()).collect::<Vec<_>>().join(" + "), if *complete { "" } else { " + …" })
         }

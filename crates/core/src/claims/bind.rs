@@ -45,6 +45,10 @@ pub enum Role {
     FundsBudget,
     /// The 全年执行数 of a 绩效自评表's 年度资金总额.
     FundsExecuted,
+    /// A figure of a budget table named by its label: a total of the 收入, 支出 or 财政拨款
+    /// tables, a 项 of the 一般公共预算 table, a 三公 or 机关运行经费 budget. The table may be in
+    /// 元: the rule brings it to 万元.
+    Budget,
 }
 
 /// A claim figure and the cells it is bound to: one cell, or several when the label fits
@@ -70,6 +74,8 @@ fn bind<'c, 'a>(document: &'a ParseReport, evaluations: &SelfEvaluations<'a>, cl
                 out.extend(one(figure, Role::ThreePublicActual, three_public_cell(document, subject, false)));
             }
             out.extend(class_binding(document, figure));
+            #[cfg(feature = "budget")]
+            out.extend(budget::binding(document, claim, figure));
             out
         }
         ClaimKind::Completion { subject, budget, actual, .. } => {
@@ -236,9 +242,14 @@ fn subtotal<'a>(t: &'a RecognisedTable, c: &'a ClassifiedTable, row: &'a Classif
 /// The 05 rows a `…（类）…（款）…（项）` line names: items of that name under the class,
 /// narrowed by the 款 name when 05 lists its 款 rows.
 fn item_cells<'a>(document: &'a ParseReport, context: &str) -> Vec<Cell<'a>> {
+    classified(document, Form::GeneralBudgetExpenditure).map_or_else(Vec::new, |table| items_named(table, context))
+}
+
+/// The rows of a functional-classification table a `…（类）…（项）` line names (see [`item_cells`]).
+fn items_named<'a>((t, c): (&'a RecognisedTable, &'a ClassifiedTable), context: &str) -> Vec<Cell<'a>> {
     let context = norm(context);
     let Some((class, section, item)) = class_section_item(&context) else { return Vec::new() };
-    let (Some(class), Some((t, c))) = (class_code_of(class.trim()), classified(document, Form::GeneralBudgetExpenditure)) else { return Vec::new() };
+    let Some(class) = class_code_of(class.trim()) else { return Vec::new() };
     let section = c.rows.iter().find(|r| r.level == Some(CodeLevel::Section) && r.code.as_deref().is_some_and(|code| code.starts_with(class)) && norm(&r.label) == section);
     let prefix = section.and_then(|r| r.code.as_deref()).unwrap_or(class);
     c.rows
@@ -353,6 +364,103 @@ fn funds<'a>((t, p): (&'a RecognisedTable, &'a PerformanceTable), budget: bool) 
     let line = p.funding.iter().find(|l| l.label == "年度资金总额")?;
     let (column, amount) = if budget { ("全年预算数", line.full_year_budget.as_ref()?) } else { ("全年执行数", line.executed.as_ref()?) };
     Some(Cell { table: t, row: format!("{} 年度资金总额", t.form_name), column: column.to_string(), amount })
+}
+
+/// Binding the 编制说明 of a 部门预算 or 单位预算 to its tables.
+#[cfg(feature = "budget")]
+mod budget {
+    use super::*;
+    use crate::ingest::rfind;
+    use crate::model::SummaryTable;
+
+    fn classified(document: &ParseReport, form: Form) -> Option<(&RecognisedTable, &ClassifiedTable)> {
+        document.tables.iter().find(|t| t.form == form).and_then(|t| match &t.model {
+            TableModel::Classified(c) => Some((t, c)),
+            _ => None,
+        })
+    }
+
+    /// The 合计 row's value in the column named `column` (the header's last part).
+    fn total<'a>(document: &'a ParseReport, form: Form, column: &str) -> Option<Cell<'a>> {
+        let (t, c) = classified(document, form)?;
+        let key = c.columns.iter().find(|k| k.rsplit('/').next() == Some(column))?;
+        let amount = c.total.as_ref()?.values.get(key)?;
+        Some(Cell { table: t, row: "合计".to_string(), column: key.clone(), amount })
+    }
+
+    /// A summary table's top line `label` on `side`, its first value (the total).
+    fn summary_total<'a>(document: &'a ParseReport, form: Form, side: Side, label: &str) -> Option<Cell<'a>> {
+        let t = document.tables.iter().find(|t| t.form == form)?;
+        let TableModel::Summary(SummaryTable { lines, income_columns, expenditure_columns }) = &t.model else { return None };
+        let line = lines.iter().find(|l| l.side == side && l.parent.is_none() && l.label == label)?;
+        let columns = if side == Side::Income { income_columns } else { expenditure_columns };
+        let (column, amount) = columns.iter().find_map(|c| line.values.get(c).map(|v| (c, v)))?;
+        Some(Cell { table: t, row: label.to_string(), column: column.clone(), amount })
+    }
+
+    /// The cells a budget's amount names by its label; none for changes (`比2023年预算减少…`)
+    /// and the prior year's figures (`2023年当年预算执行数为…`).
+    pub(super) fn binding<'c, 'a>(document: &'a ParseReport, claim: &Claim, figure: &'c Figure) -> Option<Binding<'c, 'a>> {
+        let label = norm(&figure.label);
+        let label = label.trim_end_matches(['为', '是']);
+        if label.contains(['比', '较']) || contains(label, "执行数") {
+            return None;
+        }
+        let spending = |fund: &str| label.ends_with(&[fund, "拨款支出预算"].concat()) || label.ends_with(&[fund, "支出预算"].concat());
+        if let Some(context) = claim.context.as_deref().filter(|_| label.ends_with("(项)") || label.ends_with("预算安排")) {
+            let cells = classified(document, Form::BudgetGeneral).map_or_else(Vec::new, |table| items_named(table, context));
+            return (cells.len() == 1).then_some(Binding { figure, role: Role::Budget, cells, sum: false });
+        }
+        let cell = if label.ends_with("财政拨款收入") {
+            total(document, Form::BudgetIncome, "财政拨款收入")
+        } else if let Some(column) = ["事业单位经营收入", "事业收入", "其他收入"].into_iter().find(|c| label.ends_with(c)) {
+            total(document, Form::BudgetIncome, column)
+        } else if label.ends_with("收入预算") || label.ends_with("收入预算总额") {
+            total(document, Form::BudgetIncome, "合计")
+        } else if spending("财政拨款") {
+            summary_total(document, Form::BudgetFiscalGrantSummary, Side::Expenditure, "支出总计")
+        } else if spending("一般公共预算") {
+            total(document, Form::BudgetGeneral, "合计")
+        } else if spending("政府性基金") {
+            total(document, Form::BudgetGovernmentFund, "合计")
+        } else if spending("国有资本经营预算") {
+            total(document, Form::BudgetStateCapital, "合计")
+        } else if label.ends_with("支出预算") || label.ends_with("支出预算总额") {
+            total(document, Form::BudgetExpenditure, "合计")
+        } else {
+            three_public(document, label)
+        };
+        cell.map(|cell| Binding { figure, role: Role::Budget, cells: vec![cell], sum: false })
+    }
+
+    /// The 三公 and 机关运行经费 budget table's figure for the item `label` names: the item named
+    /// last in the label, as a label running on from text before it (a table's header read as
+    /// part of the paragraph) names earlier items.
+    fn three_public<'a>(document: &'a ParseReport, label: &str) -> Option<Cell<'a>> {
+        const ITEMS: [(&str, &str); 7] = [
+            ("三公", "合计"),
+            ("因公出国", "因公出国(境)费"),
+            ("购置及运行", "公务用车购置及运行费"),
+            ("购置费", "公务用车购置费"),
+            ("用车运行费", "公务用车运行费"),
+            ("公务接待", "公务接待费"),
+            ("机关运行经费", "机关运行经费"),
+        ];
+        let (_, row) = ITEMS.iter().filter_map(|&(word, row)| rfind(label, word).map(|at| (at, row))).max_by_key(|&(at, _)| at)?;
+        let t = document.tables.iter().find(|t| t.form == Form::BudgetThreePublic)?;
+        let TableModel::BudgetThreePublic(p) = &t.model else { return None };
+        let f = &p.figures;
+        let amount = match row {
+            "合计" => &f.total,
+            "因公出国(境)费" => &f.abroad,
+            "公务用车购置及运行费" => &f.vehicle_subtotal,
+            "公务用车购置费" => &f.vehicle_purchase,
+            "公务用车运行费" => &f.vehicle_operation,
+            "公务接待费" => &f.reception,
+            _ => &p.operating,
+        };
+        amount.as_ref().map(|amount| Cell { table: t, row: row.to_string(), column: "预算数".to_string(), amount })
+    }
 }
 
 #[cfg(test)]

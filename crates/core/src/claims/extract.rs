@@ -44,6 +44,7 @@ pub fn internally_checkable(claim: &Claim) -> bool {
         ClaimKind::Completion { budget, actual, percent, comparison, .. } => {
             budget.unit == actual.unit && (percent.is_some() || comparison.is_some()) && !(budget.is_zero() && actual.is_zero())
         }
+        ClaimKind::Growth { .. } => true,
         ClaimKind::Parts { whole, .. } => whole.is_money() || whole.unit_text == "辆",
         ClaimKind::Score { score, grade, .. } => score.is_some() && grade.is_some(),
         ClaimKind::Amount { .. } | ClaimKind::Count { .. } => false,
@@ -222,6 +223,7 @@ fn claims_of(unit: &Unit, found: &[Found], earlier: &[Figure], earlier_lookups: 
     for (kind, from, to) in completions(unit, found)
         .into_iter()
         .chain(changes(found))
+        .chain(growths(unit, found))
         .chain(shares(unit, found, earlier, earlier_lookups))
         .chain(parts(unit, found))
         .chain(itemised(found))
@@ -417,8 +419,12 @@ fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
             .filter(|f| f.figure.unit == FigureUnit::Percent && f.sentence == delta.sentence && direction_of(&f.figure.label).is_some())
             .map(|f| f.figure.clone());
         let stripped = without_basis_words(&delta.figure.label);
-        let subject = strip_suffixes(&stripped, &INCREASE).to_string();
-        let subject = strip_suffixes(&subject, &DECREASE).to_string();
+        let subject = strip_suffixes(&stripped, &INCREASE);
+        let subject = strip_suffixes(subject, &DECREASE);
+        // `比2023年预算减少…`, `比2022年（上一年度，下同）预算增加…`: what is left names the basis
+        // (the year's budget), not a subject, so the change is about the figure before it.
+        let basis_only = matches!(subject.rsplit(['）', ')']).next(), Some("预算" | "预算数"));
+        let subject = if basis_only { String::new() } else { subject.to_string() };
         let before = found[..index].iter().rev().filter(|f| f.figure.is_money() && !is_delta(f) && f.depth == delta.depth);
         let current = if subject.is_empty() {
             before.take_while(|f| f.sentence + 1 >= delta.sentence).next()
@@ -432,6 +438,41 @@ fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         out.push((ClaimKind::Change { subject, basis, direction, delta: delta.figure.clone(), rate, current: current.map(|f| f.figure.clone()) }, delta.clause_start, end));
     }
     out
+}
+
+/// `[上年]执行数为A万元，[本年]预算安排B万元，比[上年]预算执行数增加/减少R%`, and `…持平`: the
+/// figure measured against is the one its label names as executed (`执行数`), the current one the
+/// money figure between it and the rate, all in one sentence.
+#[cfg(feature = "budget")]
+fn growths(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
+    let mut out = Vec::new();
+    for (index, current) in found.iter().enumerate().filter(|(_, f)| f.figure.is_money() && !contains(&f.figure.label, "执行数")) {
+        let Some(base) = index.checked_sub(1).map(|i| &found[i]) else { continue };
+        let is_base = base.sentence == current.sentence && base.figure.unit == current.figure.unit && contains(&base.figure.label, "执行数") && !base.figure.label.contains('比');
+        if !is_base {
+            continue;
+        }
+        let next = found.get(index + 1).filter(|f| f.sentence == current.sentence && f.clause == current.clause + 1);
+        let rate = next.filter(|f| f.figure.unit == FigureUnit::Percent && f.figure.label.contains('比')).and_then(|f| direction_of(&f.figure.label).map(|d| (f, d)));
+        let (direction, rate, end) = match rate {
+            Some((rate, direction)) => (Some(direction), Some(rate.figure.clone()), rate.end),
+            None => {
+                // `比2023年预算执行数持平`: the clause after the current figure, up to the next break.
+                let after = &unit.text[current.end..];
+                let clause = after.trim_start_matches(['，', ',']);
+                let clause = &clause[..clause.find(is_clause_break).unwrap_or(clause.len())];
+                let Some(at) = find(clause, "持平").filter(|_| clause.starts_with('比') || clause.starts_with('与')) else { continue };
+                (None, None, current.end + (after.len() - clause.len()) + at + "持平".len())
+            }
+        };
+        out.push((ClaimKind::Growth { base: base.figure.clone(), current: current.figure.clone(), direction, rate }, base.clause_start, end));
+    }
+    out
+}
+
+#[cfg(not(feature = "budget"))]
+fn growths(_unit: &Unit, _found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
+    Vec::new()
 }
 
 /// `part X万元，占[whole的]P%`. A named whole is looked for in the unit, then in the

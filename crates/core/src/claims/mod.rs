@@ -176,6 +176,10 @@ pub enum ClaimKind {
     Change { subject: String, basis: ChangeBasis, direction: Direction, delta: Figure, rate: Option<Figure>, current: Option<Figure> },
     /// `年初预算为235.26万元，支出决算为211.6万元，完成年初预算的89.95%，决算数小于年初预算数`.
     Completion { subject: String, budget: Figure, actual: Figure, percent: Option<Figure>, comparison: Option<StatedComparison> },
+    /// `2023年当年预算执行数为711.34万元，2024年预算安排738.66万元，比2023年预算执行数增加3.84%`:
+    /// a figure against the one it is measured from, both stated. `direction` is `None` for
+    /// `持平` (no rate stated).
+    Growth { base: Figure, current: Figure, direction: Option<Direction>, rate: Option<Figure> },
     /// `共有车辆3辆，其中，…0辆，…2辆、…1辆`: parts listed under a whole. `complete` is
     /// false when the list ends with 等.
     Parts { whole: Figure, parts: Vec<Figure>, complete: bool },
@@ -206,6 +210,7 @@ impl Claim {
             ClaimKind::Share { part, whole, percent, .. } => whole.iter().chain([part, percent]).collect(),
             ClaimKind::Change { delta, rate, current, .. } => current.iter().chain([delta]).chain(rate).collect(),
             ClaimKind::Completion { budget, actual, percent, .. } => [budget, actual].into_iter().chain(percent).collect(),
+            ClaimKind::Growth { base, current, rate, .. } => [base, current].into_iter().chain(rate).collect(),
             ClaimKind::Parts { whole, parts, .. } => std::iter::once(whole).chain(parts).collect(),
             ClaimKind::Score { score, .. } => score.iter().collect(),
         };

@@ -37,6 +37,10 @@ mod n010_narrative_score_vs_self_evaluation;
 mod n011_narrative_funds_vs_self_evaluation;
 mod n012_narrative_grade;
 mod n013_narrative_vehicle_count;
+#[cfg(feature = "budget")]
+mod n014_narrative_vs_budget_tables;
+#[cfg(feature = "budget")]
+mod n015_narrative_growth_rate;
 mod p001_score_within_points;
 mod p002_group_points;
 mod p003_total_points;
@@ -248,6 +252,10 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &n011_narrative_funds_vs_self_evaluation::NarrativeFundsVsSelfEvaluation,
         &n012_narrative_grade::NarrativeGrade,
         &n013_narrative_vehicle_count::NarrativeVehicleCount,
+        #[cfg(feature = "budget")]
+        &n014_narrative_vs_budget_tables::NarrativeVsBudgetTables,
+        #[cfg(feature = "budget")]
+        &n015_narrative_growth_rate::NarrativeGrowthRate,
         &p001_score_within_points::ScoreWithinPoints,
         &p002_group_points::GroupPoints,
         &p003_total_points::TotalPoints,

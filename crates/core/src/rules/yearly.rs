@@ -23,6 +23,8 @@ pub enum Measure {
     RunningCostsBudget,
     /// “三公”经费 budget.
     ThreePublicBudget,
+    /// 财政拨款收入 in a budget (`其中：财政拨款收入15621.11万元，比2023年预算减少876.75万元`).
+    FiscalGrantBudget,
     /// 收、支总计 of the year's accounts (01表 总计).
     AccountsTotal,
     /// 机关运行经费 spent in the year.
@@ -37,6 +39,7 @@ impl Measure {
             Measure::BudgetTotal => "部门预算",
             Measure::RunningCostsBudget => "机关运行经费年初预算",
             Measure::ThreePublicBudget => "“三公”经费预算",
+            Measure::FiscalGrantBudget => "财政拨款收入预算",
             Measure::AccountsTotal => "收、支总计",
             Measure::RunningCostsSpent => "机关运行经费支出",
             Measure::VehiclesHeld => "公务用车",
@@ -153,6 +156,12 @@ fn budget_facts(claims: &[Claim], year: u16, out: &mut Vec<Fact>) {
         }
         break;
     }
+    if let Some(grant) = amount(claims, |label| label.ends_with("财政拨款收入") && !mentions_change(label)) {
+        out.extend(stated(Measure::FiscalGrantBudget, year, grant));
+    }
+    if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "财政拨款收入") {
+        out.extend(prior(Measure::FiscalGrantBudget, year - 1, current, delta, Some(direction)));
+    }
     if let Some(running) = amount(claims, |label| contains(label, "机关运行经费") && !mentions_change(label)) {
         out.extend(stated(Measure::RunningCostsBudget, year, running));
     }
@@ -171,6 +180,9 @@ fn budget_facts(claims: &[Claim], year: u16, out: &mut Vec<Fact>) {
         });
         if let Some(delta) = change {
             out.extend(prior(Measure::ThreePublicBudget, year - 1, total, delta, direction_of(&delta.label)));
+        } else if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "三公").filter(|(current, ..)| current.at == total.at) {
+            // `2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元`.
+            out.extend(prior(Measure::ThreePublicBudget, year - 1, current, delta, Some(direction)));
         }
     }
 }
