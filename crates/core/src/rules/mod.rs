@@ -93,6 +93,8 @@ mod x014_budget_three_public_vs_economic;
 mod x015_budget_operating_within_public;
 #[cfg(feature = "budget")]
 mod x016_budget_contributions_vs_functions;
+#[cfg(feature = "budget")]
+mod x017_budget_project_goals_within_projects;
 mod y001_budget_across_years;
 mod y002_spending_across_years;
 mod y003_vehicles_across_documents;
@@ -308,6 +310,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &x015_budget_operating_within_public::BudgetOperatingWithinPublic,
         #[cfg(feature = "budget")]
         &x016_budget_contributions_vs_functions::BudgetContributionsVsFunctions,
+        #[cfg(feature = "budget")]
+        &x017_budget_project_goals_within_projects::BudgetProjectGoalsWithinProjects,
         &y001_budget_across_years::BudgetAcrossYears,
         &y002_spending_across_years::SpendingAcrossYears,
         &y003_vehicles_across_documents::VehiclesAcrossDocuments,
