@@ -17,7 +17,7 @@ use crate::recognise::forms::form_of_title;
 use crate::recognise::labels::subject_code;
 use columns::{despace, measure_of, merge_split_code, regions, table};
 pub use render::{render, GlyphPlaces, Rendered};
-use running::{drop_page_furniture, paragraphs};
+use running::{drop_page_furniture, drop_repeats_across_pages, paragraphs};
 
 /// Whether `text` is layout text: pages (form feeds end them) with ruled tables' rows (tabs
 /// between cells), as [`render`] writes PDF text, or, without tabs, lines whose words stand apart
@@ -213,6 +213,7 @@ fn line_span(line: &Line) -> Span {
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut lines = lines(text);
     drop_page_furniture(&mut lines);
+    drop_repeats_across_pages(&mut lines);
     let mut out = Vec::new();
     let mut at = 0;
     while at < lines.len() {

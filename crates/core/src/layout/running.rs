@@ -37,6 +37,38 @@ pub(super) fn drop_page_furniture(lines: &mut [Line]) {
     }
 }
 
+/// Blanks the running text a page repeats from the end of the page before: a spreadsheet
+/// cell that crosses a page break is printed whole on both pages, so its lines end one page
+/// and open the next. The repeat is the longest run of lines (without tabs: not ruled table
+/// rows; twelve at most, a cell's share of a page) that both pages share there, when it holds
+/// some text (eight characters or more).
+pub(super) fn drop_repeats_across_pages(lines: &mut [Line]) {
+    const MOST: usize = 12;
+    let text_line = |line: &Line| !line.fields.is_empty();
+    let mut index = 0;
+    while index < lines.len() {
+        let page = lines[index].page;
+        let next = index + lines[index..].iter().take_while(|l| l.page == page).count();
+        // The page before's text lines, last first, and this page's, first first.
+        let before: Vec<usize> = (0..index).rev().take_while(|&i| lines[i].page + 1 == page).filter(|&i| text_line(&lines[i])).take(MOST).collect();
+        let after: Vec<usize> = (index..next).filter(|&i| text_line(&lines[i])).take(MOST).collect();
+        let longest = (1..=before.len().min(after.len()))
+            .rev()
+            .find(|&run| {
+                (0..run).all(|k| {
+                    let (a, b) = (&lines[before[run - 1 - k]], &lines[after[k]]);
+                    !a.text.contains('\t') && a.text.trim() == b.text.trim()
+                })
+            })
+            .filter(|&run| after[..run].iter().map(|&i| lines[i].text.trim().chars().count()).sum::<usize>() >= 8);
+        for &i in after.iter().take(longest.unwrap_or(0)) {
+            lines[i].text = "";
+            lines[i].fields.clear();
+        }
+        index = next;
+    }
+}
+
 /// `3`, `- 3 -`, `—3—`, `第 3 页`, `第3页，共24页`, `3 / 24` (three digits at most: `2024` is a year).
 fn is_page_number(text: &str) -> bool {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -170,6 +202,21 @@ mod tests {
             let source = crate::ingest::source_byte(stretches, at);
             assert!(text[source..].starts_with(c), "{c} at {at}");
         }
+    }
+
+    #[test]
+    fn text_a_page_repeats_from_the_page_before_is_read_once() {
+        let text = "   2024年部门预算编制说明\n   财政拨款收入950.12万元，比2023年预算增加0.46万元，主要原因是机关事业单位退休\n人员活动费增加。\n\x0c人员活动费增加。\n   支出预算1,212.12万元。\n收入总计\t12,121,164\t支出总计\t12,121,164\n";
+        assert!(is_layout_text(text));
+        let paragraphs: Vec<String> = blocks(text)
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(paragraphs.iter().filter(|t| t.contains("人员活动费增加")).count(), 1, "{paragraphs:?}");
+        assert!(paragraphs.iter().any(|t| t.contains("支出预算1,212.12万元")), "{paragraphs:?}");
     }
 
     #[test]
