@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { env, appSession, screenshot, readCorpus } from './harness.mjs';
 
 const DOC = '000_a60f2e9b14e82395.txt';
@@ -366,8 +366,12 @@ test('a budget and its prior-year accounts dropped together are checked against 
   assert.deepEqual(shown.filter((f) => f.rule.startsWith('Y')), [{ rule: 'Y003', severity: 'warning', line: 45 }]);
   const elsewhere = page.locator('[data-testid=finding][data-rule=Y003] [data-testid=related-document]');
   assert.match(await elsewhere.first().textContent(), /000_a60f2e9b14e82395\.txt · 第 346 行 · 3辆/);
+  // Each says which document it was compared with, as the CLI's report does.
+  assert.deepEqual(together.map((d) => d.compared_with.map((source) => basename(source))), [[accounts.name], [budget.name]]);
+  assert.equal(await page.getByTestId('compared-with').textContent(), accounts.name);
   await page.getByTestId('document-tab').nth(1).locator('.document-name').click();
   await waitForResults(page, together[1]);
+  assert.equal(await page.getByTestId('compared-with').textContent(), budget.name);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,4 +1,4 @@
-// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.9.0).
+// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.10.0).
 
 /** What the WebAssembly module can be loaded from (default: hedui_wasm_bg.wasm next to hedui.js). */
 export type ModuleSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
@@ -83,6 +83,8 @@ export interface DocumentReport {
   kind: DocumentKind[];
   year: number | null;
   department: string | null;
+  /** The `source` of each document checked with it that the rules comparing documents (Y) compared it with. */
+  compared_with: string[];
   /** Recognised tables: form key, standard Chinese name, first line of the table body. */
   tables: { form: Form; form_name: string; line: number }[];
   stats: Stats;

@@ -432,7 +432,8 @@ pub fn finish(pending: Pending, own: &Companion, companions: &[&Companion], opti
     let mut findings = checker.findings;
     crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
     let score = score::score(&kind, has_performance_tables, checker.stats.table_coverage.as_ref(), &checker.stats.by_category, &findings);
-    DocumentReport { source, kind, year, department, tables, stats: checker.stats, score, findings }
+    let compared_with = companions.iter().map(|c| c.source.clone()).collect();
+    DocumentReport { source, kind, year, department, compared_with, tables, stats: checker.stats, score, findings }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::rules::Severity;
 use crate::score::Score;
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
-pub const REPORT_SCHEMA_VERSION: &str = "0.9.0";
+pub const REPORT_SCHEMA_VERSION: &str = "0.10.0";
 
 /// The result of checking one or more documents together.
 #[derive(Debug, Clone, Serialize)]
@@ -28,6 +28,10 @@ pub struct DocumentReport {
     pub kind: Vec<DocumentKind>,
     pub year: Option<u16>,
     pub department: Option<String>,
+    /// The documents checked with it that the rules comparing documents (Y) compared it with:
+    /// the same department's adjacent years, or its budget and accounts of one year (their
+    /// `source`s).
+    pub compared_with: Vec<String>,
     pub tables: Vec<TableRef>,
     pub stats: CheckStats,
     pub score: Score,
@@ -51,6 +55,9 @@ impl DocumentReport {
         // cover only what was read.
         if let Some(line) = document.stats.table_coverage.as_ref().and_then(TableCoverage::summary_zh) {
             let _ = writeln!(out, "{}: {line}", document.source);
+        }
+        if !document.compared_with.is_empty() {
+            let _ = writeln!(out, "{}: 与 {} 一并核对（同一部门的相邻年度，或同一年度的预算与决算）", document.source, document.compared_with.join("、"));
         }
         for severity in [Severity::Error, Severity::Warning, Severity::Notice] {
             for f in document.findings.iter().filter(|f| f.severity == severity) {

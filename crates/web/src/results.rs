@@ -275,6 +275,7 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
         Lang::Zh => c.summary_zh(),
         Lang::En => c.summary_en(),
     });
+    let companions = report.compared_with.join(lang.pick("、", ", "));
     let score_withheld = score.value.is_none() && stats.table_coverage.as_ref().is_some_and(TableCoverage::none_read);
     html! {
         <header class="facts">
@@ -285,6 +286,9 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
                 <div><dt>{ texts.kind }</dt><dd data-testid="kind">{ kinds }</dd></div>
                 <div><dt>{ texts.department }</dt><dd data-testid="department">{ report.department.clone().unwrap_or_else(|| texts.unknown.to_string()) }</dd></div>
                 <div><dt>{ texts.year }</dt><dd data-testid="year">{ report.year.map_or(texts.unknown.to_string(), |y| y.to_string()) }</dd></div>
+                if !companions.is_empty() {
+                    <div><dt>{ texts.compared_with }</dt><dd data-testid="compared-with">{ companions }</dd></div>
+                }
             </dl>
             { for score_html }
             if score_withheld {
