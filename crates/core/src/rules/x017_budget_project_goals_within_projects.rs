@@ -12,8 +12,9 @@ declare_rule! {
     /// The projects a budget sets 绩效目标 for are among its 项目支出: the 年度资金申请总额 of its
     /// 项目支出绩效目标表, added up, and the 项目预算资金 the text says the 绩效目标 cover
     /// (`编报绩效目标的项目50个，涉及项目预算资金5634.81万元`) are each at most the 项目支出 of the
-    /// 支出预算总表 (`合计` row). Not equal: a budget publishes the goal tables of its main
-    /// projects only, and not every project carries a goal.
+    /// 支出预算总表 (`合计` row); and the goal tables published are at most as many as the
+    /// projects the text says have goals (`编报绩效目标的项目5个`). Not equal: a budget publishes
+    /// the goal tables of its main projects only, and not every project carries a goal.
     ///
     /// ## Why
     /// A project's goal states the money it is budgeted; goals over more money than all the
@@ -28,8 +29,8 @@ declare_rule! {
     pub struct BudgetProjectGoalsWithinProjects {
         code: "X017",
         name: "budget-project-goals-within-projects",
-        title_zh: "绩效目标项目资金超过项目支出",
-        title_en: "Funds under 绩效目标 exceed the budget's 项目支出",
+        title_zh: "绩效目标所涉项目与项目支出不符",
+        title_en: "Projects under 绩效目标 do not fit the budget's 项目支出",
         category: CrossTable,
         severity: Error,
     }
@@ -62,12 +63,19 @@ impl Rule for BudgetProjectGoalsWithinProjects {
             }
         }
         for claim in checker.claims() {
-            let ClaimKind::Amount { figure, .. } = &claim.kind else { continue };
-            if !contains(&figure.label, "项目预算资金") || figure.label.contains(['比', '较']) {
-                continue;
+            match &claim.kind {
+                ClaimKind::Amount { figure, .. } if contains(&figure.label, "项目预算资金") && !figure.label.contains(['比', '较']) => {
+                    let Some(stated) = figure.amount() else { continue };
+                    checker.at_most(&Self::INFO, claims::term(format!("文中 {}", figure.name()), &stated), whole());
+                }
+                // `编报绩效目标的项目5个`: at least as many as the goal tables published.
+                ClaimKind::Count { figure, .. } if !asked.is_empty() && contains(&figure.label, "绩效目标的项目") => {
+                    let Some(stated) = figure.amount() else { continue };
+                    let tables = claims::derived(asked.len().into(), [&stated.number], stated.at);
+                    checker.at_most(&Self::INFO, claims::term("项目支出绩效目标表的张数", &tables), claims::term(format!("文中 {}", figure.name()), &stated));
+                }
+                _ => {}
             }
-            let Some(stated) = figure.amount() else { continue };
-            checker.at_most(&Self::INFO, claims::term(format!("文中 {}", figure.name()), &stated), whole());
         }
     }
 }
