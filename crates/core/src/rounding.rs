@@ -1,4 +1,4 @@
-//! Rounding-aware arithmetic (DOMAIN.md §3, the XBRL Calculations 1.1 idea).
+//! Rounding-aware arithmetic (docs/domain.md §3, the XBRL Calculations 1.1 idea).
 //!
 //! A figure shown with `d` decimals stands for every value that rounds to it: the interval
 //! `[v − ½·10^−d, v + ½·10^−d)`. A relation **holds** when the interval of the computed side

@@ -1,4 +1,4 @@
-//! The quality score (DOMAIN.md §10): a transparent, deterministic 0–100 score and grade per
+//! The quality score (docs/domain.md §10): a transparent, deterministic 0–100 score and grade per
 //! document. The model is documented in `docs/scoring.md`; every point lost is a
 //! [`Deduction`] that names the finding that cost it.
 

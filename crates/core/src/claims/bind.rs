@@ -1,4 +1,4 @@
-//! Binding claims to table cells by their labels (DOMAIN.md §5), never by their numbers: a
+//! Binding claims to table cells by their labels (docs/domain.md §5), never by their numbers: a
 //! claim whose label names no cell stays unbound, however well its figure would match one.
 //! Only tables in 万元 are bound (claims are read in 万元).
 

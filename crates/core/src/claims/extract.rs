@@ -1,5 +1,5 @@
 //! Reading claims out of running text: figures first (number, unit, the words before them,
-//! clause, sentence and bracket depth), then the claim shapes of DOMAIN.md §5 over them.
+//! clause, sentence and bracket depth), then the claim shapes of docs/domain.md §5 over them.
 
 use super::text::{units, Unit};
 use super::{ChangeBasis, Claim, ClaimKind, Comparison, Direction, Figure, FigureUnit, ScoreSubject, StatedComparison};
@@ -658,7 +658,7 @@ fn scores(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     out
 }
 
-/// Expenses itemised as they are spent or budgeted (DOMAIN.md §5 一般性支出, §8): `开支会议费
+/// Expenses itemised as they are spent or budgeted (docs/domain.md §5 一般性支出, §8): `开支会议费
 /// 2.22万元，用于召开…，经费支出为会议场租费0.3万元、会务用餐费0.17万元、其他费用0万元；用于召开…`,
 /// `预算安排会议费1万元，…经费预算0.2万元；…经费预算0.8万元；培训费1万元…`. The items are the
 /// amounts named as a cost (`…费`) up to the next expense, within the sentence.

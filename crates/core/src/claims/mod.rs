@@ -1,4 +1,4 @@
-//! Claims: what the prose says about the figures (DOMAIN.md §5, §6, §8).
+//! Claims: what the prose says about the figures (docs/domain.md §5, §6, §8).
 //!
 //! Every sentence of the narrative, the 绩效 report and the budget explanation is read for
 //! typed claims — an amount, a share, a change, a completion rate, parts of a whole, a

@@ -20,7 +20,7 @@ declare_rule! {
     /// warning.
     ///
     /// ## Source
-    /// 财预〔2016〕143号《地方预决算公开操作规程》; 部门决算公开 templates; DOMAIN.md §4.
+    /// 财预〔2016〕143号《地方预决算公开操作规程》; 部门决算公开 templates; docs/domain.md §4.
     pub struct EmptyTableUnexplained {
         code: "C001",
         name: "empty-table-unexplained",

@@ -27,7 +27,7 @@ declare_rule! {
     /// not (the national layout), only its name.
     ///
     /// ## Source
-    /// 财预〔2016〕143号《地方预决算公开操作规程》; 部门决算公开 templates; DOMAIN.md §1, §4.
+    /// 财预〔2016〕143号《地方预决算公开操作规程》; 部门决算公开 templates; docs/domain.md §1, §4.
     pub struct FinalAccountsTablesPresent {
         code: "C002",
         name: "final-accounts-tables-present",

@@ -19,7 +19,7 @@ declare_rule! {
     /// below a row of `0.00`: holds; below `26.42 | 0.00 | 16.71 | …`: error.
     ///
     /// ## Source
-    /// 部门决算公开 templates; DOMAIN.md §4.
+    /// 部门决算公开 templates; docs/domain.md §4.
     pub struct NoDataStatementContradicted {
         code: "C003",
         name: "no-data-statement-contradicted",

@@ -20,7 +20,7 @@ declare_rule! {
     /// `决算数大于年初预算数的主要原因是：…`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (情况说明 and 绩效自评报告 outlines); DOMAIN.md §9.
+    /// 部门决算公开 templates (情况说明 and 绩效自评报告 outlines); docs/domain.md §9.
     pub struct TemplateText {
         code: "L001",
         name: "template-text",

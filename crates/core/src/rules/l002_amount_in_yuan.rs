@@ -21,7 +21,7 @@ declare_rule! {
     /// `年初预算为26.53万元，支出决算为26.53万元`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (amounts in 万元, two decimals); DOMAIN.md §1, §2, §9.
+    /// 部门决算公开 templates (amounts in 万元, two decimals); docs/domain.md §1, §2, §9.
     pub struct AmountInYuan {
         code: "L002",
         name: "amount-in-yuan",

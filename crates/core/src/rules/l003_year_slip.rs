@@ -21,7 +21,7 @@ declare_rule! {
     /// `2022 年度项目支出绩效自评表` in a 2023 report: warning. `2023 年度项目支出绩效自评表`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (titles carry the report year); DOMAIN.md §1, §9.
+    /// 部门决算公开 templates (titles carry the report year); docs/domain.md §1, §9.
     pub struct YearSlip {
         code: "L003",
         name: "year-slip",

@@ -21,7 +21,7 @@ declare_rule! {
     /// `与上年相比，减少116.72万元`: holds.
     ///
     /// ## Source
-    /// Proofreading (校对) practice; GB/T 15834《标点符号用法》 for doubled marks; DOMAIN.md §9.
+    /// Proofreading (校对) practice; GB/T 15834《标点符号用法》 for doubled marks; docs/domain.md §9.
     pub struct RepeatedWords {
         code: "L004",
         name: "repeated-words",

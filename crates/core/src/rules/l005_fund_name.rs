@@ -19,7 +19,7 @@ declare_rule! {
     /// `国有资本经营预算财政拨款支出决算表`: holds.
     ///
     /// ## Source
-    /// 《中华人民共和国预算法》第五条; 部门决算公开 template 公开07表, 公开08表; DOMAIN.md §4, §9.
+    /// 《中华人民共和国预算法》第五条; 部门决算公开 template 公开07表, 公开08表; docs/domain.md §4, §9.
     pub struct FundName {
         code: "L005",
         name: "fund-name",

@@ -16,7 +16,7 @@ declare_rule! {
     /// `部门：` above 公开01表: warning. `部门：株洲市人民政府办公室`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开01–09表 header `部门：`); DOMAIN.md §1, §9.
+    /// 部门决算公开 templates (公开01–09表 header `部门：`); docs/domain.md §1, §9.
     pub struct BlankDepartment {
         code: "L006",
         name: "blank-department",

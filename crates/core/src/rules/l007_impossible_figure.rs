@@ -21,7 +21,7 @@ declare_rule! {
     /// `支出决算为-3.5万元`: error.
     ///
     /// ## Source
-    /// DOMAIN.md §5 (shares `占P%`), §9.
+    /// docs/domain.md §5 (shares `占P%`), §9.
     pub struct ImpossibleFigure {
         code: "L007",
         name: "impossible-figure",

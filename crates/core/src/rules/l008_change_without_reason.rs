@@ -21,7 +21,7 @@ declare_rule! {
     /// `与上年相比，减少116.72万元，减少29.37%，主要是因为压缩开支。`: holds.
     ///
     /// ## Source
-    /// 财预〔2016〕143号《地方预决算公开操作规程》(情况说明 explains changes); DOMAIN.md §5, §9.
+    /// 财预〔2016〕143号《地方预决算公开操作规程》(情况说明 explains changes); docs/domain.md §5, §9.
     pub struct ChangeWithoutReason {
         code: "L008",
         name: "change-without-reason",

@@ -22,7 +22,7 @@ declare_rule! {
     /// `支出决算为79228162514264337593543950335万元`: notice. `支出决算为1234567890123.45万元`: holds.
     ///
     /// ## Source
-    /// Issue #14 (never silently misread); DOMAIN.md §1.
+    /// Issue #14 (never silently misread); docs/domain.md §2, §9.
     pub struct FigureBeyondRange {
         code: "L009",
         name: "figure-beyond-range",

@@ -20,7 +20,7 @@ declare_rule! {
     /// `占基本支出的20%` would not.
     ///
     /// ## Source
-    /// 部门决算公开 情况说明 template (二 收入, 三 支出, 五(二), 六, 七 三公, 政府采购); DOMAIN.md §5.
+    /// 部门决算公开 情况说明 template (二 收入, 三 支出, 五(二), 六, 七 三公, 政府采购); docs/domain.md §5.
     pub struct NarrativeShare {
         code: "N001",
         name: "narrative-share",

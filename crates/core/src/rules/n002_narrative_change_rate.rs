@@ -21,7 +21,7 @@ declare_rule! {
     /// `280.72万元 … 减少71.81万元` does not: 71.81 ÷ 352.53 = 20.37%.
     ///
     /// ## Source
-    /// 部门决算公开 情况说明 template (一, 四, 五(一), 七, 机关运行经费); DOMAIN.md §5.
+    /// 部门决算公开 情况说明 template (一, 四, 五(一), 七, 机关运行经费); docs/domain.md §5.
     pub struct NarrativeChangeRate {
         code: "N002",
         name: "narrative-change-rate",

@@ -17,7 +17,7 @@ declare_rule! {
     /// `公务接待费支出预算为20万元，支出决算为9.71万元，完成预算的100%`: 9.71 ÷ 20 = 48.55%, broken.
     ///
     /// ## Source
-    /// 部门决算公开 情况说明 template (五(三), 七 三公, 一般性支出); 绩效自评报告; DOMAIN.md §5.
+    /// 部门决算公开 情况说明 template (五(三), 七 三公, 一般性支出); 绩效自评报告; docs/domain.md §5.
     pub struct NarrativeCompletionRate {
         code: "N003",
         name: "narrative-completion-rate",

@@ -18,7 +18,7 @@ declare_rule! {
     /// `年初预算为181.11万元，支出决算为185.04万元，…决算数小于年初预算数`: 185.04 > 181.11, broken.
     ///
     /// ## Source
-    /// 部门决算公开 情况说明 template (五(三), 七 三公); DOMAIN.md §5.
+    /// 部门决算公开 情况说明 template (五(三), 七 三公); docs/domain.md §5.
     pub struct NarrativeComparisonWord {
         code: "N004",
         name: "narrative-comparison-word",

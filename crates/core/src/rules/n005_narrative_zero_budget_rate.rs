@@ -19,7 +19,7 @@ declare_rule! {
     /// `年初预算为0万元，支出决算为69.12万元，完成年初预算的0%`: reported.
     ///
     /// ## Source
-    /// 部门决算公开 情况说明 template (五(三)); DOMAIN.md §5 (A = 0 with a percentage is a defect).
+    /// 部门决算公开 情况说明 template (五(三)); docs/domain.md §5 (A = 0 with a percentage is a defect).
     pub struct NarrativeZeroBudgetRate {
         code: "N005",
         name: "narrative-zero-budget-rate",

@@ -22,7 +22,7 @@ declare_rule! {
     /// `53.94 = 37.07 + 0 + 16.87`: holds. `公务用车2辆，其中…应急保障用车2辆，…其他用车1辆`: broken.
     ///
     /// ## Source
-    /// 部门决算公开 情况说明 template (二, 三, 政府采购, 国有资产); 部门预算说明 (§8); DOMAIN.md §5.
+    /// 部门决算公开 情况说明 template (二, 三, 政府采购, 国有资产); 部门预算说明; docs/domain.md §5, §8.
     pub struct NarrativeListedParts {
         code: "N006",
         name: "narrative-listed-parts",

@@ -20,7 +20,7 @@ declare_rule! {
     /// and `211.60` are equal at the text's precision).
     ///
     /// ## Source
-    /// 部门决算公开 情况说明 template (一 to 六, 机关运行经费); DOMAIN.md §5.
+    /// 部门决算公开 情况说明 template (一 to 六, 机关运行经费); docs/domain.md §5.
     pub struct NarrativeTotalsVsTables {
         code: "N007",
         name: "narrative-totals-vs-tables",

@@ -19,7 +19,7 @@ declare_rule! {
     /// `因公出国（境）费支出预算为20万元` with 09 预算数 因公出国(境)费 `49.98`: broken.
     ///
     /// ## Source
-    /// 部门决算公开 情况说明 template (七 三公); 公开09表; DOMAIN.md §5.
+    /// 部门决算公开 情况说明 template (七 三公); 公开09表; docs/domain.md §5.
     pub struct NarrativeThreePublicVsTable {
         code: "N008",
         name: "narrative-three-public-vs-table",

@@ -25,7 +25,7 @@ declare_rule! {
     /// `2010301 行政运行 3508.11`: matches neither, but their sum; reported.
     ///
     /// ## Source
-    /// 部门决算公开 情况说明 template (五(二), 五(三)); 公开05表; DOMAIN.md §5.
+    /// 部门决算公开 情况说明 template (五(二), 五(三)); 公开05表; docs/domain.md §5.
     pub struct NarrativeFunctionsVsTable05 {
         code: "N009",
         name: "narrative-functions-vs-table-05",

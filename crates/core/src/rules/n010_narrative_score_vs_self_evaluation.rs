@@ -16,7 +16,7 @@ declare_rule! {
     /// `绩效自评得分 99.5 分` with the 整体支出绩效自评表 总分 得分 `99.68`: broken.
     ///
     /// ## Source
-    /// 财预〔2020〕10号; 湘财绩〔2020〕7号; DOMAIN.md §5 (绩效), §6.
+    /// 财预〔2020〕10号; 湘财绩〔2020〕7号; docs/domain.md §5 (绩效), §6.
     pub struct NarrativeScoreVsSelfEvaluation {
         code: "N010",
         name: "narrative-score-vs-self-evaluation",

@@ -19,7 +19,7 @@ declare_rule! {
     /// broken (the text's 全年预算数 is the table's 年初预算数).
     ///
     /// ## Source
-    /// 财预〔2020〕10号; 湘财绩〔2020〕7号; DOMAIN.md §6 (figures in a 项目支出绩效自评表 match the narrative).
+    /// 财预〔2020〕10号; 湘财绩〔2020〕7号; docs/domain.md §6 (figures in a 项目支出绩效自评表 match the narrative).
     pub struct NarrativeFundsVsSelfEvaluation {
         code: "N011",
         name: "narrative-funds-vs-self-evaluation",

@@ -18,7 +18,7 @@ declare_rule! {
     /// 评价等级为“优”` does not.
     ///
     /// ## Source
-    /// 财预〔2020〕10号 (评价等级); DOMAIN.md §6 (grades).
+    /// 财预〔2020〕10号 (评价等级); docs/domain.md §6 (grades).
     pub struct NarrativeGrade {
         code: "N012",
         name: "narrative-grade",

@@ -17,7 +17,7 @@ declare_rule! {
     /// `公务用车保有量为3辆` and `共有车辆3辆`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 情况说明 template (七 三公, 国有资产占用情况); DOMAIN.md §5.
+    /// 部门决算公开 情况说明 template (七 三公, 国有资产占用情况); docs/domain.md §5.
     pub struct NarrativeVehicleCount {
         code: "N013",
         name: "narrative-vehicle-count",

@@ -24,7 +24,7 @@ declare_rule! {
     ///
     /// ## Source
     /// 部门预算公开 编制说明 template (收支预算总体情况, 财政拨款支出主要内容, “三公”经费,
-    /// 机关运行经费); DOMAIN.md §5, §8.
+    /// 机关运行经费); docs/domain.md §5, §8.
     pub struct NarrativeVsBudgetTables {
         code: "N014",
         name: "narrative-vs-budget-tables",

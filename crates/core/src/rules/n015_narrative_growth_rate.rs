@@ -21,7 +21,7 @@ declare_rule! {
     /// (441.25 − 132.59) ÷ 132.59 = 232.80%: broken (the rate and the 441.25 are the item above's).
     ///
     /// ## Source
-    /// 部门预算公开 编制说明 template (财政拨款支出主要内容); DOMAIN.md §5.
+    /// 部门预算公开 编制说明 template (财政拨款支出主要内容); docs/domain.md §8.
     pub struct NarrativeGrowthRate {
         code: "N015",
         name: "narrative-growth-rate",

@@ -19,7 +19,7 @@ declare_rule! {
     /// `… | 10 | 12` would not.
     ///
     /// ## Source
-    /// 财预〔2020〕10号《项目支出绩效评价管理办法》; DOMAIN.md §6.
+    /// 财预〔2020〕10号《项目支出绩效评价管理办法》; docs/domain.md §6.
     pub struct ScoreWithinPoints {
         code: "P001",
         name: "score-within-points",

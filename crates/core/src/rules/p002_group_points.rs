@@ -20,7 +20,7 @@ declare_rule! {
     /// `10 10 5 10 5 5 5 5` (55): does not.
     ///
     /// ## Source
-    /// 财预〔2020〕10号《项目支出绩效评价管理办法》 (指标体系); DOMAIN.md §6.
+    /// 财预〔2020〕10号《项目支出绩效评价管理办法》 (指标体系); docs/domain.md §6.
     pub struct GroupPoints {
         code: "P002",
         name: "group-points",

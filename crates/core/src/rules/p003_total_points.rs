@@ -21,7 +21,7 @@ declare_rule! {
     /// up to 105 with the budget item's 10 against `总分 100`: does not.
     ///
     /// ## Source
-    /// 财预〔2020〕10号《项目支出绩效评价管理办法》 (总分一般设置为 100 分); DOMAIN.md §6.
+    /// 财预〔2020〕10号《项目支出绩效评价管理办法》 (总分一般设置为 100 分); docs/domain.md §6.
     pub struct TotalPoints {
         code: "P003",
         name: "total-points",

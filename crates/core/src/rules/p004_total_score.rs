@@ -19,7 +19,7 @@ declare_rule! {
     /// `年度资金总额 … 得分 9.68`, indicator scores adding up to 90, `总分 … 99.68`: holds.
     ///
     /// ## Source
-    /// 财预〔2020〕10号《项目支出绩效评价管理办法》; DOMAIN.md §6.
+    /// 财预〔2020〕10号《项目支出绩效评价管理办法》; docs/domain.md §6.
     pub struct TotalScore {
         code: "P004",
         name: "total-score",

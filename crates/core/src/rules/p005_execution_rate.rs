@@ -23,7 +23,7 @@ declare_rule! {
     /// stated figure is 300.36 ÷ 293.53 (年初预算数).
     ///
     /// ## Source
-    /// 财预〔2020〕10号《项目支出绩效评价管理办法》; 湘财绩〔2020〕7号 (Hunan); DOMAIN.md §3, §6.
+    /// 财预〔2020〕10号《项目支出绩效评价管理办法》; 湘财绩〔2020〕7号 (Hunan); docs/domain.md §3, §6.
     pub struct ExecutionRate {
         code: "P005",
         name: "execution-rate",

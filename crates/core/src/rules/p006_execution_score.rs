@@ -26,7 +26,7 @@ declare_rule! {
     /// `得分 2.8`: holds. `执行率 102.32%`, `得分 10`: capped, holds.
     ///
     /// ## Source
-    /// 湘财绩〔2020〕7号 (Hunan performance evaluation); DOMAIN.md §3, §6.
+    /// 湘财绩〔2020〕7号 (Hunan performance evaluation); docs/domain.md §3, §6.
     pub struct ExecutionScore {
         code: "P006",
         name: "execution-score",

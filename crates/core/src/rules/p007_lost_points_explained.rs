@@ -16,7 +16,7 @@ declare_rule! {
     /// `群众满意度 | 100% | 98% | 10 | 9.00 |` (blank): does not.
     ///
     /// ## Source
-    /// 财预〔2020〕10号《项目支出绩效评价管理办法》; 自评表 column `偏差原因分析及改进措施`; DOMAIN.md §6.
+    /// 财预〔2020〕10号《项目支出绩效评价管理办法》; 自评表 column `偏差原因分析及改进措施`; docs/domain.md §6.
     pub struct LostPointsExplained {
         code: "P007",
         name: "lost-points-explained",

@@ -26,7 +26,7 @@ declare_rule! {
     /// `项目支出：69.12`: holds.
     ///
     /// ## Source
-    /// 部门整体支出绩效自评表 template (湘财绩〔2020〕7号); DOMAIN.md §6.
+    /// 部门整体支出绩效自评表 template (湘财绩〔2020〕7号); docs/domain.md §6.
     pub struct FundingSplit {
         code: "P008",
         name: "funding-split",

@@ -17,7 +17,7 @@ declare_rule! {
     /// 控制率 100%`: 10 ÷ 19 = 52.63%, does not.
     ///
     /// ## Source
-    /// 部门整体支出绩效评价基础数据表 template (湘财绩〔2020〕7号); DOMAIN.md §7.
+    /// 部门整体支出绩效评价基础数据表 template (湘财绩〔2020〕7号); docs/domain.md §7.
     pub struct StaffingControlRate {
         code: "P009",
         name: "staffing-control-rate",

@@ -21,7 +21,7 @@ declare_rule! {
     /// 出国经费 9.68 | 公务接待 1.98`: holds.
     ///
     /// ## Source
-    /// 部门整体支出绩效评价基础数据表 template (湘财绩〔2020〕7号); DOMAIN.md §7.
+    /// 部门整体支出绩效评价基础数据表 template (湘财绩〔2020〕7号); docs/domain.md §7.
     pub struct BasicDataThreePublic {
         code: "P010",
         name: "basic-data-three-public",

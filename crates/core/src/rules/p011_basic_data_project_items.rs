@@ -23,7 +23,7 @@ declare_rule! {
     /// hold. `专项资金 57.85` over projects `7.2 | 6.2 | 11 | 57.85` (82.25): does not.
     ///
     /// ## Source
-    /// 部门整体支出绩效评价基础数据表 template (湘财绩〔2020〕7号); DOMAIN.md §7.
+    /// 部门整体支出绩效评价基础数据表 template (湘财绩〔2020〕7号); docs/domain.md §7.
     pub struct BasicDataProjectItems {
         code: "P011",
         name: "basic-data-project-items",

@@ -24,7 +24,7 @@ declare_rule! {
     ///
     /// ## Source
     /// 部门整体支出绩效评价基础数据表 template (湘财绩〔2020〕7号); 部门决算公开 templates
-    /// (公开03、05、06、09表); DOMAIN.md §7.
+    /// (公开03、05、06、09表); docs/domain.md §7.
     pub struct BasicDataVsFinalAccounts {
         code: "P012",
         name: "basic-data-vs-final-accounts",

@@ -18,7 +18,7 @@ declare_rule! {
     /// `本年收入合计 290.72`: error, `280.72 ≠ 290.72`.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开01表, 公开04表); DOMAIN.md §4.
+    /// 部门决算公开 templates (公开01表, 公开04表); docs/domain.md §4.
     pub struct SummaryIncomeTotal {
         code: "T001",
         name: "summary-income-total",

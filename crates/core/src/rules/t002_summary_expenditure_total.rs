@@ -17,7 +17,7 @@ declare_rule! {
     /// `一、一般公共服务支出 280.72`, other lines `0.00`, `本年支出合计 280.72`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开01表, 公开04表); DOMAIN.md §4.
+    /// 部门决算公开 templates (公开01表, 公开04表); docs/domain.md §4.
     pub struct SummaryExpenditureTotal {
         code: "T002",
         name: "summary-expenditure-total",

@@ -21,7 +21,7 @@ declare_rule! {
     /// `本年收入合计 280.72`, `年初结转和结余 0.00`, `总计 280.72` on both sides: holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开01表, 公开04表); DOMAIN.md §4.
+    /// 部门决算公开 templates (公开01表, 公开04表); docs/domain.md §4.
     pub struct SummaryGrandTotals {
         code: "T003",
         name: "summary-grand-totals",

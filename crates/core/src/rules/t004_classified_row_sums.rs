@@ -18,7 +18,7 @@ declare_rule! {
     /// `2010301 行政运行 211.60 | 211.60 | 0.00`: holds. `201 … 280.72 | 211.60 | 68.12`: error.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开02, 03, 05, 07, 08表); DOMAIN.md §4.
+    /// 部门决算公开 templates (公开02, 03, 05, 07, 08表); docs/domain.md §4.
     pub struct ClassifiedRowSums {
         code: "T004",
         name: "classified-row-sums",

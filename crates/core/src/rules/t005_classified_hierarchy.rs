@@ -18,7 +18,7 @@ declare_rule! {
     /// `201 280.72`, `20103 280.72`, `2010301 211.60`, `2010399 69.12`: holds.
     ///
     /// ## Source
-    /// 《政府收支分类科目》; 部门决算公开 templates; DOMAIN.md §4.
+    /// 《政府收支分类科目》; 部门决算公开 templates; docs/domain.md §4.
     pub struct ClassifiedHierarchy {
         code: "T005",
         name: "classified-hierarchy",

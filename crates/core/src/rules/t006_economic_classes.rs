@@ -16,7 +16,7 @@ declare_rule! {
     /// `301 工资福利支出 35.20` with `30102 津贴补贴 35.05`, `30103 奖金 0.15`, others 0: holds.
     ///
     /// ## Source
-    /// 《政府收支分类科目》支出经济分类; 部门决算公开 template 公开06表; DOMAIN.md §4.
+    /// 《政府收支分类科目》支出经济分类; 部门决算公开 template 公开06表; docs/domain.md §4.
     pub struct EconomicClasses {
         code: "T006",
         name: "economic-classes",

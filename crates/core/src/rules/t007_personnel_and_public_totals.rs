@@ -17,7 +17,7 @@ declare_rule! {
     /// `302 175.37`, `307 0.00`, `310 1.03`, `399 0.00`, `公用经费合计 176.40`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 template 公开06表; DOMAIN.md §4.
+    /// 部门决算公开 template 公开06表; docs/domain.md §4.
     pub struct PersonnelAndPublicTotals {
         code: "T007",
         name: "personnel-and-public-totals",

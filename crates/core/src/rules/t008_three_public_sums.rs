@@ -19,7 +19,7 @@ declare_rule! {
     ///
     /// ## Source
     /// 部门决算公开 template 公开09表; 部门预算公开 templates (“三公”经费和机关运行经费预算表);
-    /// DOMAIN.md §4, §8.
+    /// docs/domain.md §4, §8.
     pub struct ThreePublicSums {
         code: "T008",
         name: "three-public-sums",

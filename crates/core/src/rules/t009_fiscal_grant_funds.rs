@@ -23,7 +23,7 @@ declare_rule! {
     /// 收入 `280.72`, 年初 `0.00`, 本年支出合计 `280.72`, 年末 `0.00`: holds; 年末 `10.00`: error.
     ///
     /// ## Source
-    /// 部门决算公开 template (公开04表); DOMAIN.md §4.
+    /// 部门决算公开 template (公开04表); docs/domain.md §4.
     pub struct FiscalGrantFunds {
         code: "T009",
         name: "fiscal-grant-funds",

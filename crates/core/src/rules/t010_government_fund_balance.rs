@@ -19,7 +19,7 @@ declare_rule! {
     /// the parts give `15.00`.
     ///
     /// ## Source
-    /// 部门决算公开 template (公开07表); DOMAIN.md §4.
+    /// 部门决算公开 template (公开07表); docs/domain.md §4.
     pub struct GovernmentFundBalance {
         code: "T010",
         name: "government-fund-balance",

@@ -21,7 +21,7 @@ declare_rule! {
     /// `一、财政拨款收入 9,501,164`, `二、事业收入 2,620,000`, `收入总计 12,121,164`: holds.
     ///
     /// ## Source
-    /// 上海市部门预算公开 templates (部门财务收支预算总表, 部门财政拨款收支预算总表); DOMAIN.md §8.
+    /// 上海市部门预算公开 templates (部门财务收支预算总表, 部门财政拨款收支预算总表); docs/domain.md §8.
     pub struct BudgetSummarySums {
         code: "T011",
         name: "budget-summary-sums",

@@ -17,7 +17,7 @@ declare_rule! {
     /// `收入总计 156,211,123` and `支出总计 156,211,123`: holds.
     ///
     /// ## Source
-    /// 《预算法》 (收支平衡); 上海市部门预算公开 templates; DOMAIN.md §8.
+    /// 《预算法》 (收支平衡); 上海市部门预算公开 templates; docs/domain.md §8.
     pub struct BudgetSummaryBalance {
         code: "T012",
         name: "budget-summary-balance",

@@ -19,7 +19,7 @@ declare_rule! {
     /// `上年结转资金 0.00`, `其他资金 0.00`: the sources add up to 516,000.00 more than the total.
     ///
     /// ## Source
-    /// 上海市财政项目支出绩效目标填报表 (published with 部门预算); 财预〔2020〕10号; DOMAIN.md §8.
+    /// 上海市财政项目支出绩效目标填报表 (published with 部门预算); 财预〔2020〕10号; docs/domain.md §8.
     pub struct BudgetProjectFunds {
         code: "T013",
         name: "budget-project-funds",

@@ -18,7 +18,7 @@ declare_rule! {
     /// 01 `一般公共预算财政拨款收入 280.72` and 02 合计 `财政拨款收入 280.72`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开01表, 公开02表); DOMAIN.md §4 (across tables).
+    /// 部门决算公开 templates (公开01表, 公开02表); docs/domain.md §4 (across tables).
     pub struct SummaryVsIncome {
         code: "X001",
         name: "summary-vs-income",

@@ -18,7 +18,7 @@ declare_rule! {
     /// 01 `一、一般公共服务支出 280.72` and 03 `201 一般公共服务支出 280.72`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开01表, 公开03表); DOMAIN.md §4 (across tables).
+    /// 部门决算公开 templates (公开01表, 公开03表); docs/domain.md §4 (across tables).
     pub struct SummaryVsExpenditure {
         code: "X002",
         name: "summary-vs-expenditure",

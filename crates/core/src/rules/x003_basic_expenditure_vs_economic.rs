@@ -16,7 +16,7 @@ declare_rule! {
     /// 05 合计 基本支出 `211.60`; 06 `人员经费合计 35.20`, `公用经费合计 176.40`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开05表, 公开06表); DOMAIN.md §4 (across tables).
+    /// 部门决算公开 templates (公开05表, 公开06表); docs/domain.md §4 (across tables).
     pub struct BasicExpenditureVsEconomic {
         code: "X003",
         name: "basic-expenditure-vs-economic",

@@ -17,7 +17,7 @@ declare_rule! {
     /// 05 `2010301 行政运行 211.60` and 03 `2010301 行政运行 211.60`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开03表, 公开05表); DOMAIN.md §4 (across tables).
+    /// 部门决算公开 templates (公开03表, 公开05表); docs/domain.md §4 (across tables).
     pub struct GeneralBudgetWithinExpenditure {
         code: "X004",
         name: "general-budget-within-expenditure",

@@ -18,7 +18,7 @@ declare_rule! {
     /// 06 `30231 公务用车运行维护费 16.71`, 09 决算数 公务用车运行费 `16.71`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开06表, 公开09表); DOMAIN.md §4 (across tables).
+    /// 部门决算公开 templates (公开06表, 公开09表); docs/domain.md §4 (across tables).
     pub struct EconomicItemsWithinThreePublic {
         code: "X005",
         name: "economic-items-within-three-public",

@@ -18,7 +18,7 @@ declare_rule! {
     /// 01 `一、一般公共预算财政拨款收入 280.72` and 04 `一、一般公共预算财政拨款 280.72`: holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开01表, 公开04表); DOMAIN.md §4 (across tables).
+    /// 部门决算公开 templates (公开01表, 公开04表); docs/domain.md §4 (across tables).
     pub struct SummaryVsFiscalGrantIncome {
         code: "X006",
         name: "summary-vs-fiscal-grant-income",

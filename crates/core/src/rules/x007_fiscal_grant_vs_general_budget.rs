@@ -23,7 +23,7 @@ declare_rule! {
     /// holds.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开01表, 公开04表, 公开05表); DOMAIN.md §4 (across tables).
+    /// 部门决算公开 templates (公开01表, 公开04表, 公开05表); docs/domain.md §4 (across tables).
     pub struct FiscalGrantVsGeneralBudget {
         code: "X007",
         name: "fiscal-grant-vs-general-budget",

@@ -24,7 +24,7 @@ declare_rule! {
     /// 08 empty and 04 `本年支出合计` · 国有资本经营预算财政拨款 `0.00`: holds; `12.00`: error.
     ///
     /// ## Source
-    /// 部门决算公开 templates (公开04表, 公开07表, 公开08表); DOMAIN.md §4 (across tables).
+    /// 部门决算公开 templates (公开04表, 公开07表, 公开08表); docs/domain.md §4 (across tables).
     pub struct FundTablesVsFiscalGrant {
         code: "X008",
         name: "fund-tables-vs-fiscal-grant",

@@ -16,7 +16,7 @@ declare_rule! {
     /// 收入预算总表 `201 一般公共服务支出 2,932,700` and 支出预算总表 `201 … 2,932,700`: holds.
     ///
     /// ## Source
-    /// 上海市部门预算公开 templates (部门收入预算总表, 部门支出预算总表); DOMAIN.md §8.
+    /// 上海市部门预算公开 templates (部门收入预算总表, 部门支出预算总表); docs/domain.md §8.
     pub struct BudgetIncomeVsExpenditure {
         code: "X009",
         name: "budget-income-vs-expenditure",

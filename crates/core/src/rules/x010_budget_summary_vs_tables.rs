@@ -21,7 +21,7 @@ declare_rule! {
     /// 财务收支预算总表 `六、社会保障和就业支出 19,604,064` and 支出预算总表 `208 … 19,604,064`: holds.
     ///
     /// ## Source
-    /// 上海市部门预算公开 templates (部门财务收支预算总表, 部门收入预算总表, 部门支出预算总表); DOMAIN.md §8.
+    /// 上海市部门预算公开 templates (部门财务收支预算总表, 部门收入预算总表, 部门支出预算总表); docs/domain.md §8.
     pub struct BudgetSummaryVsTables {
         code: "X010",
         name: "budget-summary-vs-tables",

@@ -20,7 +20,7 @@ declare_rule! {
     /// `212 城乡社区支出 119,385,303`: holds.
     ///
     /// ## Source
-    /// 上海市部门预算公开 templates (部门财政拨款收支预算总表 and the three 功能分类预算表); DOMAIN.md §8.
+    /// 上海市部门预算公开 templates (部门财政拨款收支预算总表 and the three 功能分类预算表); docs/domain.md §8.
     pub struct BudgetFiscalGrantVsFunctions {
         code: "X011",
         name: "budget-fiscal-grant-vs-functions",

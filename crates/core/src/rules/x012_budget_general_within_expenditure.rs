@@ -18,7 +18,7 @@ declare_rule! {
     /// `2120101 行政运行 16,603,248 | 16,353,248 | 250,000` in both tables: holds.
     ///
     /// ## Source
-    /// 上海市部门预算公开 templates (部门支出预算总表, 部门一般公共预算支出功能分类预算表); DOMAIN.md §8.
+    /// 上海市部门预算公开 templates (部门支出预算总表, 部门一般公共预算支出功能分类预算表); docs/domain.md §8.
     pub struct BudgetGeneralWithinExpenditure {
         code: "X012",
         name: "budget-general-within-expenditure",

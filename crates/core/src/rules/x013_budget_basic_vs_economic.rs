@@ -16,7 +16,7 @@ declare_rule! {
     /// 经济分类 `合计 99,706,020 | 88,537,451 | 11,168,569` and 功能分类 `合计 … 基本支出 99,706,020`: holds.
     ///
     /// ## Source
-    /// 上海市部门预算公开 templates; 《政府收支分类科目》 (部门预算支出经济分类); DOMAIN.md §8.
+    /// 上海市部门预算公开 templates; 《政府收支分类科目》 (部门预算支出经济分类); docs/domain.md §8.
     pub struct BudgetBasicVsEconomic {
         code: "X013",
         name: "budget-basic-vs-economic",

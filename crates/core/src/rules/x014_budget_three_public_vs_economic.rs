@@ -19,7 +19,7 @@ declare_rule! {
     /// 经济分类 `30217 公务接待费 13,500` (元) and 三公 `公务接待费 1.35` (万元): holds.
     ///
     /// ## Source
-    /// 上海市部门预算公开 templates; 《党政机关厉行节约反对浪费条例》 (三公经费); DOMAIN.md §8.
+    /// 上海市部门预算公开 templates; 《党政机关厉行节约反对浪费条例》 (三公经费); docs/domain.md §8.
     pub struct BudgetThreePublicVsEconomic {
         code: "X014",
         name: "budget-three-public-vs-economic",

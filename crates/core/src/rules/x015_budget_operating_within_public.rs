@@ -17,7 +17,7 @@ declare_rule! {
     /// `机关运行经费 443.18` (万元) and `公用经费 11,168,569` (元): holds.
     ///
     /// ## Source
-    /// 财政部 部门预算公开 名词解释 (机关运行经费); DOMAIN.md §8.
+    /// 财政部 部门预算公开 名词解释 (机关运行经费); docs/domain.md §8.
     pub struct BudgetOperatingWithinPublic {
         code: "X015",
         name: "budget-operating-within-public",

@@ -34,7 +34,7 @@ declare_rule! {
     ///
     /// ## Source
     /// 《政府收支分类科目》 (支出功能分类 208、210、221 and 部门预算支出经济分类 301); 上海市部门预算公开
-    /// templates; DOMAIN.md §8.
+    /// templates; docs/domain.md §8.
     pub struct BudgetContributionsVsFunctions {
         code: "X016",
         name: "budget-contributions-vs-functions",

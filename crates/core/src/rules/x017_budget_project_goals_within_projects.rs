@@ -25,7 +25,7 @@ declare_rule! {
     /// 项目支出 of `65,572,343` 元: both hold.
     ///
     /// ## Source
-    /// 部门预算公开 template (绩效目标设置情况, 项目支出绩效目标表); DOMAIN.md §8.
+    /// 部门预算公开 template (绩效目标设置情况, 项目支出绩效目标表); docs/domain.md §8.
     pub struct BudgetProjectGoalsWithinProjects {
         code: "X017",
         name: "budget-project-goals-within-projects",

@@ -23,7 +23,7 @@ declare_rule! {
     ///
     /// ## Source
     /// 部门预算公开 template (收支总体情况, 机关运行经费, “三公”经费预算); 部门决算公开 template;
-    /// DOMAIN.md §8.
+    /// docs/domain.md §8.
     pub struct BudgetAcrossYears {
         code: "Y001",
         name: "budget-across-years",

@@ -18,7 +18,7 @@ declare_rule! {
     /// 收入总计 397.44: holds.
     ///
     /// ## Source
-    /// 部门决算公开 template (收入支出决算总体情况, 机关运行经费支出说明); DOMAIN.md §5, §8.
+    /// 部门决算公开 template (收入支出决算总体情况, 机关运行经费支出说明); docs/domain.md §5, §8.
     pub struct SpendingAcrossYears {
         code: "Y002",
         name: "spending-across-years",

@@ -17,7 +17,7 @@ declare_rule! {
     ///
     /// ## Source
     /// 部门预算公开 template (国有资产占有使用情况); 部门决算公开 template (三公 经费, 国有资产
-    /// 占用情况); DOMAIN.md §5, §8.
+    /// 占用情况); docs/domain.md §5, §8.
     pub struct VehiclesAcrossDocuments {
         code: "Y003",
         name: "vehicles-across-documents",
