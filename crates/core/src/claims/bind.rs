@@ -1,6 +1,7 @@
 //! Binding claims to table cells by their labels (docs/domain.md §5), never by their numbers: a
 //! claim whose label names no cell stays unbound, however well its figure would match one.
-//! Only tables in 万元 are bound (claims are read in 万元).
+//! Only tables in 万元 are bound (claims are read in 万元), but for a budget's, whose 元 figures
+//! N014 compares in 万元.
 
 use super::{Claim, ClaimKind, Figure, ScoreSubject};
 use crate::finding::Term;
