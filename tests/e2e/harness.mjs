@@ -33,10 +33,21 @@ function required(name) {
   return value;
 }
 
-/** Serves `root` on a free loopback port; resolves to { url, close }. */
-export async function serveDist(root = env.dist) {
+/**
+ * Serves `root` on a free loopback port, under the path `folder` (`/`, or a portal's
+ * `/tools/hedui/`: anything outside it is 404 and listed in `outside`); resolves to
+ * { url, outside, close }.
+ */
+export async function serveDist(root = env.dist, folder = '/') {
+  const outside = [];
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const full = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (!full.startsWith(folder)) {
+      outside.push(full);
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const path = full.slice(folder.length - 1);
     const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(normalize(root))) {
       response.writeHead(403).end();
@@ -52,7 +63,7 @@ export async function serveDist(root = env.dist) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}${folder}`, outside, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** Headless Chromium with the flags this machine's closed network needs. */
