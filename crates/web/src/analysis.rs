@@ -99,7 +99,8 @@ fn groups(readings: &[Option<Rc<Reading>>]) -> Vec<Vec<usize>> {
                 }
             }
         }
-        group.sort_unstable();
+        // Core's one sort: the standard library's would add a copy of itself for `usize`.
+        hedui_core::sorting::sort_positions(&mut group, &|a, b| a.cmp(&b));
         groups.push(group);
     }
     groups

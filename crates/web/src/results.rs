@@ -171,7 +171,12 @@ pub fn results(props: &ResultsProps) -> Html {
         }
     });
 
-    let categories: BTreeSet<Category> = report.stats.by_category.keys().copied().chain(report.findings.iter().map(|f| f.category)).collect();
+    // Inserted one by one: collecting into a set sorts the items first, with a copy of the
+    // standard sort for them.
+    let mut categories = BTreeSet::new();
+    for category in report.stats.by_category.keys().copied().chain(report.findings.iter().map(|f| f.category)) {
+        categories.insert(category);
+    }
     let on_category = {
         let category_filter = category_filter.clone();
         let categories: Vec<Category> = categories.iter().copied().collect();

@@ -131,7 +131,13 @@ pub fn text_hash(text: &str) -> u64 {
 
 pub fn load_dismissals(document: &str) -> Dismissals {
     let saved = get(&format!("{DISMISSALS_PREFIX}{document}")).unwrap_or_default();
-    saved.lines().filter_map(|line| line.split_once('\t')).map(|(key, reason)| (key.to_string(), reason.to_string())).collect()
+    // Inserted one by one: collecting into a map sorts the pairs first, with a copy of the
+    // standard sort for them.
+    let mut dismissals = Dismissals::new();
+    for (key, reason) in saved.lines().filter_map(|line| line.split_once('\t')) {
+        dismissals.insert(key.to_string(), reason.to_string());
+    }
+    dismissals
 }
 
 /// One `key<TAB>reason` line per dismissed finding.
