@@ -137,19 +137,44 @@ fn span_of(field: &Field, measure: Measure) -> (usize, usize) {
     }
 }
 
-/// Columns from the rows with the most fields: their `i`-th fields make column `i`.
-fn body_columns(rows: &[Vec<&Field>], measure: Measure) -> Vec<Column> {
+/// Columns from the rows with the most fields: their `i`-th fields make column `i` (figures
+/// standing in groups apart several columns, with `split_figures`: [`figure_columns`]).
+fn body_columns(rows: &[Vec<&Field>], measure: Measure, split_figures: bool) -> Vec<Column> {
     let widest = rows.iter().map(Vec::len).max().unwrap_or(0);
     let full: Vec<&Vec<&Field>> = rows.iter().filter(|r| r.len() == widest).collect();
-    (0..widest)
-        .map(|i| {
-            let fields: Vec<&Field> = full.iter().map(|r| r[i]).collect();
-            let count = |kind| fields.iter().filter(|f| kind_of(f) == kind).count();
-            let kind = [Kind::Label, Kind::Code, Kind::Figure].into_iter().max_by_key(|&k| count(k)).unwrap_or(Kind::Label);
-            let extent = fields.iter().map(|f| span_of(f, measure)).fold((usize::MAX, 0), |(s, e), (fs, fe)| (s.min(fs), e.max(fe)));
-            Column { kind, extent }
-        })
-        .collect()
+    let mut columns = Vec::new();
+    for i in 0..widest {
+        let fields: Vec<&Field> = full.iter().map(|r| r[i]).collect();
+        let count = |kind| fields.iter().filter(|f| kind_of(f) == kind).count();
+        let kind = [Kind::Label, Kind::Code, Kind::Figure].into_iter().max_by_key(|&k| count(k)).unwrap_or(Kind::Label);
+        let spans: Vec<(usize, usize)> = fields.iter().map(|f| span_of(f, measure)).collect();
+        if kind == Kind::Figure && split_figures {
+            columns.extend(figure_columns(spans));
+        } else {
+            columns.push(Column { kind, extent: spans.iter().fold((usize::MAX, 0), |(s, e), &(fs, fe)| (s.min(fs), e.max(fe))) });
+        }
+    }
+    columns
+}
+
+/// The figure columns of the widest rows' `i`-th fields: one, or several when their right ends
+/// stand in groups apart (six columns or more between them, two figures or more each) — two
+/// columns no row fills together, such as 人员经费 and 公用经费 of an 经济分类 table, whose rows
+/// have a figure in one or the other.
+fn figure_columns(mut spans: Vec<(usize, usize)>) -> Vec<Column> {
+    const APART: usize = 6;
+    crate::sorting::sort_by_key(&mut spans, |&(_, end)| end);
+    let mut columns: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+    for (index, &span) in spans.iter().enumerate() {
+        let group = columns.last_mut().expect("a group is open");
+        let gap = group.last().is_some_and(|&(_, end)| span.1 - end >= APART);
+        if gap && group.len() >= 2 && spans.len() - index >= 2 {
+            columns.push(vec![span]);
+        } else {
+            group.push(span);
+        }
+    }
+    columns.into_iter().map(|group| Column { kind: Kind::Figure, extent: group.iter().fold((usize::MAX, 0), |(s, e), &(fs, fe)| (s.min(fs), e.max(fe))) }).collect()
 }
 
 /// Columns in order, left to right.
@@ -225,13 +250,13 @@ type PageShifts = (usize, Vec<Column>, Vec<isize>);
 fn page_shifts(pages: &[usize], rows: &[Vec<&Field>], measure: Measure) -> Option<Vec<PageShifts>> {
     let first = *pages.first()?;
     let on = |page: usize| rows.iter().zip(pages).filter(|(_, p)| **p == page).map(|(r, _)| r.clone()).collect::<Vec<_>>();
-    let reference = body_columns(&on(first), measure);
+    let reference = body_columns(&on(first), measure, false);
     let mut out = Vec::new();
     for (i, &page) in pages.iter().enumerate() {
         if page == first || pages[i - 1] == page {
             continue;
         }
-        let own = body_columns(&on(page), measure);
+        let own = body_columns(&on(page), measure, false);
         if own.len() > reference.len() {
             return None;
         }
@@ -372,7 +397,11 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
         Measure::Display
     };
     // The fields of later pages move into the first page's columns.
-    if let Some(pages) = page_shifts(&anchor_pages, &anchor_rows, measure) {
+    let shifts = page_shifts(&anchor_pages, &anchor_rows, measure);
+    // Figure columns no row fills together are told apart on one page only: a later page
+    // spaced anew may set both at one place (pdftotext), and which one it is cannot be told.
+    let split_figures = shifts.is_none();
+    if let Some(pages) = shifts {
         for line in &mut lines[first_body..] {
             let Some((_, own, shifts)) = pages.iter().find(|(page, _, _)| *page == line.page) else { continue };
             let to = assign(&line.fields.iter().collect::<Vec<_>>(), own, &|f, c| distance(f, c, measure));
@@ -385,7 +414,7 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
     let (header, body) = lines.split_at(first_body);
     let anchor_rows: Vec<Vec<&Field>> = anchors.iter().map(|&a| body[a].fields.iter().collect()).collect();
     let header_fields: Vec<(&Field, Kind)> = header.iter().flat_map(|l| &l.fields).map(|f| (f, header_kind(f.text))).collect();
-    let mut columns = body_columns(&anchor_rows, measure);
+    let mut columns = body_columns(&anchor_rows, measure, split_figures);
     let body_count = columns.len();
     // Header fields over no body column are columns of their own (a column with no figures).
     let overlaps = |field: &Field, column: &Column| {
@@ -557,6 +586,28 @@ mod tests {
             _ => None,
         });
         rows.unwrap_or_else(|| panic!("no table in {blocks:#?}")).iter().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn figure_columns_no_row_fills_together_are_told_apart_on_one_page() {
+        // The 福利院 budget's 经济分类 table as pdftotext sets it: a 301 row fills 人员经费, a 302
+        // row 公用经费, only the 合计 row both.
+        let text = "\
+ 经济分类科目编码
+                        部门经济分类科目名称     合计          人员经费          公用经费
+  301        工资福利支出                    6,958,414     6,958,414
+  301   01   基本工资                        758,448      758,448
+  301   02   津贴补贴                        225,600      225,600
+  302        商品和服务支出                  2,120,950                  2,120,950
+  302   01   办公费                           69,000                   69,000
+  302   04   水费                             60,000                   60,000
+                      合计             9,501,164     7,380,214     2,120,950
+";
+        let rows = table_rows(text);
+        let figures = |code: &str| rows.iter().rev().find(|r| r.iter().any(|c| c == code)).map(|r| r[r.len() - 3..].to_vec()).unwrap_or_else(|| panic!("{code} in {rows:?}"));
+        assert_eq!(figures("工资福利支出"), ["6,958,414", "6,958,414", ""]);
+        assert_eq!(figures("商品和服务支出"), ["2,120,950", "", "2,120,950"]);
+        assert_eq!(figures("合计"), ["9,501,164", "7,380,214", "2,120,950"]);
     }
 
     #[test]
