@@ -228,15 +228,17 @@ fn ensure_test_tools() -> Result {
     Ok(())
 }
 
-/// binaryen (wasm-opt), terser and playwright-core from npm, into ./node_modules.
+/// binaryen (wasm-opt), terser, playwright-core and axe-core from npm, into ./node_modules.
 fn ensure_node_packages() -> Result {
     if !version_is("node", "v") {
         step("installing nodejs and npm from apt");
         apt_install(&["nodejs", "npm"])?;
     }
-    let installed = ["node_modules/.bin/wasm-opt", "node_modules/.bin/terser", "node_modules/playwright-core/package.json"].iter().all(|p| root().join(p).exists());
+    let installed = ["node_modules/.bin/wasm-opt", "node_modules/.bin/terser", "node_modules/playwright-core/package.json", "node_modules/axe-core/axe.min.js"]
+        .iter()
+        .all(|p| root().join(p).exists());
     if !installed {
-        step("installing npm packages (binaryen, terser, playwright-core)");
+        step("installing npm packages (binaryen, terser, playwright-core, axe-core)");
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()))?;
     }
     Ok(())

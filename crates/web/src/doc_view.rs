@@ -186,8 +186,10 @@ impl View<'_> {
                 </tr>
             }
         });
+        // A wide table scrolls sideways in its frame: the frame takes the keyboard focus (arrow
+        // keys scroll it) and is named by the table's caption.
         html! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label={caption.clone()}>
                 <table class={classes!("doc-table", recognised.is_none().then_some("unrecognised"))} data-line={span.line_start.to_string()}>
                     <caption>{ caption }</caption>
                     <tbody>{ for rows }</tbody>
