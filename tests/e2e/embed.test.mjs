@@ -248,7 +248,7 @@ test('bad inputs get the CLI\'s result through the API; a module that stops is r
   await context.close();
 });
 
-test('lang="en" shows English, and the CSS custom properties theme the element', async () => {
+test('lang="en" shows English, the CSS custom properties theme the element, and a finding clicked selects its text and shows its derivation', async () => {
   const { context, page, errors } = await openPortal();
   const score = page.getByTestId('hedui-score');
   const name = '000_a60f2e9b14e82395.txt';
@@ -272,6 +272,14 @@ test('lang="en" shows English, and the CSS custom properties theme the element',
   const first = page.getByTestId('hedui-finding').first();
   assert.equal(await first.locator('.message').textContent(), findings[0].message_en);
   assert.equal(await first.locator('.line').textContent(), `line ${findings[0].location.line}`);
+  // A finding is a button: it selects the text it points at in the paste area and shows its derivation.
+  assert.equal(await first.getByTestId('hedui-derivation').isVisible(), false);
+  await first.locator('button.message').click();
+  assert.equal(await first.getByTestId('hedui-derivation').textContent(), findings[0].derivation);
+  assert.equal(await first.locator('button.message').getAttribute('aria-expanded'), 'true');
+  const selected = await page.getByTestId('hedui-input').evaluate((input) => input.value.slice(input.selectionStart, input.selectionEnd));
+  assert.equal(selected, findings[0].location.excerpt);
+  assert.ok(await page.getByTestId('hedui-input').evaluate((input) => input.matches(':focus')), 'the paste area has the focus');
   const error = page.locator(`[data-testid=hedui-finding][data-severity=error] .sev`).first();
   assert.equal(await error.textContent(), 'error');
   assert.equal(await error.evaluate((node) => getComputedStyle(node).backgroundColor), 'rgb(200, 0, 100)');
@@ -279,6 +287,24 @@ test('lang="en" shows English, and the CSS custom properties theme the element',
   assert.match(await score.evaluate((node) => getComputedStyle(node).fontFamily), /^Georgia/);
   assert.match(await page.getByTestId('hedui-input').getAttribute('placeholder'), /^Paste a /);
   await screenshot(page, 'embed-portal-english');
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the example page shows the two ways to embed as code, each copied by its button', async () => {
+  const { context, page, errors } = await openPortal();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  for (const [code, button, expected] of [
+    ['portal-code-element', 'portal-copy-element', /<script type="module" src="\.\/embed\/hedui-checker\.js"><\/script>\n<hedui-checker lang="zh"><\/hedui-checker>/],
+    ['portal-code-api', 'portal-copy-api', /^import init, \{ check \} from '\.\/embed\/hedui\.js';[\s\S]*check\(text/],
+  ]) {
+    const shown = await page.getByTestId(code).textContent();
+    assert.match(shown, expected);
+    await page.getByTestId(button).click();
+    await page.getByTestId(button).filter({ hasText: '已复制' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shown);
+  }
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   assert.deepEqual(errors, []);
   await context.close();

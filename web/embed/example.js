@@ -13,6 +13,15 @@ byId('checker').addEventListener('hedui-report', (event) => {
   field('last-report').textContent = `最近一次核对：${stats.checked} 项关系，错误 ${stats.by_severity.error ?? 0} 项，警告 ${stats.by_severity.warning ?? 0} 项，提示 ${stats.by_severity.notice ?? 0} 项。`;
 });
 
+// “复制代码”: the code block it names, as text, to the clipboard; the button says it was copied.
+for (const button of document.querySelectorAll('button[data-copy]')) {
+  button.addEventListener('click', async () => {
+    const code = document.querySelector(`[data-testid=${button.dataset.copy}]`).textContent;
+    await navigator.clipboard.writeText(code);
+    button.textContent = '已复制';
+  });
+}
+
 const [sample] = await Promise.all([
   fetch(SAMPLE).then((response) => response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${SAMPLE}: ${response.status}`))),
   init(),

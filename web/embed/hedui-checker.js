@@ -77,6 +77,10 @@ li { display: grid; grid-template-columns: auto auto 1fr auto; gap: 8px; align-i
 [data-severity=notice] .sev { background: var(--hedui-notice, #1565c0); }
 .rule { font: 12px ui-monospace, monospace; color: var(--hedui-muted, #59636e); }
 .line { font-size: 12px; color: var(--hedui-muted, #59636e); white-space: nowrap; }
+button.message { font: inherit; color: inherit; text-align: start; background: none; border: 0; padding: 0; cursor: pointer; }
+button.message:hover { text-decoration: underline; }
+button.message:focus-visible { outline: 2px solid var(--hedui-accent, #b8322a); }
+.derivation { grid-column: 3 / -1; margin: 0; font: 12px/1.5 ui-monospace, monospace; color: var(--hedui-muted, #59636e); }
 `;
 
 let sheet;
@@ -232,6 +236,28 @@ export class HeduiChecker extends HTMLElement {
     this.dispatchEvent(new CustomEvent('hedui-report', { detail: this.#report, bubbles: true, composed: true }));
   }
 
+  /** Selects the text at a finding's location (UTF-8 byte offsets into the checked text) and scrolls to its line. */
+  #select({ byte_start: start, byte_end: end, line }) {
+    const text = this.#input.value;
+    let bytes = 0;
+    let from = text.length;
+    let to = text.length;
+    for (let i = 0; i < text.length; i++) {
+      if (bytes === start) from = i;
+      if (bytes === end) {
+        to = i;
+        break;
+      }
+      const code = text.codePointAt(i);
+      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      if (code >= 0x10000) i++;
+    }
+    this.#input.focus();
+    this.#input.setSelectionRange(from, Math.max(from, to));
+    const height = parseFloat(getComputedStyle(this.#input).lineHeight) || 20;
+    this.#input.scrollTop = Math.max(0, (line - 3) * height);
+  }
+
   #fail(message) {
     this.#problem = message;
     this.#report = null;
@@ -252,11 +278,21 @@ export class HeduiChecker extends HTMLElement {
     this.#score.textContent = checked ? texts.score(checked.score, checked.stats) : '';
     this.#list.replaceChildren(...(checked?.findings ?? []).map((finding) => {
       const item = element('li', { 'data-testid': 'hedui-finding', 'data-rule': finding.rule, 'data-severity': finding.severity, 'data-line': finding.location.line, part: 'finding' });
+      // The message is a button: it selects what the finding points at in the paste area and
+      // shows how the figures were compared.
+      const message = element('button', { type: 'button', class: 'message', 'aria-expanded': 'false' }, texts.finding(finding));
+      const derivation = element('p', { class: 'derivation', 'data-testid': 'hedui-derivation', hidden: '' }, finding.derivation);
+      message.addEventListener('click', () => {
+        derivation.hidden = false;
+        message.setAttribute('aria-expanded', 'true');
+        this.#select(finding.location);
+      });
       item.append(
         element('span', { class: 'sev' }, texts.severity[finding.severity]),
         element('span', { class: 'rule' }, finding.rule),
-        element('span', { class: 'message' }, texts.finding(finding)),
+        message,
         element('span', { class: 'line' }, texts.line(finding.location.line)),
+        derivation,
       );
       return item;
     }));
