@@ -78,9 +78,7 @@ li { display: grid; grid-template-columns: auto auto 1fr auto; gap: 8px; align-i
 .rule { font: 12px ui-monospace, monospace; color: var(--hedui-muted, #59636e); }
 .line { font-size: 12px; color: var(--hedui-muted, #59636e); white-space: nowrap; }
 button.message { font: inherit; color: inherit; text-align: start; background: none; border: 0; padding: 0; cursor: pointer; }
-button.message:hover { text-decoration: underline; }
-button.message:focus-visible { outline: 2px solid var(--hedui-accent, #b8322a); }
-.derivation { grid-column: 3 / -1; margin: 0; font: 12px/1.5 ui-monospace, monospace; color: var(--hedui-muted, #59636e); }
+.derivation { grid-column: 3 / -1; margin: 0; font: 12px ui-monospace, monospace; color: var(--hedui-muted, #59636e); }
 `;
 
 let sheet;
@@ -236,26 +234,13 @@ export class HeduiChecker extends HTMLElement {
     this.dispatchEvent(new CustomEvent('hedui-report', { detail: this.#report, bubbles: true, composed: true }));
   }
 
-  /** Selects the text at a finding's location (UTF-8 byte offsets into the checked text) and scrolls to its line. */
-  #select({ byte_start: start, byte_end: end, line }) {
-    const text = this.#input.value;
-    let bytes = 0;
-    let from = text.length;
-    let to = text.length;
-    for (let i = 0; i < text.length; i++) {
-      if (bytes === start) from = i;
-      if (bytes === end) {
-        to = i;
-        break;
-      }
-      const code = text.codePointAt(i);
-      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-      if (code >= 0x10000) i++;
-    }
+  /** Selects the text at a finding's location (UTF-8 byte offsets into the checked text); taking the focus scrolls to it. */
+  #select({ byte_start: start, byte_end: end }) {
+    const bytes = new TextEncoder().encode(this.#input.value);
+    const at = (offset) => new TextDecoder().decode(bytes.subarray(0, offset)).length;
+    this.#input.setSelectionRange(at(start), at(end));
+    this.#input.blur();
     this.#input.focus();
-    this.#input.setSelectionRange(from, Math.max(from, to));
-    const height = parseFloat(getComputedStyle(this.#input).lineHeight) || 20;
-    this.#input.scrollTop = Math.max(0, (line - 3) * height);
   }
 
   #fail(message) {

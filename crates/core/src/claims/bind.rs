@@ -262,7 +262,7 @@ fn items_named<'a>((t, c): (&'a RecognisedTable, &'a ClassifiedTable), context: 
 
 /// The 类, 款 and 项 names of a normalised `1、…(类)…(款)…(项)` line, as the pattern
 /// `^(?:\d+[、.．])?(.+?)\(类\)(.+?)\(款\)(.+?)\(项\)` reads them.
-fn class_section_item(context: &str) -> Option<(&str, &str, &str)> {
+pub(crate) fn class_section_item(context: &str) -> Option<(&str, &str, &str)> {
     // A name (at least one character, within the line) up to the first `marker` after it.
     fn name<'t>(text: &'t str, marker: &str) -> Option<(&'t str, &'t str)> {
         for (at, c) in text.char_indices() {

@@ -41,6 +41,7 @@ mod n013_narrative_vehicle_count;
 mod n014_narrative_vs_budget_tables;
 #[cfg(feature = "budget")]
 mod n015_narrative_growth_rate;
+mod n016_narrative_function_names;
 mod p001_score_within_points;
 mod p002_group_points;
 mod p003_total_points;
@@ -258,6 +259,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &n014_narrative_vs_budget_tables::NarrativeVsBudgetTables,
         #[cfg(feature = "budget")]
         &n015_narrative_growth_rate::NarrativeGrowthRate,
+        &n016_narrative_function_names::NarrativeFunctionNames,
         &p001_score_within_points::ScoreWithinPoints,
         &p002_group_points::GroupPoints,
         &p003_total_points::TotalPoints,
