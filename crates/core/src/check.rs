@@ -9,13 +9,15 @@ use rust_decimal::Decimal;
 use crate::check_report::{CheckReport, DocumentReport, TableRef};
 use crate::claims::bind::{self, Binding};
 use crate::claims::{self, Claim};
+use crate::diagnosis::{Graph, Kind};
 use crate::finding::{CheckStats, Counts, DocumentLocation, Finding, FindingLocation, TableCoverage, Term};
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::Form;
 use crate::report::ParseReport;
-use crate::rounding::{allowance, display, grouped, judge, Interval, Outcome};
+use crate::rounding::{allowance, display, grouped, judge, judge_at_most, judge_sum, Interval, Outcome};
 use crate::rules::{self, Category, RuleInfo, Severity};
 use crate::score;
+use crate::sorted_map::SortedMap;
 
 /// Collects outcomes and findings while rules run.
 pub struct Checker<'a> {
@@ -29,13 +31,15 @@ pub struct Checker<'a> {
     /// The bindings of each of `claims`, bound once.
     bindings: &'a [Vec<Binding<'a, 'a>>],
     companions: &'a [&'a Companion],
+    /// Every relation among figures evaluated, for the diagnosis.
+    graph: Graph,
 }
 
 // Where figures meet: every computation is checked (rounding.rs), none may overflow.
 #[deny(clippy::arithmetic_side_effects)]
 impl<'a> Checker<'a> {
     fn new(claims: &'a [Claim], bindings: &'a [Vec<Binding<'a, 'a>>]) -> Self {
-        Checker { stats: CheckStats::default(), running: None, findings: Vec::new(), claims, bindings, companions: &[] }
+        Checker { stats: CheckStats::default(), running: None, findings: Vec::new(), claims, bindings, companions: &[], graph: Graph::default() }
     }
 
     /// The companions checked together with this document ([`Companion::pairs_with`]).
@@ -80,19 +84,11 @@ impl<'a> Checker<'a> {
     /// `stated = Σ parts` (a part may be subtracted: `(term, false)`). Not counted when a
     /// figure is beyond `Decimal`'s range (L009 reports such figures).
     pub fn sum(&mut self, rule: &RuleInfo, stated: Term, parts: &[(Term, bool)]) {
-        let computed = parts.iter().try_fold(Interval::exact(Decimal::ZERO), |computed, (term, add)| {
-            let interval = Interval::of(&term.amount.number)?;
-            if *add {
-                computed.checked_add(interval)
-            } else {
-                computed.checked_sub(interval)
-            }
-        });
         let shown_decimals = parts.iter().map(|(term, _)| term.amount.number.decimals).fold(stated.amount.number.decimals, u32::max);
-        let allowance = allowance(std::iter::once(&stated.amount.number).chain(parts.iter().map(|(term, _)| &term.amount.number)));
-        let Some((computed, outcome)) = computed.and_then(|computed| Some((computed, judge(&stated.amount.number, computed, allowance)?))) else { return };
+        let Some((computed, outcome)) = judge_sum(&stated.amount.number, parts.iter().map(|(term, add)| (&term.amount.number, *add))) else { return };
         let Some(mid) = computed.mid() else { return };
         let Some(gap) = crate::rounding::sub(stated.amount.number.value, mid) else { return };
+        self.graph.add(Kind::Sum, std::iter::once((&stated, true)).chain(parts.iter().map(|(term, add)| (term, *add))), outcome, self.findings.len());
         self.count(rule, outcome);
         if outcome == Outcome::Held {
             return;
@@ -152,16 +148,8 @@ impl<'a> Checker<'a> {
 
     /// `part ≤ whole`, allowing for rounding; not counted beyond `Decimal`'s range.
     pub fn at_most(&mut self, rule: &RuleInfo, part: Term, whole: Term) {
-        let (Some(p), Some(w)) = (Interval::of(&part.amount.number), Interval::of(&whole.amount.number)) else { return };
-        let allowance = allowance([&part.amount.number, &whole.amount.number]);
-        let within_unit = |decimals| Some(crate::rounding::sub(part.amount.number.value, whole.amount.number.value)? <= crate::rounding::unit(decimals)?);
-        let outcome = if p.lo < w.hi || (allowance.is_none() && p.lo <= w.hi) {
-            Outcome::Held
-        } else if allowance.and_then(within_unit).unwrap_or(false) {
-            Outcome::Rounding
-        } else {
-            Outcome::Broken
-        };
+        let Some(outcome) = judge_at_most(&part.amount.number, &whole.amount.number) else { return };
+        self.graph.add(Kind::AtMost, [(&part, true), (&whole, true)].into_iter(), outcome, self.findings.len());
         self.count(rule, outcome);
         if outcome == Outcome::Held {
             return;
@@ -204,6 +192,7 @@ impl<'a> Checker<'a> {
             return;
         };
         self.count(rule, outcome);
+        self.graph.add(Kind::Ratio, [(&stated, true), (&numerator, true), (&denominator, true)].into_iter(), outcome, self.findings.len());
         if outcome == Outcome::Held {
             return;
         }
@@ -253,6 +242,8 @@ impl<'a> Checker<'a> {
             location,
             related,
             related_documents: Vec::new(),
+            fix: None,
+            explains: Vec::new(),
         });
     }
 
@@ -407,6 +398,13 @@ pub fn begin(document: &ParseReport, options: &CheckOptions) -> (Pending, Compan
     }
     checker.settle();
     checker.stats.claims = claims::summary(&claims, &bindings);
+    // One finding per cause: the severities count what the report lists.
+    let findings = crate::diagnosis::diagnose(&checker.graph, checker.findings);
+    checker.stats.by_severity = SortedMap::new();
+    for finding in &findings {
+        let count = checker.stats.by_severity.entry_or_default(finding.severity);
+        *count = count.saturating_add(1);
+    }
     checker.stats.table_coverage = TableCoverage::of(&document.document.kinds, &document.tables, document.coverage.tables_seen, &document.coverage.tables_without_columns);
     let pending = Pending {
         source: document.source.clone(),
@@ -416,7 +414,7 @@ pub fn begin(document: &ParseReport, options: &CheckOptions) -> (Pending, Compan
         tables: document.tables.iter().map(|t| TableRef { form: t.form, form_name: t.form_name, line: t.line }).collect(),
         has_performance_tables: document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData)),
         stats: checker.stats,
-        findings: checker.findings,
+        findings,
     };
     (pending, Companion::of(document, &claims))
 }

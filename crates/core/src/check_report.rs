@@ -12,7 +12,7 @@ use crate::rules::Severity;
 use crate::score::Score;
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
-pub const REPORT_SCHEMA_VERSION: &str = "0.10.0";
+pub const REPORT_SCHEMA_VERSION: &str = "0.11.0";
 
 /// The result of checking one or more documents together.
 #[derive(Debug, Clone, Serialize)]
@@ -65,9 +65,17 @@ impl DocumentReport {
                 let page = f.location.page.map_or(String::new(), |place| format!("p{}:", place.page));
                 let _ = writeln!(out, "{}:{page}{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
                 let _ = writeln!(out, "    | {}", f.location.excerpt);
-                let _ = writeln!(out, "    = {}", f.derivation);
+                if f.explains.is_empty() {
+                    let _ = writeln!(out, "    = {}", f.derivation);
+                }
+                for part in &f.explains {
+                    let _ = writeln!(out, "    = [{}] {}", part.rule, part.derivation);
+                }
                 for other in &f.related_documents {
                     let _ = writeln!(out, "    > {}:{}: {}", other.source, other.location.line, other.location.excerpt);
+                }
+                if let Some(fix) = &f.fix {
+                    let _ = writeln!(out, "    = help: {}", fix.message);
                 }
             }
         }
@@ -103,10 +111,16 @@ impl DocumentReport {
     /// Gives the findings of a document read from a PDF (its text laid out by
     /// [`crate::layout::render`]) the page and box of the text they point at.
     pub fn place_on_pages(&mut self, places: &crate::layout::GlyphPlaces) {
-        for finding in &mut self.findings {
+        fn place(finding: &mut crate::finding::Finding, places: &crate::layout::GlyphPlaces) {
             for location in std::iter::once(&mut finding.location).chain(finding.related.iter_mut()) {
                 location.page = places.locate(location.byte_start, location.byte_end);
             }
+            for part in &mut finding.explains {
+                place(part, places);
+            }
+        }
+        for finding in &mut self.findings {
+            place(finding, places);
         }
     }
 }

@@ -158,6 +158,25 @@ pub struct Finding {
     /// Figures of the relation that are in another document checked together (the same
     /// department's prior-year accounts or budget).
     pub related_documents: Vec<DocumentLocation>,
+    /// The correction, when the figures say what it is ([`crate::diagnosis`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    /// The findings of the relations this one's cause explains: one wrong figure breaks
+    /// several relations, reported once at that figure with each relation under it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explains: Vec<Finding>,
+}
+
+impl Finding {
+    /// The findings of single relations: this one, or those its cause explains (each still a
+    /// deduction of the score).
+    pub fn relations(&self) -> &[Finding] {
+        if self.explains.is_empty() {
+            std::slice::from_ref(self)
+        } else {
+            &self.explains
+        }
+    }
 }
 
 /// A place in another document checked together with the finding's own.
@@ -246,4 +265,34 @@ pub struct ClaimSummary {
     pub bound: usize,
     /// Claims evaluated by at least one rule: internal arithmetic, or comparison with the bound cell.
     pub checked: usize,
+}
+
+/// A correction a finding proposes, the way a linter's fix does: edits of the checked text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What the correction does (`应改为 280.72`).
+    pub message: String,
+    pub message_en: String,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+/// Whether a [`Fix`] may be applied without a person looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Applicability {
+    /// The correction is the only one the figures allow: `hedui check --fix` applies it.
+    Safe,
+    /// A correction the figures allow, among others (or on a guess): shown, not applied.
+    Unsafe,
+    /// The correction is known but where to apply it is not: shown only.
+    Display,
+}
+
+/// Replace the bytes `byte_start..byte_end` of the checked text by `content`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub content: String,
 }

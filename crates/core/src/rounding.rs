@@ -156,6 +156,45 @@ pub fn judge(stated: &Number, computed: Interval, allowance: Option<u32>) -> Opt
     Some(if within_unit { Outcome::Rounding } else { Outcome::Broken })
 }
 
+/// `stated = Σ parts` (a part subtracted when its flag is false): the parts' interval and the
+/// verdict; `None` beyond `Decimal`'s range.
+pub fn judge_sum<'a>(stated: &Number, parts: impl Iterator<Item = (&'a Number, bool)> + Clone) -> Option<(Interval, Outcome)> {
+    let computed = parts.clone().try_fold(Interval::exact(Decimal::ZERO), |computed, (number, add)| {
+        let interval = Interval::of(number)?;
+        if add {
+            computed.checked_add(interval)
+        } else {
+            computed.checked_sub(interval)
+        }
+    })?;
+    let allowance = allowance(std::iter::once(stated).chain(parts.map(|(number, _)| number)));
+    Some((computed, judge(stated, computed, allowance)?))
+}
+
+/// `part ≤ whole`, allowing for rounding; `None` beyond `Decimal`'s range.
+pub fn judge_at_most(part: &Number, whole: &Number) -> Option<Outcome> {
+    let (p, w) = (Interval::of(part)?, Interval::of(whole)?);
+    let allowance = allowance([part, whole]);
+    let within_unit = |decimals| Some(sub(part.value, whole.value)? <= unit(decimals)?);
+    Some(if p.lo < w.hi || (allowance.is_none() && p.lo <= w.hi) {
+        Outcome::Held
+    } else if allowance.and_then(within_unit).unwrap_or(false) {
+        Outcome::Rounding
+    } else {
+        Outcome::Broken
+    })
+}
+
+/// `stated% = 100 · numerator / denominator`: broken when the denominator may be zero or
+/// negative; `None` beyond `Decimal`'s range.
+pub fn judge_ratio(stated: &Number, numerator: &Number, denominator: &Number) -> Option<Outcome> {
+    let (n, d) = (Interval::of(numerator)?, Interval::of(denominator)?);
+    if d.lo <= Decimal::ZERO {
+        return Some(Outcome::Broken);
+    }
+    judge(stated, n.percent_of(d)?, allowance([stated]))
+}
+
 /// Displays a decimal with exactly `decimals` places (`280.7` → `280.70`).
 pub fn display(value: Decimal, decimals: u32) -> String {
     let mut rounded = value.round_dp(decimals);

@@ -126,6 +126,7 @@ pub fn score(
             let counts = by_category.get(&category).copied().unwrap_or_default();
             let deductions: Vec<Deduction> = findings
                 .iter()
+                .flat_map(Finding::relations)
                 .filter(|f| f.category == category)
                 .map(|f| Deduction { rule: f.rule, line: f.location.line, severity: f.severity, points: penalty(f.severity) })
                 .collect();
@@ -192,6 +193,8 @@ mod tests {
             location: FindingLocation { line, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None },
             related: Vec::new(),
             related_documents: Vec::new(),
+            fix: None,
+            explains: Vec::new(),
         }
     }
 

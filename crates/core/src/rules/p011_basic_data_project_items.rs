@@ -92,13 +92,14 @@ fn figure(row: &BasicDataRow, column: &str) -> Option<Amount> {
 #[cfg(test)]
 mod tests {
     /// P011's findings on 004's 基础数据表 with `办公经费` of 2023 (决算) set to `office`:
-    /// (row, column) of each.
+    /// (row, column) of each, a finding of one cause counted as the relations it explains.
     fn findings_with_office_expenses(office: &str) -> Vec<(String, String)> {
         let text = include_str!("../../tests/fixtures/rules/P009_ok.txt").replacen("办公经费\t37.74\t38.18\t\t46.27", &format!("办公经费\t37.74\t38.18\t\t{office}"), 1);
         let report = crate::check(&[("004 基础数据表", &text)]);
         report.documents[0]
             .findings
             .iter()
+            .flat_map(crate::finding::Finding::relations)
             .filter(|f| f.rule == "P011")
             .map(|f| (f.location.row.clone().unwrap_or_default(), f.location.column.clone().unwrap_or_default()))
             .collect()

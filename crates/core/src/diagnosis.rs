@@ -1,0 +1,456 @@
+//! Which figure is wrong: every relation a check evaluates (held, rounding or broken) is an
+//! equation or inequality over figures. After the rules ran, [`diagnose`] looks for the
+//! figures whose change makes broken relations hold while every other relation they are in
+//! keeps holding: exactly for one wrong figure, greedily (one figure after another) for more.
+//! The broken relations one figure explains become one finding at that figure, with a fix when
+//! the figures allow only that one; when several figures would do equally (`A = B` and nothing
+//! else), the finding names them all and fixes none. After `check`, before `score`.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::amount::{parse_number, Number};
+use crate::finding::{Applicability, Edit, Finding, FindingLocation, Fix, Term};
+use crate::rounding::{judge_at_most, judge_ratio, judge_sum, Outcome};
+use crate::sorted_map::SortedMap;
+
+/// What a relation says of its figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `first = Σ ± rest`.
+    Sum,
+    /// `first ≤ second`.
+    AtMost,
+    /// `first% = 100 · second / third`.
+    Ratio,
+}
+
+/// A figure of the document, as the relations that name it see it.
+#[derive(Debug, Clone)]
+struct Figure {
+    label: String,
+    value: Decimal,
+    /// The relations it is in.
+    relations: Vec<usize>,
+    location: FindingLocation,
+    /// Where the number stands in its text and how it is written, when it is the figure as
+    /// written (not converted to another unit, not derived): only such a figure can be fixed.
+    written: Option<Written>,
+}
+
+#[derive(Debug, Clone)]
+struct Written {
+    /// The number's bytes in the input (its unit left out).
+    byte_start: usize,
+    byte_end: usize,
+    /// The number as written (`5,487.18`, `(26.42)`).
+    text: String,
+    /// What follows it in the cell or figure (`万元`, `%`).
+    after: String,
+    /// Whether it is exact (a count, a 分值, a score): not a rounding, so a total of `100` may
+    /// be the figure that is right.
+    exact: bool,
+}
+
+/// One evaluated relation: its figures (index, number as the relation read it, added or
+/// subtracted), its outcome, and the finding it made when it did not hold.
+#[derive(Debug, Clone)]
+struct Relation {
+    kind: Kind,
+    terms: Vec<(usize, Number, bool)>,
+    outcome: Outcome,
+    finding: Option<usize>,
+}
+
+/// Every relation among figures a check evaluated.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    figures: Vec<Figure>,
+    /// Figures by byte range and value (a 元 figure compared in 万元 is another figure).
+    index: SortedMap<(usize, usize, Decimal), usize>,
+    relations: Vec<Relation>,
+}
+
+impl Graph {
+    /// Records a relation over `terms` with its `outcome`; `finding` is the index the finding
+    /// of a relation that did not hold has.
+    pub fn add<'t, 'a: 't>(&mut self, kind: Kind, terms: impl Iterator<Item = (&'t Term<'a>, bool)>, outcome: Outcome, finding: usize) {
+        let terms: Vec<(usize, Number, bool)> = terms.map(|(term, add)| (self.figure(term), term.amount.number, add)).collect();
+        for &(figure, _, _) in &terms {
+            if let Some(figure) = self.figures.get_mut(figure) {
+                if figure.relations.last() != Some(&self.relations.len()) {
+                    figure.relations.push(self.relations.len());
+                }
+            }
+        }
+        self.relations.push(Relation { kind, terms, outcome, finding: (outcome != Outcome::Held).then_some(finding) });
+    }
+
+    fn figure(&mut self, term: &Term) -> usize {
+        let at = &term.amount.at;
+        let key = (at.byte_start, at.byte_end, term.amount.number.value);
+        if let Some(&index) = self.index.get(&key) {
+            return index;
+        }
+        let index = self.figures.len();
+        let written = written(&term.amount.raw, &term.amount.number, at.byte_start, at.byte_end);
+        self.figures.push(Figure { label: term.label.clone(), value: term.amount.number.value, relations: Vec::new(), location: term.location(), written });
+        self.index.insert(key, index);
+        index
+    }
+}
+
+/// The number in `raw` (a cell's text, or a figure with its unit) when it reads as `number`
+/// and `raw` is exactly the text at `start..end`.
+fn written(raw: &str, number: &Number, start: usize, end: usize) -> Option<Written> {
+    if end.checked_sub(start)? != raw.len() {
+        return None;
+    }
+    let first = raw.find(|c: char| c.is_ascii_digit() || "-−—△(（".contains(c))?;
+    let last = raw.rfind(|c: char| c.is_ascii_digit() || ")）".contains(c))?;
+    let text = raw.get(first..=last)?;
+    let read = parse_number(text)?;
+    let same = read.value == number.value && read.decimals == number.decimals && text.contains(|c: char| c.is_ascii_digit()) && !text.contains(' ');
+    same.then(|| Written { byte_start: start + first, byte_end: start + last + 1, text: text.to_string(), after: raw[last + 1..].to_string(), exact: number.exact })
+}
+
+/// How many characters must be typed, deleted or replaced to turn `a` into `b`.
+fn keystrokes(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+/// `value` written as `like` is: same decimals, thousands separators when it has them, its
+/// way of writing a negative figure.
+fn write_like(like: &str, value: Decimal, decimals: u32) -> String {
+    let digits = crate::rounding::display(value.abs(), decimals);
+    let (whole, fraction) = digits.split_once('.').map_or((digits.as_str(), None), |(w, f)| (w, Some(f)));
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if like.contains(',') && i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    if value.is_sign_negative() && !value.is_zero() {
+        return match like.chars().next() {
+            Some(c @ ('−' | '—' | '△')) => format!("{c}{out}"),
+            Some('(') => format!("({out})"),
+            Some('（') => format!("（{out}）"),
+            _ => format!("-{out}"),
+        };
+    }
+    out
+}
+
+/// A figure and the value it would need.
+type Change = (usize, Decimal);
+
+/// One cause: the figure(s) whose change explains the broken relations `relations`; one
+/// figure is a diagnosis, several are the candidates the figures cannot tell apart.
+struct Cause {
+    changes: Vec<Change>,
+    relations: Vec<usize>,
+}
+
+#[deny(clippy::arithmetic_side_effects)]
+impl Graph {
+    /// The relation's verdict with figure `change.0` at `change.1`.
+    fn judge(&self, relation: &Relation, change: Option<Change>, values: &[Decimal]) -> Option<Outcome> {
+        let numbers: Vec<(Number, bool)> = relation
+            .terms
+            .iter()
+            .map(|&(figure, number, add)| {
+                // A changed figure is shown at the precision of its new value (`20万元` → `9.71万元`).
+                match change {
+                    Some((changed, value)) if changed == figure => (Number { value, decimals: value.scale(), ..number }, add),
+                    _ => (Number { value: values.get(figure).copied().unwrap_or(number.value), ..number }, add),
+                }
+            })
+            .collect();
+        let [(first, _), rest @ ..] = numbers.as_slice() else { return None };
+        match (relation.kind, rest) {
+            (Kind::Sum, _) => Some(judge_sum(first, rest.iter().map(|(number, add)| (number, *add)))?.1),
+            (Kind::AtMost, [(whole, _)]) => judge_at_most(first, whole),
+            (Kind::Ratio, [(numerator, _), (denominator, _)]) => judge_ratio(first, numerator, denominator),
+            _ => None,
+        }
+    }
+
+    /// The value `figure` needs for `relation` to hold, at its displayed precision; `None` when
+    /// the relation cannot be solved for it (it is in it twice, or it is a ratio's operand).
+    fn solve(&self, relation: &Relation, figure: usize, values: &[Decimal]) -> Option<Decimal> {
+        let value = |index: usize| values.get(index).copied();
+        let mut places = relation.terms.iter().enumerate().filter(|(_, term)| term.0 == figure);
+        let (at, &(_, number, add)) = places.next()?;
+        if places.next().is_some() {
+            return None;
+        }
+        let needed = match (relation.kind, at) {
+            (Kind::Sum, 0) => {
+                relation.terms.iter().skip(1).try_fold(
+                    Decimal::ZERO,
+                    |sum, &(other, _, add)| {
+                        if add {
+                            crate::rounding::add(sum, value(other)?)
+                        } else {
+                            crate::rounding::sub(sum, value(other)?)
+                        }
+                    },
+                )?
+            }
+            (Kind::Sum, _) => {
+                let (stated, rest) = relation.terms.split_first()?;
+                let others = rest.iter().enumerate().filter(|&(i, _)| i.checked_add(1) != Some(at)).try_fold(value(stated.0)?, |left, (_, &(other, _, add))| {
+                    if add {
+                        crate::rounding::sub(left, value(other)?)
+                    } else {
+                        crate::rounding::add(left, value(other)?)
+                    }
+                })?;
+                if add {
+                    others
+                } else {
+                    crate::rounding::sub(Decimal::ZERO, others)?
+                }
+            }
+            (Kind::Ratio, 0) => {
+                let (numerator, denominator) = (value(relation.terms.get(1)?.0)?, value(relation.terms.get(2)?.0)?);
+                crate::rounding::div(crate::rounding::mul(numerator, Decimal::ONE_HUNDRED)?, denominator)?
+            }
+            _ => return None,
+        };
+        // A sentence's figure takes the precision of the figures it is compared with (`20万元`
+        // → `9.71万元`); a cell keeps its table's.
+        let narrative = self.figures.get(figure)?.location.table.is_none() && relation.kind == Kind::Sum;
+        let decimals = if narrative { relation.terms.iter().map(|t| t.1.decimals).max().unwrap_or(number.decimals) } else { number.decimals };
+        let mut rounded = needed.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+        rounded.rescale(decimals);
+        // A figure does not change sign by a slip.
+        // A figure does not change sign by a slip: a value a few units below zero (the rounding
+        // of the other terms) is zero.
+        let negative = |value: Decimal| value.is_sign_negative() && !value.is_zero();
+        if negative(rounded) == negative(number.value) {
+            return Some(rounded);
+        }
+        let slack = crate::rounding::mul(crate::rounding::unit(decimals)?, Decimal::from(relation.terms.len()))?;
+        (rounded.abs() <= slack).then(|| Decimal::new(0, decimals))
+    }
+
+    /// The relations `figure` is in.
+    fn relations_of(&self, figure: usize) -> impl Iterator<Item = (usize, &Relation)> {
+        self.figures.get(figure).into_iter().flat_map(|f| &f.relations).filter_map(|&i| Some((i, self.relations.get(i)?)))
+    }
+
+    /// What `figure` would have to be for every broken relation it is in to hold, every other
+    /// relation it is in still holding; with the broken relations that change explains.
+    fn candidate(&self, figure: usize, outcomes: &[Outcome], values: &[Decimal]) -> Option<(Change, Vec<usize>)> {
+        self.figures.get(figure)?.written.as_ref()?;
+        let broken: Vec<usize> = self.relations_of(figure).filter(|(i, _)| outcomes.get(*i) == Some(&Outcome::Broken)).map(|(i, _)| i).collect();
+        // The value each broken relation asks for, give or take the rounding of its other
+        // terms: of those with which every relation of the figure holds, the one written with
+        // the fewest keystrokes from what stands there (a slip changes a digit or two).
+        let written = &self.figures.get(figure)?.written.as_ref()?.text;
+        let holds = |value: Decimal| {
+            Some(value) != values.get(figure).copied()
+                && self.relations_of(figure).all(|(i, relation)| {
+                    let now = self.judge(relation, Some((figure, value)), values);
+                    // Broken and held relations must hold; one off by a rounding may stay so.
+                    now.is_some_and(|now| now == Outcome::Held || (now == Outcome::Rounding && outcomes.get(i) == Some(&Outcome::Rounding)))
+                })
+        };
+        let mut tried: Vec<Decimal> = Vec::new();
+        for &i in &broken {
+            let Some(solved) = self.relations.get(i).and_then(|relation| self.solve(relation, figure, values)) else { continue };
+            let unit = crate::rounding::unit(solved.scale())?;
+            for steps in [0i64, 1, -1, 2, -2] {
+                let mut value = crate::rounding::add(solved, crate::rounding::mul(unit, Decimal::from(steps))?)?;
+                value.rescale(solved.scale());
+                let flips = value.is_sign_negative() && !value.is_zero() && !solved.is_sign_negative();
+                if !flips && !tried.contains(&value) {
+                    tried.push(value);
+                }
+            }
+        }
+        let needed = tried.into_iter().filter(|&value| holds(value)).min_by_key(|&value| keystrokes(written, &write_like(written, value, value.scale())))?;
+        Some(((figure, needed), broken))
+    }
+}
+
+/// The causes of the broken relations of `graph`, largest first.
+fn causes(graph: &Graph) -> Vec<Cause> {
+    let mut outcomes: Vec<Outcome> = graph.relations.iter().map(|r| r.outcome).collect();
+    let mut values: Vec<Decimal> = graph.figures.iter().map(|f| f.value).collect();
+    let mut causes = Vec::new();
+    loop {
+        let mut figures: Vec<usize> = graph.relations.iter().zip(&outcomes).filter(|(_, o)| **o == Outcome::Broken).flat_map(|(r, _)| r.terms.iter().map(|t| t.0)).collect();
+        figures.sort_unstable();
+        figures.dedup();
+        let candidates: Vec<(Change, Vec<usize>)> = figures.into_iter().filter_map(|figure| graph.candidate(figure, &outcomes, &values)).collect();
+        let Some(most) = candidates.iter().map(|(_, explained)| explained.len()).max() else { break };
+        let Some(best) = candidates.iter().find(|(_, explained)| explained.len() == most).map(|(_, explained)| explained.clone()) else { break };
+        let changes: Vec<Change> = candidates.into_iter().filter(|(_, explained)| *explained == best).map(|(change, _)| change).collect();
+        if let [(figure, value)] = changes.as_slice() {
+            if let Some(slot) = values.get_mut(*figure) {
+                *slot = *value;
+            }
+            for (i, relation) in graph.relations_of(*figure) {
+                if let (Some(slot), Some(now)) = (outcomes.get_mut(i), graph.judge(relation, None, &values)) {
+                    *slot = now;
+                }
+            }
+        }
+        for &i in &best {
+            if let Some(slot) = outcomes.get_mut(i) {
+                *slot = Outcome::Held;
+            }
+        }
+        causes.push(Cause { changes, relations: best });
+    }
+    causes
+}
+
+/// How figure `figure` meets the relation: `各项之和`, the other side's name, … (zh, en).
+fn other_side(graph: &Graph, relation: &Relation, figure: usize) -> (String, String) {
+    let label = |index: usize| relation.terms.get(index).and_then(|t| graph.figures.get(t.0)).map_or("", |f| f.label.as_str());
+    let at = relation.terms.iter().position(|t| t.0 == figure).unwrap_or(0);
+    match (relation.kind, at, relation.terms.len()) {
+        (Kind::Sum, 0, 2) | (Kind::AtMost, 0, _) => (label(1).to_string(), label(1).to_string()),
+        (Kind::Sum, 1, 2) | (Kind::AtMost, _, _) | (Kind::Ratio, 1.., _) => (label(0).to_string(), label(0).to_string()),
+        (Kind::Sum, 0, _) => ("各项之和".to_string(), "the sum of its parts".to_string()),
+        (Kind::Sum, _, _) => (format!("{} 的分项之和", label(0)), format!("the parts of {}", label(0))),
+        (Kind::Ratio, _, _) => (format!("{} ÷ {}", label(1), label(2)), format!("{} ÷ {}", label(1), label(2))),
+    }
+}
+
+/// The edit of one change (the figure's number rewritten) and the figure as it would read.
+fn edit(graph: &Graph, (figure, value): Change) -> Option<(&Figure, Edit, String, bool)> {
+    let figure = graph.figures.get(figure)?;
+    let written = figure.written.as_ref()?;
+    let content = write_like(&written.text, value, value.scale());
+    let reads = format!("{content}{}", written.after);
+    Some((figure, Edit { byte_start: written.byte_start, byte_end: written.byte_end, content }, reads, written.exact))
+}
+
+/// The candidates of an undecided cause, three at most (`A 应为 a，或 B 应为 b，等 5 处`).
+fn listed(edits: &[(&Figure, Edit, String, bool)], en: bool) -> String {
+    let mut parts: Vec<String> = edits
+        .iter()
+        .take(3)
+        .map(|(f, _, reads, _)| if en { format!("{} {} should be {reads}", f.label, f.location.excerpt) } else { format!("{} {} 应为 {reads}", f.label, f.location.excerpt) })
+        .collect();
+    if edits.len() > 3 {
+        parts.push(if en { format!("… ({} figures)", edits.len()) } else { format!("等 {} 处", edits.len()) });
+    }
+    parts.join(if en { ", or " } else { "，或 " })
+}
+
+/// The findings of a check with the broken relations `graph` explains merged into one finding
+/// per cause (the relations' own findings under it, in `explains`), each with its fix.
+pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
+    let causes = causes(graph);
+    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    let mut merged = Vec::new();
+    for cause in causes {
+        let explained: Vec<usize> = cause.relations.iter().filter_map(|&i| graph.relations.get(i)?.finding).collect();
+        let edits: Vec<(&Figure, Edit, String, bool)> = cause.changes.iter().filter_map(|&change| edit(graph, change)).collect();
+        if explained.is_empty() || edits.len() != cause.changes.len() {
+            continue;
+        }
+        let fix = match edits.as_slice() {
+            [(_, edit, reads, exact)] => Fix {
+                message: format!("应改为 {reads}"),
+                message_en: format!("should be {reads}"),
+                // An exact figure (a 分值, a score, a count) may be the one that is right: a
+                // total of 100 分 is what the form requires.
+                applicability: if *exact { Applicability::Unsafe } else { Applicability::Safe },
+                edits: vec![edit.clone()],
+            },
+            _ => Fix {
+                message: format!("无法判断哪个数字有误：{}", listed(&edits, false)),
+                message_en: format!("cannot tell which figure is wrong: {}", listed(&edits, true)),
+                applicability: Applicability::Display,
+                edits: Vec::new(),
+            },
+        };
+        let Some((figure, ..)) = edits.first() else { continue };
+        // One relation whose finding already points at the figure to fix keeps its finding.
+        if let [only] = explained.as_slice() {
+            if let Some(Some(finding)) = slots.get_mut(*only) {
+                if edits.len() > 1 || finding.location.byte_start == figure.location.byte_start {
+                    finding.fix = Some(fix);
+                    continue;
+                }
+            }
+        }
+        let parts: Vec<Finding> = explained.iter().filter_map(|&i| slots.get_mut(i)?.take()).collect();
+        let Some(first) = parts.first() else { continue };
+        let mut finding = Finding { fix: None, explains: Vec::new(), ..first.clone() };
+        finding.severity = parts.iter().map(|p| p.severity).min().unwrap_or(first.severity);
+        finding.derivation = parts.iter().map(|p| p.derivation.as_str()).collect::<Vec<_>>().join("；");
+        let n = parts.len();
+        if let [(figure, _, reads, _)] = edits.as_slice() {
+            let change = cause.changes.first().map_or(0, |c| c.0);
+            let sides: Vec<(String, String)> = cause.relations.iter().filter_map(|&i| Some(other_side(graph, graph.relations.get(i)?, change))).collect();
+            let zh: Vec<&str> = sides.iter().map(|s| s.0.as_str()).collect();
+            let en: Vec<&str> = sides.iter().map(|s| s.1.as_str()).collect();
+            let (said, said_en) = if n == 1 {
+                (format!("改后与{}相符", zh.join("")), format!("then it agrees with {}", en.join("")))
+            } else {
+                (format!("改后与{}共 {n} 处勾稽同时成立", zh.join("、")), format!("then {n} relations hold ({})", en.join("; ")))
+            };
+            finding.message = format!("{} {} 应为 {reads}：{said}", figure.label, figure.location.excerpt);
+            finding.message_en = format!("{} is {} but should be {reads}: {said_en}", figure.label, figure.location.excerpt);
+            finding.stated = Some(figure.location.excerpt.clone());
+            finding.expected = Some(reads.clone());
+            finding.location = figure.location.clone();
+        } else {
+            finding.message = format!("{}；改其中任一处，{n} 处勾稽同时成立", fix.message);
+            finding.message_en = format!("{}; either change makes {n} relations hold", fix.message_en);
+            finding.expected = None;
+        }
+        let mut related: Vec<FindingLocation> = Vec::new();
+        for location in parts.iter().flat_map(|p| std::iter::once(&p.location).chain(&p.related)) {
+            if *location != finding.location && !related.contains(location) {
+                related.push(location.clone());
+            }
+        }
+        finding.related = related;
+        finding.fix = Some(fix);
+        finding.explains = parts;
+        merged.push(finding);
+    }
+    slots.into_iter().flatten().chain(merged).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_rewritten_as_the_document_writes_them() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(write_like("5,487.18", d("15487.2"), 2), "15,487.20");
+        assert_eq!(write_like("280.72", d("1280.7"), 2), "1280.70");
+        assert_eq!(write_like("(26.42)", d("-1.5"), 2), "(1.50)");
+        assert_eq!(write_like("△26.42", d("-1.5"), 2), "△1.50");
+        assert_eq!(write_like("26.42", d("-1.5"), 2), "-1.50");
+        let n = parse_number("280.72").unwrap();
+        let w = written("280.72万元", &n, 10, 10 + "280.72万元".len()).unwrap();
+        assert_eq!((w.byte_start, w.byte_end, w.text.as_str()), (10, 16, "280.72"));
+        assert!(written("280.72", &n, 10, 20).is_none());
+    }
+}
