@@ -257,13 +257,27 @@ impl Graph {
 
     /// What `figure` would have to be for every broken relation it is in to hold, every other
     /// relation it is in still holding; with the broken relations that change explains.
+    /// A figure that is not written as such (a 元 figure compared in 万元, a figure derived
+    /// from others) is still a candidate: the figures cannot rule it out, so another figure of
+    /// its relations is not the only one that would do. It is pinned, like a figure in a held
+    /// relation, by the held relations of the figure as written at its place (the cell in 元 in
+    /// its table's sums; the 执行率 a 分值×执行率 is computed from).
     fn candidate(&self, figure: usize, outcomes: &[Outcome], values: &[Decimal]) -> Option<(Change, Vec<usize>)> {
-        self.figures.get(figure)?.written.as_ref()?;
+        let this = self.figures.get(figure)?;
+        let pinned = self.figures.iter().enumerate().any(|(other, f)| {
+            other != figure
+                && f.written.is_some()
+                && (f.location.byte_start, f.location.byte_end) == (this.location.byte_start, this.location.byte_end)
+                && f.relations.iter().any(|&i| outcomes.get(i) == Some(&Outcome::Held))
+        });
+        if pinned {
+            return None;
+        }
         let broken: Vec<usize> = self.relations_of(figure).filter(|(i, _)| outcomes.get(*i) == Some(&Outcome::Broken)).map(|(i, _)| i).collect();
         // The value each broken relation asks for, give or take the rounding of its other
         // terms: of those with which every relation of the figure holds, the one written with
         // the fewest keystrokes from what stands there (a slip changes a digit or two).
-        let written = &self.figures.get(figure)?.written.as_ref()?.text;
+        let written = this.written.as_ref().map(|w| w.text.as_str());
         let holds = |value: Decimal| {
             Some(value) != values.get(figure).copied()
                 && self.relations_of(figure).all(|(i, relation)| {
@@ -285,7 +299,11 @@ impl Graph {
                 }
             }
         }
-        let needed = tried.into_iter().filter(|&value| holds(value)).min_by_key(|&value| keystrokes(written, &write_like(written, value, value.scale())))?;
+        let needed = tried.into_iter().filter(|&value| holds(value)).min_by_key(|&value| {
+            let now = crate::rounding::display(this.value, this.value.scale());
+            let like = written.unwrap_or(&now);
+            keystrokes(like, &write_like(like, value, value.scale()))
+        })?;
         Some(((figure, needed), broken))
     }
 }
@@ -336,21 +354,30 @@ fn other_side(graph: &Graph, relation: &Relation, figure: usize) -> (String, Str
     }
 }
 
+/// A candidate of a cause: the figure, the edit of its number and the figure as it would read
+/// (none when it is not written as such: a 元 figure compared in 万元, a derived one), and
+/// whether it is exact.
+type Candidate<'g> = (&'g Figure, Option<(Edit, String)>, bool);
+
 /// The edit of one change (the figure's number rewritten) and the figure as it would read.
-fn edit(graph: &Graph, (figure, value): Change) -> Option<(&Figure, Edit, String, bool)> {
+fn edit(graph: &Graph, (figure, value): Change) -> Option<Candidate<'_>> {
     let figure = graph.figures.get(figure)?;
-    let written = figure.written.as_ref()?;
+    let Some(written) = figure.written.as_ref() else { return Some((figure, None, false)) };
     let content = write_like(&written.text, value, value.scale());
     let reads = format!("{content}{}", written.after);
-    Some((figure, Edit { byte_start: written.byte_start, byte_end: written.byte_end, content }, reads, written.exact))
+    Some((figure, Some((Edit { byte_start: written.byte_start, byte_end: written.byte_end, content }, reads)), written.exact))
 }
 
 /// The candidates of an undecided cause, three at most (`A 应为 a，或 B 应为 b，等 5 处`).
-fn listed(edits: &[(&Figure, Edit, String, bool)], en: bool) -> String {
+fn listed(edits: &[Candidate], en: bool) -> String {
     let mut parts: Vec<String> = edits
         .iter()
         .take(3)
-        .map(|(f, _, reads, _)| if en { format!("{} {} should be {reads}", f.label, f.location.excerpt) } else { format!("{} {} 应为 {reads}", f.label, f.location.excerpt) })
+        .map(|(f, edit, _)| match (edit, en) {
+            (Some((_, reads)), false) => format!("{} {} 应为 {reads}", f.label, f.location.excerpt),
+            (Some((_, reads)), true) => format!("{} {} should be {reads}", f.label, f.location.excerpt),
+            (None, _) => format!("{} {}", f.label, f.location.excerpt),
+        })
         .collect();
     if edits.len() > 3 {
         parts.push(if en { format!("… ({} figures)", edits.len()) } else { format!("等 {} 处", edits.len()) });
@@ -366,12 +393,14 @@ pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
     let mut merged = Vec::new();
     for cause in causes {
         let explained: Vec<usize> = cause.relations.iter().filter_map(|&i| graph.relations.get(i)?.finding).collect();
-        let edits: Vec<(&Figure, Edit, String, bool)> = cause.changes.iter().filter_map(|&change| edit(graph, change)).collect();
+        let edits: Vec<Candidate> = cause.changes.iter().filter_map(|&change| edit(graph, change)).collect();
         if explained.is_empty() || edits.len() != cause.changes.len() {
             continue;
         }
         let fix = match edits.as_slice() {
-            [(_, edit, reads, exact)] => Fix {
+            // The one figure to change is not written as such: nothing to say it should read.
+            [(_, None, _)] => continue,
+            [(_, Some((edit, reads)), exact)] => Fix {
                 message: format!("应改为 {reads}"),
                 message_en: format!("should be {reads}"),
                 // An exact figure (a 分值, a score, a count) may be the one that is right: a
@@ -402,7 +431,7 @@ pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
         finding.severity = parts.iter().map(|p| p.severity).min().unwrap_or(first.severity);
         finding.derivation = parts.iter().map(|p| p.derivation.as_str()).collect::<Vec<_>>().join("；");
         let n = parts.len();
-        if let [(figure, _, reads, _)] = edits.as_slice() {
+        if let [(figure, Some((_, reads)), _)] = edits.as_slice() {
             let change = cause.changes.first().map_or(0, |c| c.0);
             let sides: Vec<(String, String)> = cause.relations.iter().filter_map(|&i| Some(other_side(graph, graph.relations.get(i)?, change))).collect();
             let zh: Vec<&str> = sides.iter().map(|s| s.0.as_str()).collect();

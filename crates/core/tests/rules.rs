@@ -28,10 +28,19 @@ fn run(code: &str, name: &str) -> (Vec<Finding>, usize, String) {
     let report = hedui_core::check(&documents);
     let document = &report.documents[0];
     let checked = document.stats.by_rule.get(code).map_or(0, |c| c.checked);
-    let findings: Vec<Finding> = document.findings.iter().filter(|f| f.rule == code).cloned().collect();
+    // The rule's own findings, as they would stand alone: a finding of one cause (the
+    // diagnosis) lists the relations' findings it explains; its message and fix follow them.
+    let mut findings: Vec<Finding> = Vec::new();
     let mut rendered = format!("evaluated: {checked}\n");
-    for f in &findings {
+    for (f, cause) in document.findings.iter().flat_map(|cause| cause.relations().iter().map(move |f| (f, cause))).filter(|(f, _)| f.rule == code) {
+        findings.push(f.clone());
         let _ = writeln!(rendered, "{}:{} {:?} {}\n  {}\n  {}\n  = {}", name, f.location.line, f.severity, f.rule, f.message, f.message_en, f.derivation);
+        if !cause.explains.is_empty() {
+            let _ = writeln!(rendered, "  cause: {}", cause.message);
+        }
+        if let Some(fix) = &cause.fix {
+            let _ = writeln!(rendered, "  help ({:?}): {}", fix.applicability, fix.message);
+        }
         for r in &f.related {
             let _ = writeln!(rendered, "  related {}:{} «{}»", r.table.unwrap_or("-"), r.line, r.excerpt);
         }
