@@ -18,11 +18,11 @@ before(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'hedui-web-'));
 });
 
-/** The CLI's check report for `text` (the reference the app must agree with). */
+/** The CLI's check report for `text` (the reference the app must agree with: without the diagnosis, as the app). */
 async function cliCheck(text, name = 'doc.txt') {
   const path = join(scratch, name);
   await writeFile(path, text);
-  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', path], { encoding: 'utf8' }));
+  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', path], { encoding: 'utf8' }));
   return report.documents[0];
 }
 
@@ -262,7 +262,7 @@ test('exports the report as JSON (the CLI schema) and the findings as CSV with a
 
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const report = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
-  const cliReport = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', join(scratch, 'doc.txt')], { encoding: 'utf8' }));
+  const cliReport = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', join(scratch, 'doc.txt')], { encoding: 'utf8' }));
   assert.equal(report.schema_version, cliReport.schema_version);
   assert.equal(report.documents.length, 1);
   assert.equal(report.documents[0].source, 'input');
@@ -349,7 +349,7 @@ test('a budget and its prior-year accounts dropped together are checked against 
     paths.push(join(scratch, file.name));
     await writeFile(paths.at(-1), file.text);
   }
-  const together = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', ...paths], { encoding: 'utf8' })).documents;
+  const together = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', ...paths], { encoding: 'utf8' })).documents;
   const crossDocument = together[0].findings.filter((f) => f.rule.startsWith('Y'));
   assert.deepEqual(crossDocument.map((f) => [f.rule, f.location.line]), [['Y003', 45]]);
 

@@ -36,6 +36,20 @@ enum Command {
         /// Exit with code 1 when a finding at least this severe is reported.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
+        /// Report each broken relation as its own finding, without the diagnosis of which figure
+        /// is wrong (no merged findings, no fixes): what the web app and the embed package report.
+        #[arg(long)]
+        no_diagnosis: bool,
+        /// Write the text with every `safe` fix applied to --fix-output (one file checked; never
+        /// the input itself). A PDF's fixes apply to its text as read.
+        #[arg(long, requires = "fix_output", conflicts_with = "no_diagnosis")]
+        fix: bool,
+        /// Where --fix writes the corrected text.
+        #[arg(long, value_name = "PATH", requires = "fix")]
+        fix_output: Option<PathBuf>,
+        /// Print a unified diff of what --fix would change instead of the report.
+        #[arg(long, conflicts_with_all = ["no_diagnosis", "fix"])]
+        diff: bool,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -127,13 +141,26 @@ const UNREADABLE: u8 = 3;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { format, fail_on, paths } => {
+        // --fix and --fix-output require each other: the output says it all.
+        Command::Check { format, fail_on, no_diagnosis, fix: _, fix_output, diff, paths } => {
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),
                 FailOn::Warning => Some(Severity::Warning),
                 FailOn::Never => None,
             };
-            check_batch(&paths, format, threshold)
+            let options = CheckOptions { no_diagnosis, ..CheckOptions::default() };
+            let fixes = match (fix_output, diff) {
+                (Some(output), _) => match fix_target(&paths, output) {
+                    Ok(output) => Fixes::Write(output),
+                    Err(message) => {
+                        eprintln!("hedui: {message}");
+                        return ExitCode::from(2);
+                    }
+                },
+                (None, true) => Fixes::Diff,
+                (None, false) => Fixes::None,
+            };
+            check_batch(&paths, format, threshold, &options, &fixes)
         }
         Command::Rules { format } => {
             match format {
@@ -177,6 +204,8 @@ enum Read {
         companion: Companion,
         places: Option<GlyphPlaces>,
         bytes: Fingerprint,
+        /// The text checked, kept for `--fix` and `--diff`.
+        text: Option<String>,
     },
     Unreadable(Message),
 }
@@ -188,6 +217,7 @@ enum File {
         pending: Box<Pending>,
         places: Option<GlyphPlaces>,
         at: usize,
+        text: Option<String>,
     },
     /// The same bytes as the file at this index, checked in its place.
     Duplicate(usize),
@@ -201,10 +231,36 @@ struct Fingerprint {
     len: usize,
 }
 
+/// What `hedui check` does with the `safe` fixes.
+enum Fixes {
+    None,
+    /// `--fix --fix-output PATH`: the corrected text is written there.
+    Write(PathBuf),
+    /// `--diff`: a unified diff of what `--fix` would change, instead of the report.
+    Diff,
+}
+
+/// Where `--fix` may write: one file checked, and never over it.
+fn fix_target(paths: &[PathBuf], output: PathBuf) -> Result<PathBuf, String> {
+    let [input] = paths else { return Err("--fix corrects one file at a time（--fix 一次只修改一个文件）".to_string()) };
+    // The output may not exist yet: compare where it would be.
+    let resolved = |path: &Path| -> Option<PathBuf> {
+        std::fs::canonicalize(path).ok().or_else(|| {
+            let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            Some(std::fs::canonicalize(parent).ok()?.join(path.file_name()?))
+        })
+    };
+    match (resolved(input), resolved(&output)) {
+        (Some(a), Some(b)) if a == b => Err(format!("--fix-output {} is the input: the input is never overwritten（不会覆盖输入文件）", output.display())),
+        (_, None) => Err(format!("--fix-output {}: no such directory（目录不存在）", output.display())),
+        _ => Ok(output),
+    }
+}
+
 /// Checks `paths` together and prints the report; the exit code says how it went.
-fn check_batch(paths: &[PathBuf], format: Format, threshold: Option<Severity>) -> ExitCode {
-    let options = CheckOptions::default();
-    let read = in_parallel(paths, |path| read_and_check(path, &options));
+fn check_batch(paths: &[PathBuf], format: Format, threshold: Option<Severity>, options: &CheckOptions, fixes: &Fixes) -> ExitCode {
+    let keep_text = !matches!(fixes, Fixes::None);
+    let read = in_parallel(paths, |path| read_and_check(path, options, keep_text));
     // The first of files with the same bytes is checked; the others say so.
     let mut first_with: HashMap<Fingerprint, usize> = HashMap::new();
     let mut same_as: Vec<Option<usize>> = vec![None; read.len()];
@@ -226,9 +282,9 @@ fn check_batch(paths: &[PathBuf], format: Format, threshold: Option<Severity>) -
         .map(|(file, duplicate)| match (file, duplicate) {
             (Read::Unreadable(message), _) => File::Unreadable(message),
             (Read::Checked { .. }, Some(first)) => File::Duplicate(*first),
-            (Read::Checked { pending, companion, places, .. }, None) => {
+            (Read::Checked { pending, companion, places, text, .. }, None) => {
                 companions.push(companion);
-                File::Checked { pending, places, at: companions.len() - 1 }
+                File::Checked { pending, places, at: companions.len() - 1, text }
             }
         })
         .collect();
@@ -239,8 +295,8 @@ fn check_batch(paths: &[PathBuf], format: Format, threshold: Option<Severity>) -
     let (mut worst, mut any_unreadable) = (None::<Severity>, false);
     for (file, path) in files.into_iter().zip(paths) {
         let source = path.display().to_string();
-        let (pending, places, at) = match file {
-            File::Checked { pending, places, at } => (pending, places, at),
+        let (pending, places, at, text) = match file {
+            File::Checked { pending, places, at, text } => (pending, places, at, text),
             File::Duplicate(first) => {
                 let first = paths[first].display().to_string();
                 report_unchecked(&mut out, &mut report, format, Unchecked::duplicate(&source, &first));
@@ -254,11 +310,29 @@ fn check_batch(paths: &[PathBuf], format: Format, threshold: Option<Severity>) -
             }
         };
         let others: Vec<&Companion> = paired[at].iter().map(|&other| &companions[other]).collect();
-        let mut document = check::finish(*pending, &companions[at], &others, &options);
+        let mut document = check::finish(*pending, &companions[at], &others, options);
         if let Some(places) = &places {
             document.place_on_pages(places);
         }
         worst = document.findings.iter().map(|f| f.severity).chain(worst).min();
+        if let Some(text) = &text {
+            let (fixed, applied) = hedui_core::diagnosis::apply_safe_fixes(text, &document.findings);
+            match fixes {
+                Fixes::Diff => {
+                    let diff = similar::TextDiff::from_lines(text.as_str(), fixed.as_str());
+                    drop(write!(out, "{}", diff.unified_diff().header(&source, &source)));
+                    continue;
+                }
+                Fixes::Write(output) => match std::fs::write(output, &fixed) {
+                    Ok(()) => eprintln!("hedui: {}: {applied} 处安全修改已写入 {} ({applied} safe fixes written)", source, output.display()),
+                    Err(e) => {
+                        eprintln!("hedui: {}: 无法写入 (cannot write): {e}", output.display());
+                        any_unreadable = true;
+                    }
+                },
+                Fixes::None => {}
+            }
+        }
         match format {
             Format::Text => drop(out.write_all(document.to_text().as_bytes())),
             Format::Json => report.report.documents.push(document),
@@ -327,7 +401,7 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> 
 }
 
 /// Reads a file and checks it but for the comparisons with its companions.
-fn read_and_check(path: &Path, options: &CheckOptions) -> Read {
+fn read_and_check(path: &Path, options: &CheckOptions, keep_text: bool) -> Read {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => return Read::Unreadable(Message::cannot_read(&e)),
@@ -342,7 +416,8 @@ fn read_and_check(path: &Path, options: &CheckOptions) -> Read {
         drop(bytes);
         let parsed = hedui_core::parse(&path.display().to_string(), &document.text);
         let (pending, companion) = check::begin(&parsed, options);
-        Ok(Read::Checked { pending: Box::new(pending), companion, places: document.places, bytes: fingerprint })
+        let text = keep_text.then_some(document.text);
+        Ok(Read::Checked { pending: Box::new(pending), companion, places: document.places, bytes: fingerprint, text })
     }));
     match checked {
         Ok(Ok(read)) => read,

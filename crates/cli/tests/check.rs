@@ -511,3 +511,84 @@ fn bad_inputs_get_their_documented_result() {
         assert!(report["unchecked"][0]["message_en"].as_str().unwrap().contains(reason), "{report}");
     }
 }
+
+/// Where a finding stands, to recognise it in the report of the fixed text (a fix rewrites a
+/// number in its line: lines stay, byte offsets may not).
+fn place(finding: &serde_json::Value) -> String {
+    let l = &finding["location"];
+    format!("{} line {} {} {} {}", finding["rule"], l["line"], l["table"], l["row"], l["column"])
+}
+
+/// A finding and the findings of the relations it explains.
+fn with_explained(finding: &serde_json::Value) -> Vec<&serde_json::Value> {
+    std::iter::once(finding).chain(finding["explains"].as_array().into_iter().flatten()).collect()
+}
+
+#[test]
+fn fix_then_check_leaves_none_of_the_safely_fixed_findings_on_each_corpus_document() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let mut documents: Vec<PathBuf> = std::fs::read_dir(&corpus).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    documents.sort();
+    assert_eq!(documents.len(), 5, "the five corpus texts");
+    let dir = std::env::temp_dir().join(format!("hedui-fix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut fixed_anywhere = 0;
+    for document in &documents {
+        let name = document.file_name().unwrap().to_string_lossy().to_string();
+        let json = |path: &PathBuf| -> serde_json::Value {
+            serde_json::from_slice(&hedui(&["check", "--format", "json", "--fail-on", "never"], std::slice::from_ref(path)).stdout).unwrap()
+        };
+        let before = json(document);
+        let findings = before["documents"][0]["findings"].as_array().unwrap();
+        let safe: Vec<&serde_json::Value> = findings.iter().filter(|f| f["fix"]["applicability"] == "safe").collect();
+        let output = dir.join(&name);
+        let fixing = hedui(&["check", "--fail-on", "never", "--fix", "--fix-output", output.to_str().unwrap()], std::slice::from_ref(document));
+        assert_eq!(fixing.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&fixing.stderr));
+        let (original, fixed) = (std::fs::read_to_string(document).unwrap(), std::fs::read_to_string(&output).unwrap());
+        assert_eq!(original.lines().count(), fixed.lines().count(), "{name}: a fix rewrites figures, not lines");
+        assert_eq!(original == fixed, safe.is_empty(), "{name}: the text changes exactly when there is a safe fix");
+        // --diff shows the same change: a hunk per changed line, the input untouched.
+        let diff = String::from_utf8(hedui(&["check", "--diff"], std::slice::from_ref(document)).stdout).unwrap();
+        let changed = original.lines().zip(fixed.lines()).filter(|(a, b)| a != b).count();
+        assert_eq!(diff.lines().filter(|l| l.starts_with('-') && !l.starts_with("---")).count(), changed, "{name}: {diff}");
+        assert_eq!(std::fs::read_to_string(document).unwrap(), original, "{name}: the input is never written");
+
+        let after = json(&output);
+        let remaining: Vec<String> = after["documents"][0]["findings"].as_array().unwrap().iter().flat_map(with_explained).map(place).collect();
+        for finding in &safe {
+            for relation in with_explained(finding) {
+                assert!(!remaining.contains(&place(relation)), "{name}: {} is still reported after its fix {}", place(relation), finding["fix"]);
+            }
+        }
+        let broken = |report: &serde_json::Value| report["documents"][0]["stats"]["broken"].as_u64().unwrap();
+        assert!(broken(&after) <= broken(&before), "{name}: a fix breaks no relation");
+        if !safe.is_empty() {
+            assert!(broken(&after) < broken(&before), "{name}: fixes make broken relations hold");
+        }
+        fixed_anywhere += safe.len();
+    }
+    assert!(fixed_anywhere > 0, "the corpus has safe fixes");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn fix_never_writes_over_its_input_nor_fixes_several_files_at_once() {
+    let bad = fixture("T003_bad.txt");
+    let refused = hedui(&["check", "--fix", "--fix-output", bad.to_str().unwrap()], std::slice::from_ref(&bad));
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("is the input"), "{}", String::from_utf8_lossy(&refused.stderr));
+    let several = hedui(&["check", "--fix", "--fix-output", "/tmp/hedui-never-written.txt"], &[bad.clone(), fixture("T003_ok.txt")]);
+    assert_eq!(several.status.code(), Some(2));
+    assert!(!std::path::Path::new("/tmp/hedui-never-written.txt").exists());
+    // --fix needs --fix-output: there is no fixing in place.
+    assert_eq!(hedui(&["check", "--fix"], std::slice::from_ref(&bad)).status.code(), Some(2));
+    // Without the diagnosis (as the web app and the embed package report): each broken relation
+    // its own finding, no fix.
+    let plain: serde_json::Value = serde_json::from_slice(&hedui(&["check", "--format", "json", "--no-diagnosis"], std::slice::from_ref(&bad)).stdout).unwrap();
+    let findings = plain["documents"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.iter().filter(|f| f["rule"] == "T003").count(), 2, "{plain}");
+    assert!(findings.iter().all(|f| f.get("fix").is_none() && f.get("explains").is_none()), "{plain}");
+    // The diff of T003_bad: 04表 总计 290.72 → 280.72.
+    let diff = String::from_utf8(hedui(&["check", "--diff"], &[bad]).stdout).unwrap();
+    assert!(diff.contains("\n-总计\t13\t290.72\t总计") && diff.contains("\n+总计\t13\t280.72\t总计"), "{diff}");
+}

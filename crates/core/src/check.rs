@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use crate::check_report::{CheckReport, DocumentReport, TableRef};
 use crate::claims::bind::{self, Binding};
 use crate::claims::{self, Claim};
+#[cfg(feature = "diagnosis")]
 use crate::diagnosis::{Graph, Kind};
 use crate::finding::{CheckStats, Counts, DocumentLocation, Finding, FindingLocation, TableCoverage, Term};
 use crate::recognise::meta::DocumentKind;
@@ -17,7 +18,6 @@ use crate::report::ParseReport;
 use crate::rounding::{allowance, display, grouped, judge, judge_at_most, judge_sum, Interval, Outcome};
 use crate::rules::{self, Category, RuleInfo, Severity};
 use crate::score;
-use crate::sorted_map::SortedMap;
 
 /// Collects outcomes and findings while rules run.
 pub struct Checker<'a> {
@@ -32,6 +32,7 @@ pub struct Checker<'a> {
     bindings: &'a [Vec<Binding<'a, 'a>>],
     companions: &'a [&'a Companion],
     /// Every relation among figures evaluated, for the diagnosis.
+    #[cfg(feature = "diagnosis")]
     graph: Graph,
 }
 
@@ -39,7 +40,16 @@ pub struct Checker<'a> {
 #[deny(clippy::arithmetic_side_effects)]
 impl<'a> Checker<'a> {
     fn new(claims: &'a [Claim], bindings: &'a [Vec<Binding<'a, 'a>>]) -> Self {
-        Checker { stats: CheckStats::default(), running: None, findings: Vec::new(), claims, bindings, companions: &[], graph: Graph::default() }
+        Checker {
+            stats: CheckStats::default(),
+            running: None,
+            findings: Vec::new(),
+            claims,
+            bindings,
+            companions: &[],
+            #[cfg(feature = "diagnosis")]
+            graph: Graph::default(),
+        }
     }
 
     /// The companions checked together with this document ([`Companion::pairs_with`]).
@@ -88,6 +98,7 @@ impl<'a> Checker<'a> {
         let Some((computed, outcome)) = judge_sum(&stated.amount.number, parts.iter().map(|(term, add)| (&term.amount.number, *add))) else { return };
         let Some(mid) = computed.mid() else { return };
         let Some(gap) = crate::rounding::sub(stated.amount.number.value, mid) else { return };
+        #[cfg(feature = "diagnosis")]
         self.graph.add(Kind::Sum, std::iter::once((&stated, true)).chain(parts.iter().map(|(term, add)| (term, *add))), outcome, self.findings.len());
         self.count(rule, outcome);
         if outcome == Outcome::Held {
@@ -149,6 +160,7 @@ impl<'a> Checker<'a> {
     /// `part ≤ whole`, allowing for rounding; not counted beyond `Decimal`'s range.
     pub fn at_most(&mut self, rule: &RuleInfo, part: Term, whole: Term) {
         let Some(outcome) = judge_at_most(&part.amount.number, &whole.amount.number) else { return };
+        #[cfg(feature = "diagnosis")]
         self.graph.add(Kind::AtMost, [(&part, true), (&whole, true)].into_iter(), outcome, self.findings.len());
         self.count(rule, outcome);
         if outcome == Outcome::Held {
@@ -192,6 +204,7 @@ impl<'a> Checker<'a> {
             return;
         };
         self.count(rule, outcome);
+        #[cfg(feature = "diagnosis")]
         self.graph.add(Kind::Ratio, [(&stated, true), (&numerator, true), (&denominator, true)].into_iter(), outcome, self.findings.len());
         if outcome == Outcome::Held {
             return;
@@ -242,7 +255,9 @@ impl<'a> Checker<'a> {
             location,
             related,
             related_documents: Vec::new(),
+            #[cfg(feature = "diagnosis")]
             fix: None,
+            #[cfg(feature = "diagnosis")]
             explains: Vec::new(),
         });
     }
@@ -269,6 +284,9 @@ pub struct CheckOptions {
     /// Only the rules of these categories; `None` runs every rule. Categories left out are
     /// not assessed, so the score's coverage (and grade ceiling) shows the check was partial.
     pub categories: Option<Vec<Category>>,
+    /// Each broken relation its own finding, without the diagnosis (no `explains`, no `fix`):
+    /// what a build without core's `diagnosis` feature (the web app, the embed package) reports.
+    pub no_diagnosis: bool,
 }
 
 impl CheckOptions {
@@ -399,12 +417,20 @@ pub fn begin(document: &ParseReport, options: &CheckOptions) -> (Pending, Compan
     checker.settle();
     checker.stats.claims = claims::summary(&claims, &bindings);
     // One finding per cause: the severities count what the report lists.
-    let findings = crate::diagnosis::diagnose(&checker.graph, checker.findings);
-    checker.stats.by_severity = SortedMap::new();
-    for finding in &findings {
-        let count = checker.stats.by_severity.entry_or_default(finding.severity);
-        *count = count.saturating_add(1);
-    }
+    #[cfg(feature = "diagnosis")]
+    let findings = if options.no_diagnosis {
+        checker.findings
+    } else {
+        let findings = crate::diagnosis::diagnose(&checker.graph, checker.findings);
+        checker.stats.by_severity = crate::sorted_map::SortedMap::new();
+        for finding in &findings {
+            let count = checker.stats.by_severity.entry_or_default(finding.severity);
+            *count = count.saturating_add(1);
+        }
+        findings
+    };
+    #[cfg(not(feature = "diagnosis"))]
+    let findings = checker.findings;
     checker.stats.table_coverage = TableCoverage::of(&document.document.kinds, &document.tables, document.coverage.tables_seen, &document.coverage.tables_without_columns);
     let pending = Pending {
         source: document.source.clone(),

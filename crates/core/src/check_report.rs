@@ -65,15 +65,18 @@ impl DocumentReport {
                 let page = f.location.page.map_or(String::new(), |place| format!("p{}:", place.page));
                 let _ = writeln!(out, "{}:{page}{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
                 let _ = writeln!(out, "    | {}", f.location.excerpt);
-                if f.explains.is_empty() {
+                // A finding of one cause: the derivation of each relation it explains.
+                if f.is_cause() {
+                    for part in f.relations() {
+                        let _ = writeln!(out, "    = [{}] {}", part.rule, part.derivation);
+                    }
+                } else {
                     let _ = writeln!(out, "    = {}", f.derivation);
-                }
-                for part in &f.explains {
-                    let _ = writeln!(out, "    = [{}] {}", part.rule, part.derivation);
                 }
                 for other in &f.related_documents {
                     let _ = writeln!(out, "    > {}:{}: {}", other.source, other.location.line, other.location.excerpt);
                 }
+                #[cfg(feature = "diagnosis")]
                 if let Some(fix) = &f.fix {
                     let _ = writeln!(out, "    = help: {}", fix.message);
                 }
@@ -115,6 +118,7 @@ impl DocumentReport {
             for location in std::iter::once(&mut finding.location).chain(finding.related.iter_mut()) {
                 location.page = places.locate(location.byte_start, location.byte_end);
             }
+            #[cfg(feature = "diagnosis")]
             for part in &mut finding.explains {
                 place(part, places);
             }

@@ -465,6 +465,29 @@ pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
     slots.into_iter().flatten().chain(merged).collect()
 }
 
+/// `text` with the edits of every `safe` fix of `findings` applied, and how many fixes that
+/// was; `text` is the text the findings were checked on. An edit outside the text, or over
+/// another already taken, is left out with its fix.
+pub fn apply_safe_fixes(text: &str, findings: &[Finding]) -> (String, usize) {
+    let mut fixes: Vec<&[Edit]> = findings.iter().filter_map(|f| f.fix.as_ref()).filter(|fix| fix.applicability == Applicability::Safe).map(|fix| fix.edits.as_slice()).collect();
+    fixes.sort_by_key(|edits| edits.first().map(|e| e.byte_start));
+    let (mut out, mut at, mut applied) = (String::with_capacity(text.len()), 0, 0);
+    for edits in fixes {
+        let fits = edits.iter().try_fold(at, |from, e| (e.byte_start >= from && text.get(e.byte_start..e.byte_end).is_some()).then_some(e.byte_end));
+        if fits.is_none() || edits.is_empty() {
+            continue;
+        }
+        for edit in edits {
+            out.push_str(&text[at..edit.byte_start]);
+            out.push_str(&edit.content);
+            at = edit.byte_end;
+        }
+        applied += 1;
+    }
+    out.push_str(&text[at..]);
+    (out, applied)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -159,10 +159,12 @@ pub struct Finding {
     /// department's prior-year accounts or budget).
     pub related_documents: Vec<DocumentLocation>,
     /// The correction, when the figures say what it is ([`crate::diagnosis`]).
+    #[cfg(feature = "diagnosis")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
     /// The findings of the relations this one's cause explains: one wrong figure breaks
     /// several relations, reported once at that figure with each relation under it.
+    #[cfg(feature = "diagnosis")]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub explains: Vec<Finding>,
 }
@@ -171,11 +173,22 @@ impl Finding {
     /// The findings of single relations: this one, or those its cause explains (each still a
     /// deduction of the score).
     pub fn relations(&self) -> &[Finding] {
-        if self.explains.is_empty() {
-            std::slice::from_ref(self)
-        } else {
-            &self.explains
+        if self.is_cause() {
+            return self.explains();
         }
+        std::slice::from_ref(self)
+    }
+
+    /// Whether this finding is a cause the diagnosis found, with the findings it explains.
+    pub fn is_cause(&self) -> bool {
+        !self.explains().is_empty()
+    }
+
+    fn explains(&self) -> &[Finding] {
+        #[cfg(feature = "diagnosis")]
+        return &self.explains;
+        #[cfg(not(feature = "diagnosis"))]
+        &[]
     }
 }
 

@@ -10,6 +10,7 @@ pub mod check;
 pub mod check_report;
 pub mod claims;
 pub mod decode;
+#[cfg(feature = "diagnosis")]
 pub mod diagnosis;
 pub mod finding;
 pub mod ingest;

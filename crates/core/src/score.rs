@@ -193,7 +193,9 @@ mod tests {
             location: FindingLocation { line, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None },
             related: Vec::new(),
             related_documents: Vec::new(),
+            #[cfg(feature = "diagnosis")]
             fix: None,
+            #[cfg(feature = "diagnosis")]
             explains: Vec::new(),
         }
     }

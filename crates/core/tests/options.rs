@@ -14,7 +14,7 @@ fn corpus(name: &str) -> String {
 fn only_the_selected_categories_run() {
     let text = corpus("000_a60f2e9b14e82395.txt");
     let full = hedui_core::check(&[("000", &text)]);
-    let options = CheckOptions { categories: Some(vec![Category::TableArithmetic, Category::Performance]) };
+    let options = CheckOptions { categories: Some(vec![Category::TableArithmetic, Category::Performance]), ..CheckOptions::default() };
     let partial = hedui_core::check_with(&[("000", &text)], &options);
     let (full, partial) = (&full.documents[0], &partial.documents[0]);
 
@@ -36,7 +36,7 @@ fn only_the_selected_categories_run() {
 #[test]
 fn no_category_selected_checks_nothing() {
     let text = corpus("001_1a1813143cd16474.txt");
-    let report = hedui_core::check_with(&[("001", &text)], &CheckOptions { categories: Some(Vec::new()) });
+    let report = hedui_core::check_with(&[("001", &text)], &CheckOptions { categories: Some(Vec::new()), ..CheckOptions::default() });
     let document = &report.documents[0];
     assert!(document.findings.is_empty());
     assert_eq!(document.stats.total.checked, 0);

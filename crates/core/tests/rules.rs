@@ -35,9 +35,10 @@ fn run(code: &str, name: &str) -> (Vec<Finding>, usize, String) {
     for (f, cause) in document.findings.iter().flat_map(|cause| cause.relations().iter().map(move |f| (f, cause))).filter(|(f, _)| f.rule == code) {
         findings.push(f.clone());
         let _ = writeln!(rendered, "{}:{} {:?} {}\n  {}\n  {}\n  = {}", name, f.location.line, f.severity, f.rule, f.message, f.message_en, f.derivation);
-        if !cause.explains.is_empty() {
+        if cause.is_cause() {
             let _ = writeln!(rendered, "  cause: {}", cause.message);
         }
+        #[cfg(feature = "diagnosis")]
         if let Some(fix) = &cause.fix {
             let _ = writeln!(rendered, "  help ({:?}): {}", fix.applicability, fix.message);
         }

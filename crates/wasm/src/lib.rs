@@ -22,7 +22,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[wasm_bindgen]
 pub fn check(sources: Vec<String>, texts: Vec<String>, categories: Option<Vec<String>>) -> String {
     let documents: Vec<(&str, &str)> = sources.iter().map(String::as_str).zip(texts.iter().map(String::as_str)).collect();
-    let options = CheckOptions { categories: categories.map(|names| categories_named(&names)) };
+    let options = CheckOptions { categories: categories.map(|names| categories_named(&names)), ..CheckOptions::default() };
     to_json(&hedui_core::check_with(&documents, &options))
 }
 

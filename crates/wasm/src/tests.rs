@@ -47,7 +47,7 @@ fn check_returns_the_cli_report() {
 
 #[wasm_bindgen_test]
 fn categories_select_rules_and_sources_name_the_documents() {
-    let options = CheckOptions { categories: Some(vec![Category::TableArithmetic, Category::Narrative]) };
+    let options = CheckOptions { categories: Some(vec![Category::TableArithmetic, Category::Narrative]), ..CheckOptions::default() };
     let expected = native(&[("000.txt", DOC_000)], &options);
     let from_js = json(&crate::check(strings(&["000.txt"]), strings(&[DOC_000]), Some(strings(&["table_arithmetic", "narrative"]))));
     assert_eq!(from_js, expected);
