@@ -163,6 +163,26 @@ export interface Finding {
   related: Location[];
   /** Figures of the relation in a companion document checked together (rules Y001–Y003). */
   related_documents: (Location & { source: string })[];
+  /**
+   * The correction, when the figures say what it is (report-schema.md, Diagnosis). The CLI's:
+   * this package leaves the diagnosis out for its size, so its findings never carry one.
+   */
+  fix?: Fix;
+  /**
+   * For a finding of one cause (one wrong figure breaking several relations): the findings of
+   * the relations it explains, as they would stand alone. The CLI's, like `fix`.
+   */
+  explains?: Finding[];
+}
+
+export interface Fix {
+  /** `应改为 280.72`, or why no figure can be chosen (`无法判断哪个数字有误：…`). */
+  message: string;
+  message_en: string;
+  /** `safe`: the only correction the figures allow (`hedui check --fix` applies it); `unsafe`: to be confirmed; `display`: shown only. */
+  applicability: 'safe' | 'unsafe' | 'display';
+  /** Replace the bytes `byte_start..byte_end` of the checked text (UTF-8) by `content`; empty for `display`. */
+  edits: { byte_start: number; byte_end: number; content: string }[];
 }
 
 export interface Location {
