@@ -157,6 +157,14 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The relation evaluated last has figures that fit another reading (P008: a split that
+    /// adds up to the 全年执行数, not the 全年预算数 it is compared with): the diagnosis says
+    /// what a figure would have to be, not that it is a slip to fix.
+    pub fn undecided(&mut self) {
+        #[cfg(feature = "diagnosis")]
+        self.graph.undecided();
+    }
+
     /// `part ≤ whole`, allowing for rounding; not counted beyond `Decimal`'s range.
     pub fn at_most(&mut self, rule: &RuleInfo, part: Term, whole: Term) {
         let Some(outcome) = judge_at_most(&part.amount.number, &whole.amount.number) else { return };

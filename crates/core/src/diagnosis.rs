@@ -59,6 +59,9 @@ struct Relation {
     terms: Vec<(usize, Number, bool)>,
     outcome: Outcome,
     finding: Option<usize>,
+    /// Whether a figure it asks to change is a slip: not when its figures fit another reading
+    /// (a split that adds up to the 全年执行数 rather than the 全年预算数 it is compared with).
+    decides: bool,
 }
 
 /// Every relation among figures a check evaluated.
@@ -82,7 +85,15 @@ impl Graph {
                 }
             }
         }
-        self.relations.push(Relation { kind, terms, outcome, finding: (outcome != Outcome::Held).then_some(finding) });
+        self.relations.push(Relation { kind, terms, outcome, finding: (outcome != Outcome::Held).then_some(finding), decides: true });
+    }
+
+    /// The relation recorded last has figures that fit another reading: the figure it asks to
+    /// change is named, not fixed ("cannot tell").
+    pub fn undecided(&mut self) {
+        if let Some(relation) = self.relations.last_mut() {
+            relation.decides = false;
+        }
     }
 
     fn figure(&mut self, term: &Term) -> usize {
@@ -164,6 +175,8 @@ type Change = (usize, Decimal);
 struct Cause {
     changes: Vec<Change>,
     relations: Vec<usize>,
+    /// Whether its relations can decide (see [`Relation::decides`]).
+    decides: bool,
 }
 
 #[deny(clippy::arithmetic_side_effects)]
@@ -336,7 +349,8 @@ fn causes(graph: &Graph) -> Vec<Cause> {
                 *slot = Outcome::Held;
             }
         }
-        causes.push(Cause { changes, relations: best });
+        let decides = best.iter().all(|&i| graph.relations.get(i).is_some_and(|r| r.decides));
+        causes.push(Cause { changes, relations: best, decides });
     }
     causes
 }
@@ -397,16 +411,23 @@ pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
         if explained.is_empty() || edits.len() != cause.changes.len() {
             continue;
         }
-        let fix = match edits.as_slice() {
+        let fix = match (edits.as_slice(), cause.decides) {
             // The one figure to change is not written as such: nothing to say it should read.
-            [(_, None, _)] => continue,
-            [(_, Some((edit, reads)), exact)] => Fix {
+            ([(_, None, _)], _) => continue,
+            ([(_, Some((edit, reads)), exact)], true) => Fix {
                 message: format!("应改为 {reads}"),
                 message_en: format!("should be {reads}"),
                 // An exact figure (a 分值, a score, a count) may be the one that is right: a
                 // total of 100 分 is what the form requires.
                 applicability: if *exact { Applicability::Unsafe } else { Applicability::Safe },
                 edits: vec![edit.clone()],
+            },
+            // Its figures fit another reading: what the figure would be, not that it is wrong.
+            ([(figure, Some((_, reads)), _)], false) => Fix {
+                message: format!("无法判断是否有误：若 {} {} 有误，应为 {reads}", figure.label, figure.location.excerpt),
+                message_en: format!("cannot tell whether it is wrong: if {} {} is, it should be {reads}", figure.label, figure.location.excerpt),
+                applicability: Applicability::Display,
+                edits: Vec::new(),
             },
             _ => Fix {
                 message: format!("无法判断哪个数字有误：{}", listed(&edits, false)),
@@ -416,6 +437,15 @@ pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
             },
         };
         let Some((figure, ..)) = edits.first() else { continue };
+        // An undecided cause leaves the relations' findings as they are, the fix shown on each.
+        if !cause.decides {
+            for &i in &explained {
+                if let Some(Some(finding)) = slots.get_mut(i) {
+                    finding.fix = Some(fix.clone());
+                }
+            }
+            continue;
+        }
         // One relation whose finding already points at the figure to fix keeps its finding.
         if let [only] = explained.as_slice() {
             if let Some(Some(finding)) = slots.get_mut(*only) {

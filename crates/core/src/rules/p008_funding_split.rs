@@ -63,10 +63,15 @@ impl Rule for FundingSplit {
                 let parts: Vec<&SplitEntry> = performance.funding_split.iter().filter(|e| e.side == Side::Income && e.label != INCOME_HEADING && e.amount.is_some()).collect();
                 if !parts.is_empty() {
                     let mut stated = Term::cell(table, &row, "全年预算数", budget);
-                    if let Some(executed) = funds.executed.as_ref().filter(|executed| !adds_up(budget, &parts) && adds_up(executed, &parts)) {
+                    let executed = funds.executed.as_ref().filter(|executed| !adds_up(budget, &parts) && adds_up(executed, &parts));
+                    if let Some(executed) = executed {
                         stated.label = format!("{}（各项之和与 全年执行数 {} 相符）", stated.label, executed.raw);
                     }
                     checker.sum(&Self::INFO, stated, &split_terms(table, performance, &parts));
+                    // The split is that of the 全年执行数: which figure to change is not a slip's.
+                    if executed.is_some() {
+                        checker.undecided();
+                    }
                 }
             }
 
