@@ -165,6 +165,22 @@ impl<'a> Checker<'a> {
         self.graph.undecided();
     }
 
+    /// The finding pushed last is corrected by writing `content` over its location, when that
+    /// is exactly `written` (a lint that knows the replacement: 国有资产经营预算 → 国有资本经营预算);
+    /// a `safe` fix.
+    #[cfg_attr(not(feature = "diagnosis"), allow(unused_variables))]
+    pub fn replace_last(&mut self, written: &str, content: &str) {
+        #[cfg(feature = "diagnosis")]
+        if let Some(finding) = self.findings.last_mut() {
+            let (start, end) = (finding.location.byte_start, finding.location.byte_end);
+            if end.checked_sub(start) == Some(written.len()) && finding.location.excerpt.contains(written) {
+                let edits = vec![crate::finding::Edit { byte_start: start, byte_end: end, content: content.to_string() }];
+                let (message, message_en) = (format!("应改为「{content}」"), format!("should be «{content}»"));
+                finding.fix = Some(crate::finding::Fix { message, message_en, applicability: crate::finding::Applicability::Safe, edits });
+            }
+        }
+    }
+
     /// `part ≤ whole`, allowing for rounding; not counted beyond `Decimal`'s range.
     pub fn at_most(&mut self, rule: &RuleInfo, part: Term, whole: Term) {
         let Some(outcome) = judge_at_most(&part.amount.number, &whole.amount.number) else { return };
@@ -427,7 +443,11 @@ pub fn begin(document: &ParseReport, options: &CheckOptions) -> (Pending, Compan
     // One finding per cause: the severities count what the report lists.
     #[cfg(feature = "diagnosis")]
     let findings = if options.no_diagnosis {
-        checker.findings
+        let mut findings = checker.findings;
+        for finding in &mut findings {
+            finding.fix = None;
+        }
+        findings
     } else {
         let findings = crate::diagnosis::diagnose(&checker.graph, checker.findings);
         checker.stats.by_severity = crate::sorted_map::SortedMap::new();

@@ -64,6 +64,9 @@ impl Rule for FundName {
                 format!("{}: «{written}» should be «{standard}»", Self::INFO.title_en),
                 lookup::context(text, offset, written),
             );
+            if standard != written {
+                checker.replace_last(written, standard);
+            }
         };
         for paragraph in lookup::paragraphs(document) {
             for (offset, written, standard) in mentions(&paragraph.text) {
