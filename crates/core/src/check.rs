@@ -181,6 +181,16 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The relation evaluated last is stated in the words at `at` (`决算数小于年初预算数`),
+    /// which `content` states so that it holds: the fix when no figure explains it.
+    #[cfg_attr(not(feature = "diagnosis"), allow(unused_variables))]
+    pub fn reword(&mut self, at: &crate::model::Location, written: &str, content: String) {
+        #[cfg(feature = "diagnosis")]
+        if at.byte_end.checked_sub(at.byte_start) == Some(written.len()) && written != content {
+            self.graph.reword(crate::finding::Edit { byte_start: at.byte_start, byte_end: at.byte_end, content });
+        }
+    }
+
     /// `part ≤ whole`, allowing for rounding; not counted beyond `Decimal`'s range.
     pub fn at_most(&mut self, rule: &RuleInfo, part: Term, whole: Term) {
         let Some(outcome) = judge_at_most(&part.amount.number, &whole.amount.number) else { return };

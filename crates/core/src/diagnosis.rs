@@ -62,6 +62,9 @@ struct Relation {
     /// Whether a figure it asks to change is a slip: not when its figures fit another reading
     /// (a split that adds up to the 全年执行数 rather than the 全年预算数 it is compared with).
     decides: bool,
+    /// The words that state it, rewritten so that it holds (`决算数小于年初预算数` →
+    /// `决算数大于年初预算数`): the fix when no figure explains it.
+    reword: Option<Edit>,
 }
 
 /// Every relation among figures a check evaluated.
@@ -85,7 +88,16 @@ impl Graph {
                 }
             }
         }
-        self.relations.push(Relation { kind, terms, outcome, finding: (outcome != Outcome::Held).then_some(finding), decides: true });
+        self.relations.push(Relation { kind, terms, outcome, finding: (outcome != Outcome::Held).then_some(finding), decides: true, reword: None });
+    }
+
+    /// The relation recorded last is stated in words at `edit`'s bytes, which `edit` rewrites so
+    /// that it holds: when no figure explains it, the words are wrong (a safe fix); when one
+    /// does, either may be, and the finding cannot tell.
+    pub fn reword(&mut self, edit: Edit) {
+        if let Some(relation) = self.relations.last_mut() {
+            relation.reword = Some(edit);
+        }
     }
 
     /// The relation recorded last has figures that fit another reading: the figure it asks to
@@ -349,7 +361,7 @@ fn causes(graph: &Graph) -> Vec<Cause> {
                 *slot = Outcome::Held;
             }
         }
-        let decides = best.iter().all(|&i| graph.relations.get(i).is_some_and(|r| r.decides));
+        let decides = best.iter().all(|&i| graph.relations.get(i).is_some_and(|r| r.decides && r.reword.is_none()));
         causes.push(Cause { changes, relations: best, decides });
     }
     causes
@@ -404,6 +416,15 @@ fn listed(edits: &[Candidate], en: bool) -> String {
 pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
     let causes = causes(graph);
     let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    // Broken relations no figure explains, stated in words that can be put right.
+    for (i, relation) in graph.relations.iter().enumerate() {
+        let explained = causes.iter().any(|cause| cause.relations.contains(&i));
+        let (Some(edit), Some(at), Outcome::Broken, false) = (&relation.reword, relation.finding, relation.outcome, explained) else { continue };
+        if let Some(Some(finding)) = slots.get_mut(at) {
+            let (message, message_en) = (format!("应改为「{}」", edit.content), format!("should be «{}»", edit.content));
+            finding.fix = Some(Fix { message, message_en, applicability: Applicability::Safe, edits: vec![edit.clone()] });
+        }
+    }
     let mut merged = Vec::new();
     for cause in causes {
         let explained: Vec<usize> = cause.relations.iter().filter_map(|&i| graph.relations.get(i)?.finding).collect();

@@ -49,6 +49,16 @@ impl Rule for NarrativeComparisonWord {
                 Comparison::Less => checker.at_most(&Self::INFO, actual_term, budget_term),
                 Comparison::Equal => checker.equal(&Self::INFO, actual_term, budget_term),
             }
+            // The word the figures ask for, in place of the one written.
+            let right = match actual_amount.number.value.cmp(&budget_amount.number.value) {
+                std::cmp::Ordering::Greater => "大于",
+                std::cmp::Ordering::Less => "小于",
+                std::cmp::Ordering::Equal => "等于",
+            };
+            let written = ["大于", "高于", "超过", "小于", "低于", "等于"].into_iter().find(|w| comparison.raw.contains(w));
+            if let Some(written) = written {
+                checker.reword(&comparison.at, &comparison.raw, comparison.raw.replacen(written, right, 1));
+            }
         }
     }
 }
