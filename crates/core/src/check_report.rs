@@ -114,17 +114,16 @@ impl DocumentReport {
     /// Gives the findings of a document read from a PDF (its text laid out by
     /// [`crate::layout::render`]) the page and box of the text they point at.
     pub fn place_on_pages(&mut self, places: &crate::layout::GlyphPlaces) {
-        fn place(finding: &mut crate::finding::Finding, places: &crate::layout::GlyphPlaces) {
-            for location in std::iter::once(&mut finding.location).chain(finding.related.iter_mut()) {
+        let place = |f: &mut crate::finding::Finding| {
+            for location in std::iter::once(&mut f.location).chain(f.related.iter_mut()) {
                 location.page = places.locate(location.byte_start, location.byte_end);
             }
-            #[cfg(feature = "diagnosis")]
-            for part in &mut finding.explains {
-                place(part, places);
-            }
-        }
+        };
         for finding in &mut self.findings {
-            place(finding, places);
+            place(finding);
+            // The findings a cause explains explain none themselves.
+            #[cfg(feature = "diagnosis")]
+            finding.explains.iter_mut().for_each(place);
         }
     }
 }

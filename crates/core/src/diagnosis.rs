@@ -6,7 +6,7 @@
 //! the figures allow only that one; when several figures would do equally (`A = B` and nothing
 //! else), the finding names them all and fixes none. After `check`, before `score`.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::amount::{parse_number, Number};
 use crate::finding::{Applicability, Edit, Finding, FindingLocation, Fix, Term};
@@ -35,6 +35,8 @@ struct Figure {
     /// Where the number stands in its text and how it is written, when it is the figure as
     /// written (not converted to another unit, not derived): only such a figure can be fixed.
     written: Option<Written>,
+    /// Right by a requirement that held (a 总分·分值 of 100): never the one to change.
+    pinned: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -108,6 +110,14 @@ impl Graph {
         }
     }
 
+    /// `term`'s figure is right by a requirement that held (a 总分·分值 of 100).
+    pub fn pin(&mut self, term: &Term) {
+        let figure = self.figure(term);
+        if let Some(figure) = self.figures.get_mut(figure) {
+            figure.pinned = true;
+        }
+    }
+
     fn figure(&mut self, term: &Term) -> usize {
         let at = &term.amount.at;
         let key = (at.byte_start, at.byte_end, term.amount.number.value);
@@ -116,7 +126,7 @@ impl Graph {
         }
         let index = self.figures.len();
         let written = written(&term.amount.raw, &term.amount.number, at.byte_start, at.byte_end);
-        self.figures.push(Figure { label: term.label.clone(), value: term.amount.number.value, relations: Vec::new(), location: term.location(), written });
+        self.figures.push(Figure { label: term.label.clone(), value: term.amount.number.value, relations: Vec::new(), location: term.location(), written, pinned: false });
         self.index.insert(key, index);
         index
     }
@@ -170,7 +180,10 @@ fn write_like(like: &str, value: Decimal, decimals: u32) -> String {
     }
     if value.is_sign_negative() && !value.is_zero() {
         return match like.chars().next() {
-            Some(c @ ('−' | '—' | '△')) => format!("{c}{out}"),
+            Some(c @ ('−' | '—' | '△')) => {
+                out.insert(0, c);
+                out
+            }
             Some('(') => format!("({out})"),
             Some('（') => format!("（{out}）"),
             _ => format!("-{out}"),
@@ -262,9 +275,7 @@ impl Graph {
         // → `9.71万元`); a cell keeps its table's.
         let narrative = self.figures.get(figure)?.location.table.is_none() && relation.kind == Kind::Sum;
         let decimals = if narrative { relation.terms.iter().map(|t| t.1.decimals).max().unwrap_or(number.decimals) } else { number.decimals };
-        let mut rounded = needed.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
-        rounded.rescale(decimals);
-        // A figure does not change sign by a slip.
+        let rounded = crate::rounding::at_precision(needed, decimals);
         // A figure does not change sign by a slip: a value a few units below zero (the rounding
         // of the other terms) is zero.
         let negative = |value: Decimal| value.is_sign_negative() && !value.is_zero();
@@ -272,7 +283,7 @@ impl Graph {
             return Some(rounded);
         }
         let slack = crate::rounding::mul(crate::rounding::unit(decimals)?, Decimal::from(relation.terms.len()))?;
-        (rounded.abs() <= slack).then(|| Decimal::new(0, decimals))
+        (rounded.abs() <= slack).then(|| crate::rounding::at_precision(Decimal::ZERO, decimals))
     }
 
     /// The relations `figure` is in.
@@ -295,7 +306,7 @@ impl Graph {
                 && (f.location.byte_start, f.location.byte_end) == (this.location.byte_start, this.location.byte_end)
                 && f.relations.iter().any(|&i| outcomes.get(i) == Some(&Outcome::Held))
         });
-        if pinned {
+        if pinned || this.pinned {
             return None;
         }
         let broken: Vec<usize> = self.relations_of(figure).filter(|(i, _)| outcomes.get(*i) == Some(&Outcome::Broken)).map(|(i, _)| i).collect();
@@ -313,9 +324,13 @@ impl Graph {
         };
         let mut tried: Vec<Decimal> = Vec::new();
         for &i in &broken {
-            let Some(solved) = self.relations.get(i).and_then(|relation| self.solve(relation, figure, values)) else { continue };
+            let Some(relation) = self.relations.get(i) else { continue };
+            let Some(solved) = self.solve(relation, figure, values) else { continue };
             let unit = crate::rounding::unit(solved.scale())?;
-            for steps in [0i64, 1, -1, 2, -2] {
+            // A rate is the one computed, at its stated precision: another that the rounding of
+            // the figures would allow is a guess (`62%` → `32%` where 0.62 ÷ 2 is 31%).
+            let steps: &[i64] = if relation.kind == Kind::Ratio { &[0] } else { &[0, 1, -1, 2, -2] };
+            for &steps in steps {
                 let mut value = crate::rounding::add(solved, crate::rounding::mul(unit, Decimal::from(steps))?)?;
                 value.rescale(solved.scale());
                 let flips = value.is_sign_negative() && !value.is_zero() && !solved.is_sign_negative();
@@ -362,6 +377,14 @@ fn causes(graph: &Graph) -> Vec<Cause> {
             }
         }
         let decides = best.iter().all(|&i| graph.relations.get(i).is_some_and(|r| r.decides && r.reword.is_none()));
+        // A table's figure that only sentences disagree with: what holds them (their own rate,
+        // their own parts) is the sentence's arithmetic, not another table's, so the table
+        // figure is named, not fixed (002: 09表 预算数 85.75 and 文中 预算为83万元).
+        let only_sentences = |figure: usize| {
+            graph.figures.get(figure).is_some_and(|f| f.location.table.is_some())
+                && best.iter().filter_map(|&i| graph.relations.get(i)).all(|r| r.terms.iter().any(|t| graph.figures.get(t.0).is_some_and(|f| f.location.table.is_none())))
+        };
+        let decides = decides && !matches!(changes.as_slice(), [(figure, _)] if only_sentences(*figure));
         causes.push(Cause { changes, relations: best, decides });
     }
     causes
@@ -478,11 +501,9 @@ pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
         }
         let parts: Vec<Finding> = explained.iter().filter_map(|&i| slots.get_mut(i)?.take()).collect();
         let Some(first) = parts.first() else { continue };
-        let mut finding = Finding { fix: None, explains: Vec::new(), ..first.clone() };
-        finding.severity = parts.iter().map(|p| p.severity).min().unwrap_or(first.severity);
-        finding.derivation = parts.iter().map(|p| p.derivation.as_str()).collect::<Vec<_>>().join("；");
         let n = parts.len();
-        if let [(figure, Some((_, reads)), _)] = edits.as_slice() {
+        // Built field by field (not a clone of the first part's finding): less code in the wasm.
+        let (message, message_en, stated, expected, location) = if let [(figure, Some((_, reads)), _)] = edits.as_slice() {
             let change = cause.changes.first().map_or(0, |c| c.0);
             let sides: Vec<(String, String)> = cause.relations.iter().filter_map(|&i| Some(other_side(graph, graph.relations.get(i)?, change))).collect();
             let zh: Vec<&str> = sides.iter().map(|s| s.0.as_str()).collect();
@@ -492,26 +513,44 @@ pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
             } else {
                 (format!("改后与{}共 {n} 处勾稽同时成立", zh.join("、")), format!("then {n} relations hold ({})", en.join("; ")))
             };
-            finding.message = format!("{} {} 应为 {reads}：{said}", figure.label, figure.location.excerpt);
-            finding.message_en = format!("{} is {} but should be {reads}: {said_en}", figure.label, figure.location.excerpt);
-            finding.stated = Some(figure.location.excerpt.clone());
-            finding.expected = Some(reads.clone());
-            finding.location = figure.location.clone();
+            (
+                format!("{} {} 应为 {reads}：{said}", figure.label, figure.location.excerpt),
+                format!("{} is {} but should be {reads}: {said_en}", figure.label, figure.location.excerpt),
+                Some(figure.location.excerpt.clone()),
+                Some(reads.clone()),
+                figure.location.clone(),
+            )
         } else {
-            finding.message = format!("{}；改其中任一处，{n} 处勾稽同时成立", fix.message);
-            finding.message_en = format!("{}; either change makes {n} relations hold", fix.message_en);
-            finding.expected = None;
-        }
+            (
+                format!("{}；改其中任一处，{n} 处勾稽同时成立", fix.message),
+                format!("{}; either change makes {n} relations hold", fix.message_en),
+                first.stated.clone(),
+                None,
+                first.location.clone(),
+            )
+        };
         let mut related: Vec<FindingLocation> = Vec::new();
-        for location in parts.iter().flat_map(|p| std::iter::once(&p.location).chain(&p.related)) {
-            if *location != finding.location && !related.contains(location) {
-                related.push(location.clone());
+        for other in parts.iter().flat_map(|p| std::iter::once(&p.location).chain(&p.related)) {
+            if *other != location && !related.contains(other) {
+                related.push(other.clone());
             }
         }
-        finding.related = related;
-        finding.fix = Some(fix);
-        finding.explains = parts;
-        merged.push(finding);
+        merged.push(Finding {
+            rule: first.rule,
+            severity: parts.iter().map(|p| p.severity).min().unwrap_or(first.severity),
+            category: first.category,
+            outcome: first.outcome,
+            message,
+            message_en,
+            stated,
+            expected,
+            derivation: parts.iter().map(|p| p.derivation.as_str()).collect::<Vec<_>>().join("；"),
+            location,
+            related,
+            related_documents: Vec::new(),
+            fix: Some(fix),
+            explains: parts,
+        });
     }
     slots.into_iter().flatten().chain(merged).collect()
 }

@@ -197,9 +197,14 @@ pub fn judge_ratio(stated: &Number, numerator: &Number, denominator: &Number) ->
 
 /// Displays a decimal with exactly `decimals` places (`280.7` → `280.70`).
 pub fn display(value: Decimal, decimals: u32) -> String {
+    at_precision(value, decimals).to_string()
+}
+
+/// `value` rounded to exactly `decimals` places (`280.7` → `280.70`, `119.32` → `119`).
+pub fn at_precision(value: Decimal, decimals: u32) -> Decimal {
     let mut rounded = value.round_dp(decimals);
     rounded.rescale(decimals);
-    rounded.to_string()
+    rounded
 }
 
 /// `shown` (a [`display`]ed figure) with its integer digits grouped by thousands, as a table

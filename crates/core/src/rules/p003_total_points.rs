@@ -64,7 +64,12 @@ impl Rule for TotalPoints {
             let points: Vec<(String, Amount)> = budget_points.into_iter().chain(indicator_points).collect();
             let parts: Vec<(Term, bool)> = points.iter().map(|(row, amount)| (Term::cell(table, row, "分值", amount), true)).collect();
             let total = lookup::exact(total);
-            checker.sum(&Self::INFO, Term::cell(table, &total_row, "分值", &total), &parts);
+            let stated = Term::cell(table, &total_row, "分值", &total);
+            // A total of 100 is what the form requires: its parts are what may be wrong.
+            if held {
+                checker.pin(&stated);
+            }
+            checker.sum(&Self::INFO, stated, &parts);
         }
     }
 }

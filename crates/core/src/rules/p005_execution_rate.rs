@@ -45,13 +45,16 @@ impl Rule for ExecutionRate {
                 let (Some(rate), Some(executed), Some(budget)) = (&line.execution_rate, &line.executed, &line.full_year_budget) else { continue };
                 let row = lookup::performance_row(table, performance, &line.label);
                 let mut stated = Term::cell(table, &row, "执行率", rate);
-                if !matches(rate, executed, budget) {
-                    if let Some(initial) = line.initial_budget.as_ref().filter(|initial| matches(rate, executed, initial)) {
-                        let alternative = rate_of(executed, initial).and_then(|r| r.mid()).map_or_else(String::new, |mid| display(mid, 2));
-                        stated.label = format!("{}（与 全年执行数 ÷ 年初预算数 {} = {alternative}% 相符）", stated.label, initial.raw);
-                    }
+                let initial = line.initial_budget.as_ref().filter(|initial| !matches(rate, executed, budget) && matches(rate, executed, initial));
+                if let Some(initial) = initial {
+                    let alternative = rate_of(executed, initial).and_then(|r| r.mid()).map_or_else(String::new, |mid| display(mid, 2));
+                    stated.label = format!("{}（与 全年执行数 ÷ 年初预算数 {} = {alternative}% 相符）", stated.label, initial.raw);
                 }
                 checker.ratio(&Self::INFO, stated, Term::cell(table, &row, "全年执行数", executed), Term::cell(table, &row, "全年预算数", budget));
+                // The rate is that of the 年初预算数: which figure to change is not a slip's.
+                if initial.is_some() {
+                    checker.undecided();
+                }
             }
         }
     }
