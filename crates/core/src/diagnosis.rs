@@ -377,14 +377,19 @@ fn causes(graph: &Graph) -> Vec<Cause> {
             }
         }
         let decides = best.iter().all(|&i| graph.relations.get(i).is_some_and(|r| r.decides && r.reword.is_none()));
-        // A table's figure that only sentences disagree with: what holds them (their own rate,
-        // their own parts) is the sentence's arithmetic, not another table's, so the table
-        // figure is named, not fixed (002: 09表 预算数 85.75 and 文中 预算为83万元).
-        let only_sentences = |figure: usize| {
-            graph.figures.get(figure).is_some_and(|f| f.location.table.is_some())
-                && best.iter().filter_map(|&i| graph.relations.get(i)).all(|r| r.terms.iter().any(|t| graph.figures.get(t.0).is_some_and(|f| f.location.table.is_none())))
+        // Relations with sentences decide that a sentence's figure is wrong against a table's,
+        // or that a stated rate is not the rate its figures give. Otherwise what holds the other
+        // figures is a sentence's own arithmetic (its rate, its parts), not another table: the
+        // figure is named, not fixed (002: 09表 预算数 85.75 against 文中 预算为83万元, whose
+        // completion rate holds; N013: 保有量 3辆 against 共有车辆 4辆 = 1 + 2 + 1).
+        let sentence = |figure: usize| graph.figures.get(figure).is_some_and(|f| f.location.table.is_none());
+        let explained = || best.iter().filter_map(|&i| graph.relations.get(i));
+        let decided_by_sentences = |figure: usize| {
+            !explained().all(|r| r.terms.iter().any(|t| sentence(t.0)))
+                || (sentence(figure) && explained().any(|r| r.terms.iter().any(|t| !sentence(t.0))))
+                || explained().any(|r| r.kind == Kind::Ratio && r.terms.first().map(|t| t.0) == Some(figure))
         };
-        let decides = decides && !matches!(changes.as_slice(), [(figure, _)] if only_sentences(*figure));
+        let decides = decides && !matches!(changes.as_slice(), [(figure, _)] if !decided_by_sentences(*figure));
         causes.push(Cause { changes, relations: best, decides });
     }
     causes
