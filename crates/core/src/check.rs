@@ -190,12 +190,17 @@ impl<'a> Checker<'a> {
     }
 
     /// The relation evaluated last is stated in the words at `at` (`决算数小于年初预算数`),
-    /// which `content` states so that it holds: the fix when no figure explains it.
+    /// whose comparison word (大于, 高于, 超过, 小于, 低于, 等于) `right` puts right: the fix when
+    /// no figure explains it.
     #[cfg_attr(not(feature = "diagnosis"), allow(unused_variables))]
-    pub fn reword(&mut self, at: &crate::model::Location, written: &str, content: String) {
+    pub fn reword(&mut self, at: &crate::model::Location, written: &str, right: &str) {
         #[cfg(feature = "diagnosis")]
-        if at.byte_end.checked_sub(at.byte_start) == Some(written.len()) && written != content {
-            self.graph.reword(crate::finding::Edit { byte_start: at.byte_start, byte_end: at.byte_end, content });
+        if at.byte_end.checked_sub(at.byte_start) == Some(written.len()) {
+            let Some(word) = ["大于", "高于", "超过", "小于", "低于", "等于"].into_iter().find(|w| written.contains(w)) else { return };
+            if word != right {
+                let content = written.replacen(word, right, 1);
+                self.graph.reword(crate::finding::Edit { byte_start: at.byte_start, byte_end: at.byte_end, content });
+            }
         }
     }
 

@@ -55,10 +55,7 @@ impl Rule for NarrativeComparisonWord {
                 std::cmp::Ordering::Less => "小于",
                 std::cmp::Ordering::Equal => "等于",
             };
-            let written = ["大于", "高于", "超过", "小于", "低于", "等于"].into_iter().find(|w| comparison.raw.contains(w));
-            if let Some(written) = written {
-                checker.reword(&comparison.at, &comparison.raw, comparison.raw.replacen(written, right, 1));
-            }
+            checker.reword(&comparison.at, &comparison.raw, right);
         }
     }
 }
