@@ -272,9 +272,11 @@ impl Graph {
             _ => return None,
         };
         // A sentence's figure takes the precision of the figures it is compared with (`20万元`
-        // → `9.71万元`); a cell keeps its table's.
+        // → `9.71万元`), at most two decimals unless it has more itself (a 元 cell read in 万元
+        // has four: `738.66万元` → `916.53万元`, not `916.5348万元`); a cell keeps its table's.
         let narrative = self.figures.get(figure)?.location.table.is_none() && relation.kind == Kind::Sum;
-        let decimals = if narrative { relation.terms.iter().map(|t| t.1.decimals).max().unwrap_or(number.decimals) } else { number.decimals };
+        let shown = relation.terms.iter().map(|t| t.1.decimals).max().unwrap_or(number.decimals).min(number.decimals.max(2));
+        let decimals = if narrative { shown } else { number.decimals };
         let rounded = crate::rounding::at_precision(needed, decimals);
         // A figure does not change sign by a slip: a value a few units below zero (the rounding
         // of the other terms) is zero.
