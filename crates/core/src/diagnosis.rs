@@ -602,4 +602,41 @@ mod tests {
         assert_eq!((w.byte_start, w.byte_end, w.text.as_str()), (10, 16, "280.72"));
         assert!(written("280.72", &n, 10, 20).is_none());
     }
+
+    #[test]
+    fn safe_fixes_are_applied_in_order_and_the_others_left_out() {
+        let finding = |applicability, edits: &[(usize, usize, &str)]| Finding {
+            fix: Some(Fix {
+                message: String::new(),
+                message_en: String::new(),
+                applicability,
+                edits: edits.iter().map(|&(byte_start, byte_end, content)| Edit { byte_start, byte_end, content: content.to_string() }).collect(),
+            }),
+            rule: "T001",
+            severity: crate::rules::Severity::Error,
+            category: crate::rules::Category::TableArithmetic,
+            outcome: Outcome::Broken,
+            message: String::new(),
+            message_en: String::new(),
+            stated: None,
+            expected: None,
+            derivation: String::new(),
+            location: FindingLocation { line: 1, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None },
+            related: Vec::new(),
+            related_documents: Vec::new(),
+            explains: Vec::new(),
+        };
+        let text = "合计 290.72，其中 280.72 和 0.00";
+        let findings = [
+            finding(Applicability::Safe, &[(23, 29, "281.72")]),
+            finding(Applicability::Safe, &[(7, 13, "280.72")]),
+            // Over an edit already taken, not applied: nor are unsafe and display fixes.
+            finding(Applicability::Safe, &[(8, 10, "99")]),
+            finding(Applicability::Unsafe, &[(34, 38, "1.00")]),
+            finding(Applicability::Display, &[]),
+        ];
+        assert_eq!(apply_safe_fixes(text, &findings), ("合计 280.72，其中 281.72 和 0.00".to_string(), 2));
+        // An edit outside the text, or inside a character, is left out.
+        assert_eq!(apply_safe_fixes(text, &[finding(Applicability::Safe, &[(1, 2, "x")]), finding(Applicability::Safe, &[(40, 50, "x")])]).1, 0);
+    }
 }
