@@ -288,6 +288,13 @@ impl Graph {
         (rounded.abs() <= slack).then(|| crate::rounding::at_precision(Decimal::ZERO, decimals))
     }
 
+    /// Whether figures `a` and `b` are read at the same place (one written, the other converted
+    /// or derived from it).
+    fn same_place(&self, a: usize, b: usize) -> bool {
+        let place = |i: usize| self.figures.get(i).map(|f| (f.location.byte_start, f.location.byte_end));
+        place(a).is_some() && place(a) == place(b)
+    }
+
     /// The relations `figure` is in.
     fn relations_of(&self, figure: usize) -> impl Iterator<Item = (usize, &Relation)> {
         self.figures.get(figure).into_iter().flat_map(|f| &f.relations).filter_map(|&i| Some((i, self.relations.get(i)?)))
@@ -299,13 +306,16 @@ impl Graph {
     /// from others) is still a candidate: the figures cannot rule it out, so another figure of
     /// its relations is not the only one that would do. It is pinned, like a figure in a held
     /// relation, by the held relations of the figure as written at its place (the cell in 元 in
-    /// its table's sums; the 执行率 a 分值×执行率 is computed from).
+    /// its table's sums; the 执行率 a 分值×执行率 is computed from). A sentence's figure is
+    /// pinned too by the held relations of a figure derived from it, read at its place (the
+    /// 增减额 `441.25 − 132.59` at the `441.25万元` a growth rate is computed from): changing it
+    /// would change that figure, which the diagnosis cannot recompute.
     fn candidate(&self, figure: usize, outcomes: &[Outcome], values: &[Decimal]) -> Option<(Change, Vec<usize>)> {
         let this = self.figures.get(figure)?;
         let pinned = self.figures.iter().enumerate().any(|(other, f)| {
             other != figure
-                && f.written.is_some()
-                && (f.location.byte_start, f.location.byte_end) == (this.location.byte_start, this.location.byte_end)
+                && (f.written.is_some() || this.location.table.is_none())
+                && self.same_place(other, figure)
                 && f.relations.iter().any(|&i| outcomes.get(i) == Some(&Outcome::Held))
         });
         if pinned || this.pinned {
@@ -391,8 +401,42 @@ fn causes(graph: &Graph) -> Vec<Cause> {
                 || (sentence(figure) && explained().any(|r| r.terms.iter().any(|t| !sentence(t.0))))
                 || explained().any(|r| r.kind == Kind::Ratio && r.terms.first().map(|t| t.0) == Some(figure))
         };
-        let decides = decides && !matches!(changes.as_slice(), [(figure, _)] if !decided_by_sentences(*figure));
+        // A sentence's amount the text states again elsewhere, where it held (`738.66万元`, and
+        // `2024年预算安排738.66万元` with its growth rate): the text means it; a table that
+        // differs may count otherwise. (Not rates, counts or scores: those repeat by chance.)
+        let held = |figure: usize| {
+            graph.figures.iter().enumerate().any(|(i, _)| (i == figure || graph.same_place(i, figure)) && graph.relations_of(i).any(|(_, r)| r.outcome == Outcome::Held))
+        };
+        let stated_again = |figure: usize| {
+            let Some(this) = graph.figures.get(figure).filter(|f| f.location.table.is_none()) else { return false };
+            let text = this.written.as_ref().filter(|w| !w.exact && !w.after.contains('%')).map(|w| w.text.as_str());
+            graph.figures.iter().enumerate().any(|(i, f)| {
+                i != figure && !graph.same_place(i, figure) && f.location.table.is_none() && text.is_some() && f.written.as_ref().map(|w| w.text.as_str()) == text && held(i)
+            })
+        };
+        let decides = decides && !matches!(changes.as_slice(), [(figure, _)] if !decided_by_sentences(*figure) || stated_again(*figure));
         causes.push(Cause { changes, relations: best, decides });
+    }
+    // A cause whose relations read a figure at the place another cause changes (a growth rate
+    // whose 增减额 is derived from the figure another cause puts right) was found with that
+    // figure as it was: what it asks is not known.
+    let changed: Vec<usize> = causes
+        .iter()
+        .filter_map(|c| match c.changes.as_slice() {
+            [(figure, _)] => Some(*figure),
+            _ => None,
+        })
+        .collect();
+    for cause in &mut causes {
+        let stale = cause
+            .relations
+            .iter()
+            .filter_map(|&i| graph.relations.get(i))
+            .flat_map(|r| &r.terms)
+            .any(|t| changed.iter().any(|&f| f != t.0 && graph.same_place(f, t.0) && !cause.changes.iter().any(|c| c.0 == f)));
+        if stale {
+            cause.decides = false;
+        }
     }
     causes
 }
