@@ -4,6 +4,10 @@
 //! read, checked by every rule but the comparisons across documents, and dropped, keeping its
 //! findings and the few facts its companions are compared with ([`check::Companion`]); then each
 //! is compared with its companions and reported, in input order.
+//!
+//! PDFs are read by `hedui-pdf`, workbooks, Word documents, CSV and GBK text by `hedui-office`.
+//! With `--together`, the files given are the parts of one document (a workbook's tables and a
+//! Word file's narrative), read in the order given and checked as one.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -15,6 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use clap::{Parser, Subcommand, ValueEnum};
 use hedui_core::check::{self, CheckOptions, Companion, Pending};
 use hedui_core::layout::{GlyphPlaces, Rendered};
+use hedui_core::positioned::SourcePlaces;
 use hedui_core::rules::{self, Severity};
 use hedui_core::CheckReport;
 use serde::Serialize;
@@ -50,6 +55,10 @@ enum Command {
         /// Print a unified diff of what --fix would change instead of the report.
         #[arg(long, conflicts_with_all = ["no_diagnosis", "fix"])]
         diff: bool,
+        /// The files are the parts of one document (say a workbook's tables and a Word file's
+        /// narrative): read in the order given and checked as one.
+        #[arg(long)]
+        together: bool,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -62,6 +71,9 @@ enum Command {
     Parse {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// The files are the parts of one document, read in the order given.
+        #[arg(long)]
+        together: bool,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -141,8 +153,7 @@ const UNREADABLE: u8 = 3;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        // --fix and --fix-output require each other: the output says it all.
-        Command::Check { format, fail_on, no_diagnosis, fix: _, fix_output, diff, paths } => {
+        Command::Check { format, fail_on, no_diagnosis, fix: _, fix_output, diff, together, paths } => {
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),
                 FailOn::Warning => Some(Severity::Warning),
@@ -160,7 +171,7 @@ fn main() -> ExitCode {
                 (None, true) => Fixes::Diff,
                 (None, false) => Fixes::None,
             };
-            check_batch(&paths, format, threshold, &options, &fixes)
+            check_batch(&documents(paths, together), format, threshold, &options, &fixes)
         }
         Command::Rules { format } => {
             match format {
@@ -170,19 +181,20 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Parse { format, paths } => {
+        Command::Parse { format, together, paths } => {
             let mut failed = false;
-            for path in &paths {
-                match read_document(path) {
+            for group in &documents(paths, together) {
+                let source = group.source();
+                match read_document(group) {
                     Ok(document) => {
-                        let report = hedui_core::parse(&path.display().to_string(), &document.text);
+                        let report = hedui_core::parse(&source, &document.text);
                         match format {
                             Format::Json => println!("{}", report.to_json()),
                             Format::Text => print!("{}", report.to_text()),
                         }
                     }
                     Err(message) => {
-                        eprintln!("hedui: {}: {}", path.display(), message.both());
+                        eprintln!("hedui: {source}: {}", message.both());
                         failed = true;
                     }
                 }
@@ -202,7 +214,7 @@ enum Read {
     Checked {
         pending: Box<Pending>,
         companion: Companion,
-        places: Option<GlyphPlaces>,
+        places: Places,
         bytes: Fingerprint,
         /// The text checked, kept for `--fix` and `--diff`.
         text: Option<String>,
@@ -215,7 +227,7 @@ enum File {
     /// Checked but for the comparisons with `companions[at]`'s companions.
     Checked {
         pending: Box<Pending>,
-        places: Option<GlyphPlaces>,
+        places: Places,
         at: usize,
         text: Option<String>,
     },
@@ -257,8 +269,9 @@ fn fix_target(paths: &[PathBuf], output: PathBuf) -> Result<PathBuf, String> {
     }
 }
 
-/// Checks `paths` together and prints the report; the exit code says how it went.
-fn check_batch(paths: &[PathBuf], format: Format, threshold: Option<Severity>, options: &CheckOptions, fixes: &Fixes) -> ExitCode {
+/// Checks `paths` (each a document of one file or more) together and prints the report; the
+/// exit code says how it went.
+fn check_batch(paths: &[Parts], format: Format, threshold: Option<Severity>, options: &CheckOptions, fixes: &Fixes) -> ExitCode {
     let keep_text = !matches!(fixes, Fixes::None);
     let read = in_parallel(paths, |path| read_and_check(path, options, keep_text));
     // The first of files with the same bytes is checked; the others say so.
@@ -267,7 +280,7 @@ fn check_batch(paths: &[PathBuf], format: Format, threshold: Option<Severity>, o
     for (index, file) in read.iter().enumerate() {
         let Read::Checked { bytes, .. } = file else { continue };
         match first_with.get(bytes) {
-            Some(&first) if same_bytes(&paths[first], &paths[index]) => same_as[index] = Some(first),
+            Some(&first) if paths[first].same_bytes(&paths[index]) => same_as[index] = Some(first),
             Some(_) => {}
             None => {
                 first_with.insert(*bytes, index);
@@ -294,11 +307,11 @@ fn check_batch(paths: &[PathBuf], format: Format, threshold: Option<Severity>, o
     let mut report = BatchReport { report: CheckReport::new(Vec::new()), unchecked: Vec::new() };
     let (mut worst, mut any_unreadable) = (None::<Severity>, false);
     for (file, path) in files.into_iter().zip(paths) {
-        let source = path.display().to_string();
+        let source = path.source();
         let (pending, places, at, text) = match file {
             File::Checked { pending, places, at, text } => (pending, places, at, text),
             File::Duplicate(first) => {
-                let first = paths[first].display().to_string();
+                let first = paths[first].source();
                 report_unchecked(&mut out, &mut report, format, Unchecked::duplicate(&source, &first));
                 continue;
             }
@@ -311,8 +324,10 @@ fn check_batch(paths: &[PathBuf], format: Format, threshold: Option<Severity>, o
         };
         let others: Vec<&Companion> = paired[at].iter().map(|&other| &companions[other]).collect();
         let mut document = check::finish(*pending, &companions[at], &others, options);
-        if let Some(places) = &places {
-            document.place_on_pages(places);
+        match &places {
+            Places::Pages(places) => document.place_on_pages(places),
+            Places::Sources(places) => document.place_in_sources(places),
+            Places::None => {}
         }
         worst = document.findings.iter().map(|f| f.severity).chain(worst).min();
         if let Some(text) = &text {
@@ -400,21 +415,25 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> 
     done.into_iter().map(|(_, result)| result).collect()
 }
 
-/// Reads a file and checks it but for the comparisons with its companions.
-fn read_and_check(path: &Path, options: &CheckOptions, keep_text: bool) -> Read {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return Read::Unreadable(Message::cannot_read(&e)),
-    };
+/// Reads a document and checks it but for the comparisons with its companions.
+fn read_and_check(parts: &Parts, options: &CheckOptions, keep_text: bool) -> Read {
+    let mut files = Vec::new();
+    for path in &parts.0 {
+        match std::fs::read(path) {
+            Ok(bytes) => files.push(bytes),
+            Err(e) => return Read::Unreadable(Message::cannot_read(&e)),
+        }
+    }
     let mut hasher = DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    let fingerprint = Fingerprint { hash: hasher.finish(), len: bytes.len() };
+    files.hash(&mut hasher);
+    let fingerprint = Fingerprint { hash: hasher.finish(), len: files.iter().map(Vec::len).sum() };
     // A panic is a bug: it loses this file's report, never the others'.
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
-        panic_for_tests(path);
-        let document = document_of(path, &bytes)?;
-        drop(bytes);
-        let parsed = hedui_core::parse(&path.display().to_string(), &document.text);
+        parts.0.iter().for_each(|path| panic_for_tests(path));
+        let document = document_of(parts, &files)?;
+        drop(files);
+        let parsed = hedui_core::parse(&parts.source(), &document.text);
+        document.has_tables_if_a_workbook(&parsed)?;
         let (pending, companion) = check::begin(&parsed, options);
         let text = keep_text.then_some(document.text);
         Ok(Read::Checked { pending: Box::new(pending), companion, places: document.places, bytes: fingerprint, text })
@@ -434,9 +453,29 @@ fn panic_for_tests(path: &Path) {
     }
 }
 
-/// Whether two files have the same bytes (their fingerprints matched).
-fn same_bytes(a: &Path, b: &Path) -> bool {
-    matches!((std::fs::read(a), std::fs::read(b)), (Ok(a), Ok(b)) if a == b)
+/// The files of one document: one file, or (`--together`) several.
+struct Parts(Vec<PathBuf>);
+
+impl Parts {
+    /// How the report names the document: its file, or its files joined by ` + `.
+    fn source(&self) -> String {
+        self.0.iter().map(|path| path.display().to_string()).collect::<Vec<_>>().join(" + ")
+    }
+
+    /// Whether two documents have the same bytes (their fingerprints matched).
+    fn same_bytes(&self, other: &Parts) -> bool {
+        let read = |parts: &Parts| parts.0.iter().map(std::fs::read).collect::<Result<Vec<_>, _>>();
+        matches!((read(self), read(other)), (Ok(a), Ok(b)) if a == b)
+    }
+}
+
+/// The documents of a command line: each file its own, or all of them one (`--together`).
+fn documents(paths: Vec<PathBuf>, together: bool) -> Vec<Parts> {
+    if together {
+        vec![Parts(paths)]
+    } else {
+        paths.into_iter().map(|path| Parts(vec![path])).collect()
+    }
 }
 
 /// Why a file was not read, in both languages.
@@ -446,6 +485,10 @@ struct Message {
 }
 
 impl Message {
+    fn import(error: &hedui_office::ImportError) -> Self {
+        Message { zh: error.zh(), en: error.en() }
+    }
+
     fn cannot_read(error: &std::io::Error) -> Self {
         Message { zh: format!("无法读取文件：{error}"), en: format!("cannot read file: {error}") }
     }
@@ -465,28 +508,105 @@ impl Message {
     }
 }
 
-/// A document as read: its text, and for a PDF where each byte of that text is on the pages.
+/// Where each byte of a document's text came from.
+enum Places {
+    /// A PDF's pages.
+    Pages(GlyphPlaces),
+    /// Office files' cells and paragraphs, or the lines of the files of a document read together.
+    Sources(SourcePlaces),
+    /// The text is the file's.
+    None,
+}
+
+/// A document as read: its text, where each byte of it came from, and whether it is a
+/// workbook alone (which must hold a disclosure table).
 struct Document {
     text: String,
-    places: Option<GlyphPlaces>,
+    places: Places,
+    workbook: bool,
+}
+
+impl Document {
+    /// A workbook whose sheets hold no disclosure table is refused.
+    fn has_tables_if_a_workbook(&self, parsed: &hedui_core::ParseReport) -> Result<(), Message> {
+        if self.workbook && parsed.tables.is_empty() {
+            return Err(Message::import(&hedui_office::ImportError::NoDisclosureTables));
+        }
+        Ok(())
+    }
 }
 
 /// Reads a document (see [`document_of`]).
-fn read_document(path: &Path) -> Result<Document, Message> {
-    let bytes = std::fs::read(path).map_err(|e| Message::cannot_read(&e))?;
-    document_of(path, &bytes)
+fn read_document(parts: &Parts) -> Result<Document, Message> {
+    let files = parts.0.iter().map(|path| std::fs::read(path).map_err(|e| Message::cannot_read(&e))).collect::<Result<Vec<_>, _>>()?;
+    let document = document_of(parts, &files)?;
+    let parsed = hedui_core::parse(&parts.source(), &document.text);
+    document.has_tables_if_a_workbook(&parsed)?;
+    Ok(document)
 }
 
-/// A document from a file's bytes: a PDF's text layer laid out by core, or a text file (UTF-8,
-/// or UTF-16), with a clear message for anything else.
-fn document_of(path: &Path, bytes: &[u8]) -> Result<Document, Message> {
+/// A document from its files' bytes: one file as [`file_of`] reads it, or several joined by a
+/// blank line, each byte's file and place kept (a PDF's pages are not, there).
+fn document_of(parts: &Parts, files: &[Vec<u8>]) -> Result<Document, Message> {
+    let [path] = parts.0.as_slice() else {
+        let (mut text, mut places) = (String::new(), SourcePlaces::default());
+        for (path, bytes) in parts.0.iter().zip(files) {
+            let (part, part_places) = match file_of(path, bytes)? {
+                Document { text, places: Places::Sources(places), .. } => (text, places),
+                Document { text, .. } => {
+                    let lines = lines_of(&path.display().to_string(), &text);
+                    (text, lines)
+                }
+            };
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            places.append(part_places, text.len());
+            text.push_str(&part);
+        }
+        return Ok(Document { text, places: Places::Sources(places), workbook: false });
+    };
+    file_of(path, files.first().map_or(&[], Vec::as_slice))
+}
+
+/// A text's lines as places: `第12行`.
+fn lines_of(name: &str, text: &str) -> SourcePlaces {
+    let mut places = SourcePlaces::new(name);
+    let mut at = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        places.push(at, format!("第{}行", index + 1));
+        at += line.len();
+    }
+    places
+}
+
+/// A document from a file's bytes: a PDF's text layer laid out by core; a workbook, Word
+/// document, CSV file or text in a legacy encoding read by `hedui-office` (its notes, such as
+/// hidden sheets skipped, on standard error); or a text file (UTF-8, or UTF-16); with a clear
+/// message for anything else.
+fn file_of(path: &Path, bytes: &[u8]) -> Result<Document, Message> {
+    let name = path.display().to_string();
     if bytes.starts_with(b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
         let pages = hedui_pdf::read_pdf(bytes, &hedui_pdf::Limits::default()).map_err(|e| Message { zh: e.zh(), en: e.en() })?;
         let Rendered { text, places } = hedui_core::layout::render(&pages);
-        return Ok(Document { text, places: Some(places) });
+        return Ok(Document { text, places: Places::Pages(places), workbook: false });
     }
-    let text = hedui_core::decode::decode(bytes).map_err(|e| Message { zh: e.zh().to_string(), en: e.en().to_string() })?;
-    Ok(Document { text, places: None })
+    let imported = if hedui_office::handles(&name, bytes) {
+        hedui_office::import(&name, bytes, &hedui_office::Limits::default())
+    } else {
+        match hedui_core::decode::decode(bytes) {
+            Ok(text) => return Ok(Document { text, places: Places::None, workbook: false }),
+            Err(hedui_core::decode::DecodeError::NotUtf8) => hedui_office::import_text(&name, bytes),
+            Err(e) => return Err(Message { zh: e.zh().to_string(), en: e.en().to_string() }),
+        }
+    };
+    let imported = imported.map_err(|e| Message::import(&e))?;
+    for note in &imported.notes {
+        eprintln!("hedui: {name}: {} ({})", note.zh, note.en);
+    }
+    let workbook = imported.kind == hedui_office::Kind::Workbook;
+    let places = if imported.kind == hedui_office::Kind::Text { Places::None } else { Places::Sources(imported.places) };
+    Ok(Document { text: imported.text, places, workbook })
 }
 
 #[cfg(test)]

@@ -61,9 +61,17 @@ impl DocumentReport {
         }
         for severity in [Severity::Error, Severity::Warning, Severity::Notice] {
             for f in document.findings.iter().filter(|f| f.severity == severity) {
-                // A PDF's findings say their page first: `file.pdf:p12:340:`.
-                let page = f.location.page.map_or(String::new(), |place| format!("p{}:", place.page));
-                let _ = writeln!(out, "{}:{page}{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
+                // A PDF's findings say their page first: `file.pdf:p12:340:`; an office file's
+                // their file and cell: `a.xlsx:收入决算表!C12:`.
+                match &f.location.origin {
+                    Some(origin) => {
+                        let _ = writeln!(out, "{}:{}: {}[{}] {}", origin.file, origin.place, severity.en(), f.rule, f.message);
+                    }
+                    None => {
+                        let page = f.location.page.map_or(String::new(), |place| format!("p{}:", place.page));
+                        let _ = writeln!(out, "{}:{page}{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
+                    }
+                }
                 let _ = writeln!(out, "    | {}", f.location.excerpt);
                 // A finding of one cause: the derivation of each relation it explains.
                 if f.is_cause() {
@@ -124,6 +132,17 @@ impl DocumentReport {
             // The findings a cause explains explain none themselves.
             #[cfg(feature = "diagnosis")]
             finding.explains.iter_mut().for_each(place);
+        }
+    }
+
+    #[cfg(feature = "layout")]
+    /// Gives the findings of a document imported from office files the file and cell or
+    /// paragraph of the text they point at.
+    pub fn place_in_sources(&mut self, places: &crate::positioned::SourcePlaces) {
+        for finding in &mut self.findings {
+            for location in std::iter::once(&mut finding.location).chain(finding.related.iter_mut()) {
+                location.origin = places.locate(location.byte_start);
+            }
         }
     }
 }

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::model::Amount;
-use crate::positioned::PagePlace;
+use crate::positioned::{PagePlace, SourcePlace};
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::{Form, RecognisedTable, TableWithoutColumns};
 use crate::rounding::Outcome;
@@ -219,6 +219,11 @@ pub struct FindingLocation {
     #[cfg_attr(feature = "layout", serde(flatten, skip_serializing_if = "Option::is_none"))]
     #[cfg_attr(not(feature = "layout"), serde(skip))]
     pub page: Option<PagePlace>,
+    /// For a document imported from office files: the file and cell or paragraph of that text
+    /// (as `page`, set by the faces that import such files, which have the layout reader).
+    #[cfg_attr(feature = "layout", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(not(feature = "layout"), serde(skip))]
+    pub origin: Option<SourcePlace>,
 }
 
 /// One figure in a relation: a table cell with a human label for messages.
@@ -262,6 +267,7 @@ impl<'a> Term<'a> {
             byte_start: self.amount.at.byte_start,
             byte_end: self.amount.at.byte_end,
             page: None,
+            origin: None,
         }
     }
 

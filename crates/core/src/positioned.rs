@@ -1,6 +1,8 @@
-//! Positioned text: what importers (PDF, later office files) hand to core. A page is a list of
-//! glyphs with their place; core's layout reader ([`crate::layout`]) turns pages into the text
-//! the rest of core reads, and keeps the way back from that text to the page.
+//! Positioned text: what importers hand to core. A PDF page is a list of glyphs with their place;
+//! core's layout reader ([`crate::layout`]) turns pages into the text the rest of core reads, and
+//! keeps the way back from that text to the page. Office files (workbooks, Word documents, CSV)
+//! are read into that text directly, with [`SourcePlaces`]: the file and cell or paragraph each
+//! piece of it came from.
 
 use serde::{Deserialize, Serialize};
 
@@ -67,4 +69,54 @@ pub struct PagePlace {
     /// The glyphs' box, `[left, top, right, bottom]` in whole points (rounded outwards) from the
     /// page's top-left corner.
     pub bbox: [i32; 4],
+}
+
+/// Where the pieces of an imported text came from: each piece starts at a byte of the text and
+/// names its file and its place there (`收入决算表!C12`, `第12段`, `表2 第3行第4列`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourcePlaces {
+    files: Vec<String>,
+    pieces: Vec<Piece>,
+}
+
+/// One piece of an imported text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Piece {
+    byte: usize,
+    file: usize,
+    place: String,
+}
+
+/// A finding's place in the file it was imported from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourcePlace {
+    pub file: String,
+    pub place: String,
+}
+
+impl SourcePlaces {
+    /// Places in one file, `file`.
+    pub fn new(file: &str) -> Self {
+        SourcePlaces { files: vec![file.to_string()], pieces: Vec::new() }
+    }
+
+    /// A piece of the text from byte `byte` on comes from `place` (of the last file); pieces are
+    /// pushed in text order.
+    pub fn push(&mut self, byte: usize, place: String) {
+        let file = self.files.len().saturating_sub(1);
+        self.pieces.push(Piece { byte, file, place });
+    }
+
+    /// Appends the places of a text appended at byte `offset` of this one.
+    pub fn append(&mut self, other: SourcePlaces, offset: usize) {
+        let first = self.files.len();
+        self.files.extend(other.files);
+        self.pieces.extend(other.pieces.into_iter().map(|p| Piece { byte: p.byte + offset, file: p.file + first, place: p.place }));
+    }
+
+    /// The place of the piece byte `byte` is in.
+    pub fn locate(&self, byte: usize) -> Option<SourcePlace> {
+        let piece = self.pieces.get(self.pieces.partition_point(|p| p.byte <= byte).checked_sub(1)?)?;
+        Some(SourcePlace { file: self.files.get(piece.file)?.clone(), place: piece.place.clone() })
+    }
 }

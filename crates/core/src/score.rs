@@ -190,7 +190,7 @@ mod tests {
             stated: None,
             expected: None,
             derivation: String::new(),
-            location: FindingLocation { line, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None },
+            location: FindingLocation { line, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None, origin: None },
             related: Vec::new(),
             related_documents: Vec::new(),
             #[cfg(feature = "diagnosis")]

@@ -84,6 +84,7 @@ impl Rule for FinalAccountsTablesPresent {
                 byte_start: span.byte_start,
                 byte_end: span.byte_end,
                 page: None,
+                origin: None,
             };
             checker.require(
                 &Self::INFO,

@@ -53,6 +53,7 @@ impl Rule for NoDataStatementContradicted {
                     byte_start: statement.span.byte_start,
                     byte_end: statement.span.byte_end,
                     page: None,
+                    origin: None,
                 },
                 format!("{}：{name} 表下说明本表无数据，但表内有非零数据：{figure}", Self::INFO.title_zh),
                 format!("{}: {name} states it has no data, but it has a nonzero figure: {figure}", Self::INFO.title_en),

@@ -99,6 +99,7 @@ fn judge(checker: &mut Checker, text: &str, span: crate::ingest::Span, figure: &
             byte_start: span.byte_start,
             byte_end: span.byte_end,
             page: None,
+            origin: None,
         };
         checker.require(
             &FigureBeyondRange::INFO,

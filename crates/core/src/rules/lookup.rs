@@ -173,6 +173,7 @@ pub fn table_location(lines: &[TextLine], table: &RecognisedTable) -> crate::fin
         byte_start: span.byte_start,
         byte_end: span.byte_end,
         page: None,
+        origin: None,
     }
 }
 
@@ -261,6 +262,7 @@ pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, foun
         byte_start: range.0,
         byte_end: range.1,
         page: None,
+        origin: None,
     }
 }
 
@@ -293,6 +295,7 @@ pub fn in_heading(section: &crate::recognise::Section, found: &str) -> crate::fi
         byte_start: span.byte_start,
         byte_end: span.byte_end,
         page: None,
+        origin: None,
     }
 }
 
@@ -389,6 +392,7 @@ pub fn cell_location(table: &RecognisedTable, row: &str, column: &str, amount: &
         byte_start: amount.at.byte_start,
         byte_end: amount.at.byte_end,
         page: None,
+        origin: None,
     }
 }
 

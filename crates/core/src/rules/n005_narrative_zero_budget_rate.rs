@@ -64,5 +64,6 @@ fn location(figure: &Figure) -> FindingLocation {
         byte_start: figure.at.byte_start,
         byte_end: figure.at.byte_end,
         page: None,
+        origin: None,
     }
 }

@@ -104,6 +104,7 @@ impl Rule for NarrativeFunctionNames {
                 byte_start: claim.span.byte_start,
                 byte_end: claim.span.byte_end,
                 page: None,
+                origin: None,
             };
             let message = format!("{}：{problem}", Self::INFO.title_zh);
             let derivation = format!("{class}（类）{section}（款）{item}（项） ↔ {}", table.form_name);
