@@ -5,6 +5,8 @@
 //! - `cargo xtask test`: checks formatting and lints, runs every test (native, wasm in headless
 //!   Chromium, browser end-to-end against the release build) and the size budgets.
 //!
+//! `cargo xtask fixtures` makes the CLI tests' office fixtures (`fixtures.rs`; `test` does too).
+//!
 //! And two that measure: `cargo xtask scale` (the CLI on large documents and batches,
 //! `scale.rs`) and `cargo xtask fuzz [SECONDS]` (each fuzz target of `fuzz/`, `fuzz.rs`).
 //!
@@ -18,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod embed;
+mod fixtures;
 mod fuzz;
 mod minify;
 mod pdf;
@@ -49,12 +52,14 @@ fn main() -> ExitCode {
         "post-build" => post_build(),
         "scale" => scale::scale(),
         "fuzz" => fuzz::fuzz(env::args().nth(2).as_deref()),
-        _ => Err("usage: cargo xtask <serve [--debug]|test|dist|scale|fuzz [SECONDS]>
+        "fixtures" => fixtures::office(),
+        _ => Err("usage: cargo xtask <serve [--debug]|test|dist|scale|fuzz [SECONDS]|fixtures>
   serve  install what is missing, build (release; --debug: debug) and serve on http://127.0.0.1:8080
   test   install what is missing and run every test
   dist   release build into dist/ and check the size budget
   scale  the CLI on 1, 10 and 50 MB documents and 1,000 documents: target/bench/scale.json
-  fuzz   run each fuzz target for SECONDS (default 60; nightly and cargo-fuzz)"
+  fuzz   run each fuzz target for SECONDS (default 60; nightly and cargo-fuzz)
+  fixtures  make the office fixtures of the CLI tests (target/office-fixtures), when out of date"
             .into()),
     };
     match outcome {
@@ -96,6 +101,7 @@ fn test() -> Result {
     step("formatting (cargo fmt --check) and lints (cargo clippy, warnings are errors)");
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
     run(Command::new("cargo").args(["clippy", "--locked", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    fixtures::office()?;
     step("native tests");
     run(Command::new("cargo").args(["test", "--locked"]))?;
     step("wasm tests in headless Chromium");

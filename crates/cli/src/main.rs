@@ -7,7 +7,7 @@
 //!
 //! PDFs are read by `hedui-pdf`, workbooks, Word documents, CSV and GBK text by `hedui-office`.
 //! With `--together`, the files given are the parts of one document (a workbook's tables and a
-//! Word file's narrative), read in the order given and checked as one.
+//! Word file's narrative), read as one (narrative first) and checked as one.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -56,7 +56,8 @@ enum Command {
         #[arg(long, conflicts_with_all = ["no_diagnosis", "fix"])]
         diff: bool,
         /// The files are the parts of one document (say a workbook's tables and a Word file's
-        /// narrative): read in the order given and checked as one.
+        /// narrative), checked as one: Word documents and texts first, in the order given, then
+        /// workbooks.
         #[arg(long)]
         together: bool,
         #[arg(required = true)]
@@ -71,7 +72,7 @@ enum Command {
     Parse {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// The files are the parts of one document, read in the order given.
+        /// The files are the parts of one document, read as `check --together` reads them.
         #[arg(long)]
         together: bool,
         #[arg(required = true)]
@@ -546,12 +547,17 @@ fn read_document(parts: &Parts) -> Result<Document, Message> {
 }
 
 /// A document from its files' bytes: one file as [`file_of`] reads it, or several joined by a
-/// blank line, each byte's file and place kept (a PDF's pages are not, there).
+/// blank line (Word documents and texts first, in the order given, then workbooks: a document's
+/// cover and narrative come before its tables), each byte's file and place kept (a PDF's pages
+/// are not, there).
 fn document_of(parts: &Parts, files: &[Vec<u8>]) -> Result<Document, Message> {
     let [path] = parts.0.as_slice() else {
+        let mut read = parts.0.iter().zip(files).map(|(path, bytes)| Ok((path, file_of(path, bytes)?))).collect::<Result<Vec<_>, Message>>()?;
+        // The narrative first, whose cover names the department and the year, then the tables.
+        read.sort_by_key(|(_, document)| document.workbook);
         let (mut text, mut places) = (String::new(), SourcePlaces::default());
-        for (path, bytes) in parts.0.iter().zip(files) {
-            let (part, part_places) = match file_of(path, bytes)? {
+        for (path, document) in read {
+            let (part, part_places) = match document {
                 Document { text, places: Places::Sources(places), .. } => (text, places),
                 Document { text, .. } => {
                     let lines = lines_of(&path.display().to_string(), &text);

@@ -148,11 +148,7 @@ impl Walk {
                     self.text.push('\t');
                 }
             }
-            "tr" if self.depth == 1 => {
-                let trimmed = self.text.trim_end_matches('\t').len();
-                self.text.truncate(trimmed);
-                self.text.push('\n');
-            }
+            "tr" if self.depth == 1 => self.text.push('\n'),
             "tbl" => {
                 self.depth = self.depth.saturating_sub(1);
                 if self.depth == 0 {

@@ -1,6 +1,6 @@
 //! Workbooks (XLSX, XLS, ODS, through calamine): every visible worksheet in order, each row a
-//! line of tab-separated cells (trailing empty cells dropped, a run of empty rows one blank
-//! line, a blank line between sheets). A merged cell's value stays in its first cell and the
+//! line of tab-separated cells (a table's rows to its last column, a run of empty rows one
+//! blank line, a blank line between sheets). A merged cell's value stays in its first cell and the
 //! others are empty, as core's ruled-table reader writes merged cells. Numbers are written as
 //! displayed (XLSX cells with their number format; XLS and ODS as `General`), formulas by their
 //! cached values. Hidden sheets and (XLSX) hidden rows are skipped and said so in the notes.
@@ -80,36 +80,52 @@ where
 }
 
 /// Appends a sheet's rows to `text`, returning how many hidden rows with content were skipped.
+/// A table's rows (those from the first to the last row of two filled cells or more in a run of
+/// rows without an empty one) keep their empty cells up to the table's last column, as table
+/// rows in text do; the rows around them (titles, units, notes) are written without.
 fn write_sheet(sheet: &str, range: &Range<Data>, styles: &StyleRange, hidden: &HashSet<u32>, text: &mut String, places: &mut SourcePlaces) -> usize {
     let Some((top, left)) = range.start() else { return 0 };
+    let mut skipped = 0;
+    let rows: Vec<(u32, &[Data])> = range
+        .rows()
+        .enumerate()
+        .map(|(index, cells)| (top + index as u32, cells))
+        .filter(|(row, cells)| {
+            let hide = hidden.contains(row);
+            skipped += usize::from(hide && cells.iter().any(|c| !matches!(c, Data::Empty)));
+            !hide
+        })
+        .collect();
+    let filled = |cells: &[Data]| cells.iter().filter(|c| !matches!(c, Data::Empty)).count();
+    let last = |cells: &[Data]| cells.iter().rposition(|c| !matches!(c, Data::Empty)).map_or(0, |last| last + 1);
     if !text.is_empty() {
         text.push('\n');
     }
-    let mut skipped = 0;
-    for (index, cells) in range.rows().enumerate() {
-        let row = top + index as u32;
-        let last = cells.iter().rposition(|cell| !matches!(cell, Data::Empty)).map_or(0, |last| last + 1);
-        if hidden.contains(&row) {
-            skipped += usize::from(last > 0);
+    for block in rows.split(|(_, cells)| filled(cells) == 0) {
+        if block.is_empty() {
             continue;
         }
-        if last == 0 {
-            if !text.is_empty() && !text.ends_with("\n\n") {
-                text.push('\n');
+        let first_row = block.iter().position(|(_, cells)| filled(cells) >= 2);
+        let last_row = block.iter().rposition(|(_, cells)| filled(cells) >= 2);
+        let table = first_row.zip(last_row).map(|(first, last_row)| (first, last_row, block[first..=last_row].iter().map(|(_, cells)| last(cells)).max().unwrap_or(0)));
+        for (index, (row, cells)) in block.iter().enumerate() {
+            let width = match table {
+                Some((first, last_row, width)) if (first..=last_row).contains(&index) => width,
+                _ => last(cells),
+            };
+            for (offset, cell) in cells[..width].iter().enumerate() {
+                let column = left + offset as u32;
+                if offset > 0 {
+                    text.push('\t');
+                }
+                let format = styles.get((*row, column)).and_then(|style| style.number_format.as_ref());
+                let shown = shown(cell, format.map_or(Display::GENERAL, |f| Display::of(&f.format_code)));
+                if !shown.is_empty() {
+                    places.push(text.len(), format!("{sheet}!{}{}", column_letters(column), row + 1));
+                }
+                text.extend(shown.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }));
             }
-            continue;
-        }
-        for (offset, cell) in cells[..last].iter().enumerate() {
-            let column = left + offset as u32;
-            if offset > 0 {
-                text.push('\t');
-            }
-            let format = styles.get((row, column)).and_then(|style| style.number_format.as_ref());
-            let shown = shown(cell, format.map_or(Display::GENERAL, |f| Display::of(&f.format_code)));
-            if !shown.is_empty() {
-                places.push(text.len(), format!("{sheet}!{}{}", column_letters(column), row + 1));
-            }
-            text.extend(shown.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }));
+            text.push('\n');
         }
         text.push('\n');
     }

@@ -1,0 +1,281 @@
+"""Office fixtures for hedui's CLI tests (issue #17), made from the corpus texts.
+
+    python3 make_fixtures.py CORPUS_DIR OUT_DIR
+
+For each of the corpus documents 000, 002 and 004:
+  NNN.xlsx          its tables, one sheet each (title, 公开表号, unit and notes above and below),
+                    figures as numbers with `#,##0.00`-style formats, header cells merged, each
+                    合计 row's figures that are the sum of their 类 rows as =SUM(...) formulas,
+                    recalculated by LibreOffice so that the file holds their cached values
+  NNN-说明.docx     the rest of the document: headings, paragraphs, lists
+  NNN.docx          the whole document, tables as Word tables (header cells spanning columns)
+  NNN-tables.txt    the tables' text alone, as the workbook holds it (what NNN.xlsx should read as)
+  NNN-说明.txt      the narrative's text alone
+plus 000.xls (LibreOffice), the five texts in GB18030 (NNN-gbk.txt), and the bad files of bad/.
+Needs openpyxl, python-docx and msoffcrypto-tool (PyPI) and soffice (LibreOffice).
+"""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from decimal import Decimal
+
+import docx
+import msoffcrypto.format.ooxml
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|0|[1-9]\d{0,14})(?:\.(\d+))?$")
+
+
+def number_format(text):
+    """The number format that shows `text`'s figure as written, or None when it is no figure."""
+    match = NUMBER.match(text)
+    if not match:
+        return None
+    decimals = len(match.group(1) or "")
+    integer = "#,##0" if "," in text else "0"
+    return integer + ("." + "0" * decimals if decimals else "")
+
+
+def segments(lines):
+    """Splits a text's lines into ("table", lines) and ("text", lines) runs: a table is a run of
+    tab lines with its caption above (heading, 公开表号, 单位, 部门 lines, up to a heading or five
+    lines) and its notes below (注…, 说明…)."""
+    is_tab = [("\t" in line) for line in lines]
+    spans = []
+    i = 0
+    while i < len(lines):
+        if not is_tab[i]:
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and is_tab[end]:
+            end += 1
+        start, seen = i, 0
+        floor = spans[-1][1] if spans else 0
+        while start > floor and seen < 5:
+            line = lines[start - 1]
+            if line.strip():
+                if len(line.strip()) > 40 or line.startswith("- "):
+                    break
+                seen += 1
+            start -= 1
+            if line.startswith("#"):
+                break
+        while start < i and not lines[start].strip():
+            start += 1
+        after = end
+        while after < len(lines) and not lines[after].strip():
+            after += 1
+        # Notes under the table (注：…, 说明：…本表无数据) stay with it.
+        while after < len(lines) and lines[after].startswith(("注", "说明")) and "\t" not in lines[after]:
+            end = after + 1
+            after = end
+            while after < len(lines) and not lines[after].strip():
+                after += 1
+        spans.append((start, end))
+        i = end
+    out, at = [], 0
+    for start, end in spans:
+        if start > at:
+            out.append(("text", lines[at:start]))
+        out.append(("table", lines[start:end]))
+        at = end
+    if at < len(lines):
+        out.append(("text", lines[at:]))
+    return out
+
+
+def cell_text(line):
+    if line.startswith("#"):
+        return line.lstrip("#").strip()
+    return line if "\t" in line else line.rstrip()
+
+
+def write_sheet(sheet, block):
+    """One table's lines as a sheet: a row per line, figures as numbers in their formats,
+    captions merged over the table's width, header cells merged over the empty cells after
+    them, and 合计 figures that sum their 类 rows as formulas."""
+    rows = [cell_text(line).split("\t") if "\t" in line else [cell_text(line)] for line in block]
+    width = max(len(r) for r in rows)
+    first_figure_row = next((n for n, r in enumerate(rows) if len(r) > 1 and any(number_format(c) and "." in c for c in r)), len(rows))
+    values = {}
+    for n, cells in enumerate(rows, start=1):
+        for m, text in enumerate(cells, start=1):
+            if not text:
+                continue
+            fmt = number_format(text.strip())
+            cell = sheet.cell(row=n, column=m)
+            if fmt and len(cells) > 1 and not (m == 1 and len(text) >= 3 and "." not in text and "," not in text):
+                cell.value = Decimal(text.strip().replace(",", ""))
+                cell.number_format = fmt
+                values[(n, m)] = cell.value
+            else:
+                cell.value = text
+        if len(cells) == 1 and width > 1 and cells[0]:
+            sheet.merge_cells(start_row=n, start_column=1, end_row=n, end_column=width)
+        elif len(cells) > 1 and n - 1 < first_figure_row:
+            m = 1
+            while m <= len(cells):
+                end = m
+                while end < len(cells) and not cells[end] and cells[m - 1]:
+                    end += 1
+                if end > m:
+                    sheet.merge_cells(start_row=n, start_column=m, end_row=n, end_column=end)
+                m = end + 1
+    # 合计 rows: figures that are the sum of the 类 (3-digit code) rows below them.
+    for n, cells in enumerate(rows, start=1):
+        if re.sub(r"\s", "", cells[0]) not in ("合计", "总计"):
+            continue
+        classes = [k for k in range(n + 1, len(rows) + 1) if re.fullmatch(r"\d{3}", rows[k - 1][0].strip())]
+        for m in range(2, len(cells) + 1):
+            if (n, m) not in values or not classes or not all((k, m) in values for k in classes):
+                continue
+            if sum(values[(k, m)] for k in classes) == values[(n, m)]:
+                letter = get_column_letter(m)
+                sheet.cell(row=n, column=m).value = "=SUM(" + ",".join(f"{letter}{k}" for k in classes) + ")"
+
+
+def sheet_title(block, number):
+    for line in block:
+        title = cell_text(line)
+        if title and "\t" not in line and not title.startswith(("公开", "单位", "部门", "注")):
+            return re.sub(r"[\[\]:*?/\\]", "", title)[:31]
+    return f"表{number}"
+
+
+def write_docx(path, blocks, tables_too):
+    document = docx.Document()
+    for kind, block in blocks:
+        if kind == "table" and tables_too:
+            write_word_table(document, block)
+            continue
+        if kind == "table":
+            continue
+        for line in block:
+            if not line.strip():
+                continue
+            if line.startswith("#"):
+                level = len(line) - len(line.lstrip("#"))
+                document.add_heading(line.lstrip("#").strip().replace("**", ""), level=min(level, 9))
+            elif line.startswith("- "):
+                document.add_paragraph(line[2:].strip(), style="List Bullet")
+            else:
+                document.add_paragraph(line.strip().replace("**", ""))
+    document.save(path)
+
+
+def write_word_table(document, block):
+    """A table's caption as paragraphs and its rows as a Word table; a header cell followed by
+    empty cells spans them."""
+    rows = [line.split("\t") for line in block if "\t" in line]
+    for line in block:
+        if "\t" not in line and line.strip():
+            if line.startswith("#"):
+                document.add_heading(line.lstrip("#").strip(), level=len(line) - len(line.lstrip("#")))
+            else:
+                document.add_paragraph(line.strip())
+    if not rows:
+        return
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    first_figure_row = next((n for n, r in enumerate(rows) if any(number_format(c) and "." in c for c in r)), len(rows))
+    for n, cells in enumerate(rows):
+        m = 0
+        while m < len(cells):
+            end = m
+            if n < first_figure_row and cells[m]:
+                while end + 1 < len(cells) and not cells[end + 1]:
+                    end += 1
+            cell = table.cell(n, m)
+            if end > m:
+                cell = cell.merge(table.cell(n, end))
+            cell.text = cells[m]
+            m = end + 1
+
+
+def soffice(args, outdir, profile):
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", *args, "--outdir", outdir], check=True, stdout=subprocess.DEVNULL)
+
+
+def main(corpus, out):
+    os.makedirs(out, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="hedui-office-")
+    profile = os.path.join(work, "profile")
+    names = sorted(n for n in os.listdir(corpus) if n.endswith(".txt"))
+    for name in names:
+        number = name[:3]
+        text = open(os.path.join(corpus, name), encoding="utf-8").read()
+        with open(os.path.join(out, f"{number}-gbk.txt"), "wb") as f:
+            f.write(text.encode("gb18030"))
+        if number not in ("000", "002", "004"):
+            continue
+        blocks = segments(text.split("\n"))
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        tables = [block for kind, block in blocks if kind == "table"]
+        for index, block in enumerate(tables, start=1):
+            title = sheet_title(block, index)
+            while title in book.sheetnames:
+                title = title[:28] + f"({index})"
+            write_sheet(book.create_sheet(title), block)
+        raw = os.path.join(work, f"{number}.xlsx")
+        book.save(raw)
+        # LibreOffice saves the workbook again with the formulas' values.
+        soffice(["--convert-to", "xlsx:Calc MS Excel 2007 XML", raw], out, profile)
+        with open(os.path.join(out, f"{number}-tables.txt"), "w", encoding="utf-8") as f:
+            f.write("\n\n".join("\n".join(cell_text(line) for line in block) for block in tables) + "\n")
+        with open(os.path.join(out, f"{number}-说明.txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join("\n".join(block) for kind, block in blocks if kind == "text"))
+        write_docx(os.path.join(out, f"{number}-说明.docx"), blocks, tables_too=False)
+        write_docx(os.path.join(out, f"{number}.docx"), blocks, tables_too=True)
+    soffice(["--convert-to", "xls:MS Excel 97", os.path.join(out, "000.xlsx")], out, profile)
+    bad(out, work, profile)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def bad(out, work, profile):
+    """Files hedui must refuse, each with its own message."""
+    bad = os.path.join(out, "bad")
+    os.makedirs(bad, exist_ok=True)
+    book = openpyxl.Workbook()
+    book.save(os.path.join(bad, "empty.xlsx"))
+    book = openpyxl.Workbook()
+    book.active.title = "通讯录"
+    for row in (["姓名", "电话", "备注"], ["张三", "13800000000", "财务科"], ["李四", "13900000000", "办公室"]):
+        book.active.append(row)
+    book.save(os.path.join(bad, "no-tables.xlsx"))
+    with open(os.path.join(out, "000.xlsx"), "rb") as f:
+        whole = f.read()
+    with open(os.path.join(bad, "corrupt.xlsx"), "wb") as f:
+        f.write(whole[: len(whole) // 2])
+    encrypted = io.BytesIO()
+    office = msoffcrypto.format.ooxml.OOXMLFile(io.BytesIO(whole))
+    office.encrypt("123456", encrypted)
+    with open(os.path.join(bad, "encrypted.xlsx"), "wb") as f:
+        f.write(encrypted.getvalue())
+    with zipfile.ZipFile(os.path.join(bad, "bomb-size.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (300 << 20))
+    with zipfile.ZipFile(os.path.join(bad, "bomb-entries.docx"), "w", zipfile.ZIP_STORED) as z:
+        z.writestr("word/document.xml", "<document/>")
+        for n in range(10_001):
+            z.writestr(f"word/media/{n}.bin", b"")
+    with zipfile.ZipFile(os.path.join(bad, "archive.zip"), "w") as z:
+        z.writestr("readme.txt", "not an office file")
+    soffice(["--convert-to", "doc:MS Word 97", os.path.join(out, "000-说明.docx")], bad, profile)
+    shutil.copy(os.path.join(bad, "000-说明.doc"), os.path.join(bad, "report.doc"))
+    os.remove(os.path.join(bad, "000-说明.doc"))
+    shutil.copy(os.path.join(bad, "report.doc"), os.path.join(bad, "report.wps"))
+    shutil.copy(os.path.join(out, "000.xls"), os.path.join(bad, "tables.et"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
