@@ -120,3 +120,23 @@ impl SourcePlaces {
         Some(SourcePlace { file: self.files.get(piece.file)?.clone(), place: piece.place.clone() })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_is_placed_in_its_piece_and_appended_files_keep_theirs() {
+        let mut places = SourcePlaces::new("a.xlsx");
+        places.push(0, "收入决算表!A1".to_string());
+        places.push(10, "收入决算表!B1".to_string());
+        let mut other = SourcePlaces::new("b.docx");
+        other.push(0, "第1段".to_string());
+        places.append(other, 20);
+        let at = |byte| places.locate(byte).map(|p| format!("{}:{}", p.file, p.place));
+        assert_eq!(at(9).as_deref(), Some("a.xlsx:收入决算表!A1"));
+        assert_eq!(at(10).as_deref(), Some("a.xlsx:收入决算表!B1"));
+        assert_eq!(at(25).as_deref(), Some("b.docx:第1段"));
+        assert_eq!(SourcePlaces::new("c.csv").locate(0), None);
+    }
+}

@@ -207,3 +207,55 @@ fn heading_levels(styles: &str) -> HashMap<String, usize> {
     }
     levels
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn docx(body: &str) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("word/document.xml", options).unwrap();
+        let document = format!(r#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#);
+        zip.write_all(document.as_bytes()).unwrap();
+        zip.start_file("word/styles.xml", options).unwrap();
+        zip.write_all(br#"<w:styles xmlns:w="w"><w:style w:styleId="2"><w:name w:val="heading 2"/></w:style></w:styles>"#).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn read(body: &str) -> Imported {
+        let bytes = docx(body);
+        crate::import("a.docx", &bytes, &crate::Limits::default()).unwrap()
+    }
+
+    #[test]
+    fn headings_paragraphs_and_tables_come_in_document_order() {
+        let imported = read(concat!(
+            r#"<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:t>一、收入决算情况说明</w:t></w:r></w:p>"#,
+            r#"<w:p><w:r><w:t>本年收入 </w:t></w:r><w:r><w:t>280.72 万元&amp;</w:t></w:r></w:p>"#,
+            r#"<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>决算数</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>"#,
+            r#"<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge/></w:tcPr><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>280.72</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>"#,
+            r#"<w:p><w:r><w:t>（一）</w:t></w:r><w:r><w:t>财政拨款收入</w:t></w:r></w:p>"#,
+        ));
+        assert_eq!(imported.text, "## 一、收入决算情况说明\n\n本年收入 280.72 万元&\n\n项目\t\t决算数\t\n\t\t280.72\t\n\n（一）财政拨款收入\n\n");
+        let place = |needle: &str| imported.places.locate(imported.text.find(needle).unwrap()).unwrap().place;
+        assert_eq!(place("本年收入"), "第2段");
+        assert_eq!(place("280.72\t"), "表1 第2行第2列");
+        assert_eq!(place("（一）"), "第3段");
+    }
+
+    #[test]
+    fn limits_and_word_97_are_kept() {
+        let bytes = docx("<w:p/>");
+        let small = crate::Limits { max_file: 100, ..crate::Limits::default() };
+        assert_eq!(crate::import("a.docx", &bytes, &small).err(), Some(ImportError::TooLarge { limit_mb: 0 }));
+        let few = crate::Limits { max_entries: 1, ..crate::Limits::default() };
+        assert_eq!(crate::import("a.docx", &bytes, &few).err(), Some(ImportError::ZipBomb));
+        let tight = crate::Limits { max_unzipped: 10, ..crate::Limits::default() };
+        assert_eq!(crate::import("a.docx", &bytes, &tight).err(), Some(ImportError::ZipBomb));
+        assert_eq!(crate::import("a.doc", &bytes, &crate::Limits::default()).err(), Some(ImportError::Word97));
+        assert!(matches!(crate::import("a.docx", &bytes[..bytes.len() / 2], &crate::Limits::default()), Err(ImportError::Damaged(_))));
+    }
+}

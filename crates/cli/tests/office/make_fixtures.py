@@ -3,7 +3,8 @@
     python3 make_fixtures.py CORPUS_DIR OUT_DIR
 
 For each of the corpus documents 000, 002 and 004:
-  NNN.xlsx          its tables, one sheet each (title, 公开表号, unit and notes above and below),
+  NNN.xlsx          its tables, one sheet each (title, 公开表号, unit and notes above and below;
+                    002 also has a hidden sheet and a hidden row of draft figures),
                     figures as numbers with `#,##0.00`-style formats, header cells merged, each
                     合计 row's figures that are the sum of their 类 rows as =SUM(...) formulas,
                     recalculated by LibreOffice so that the file holds their cached values
@@ -142,6 +143,20 @@ def write_sheet(sheet, block):
                 sheet.cell(row=n, column=m).value = "=SUM(" + ",".join(f"{letter}{k}" for k in classes) + ")"
 
 
+def hide_drafts(book):
+    """A hidden sheet and a hidden row of draft figures, which hedui skips and reports."""
+    draft = book.create_sheet("草稿")
+    draft.append(["收入决算表"])
+    draft.append(["项目", "本年收入合计"])
+    draft.append(["合计", 1.0])
+    draft.sheet_state = "hidden"
+    first = book.worksheets[0]
+    row = first.max_row + 2
+    first.cell(row=row, column=1).value = "草稿：本年收入合计"
+    first.cell(row=row, column=2).value = 9999
+    first.row_dimensions[row].hidden = True
+
+
 def sheet_title(block, number):
     for line in block:
         title = cell_text(line)
@@ -156,33 +171,18 @@ def write_docx(path, blocks, tables_too):
         if kind == "table" and tables_too:
             write_word_table(document, block)
             continue
-        if kind == "table":
-            continue
-        for line in block:
-            if not line.strip():
-                continue
-            if line.startswith("#"):
-                level = len(line) - len(line.lstrip("#"))
-                document.add_heading(line.lstrip("#").strip().replace("**", ""), level=min(level, 9))
-            elif line.startswith("- "):
-                document.add_paragraph(line[2:].strip(), style="List Bullet")
-            else:
-                document.add_paragraph(line.strip().replace("**", ""))
+        if kind == "text":
+            paragraphs(document, block)
     document.save(path)
 
 
 def write_word_table(document, block):
-    """A table's caption as paragraphs and its rows as a Word table; a header cell followed by
-    empty cells spans them."""
-    rows = [line.split("\t") for line in block if "\t" in line]
-    for line in block:
-        if "\t" not in line and line.strip():
-            if line.startswith("#"):
-                document.add_heading(line.lstrip("#").strip(), level=len(line) - len(line.lstrip("#")))
-            else:
-                document.add_paragraph(line.strip())
-    if not rows:
-        return
+    """A table's caption and notes as paragraphs around its rows as a Word table; a header cell
+    followed by empty cells spans them."""
+    first = next(n for n, line in enumerate(block) if "\t" in line)
+    last = max(n for n, line in enumerate(block) if "\t" in line)
+    rows = [line.split("\t") for line in block[first : last + 1]]
+    paragraphs(document, block[:first])
     width = max(len(r) for r in rows)
     table = document.add_table(rows=len(rows), cols=width)
     table.style = "Table Grid"
@@ -199,6 +199,19 @@ def write_word_table(document, block):
                 cell = cell.merge(table.cell(n, end))
             cell.text = cells[m]
             m = end + 1
+    paragraphs(document, block[last + 1 :])
+
+
+def paragraphs(document, lines):
+    for line in lines:
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            document.add_heading(line.lstrip("#").strip().replace("**", ""), level=min(len(line) - len(line.lstrip("#")), 9))
+        elif line.startswith("- "):
+            document.add_paragraph(line[2:].strip(), style="List Bullet")
+        else:
+            document.add_paragraph(line.strip().replace("**", ""))
 
 
 def soffice(args, outdir, profile):
@@ -226,6 +239,8 @@ def main(corpus, out):
             while title in book.sheetnames:
                 title = title[:28] + f"({index})"
             write_sheet(book.create_sheet(title), block)
+        if number == "002":
+            hide_drafts(book)
         raw = os.path.join(work, f"{number}.xlsx")
         book.save(raw)
         # LibreOffice saves the workbook again with the formulas' values.

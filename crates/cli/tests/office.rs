@@ -1,0 +1,146 @@
+//! Files as accountants have them (issue #17): the corpus documents as workbooks, Word documents
+//! and GBK text give the findings of their text; bad files are refused, each with its message.
+//!
+//! The fixtures are made by `tests/office/make_fixtures.py` into `target/office-fixtures/`:
+//! `cargo xtask fixtures` (and `cargo xtask test`) make them when they are out of date.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/office-fixtures").join(name);
+    assert!(path.exists(), "{} is missing: run `cargo xtask fixtures`", path.display());
+    path
+}
+
+fn corpus(number: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(&format!("{number}_"))).unwrap()
+}
+
+fn hedui(args: &[&str], paths: &[PathBuf]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hedui")).args(args).args(paths).output().unwrap()
+}
+
+fn report(args: &[&str], paths: &[PathBuf]) -> serde_json::Value {
+    let out = hedui(&[&["check", "--format", "json"], args].concat(), paths);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{paths:?}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The findings of a report's one document as `(rule, stated, expected)`, sorted.
+fn findings(report: &serde_json::Value) -> Vec<(String, String, String)> {
+    let documents = report["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1, "one document");
+    let mut out: Vec<_> = documents[0]["findings"].as_array().unwrap().iter().map(|f| (f["rule"].to_string(), f["stated"].to_string(), f["expected"].to_string())).collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn workbooks_give_the_findings_of_their_tables_text() {
+    for number in ["000", "002", "004"] {
+        let tables = findings(&report(&[], &[fixture(&format!("{number}-tables.txt"))]));
+        assert!(!tables.is_empty(), "{number}: the tables alone have findings");
+        assert_eq!(findings(&report(&[], &[fixture(&format!("{number}.xlsx"))])), tables, "{number}.xlsx");
+    }
+    // Hidden sheets and rows are skipped, and said so.
+    let stderr = String::from_utf8(hedui(&["check"], &[fixture("002.xlsx")]).stderr).unwrap();
+    assert!(stderr.contains("hidden sheet “草稿” skipped") && stderr.contains("1 hidden rows skipped"), "{stderr}");
+    // Saved by LibreOffice as Excel 97–2003.
+    assert_eq!(findings(&report(&[], &[fixture("000.xls")])), findings(&report(&[], &[fixture("000-tables.txt")])), "000.xls");
+}
+
+#[test]
+fn word_documents_and_gbk_texts_give_the_findings_of_their_text() {
+    for number in ["000", "002", "004"] {
+        let text = findings(&report(&[], &[corpus(number)]));
+        assert_eq!(findings(&report(&[], &[fixture(&format!("{number}.docx"))])), text, "{number}.docx");
+    }
+    for number in ["000", "001", "002", "003", "004"] {
+        let out = hedui(&["check", "--format", "json"], &[fixture(&format!("{number}-gbk.txt"))]);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("read as GBK text"), "{number}: the encoding is said");
+        let gbk: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(findings(&gbk), findings(&report(&[], &[corpus(number)])), "{number}-gbk.txt");
+    }
+}
+
+#[test]
+fn a_workbook_and_a_word_document_together_are_one_document() {
+    for number in ["000", "002", "004"] {
+        let text = findings(&report(&[], &[corpus(number)]));
+        // In either order: the narrative is read first.
+        let (xlsx, docx) = (fixture(&format!("{number}.xlsx")), fixture(&format!("{number}-说明.docx")));
+        let together = report(&["--together"], &[xlsx.clone(), docx.clone()]);
+        assert_eq!(findings(&together), text, "{number}.xlsx + {number}-说明.docx");
+        assert_eq!(findings(&report(&["--together"], &[docx.clone(), xlsx.clone()])), text);
+        // Findings point into the file and cell or paragraph they come from.
+        let origins: Vec<(String, String)> = together["documents"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["location"]["origin"]["file"].as_str().unwrap().to_string(), f["location"]["origin"]["place"].as_str().unwrap().to_string()))
+            .collect();
+        assert!(origins.iter().any(|(file, place)| file.ends_with(".xlsx") && place.contains('!')), "{origins:?}");
+        assert!(origins.iter().any(|(file, place)| file.ends_with(".docx") && place.ends_with('段')), "{origins:?}");
+    }
+}
+
+#[test]
+fn a_figure_in_a_workbook_is_located_by_sheet_and_cell() {
+    let text = String::from_utf8(hedui(&["check", "--format", "text"], &[fixture("000.xlsx")]).stdout).unwrap();
+    assert!(text.lines().any(|line| line.contains("000.xlsx:") && line.contains("!D6: error[P010]")), "{text}");
+}
+
+#[test]
+fn parse_reads_office_files_too() {
+    let out = hedui(&["parse", "--format", "json", "--together"], &[fixture("000.xlsx"), fixture("000-说明.docx")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let parsed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(parsed["source"].as_str().unwrap().contains(" + "), "one document of both files");
+    assert!(parsed["tables"].as_array().unwrap().len() >= 9);
+    let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/xlsx/sh-2026-department-budget-template.xlsx");
+    let out = hedui(&["parse", "--format", "json"], &[template]);
+    let parsed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(parsed["stats"]["tables_recognised"], 9, "the template's nine tables, empty");
+}
+
+#[test]
+fn bad_files_are_refused_each_with_its_message() {
+    let cases = [
+        ("bad/corrupt.xlsx", "damaged file"),
+        ("bad/encrypted.xlsx", "password-protected"),
+        ("bad/bomb-size.xlsx", "zip bomb"),
+        ("bad/bomb-entries.docx", "zip bomb"),
+        ("bad/report.doc", "Save As” a Word document (.docx)"),
+        ("bad/report.wps", "WPS Writer document (.wps)"),
+        ("bad/tables.et", "Save As” an Excel workbook (.xlsx)"),
+        ("bad/empty.xlsx", "an empty workbook"),
+        ("bad/no-tables.xlsx", "no final-accounts or budget disclosure table"),
+        ("bad/archive.zip", "not an Excel workbook or Word document"),
+    ];
+    for (name, message) in cases {
+        let out = hedui(&["check", "--format", "json"], &[fixture(name), corpus("001")]);
+        assert_eq!(out.status.code(), Some(3), "{name}");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let unchecked = &report["unchecked"][0];
+        assert!(unchecked["message_en"].as_str().unwrap().contains(message), "{name}: {unchecked}");
+        assert!(!unchecked["message"].as_str().unwrap().is_empty(), "{name}: a Chinese message");
+        // Nothing lost: the other file is checked.
+        assert_eq!(report["documents"].as_array().unwrap().len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn a_file_over_the_size_cap_is_not_read() {
+    let dir = std::env::temp_dir().join(format!("hedui-office-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.xlsx");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(51 << 20).unwrap();
+    let out = hedui(&["check", "--format", "json"], &[big]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["unchecked"][0]["message_en"].as_str().unwrap().contains("larger than 50 MB"), "{report}");
+}
