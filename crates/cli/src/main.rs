@@ -546,62 +546,52 @@ fn read_document(parts: &Parts) -> Result<Document, Message> {
     Ok(document)
 }
 
-/// A document from its files' bytes: one file as [`file_of`] reads it, or several joined by a
-/// blank line (Word documents and texts first, in the order given, then workbooks: a document's
-/// cover and narrative come before its tables), each byte's file and place kept (a PDF's pages
-/// are not, there).
+/// A document from its files' bytes: one file as [`file_of`] reads it, or several read as one
+/// by [`hedui_office::combine`] (a PDF's pages are not kept, there).
 fn document_of(parts: &Parts, files: &[Vec<u8>]) -> Result<Document, Message> {
     let [path] = parts.0.as_slice() else {
-        let mut read = parts.0.iter().zip(files).map(|(path, bytes)| Ok((path, file_of(path, bytes)?))).collect::<Result<Vec<_>, Message>>()?;
-        // The narrative first, whose cover names the department and the year, then the tables.
-        read.sort_by_key(|(_, document)| document.workbook);
-        let (mut text, mut places) = (String::new(), SourcePlaces::default());
-        for (path, document) in read {
-            let (part, part_places) = match document {
-                Document { text, places: Places::Sources(places), .. } => (text, places),
-                Document { text, .. } => {
-                    let lines = lines_of(&path.display().to_string(), &text);
-                    (text, lines)
-                }
-            };
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            places.append(part_places, text.len());
-            text.push_str(&part);
+        let mut read = Vec::new();
+        for (path, bytes) in parts.0.iter().zip(files) {
+            read.push(match file_of(path, bytes)? {
+                FileRead::Imported(imported) => imported,
+                FileRead::Document(document) => hedui_office::Imported::of_text(&path.display().to_string(), document.text),
+            });
         }
-        return Ok(Document { text, places: Places::Sources(places), workbook: false });
+        let combined = hedui_office::combine(read);
+        return Ok(Document { text: combined.text, places: Places::Sources(combined.places), workbook: false });
     };
-    file_of(path, files.first().map_or(&[], Vec::as_slice))
+    Ok(match file_of(path, files.first().map_or(&[], Vec::as_slice))? {
+        FileRead::Document(document) => document,
+        FileRead::Imported(imported) => {
+            // A text's findings keep their `file:line`.
+            let places = if imported.kind == hedui_office::Kind::Text { Places::None } else { Places::Sources(imported.places) };
+            Document { text: imported.text, places, workbook: imported.kind == hedui_office::Kind::Workbook }
+        }
+    })
 }
 
-/// A text's lines as places: `第12行`.
-fn lines_of(name: &str, text: &str) -> SourcePlaces {
-    let mut places = SourcePlaces::new(name);
-    let mut at = 0;
-    for (index, line) in text.split_inclusive('\n').enumerate() {
-        places.push(at, format!("第{}行", index + 1));
-        at += line.len();
-    }
-    places
+/// A file as read: by core or the PDF reader, or by `hedui-office`.
+enum FileRead {
+    Document(Document),
+    Imported(hedui_office::Imported),
 }
 
 /// A document from a file's bytes: a PDF's text layer laid out by core; a workbook, Word
 /// document, CSV file or text in a legacy encoding read by `hedui-office` (its notes, such as
 /// hidden sheets skipped, on standard error); or a text file (UTF-8, or UTF-16); with a clear
 /// message for anything else.
-fn file_of(path: &Path, bytes: &[u8]) -> Result<Document, Message> {
+fn file_of(path: &Path, bytes: &[u8]) -> Result<FileRead, Message> {
     let name = path.display().to_string();
     if bytes.starts_with(b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
         let pages = hedui_pdf::read_pdf(bytes, &hedui_pdf::Limits::default()).map_err(|e| Message { zh: e.zh(), en: e.en() })?;
         let Rendered { text, places } = hedui_core::layout::render(&pages);
-        return Ok(Document { text, places: Places::Pages(places), workbook: false });
+        return Ok(FileRead::Document(Document { text, places: Places::Pages(places), workbook: false }));
     }
     let imported = if hedui_office::handles(&name, bytes) {
         hedui_office::import(&name, bytes, &hedui_office::Limits::default())
     } else {
         match hedui_core::decode::decode(bytes) {
-            Ok(text) => return Ok(Document { text, places: Places::None, workbook: false }),
+            Ok(text) => return Ok(FileRead::Document(Document { text, places: Places::None, workbook: false })),
             Err(hedui_core::decode::DecodeError::NotUtf8) => hedui_office::import_text(&name, bytes),
             Err(e) => return Err(Message { zh: e.zh().to_string(), en: e.en().to_string() }),
         }
@@ -610,9 +600,7 @@ fn file_of(path: &Path, bytes: &[u8]) -> Result<Document, Message> {
     for note in &imported.notes {
         eprintln!("hedui: {name}: {} ({})", note.zh, note.en);
     }
-    let workbook = imported.kind == hedui_office::Kind::Workbook;
-    let places = if imported.kind == hedui_office::Kind::Text { Places::None } else { Places::Sources(imported.places) };
-    Ok(Document { text: imported.text, places, workbook })
+    Ok(FileRead::Imported(imported))
 }
 
 #[cfg(test)]

@@ -43,7 +43,10 @@ pub enum Kind {
     Workbook,
     Word,
     Csv,
+    /// Text, its lines the document's (places name them: `第12行`).
     Text,
+    /// Several files read as one document ([`combine`]).
+    Combined,
 }
 
 /// A file read: its text, where each piece of it came from, and what was left out (hidden
@@ -61,6 +64,32 @@ pub struct Imported {
 pub struct Note {
     pub zh: String,
     pub en: String,
+}
+
+impl Imported {
+    /// A text read by another reader (a PDF's layout text, a UTF-8 file), to be [`combine`]d:
+    /// its lines are its places.
+    pub fn of_text(name: &str, text: String) -> Imported {
+        text::imported(name, text::Decoded { text, notes: Vec::new() })
+    }
+}
+
+/// The files of one document read as one (say a workbook's tables and a Word file's narrative):
+/// Word documents and texts first, in the order given, as a document's cover and narrative come
+/// before its tables (the cover names the department and year), then workbooks; joined by a
+/// blank line, each piece's file and place kept.
+pub fn combine(mut parts: Vec<Imported>) -> Imported {
+    parts.sort_by_key(|part| part.kind == Kind::Workbook);
+    let mut combined = Imported { kind: Kind::Combined, text: String::new(), places: SourcePlaces::default(), notes: Vec::new() };
+    for part in parts {
+        if !combined.text.is_empty() {
+            combined.text.push_str("\n\n");
+        }
+        combined.places.append(part.places, combined.text.len());
+        combined.text.push_str(&part.text);
+        combined.notes.extend(part.notes);
+    }
+    combined
 }
 
 /// Whether `import` is the reader for this file: an office file by its name or header, or a

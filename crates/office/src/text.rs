@@ -33,9 +33,15 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
     Ok(Decoded { text: text.into_owned(), notes })
 }
 
-/// Decoded text as it is: its lines are the document's, so it needs no places.
+/// Decoded text as it is, its lines as places (`第12行`).
 pub(crate) fn imported(name: &str, decoded: Decoded) -> Imported {
-    Imported { kind: Kind::Text, text: decoded.text, places: SourcePlaces::new(name), notes: decoded.notes }
+    let mut places = SourcePlaces::new(name);
+    let mut at = 0;
+    for (index, line) in decoded.text.split_inclusive('\n').enumerate() {
+        places.push(at, format!("第{}行", index + 1));
+        at += line.len();
+    }
+    Imported { kind: Kind::Text, text: decoded.text, places, notes: decoded.notes }
 }
 
 #[cfg(test)]
