@@ -68,7 +68,7 @@ test('a PDF dropped shows its progress page by page, then the CLI\'s findings, e
   assert.equal(await page.getByTestId('department').textContent(), expected.department);
   const progress = await page.evaluate(() => window.progressSeen);
   assert.ok(progress.length > 0, 'the progress indicator was shown');
-  for (const text of progress) assert.match(text, /^正在读取 PDF(…|：第 ([1-9]|1[0-9]|2[0-4]) \/ 24 页)$/);
+  for (const text of progress) assert.match(text, /^正在读取(文件…| PDF：第 ([1-9]|1[0-9]|2[0-4]) \/ 24 页)$/);
   assert.equal(await page.getByTestId('pdf-progress').count(), 0, 'the progress indicator is gone once the PDF is read');
   assert.ok(requests.some((url) => url.endsWith('/pdf/hedui_pdf_worker_bg.wasm')), 'the PDF reader was loaded for it');
 
@@ -229,7 +229,7 @@ test('a PDF reader that fails to load is reported in the PDF\'s tab, and the app
   await dropFiles(page, [{ name: PDF, bytes: await readFile(pdfPath(PDF)) }]);
   const message = page.getByTestId('pdf-error');
   await message.waitFor();
-  assert.match(await message.textContent(), new RegExp(`^${PDF.replaceAll('.', '\\.')}：无法读取，PDF 读取模块出错（.+），其他文档不受影响$`));
+  assert.match(await message.textContent(), new RegExp(`^${PDF.replaceAll('.', '\\.')}：无法读取，文件读取模块出错（.+），其他文档不受影响$`));
   await screenshot(page, 'pdf-reader-failed');
   await page.getByTestId('clear').click();
   const text = await readCorpus('003_1cc174f46883e4ef.txt');

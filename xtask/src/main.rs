@@ -23,10 +23,10 @@ mod embed;
 mod fixtures;
 mod fuzz;
 mod minify;
-mod pdf;
 mod pwa;
 mod scale;
 mod wasm;
+mod workers;
 
 /// Trunk's version: 0.22 needs a newer rustc than this project's toolchain.
 const TRUNK_VERSION: &str = "0.21.14";
@@ -132,15 +132,17 @@ fn build_dist() -> Result {
     run(Command::new("trunk").args(["build", "--release"]))
 }
 
-/// Trunk's post_build hook: adds the embed package, the PDF reader and the service worker to the
-/// staged build.
+/// Trunk's post_build hook: adds the embed package, the readers run in workers (PDF, office
+/// files) and the service worker to the staged build.
 fn post_build() -> Result {
     prepend_path(&home().join(".cargo/bin"));
     prepend_path(&root().join("node_modules/.bin"));
     let staging = env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from).ok_or("post-build is Trunk's hook (Trunk.toml): TRUNK_STAGING_DIR is not set")?;
     let release = env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
     embed::build_into(&staging, release)?;
-    pdf::build_into(&staging, release)?;
+    for reader in &workers::READERS {
+        reader.build_into(&staging, release)?;
+    }
     if release {
         minify::scripts(&staging)?;
     }
@@ -151,8 +153,9 @@ fn post_build() -> Result {
 const EMBED_EXAMPLE: &str = "embed-example.html";
 
 /// Sums gzip -9 sizes of the files the app's page loads and fails above the budget; prints the
-/// PDF reader's size apart (the page fetches it only when a PDF is opened), and the embed
-/// example's (a page of its own).
+/// readers' sizes apart (the page fetches the PDF reader only when a PDF is opened, the office
+/// reader when a workbook, Word document or GBK text is), and the embed example's (a page of its
+/// own).
 fn check_app_budget() -> Result {
     let dist = root().join("dist");
     let mut total = 0;
@@ -169,7 +172,9 @@ fn check_app_budget() -> Result {
     }
     lines.sort();
     println!("shipped app, gzip -9:\n{}\n  {:>9} B  total (budget {} B)", lines.join("\n"), total, APP_BUDGET_BYTES);
-    println!("pdf module: {} B (lazy, not in the app budget)", pdf::size(&dist)?);
+    for reader in &workers::READERS {
+        println!("{} module: {} B (lazy, not in the app budget)", reader.name, reader.size(&dist)?);
+    }
     println!("{EMBED_EXAMPLE}: {} B (a page of its own, not in the app budget)", gzip_size(&dist.join(EMBED_EXAMPLE))?);
     if total > APP_BUDGET_BYTES {
         return Err(format!("size budget exceeded: {total} B > {APP_BUDGET_BYTES} B"));

@@ -1,5 +1,5 @@
 //! Release builds ship minified JavaScript: wasm-bindgen's glue, the service worker and the
-//! scripts of the PDF reader and the embed package (terser, from npm). The page's
+//! scripts of the readers in workers and the embed package (terser, from npm). The page's
 //! subresource-integrity hashes follow the files they name.
 
 use std::fs;

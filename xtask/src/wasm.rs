@@ -1,4 +1,4 @@
-//! What the wasm packages built beside the app (the embed package, the PDF reader) share:
+//! What the wasm packages built beside the app (the embed package, the readers in workers) share:
 //! cargo for wasm32, wasm-bindgen's `--target web` glue, and wasm-opt.
 
 use std::env;

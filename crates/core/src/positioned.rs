@@ -72,15 +72,17 @@ pub struct PagePlace {
 }
 
 /// Where the pieces of an imported text came from: each piece starts at a byte of the text and
-/// names its file and its place there (`收入决算表!C12`, `第12段`, `表2 第3行第4列`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// names its file and its place there (`收入决算表!C12`, `第12段`, `表2 第3行第4列`). The web app
+/// gets them from its office worker as lines ([`SourcePlaces::to_lines`]): their decoder is a few
+/// splits, where a serde decoder would add to the app's size.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SourcePlaces {
     files: Vec<String>,
     pieces: Vec<Piece>,
 }
 
-/// One piece of an imported text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One piece of an imported text: its first byte, its file (an index into `files`) and place.
+#[derive(Debug, Clone, PartialEq)]
 struct Piece {
     byte: usize,
     file: usize,
@@ -98,6 +100,30 @@ impl SourcePlaces {
     /// Places in one file, `file`.
     pub fn new(file: &str) -> Self {
         SourcePlaces { files: vec![file.to_string()], pieces: Vec::new() }
+    }
+
+    /// As lines: the files, tab-separated, then per piece `byte<TAB>file<TAB>place` (tabs and
+    /// line breaks in names and places made spaces).
+    pub fn to_lines(&self) -> String {
+        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+        let mut out = self.files.iter().map(|file| clean(file)).collect::<Vec<_>>().join("\t");
+        for piece in &self.pieces {
+            out.push_str(&format!("\n{}\t{}\t{}", piece.byte, piece.file, clean(&piece.place)));
+        }
+        out
+    }
+
+    /// Places from [`SourcePlaces::to_lines`]'s lines; a line that is not a piece is skipped.
+    pub fn from_lines(lines: &str) -> Self {
+        let mut lines = lines.split('\n');
+        let files = lines.next().unwrap_or_default().split('\t').map(String::from).collect();
+        let pieces = lines
+            .filter_map(|line| {
+                let mut fields = line.splitn(3, '\t');
+                Some(Piece { byte: fields.next()?.parse().ok()?, file: fields.next()?.parse().ok()?, place: fields.next()?.to_string() })
+            })
+            .collect();
+        SourcePlaces { files, pieces }
     }
 
     /// A piece of the text from byte `byte` on comes from `place` (of the last file); pieces are
@@ -138,5 +164,6 @@ mod tests {
         assert_eq!(at(10).as_deref(), Some("a.xlsx:收入决算表!B1"));
         assert_eq!(at(25).as_deref(), Some("b.docx:第1段"));
         assert_eq!(SourcePlaces::new("c.csv").locate(0), None);
+        assert_eq!(SourcePlaces::from_lines(&places.to_lines()), places);
     }
 }

@@ -66,9 +66,11 @@ pub fn analyse(readings: &[Option<Rc<Reading>>], previous: &[Option<Rc<Analysis>
         let reports = check_parsed(&parses, &CheckOptions::default()).documents;
         let check_millis = now() - started;
         for ((&index, reading), mut report) in group.iter().zip(&members).zip(reports) {
-            // A PDF's findings say on which page, and where on it, they are (as the CLI's).
+            // A PDF's findings say on which page, and where on it, they are; an office document's
+            // in which file and cell or paragraph (as the CLI's).
             if let Some(pdf) = &reading.pdf {
                 report.place_on_pages(&pdf.places);
+                report.place_in_sources(&pdf.sources);
             }
             let check_micros = ((reading.parse_millis + check_millis) * 1000.0) as u64;
             let keys = finding_keys(&report.findings);

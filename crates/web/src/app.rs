@@ -17,7 +17,7 @@ use crate::export::{download, file_stem, findings_csv};
 use crate::i18n::Lang;
 use crate::input::{drags_files, dropped_files, fetch_example, read_files, Editor, FileProblem, Opened, SourceBar};
 use crate::page_view::page_view;
-use crate::pdf::{read_in_worker, Origin, PdfEvent, PdfProblem};
+use crate::pdf::{read_in_worker, Origin, PdfEvent, PdfProblem, OFFICE_WORKER, PDF_WORKER};
 use crate::results::Results;
 use crate::storage::{self, Document};
 
@@ -176,7 +176,7 @@ pub fn app() -> Html {
 
     let analysis = workspace.active_analysis();
     // The page view, for a PDF's text as read; a text (or an edited PDF text) has none.
-    let layout = analysis.as_ref().and_then(|a| a.reading.pdf.clone());
+    let layout = analysis.as_ref().and_then(|a| a.reading.pdf.clone()).filter(|layout| !layout.pages.is_empty());
     let shown_pane = if *pane == Pane::Pages && layout.is_none() { Pane::Document } else { *pane };
     let document_key = analysis.as_ref().map(|a| a.document_key());
     let dismissals = use_memo((document_key.clone(), *dismissals_version), |(key, _)| key.as_deref().map(storage::load_dismissals).unwrap_or_default());
@@ -259,21 +259,34 @@ pub fn app() -> Html {
                 let (opened, found) = read_files(files).await;
                 problems.set(found);
                 let mut documents = Vec::new();
-                let mut pdfs = Vec::new();
+                let mut readers: Vec<(&str, Vec<File>)> = Vec::new();
+                let mut office = Vec::new();
                 for file in opened {
                     match file {
                         Opened::Text(document) => documents.push(document),
-                        Opened::Pdf(file) => {
-                            *pdf_count.borrow_mut() += 1;
-                            let id = *pdf_count.borrow();
-                            documents.push(Document { name: file.name(), text: String::new(), origin: Origin::Reading { id, page: 0, pages: 0 } });
-                            pdfs.push((id, file));
-                        }
+                        Opened::Pdf(file) => readers.push((PDF_WORKER, vec![file])),
+                        Opened::Office(file, workbook) => office.push((file, workbook)),
                     }
                 }
+                // Workbooks and Word documents dropped together are one document (its tables and
+                // its narrative); else each office file is a document of its own.
+                if office.iter().any(|(_, workbook)| *workbook) && office.iter().any(|(_, workbook)| !*workbook) {
+                    readers.push((OFFICE_WORKER, office.into_iter().map(|(file, _)| file).collect()));
+                } else {
+                    readers.extend(office.into_iter().map(|(file, _)| (OFFICE_WORKER, vec![file])));
+                }
+                let mut reading = Vec::new();
+                for (script, files) in readers {
+                    *pdf_count.borrow_mut() += 1;
+                    let id = *pdf_count.borrow();
+                    let name = files.iter().map(File::name).collect::<Vec<_>>().join(" + ");
+                    documents.push(Document { name: name.clone(), text: String::new(), origin: Origin::Reading { id, page: 0, pages: 0 } });
+                    reading.push((id, script, name, files));
+                }
                 open.emit(documents);
-                for (id, file) in pdfs {
-                    read_pdf(dispatcher.clone(), id, &file);
+                for (id, script, name, files) in reading {
+                    let files: js_sys::Array = files.iter().collect();
+                    read_pdf(dispatcher.clone(), id, script, name, if script == PDF_WORKER { files.get(0) } else { files.into() });
                 }
             });
         })
@@ -598,12 +611,13 @@ pub fn app() -> Html {
     }
 }
 
-/// Reads the PDF `file` (opened as `id`) in its worker, reporting its progress and outcome to
-/// the workspace; a PDF read is read by core as its layout text, as a text is.
-fn read_pdf(workspace: UseReducerDispatcher<Workspace>, id: u32, file: &File) {
-    let name = file.name();
+/// Reads the PDF or office `files` of the document `name` (opened as `id`) in a worker of
+/// `script`, reporting its progress and outcome to the workspace; their text is read by core as
+/// a text is.
+fn read_pdf(workspace: UseReducerDispatcher<Workspace>, id: u32, script: &str, name: String, files: wasm_bindgen::JsValue) {
     read_in_worker(
-        file,
+        script,
+        &files,
         Callback::from(move |event| match event {
             PdfEvent::Progress { page, pages } => workspace.dispatch(Action::PdfProgress(id, page, pages)),
             PdfEvent::Read { text, layout } => {

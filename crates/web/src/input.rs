@@ -9,8 +9,12 @@ use crate::i18n::Lang;
 use crate::pdf::Origin;
 use crate::storage::Document;
 
-/// Extensions read as text; `.pdf` goes to the PDF reader (pdf.rs).
+/// Extensions read as text; `.pdf` goes to the PDF reader, office files (and text core cannot
+/// decode: GBK) to the office reader (pdf.rs).
 const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "csv", "tsv"];
+/// Office files: workbooks, then Word documents and WPS's own formats (which the reader refuses
+/// with how to save them as .docx/.xlsx).
+const OFFICE_EXTENSIONS: [&str; 8] = ["xlsx", "xlsm", "xls", "ods", "et", "docx", "doc", "wps"];
 
 /// The five corpus documents, shipped beside the app in `examples/` (copied at build time)
 /// and fetched from the same origin when asked for, so they add nothing to the page's load
@@ -63,10 +67,12 @@ pub fn files_of(list: &FileList) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// A file opened: a text document, or a PDF for the reader.
+/// A file opened: a text document, a PDF for its reader, or a file for the office reader (and
+/// whether it is a workbook).
 pub enum Opened {
     Text(Document),
     Pdf(File),
+    Office(File, bool),
 }
 
 /// Reads every file, in order: texts as documents, PDFs handed on as they are, the rest as
@@ -89,12 +95,19 @@ async fn read_file(file: File) -> Result<Opened, FileProblem> {
     if extension == "pdf" {
         return Ok(Opened::Pdf(file));
     }
+    if let Some(at) = OFFICE_EXTENSIONS.iter().position(|&e| e == extension) {
+        return Ok(Opened::Office(file, at < 5));
+    }
     if !TEXT_EXTENSIONS.contains(&extension.as_str()) {
         return Err(FileProblem::Unsupported(name));
     }
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| FileProblem::Unavailable(name.clone()))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let text = hedui_core::decode::decode(&bytes).map_err(|why| FileProblem::Unreadable(name.clone(), why))?;
+    let text = match hedui_core::decode::decode(&bytes) {
+        Ok(text) => text,
+        Err(DecodeError::NotUtf8) => return Ok(Opened::Office(file, false)),
+        Err(why) => return Err(FileProblem::Unreadable(name, why)),
+    };
     let text = if extension == "csv" { csv_to_tabs(&text) } else { text };
     Ok(Opened::Text(Document { name, text, origin: Origin::Text }))
 }
@@ -188,7 +201,7 @@ pub fn source_bar(props: &SourceBarProps) -> Html {
         <div class="source-bar">
             <label class="button file-button">
                 { texts.open_files }
-                <input type="file" multiple=true data-testid="file-input" accept=".txt,.md,.csv,.tsv,.pdf,text/plain,text/markdown,text/csv,application/pdf"
+                <input type="file" multiple=true data-testid="file-input" accept=".txt,.md,.csv,.tsv,.pdf,.xlsx,.xlsm,.xls,.ods,.et,.docx,.doc,.wps,text/plain,text/markdown,text/csv,application/pdf"
                     class="visually-hidden" {onchange} />
             </label>
             <span class="hint">{ texts.drop_hint }</span>

@@ -1,24 +1,29 @@
-//! PDFs, read in a Web Worker so that the page never waits: `pdf/worker.js` over
-//! crates/pdf-worker's module (built by xtask, fetched only when a PDF is opened; the app itself
-//! carries no PDF code). The worker reports each page read, then hands over the layout text core
-//! checks, where each glyph of that text is on the pages, and the pages drawn for the page view.
+//! PDFs and office files, read in Web Workers so that the page never waits: `pdf/worker.js` over
+//! crates/pdf-worker's module, `office/worker.js` over crates/office-worker's (built by xtask,
+//! fetched only when such a file is opened; the app itself carries no PDF or office code). The
+//! PDF worker reports each page read, then hands over the layout text core checks, where each
+//! glyph of that text is on the pages, and the pages drawn for the page view; the office worker
+//! hands over the text of a document's files (workbooks, Word documents, GBK text) and the file
+//! and cell or paragraph each piece of it came from.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use hedui_core::layout::GlyphPlaces;
+use hedui_core::positioned::SourcePlaces;
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{ErrorEvent, File, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::platform::spawn_local;
 use yew::{AttrValue, Callback};
 
 use crate::i18n::Lang;
 use crate::storage::text_hash;
 
-/// The worker script, relative to the page (xtask/src/pdf.rs puts it there).
-const WORKER: &str = "pdf/worker.js";
+/// The worker scripts, relative to the page (xtask/src/workers.rs puts them there).
+pub const PDF_WORKER: &str = "pdf/worker.js";
+pub const OFFICE_WORKER: &str = "office/worker.js";
 
 /// Where a document's text comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,12 +31,12 @@ pub enum Origin {
     /// Pasted, or read from a text file.
     #[default]
     Text,
-    /// A PDF the worker is reading (`id` tells its reports apart): pages read, of how many
-    /// (0 of 0 until the worker has started).
+    /// A PDF or office files a worker is reading (`id` tells its reports apart): pages read, of
+    /// how many (0 of 0 until the worker has started, and for office files).
     Reading { id: u32, page: usize, pages: usize },
     /// A PDF that could not be read.
     Failed(PdfProblem),
-    /// A PDF read: the document's text is its layout text (until edited).
+    /// A PDF or office files read: the document's text is theirs (until edited).
     Pdf(Rc<PdfLayout>),
 }
 
@@ -42,13 +47,15 @@ impl Origin {
     }
 }
 
-/// Where a PDF's layout text stands on its pages, and the pages as published.
+/// Where a PDF's layout text stands on its pages, and the pages as published; or, for office
+/// files (no pages), the file and cell or paragraph of each piece of their text.
 #[derive(Debug)]
 pub struct PdfLayout {
-    /// The hash of the layout text the places belong to (an edited text has no places).
+    /// The hash of the text the places belong to (an edited text has no places).
     pub text_hash: u64,
     pub places: GlyphPlaces,
     pub pages: Vec<Sheet>,
+    pub sources: SourcePlaces,
 }
 
 /// A page as the worker drew it.
@@ -103,12 +110,13 @@ struct Job {
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
 
-/// Reads the PDF `file` in a new worker (which reads its bytes: the page never holds them);
-/// `on_event` gets its progress, then (once) the outcome.
-pub fn read_in_worker(file: &File, on_event: Callback<PdfEvent>) {
+/// Reads `files` (a PDF `File`, or an array of the office files of one document) in a new worker
+/// of `script` (which reads their bytes: the page never holds them); `on_event` gets its
+/// progress, then (once) the outcome.
+pub fn read_in_worker(script: &str, files: &JsValue, on_event: Callback<PdfEvent>) {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
-    let worker = match Worker::new_with_options(WORKER, &options) {
+    let worker = match Worker::new_with_options(script, &options) {
         Ok(worker) => worker,
         Err(error) => return on_event.emit(PdfEvent::Failed(PdfProblem::Crashed(describe(&error)))),
     };
@@ -143,7 +151,7 @@ pub fn read_in_worker(file: &File, on_event: Callback<PdfEvent>) {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let _ = worker.post_message(file);
+    let _ = worker.post_message(files);
     *job.borrow_mut() = Some(Job { worker, _on_message: on_message, _on_error: on_error });
 }
 
@@ -156,11 +164,16 @@ fn event_of(data: &JsValue) -> PdfEvent {
         Some("progress") => PdfEvent::Progress { page: number("page"), pages: number("pages") },
         Some("done") => {
             let text = text("text");
-            let places = field("places").dyn_into::<Uint8Array>().map(|array| array.to_vec()).unwrap_or_default();
-            let pages = field("pages").dyn_into::<Array>().map(|pages| pages.iter().map(|page| sheet(&page)).collect());
-            match postcard::from_bytes::<GlyphPlaces>(&places).ok().zip(pages.ok()) {
-                Some((places, pages)) => PdfEvent::Read { layout: PdfLayout { text_hash: text_hash(&text), places, pages }, text },
-                None => PdfEvent::Failed(PdfProblem::Crashed("unreadable pages from the PDF reader".to_string())),
+            // The PDF reader sends places (postcard) and pages, the office reader its sources.
+            let pages: Vec<Sheet> = field("pages").dyn_into::<Array>().map(|pages| pages.iter().map(|page| sheet(&page)).collect()).unwrap_or_default();
+            let places = match field("places").dyn_into::<Uint8Array>() {
+                Ok(places) => postcard::from_bytes(&places.to_vec()).ok(),
+                Err(_) => Some(GlyphPlaces::default()),
+            };
+            let sources = SourcePlaces::from_lines(&field("sources").as_string().unwrap_or_default());
+            match places {
+                Some(places) => PdfEvent::Read { layout: PdfLayout { text_hash: text_hash(&text), places, pages, sources }, text },
+                None => PdfEvent::Failed(PdfProblem::Crashed("unreadable places from the reader".to_string())),
             }
         }
         Some("error") => PdfEvent::Failed(PdfProblem::Unreadable { zh: text("zh"), en: text("en") }),

@@ -322,6 +322,9 @@ fn finding_body(lang: Lang, finding: &Finding) -> Html {
                 if let Some(place) = finding.location.page {
                     <span class="finding-page" data-testid="finding-page">{ (texts.page)(place.page) }</span>
                 }
+                if let Some(origin) = &finding.location.origin {
+                    <span class="finding-page" data-testid="finding-origin" lang="zh-CN">{ format!("{} {}", origin.file, origin.place) }</span>
+                }
                 <span class="where">{ marked(lang, &place(lang, &finding.location)) }</span>
             </div>
             <p class="message">{ marked(lang, lang.pick(&finding.message, &finding.message_en)) }</p>
