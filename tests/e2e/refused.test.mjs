@@ -21,14 +21,14 @@ test('refused files: the results pane says why they were not checked, not that n
   const { page, errors } = await openApp();
   assert.doesNotMatch(await resultsPane(page).textContent(), /未发现问题/, 'nothing checked yet');
   await dropFiles(page, [
-    { name: '决算.docx', bytes: Buffer.from('PK\u0003\u0004 not a text') },
+    { name: '决算.pages', bytes: Buffer.from('PK\u0003\u0004 not a text') },
     { name: '扫描件.txt', bytes: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xff, 0x00, 0x00]) },
   ]);
   const problems = page.getByTestId('results-problems');
   await problems.waitFor();
   const said = await problems.textContent();
   assert.match(said, /没有可核对的文档/);
-  assert.match(said, /决算\.docx：暂不支持该格式/);
+  assert.match(said, /决算\.pages：暂不支持该格式/);
   assert.match(said, /扫描件\.txt：无法读取/);
   assert.doesNotMatch(await resultsPane(page).textContent(), /未发现问题/);
   assert.equal(await page.getByTestId('file-problems').count(), 0, 'said once, in the results pane');

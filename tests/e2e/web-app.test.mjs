@@ -315,7 +315,7 @@ test('dropping two files opens both; an unsupported format gets a clear message'
   await page.evaluate((files) => {
     const transfer = new DataTransfer();
     for (const { name, text } of files) transfer.items.add(new File([text], name, { type: 'text/plain' }));
-    transfer.items.add(new File(['PK'], '决算.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+    transfer.items.add(new File(['PK'], '决算.pages', { type: 'application/vnd.apple.pages' }));
     transfer.items.add(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0xe2, 0xe3])], '扫描件.txt', { type: 'text/plain' }));
     const target = document.querySelector('[data-testid=input]');
     target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
@@ -323,7 +323,7 @@ test('dropping two files opens both; an unsupported format gets a clear message'
   }, files);
   await page.getByTestId('document-tab').nth(1).waitFor();
   assert.equal(await page.getByTestId('document-tab').count(), 2);
-  assert.match(await page.getByTestId('file-problems').textContent(), /决算\.docx：暂不支持该格式（目前支持 \.txt \.md \.csv \.tsv \.pdf）/);
+  assert.match(await page.getByTestId('file-problems').textContent(), /决算\.pages：暂不支持该格式（目前支持 \.txt \.md \.csv \.tsv \.pdf \.xlsx \.xls \.docx）/);
   assert.match(await page.getByTestId('file-problems').textContent(), /扫描件\.txt：无法读取，是二进制文件（如 PDF、Word、压缩包或图片），不是文本/);
   await waitForResults(page, reports[0]);
   assert.equal(await page.getByTestId('department').textContent(), reports[0].department);

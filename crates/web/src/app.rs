@@ -499,7 +499,8 @@ pub fn app() -> Html {
         Origin::Failed(problem) => Some((texts.unreadable)(&active_document.name, &problem.message(lang_value))),
         Origin::Text | Origin::Pdf(_) => None,
     };
-    let document_tabs = (workspace.documents.len() > 1).then(|| {
+    // Several documents, or one read from several files (named `a.xlsx + b.docx`): the tabs say so.
+    let document_tabs = (workspace.documents.len() > 1 || workspace.documents[0].name.contains(" + ")).then(|| {
         html! {
             <nav class="document-tabs no-print" aria-label={texts.documents}>
                 { for workspace.documents.iter().enumerate().map(|(index, document)| {

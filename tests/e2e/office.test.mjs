@@ -1,0 +1,69 @@
+// Files as accountants have them (issue #17): a workbook and a Word document dropped together are
+// read by the office worker (fetched only then) as one document and checked as the CLI checks
+// them with `--together`, each finding naming its file and cell or paragraph; GBK text is read
+// too; a bad file gets its message. The fixtures are made by `cargo xtask fixtures`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { env, appSession, screenshot, checkedFindings, reportFindings, dropFiles } from './harness.mjs';
+
+const FIXTURES = new URL('../../target/office-fixtures/', import.meta.url).pathname;
+const session = appSession();
+
+/** The CLI's report of `names` (fixtures) read as one document, as the app names them. */
+function cliTogether(names) {
+  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--together', ...names], { cwd: FIXTURES, encoding: 'utf8' }));
+  return report.documents[0];
+}
+
+async function openApp() {
+  const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(session.server.url);
+  await page.getByTestId('input').waitFor();
+  return { context, page, errors, requests };
+}
+
+async function fixtures(names) {
+  return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(FIXTURES, name)) })));
+}
+
+test('a workbook and a Word document dropped together are one document with the CLI\'s findings, each naming its file and cell', async () => {
+  const names = ['000.xlsx', '000-说明.docx'];
+  const expected = cliTogether(names);
+  assert.ok(expected.findings.length > 0);
+  const { context, page, errors, requests } = await openApp();
+  assert.deepEqual(requests.filter((url) => url.includes('/office/')), [], 'the office reader is not loaded before such a file is opened');
+
+  await dropFiles(page, await fixtures(names));
+  assert.deepEqual(await checkedFindings(page, expected), reportFindings(expected));
+  assert.ok(requests.some((url) => url.endsWith('/office/hedui_office_worker_bg.wasm')), 'the office reader was loaded for them');
+  assert.equal(await page.getByTestId('department').textContent(), expected.department);
+  const origins = await page.getByTestId('finding-origin').allTextContents();
+  assert.deepEqual(origins.sort(), expected.findings.map((f) => `${f.location.origin.file} ${f.location.origin.place}`).sort());
+  assert.ok(origins.some((origin) => /^000\.xlsx .+![A-Z]+\d+$/.test(origin)) && origins.some((origin) => /^000-说明\.docx 第\d+段$/.test(origin)), origins.join(', '));
+  assert.ok((await page.locator('body').textContent()).includes('000.xlsx + 000-说明.docx'), 'the document is named after both files');
+  await screenshot(page, 'office-together');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('GBK text is read as the CLI reads it; a bad workbook says why', async () => {
+  const { context, page, errors } = await openApp();
+  const expected = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '002-gbk.txt'], { cwd: FIXTURES, encoding: 'utf8' })).documents[0];
+  await dropFiles(page, await fixtures(['002-gbk.txt']));
+  assert.deepEqual(await checkedFindings(page, expected), reportFindings(expected));
+
+  await dropFiles(page, await fixtures(['bad/encrypted.xlsx']));
+  const message = page.getByTestId('pdf-error');
+  await message.waitFor();
+  assert.match(await message.textContent(), /文件设有密码（已加密），无法读取/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
