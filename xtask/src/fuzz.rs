@@ -10,8 +10,14 @@ use std::process::Command;
 use crate::{root, run, step, Result};
 
 /// The targets (`fuzz/fuzz_targets/`) and the shared corpus folders that seed them.
-const TARGETS: [(&str, &str); 5] =
-    [("decode", "../shared/corpus"), ("parse", "../shared/corpus"), ("check", "../shared/corpus"), ("check_several", "../shared/corpus"), ("pdf", "../shared/corpus/pdf")];
+const TARGETS: [(&str, &str); 6] = [
+    ("decode", "../shared/corpus"),
+    ("parse", "../shared/corpus"),
+    ("check", "../shared/corpus"),
+    ("check_several", "../shared/corpus"),
+    ("pdf", "../shared/corpus/pdf"),
+    ("office", "../shared/corpus/xlsx"),
+];
 
 pub fn fuzz(seconds: Option<&str>) -> Result {
     let seconds: u32 = seconds.unwrap_or("60").parse().map_err(|e| format!("SECONDS: {e}"))?;

@@ -500,10 +500,11 @@ fn bad_inputs_get_their_documented_result() {
     assert_eq!(code, Some(0));
     assert_eq!(from_utf16["documents"][0]["stats"], from_utf8["documents"][0]["stats"]);
 
-    // An Excel file, and a PDF written all in ASCII under a .txt name: never read as text.
+    // A damaged Excel file (a zip's first bytes), and a PDF written all in ASCII under a .txt
+    // name: never read as text.
     let xlsx = write("table.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml");
     let ascii_pdf = write("report.txt", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-    for (path, reason) in [(xlsx, "not supported yet"), (ascii_pdf, "PDF")] {
+    for (path, reason) in [(xlsx, "damaged file"), (ascii_pdf, "PDF")] {
         let out = hedui(&["check", "--format", "json"], std::slice::from_ref(&path));
         assert_eq!(out.status.code(), Some(3), "{}", path.display());
         let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -23,12 +23,17 @@ fn parse_json_reports_schema_and_table_count() {
 fn unreadable_input_gets_a_clear_message_and_exit_code_3() {
     let dir = std::env::temp_dir().join(format!("hedui-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    // “合计” in GB18030, which only UTF-8 and UTF-16 readers refuse.
+    // “合计” in GB18030 is read, and the encoding said; binary data is not text in any encoding.
     let gb18030 = dir.join("gb18030.txt");
     std::fs::write(&gb18030, [0xba, 0xcf, 0xbc, 0xc6]).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_hedui")).arg("parse").arg(&gb18030).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("按 GBK 编码读取"), "{}", String::from_utf8_lossy(&out.stderr));
+    let binary = dir.join("scan.txt");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0x00, 0x01, 0xff, 0x00]).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_hedui")).arg("parse").arg(&binary).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("不是 UTF-8 文本"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("是二进制文件"), "{}", String::from_utf8_lossy(&out.stderr));
     let pdf = dir.join("report.pdf");
     std::fs::write(&pdf, b"%PDF-1.7\n\x00\x01").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_hedui")).arg("parse").arg(&pdf).output().unwrap();

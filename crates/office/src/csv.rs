@@ -13,14 +13,8 @@ pub(crate) fn import(name: &str, text: &str, delimiter: Option<char>, notes: Vec
     let mut out = String::with_capacity(text.len());
     let mut places = SourcePlaces::new(name);
     for (row, record) in records(text, delimiter).into_iter().enumerate() {
-        let mut fields = record.as_slice();
-        while let [rest @ .., last] = fields {
-            if !last.trim().is_empty() {
-                break;
-            }
-            fields = rest;
-        }
-        for (column, field) in fields.iter().enumerate() {
+        // Empty fields stay: a table's rows keep their empty cells, as in text.
+        for (column, field) in record.iter().enumerate() {
             if column > 0 {
                 out.push('\t');
             }
@@ -90,7 +84,7 @@ mod tests {
     fn quoted_figures_and_the_delimiter_are_read() {
         let csv = "项目,行次,决算数\n\"本年收入合计\",1,\"1,234.50\"\n\"说\"\"明\",2,\n";
         let imported = import("a.csv", csv, None, Vec::new());
-        assert_eq!(imported.text, "项目\t行次\t决算数\n本年收入合计\t1\t1,234.50\n说\"明\t2\n");
+        assert_eq!(imported.text, "项目\t行次\t决算数\n本年收入合计\t1\t1,234.50\n说\"明\t2\t\n");
         let at = imported.text.find("1,234.50").unwrap();
         assert_eq!(imported.places.locate(at).unwrap().place, "第2行第3列");
     }

@@ -13,7 +13,7 @@ pub(crate) struct Decoded {
 }
 
 /// Decodes `bytes`: UTF-8 (± byte-order mark) or UTF-16 through core, else the encoding
-/// chardetng guesses, which must decode every byte without error and give no control
+/// chardetng guesses (for Chinese documents: GBK unless the bytes say otherwise), which must decode every byte without error and give no control
 /// characters (binary data) other than line and page breaks and tabs.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
     match hedui_core::decode::decode(bytes) {
@@ -23,7 +23,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let encoding = detector.guess(None, Utf8Detection::Deny);
+    // As for a page under `.cn`: where the bytes leave it open (a short text), GBK is the guess.
+    let encoding = detector.guess(Some(b"cn"), Utf8Detection::Deny);
     let text = encoding.decode_without_bom_handling_and_without_replacement(bytes).ok_or(ImportError::NotText)?;
     if text.chars().any(|c| c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\x0b' | '\x0c')) {
         return Err(ImportError::NotText);
