@@ -64,3 +64,29 @@ fn object<const N: usize>(fields: [(&str, JsValue); N]) -> JsValue {
     }
     object.into()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared(path: &str) -> Vec<u8> {
+        let path = format!("{}/../../../shared/corpus/{path}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn a_workbook_must_hold_a_disclosure_table() {
+        let template = read_file("template.xlsx", &shared("xlsx/sh-2026-department-budget-template.xlsx"), &Limits::default()).unwrap();
+        assert_eq!(template.kind, Kind::Workbook);
+        let path = format!("{}/../../target/office-fixtures/bad/no-tables.xlsx", env!("CARGO_MANIFEST_DIR"));
+        let no_tables = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e} (run `cargo xtask fixtures`)"));
+        assert_eq!(read_file("no-tables.xlsx", &no_tables, &Limits::default()).err(), Some(ImportError::NoDisclosureTables));
+    }
+
+    #[test]
+    fn text_core_cannot_decode_is_read_in_its_encoding() {
+        let gbk = read_file("a.txt", &[0xba, 0xcf, 0xbc, 0xc6], &Limits::default()).unwrap();
+        assert_eq!(gbk.text, "合计");
+        assert_eq!(read_file("a.doc", b"\xd0\xcf\x11\xe0", &Limits::default()).err(), Some(ImportError::Word97));
+    }
+}

@@ -23,7 +23,8 @@ pub(crate) fn is_ole(bytes: &[u8]) -> bool {
 
 /// Reads a zip: a workbook (`xl/workbook.xml`, or an ODS `content.xml`) or a Word document
 /// (`word/document.xml`), once its entries' count and their sizes as declared are within the
-/// limits (each entry is read no further than its declared size).
+/// limits; the declared sizes bound what is unpacked, since the zip reader fails an entry that
+/// unpacks beyond its own.
 pub(crate) fn import(name: &str, bytes: &[u8], limits: &Limits) -> Result<Imported, ImportError> {
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| ImportError::Damaged(e.to_string()))?;
     if archive.len() > limits.max_entries {
