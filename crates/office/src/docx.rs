@@ -1,8 +1,8 @@
 //! Word documents (DOCX): the body's paragraphs and tables in document order. A paragraph is a
 //! line (a heading style's paragraph starts with `#`s, one per level, as core reads headings); a
 //! table row is a line of tab-separated cells, a cell spanning columns followed by empty ones, a
-//! cell merged into the one above empty. Numbering Word adds itself (list styles) is not
-//! written; numbers typed into the text (`一、`, `（一）`) are.
+//! cell merged into the one above empty. Numbers Word adds itself to list and heading paragraphs
+//! are written as printed (numbering.rs), as are numbers typed into the text (`一、`, `（一）`).
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -13,14 +13,17 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader as XmlReader;
 use zip::ZipArchive;
 
+use crate::numbering::Numbering;
 use crate::zipped::entry_text;
 use crate::{ImportError, Imported, Kind};
 
-/// Reads `word/document.xml` (and the heading levels of `word/styles.xml`).
+/// Reads `word/document.xml` (with the heading levels and list numbers of `word/styles.xml` and
+/// the lists of `word/numbering.xml`).
 pub(crate) fn import(name: &str, archive: &mut ZipArchive<Cursor<&[u8]>>) -> Result<Imported, ImportError> {
     let document = entry_text(archive, "word/document.xml")?.unwrap_or_default();
-    let levels = heading_levels(&entry_text(archive, "word/styles.xml")?.unwrap_or_default());
-    let mut walk = Walk { levels, places: SourcePlaces::new(name), ..Walk::default() };
+    let styles = styles(&entry_text(archive, "word/styles.xml")?.unwrap_or_default());
+    let numbering = Numbering::parse(&entry_text(archive, "word/numbering.xml")?.unwrap_or_default());
+    let mut walk = Walk { styles, numbering, places: SourcePlaces::new(name), ..Walk::default() };
     walk.read(&document)?;
     Ok(Imported { kind: Kind::Word, text: walk.text, places: walk.places, notes: Vec::new() })
 }
@@ -28,7 +31,11 @@ pub(crate) fn import(name: &str, archive: &mut ZipArchive<Cursor<&[u8]>>) -> Res
 /// Where the walk through the body is.
 #[derive(Default)]
 struct Walk {
-    levels: HashMap<String, usize>,
+    styles: Styles,
+    numbering: Numbering,
+    /// The current paragraph's style and its own list (`w:numId`, `w:ilvl`).
+    style: String,
+    list: Option<(String, usize)>,
     text: String,
     places: SourcePlaces,
     /// Paragraphs outside tables, and tables, so far (1-based once one is met).
@@ -81,11 +88,19 @@ impl Walk {
             "p" => {
                 self.paragraph.clear();
                 self.level = 0;
+                self.style.clear();
+                self.list = None;
             }
             "pStyle" => {
                 if let Some(style) = value(e) {
-                    self.level = self.levels.get(&style).copied().unwrap_or(0);
+                    self.level = self.styles.levels.get(&style).copied().unwrap_or(0);
+                    self.style = style;
                 }
+            }
+            "numId" => self.list = Some((value(e).unwrap_or_default(), self.list.take().map_or(0, |(_, level)| level))),
+            "ilvl" => {
+                let level = value(e).and_then(|v| v.parse().ok()).unwrap_or(0);
+                self.list = Some((self.list.take().map(|(num, _)| num).unwrap_or_default(), level));
             }
             "tbl" => {
                 self.depth += 1;
@@ -113,6 +128,9 @@ impl Walk {
     }
 
     fn end(&mut self, local: &str) {
+        if local == "p" {
+            self.number();
+        }
         match local {
             "t" => self.in_text = false,
             "p" if self.depth == 0 => {
@@ -159,6 +177,17 @@ impl Walk {
         }
     }
 
+    /// The paragraph's list number (its own list, else its style's), put before its text.
+    fn number(&mut self) {
+        let list = self.list.take().or_else(|| self.styles.lists.get(&self.style).cloned());
+        let Some((num, level)) = list.filter(|(num, _)| !num.is_empty() && num != "0") else { return };
+        if let Some(number) = self.numbering.next(&num, level.min(8)) {
+            if !self.paragraph.trim().is_empty() {
+                self.paragraph.insert_str(0, &number);
+            }
+        }
+    }
+
     /// A table starts on a line of its own.
     fn end_block(&mut self) {
         if !self.text.is_empty() && !self.text.ends_with("\n\n") {
@@ -176,36 +205,52 @@ fn value(e: &BytesStart) -> Option<String> {
         .map(|v| v.into_owned())
 }
 
-/// Heading styles' levels by style id: styles named `heading N` (Word's built-in names, in any
-/// language's interface) or `Title` (level 1).
-fn heading_levels(styles: &str) -> HashMap<String, usize> {
-    let mut reader = XmlReader::from_str(styles);
-    let (mut levels, mut id) = (HashMap::new(), None::<String>);
+/// What the walk takes from the styles: heading levels and list numbers by style id.
+#[derive(Default)]
+struct Styles {
+    /// Styles named `heading N` (Word's built-in names, in any language's interface) or `Title`
+    /// (level 1).
+    levels: HashMap<String, usize>,
+    /// Styles numbered by a list: its `w:numId` and level.
+    lists: HashMap<String, (String, usize)>,
+}
+
+fn styles(xml: &str) -> Styles {
+    let mut reader = XmlReader::from_str(xml);
+    let (mut styles, mut id) = (Styles::default(), None::<String>);
     loop {
-        match reader.read_event() {
-            Ok(Event::Start(e)) if e.local_name().as_ref() == "style" => {
-                id = e
-                    .attributes()
-                    .filter_map(Result::ok)
-                    .find(|a| a.key.local_name().as_ref() == "styleId")
-                    .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
-                    .map(|v| v.into_owned());
-            }
-            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "name" => {
+        let e = match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => e,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => continue,
+        };
+        if e.local_name().as_ref() == "style" {
+            id = e
+                .attributes()
+                .filter_map(Result::ok)
+                .find(|a| a.key.local_name().as_ref() == "styleId")
+                .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+                .map(|v| v.into_owned());
+            continue;
+        }
+        let Some(style) = id.clone() else { continue };
+        match e.local_name().as_ref() {
+            "name" => {
                 let name = value(&e).unwrap_or_default().to_ascii_lowercase();
                 let level = match name.strip_prefix("heading ") {
                     Some(n) => n.trim().parse().ok(),
                     None => (name == "title").then_some(1),
                 };
-                if let (Some(id), Some(level)) = (id.clone(), level) {
-                    levels.insert(id, level);
+                if let Some(level) = level {
+                    styles.levels.insert(style, level);
                 }
             }
-            Ok(Event::Eof) | Err(_) => break,
+            "numId" => styles.lists.entry(style).or_default().0 = value(&e).unwrap_or_default(),
+            "ilvl" => styles.lists.entry(style).or_default().1 = value(&e).and_then(|v| v.parse().ok()).unwrap_or(0),
             _ => {}
         }
     }
-    levels
+    styles
 }
 
 #[cfg(test)]
@@ -221,7 +266,17 @@ mod tests {
         let document = format!(r#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#);
         zip.write_all(document.as_bytes()).unwrap();
         zip.start_file("word/styles.xml", options).unwrap();
-        zip.write_all(br#"<w:styles xmlns:w="w"><w:style w:styleId="2"><w:name w:val="heading 2"/></w:style></w:styles>"#).unwrap();
+        zip.write_all(br#"<w:styles xmlns:w="w"><w:style w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#)
+            .unwrap();
+        zip.start_file("word/numbering.xml", options).unwrap();
+        zip.write_all(
+            concat!(
+                r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>"#,
+                r#"<w:lvl w:ilvl="1"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+            )
+            .as_bytes(),
+        )
+        .unwrap();
         zip.finish().unwrap().into_inner()
     }
 
@@ -233,13 +288,18 @@ mod tests {
     #[test]
     fn headings_paragraphs_and_tables_come_in_document_order() {
         let imported = read(concat!(
-            r#"<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:t>一、收入决算情况说明</w:t></w:r></w:p>"#,
+            r#"<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:t>收入决算情况说明</w:t></w:r></w:p>"#,
             r#"<w:p><w:r><w:t>本年收入 </w:t></w:r><w:r><w:t>280.72 万元&amp;</w:t></w:r></w:p>"#,
             r#"<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>决算数</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>"#,
             r#"<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge/></w:tcPr><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>280.72</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>"#,
             r#"<w:p><w:r><w:t>（一）</w:t></w:r><w:r><w:t>财政拨款收入</w:t></w:r></w:p>"#,
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>事业收入</w:t></w:r></w:p>"#,
+            r#"<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:t>支出决算情况说明</w:t></w:r></w:p>"#,
         ));
-        assert_eq!(imported.text, "## 一、收入决算情况说明\n\n本年收入 280.72 万元&\n\n项目\t\t决算数\t\n\t\t280.72\t\n\n（一）财政拨款收入\n\n");
+        assert_eq!(
+            imported.text,
+            "## 一、收入决算情况说明\n\n本年收入 280.72 万元&\n\n项目\t\t决算数\t\n\t\t280.72\t\n\n（一）财政拨款收入\n\n（一）事业收入\n\n## 二、支出决算情况说明\n\n"
+        );
         let place = |needle: &str| imported.places.locate(imported.text.find(needle).unwrap()).unwrap().place;
         assert_eq!(place("本年收入"), "第2段");
         assert_eq!(place("280.72\t"), "表1 第2行第2列");

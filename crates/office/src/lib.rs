@@ -11,6 +11,7 @@
 mod csv;
 mod docx;
 mod error;
+mod numbering;
 mod numfmt;
 mod sheets;
 mod text;
