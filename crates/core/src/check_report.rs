@@ -12,7 +12,7 @@ use crate::rules::Severity;
 use crate::score::Score;
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
-pub const REPORT_SCHEMA_VERSION: &str = "0.11.0";
+pub const REPORT_SCHEMA_VERSION: &str = "0.12.0";
 
 /// The result of checking one or more documents together.
 #[derive(Debug, Clone, Serialize)]
