@@ -665,7 +665,7 @@ mod tests {
             stated: None,
             expected: None,
             derivation: String::new(),
-            location: FindingLocation { line: 1, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None },
+            location: FindingLocation { line: 1, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None, origin: None },
             related: Vec::new(),
             related_documents: Vec::new(),
             explains: Vec::new(),
