@@ -500,7 +500,7 @@ pub fn app() -> Html {
         Origin::Text | Origin::Pdf(_) => None,
     };
     // Several documents, or one read from several files (named `a.xlsx + b.docx`): the tabs say so.
-    let document_tabs = (workspace.documents.len() > 1 || workspace.documents[0].name.contains(" + ")).then(|| {
+    let document_tabs = (workspace.documents.len() > 1 || hedui_core::ingest::contains(&workspace.documents[0].name, " + ")).then(|| {
         html! {
             <nav class="document-tabs no-print" aria-label={texts.documents}>
                 { for workspace.documents.iter().enumerate().map(|(index, document)| {

@@ -164,17 +164,22 @@ fn body_columns(rows: &[Vec<&Field>], measure: Measure, split_figures: bool) -> 
 fn figure_columns(mut spans: Vec<(usize, usize)>) -> Vec<Column> {
     const APART: usize = 6;
     crate::sorting::sort_by_key(&mut spans, |&(_, end)| end);
-    let mut columns: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
-    for (index, &span) in spans.iter().enumerate() {
-        let group = columns.last_mut().expect("a group is open");
-        let gap = group.last().is_some_and(|&(_, end)| span.1 - end >= APART);
-        if gap && group.len() >= 2 && spans.len() - index >= 2 {
-            columns.push(vec![span]);
-        } else {
-            group.push(span);
+    let mut columns: Vec<Column> = Vec::new();
+    // How many figures the last column holds.
+    let mut held = 0;
+    for (index, &(start, end)) in spans.iter().enumerate() {
+        match columns.last_mut() {
+            Some(last) if end - last.extent.1 < APART || held < 2 || spans.len() - index < 2 => {
+                last.extent = (last.extent.0.min(start), end);
+                held += 1;
+            }
+            _ => {
+                columns.push(Column { kind: Kind::Figure, extent: (start, end) });
+                held = 1;
+            }
         }
     }
-    columns.into_iter().map(|group| Column { kind: Kind::Figure, extent: group.iter().fold((usize::MAX, 0), |(s, e), &(fs, fe)| (s.min(fs), e.max(fe))) }).collect()
+    columns
 }
 
 /// Columns in order, left to right.
