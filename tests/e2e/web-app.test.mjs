@@ -96,6 +96,12 @@ test('pasting 000 shows what the CLI checked, its facts and its score', async ()
   assert.ok(lint.checked > 0);
   assert.match(await page.getByTestId('checked').textContent(), new RegExp(`；另查规范性 ${lint.checked} 项，${lint.rounding + lint.broken} 项不符$`), 'the 规范性 checks are counted apart');
   assert.equal(await page.getByTestId('table-coverage').count(), 0, 'all nine tables were read: no coverage line');
+  // Two table places that disagree: the other figure is labelled with its place, not 应为.
+  const index = expected.findings.findIndex((f) => f.expected !== null && f.related.length === 1 && f.related[0].table !== null);
+  assert.ok(index >= 0, '000 has a finding between two table places');
+  const other = expected.findings[index].related[0];
+  const labels = await page.locator(`[data-testid=finding][data-index="${index}"] .sides dt`).allTextContents();
+  assert.deepEqual(labels, ['所列数值', [`第 ${other.line} 行`, other.table, other.row, other.column].filter(Boolean).join(' · ')]);
   await screenshot(page, 'web-000-pasted');
   await page.getByTestId('pane-document').click();
   await page.getByTestId('doc-view').locator('caption', { hasText: '收入支出决算总表' }).first().waitFor();

@@ -314,6 +314,12 @@ fn one_decimal(value: f64) -> String {
 /// Message, location, stated vs expected and the derivation of one finding.
 fn finding_body(lang: Lang, finding: &Finding) -> Html {
     let texts = lang.texts();
+    // Two table places that disagree: the other figure is labelled with its place, not as the
+    // one that is right (应为); a figure computed from several is what it "should be".
+    let expected_label = match finding.related.as_slice() {
+        [other] if other.table.is_some() => place(lang, other),
+        _ => texts.expected.to_string(),
+    };
     html! {
         <>
             <div class="finding-head">
@@ -334,7 +340,7 @@ fn finding_body(lang: Lang, finding: &Finding) -> Html {
                         <div><dt>{ texts.stated }</dt><dd class="stated">{ stated }</dd></div>
                     }
                     if let Some(expected) = &finding.expected {
-                        <div><dt>{ texts.expected }</dt><dd class="expected">{ expected }</dd></div>
+                        <div><dt>{ expected_label }</dt><dd class="expected">{ expected }</dd></div>
                     }
                 </dl>
             }
