@@ -103,6 +103,22 @@ export function appSession() {
 }
 
 /**
+ * Opens the app of `session` (an `appSession`) in a new 1366×768 context (`options` added to
+ * the context's), recording page errors and requests; resolves once the editor is there.
+ */
+export async function openApp(session, options = {}) {
+  const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(session.server.url);
+  await page.getByTestId('input').waitFor();
+  return { context, page, errors, requests };
+}
+
+/**
  * Forwards every request to `target` (a `serveDist` URL) from another loopback port, which is
  * another origin, and records each request's path in `requests`; resolves to { url, requests, close }.
  */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { env, appSession, screenshot, checkedFindings, reportFindings, dropFiles } from './harness.mjs';
+import { env, appSession, openApp as openAppOf, screenshot, checkedFindings, reportFindings, dropFiles } from './harness.mjs';
 
 const FIXTURES = new URL('../../target/office-fixtures/', import.meta.url).pathname;
 const session = appSession();
@@ -18,17 +18,7 @@ function cliTogether(names) {
   return report.documents[0];
 }
 
-async function openApp() {
-  const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  const requests = [];
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(session.server.url);
-  await page.getByTestId('input').waitFor();
-  return { context, page, errors, requests };
-}
+const openApp = () => openAppOf(session);
 
 async function fixtures(names) {
   return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(FIXTURES, name)) })));

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { env, appSession, screenshot, readCorpus } from './harness.mjs';
+import { env, appSession, openApp as openAppOf, screenshot, readCorpus } from './harness.mjs';
 
 const DOC = '000_a60f2e9b14e82395.txt';
 const SMALL_DOC = '001_1a1813143cd16474.txt';
@@ -33,17 +33,7 @@ async function damaged000() {
   return lines.join('\n');
 }
 
-async function openApp(options = {}) {
-  const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  const requests = [];
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(session.server.url);
-  await page.getByTestId('input').waitFor();
-  return { context, page, errors, requests };
-}
+const openApp = (options = {}) => openAppOf(session, { acceptDownloads: true, ...options });
 
 async function paste(page, text) {
   await page.getByTestId('pane-source').click();
