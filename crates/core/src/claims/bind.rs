@@ -169,12 +169,7 @@ fn total<'a>(document: &'a ParseReport, label: &str) -> Option<Cell<'a>> {
         let (column, amount) = line.values.iter().next()?;
         Some(Cell { table: t, row: line_label.to_string(), column: column.clone(), amount })
     };
-    let classified_total = |form: Form, column: &str| -> Option<Cell<'a>> {
-        let (t, c) = classified(document, form)?;
-        let key = c.columns.iter().find(|k| k.rsplit('/').next() == Some(column))?;
-        let amount = c.total.as_ref()?.values.get(key)?;
-        Some(Cell { table: t, row: "合计".to_string(), column: key.clone(), amount })
-    };
+    let classified_total = |form: Form, column: &str| classified(document, form).and_then(|table| total_cell(table, column));
     let economic = |personnel: bool| -> Option<Cell<'a>> {
         let t = table(document, Form::GeneralBudgetBasicExpenditure)?;
         let TableModel::Economic(e) = &t.model else { return None };
@@ -203,6 +198,13 @@ fn total<'a>(document: &'a ParseReport, label: &str) -> Option<Cell<'a>> {
     } else {
         None
     }
+}
+
+/// The 合计 row's value of a classified table in the column named `column` (the header's last part).
+fn total_cell<'a>((t, c): (&'a RecognisedTable, &'a ClassifiedTable), column: &str) -> Option<Cell<'a>> {
+    let key = c.columns.iter().find(|k| k.rsplit('/').next() == Some(column))?;
+    let amount = c.total.as_ref()?.values.get(key)?;
+    Some(Cell { table: t, row: "合计".to_string(), column: key.clone(), amount })
 }
 
 /// The 09 figure of the 三公 item `subject` names, from 预算数 (`budget`) or 决算数.
@@ -381,12 +383,9 @@ mod budget {
         })
     }
 
-    /// The 合计 row's value in the column named `column` (the header's last part).
+    /// The 合计 row's value of the `form` table in the column named `column`, in any unit.
     fn total<'a>(document: &'a ParseReport, form: Form, column: &str) -> Option<Cell<'a>> {
-        let (t, c) = classified(document, form)?;
-        let key = c.columns.iter().find(|k| k.rsplit('/').next() == Some(column))?;
-        let amount = c.total.as_ref()?.values.get(key)?;
-        Some(Cell { table: t, row: "合计".to_string(), column: key.clone(), amount })
+        classified(document, form).and_then(|table| total_cell(table, column))
     }
 
     /// A summary table's top line `label` on `side`, its first value (the total).
