@@ -42,7 +42,13 @@ pub(super) fn regions(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
         while end < lines.len() && !outside_tables(&lines[end]) {
             let line = &lines[end];
             // A page may open with the end of a label wrapped from the last row: look past it.
-            let rows_follow = || lines[end..].iter().filter(|l| !l.fields.is_empty()).take(3).any(is_row);
+            // Row labels alone (`十六、金融支出`, rows with no figures) do not tell: they may as
+            // well be the heading of the text that follows; look past them too.
+            let rows_follow = || {
+                let lone_label = |l: &&Line| l.fields.len() == 1 && is_row(l) && !has_body(l);
+                let following = lines[end..].iter().filter(|l| !l.fields.is_empty()).take(16).filter(|l| !lone_label(l));
+                following.take(3).any(|l| is_row(l) && (l.fields.len() >= 2 || has_body(l)))
+            };
             if line.page != lines[end - 1].page && !in_header && !rows_follow() {
                 break;
             }
@@ -62,9 +68,10 @@ pub(super) fn regions(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
             }
             end += 1;
         }
-        // A wrapped label line right after the last row belongs to it (lines before `end` are
-        // never outside tables).
-        let stop = if last_row + 1 < end && !lines[last_row + 1].fields.is_empty() { last_row + 2 } else { last_row + 1 };
+        // A wrapped label line right after the last row, on its page, belongs to it (lines
+        // before `end` are never outside tables).
+        let wrapped = |next: &Line| !next.fields.is_empty() && next.page == lines[last_row].page;
+        let stop = if last_row + 1 < end && wrapped(&lines[last_row + 1]) { last_row + 2 } else { last_row + 1 };
         out.push(start..stop);
         index = stop;
     }
@@ -138,8 +145,9 @@ fn span_of(field: &Field, measure: Measure) -> (usize, usize) {
 }
 
 /// Columns from the rows with the most fields: their `i`-th fields make column `i` (figures
-/// standing in groups apart several columns, with `split_figures`: [`figure_columns`]).
-fn body_columns(rows: &[Vec<&Field>], measure: Measure, split_figures: bool) -> Vec<Column> {
+/// standing in groups apart several columns, of at least `split_figures` figures each:
+/// [`figure_columns`]).
+fn body_columns(rows: &[Vec<&Field>], measure: Measure, split_figures: Option<usize>) -> Vec<Column> {
     let widest = rows.iter().map(Vec::len).max().unwrap_or(0);
     let full: Vec<&Vec<&Field>> = rows.iter().filter(|r| r.len() == widest).collect();
     let mut columns = Vec::new();
@@ -148,8 +156,8 @@ fn body_columns(rows: &[Vec<&Field>], measure: Measure, split_figures: bool) -> 
         let count = |kind| fields.iter().filter(|f| kind_of(f) == kind).count();
         let kind = [Kind::Label, Kind::Code, Kind::Figure].into_iter().max_by_key(|&k| count(k)).unwrap_or(Kind::Label);
         let spans: Vec<(usize, usize)> = fields.iter().map(|f| span_of(f, measure)).collect();
-        if kind == Kind::Figure && split_figures {
-            columns.extend(figure_columns(spans));
+        if let (Kind::Figure, Some(least)) = (kind, split_figures) {
+            columns.extend(figure_columns(spans, least));
         } else {
             columns.push(Column { kind, extent: spans.iter().fold((usize::MAX, 0), |(s, e), &(fs, fe)| (s.min(fs), e.max(fe))) });
         }
@@ -158,10 +166,10 @@ fn body_columns(rows: &[Vec<&Field>], measure: Measure, split_figures: bool) -> 
 }
 
 /// The figure columns of the widest rows' `i`-th fields: one, or several when their right ends
-/// stand in groups apart (six columns or more between them, two figures or more each) — two
+/// stand in groups apart (six columns or more between them, `least` figures or more each) — two
 /// columns no row fills together, such as 人员经费 and 公用经费 of an 经济分类 table, whose rows
 /// have a figure in one or the other.
-fn figure_columns(mut spans: Vec<(usize, usize)>) -> Vec<Column> {
+fn figure_columns(mut spans: Vec<(usize, usize)>, least: usize) -> Vec<Column> {
     const APART: usize = 6;
     crate::sorting::sort_by_key(&mut spans, |&(_, end)| end);
     let mut columns: Vec<Column> = Vec::new();
@@ -169,7 +177,7 @@ fn figure_columns(mut spans: Vec<(usize, usize)>) -> Vec<Column> {
     let mut held = 0;
     for (index, &(start, end)) in spans.iter().enumerate() {
         match columns.last_mut() {
-            Some(last) if end - last.extent.1 < APART || held < 2 || spans.len() - index < 2 => {
+            Some(last) if end - last.extent.1 < APART || held < least || spans.len() - index < least => {
                 last.extent = (last.extent.0.min(start), end);
                 held += 1;
             }
@@ -249,20 +257,23 @@ type PageShifts = (usize, Vec<Column>, Vec<isize>);
 /// pdftotext spaces each page anew, by the widths of what that page prints. Each page's own
 /// columns (from its widest rows) are matched in order to the first page's, kind to kind and
 /// width to width (a 2-digit 款 code to its column, a 9-digit amount to its own), and its fields
-/// move with their column. `None` when the table stays on one page or a page's columns do not
-/// fit the first's (more of them, or of another kind): then all rows' columns are used as they
-/// stand.
-fn page_shifts(pages: &[usize], rows: &[Vec<&Field>], measure: Measure) -> Option<Vec<PageShifts>> {
+/// move with their column. With `split_figures`, figure columns no row fills together are told
+/// apart on the first page (two figures or more each) and on each later page (one or more, as a
+/// page may end with one row of a kind), and every page must have as many columns as the first,
+/// so that which is which is told by their order. `None` when the table stays on one page or a
+/// page's columns do not fit the first's (more of them, or of another kind): then all rows'
+/// columns are used as they stand.
+fn page_shifts(pages: &[usize], rows: &[Vec<&Field>], measure: Measure, split_figures: bool) -> Option<Vec<PageShifts>> {
     let first = *pages.first()?;
     let on = |page: usize| rows.iter().zip(pages).filter(|(_, p)| **p == page).map(|(r, _)| r.clone()).collect::<Vec<_>>();
-    let reference = body_columns(&on(first), measure, false);
+    let reference = body_columns(&on(first), measure, split_figures.then_some(2));
     let mut out = Vec::new();
     for (i, &page) in pages.iter().enumerate() {
         if page == first || pages[i - 1] == page {
             continue;
         }
-        let own = body_columns(&on(page), measure, false);
-        if own.len() > reference.len() {
+        let own = body_columns(&on(page), measure, split_figures.then_some(1));
+        if own.len() > reference.len() || (split_figures && own.len() != reference.len()) {
             return None;
         }
         let width = |c: &Column| c.extent.1 - c.extent.0;
@@ -401,11 +412,18 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
     } else {
         Measure::Display
     };
-    // The fields of later pages move into the first page's columns.
-    let shifts = page_shifts(&anchor_pages, &anchor_rows, measure);
-    // Figure columns no row fills together are told apart on one page only: a later page
-    // spaced anew may set both at one place (pdftotext), and which one it is cannot be told.
-    let split_figures = shifts.is_none();
+    // The fields of later pages move into the first page's columns. Figure columns no row fills
+    // together are told apart where every page has them all. Where a later page, spaced anew,
+    // has fewer (pdftotext may set both at one place), which one it is cannot be told: they are
+    // told apart on a one-page table only.
+    let (shifts, split_figures) = match page_shifts(&anchor_pages, &anchor_rows, measure, true) {
+        Some(shifts) => (Some(shifts), true),
+        None => {
+            let shifts = page_shifts(&anchor_pages, &anchor_rows, measure, false);
+            let split_figures = shifts.is_none();
+            (shifts, split_figures)
+        }
+    };
     if let Some(pages) = shifts {
         for line in &mut lines[first_body..] {
             let Some((_, own, shifts)) = pages.iter().find(|(page, _, _)| *page == line.page) else { continue };
@@ -419,7 +437,7 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
     let (header, body) = lines.split_at(first_body);
     let anchor_rows: Vec<Vec<&Field>> = anchors.iter().map(|&a| body[a].fields.iter().collect()).collect();
     let header_fields: Vec<(&Field, Kind)> = header.iter().flat_map(|l| &l.fields).map(|f| (f, header_kind(f.text))).collect();
-    let mut columns = body_columns(&anchor_rows, measure, split_figures);
+    let mut columns = body_columns(&anchor_rows, measure, split_figures.then_some(2));
     let body_count = columns.len();
     // Header fields over no body column are columns of their own (a column with no figures).
     let overlaps = |field: &Field, column: &Column| {
@@ -682,6 +700,59 @@ mod tests {
     /// The column of each non-blank cell of a row.
     fn filled(row: &[String]) -> Vec<usize> {
         row.iter().enumerate().filter(|(_, c)| !c.is_empty()).map(|(i, _)| i).collect()
+    }
+
+    #[test]
+    fn figure_columns_no_row_fills_together_are_told_apart_on_each_page() {
+        // The 2023 万里 budget's 经济分类 table as pdftotext sets it over two pages, each spaced
+        // anew; the second page has one 人员经费 row (303 02) among its 公用经费 rows.
+        let text = "\
+ 部门预算经济分类科目
+    编码                     经济分类科目名称   合计           人员经费         公用经费
+ 类     款
+ 301         工资福利支出                   83,847,385   83,847,385
+ 301   01    基本工资                      5,668,416    5,668,416
+ 301   02    津贴补贴                     16,743,933   16,743,933
+ 302         商品和服务支出                  15,381,432                15,381,432
+ 302   01    办公费                       5,811,753                 5,811,753
+ 302   04    手续费                          30,000                    30,000
+\x0c302   06   电费               710,000                   710,000
+302   07   邮电费              390,000                   390,000
+303        对个人和家庭的补助        177,480      177,480
+303   02   退休费              177,480      177,480
+                    合计   99,406,297   84,024,865   15,381,432
+";
+        let rows = table_rows(text);
+        let figures = |label: &str| rows.iter().rev().find(|r| r.iter().any(|c| c == label)).map(|r| r[r.len() - 3..].to_vec()).unwrap_or_else(|| panic!("{label} in {rows:?}"));
+        assert_eq!(figures("基本工资"), ["5,668,416", "5,668,416", ""]);
+        assert_eq!(figures("办公费"), ["5,811,753", "", "5,811,753"]);
+        assert_eq!(figures("电费"), ["710,000", "", "710,000"]);
+        assert_eq!(figures("退休费"), ["177,480", "177,480", ""]);
+        assert_eq!(figures("合计"), ["99,406,297", "84,024,865", "15,381,432"]);
+    }
+
+    #[test]
+    fn a_table_ends_at_a_page_break_followed_by_headings_and_text() {
+        // A one-row 三公 table at the end of its page; the next page opens a part of the text with
+        // a heading and a numbered heading (`一、…`, which reads like a row label alone).
+        let text = "\
+   合计           因公出国(境)费       公务接待费
+                                          小计           购置费       运行费
+
+        22.91              0       1.35        21.56         0         21.56
+\x0c                              其他相关情况说明
+
+  一、2023年“三公”经费预算情况说明
+      2023年“三公”经费预算数为22.91万元，比2022年预算增加0.5万元。
+";
+        let rows = table_rows(text);
+        assert_eq!(
+            rows.last().map(|r| r.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>()),
+            Some(["22.91", "0", "1.35", "21.56", "0", "21.56"].map(String::from).to_vec()),
+            "{rows:?}"
+        );
+        let paragraphs: Vec<String> = blocks(text).into_iter().filter_map(|b| if let Block::Paragraph { text, .. } = b { Some(text) } else { None }).collect();
+        assert_eq!(paragraphs[..2], ["其他相关情况说明", "一、2023年“三公”经费预算情况说明"], "{paragraphs:?}");
     }
 
     #[test]

@@ -155,14 +155,16 @@ pub(super) fn paragraphs(lines: &[&Line], out: &mut Vec<Block>) {
 
 /// Appends a trimmed line, found at input byte `byte_start`, to a paragraph's text, dropping single
 /// spaces next to CJK characters (letter-spacing, and the gaps PDF text puts around Latin
-/// runs), and records where each verbatim stretch of the text comes from.
+/// runs), and records where each verbatim stretch of the text comes from. A wider gap inside the
+/// line parts two fields (`干部人事工作平稳有序      平稳有序`): it stays as it stands.
 fn reflow_into(line_number: usize, byte_start: usize, line: &str, text: &mut String, stretches: &mut Vec<Stretch>) {
     let mut chars = line.char_indices().peekable();
     let mut previous: Option<char> = text.chars().last();
     let mut open = false;
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
-        let drop = c == ' ' && (previous.is_some_and(is_wide) || next.is_some_and(is_wide) || next == Some(' ') || previous == Some(' '));
+        let in_gap = next == Some(' ') || previous == Some(' ');
+        let drop = c == ' ' && !in_gap && (previous.is_some_and(is_wide) || next.is_some_and(is_wide));
         if drop {
             open = false;
             continue;
@@ -181,6 +183,15 @@ mod tests {
     use super::*;
     use crate::ingest::{Block, Stretch};
     use crate::layout::{blocks, is_layout_text};
+
+    #[test]
+    fn a_wide_gap_between_two_fields_of_running_text_stays() {
+        // Two cells of a table pdftotext sets as a line of running text: the gap parts them, so
+        // that no word is read as repeated across it.
+        let text = "   一、绩效目标\n\n   干部人事工作平稳有序                                平稳有序\n";
+        let paragraphs: Vec<String> = blocks(text).into_iter().filter_map(|b| if let Block::Paragraph { text, .. } = b { Some(text) } else { None }).collect();
+        assert_eq!(paragraphs.last().map(String::as_str), Some("干部人事工作平稳有序                                平稳有序"));
+    }
 
     #[test]
     fn running_text_is_reflowed_with_its_stretches() {
