@@ -6,7 +6,7 @@
 //! place in the input.
 
 use crate::amount::{cell_value, CellValue};
-use crate::ingest::{Block, Row, Span, TableLayout};
+use crate::ingest::{contains, Block, Row, Span, TableLayout};
 
 mod columns;
 mod render;
@@ -31,7 +31,7 @@ pub fn is_layout_text(text: &str) -> bool {
         .lines()
         .filter(|line| {
             let fields = fields(line);
-            line.contains("  ") && fields.len() >= 2 && fields.iter().any(|f| is_figure(f.text))
+            contains(line, "  ") && fields.len() >= 2 && fields.iter().any(|f| is_figure(f.text))
         })
         .take(5)
         .count();
@@ -147,8 +147,8 @@ fn is_ordinal_label(text: &str) -> bool {
 /// Whether a field is a label with an ordinal (`一、…`, `（一）…`) or a total (`合计`, `总计`).
 fn is_row_label(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
-    let ordinal = matches!(first, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') && text.contains('、');
-    ordinal || first == '（' || first == '(' || text.ends_with('计') || text.contains("合计") || text.contains("总计")
+    let ordinal = matches!(first, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') && contains(text, "、");
+    ordinal || first == '（' || first == '(' || text.ends_with('计') || contains(text, "合计") || contains(text, "总计")
 }
 
 fn lines(text: &str) -> Vec<Line<'_>> {
@@ -190,14 +190,14 @@ fn has_body(line: &Line) -> bool {
 /// sentence.
 fn outside_tables(line: &Line) -> bool {
     let text = line.text.trim();
-    if text.starts_with('第') && text.contains("部分") {
+    if text.starts_with('第') && contains(text, "部分") {
         return true;
     }
     let single = line.fields.len() <= 1;
     text.starts_with('注')
         || text.starts_with("说明")
-        || text.contains("单位：")
-        || text.contains("单位:")
+        || contains(text, "单位：")
+        || contains(text, "单位:")
         || (single && form_of_title(text).is_some())
         || (single && text.ends_with('。'))
 }

@@ -448,12 +448,12 @@ fn growths(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     let mut out = Vec::new();
     for (index, current) in found.iter().enumerate().filter(|(_, f)| f.figure.is_money() && !contains(&f.figure.label, "执行数")) {
         let Some(base) = index.checked_sub(1).map(|i| &found[i]) else { continue };
-        let is_base = base.sentence == current.sentence && base.figure.unit == current.figure.unit && contains(&base.figure.label, "执行数") && !base.figure.label.contains('比');
+        let is_base = base.sentence == current.sentence && base.figure.unit == current.figure.unit && contains(&base.figure.label, "执行数") && !contains(&base.figure.label, "比");
         if !is_base {
             continue;
         }
         let next = found.get(index + 1).filter(|f| f.sentence == current.sentence && f.clause == current.clause + 1);
-        let rate = next.filter(|f| f.figure.unit == FigureUnit::Percent && f.figure.label.contains('比')).and_then(|f| direction_of(&f.figure.label).map(|d| (f, d)));
+        let rate = next.filter(|f| f.figure.unit == FigureUnit::Percent && contains(&f.figure.label, "比")).and_then(|f| direction_of(&f.figure.label).map(|d| (f, d)));
         let (direction, rate, end) = match rate {
             Some((rate, direction)) => (Some(direction), Some(rate.figure.clone()), rate.end),
             None => {

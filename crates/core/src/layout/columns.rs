@@ -3,7 +3,7 @@
 //! placed in order by kind and distance, wrapped labels and broken headers joined.
 
 use super::*;
-use crate::ingest::Cell;
+use crate::ingest::{contains, Cell};
 
 /// Splits the lines into table regions (line index ranges) and the running text around them.
 pub(super) fn regions(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
@@ -101,9 +101,9 @@ fn kind_of(field: &Field) -> Kind {
 /// 科目名称, 栏次, a piece of a wrapped label) a label column.
 fn header_kind(text: &str) -> Kind {
     let text = despace(text);
-    if text.contains("编码") || text.contains("代码") {
+    if contains(&text, "编码") || contains(&text, "代码") {
         Kind::Code
-    } else if ["数", "计", "额", "支出", "收入", "拨款", "结余", "费"].iter().any(|word| text.contains(word)) {
+    } else if ["数", "计", "额", "支出", "收入", "拨款", "结余", "费"].iter().any(|word| contains(&text, word)) {
         Kind::Figure
     } else {
         Kind::Label
