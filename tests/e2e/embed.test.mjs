@@ -244,7 +244,7 @@ test('bad inputs get the CLI\'s result through the API; a module that stops is r
   assert.ok(result.reports.extreme.documents[0].findings.some((f) => f.rule === 'L009'), 'figures beyond the checkable range are flagged');
   assert.ok(!result.reports.negatives.documents[0].findings.some((f) => f.rule === 'C001'), 'negatives are figures, not an empty table');
   assert.equal(result.pdf, 'Error: a.txt：是二进制文件（如 PDF、Word、压缩包或图片），不是文本');
-  assert.equal(result.xlsx, 'Error: b.xlsx: an Excel or Word file: not supported yet; save it as UTF-8 text or PDF');
+  assert.equal(result.xlsx, 'Error: b.xlsx: an Excel or Word file, and this reads text only: open it in the hedui app or CLI, or save it as UTF-8 text or PDF');
   assert.match(result.stopped, /^Error: 核对中止（.+），核对模块已重新加载，可重试$/);
   assert.deepEqual(result.after, corpusReport, 'the next check, on a new instance, gives the report');
   assert.deepEqual(errors, []);

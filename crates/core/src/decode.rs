@@ -29,7 +29,7 @@ impl DecodeError {
     pub fn zh(self) -> &'static str {
         match self {
             DecodeError::Binary => "是二进制文件（如 PDF、Word、压缩包或图片），不是文本",
-            DecodeError::Office => "是 Excel 或 Word 文件，暂不支持；请另存为 UTF-8 文本或 PDF",
+            DecodeError::Office => "是 Excel 或 Word 文件，此处只读文本：请在 hedui 网页版或命令行中打开，或另存为 UTF-8 文本或 PDF",
             DecodeError::NotUtf8 => "不是 UTF-8 文本；GB18030/GBK 等编码请先另存为 UTF-8",
             DecodeError::BadUtf16 => "UTF-16 文本已损坏",
         }
@@ -39,7 +39,7 @@ impl DecodeError {
     pub fn en(self) -> &'static str {
         match self {
             DecodeError::Binary => "a binary file (such as a PDF, Word file, archive or image), not text",
-            DecodeError::Office => "an Excel or Word file: not supported yet; save it as UTF-8 text or PDF",
+            DecodeError::Office => "an Excel or Word file, and this reads text only: open it in the hedui app or CLI, or save it as UTF-8 text or PDF",
             DecodeError::NotUtf8 => "not UTF-8 text; save GB18030/GBK and other encodings as UTF-8 first",
             DecodeError::BadUtf16 => "damaged UTF-16 text",
         }
@@ -187,7 +187,7 @@ mod tests {
         assert_eq!(decode(xlsx), Err(DecodeError::Office));
         let xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
         assert_eq!(decode(&xls), Err(DecodeError::Office));
-        assert!(DecodeError::Office.en().contains("not supported yet"));
+        assert!(DecodeError::Office.en().contains("open it in the hedui app or CLI"));
     }
 
     #[test]
