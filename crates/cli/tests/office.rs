@@ -1,5 +1,6 @@
 //! Files as accountants have them (issue #17): the corpus documents as workbooks, Word documents
-//! and GBK text give the findings of their text; bad files are refused, each with its message.
+//! and GBK text give the findings of their text; the budget workbook template filled with a PDF's
+//! tables gives the PDF's table findings; bad files are refused, each with its message.
 //!
 //! The fixtures are made by `tests/office/make_fixtures.py` into `target/office-fixtures/`:
 //! `cargo xtask fixtures` (and `cargo xtask test`) make them when they are out of date.
@@ -16,6 +17,10 @@ fn fixture(name: &str) -> PathBuf {
 fn corpus(number: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
     std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(&format!("{number}_"))).unwrap()
+}
+
+fn shared(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(path)
 }
 
 fn hedui(args: &[&str], paths: &[PathBuf]) -> Output {
@@ -49,6 +54,41 @@ fn workbooks_give_the_findings_of_their_tables_text() {
     assert!(stderr.contains("hidden sheet “草稿” skipped") && stderr.contains("1 hidden rows skipped"), "{stderr}");
     // Saved by LibreOffice as Excel 97–2003.
     assert_eq!(findings(&report(&[], &[fixture("000.xls")])), findings(&report(&[], &[fixture("000-tables.txt")])), "000.xls");
+}
+
+/// A table rule's findings or tallies: 表内 (T) and 表间 (X) relations, the narrative's aside.
+fn is_table_rule(rule: &str) -> bool {
+    rule.trim_matches('"').starts_with(['T', 'X'])
+}
+
+/// `(checked, broken)` of each table rule in a report's one document.
+fn table_rule_tallies(report: &serde_json::Value) -> Vec<(String, u64, u64)> {
+    let by_rule = report["documents"][0]["stats"]["by_rule"].as_object().unwrap();
+    by_rule.iter().filter(|(rule, _)| is_table_rule(rule)).map(|(rule, n)| (rule.clone(), n["checked"].as_u64().unwrap(), n["broken"].as_u64().unwrap())).collect()
+}
+
+#[test]
+fn the_budget_template_filled_with_a_pdf_s_tables_gives_its_table_findings() {
+    // The 2026 部门预算 template with the nine tables of the 2024 万里街道 PDF (figures as the CLI
+    // reads the PDF, each table's rows under the template's header); the workbook holds no
+    // narrative and no 项目支出绩效目标表.
+    let pdf = report(&["--no-diagnosis"], &[shared("pdf/sh-2024-budget-wanli-subdistrict.pdf")]);
+    let workbook = report(&["--no-diagnosis"], &[fixture("sh-2024-budget-wanli-subdistrict.xlsx")]);
+    let table_findings = |report| findings(report).into_iter().filter(|(rule, ..)| is_table_rule(rule)).collect::<Vec<_>>();
+    assert_eq!(table_findings(&workbook), table_findings(&pdf));
+    assert_eq!(workbook["documents"][0]["stats"]["table_coverage"], pdf["documents"][0]["stats"]["table_coverage"]);
+    // X017 relates the 绩效目标 tables to the 项目支出 figures: the template has no 绩效目标 sheet.
+    let mut pdf_tallies = table_rule_tallies(&pdf);
+    let x017 = pdf_tallies.iter().position(|(rule, ..)| rule == "X017").expect("the PDF's 绩效目标 are related to its 项目支出");
+    pdf_tallies.remove(x017);
+    assert!(pdf_tallies.iter().filter(|(rule, ..)| rule.starts_with('X')).count() >= 5, "{pdf_tallies:?}");
+    assert_eq!(table_rule_tallies(&workbook), pdf_tallies);
+    // Every figure of the PDF's tables is read, and placed.
+    let parsed = |path| serde_json::from_slice::<serde_json::Value>(&hedui(&["parse", "--format", "json"], &[path]).stdout).unwrap();
+    let (pdf, workbook) = (parsed(shared("pdf/sh-2024-budget-wanli-subdistrict.pdf")), parsed(fixture("sh-2024-budget-wanli-subdistrict.xlsx")));
+    assert_eq!(workbook["stats"]["tables_recognised"], 9);
+    assert_eq!(workbook["stats"]["values"], pdf["stats"]["values"]);
+    assert_eq!(workbook["coverage"]["unplaced_cells"], serde_json::json!([]));
 }
 
 #[test]
@@ -106,8 +146,7 @@ fn parse_reads_office_files_too() {
     let parsed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(parsed["source"].as_str().unwrap().contains(" + "), "one document of both files");
     assert!(parsed["tables"].as_array().unwrap().len() >= 9);
-    let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/xlsx/sh-2026-department-budget-template.xlsx");
-    let out = hedui(&["parse", "--format", "json"], &[template]);
+    let out = hedui(&["parse", "--format", "json"], &[shared("xlsx/sh-2026-department-budget-template.xlsx")]);
     let parsed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(parsed["stats"]["tables_recognised"], 9, "the template's nine tables, empty");
 }

@@ -1,6 +1,6 @@
 """Office fixtures for hedui's CLI tests (issue #17), made from the corpus texts.
 
-    python3 make_fixtures.py CORPUS_DIR OUT_DIR
+    python3 make_fixtures.py CORPUS_DIR OUT_DIR HEDUI
 
 For each of the corpus documents 000, 002 and 004:
   NNN.xlsx          its tables, one sheet each (title, 公开表号, unit and notes above and below;
@@ -13,6 +13,13 @@ For each of the corpus documents 000, 002 and 004:
   NNN-tables.txt    the tables' text alone, as the workbook holds it (what NNN.xlsx should read as)
   NNN-说明.txt      the narrative's text alone
 plus 000.xls (LibreOffice), the five texts in GB18030 (NNN-gbk.txt), and the bad files of bad/.
+
+And sh-2024-budget-wanli-subdistrict.xlsx: the shared 部门预算 workbook template
+(xlsx/sh-2026-department-budget-template.xlsx) filled with the nine tables of
+pdf/sh-2024-budget-wanli-subdistrict.pdf as the hedui binary HEDUI reads them (`hedui parse`):
+each table's rows under the template's header, the template's body rows replaced by exactly the
+unit's rows, figures as numbers in the formats that show them as the PDF does; 编制部门 and the year
+filled in; the template's narrative sheets (XX placeholders) left out, the workbook holds tables.
 Needs openpyxl, python-docx and msoffcrypto-tool (PyPI) and soffice (LibreOffice).
 """
 
@@ -25,6 +32,9 @@ import sys
 import tempfile
 import zipfile
 from decimal import Decimal
+
+import json
+from copy import copy
 
 import docx
 import msoffcrypto.format.ooxml
@@ -218,7 +228,7 @@ def soffice(args, outdir, profile):
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", *args, "--outdir", outdir], check=True, stdout=subprocess.DEVNULL)
 
 
-def main(corpus, out):
+def main(corpus, out, hedui):
     os.makedirs(out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="hedui-office-")
     profile = os.path.join(work, "profile")
@@ -252,8 +262,188 @@ def main(corpus, out):
         write_docx(os.path.join(out, f"{number}-说明.docx"), blocks, tables_too=False)
         write_docx(os.path.join(out, f"{number}.docx"), blocks, tables_too=True)
     soffice(["--convert-to", "xls:MS Excel 97", os.path.join(out, "000.xlsx")], out, profile)
+    filled_template(corpus, out, hedui)
     bad(out, work, profile)
     shutil.rmtree(work, ignore_errors=True)
+
+
+TEMPLATE = "xlsx/sh-2026-department-budget-template.xlsx"
+FILLED_FROM = "pdf/sh-2024-budget-wanli-subdistrict.pdf"
+# The template's chapters of narrative: XX placeholders, not the unit's text.
+NARRATIVE_SHEETS = ("部门主要职能", "部门机构设置", "名词解释", "部门编制说明", "其他相关情况说明", "项目经费情况说明")
+CHINESE_ORDINALS = "一二三四五六七八九十"
+
+
+def hedui_parse(hedui, path):
+    out = subprocess.run([hedui, "parse", "--format", "json", path], check=True, capture_output=True)
+    return json.loads(out.stdout)
+
+
+def squeeze(value):
+    return re.sub(r"\s", "", str(value)) if value is not None else ""
+
+
+def filled_template(corpus, out, hedui):
+    """The budget template with the PDF's nine tables written into its table sheets."""
+    pdf = hedui_parse(hedui, os.path.join(corpus, FILLED_FROM))
+    template_path = os.path.join(corpus, TEMPLATE)
+    template = hedui_parse(hedui, template_path)
+    book = openpyxl.load_workbook(template_path)
+    for name in NARRATIVE_SHEETS:
+        book.remove(book[name])
+    sheets = {table["form"]: sheet_titled(book, table["title"]) for table in template["tables"]}
+    tables = {table["form"]: table for table in pdf["tables"]}
+    assert sorted(sheets) == sorted(tables), (sorted(sheets), sorted(tables))
+    document = pdf["document"]
+    # The year and the department of the PDF where the template has its own (titles, cover,
+    # contents), and after each empty 编制部门：.
+    year, template_year = f"{document['year']}年", f"{template['document']['year']}年"
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    text = cell.value.replace(template_year, year).replace(template["document"]["department"], document["department"])
+                    if text.strip() == "编制部门：":
+                        text = "编制部门：" + document["department"]
+                    cell.value = text
+    for form, table in tables.items():
+        shape = table["model"]["shape"]
+        if shape == "classified":
+            last = fill_classified(sheets[form], table)
+        elif shape == "summary":
+            last = fill_summary(sheets[form], table)
+        else:
+            last = fill_single_row(sheets[form], table)
+        for n, note in enumerate(table["notes"], start=last + 1):
+            sheets[form].cell(row=n, column=1).value = note["text"]
+    book.save(os.path.join(out, os.path.basename(FILLED_FROM).replace(".pdf", ".xlsx")))
+
+
+def sheet_titled(book, title):
+    return next(s for s in book.worksheets if any(squeeze(c.value) == squeeze(title) for row in s.iter_rows(max_row=5) for c in row))
+
+
+def first_row(sheet, start, found):
+    """The first row from `start` on with a cell that `found` accepts."""
+    return next(r for r in range(start, sheet.max_row + 1) if any(found(squeeze(c.value)) for c in sheet[r]))
+
+
+def headers(sheet, body_start):
+    """Each column's header: its lowest header cell's text, from the row under 编制部门 down."""
+    top = first_row(sheet, 1, lambda text: text.startswith("编制部门")) + 1
+    out = {}
+    for r in range(top, body_start):
+        for cell in sheet[r]:
+            if squeeze(cell.value):
+                out[cell.column] = squeeze(cell.value)
+    return out
+
+
+def column_of(heads, name, after=0, before=None):
+    """The column headed `name` (the PDF's column path's last part), or whose header starts with
+    it (机关运行经费 under 机关运行经费预算数), between `after` and `before`."""
+    part = squeeze(name.split("/")[-1])
+    inside = {c: h for c, h in heads.items() if c > after and (before is None or c < before)}
+    exact = [c for c, h in inside.items() if h == part]
+    near = [c for c, h in inside.items() if h.startswith(part)]
+    found = exact or near
+    assert len(found) == 1, (name, inside)
+    return found[0]
+
+
+def resize_body(sheet, start, old, new):
+    """Makes the template's `old` body rows from `start` `new` empty rows styled as its first,
+    moving what is below them, merged cells too (openpyxl moves cells, not merges)."""
+    styles = {cell.column: copy(cell._style) for cell in sheet[start]}
+    moved = [r for r in list(sheet.merged_cells.ranges) if r.min_row >= start]
+    for merged in moved:
+        sheet.unmerge_cells(str(merged))
+    if new > old:
+        sheet.insert_rows(start + old, new - old)
+    elif new < old:
+        sheet.delete_rows(start + new, old - new)
+    for merged in moved:
+        if merged.min_row >= start + old:
+            merged.shift(0, new - old)
+            sheet.merge_cells(str(merged))
+    for r in range(start, start + new):
+        for column, style in styles.items():
+            cell = sheet.cell(row=r, column=column)
+            cell._style = copy(style)
+            cell.value = None
+
+
+def put_figure(cell, figure):
+    """A figure as the number it shows, in the format that shows it as the PDF does."""
+    fmt = number_format(figure["raw"])
+    if fmt is None:
+        cell.value = figure["raw"]
+    else:
+        cell.value = Decimal(figure["raw"].replace(",", ""))
+        cell.number_format = fmt
+
+
+def fill_classified(sheet, table):
+    """Rows by 科目编码 (类, 款, 项 in their columns), then 合计. Returns the 合计 row."""
+    body = first_row(sheet, 1, lambda text: text == "类") + 1
+    heads = headers(sheet, body)
+    total = first_row(sheet, body, lambda text: text == "合计")
+    rows = table["model"]["rows"]
+    resize_body(sheet, body, total - body, len(rows))
+    total = body + len(rows)
+    levels = [column_of(heads, level) for level in ("类", "款", "项") if level in heads.values()]
+    name = next(c for c, h in heads.items() if "名称" in h)
+    for r, row in enumerate(rows, start=body):
+        code = row["code"]
+        parts = [code[:3], code[3:5], code[5:7]]
+        sheet.cell(row=r, column=levels[0]).value = int(parts[0])
+        for column, part in zip(levels[1:], parts[1:]):
+            if part:
+                sheet.cell(row=r, column=column).value = part
+                sheet.cell(row=r, column=column).number_format = "@"
+        sheet.cell(row=r, column=name).value = row["label"]
+        for column, figure in row["values"].items():
+            put_figure(sheet.cell(row=r, column=column_of(heads, column, after=name)), figure)
+    for column, figure in table["model"]["total"]["values"].items():
+        put_figure(sheet.cell(row=total, column=column_of(heads, column, after=name)), figure)
+    return total
+
+
+def fill_summary(sheet, table):
+    """收入 lines on the left, 支出 lines on the right, each under its 项目 column, then the
+    总计 row. Returns the 总计 row."""
+    body = first_row(sheet, 1, lambda text: text == "项目") + 1
+    heads = headers(sheet, body)
+    income_label, expenditure_label = sorted(c for c, h in heads.items() if h == "项目")
+    total = first_row(sheet, body, lambda text: "总计" in text)
+    lines = table["model"]["lines"]
+    sides = {side: [line for line in lines if line["side"] == side and not line["label"].endswith("总计")] for side in ("income", "expenditure")}
+    resize_body(sheet, body, total - body, max(len(s) for s in sides.values()))
+    total = body + max(len(s) for s in sides.values())
+    for side, label_column, before in (("income", income_label, expenditure_label), ("expenditure", expenditure_label, None)):
+        placed = [(body + n, line) for n, line in enumerate(sides[side])]
+        placed += [(total, line) for line in lines if line["side"] == side and line["label"].endswith("总计")]
+        for r, line in placed:
+            sheet.cell(row=r, column=label_column).value = ordinal_label(line)
+            for column, figure in line["values"].items():
+                put_figure(sheet.cell(row=r, column=column_of(heads, column, after=label_column, before=before)), figure)
+    return total
+
+
+def ordinal_label(line):
+    ordinal = line["ordinal"]
+    if ordinal is None:
+        return line["label"]
+    return f"{ordinal}{'、' if ordinal[0] in CHINESE_ORDINALS else '. '}{line['label']}"
+
+
+def fill_single_row(sheet, table):
+    """One row of figures (the “三公” table) under the header that ends with 小计. Returns it."""
+    row = first_row(sheet, 1, lambda text: text == "小计") + 1
+    heads = headers(sheet, row)
+    for cell in table["cells"]:
+        put_figure(sheet.cell(row=row, column=column_of(heads, cell["column"])), cell["value"])
+    return row
 
 
 def bad(out, work, profile):
@@ -293,4 +483,4 @@ def bad(out, work, profile):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], sys.argv[3])
