@@ -132,7 +132,12 @@ pub(super) fn paragraphs(lines: &[&Line], out: &mut Vec<Block>) {
         let punctuation_only = trimmed.chars().all(|c| matches!(c, '。' | '，' | '；' | '、' | '：' | '）' | ')' | '.' | '”'));
         // A numbered line (`15、`, `（二）`, `1.`) opens a paragraph of its own.
         let numbered = crate::recognise::sections::numbering(trimmed).is_some();
+        // So does a table's title after a finished sentence and a blank line: the next table on
+        // the page after an empty table's note (`注：…故本表为空表。`).
+        let title_after_sentence =
+            line.fields.len() <= 1 && previous.is_some_and(|p| p.text.trim_end().ends_with('。') && line.number > p.number + 1) && form_of_title(trimmed).is_some();
         let continues = current.is_some()
+            && !title_after_sentence
             && (punctuation_only
                 || !numbered
                     && previous.is_some_and(|p| {
@@ -213,6 +218,18 @@ mod tests {
             let source = crate::ingest::source_byte(stretches, at);
             assert!(text[source..].starts_with(c), "{c} at {at}");
         }
+    }
+
+    #[test]
+    fn a_table_title_after_an_empty_table_s_note_is_a_paragraph_of_its_own() {
+        // Two empty ruled tables on one page (as a workbook's sheets read after a paged narrative):
+        // the second title is not read as the end of the first table's note.
+        let table = |title: &str| format!("{title}\n\n编制部门：某某局\t\t单位：元\n功能分类科目编码\t科目名称\t合计\n合计\n注：本部门2024年无此项预算，故本表为空表。\n\n\n");
+        let text = format!("\x0c{}{}", table("2024年部门政府性基金预算支出功能分类预算表"), table("2024年部门国有资本经营预算支出功能分类预算表"));
+        assert!(is_layout_text(&text));
+        let paragraphs: Vec<String> = blocks(&text).into_iter().filter_map(|b| if let Block::Paragraph { text, .. } = b { Some(text) } else { None }).collect();
+        assert!(paragraphs.iter().any(|t| t == "2024年部门国有资本经营预算支出功能分类预算表"), "{paragraphs:?}");
+        assert_eq!(paragraphs.iter().filter(|t| t.starts_with('注')).count(), 2, "{paragraphs:?}");
     }
 
     #[test]
