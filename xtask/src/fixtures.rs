@@ -4,7 +4,7 @@
 //! its figures from the PDF as the CLI reads it (`hedui parse`), so the CLI is built first. Made
 //! again only when the script, the corpus texts, the template, the PDF or the CLI's reading of
 //! these two changed (a stamp of them is kept beside them); installs what is missing:
-//! LibreOffice Calc and Writer and python3-venv from apt, openpyxl, python-docx and
+//! LibreOffice Calc and Writer, pdftotext and python3-venv from apt, openpyxl, python-docx and
 //! msoffcrypto-tool (pinned) from PyPI into a virtual environment under target/.
 
 use std::fs;
@@ -33,9 +33,13 @@ pub fn office() -> Result {
     if fs::read_to_string(&stamp_file).is_ok_and(|s| s == stamp) {
         return Ok(());
     }
-    if !Path::new(CALC).exists() || !Path::new(crate::SOFFICE).exists() || output(Command::new("python3").args(["-c", "import venv, ensurepip"])).is_err() {
-        step("installing libreoffice-calc, libreoffice-writer and python3-venv from apt");
-        apt_install(&["libreoffice-calc", "libreoffice-writer", "python3-venv"])?;
+    if !Path::new(CALC).exists()
+        || !Path::new(crate::SOFFICE).exists()
+        || !Path::new(crate::PDFTOTEXT).exists()
+        || output(Command::new("python3").args(["-c", "import venv, ensurepip"])).is_err()
+    {
+        step("installing libreoffice-calc, libreoffice-writer, poppler-utils and python3-venv from apt");
+        apt_install(&["libreoffice-calc", "libreoffice-writer", "poppler-utils", "python3-venv"])?;
     }
     let venv = root().join("target/office-fixtures-venv");
     let python = venv.join("bin/python");

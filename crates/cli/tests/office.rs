@@ -92,6 +92,29 @@ fn the_budget_template_filled_with_a_pdf_s_tables_gives_its_table_findings() {
 }
 
 #[test]
+fn the_filled_template_with_the_rest_of_its_pdf_gives_the_pdf_s_findings() {
+    // The workbook together with the PDF's cover, narrative and 项目支出绩效目标 as `pdftotext
+    // -layout` reads them (a paged text: the workbook's sheets are read as its last page).
+    let pdf = report(&["--no-diagnosis"], &[shared("pdf/sh-2024-budget-wanli-subdistrict.pdf")]);
+    let together = report(&["--no-diagnosis", "--together"], &[fixture("sh-2024-budget-wanli-subdistrict.xlsx"), fixture("sh-2024-budget-wanli-subdistrict-说明.txt")]);
+    let pdf_findings = findings(&pdf);
+    assert!(pdf_findings.iter().any(|(rule, ..)| rule == "\"N014\""), "the narrative differs from a table: {pdf_findings:?}");
+    assert_eq!(findings(&together), pdf_findings);
+    // Every relation's tally too, X017 included; not the lint's (L), which reads the workbook's
+    // cover and contents beside the PDF's.
+    let tallies = |report: &serde_json::Value| {
+        let by_rule = report["documents"][0]["stats"]["by_rule"].as_object().unwrap();
+        by_rule.iter().filter(|(rule, _)| !rule.starts_with('L')).map(|(rule, n)| (rule.clone(), n["checked"].as_u64().unwrap(), n["broken"].as_u64().unwrap())).collect::<Vec<_>>()
+    };
+    assert_eq!(tallies(&together), tallies(&pdf));
+    assert_eq!(
+        findings(&report(&["--together"], &[fixture("sh-2024-budget-wanli-subdistrict.xlsx"), fixture("sh-2024-budget-wanli-subdistrict-说明.txt")])),
+        findings(&report(&[], &[shared("pdf/sh-2024-budget-wanli-subdistrict.pdf")])),
+        "with the diagnosis"
+    );
+}
+
+#[test]
 fn word_documents_and_gbk_texts_give_the_findings_of_their_text() {
     for number in ["000", "002", "004"] {
         let text = findings(&report(&[], &[corpus(number)]));

@@ -20,7 +20,10 @@ pdf/sh-2024-budget-wanli-subdistrict.pdf as the hedui binary HEDUI reads them (`
 each table's rows under the template's header, the template's body rows replaced by exactly the
 unit's rows, figures as numbers in the formats that show them as the PDF does; 编制部门 and the year
 filled in; the template's narrative sheets (XX placeholders) left out, the workbook holds tables.
-Needs openpyxl, python-docx and msoffcrypto-tool (PyPI) and soffice (LibreOffice).
+Beside it sh-2024-budget-wanli-subdistrict-说明.txt: the rest of the PDF (cover, narrative,
+项目支出绩效目标), its text as `pdftotext -layout` writes it without the nine tables.
+Needs openpyxl, python-docx and msoffcrypto-tool (PyPI), soffice (LibreOffice) and pdftotext
+(poppler-utils).
 """
 
 import io
@@ -316,7 +319,21 @@ def filled_template(corpus, out, hedui):
             last = fill_single_row(sheets[form], table)
         for n, note in enumerate(table["notes"], start=last + 1):
             sheets[form].cell(row=n, column=1).value = note["text"]
-    book.save(os.path.join(out, os.path.basename(FILLED_FROM).replace(".pdf", ".xlsx")))
+    name = os.path.basename(FILLED_FROM).removesuffix(".pdf")
+    book.save(os.path.join(out, f"{name}.xlsx"))
+    with open(os.path.join(out, f"{name}-说明.txt"), "w", encoding="utf-8") as f:
+        f.write(without_tables(os.path.join(corpus, FILLED_FROM), pdf["tables"]))
+
+
+def without_tables(pdf_path, tables):
+    """The PDF's text as `pdftotext -layout` writes it, less the lines from its first table's
+    title to its last table's last note (the tables follow one another in the PDF)."""
+    text = subprocess.run(["pdftotext", "-layout", pdf_path, "-"], check=True, capture_output=True, text=True).stdout
+    lines = text.split("\n")
+    first = next(n for n, line in enumerate(lines) if squeeze(line) == squeeze(tables[0]["title"]))
+    last_line = squeeze((tables[-1]["notes"][-1]["text"] if tables[-1]["notes"] else tables[-1]["title"]))
+    last = next(n for n in range(len(lines) - 1, first, -1) if squeeze(lines[n]) == last_line)
+    return "\n".join(lines[:first] + lines[last + 1 :])
 
 
 def sheet_titled(book, title):
