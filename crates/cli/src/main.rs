@@ -18,9 +18,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use hedui_core::check::{self, CheckOptions, Companion, Pending};
+use hedui_core::finding::Severity;
 use hedui_core::layout::{GlyphPlaces, Rendered};
 use hedui_core::positioned::SourcePlaces;
-use hedui_core::rules::{self, Severity};
+use hedui_core::rules;
 use hedui_core::CheckReport;
 use serde::Serialize;
 

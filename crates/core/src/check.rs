@@ -11,12 +11,13 @@ use crate::claims::bind::{self, Binding};
 use crate::claims::{self, Claim};
 #[cfg(feature = "diagnosis")]
 use crate::diagnosis::{Graph, Kind};
+use crate::finding::{Category, Severity};
 use crate::finding::{CheckStats, Counts, DocumentLocation, Finding, FindingLocation, TableCoverage, Term};
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::Form;
 use crate::report::ParseReport;
 use crate::rounding::{allowance, display, grouped, judge, judge_at_most, judge_sum, Interval, Outcome};
-use crate::rules::{self, Category, RuleInfo, Severity};
+use crate::rules::{self, RuleInfo};
 use crate::score;
 
 /// Collects outcomes and findings while rules run.

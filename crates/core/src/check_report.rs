@@ -5,10 +5,10 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use crate::finding::Severity;
 use crate::finding::{CheckStats, Finding, TableCoverage};
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::Form;
-use crate::rules::Severity;
 use crate::score::Score;
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.

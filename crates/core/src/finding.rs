@@ -3,15 +3,83 @@
 //! relations are written in. Below `check` (which fills them), `claims` (which makes terms)
 //! and `score` (which reads them).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Amount;
 use crate::positioned::{PagePlace, SourcePlace};
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::{Form, RecognisedTable, TableWithoutColumns};
 use crate::rounding::Outcome;
-use crate::rules::{Category, Severity};
 use crate::sorted_map::SortedMap;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Notice,
+}
+
+impl Severity {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Notice => "提示",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Notice => "notice",
+        }
+    }
+}
+
+/// What a rule checks; the quality score weighs categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 表内勾稽: arithmetic inside one table.
+    TableArithmetic,
+    /// 表间勾稽: the same figure in two tables.
+    CrossTable,
+    /// 绩效自评: self-evaluation scores and rates.
+    Performance,
+    /// 完整性: required tables present, empty tables explained.
+    Completeness,
+    /// 规范性: form and wording (template text, unit and year slips, standard names).
+    Form,
+    /// 表文一致: the narrative against its own figures and the tables.
+    Narrative,
+}
+
+impl Category {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Category::TableArithmetic => "表内勾稽",
+            Category::CrossTable => "表间勾稽",
+            Category::Performance => "绩效自评",
+            Category::Completeness => "完整性",
+            Category::Form => "规范性",
+            Category::Narrative => "表文一致",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Category::TableArithmetic => "table arithmetic",
+            Category::CrossTable => "cross-table",
+            Category::Performance => "performance self-evaluation",
+            Category::Completeness => "completeness",
+            Category::Form => "form and wording",
+            Category::Narrative => "narrative consistency",
+        }
+    }
+}
 
 /// Relations evaluated, overall and per category.
 #[derive(Debug, Clone, Default, Serialize)]

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
+use crate::finding::{Category, Severity};
 use crate::finding::{Counts, Finding, TableCoverage};
 use crate::recognise::meta::DocumentKind;
-use crate::rules::{Category, Severity};
 
 /// Each category's weight in the overall score (they add up to 100).
 pub const WEIGHTS: [(Category, u32); 6] =

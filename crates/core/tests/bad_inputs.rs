@@ -1,6 +1,6 @@
 //! Inputs that once crashed or were misread (issue #14): each gets its documented result.
 
-use hedui_core::rules::Severity;
+use hedui_core::finding::Severity;
 
 /// The rules that reported on `text` checked alone, with their severities.
 fn findings(text: &str) -> Vec<(&'static str, Severity)> {

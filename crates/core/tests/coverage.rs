@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use hedui_core::finding::Category;
 use hedui_core::finding::TableCoverage;
-use hedui_core::rules::Category;
 use hedui_core::DocumentReport;
 
 fn read(path: &str) -> String {

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use hedui_core::rules::Category;
+use hedui_core::finding::Category;
 use hedui_core::CheckOptions;
 
 fn corpus(name: &str) -> String {

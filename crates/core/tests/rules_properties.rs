@@ -9,7 +9,7 @@ use std::fmt::Write;
 use proptest::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use hedui_core::rules::Severity;
+use hedui_core::finding::Severity;
 
 /// Leaf (项) values in ten-thousandths of 万元, one per part column.
 type Leaf = [u64; PARTS];

@@ -6,7 +6,8 @@
 //! CLI's `--format json`.
 
 use hedui_core::decode::decode as decode_bytes;
-use hedui_core::rules::{self, Category, RuleInfo, Severity};
+use hedui_core::finding::{Category, Severity};
+use hedui_core::rules::{self, RuleInfo};
 use hedui_core::CheckOptions;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

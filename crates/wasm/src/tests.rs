@@ -2,7 +2,7 @@
 //! and refuse bad bytes clearly. hedui.js itself (options, input shapes) is
 //! tested in tests/e2e/embed.test.mjs.
 
-use hedui_core::rules::Category;
+use hedui_core::finding::Category;
 use hedui_core::CheckOptions;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;

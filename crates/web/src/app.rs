@@ -4,7 +4,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use hedui_core::rules::Severity;
+use hedui_core::finding::Severity;
 use hedui_core::CheckReport;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, File, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};

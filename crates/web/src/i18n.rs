@@ -1,8 +1,8 @@
 //! Every UI string, in Chinese (the default) and English. Rule messages come from core
 //! (`message` / `message_en`); severity, category and grade names from their `zh()` / `en()`.
 
+use hedui_core::finding::{Category, Severity};
 use hedui_core::recognise::meta::DocumentKind;
-use hedui_core::rules::{Category, Severity};
 use hedui_core::score::Grade;
 
 /// The UI language.

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
+use hedui_core::finding::{Category, Severity};
 use hedui_core::finding::{Finding, FindingLocation, TableCoverage};
-use hedui_core::rules::{Category, Severity};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

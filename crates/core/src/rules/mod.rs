@@ -4,9 +4,10 @@
 
 use std::fmt::Write;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::check::{Checker, Companion};
+use crate::finding::{Category, Severity};
 use crate::report::ParseReport;
 
 #[cfg(feature = "budget")]
@@ -101,75 +102,6 @@ mod y002_spending_across_years;
 mod y003_vehicles_across_documents;
 pub(crate) mod yearly;
 
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-    Notice,
-}
-
-impl Severity {
-    pub fn zh(self) -> &'static str {
-        match self {
-            Severity::Error => "错误",
-            Severity::Warning => "警告",
-            Severity::Notice => "提示",
-        }
-    }
-
-    pub fn en(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Notice => "notice",
-        }
-    }
-}
-
-/// What a rule checks; the quality score weighs categories.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    /// 表内勾稽: arithmetic inside one table.
-    TableArithmetic,
-    /// 表间勾稽: the same figure in two tables.
-    CrossTable,
-    /// 绩效自评: self-evaluation scores and rates.
-    Performance,
-    /// 完整性: required tables present, empty tables explained.
-    Completeness,
-    /// 规范性: form and wording (template text, unit and year slips, standard names).
-    Form,
-    /// 表文一致: the narrative against its own figures and the tables.
-    Narrative,
-}
-
-impl Category {
-    pub fn zh(self) -> &'static str {
-        match self {
-            Category::TableArithmetic => "表内勾稽",
-            Category::CrossTable => "表间勾稽",
-            Category::Performance => "绩效自评",
-            Category::Completeness => "完整性",
-            Category::Form => "规范性",
-            Category::Narrative => "表文一致",
-        }
-    }
-
-    pub fn en(self) -> &'static str {
-        match self {
-            Category::TableArithmetic => "table arithmetic",
-            Category::CrossTable => "cross-table",
-            Category::Performance => "performance self-evaluation",
-            Category::Completeness => "completeness",
-            Category::Form => "form and wording",
-            Category::Narrative => "narrative consistency",
-        }
-    }
-}
-
 /// A rule's identity and documentation.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct RuleInfo {
@@ -218,8 +150,8 @@ macro_rules! declare_rule {
                 name: $slug,
                 title_zh: $zh,
                 title_en: $en,
-                category: $crate::rules::Category::$category,
-                severity: $crate::rules::Severity::$severity,
+                category: $crate::finding::Category::$category,
+                severity: $crate::finding::Severity::$severity,
                 doc: if cfg!(feature = "rule-docs") { concat!($($doc, "\n"),+) } else { "" },
             };
         }
