@@ -310,8 +310,16 @@ impl Graph {
     /// pinned too by the held relations of a figure derived from it, read at its place (the
     /// 增减额 `441.25 − 132.59` at the `441.25万元` a growth rate is computed from): changing it
     /// would change that figure, which the diagnosis cannot recompute.
-    fn candidate(&self, figure: usize, outcomes: &[Outcome], values: &[Decimal]) -> Option<(Change, Vec<usize>)> {
+    ///
+    /// When `partial`, a table's figure may leave broken the relations it has with a
+    /// sentence's figure (the text counting otherwise, as the document may have done before
+    /// any slip): its value is the one its table relations ask for, and the change explains
+    /// those only (09 小计·预算数 `185.75` back to `85.75` by 合计 = 出国 + 小计 + 接待, while
+    /// the text's `预算为83万元` still differs).
+    fn candidate(&self, figure: usize, outcomes: &[Outcome], values: &[Decimal], partial: bool) -> Option<(Change, Vec<usize>)> {
         let this = self.figures.get(figure)?;
+        let partial = partial && this.location.table.is_some();
+        let with_sentence = |relation: &Relation| relation.terms.iter().any(|t| self.figures.get(t.0).is_some_and(|f| f.location.table.is_none()));
         let pinned = self.figures.iter().enumerate().any(|(other, f)| {
             other != figure
                 && (f.written.is_some() || this.location.table.is_none())
@@ -332,6 +340,7 @@ impl Graph {
                     let now = self.judge(relation, Some((figure, value)), values);
                     // Broken and held relations must hold; one off by a rounding may stay so.
                     now.is_some_and(|now| now == Outcome::Held || (now == Outcome::Rounding && outcomes.get(i) == Some(&Outcome::Rounding)))
+                        || (partial && outcomes.get(i) == Some(&Outcome::Broken) && with_sentence(relation))
                 })
         };
         let mut tried: Vec<Decimal> = Vec::new();
@@ -356,6 +365,11 @@ impl Graph {
             let like = written.unwrap_or(&now);
             keystrokes(like, &write_like(like, value, value.scale()))
         })?;
+        if partial {
+            let explained: Vec<usize> =
+                broken.into_iter().filter(|&i| self.relations.get(i).and_then(|r| self.judge(r, Some((figure, needed)), values)) == Some(Outcome::Held)).collect();
+            return (!explained.is_empty()).then_some(((figure, needed), explained));
+        }
         Some(((figure, needed), broken))
     }
 }
@@ -369,7 +383,12 @@ fn causes(graph: &Graph) -> Vec<Cause> {
         let mut figures: Vec<usize> = graph.relations.iter().zip(&outcomes).filter(|(_, o)| **o == Outcome::Broken).flat_map(|(r, _)| r.terms.iter().map(|t| t.0)).collect();
         figures.sort_unstable();
         figures.dedup();
-        let candidates: Vec<(Change, Vec<usize>)> = figures.into_iter().filter_map(|figure| graph.candidate(figure, &outcomes, &values)).collect();
+        let mut candidates: Vec<(Change, Vec<usize>)> = figures.iter().filter_map(|&figure| graph.candidate(figure, &outcomes, &values, false)).collect();
+        // No figure explains all of its broken relations: a table's figure may explain its
+        // table relations, its relations with sentences left as they are.
+        if candidates.is_empty() {
+            candidates = figures.iter().filter_map(|&figure| graph.candidate(figure, &outcomes, &values, true)).collect();
+        }
         let Some(most) = candidates.iter().map(|(_, explained)| explained.len()).max() else { break };
         let Some(best) = candidates.iter().find(|(_, explained)| explained.len() == most).map(|(_, explained)| explained.clone()) else { break };
         let changes: Vec<Change> = candidates.into_iter().filter(|(_, explained)| *explained == best).map(|(change, _)| change).collect();
