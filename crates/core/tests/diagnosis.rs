@@ -137,3 +137,17 @@ fn a_table_slip_is_fixed_where_the_text_counts_otherwise() {
     let fixes: Vec<_> = safe_edits(&report.documents[0].findings).filter(|e| e.byte_start == start).collect();
     assert!(fixes.iter().any(|e| apply(&text, e) == d.text), "{fixes:?}");
 }
+
+/// A 06表 item the text states: 004's 30216 培训费 `0.13` is in one sum of the table only
+/// (302 = Σ 302xx, with many other items that could be off), but the text says `开支培训费0.13万元`
+/// (N007): slipped to `6.13`, it is the one figure in both broken relations, put back to `0.13`.
+#[test]
+fn a_table_item_the_text_states_is_fixed() {
+    let d = load(DOCUMENTS[2]);
+    let start = d.text.find("30216\t培训费\t0.13").unwrap() + "30216\t培训费\t".len();
+    let end = start + "0.13".len();
+    let text = [&d.text[..start], "6.13", &d.text[end..]].concat();
+    let report = hedui_core::check(&[(d.name, &text)]);
+    let fixes: Vec<_> = safe_edits(&report.documents[0].findings).filter(|e| e.byte_start == start).collect();
+    assert!(fixes.iter().any(|e| apply(&text, e) == d.text), "{fixes:?}");
+}

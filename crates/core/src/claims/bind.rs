@@ -30,7 +30,8 @@ impl<'a> Cell<'a> {
 /// What a claim's figure speaks about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
-    /// A total of 01, 03, 04, 05 or 06 named by its label (`本年支出合计`, `人员经费`).
+    /// A total of 01, 03, 04, 05 or 06 named by its label (`本年支出合计`, `人员经费`), or the
+    /// 06 item of the 会议费 or 培训费 spent.
     Total,
     /// A 三公 budget figure of table 09.
     ThreePublicBudget,
@@ -84,6 +85,9 @@ fn bind<'c, 'a>(document: &'a ParseReport, evaluations: &SelfEvaluations<'a>, cl
             if three_public || contains(subject, "三公") {
                 out.extend(one(budget, Role::ThreePublicBudget, three_public_cell(document, subject, true)));
                 out.extend(one(actual, Role::ThreePublicActual, three_public_cell(document, subject, false)));
+            }
+            if speaks_of_department(&claim.section) {
+                out.extend(one(actual, Role::Total, general_expense(document, &core(subject))));
             }
             if let Some(table) = evaluations.find(&self_evaluation_subject(subject)) {
                 out.extend(one(budget, Role::FundsBudget, funds(table, true)));
@@ -196,8 +200,22 @@ fn total<'a>(document: &'a ParseReport, label: &str) -> Option<Cell<'a>> {
     } else if s == "公用经费" || s == "日常公用经费" || s.ends_with("机关运行经费支出") {
         economic(false)
     } else {
-        None
+        general_expense(document, s)
     }
+}
+
+/// The 06 item of the 会议费 or 培训费 the text states as spent (`开支会议费2.22万元`,
+/// `会议费…支出决算为0.6万元`): 30215, 30216.
+fn general_expense<'a>(document: &'a ParseReport, subject: &str) -> Option<Cell<'a>> {
+    let code = match subject.strip_prefix("开支").unwrap_or(subject) {
+        "会议费" => "30215",
+        "培训费" => "30216",
+        _ => return None,
+    };
+    let t = table(document, Form::GeneralBudgetBasicExpenditure)?;
+    let TableModel::Economic(e) = &t.model else { return None };
+    let item = e.items.iter().find(|i| i.code == code)?;
+    Some(Cell { table: t, row: [&item.code, " ", &item.name].concat(), column: "决算数".to_string(), amount: item.amount.as_ref()? })
 }
 
 /// The 合计 row's value of a classified table in the column named `column` (the header's last part).

@@ -8,8 +8,9 @@ declare_rule! {
     /// A total the text states by its name equals the table cell of that name: `收、支总计`
     /// = 01 总计; `本年收入合计` / `本年支出合计` = 01; `财政拨款收、支总计` = 04 总计; `基本支出` /
     /// `项目支出` = 03 合计; `一般公共预算财政拨款支出` = 05 合计 小计, its `基本支出` = 05 合计
-    /// 基本支出; `人员经费` / `公用经费` = 06 合计; `机关运行经费支出` = 06 公用经费合计. Claims
-    /// are bound by these labels only, never by their numbers.
+    /// 基本支出; `人员经费` / `公用经费` = 06 合计; `机关运行经费支出` = 06 公用经费合计; the
+    /// `会议费` / `培训费` spent (`开支会议费X万元`, `会议费…支出决算为X万元`) = 06 30215 / 30216.
+    /// Claims are bound by these labels only, never by their numbers.
     ///
     /// ## Why
     /// The 情况说明 restates the tables; a figure that differs from its table misinforms the
