@@ -4,7 +4,17 @@
 //! keeps holding: exactly for one wrong figure, greedily (one figure after another) for more.
 //! The broken relations one figure explains become one finding at that figure, with a fix when
 //! the figures allow only that one; when several figures would do equally (`A = B` and nothing
-//! else), the finding names them all and fixes none. After `check`, before `score`.
+//! else), the finding names them all and fixes none. When no figure explains all of its
+//! broken relations, a table's figure may explain its table relations and leave broken those
+//! with a sentence (the text counting otherwise, as it may have before any slip). After
+//! `check`, before `score`.
+//!
+//! Measured (`tests/diagnosis.rs`, one 2-decimal cell of a 决算 table changed in 000, 002 and
+//! 004): of 190 slips that break a relation, 161 (84.7%) get a `safe` fix restoring the figure,
+//! 29 a `display` fix naming it, none a fix on another figure. The 29 cannot be told apart from
+//! another figure by the documents: 21 06表 items in one sum only, 8 `0.00` cells raised within
+//! the rounding of their column's sum; so 161 of 190 are decidable, and all are fixed. #16's
+//! 95% is above what the documents can decide.
 
 use rust_decimal::Decimal;
 

@@ -1,10 +1,30 @@
 //! Mutation test of the diagnosis (#16): one figure of a 决算 table (a cell shown with 2
 //! decimals) in the corpus documents 000, 002 and 004 is changed; when that breaks a relation,
 //! the check must never fix another figure with certainty (no `safe` fix elsewhere); it must
-//! name that figure with a `safe` fix restoring the original text in most cases (measured:
-//! 159 of 190, the rest mostly 06表 items each in one sum only, where the figures cannot tell),
-//! and say it cannot tell (a `display` fix naming the figure) in nearly all of the others.
-//! #16 asks for 95% restored: not reached yet.
+//! name that figure with a `safe` fix restoring the original text when the document can tell,
+//! and say it cannot tell (a `display` fix naming the figure) otherwise.
+//!
+//! Measured: 190 slips detected, 161 fixed (84.7%), 29 undecided, none missed, none blamed on
+//! another figure. #16 asks for 95% fixed: the documents cannot give it. Every one of the 29 is
+//! a figure whose relations another figure satisfies as well, nothing else in the document
+//! stating either (run with `DIAG_DEBUG=1` to list them):
+//! - 21 are 06表 款 items (30202 印刷费, 30305 生活补助, 31010 安置补助, …) in one sum only
+//!   (302 = Σ 302xx, 303, 310, 399 likewise): any other item of the sum (any item when the slip
+//!   lowered the figure, one at least as large when it raised it) would make it hold as well,
+//!   the 类 being held by 公用经费合计 and the text (or, for 399 `0.00`, free within their
+//!   rounding). The text names these items without figures; the 基础数据表's `水费、电费、差旅费`
+//!   and `会议费、培训费` lines are not their sums in every document (000: 45.58 against 42.80;
+//!   002: 25.71 against 24.92), so they prove nothing.
+//! - 8 are `0.00` cells raised by a few hundredths: 01 经营收入 (002), 02 上级补助 / 附属单位上缴
+//!   收入 of a 项 (5 in 002), 04 一般公共预算 / 国有资本经营 of a 类 (2 in 004). The row sum
+//!   (or the 01 = 02 equality) breaks; the column sum, of 7 to 25 rounded figures, still holds
+//!   within its rounding, and so would the row's total, its 财政拨款 figure (or 02 合计·经营收入)
+//!   changed by the same amount, within the rounding of its own column.
+//!
+//! So 161 of the 190 are decidable from the documents, and all 161 are fixed. Nine of the 29
+//! (the 8 and 39910 资本性赠与, by hand, not measured) would be told apart if a `0.00` of income
+//! or spending stood for `[0, 0.005)`, no negative amount hidden among zeros: the rounding
+//! rules (docs/domain.md §3) do not assume it, so neither does the diagnosis.
 #![cfg(feature = "diagnosis")]
 
 use std::cell::Cell;
@@ -95,6 +115,10 @@ fn a_single_slip_is_found_and_fixed() {
                 fixed.set(fixed.get() + 1);
             } else if document.findings.iter().any(|f| f.fix.as_ref().is_some_and(|fix| fix.applicability == Applicability::Display) && names(f, start)) {
                 undecided.set(undecided.get() + 1);
+                if std::env::var("DIAG_DEBUG").is_ok() {
+                    let cell = document.findings.iter().flat_map(|f| std::iter::once(&f.location).chain(&f.related)).find(|l| l.byte_start == start);
+                    eprintln!("UNDECIDED {} {original}->{new} @{start}: {:?}", d.name, cell.map(|l| (l.table, &l.row, &l.column)));
+                }
             } else if std::env::var("DIAG_DEBUG").is_ok() {
                 eprintln!(
                     "MISSED {} {original}->{new} @{start}: {:?}",
@@ -119,8 +143,8 @@ fn a_single_slip_is_found_and_fixed() {
     let (detected, fixed, undecided) = (detected.get(), fixed.get(), undecided.get());
     eprintln!("slips detected {detected}: fixed {fixed}, undecided {undecided}, missed {}", detected - fixed - undecided);
     assert!(detected >= 100, "too few slips broke a relation: {detected}");
-    assert!(f64::from(fixed) >= 0.80 * f64::from(detected), "fixed {fixed} of {detected} slips");
-    assert!(f64::from(fixed + undecided) >= 0.95 * f64::from(detected), "fixed or undecided {} of {detected} slips", fixed + undecided);
+    assert!(f64::from(fixed) >= 0.84 * f64::from(detected), "fixed {fixed} of {detected} slips");
+    assert_eq!(fixed + undecided, detected, "slips neither fixed nor said to be undecided");
 }
 
 /// A table figure whose text counts otherwise: 002's 09表 公务用车购置及运行费小计·预算数
