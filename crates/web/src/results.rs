@@ -1,11 +1,10 @@
 //! The results of one document: its facts, score, how much was checked, and the findings
 //! grouped by category and severity, filterable, each with both sides and the derivation.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use hedui_core::finding::{Category, Severity};
-use hedui_core::finding::{Finding, FindingLocation, TableCoverage};
+use hedui_core::finding::{Category, Finding, FindingLocation, Severity, TableCoverage};
+use hedui_core::sorted_map::SortedMap;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -56,13 +55,13 @@ pub fn results(props: &ResultsProps) -> Html {
             && category_filter.is_none_or(|c| c == finding.category)
             && (query.is_empty() || [&finding.message, &finding.message_en, &finding.derivation, finding.rule].iter().any(|t| t.to_ascii_lowercase().contains(&query)))
     };
-    let mut groups: BTreeMap<Category, BTreeMap<Severity, Vec<usize>>> = BTreeMap::new();
+    let mut groups: SortedMap<Category, SortedMap<Severity, Vec<usize>>> = SortedMap::new();
     let mut dismissed_list = Vec::new();
     for (index, finding) in report.findings.iter().enumerate() {
         if props.dismissals.contains_key(&keys[index]) {
             dismissed_list.push(index);
         } else if matches(finding) {
-            groups.entry(finding.category).or_default().entry(finding.severity).or_default().push(index);
+            groups.entry_or_default(finding.category).entry_or_default(finding.severity).push(index);
         }
     }
     let active_count = report.findings.len() - dismissed_list.len();
@@ -171,15 +170,15 @@ pub fn results(props: &ResultsProps) -> Html {
         }
     });
 
-    // Inserted one by one: collecting into a set sorts the items first, with a copy of the
+    // Inserted one by one: collecting into a map sorts the items first, with a copy of the
     // standard sort for them.
-    let mut categories = BTreeSet::new();
+    let mut categories = SortedMap::new();
     for category in report.stats.by_category.keys().copied().chain(report.findings.iter().map(|f| f.category)) {
-        categories.insert(category);
+        categories.insert(category, ());
     }
     let on_category = {
         let category_filter = category_filter.clone();
-        let categories: Vec<Category> = categories.iter().copied().collect();
+        let categories: Vec<Category> = categories.keys().copied().collect();
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
             category_filter.set(select.value().parse::<usize>().ok().and_then(|i| categories.get(i).copied()));
@@ -218,7 +217,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 { for severity_toggles }
                 <select aria-label={texts.filter_category} onchange={on_category}>
                     <option value="" selected={category_filter.is_none()}>{ texts.all_categories }</option>
-                    { for categories.iter().enumerate().map(|(i, c)| html! {
+                    { for categories.keys().enumerate().map(|(i, c)| html! {
                         <option value={i.to_string()} selected={*category_filter == Some(*c)}>{ lang.category(*c) }</option>
                     }) }
                 </select>

@@ -1,8 +1,7 @@
 //! What the browser remembers (localStorage, never sent anywhere): the open documents,
 //! the language, dismissed findings per document, and whether the last check crashed.
 
-use std::collections::BTreeMap;
-
+use hedui_core::sorted_map::SortedMap;
 use web_sys::Storage;
 
 use crate::i18n::Lang;
@@ -31,7 +30,7 @@ pub struct SavedInput {
 }
 
 /// Dismissed findings of one document: finding key (`finding_keys`) → reason (may be empty).
-pub type Dismissals = BTreeMap<String, String>;
+pub type Dismissals = SortedMap<String, String>;
 
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::ingest::Stretch;
+use crate::sorted_map::SortedMap;
 
 /// Blanks the lines that are not the document's text but the page's: a page number (`3`,
 /// `- 3 -`, `第 3 页`, `3 / 24`) as a page's first or last line, and a running header or footer
@@ -25,9 +26,13 @@ pub(super) fn drop_page_furniture(lines: &mut [Line]) {
     ends.extend(last);
     // How many pages start or end with each line shape (digits aside).
     let shape = |line: &Line| -> String { line.text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect() };
-    let mut pages_of: std::collections::BTreeMap<String, std::collections::BTreeSet<usize>> = std::collections::BTreeMap::new();
+    // Each shape's pages, in order (the ends are in page order), each once.
+    let mut pages_of: SortedMap<String, Vec<usize>> = SortedMap::new();
     for &index in &ends {
-        pages_of.entry(shape(&lines[index])).or_default().insert(lines[index].page);
+        let pages = pages_of.entry_or_default(shape(&lines[index]));
+        if pages.last() != Some(&lines[index].page) {
+            pages.push(lines[index].page);
+        }
     }
     let repeated = |index: usize| pages_of.get(&shape(&lines[index])).map_or(0, |on| on.len());
     let furniture: Vec<usize> = ends.iter().copied().filter(|&i| is_page_number(lines[i].text) || (repeated(i) >= 3 && repeated(i) * 2 >= pages)).collect();
