@@ -24,6 +24,7 @@ mod l006_blank_department;
 mod l007_impossible_figure;
 mod l008_change_without_reason;
 mod l009_figure_beyond_range;
+mod l010_cut_off_date;
 mod lookup;
 mod n001_narrative_share;
 mod n002_narrative_change_rate;
@@ -174,6 +175,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &l007_impossible_figure::ImpossibleFigure,
         &l008_change_without_reason::ChangeWithoutReason,
         &l009_figure_beyond_range::FigureBeyondRange,
+        &l010_cut_off_date::CutOffDate,
         &n001_narrative_share::NarrativeShare,
         &n002_narrative_change_rate::NarrativeChangeRate,
         &n003_narrative_completion_rate::NarrativeCompletionRate,
