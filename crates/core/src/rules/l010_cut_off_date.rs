@@ -87,9 +87,12 @@ impl Rule for CutOffDate {
 mod tests {
     use super::*;
 
+    fn read(text: &str) -> Vec<(&str, u16)> {
+        cut_offs(text).map(|(start, end, year)| (&text[start..end], year)).collect()
+    }
+
     #[test]
     fn year_end_cut_offs_are_read_with_their_years() {
-        let read = |text: &str| cut_offs(text).map(|(start, end, year)| (&text[start..end], year)).collect::<Vec<_>>();
         assert_eq!(read("截至2023年12月31日，共有车辆3辆"), [("截至2023年12月31日", 2023)]);
         assert_eq!(read("本部门截止 2022 年 12 月 31 日，"), [("截止 2022 年 12 月 31 日", 2022)]);
         assert_eq!(read("截止2023年12月底，本部门"), [("截止2023年12月底", 2023)]);
