@@ -12,8 +12,6 @@ pub mod performance;
 pub mod sections;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
@@ -118,28 +116,19 @@ pub struct Coverage {
     pub lines_outside_sections: Vec<usize>,
 }
 
-/// Cells by their byte offset in the input.
-type Offsets = HashSet<usize, BuildHasherDefault<OffsetHasher>>;
+/// Cells by their byte offset in the input: collected while reading a table, sorted before
+/// the tally looks them up (a hash set cost the wasm its own hash table code).
+type Offsets = Vec<usize>;
 
-/// Hashes a byte offset with one multiplication (Fibonacci hashing): the default SipHash costs
-/// more than the rest of the bookkeeping.
-#[derive(Default)]
-struct OffsetHasher(u64);
+/// Sorts `offsets` so that [`has`] can look them up.
+fn sorted(mut offsets: Offsets) -> Offsets {
+    crate::sorting::sort_by_key(&mut offsets, |&offset| offset);
+    offsets
+}
 
-impl Hasher for OffsetHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 << 8 | u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_usize(&mut self, offset: usize) {
-        self.0 = (offset as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
+/// Whether sorted `offsets` hold `offset`.
+fn has(offsets: &Offsets, offset: usize) -> bool {
+    offsets.binary_search(&offset).is_ok()
 }
 
 /// Bookkeeping while reading one table: which cells are structure and which could not be read.
@@ -168,17 +157,17 @@ impl Tracker {
 
     /// Marks a cell as structure (栏次, 行次).
     pub fn structural(&mut self, cell: &Cell) {
-        self.structural.insert(cell.span.byte_start);
+        self.structural.push(cell.span.byte_start);
     }
 
     /// Marks a cell whose whole text was read as a number, so that the tally does not read it again.
     pub fn number(&mut self, cell: &Cell) {
-        self.numbers.insert(cell.span.byte_start);
+        self.numbers.push(cell.span.byte_start);
     }
 
     /// Marks a cell as read into the model as text (e.g. a numeric 年度指标值).
     pub fn consumed(&mut self, cell: &Cell) {
-        self.consumed.insert(cell.span.byte_start);
+        self.consumed.push(cell.span.byte_start);
     }
 
     /// Records a value slot whose text is not a number.
@@ -515,7 +504,7 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
         let mut tracker = Tracker::default();
         let model = read_model(form, &rows, &mut tracker);
         let cells = cells_of(&model);
-        let placed: Offsets = cells.iter().map(|c| c.value.at.byte_start).collect();
+        let placed = sorted(cells.iter().map(|c| c.value.at.byte_start).collect());
         tally(&rows, &mut tracker, &placed, "number outside any value slot", &mut coverage);
         for &i in &group.blocks {
             table_ids[i] = Some(tables.len());
@@ -637,19 +626,23 @@ fn mark_sequence_numbers(rows: &[Row], tracker: &mut Tracker) {
     }
 }
 
-/// Counts the numeric cells of a table and records those neither placed nor structural.
+/// Counts the numeric cells of a table and records those neither placed nor structural
+/// (`placed` sorted).
 fn tally(rows: &[Row], tracker: &mut Tracker, placed: &Offsets, reason: &'static str, coverage: &mut Coverage) {
+    for offsets in [&mut tracker.structural, &mut tracker.consumed, &mut tracker.numbers] {
+        *offsets = sorted(std::mem::take(offsets));
+    }
     for row in rows {
         let after_total = tracker.after_total.iter().any(|s| s.byte_start == row.span.byte_start);
         for (column, cell) in row.cells.iter().enumerate() {
             let start = cell.span.byte_start;
-            if !tracker.numbers.contains(&start) && !matches!(cell_value(&cell.text), CellValue::Number(_)) {
+            if !has(&tracker.numbers, start) && !matches!(cell_value(&cell.text), CellValue::Number(_)) {
                 continue;
             }
             coverage.numeric_cells += 1;
-            if placed.contains(&start) || tracker.consumed.contains(&start) {
+            if has(placed, start) || has(&tracker.consumed, start) {
                 coverage.numeric_cells_placed += 1;
-            } else if tracker.structural.contains(&start) {
+            } else if has(&tracker.structural, start) {
                 coverage.numeric_cells_structural += 1;
             } else {
                 let reason = if after_total { "row after the 总分 row" } else { reason };
