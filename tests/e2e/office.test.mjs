@@ -49,11 +49,23 @@ test('GBK text is read as the CLI reads it; a bad workbook says why', async () =
   const expected = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', '002-gbk.txt'], { cwd: FIXTURES, encoding: 'utf8' })).documents[0];
   await dropFiles(page, await fixtures(['002-gbk.txt']));
   assert.deepEqual(await checkedFindings(page, expected), reportFindings(expected));
+  assert.equal(await page.getByTestId('reader-notes').textContent(), '按 GBK 编码读取', 'the app says how it read the file, as the CLI does');
 
   await dropFiles(page, await fixtures(['bad/encrypted.xlsx']));
   const message = page.getByTestId('pdf-error');
   await message.waitFor();
   assert.match(await message.textContent(), /文件设有密码（已加密），无法读取/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('what the reader skipped (a hidden sheet, a hidden row) is said beside the findings', async () => {
+  const { context, page, errors } = await openApp();
+  const expected = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', '002.xlsx'], { cwd: FIXTURES, encoding: 'utf8' })).documents[0];
+  await dropFiles(page, await fixtures(['002.xlsx']));
+  assert.deepEqual(await checkedFindings(page, expected), reportFindings(expected));
+  const notes = await page.getByTestId('reader-notes').locator('li').allTextContents();
+  assert.deepEqual(notes.sort(), ['工作表“收入支出决算总表”中已跳过 1 个隐藏行', '已跳过隐藏工作表“草稿”'].sort());
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -56,6 +56,9 @@ pub struct PdfLayout {
     pub places: GlyphPlaces,
     pub pages: Vec<Sheet>,
     pub sources: SourcePlaces,
+    /// What the office reader says of how it read the files (hidden sheets and rows skipped,
+    /// the encoding a text was read in), zh and en, as the CLI prints them.
+    pub notes: Vec<(String, String)>,
 }
 
 /// A page as the worker drew it.
@@ -171,8 +174,13 @@ fn event_of(data: &JsValue) -> PdfEvent {
                 Err(_) => Some(GlyphPlaces::default()),
             };
             let sources = SourcePlaces::from_lines(&field("sources").as_string().unwrap_or_default());
+            let note = |note: JsValue| {
+                let part = |name: &str| Reflect::get(&note, &JsValue::from_str(name)).ok().and_then(|v| v.as_string()).unwrap_or_default();
+                (part("zh"), part("en"))
+            };
+            let notes = field("notes").dyn_into::<Array>().map(|notes| notes.iter().map(note).collect()).unwrap_or_default();
             match places {
-                Some(places) => PdfEvent::Read { layout: PdfLayout { text_hash: text_hash(&text), places, pages, sources }, text },
+                Some(places) => PdfEvent::Read { layout: PdfLayout { text_hash: text_hash(&text), places, pages, sources, notes }, text },
                 None => PdfEvent::Failed(PdfProblem::Crashed("unreadable places from the reader".to_string())),
             }
         }
