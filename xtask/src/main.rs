@@ -19,6 +19,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod docs;
 mod embed;
 mod fixtures;
 mod fuzz;
@@ -146,6 +147,7 @@ fn post_build() -> Result {
     if release {
         minify::scripts(&staging)?;
     }
+    docs::write_rules_page(&staging)?;
     pwa::finish(&staging)
 }
 
@@ -154,8 +156,8 @@ const EMBED_EXAMPLE: &str = "embed-example.html";
 
 /// Sums gzip -9 sizes of the files the app's page loads and fails above the budget; prints the
 /// readers' sizes apart (the page fetches the PDF reader only when a PDF is opened, the office
-/// reader when a workbook, Word document or GBK text is), and the embed example's (a page of its
-/// own).
+/// reader when a workbook, Word document or GBK text is), the embed example's and the rules
+/// page's (pages of their own).
 fn check_app_budget() -> Result {
     let dist = root().join("dist");
     let mut total = 0;
@@ -163,7 +165,7 @@ fn check_app_budget() -> Result {
     for entry in fs::read_dir(&dist).map_err(|e| format!("{}: {e}", dist.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
         let shipped = matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "js" | "wasm" | "css"));
-        if !shipped || path.file_name().is_some_and(|name| name == EMBED_EXAMPLE) {
+        if !shipped || path.file_name().is_some_and(|name| name == EMBED_EXAMPLE || name == docs::RULES_PAGE) {
             continue;
         }
         let size = gzip_size(&path)?;
@@ -176,6 +178,7 @@ fn check_app_budget() -> Result {
         println!("{} module: {} B (lazy, not in the app budget)", reader.name, reader.size(&dist)?);
     }
     println!("{EMBED_EXAMPLE}: {} B (a page of its own, not in the app budget)", gzip_size(&dist.join(EMBED_EXAMPLE))?);
+    println!("{}: {} B (opened from a finding's rule code, not in the app budget)", docs::RULES_PAGE, gzip_size(&dist.join(docs::RULES_PAGE))?);
     if total > APP_BUDGET_BYTES {
         return Err(format!("size budget exceeded: {total} B > {APP_BUDGET_BYTES} B"));
     }

@@ -109,7 +109,7 @@ pub fn results(props: &ResultsProps) -> Html {
         let selected = props.selected == Some(index);
         let on_select = props.on_select.clone();
         let onclick = Callback::from(move |event: MouseEvent| {
-            let inside_control = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.closest("button, input, form").ok().flatten().is_some());
+            let inside_control = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.closest("a, button, input, form").ok().flatten().is_some());
             if !inside_control {
                 on_select.emit(index);
             }
@@ -280,6 +280,7 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
         Lang::En => c.summary_en(),
     });
     let companions = report.compared_with.join(lang.pick("、", ", "));
+    let reader_notes = analysis.reading.pdf.as_ref().map_or(&[][..], |layout| &layout.notes[..]);
     let score_withheld = score.value.is_none() && stats.table_coverage.as_ref().is_some_and(TableCoverage::none_read);
     html! {
         <header class="facts">
@@ -299,6 +300,9 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
                 <p class="score-withheld" data-testid="score-withheld">{ texts.score_withheld }</p>
             }
             <p class="summary" data-testid="summary">{ (texts.tables_found)(analysis.reading.parse.stats.tables) }</p>
+            if !reader_notes.is_empty() {
+                <ul class="reader-notes" data-testid="reader-notes">{ for reader_notes.iter().map(|(zh, en)| html! { <li>{ lang.pick(zh, en) }</li> }) }</ul>
+            }
             <p class="checked" data-testid="checked" data-check-us={analysis.check_micros.to_string()}>{ checked }</p>
         </header>
     }
@@ -323,7 +327,9 @@ fn finding_body(lang: Lang, finding: &Finding) -> Html {
         <>
             <div class="finding-head">
                 <span class={classes!("badge", format!("sev-{}", finding.severity.en()))}>{ lang.severity(finding.severity) }</span>
-                <code class="rule">{ finding.rule }</code>
+                // The rule's explanation: a page shipped beside the app (xtask's docs.rs).
+                <a class="rule" data-testid="rule-link" href={format!("rules.html#{}", finding.rule.to_ascii_lowercase())} target="_blank" rel="noopener"
+                    title={lang.pick("这条规则核对什么", "What this rule checks")}><code>{ finding.rule }</code></a>
                 if let Some(place) = finding.location.page {
                     <span class="finding-page" data-testid="finding-page">{ (texts.page)(place.page) }</span>
                 }
