@@ -177,9 +177,9 @@ fn main() -> ExitCode {
         }
         Command::Rules { format } => {
             match format {
-                CatalogueFormat::Text => print!("{}", rules::catalogue_text()),
-                CatalogueFormat::Markdown => print!("{}", rules::catalogue_markdown()),
-                CatalogueFormat::Json => println!("{}", rules::catalogue_json()),
+                CatalogueFormat::Text => emit(&rules::catalogue_text()),
+                CatalogueFormat::Markdown => emit(&rules::catalogue_markdown()),
+                CatalogueFormat::Json => emit(&(rules::catalogue_json() + "\n")),
             }
             ExitCode::SUCCESS
         }
@@ -191,8 +191,8 @@ fn main() -> ExitCode {
                     Ok(document) => {
                         let report = hedui_core::parse(&source, &document.text);
                         match format {
-                            Format::Json => println!("{}", report.to_json()),
-                            Format::Text => print!("{}", report.to_text()),
+                            Format::Json => emit(&(report.to_json() + "\n")),
+                            Format::Text => emit(&report.to_text()),
                         }
                     }
                     Err(message) => {
@@ -366,6 +366,14 @@ fn check_batch(paths: &[Parts], format: Format, threshold: Option<Severity>, opt
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Writes `text` to standard output. A reader that stops early (`hedui rules | head`) closes
+/// the pipe: what it did not read is not an error, so write errors are left unreported, as the
+/// check's output leaves them.
+fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    drop(out.write_all(text.as_bytes()).and_then(|()| out.flush()));
 }
 
 /// Each companion's companions, as indices ([`check::pair`]), grouped by department first: a
