@@ -16,6 +16,7 @@ use crate::doc_view::DocView;
 use crate::export::{download, file_stem, findings_csv};
 use crate::i18n::Lang;
 use crate::input::{drags_files, dropped_files, fetch_example, read_files, Editor, FileProblem, Opened, SourceBar};
+use crate::overview::{overview, Listed};
 use crate::page_view::page_view;
 use crate::pdf::{read_in_worker, Origin, PdfEvent, PdfProblem, OFFICE_WORKER, PDF_WORKER};
 use crate::results::Results;
@@ -526,6 +527,26 @@ pub fn app() -> Html {
         }
     });
 
+    // Several documents: the reviewer's overview, one row each.
+    let overview = (workspace.documents.len() > 1).then(|| {
+        let show = {
+            let workspace = workspace.clone();
+            Callback::from(move |index| workspace.dispatch(Action::Show(index)))
+        };
+        let listed: Vec<Listed> = workspace
+            .documents
+            .iter()
+            .zip(&workspace.analyses)
+            .enumerate()
+            .map(|(index, (document, analysis))| Listed {
+                name: if document.name.is_empty() { texts.pasted_document.to_string() } else { document.name.clone() },
+                analysis: analysis.as_ref(),
+                current: index == workspace.active,
+            })
+            .collect();
+        overview(lang_value, &listed, &show)
+    });
+
     html! {
         <div class="app" {ondragover} {ondragleave} {ondrop}>
             if *dragging {
@@ -557,6 +578,7 @@ pub fn app() -> Html {
                 </div>
             }
             { for document_tabs }
+            { for overview }
             // `checked`: on a phone, the findings come first.
             <main class={classes!("workspace", analysis.is_some().then_some("checked"))}>
                 <section class="pane left-pane no-print" aria-label={texts.input_label}>

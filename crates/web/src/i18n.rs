@@ -145,6 +145,10 @@ pub struct Texts {
     /// errors, warnings and notices among them.
     pub announce: fn(usize, usize, usize, usize) -> String,
     pub csv_header: [&'static str; 16],
+    /// The overview of several open documents: its caption and column headers (file, unit,
+    /// kind, year, tables read, errors, warnings, score, checked together with).
+    pub overview: &'static str,
+    pub overview_header: [&'static str; 9],
 }
 
 pub const ZH: Texts = Texts {
@@ -218,6 +222,8 @@ pub const ZH: Texts = Texts {
     skip_to_findings: "跳到核对结果",
     announce: |n, errors, warnings, notices| format!("发现 {n} 个问题：错误 {errors}，警告 {warnings}，提示 {notices}"),
     csv_header: ["文件", "规则", "严重程度", "类别", "行", "页", "表", "行项目", "列", "所列数值", "应为", "问题", "Message", "推算", "已确认无误", "理由"],
+    overview: "打开的文档一览",
+    overview_header: ["文件", "单位", "类型", "年度", "表格", "错误", "警告", "得分", "一并核对"],
 };
 
 pub const EN: Texts = Texts {
@@ -308,4 +314,6 @@ pub const EN: Texts = Texts {
         "dismissed",
         "reason",
     ],
+    overview: "Open documents at a glance",
+    overview_header: ["File", "Unit", "Kind", "Year", "Tables", "Errors", "Warnings", "Score", "Checked with"],
 };

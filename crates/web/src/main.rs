@@ -6,6 +6,7 @@ mod doc_view;
 mod export;
 mod i18n;
 mod input;
+mod overview;
 mod page_view;
 mod pdf;
 mod results;

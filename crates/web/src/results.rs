@@ -309,7 +309,7 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
 }
 
 /// A score as shown (`87.5`), without pulling float formatting into the app.
-fn one_decimal(value: f64) -> String {
+pub fn one_decimal(value: f64) -> String {
     let tenths = (value * 10.0).round() as i64;
     format!("{}.{}", tenths / 10, tenths % 10)
 }
