@@ -25,6 +25,7 @@ mod l007_impossible_figure;
 mod l008_change_without_reason;
 mod l009_figure_beyond_range;
 mod l010_cut_off_date;
+mod l011_section_numbering;
 mod lookup;
 mod n001_narrative_share;
 mod n002_narrative_change_rate;
@@ -176,6 +177,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &l008_change_without_reason::ChangeWithoutReason,
         &l009_figure_beyond_range::FigureBeyondRange,
         &l010_cut_off_date::CutOffDate,
+        &l011_section_numbering::SectionNumbering,
         &n001_narrative_share::NarrativeShare,
         &n002_narrative_change_rate::NarrativeChangeRate,
         &n003_narrative_completion_rate::NarrativeCompletionRate,
