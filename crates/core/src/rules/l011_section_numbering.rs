@@ -43,7 +43,7 @@ fn counted(numbering: &str) -> Option<u32> {
     let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|at| at as u32 + 1);
     let mut chars = inner.chars();
     match (chars.next()?, chars.next(), chars.next(), chars.next()) {
-        (c, None, None, None) if c == '十' => Some(10),
+        ('十', None, None, None) => Some(10),
         (c, None, None, None) => digit(c),
         ('十', Some(c), None, None) => Some(10 + digit(c)?),
         (c, Some('十'), None, None) => Some(10 * digit(c)?),
