@@ -46,6 +46,7 @@ mod n014_narrative_vs_budget_tables;
 #[cfg(feature = "budget")]
 mod n015_narrative_growth_rate;
 mod n016_narrative_function_names;
+mod n017_narrative_increase_within_current;
 mod p001_score_within_points;
 mod p002_group_points;
 mod p003_total_points;
@@ -198,6 +199,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         #[cfg(feature = "budget")]
         &n015_narrative_growth_rate::NarrativeGrowthRate,
         &n016_narrative_function_names::NarrativeFunctionNames,
+        &n017_narrative_increase_within_current::NarrativeIncreaseWithinCurrent,
         &p001_score_within_points::ScoreWithinPoints,
         &p002_group_points::GroupPoints,
         &p003_total_points::TotalPoints,
