@@ -26,7 +26,6 @@ mod l008_change_without_reason;
 mod l009_figure_beyond_range;
 mod l010_cut_off_date;
 mod l011_section_numbering;
-mod l012_code_names;
 mod lookup;
 mod n001_narrative_share;
 mod n002_narrative_change_rate;
@@ -180,7 +179,6 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &l009_figure_beyond_range::FigureBeyondRange,
         &l010_cut_off_date::CutOffDate,
         &l011_section_numbering::SectionNumbering,
-        &l012_code_names::CodeNames,
         &n001_narrative_share::NarrativeShare,
         &n002_narrative_change_rate::NarrativeChangeRate,
         &n003_narrative_completion_rate::NarrativeCompletionRate,
