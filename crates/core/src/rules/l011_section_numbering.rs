@@ -6,8 +6,8 @@ use crate::report::ParseReport;
 
 declare_rule! {
     /// ## What
-    /// Headings numbered in one style under one parent (`第一部分`…, `一、`…, `（一）`…, `1.`…,
-    /// `（1）`…) count up by one: `五、` is followed by `六、`, not by `七、` (a part left out
+    /// Section headings numbered in one style under one parent (`一、`…, `（一）`…) count up by
+    /// one: `五、` is followed by `六、`, not by `七、` (a part left out
     /// or renumbered by hand) nor by `四、` or `五、` again (a part pasted from elsewhere). A
     /// numbered paragraph between two headings fills the gap it stands in (`（二）` written as a
     /// long sentence rather than a heading). Each numbered heading after the first of its style
@@ -85,13 +85,15 @@ impl<'a> Lists<'a> {
     }
 }
 
-/// Numbering styles checked: `一、`, `（一）`, `1.`, `（1）`. Parts (`第二部分`) are left out: a
-/// part's title page may print no number (the Shanghai 决算's 部门决算表 part).
-const CHECKED_RANKS: [u8; 4] = [20, 30, 40, 50];
+/// Numbering styles checked: the sections' `一、` and `（一）`. Parts (`第二部分`) are left out:
+/// a part's title page may print no number (the Shanghai 决算's 部门决算表 part). So are item
+/// lists (`1.`, `（1）`): a table's numbered lines with no figures read as text (a blank
+/// workbook's `3. 国有资本经营预算`) and lists restarted in each item are not sections.
+const CHECKED_RANKS: [u8; 2] = [20, 30];
 
 /// Checks the numbered headings among `sections` (siblings), then each one's children.
 fn check_siblings(sections: &[Section], checker: &mut Checker) {
-    let mut lists: [Lists; 4] = Default::default();
+    let mut lists: [Lists; 2] = Default::default();
     let list_of = |rank: u8| CHECKED_RANKS.iter().position(|&r| r == rank);
     for section in sections {
         if let Some((index, number)) = numbered(&section.heading).and_then(|(rank, number)| Some((list_of(rank)?, number))) {
