@@ -12,9 +12,9 @@ import { env, appSession, openApp as openAppOf, screenshot, checkedFindings, rep
 const FIXTURES = new URL('../../target/office-fixtures/', import.meta.url).pathname;
 const session = appSession();
 
-/** The CLI's report of `names` (fixtures) read as one document, as the app names them. */
-function cliTogether(names) {
-  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', '--together', ...names], { cwd: FIXTURES, encoding: 'utf8' }));
+/** The CLI's report of the fixtures `args` name (`--together` first: as one document), as the app names them. */
+function cliDocument(...args) {
+  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', ...args], { cwd: FIXTURES, encoding: 'utf8' }));
   return report.documents[0];
 }
 
@@ -26,7 +26,7 @@ async function fixtures(names) {
 
 test('a workbook and a Word document dropped together are one document with the CLI\'s findings, each naming its file and cell', async () => {
   const names = ['000.xlsx', '000-说明.docx'];
-  const expected = cliTogether(names);
+  const expected = cliDocument('--together', ...names);
   assert.ok(expected.findings.length > 0);
   const { context, page, errors, requests } = await openApp();
   assert.deepEqual(requests.filter((url) => url.includes('/office/')), [], 'the office reader is not loaded before such a file is opened');
@@ -46,7 +46,7 @@ test('a workbook and a Word document dropped together are one document with the 
 
 test('GBK text is read as the CLI reads it; a bad workbook says why', async () => {
   const { context, page, errors } = await openApp();
-  const expected = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', '002-gbk.txt'], { cwd: FIXTURES, encoding: 'utf8' })).documents[0];
+  const expected = cliDocument('002-gbk.txt');
   await dropFiles(page, await fixtures(['002-gbk.txt']));
   assert.deepEqual(await checkedFindings(page, expected), reportFindings(expected));
   assert.equal(await page.getByTestId('reader-notes').textContent(), '按 GBK 编码读取', 'the app says how it read the file, as the CLI does');
@@ -61,7 +61,7 @@ test('GBK text is read as the CLI reads it; a bad workbook says why', async () =
 
 test('what the reader skipped (a hidden sheet, a hidden row) is said beside the findings', async () => {
   const { context, page, errors } = await openApp();
-  const expected = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', '002.xlsx'], { cwd: FIXTURES, encoding: 'utf8' })).documents[0];
+  const expected = cliDocument('002.xlsx');
   await dropFiles(page, await fixtures(['002.xlsx']));
   assert.deepEqual(await checkedFindings(page, expected), reportFindings(expected));
   const notes = await page.getByTestId('reader-notes').locator('li').allTextContents();
