@@ -685,19 +685,7 @@ mod tests {
                 applicability,
                 edits: edits.iter().map(|&(byte_start, byte_end, content)| Edit { byte_start, byte_end, content: content.to_string() }).collect(),
             }),
-            rule: "T001",
-            severity: crate::finding::Severity::Error,
-            category: crate::finding::Category::TableArithmetic,
-            outcome: Outcome::Broken,
-            message: String::new(),
-            message_en: String::new(),
-            stated: None,
-            expected: None,
-            derivation: String::new(),
-            location: FindingLocation { line: 1, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None, origin: None },
-            related: Vec::new(),
-            related_documents: Vec::new(),
-            explains: Vec::new(),
+            ..Finding::for_test(crate::finding::Category::TableArithmetic, crate::finding::Severity::Error, 1)
         };
         let text = "合计 290.72，其中 280.72 和 0.00";
         let findings = [

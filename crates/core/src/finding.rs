@@ -258,6 +258,30 @@ impl Finding {
         #[cfg(not(feature = "diagnosis"))]
         &[]
     }
+
+    /// A broken T001 finding of `category` and `severity` on `line`, with nothing else: what the
+    /// unit tests of the stages after `check` start from.
+    #[cfg(test)]
+    pub(crate) fn for_test(category: Category, severity: Severity, line: usize) -> Finding {
+        Finding {
+            rule: "T001",
+            severity,
+            category,
+            outcome: Outcome::Broken,
+            message: String::new(),
+            message_en: String::new(),
+            stated: None,
+            expected: None,
+            derivation: String::new(),
+            location: FindingLocation { line, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None, origin: None },
+            related: Vec::new(),
+            related_documents: Vec::new(),
+            #[cfg(feature = "diagnosis")]
+            fix: None,
+            #[cfg(feature = "diagnosis")]
+            explains: Vec::new(),
+        }
+    }
 }
 
 /// A place in another document checked together with the finding's own.

@@ -172,32 +172,13 @@ mod tests {
     use crate::sorted_map::SortedMap;
 
     use super::*;
-    use crate::finding::FindingLocation;
-    use crate::rounding::Outcome;
 
     fn counts(checked: usize, broken: usize) -> Counts {
         Counts { checked, held: checked - broken, rounding: 0, broken }
     }
 
     fn finding(category: Category, severity: Severity, line: usize) -> Finding {
-        Finding {
-            rule: "T001",
-            severity,
-            category,
-            outcome: Outcome::Broken,
-            message: String::new(),
-            message_en: String::new(),
-            stated: None,
-            expected: None,
-            derivation: String::new(),
-            location: FindingLocation { line, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None, origin: None },
-            related: Vec::new(),
-            related_documents: Vec::new(),
-            #[cfg(feature = "diagnosis")]
-            fix: None,
-            #[cfg(feature = "diagnosis")]
-            explains: Vec::new(),
-        }
+        Finding::for_test(category, severity, line)
     }
 
     const FINAL: [DocumentKind; 1] = [DocumentKind::FinalAccounts];
