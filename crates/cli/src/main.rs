@@ -333,7 +333,7 @@ fn check_batch(paths: &[Parts], format: Format, threshold: Option<Severity>, opt
         }
         worst = document.findings.iter().map(|f| f.severity).chain(worst).min();
         if let Some(text) = &text {
-            let (fixed, applied) = hedui_core::diagnosis::apply_safe_fixes(text, &document.findings);
+            let (fixed, applied) = hedui_core::fixes::apply_fixes(text, hedui_core::fixes::safe_fixes(&document.findings));
             match fixes {
                 Fixes::Diff => {
                     let diff = similar::TextDiff::from_lines(text.as_str(), fixed.as_str());

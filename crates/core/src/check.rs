@@ -14,7 +14,6 @@ use crate::diagnosis::{Graph, Kind};
 use crate::finding::{Category, Severity};
 use crate::finding::{CheckStats, Counts, DocumentLocation, Finding, FindingLocation, TableCoverage, Term};
 use crate::recognise::meta::DocumentKind;
-use crate::recognise::Form;
 use crate::report::ParseReport;
 use crate::rounding::{allowance, display, grouped, judge, judge_at_most, judge_sum, Interval, Outcome};
 use crate::rules::{self, RuleInfo};
@@ -303,9 +302,9 @@ impl<'a> Checker<'a> {
             location,
             related,
             related_documents: Vec::new(),
-            #[cfg(feature = "diagnosis")]
+            #[cfg(feature = "fixes")]
             fix: None,
-            #[cfg(feature = "diagnosis")]
+            #[cfg(feature = "fixes")]
             explains: Vec::new(),
         });
     }
@@ -490,7 +489,7 @@ pub fn begin(document: &ParseReport, options: &CheckOptions) -> (Pending, Compan
         year: document.document.year,
         department: document.document.department.clone(),
         tables: document.tables.iter().map(|t| TableRef { form: t.form, form_name: t.form_name, line: t.line }).collect(),
-        has_performance_tables: document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData)),
+        has_performance_tables: document.tables.iter().any(|t| t.form.is_performance()),
         stats: checker.stats,
         findings,
     };

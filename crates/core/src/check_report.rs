@@ -84,7 +84,7 @@ impl DocumentReport {
                 for other in &f.related_documents {
                     let _ = writeln!(out, "    > {}:{}: {}", other.source, other.location.line, other.location.excerpt);
                 }
-                #[cfg(feature = "diagnosis")]
+                #[cfg(feature = "fixes")]
                 if let Some(fix) = &f.fix {
                     let _ = writeln!(out, "    = help: {}", fix.message);
                 }
@@ -130,7 +130,7 @@ impl DocumentReport {
         for finding in &mut self.findings {
             place(finding);
             // The findings a cause explains explain none themselves.
-            #[cfg(feature = "diagnosis")]
+            #[cfg(feature = "fixes")]
             finding.explains.iter_mut().for_each(place);
         }
     }

@@ -19,7 +19,7 @@
 use rust_decimal::Decimal;
 
 use crate::amount::{parse_number, Number};
-use crate::finding::{Applicability, Edit, Finding, FindingLocation, Fix, Term};
+use crate::finding::{Applicability, CauseText, Edit, Finding, FindingLocation, Fix, Term};
 use crate::rounding::{judge_at_most, judge_ratio, judge_sum, Outcome};
 use crate::sorted_map::SortedMap;
 
@@ -390,9 +390,14 @@ fn causes(graph: &Graph) -> Vec<Cause> {
     let mut values: Vec<Decimal> = graph.figures.iter().map(|f| f.value).collect();
     let mut causes = Vec::new();
     loop {
-        let mut figures: Vec<usize> = graph.relations.iter().zip(&outcomes).filter(|(_, o)| **o == Outcome::Broken).flat_map(|(r, _)| r.terms.iter().map(|t| t.0)).collect();
-        figures.sort_unstable();
-        figures.dedup();
+        // The figures of the broken relations, in order (marked, not sorted: no sort in the wasm).
+        let mut in_broken = vec![false; graph.figures.len()];
+        for term in graph.relations.iter().zip(&outcomes).filter(|(_, o)| **o == Outcome::Broken).flat_map(|(r, _)| &r.terms) {
+            if let Some(slot) = in_broken.get_mut(term.0) {
+                *slot = true;
+            }
+        }
+        let figures: Vec<usize> = (0..in_broken.len()).filter(|&f| in_broken.get(f) == Some(&true)).collect();
         let mut candidates: Vec<(Change, Vec<usize>)> = figures.iter().filter_map(|&figure| graph.candidate(figure, &outcomes, &values, false)).collect();
         // No figure explains all of its broken relations: a table's figure may explain its
         // table relations, its relations with sentences left as they are.
@@ -582,8 +587,7 @@ pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
         let parts: Vec<Finding> = explained.iter().filter_map(|&i| slots.get_mut(i)?.take()).collect();
         let Some(first) = parts.first() else { continue };
         let n = parts.len();
-        // Built field by field (not a clone of the first part's finding): less code in the wasm.
-        let (message, message_en, stated, expected, location) = if let [(figure, Some((_, reads)), _)] = edits.as_slice() {
+        let (text, location) = if let [(figure, Some((_, reads)), _)] = edits.as_slice() {
             let change = cause.changes.first().map_or(0, |c| c.0);
             let sides: Vec<(String, String)> = cause.relations.iter().filter_map(|&i| Some(other_side(graph, graph.relations.get(i)?, change))).collect();
             let zh: Vec<&str> = sides.iter().map(|s| s.0.as_str()).collect();
@@ -593,69 +597,25 @@ pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
             } else {
                 (format!("改后与{}共 {n} 处勾稽同时成立", zh.join("、")), format!("then {n} relations hold ({})", en.join("; ")))
             };
-            (
-                format!("{} {} 应为 {reads}：{said}", figure.label, figure.location.excerpt),
-                format!("{} is {} but should be {reads}: {said_en}", figure.label, figure.location.excerpt),
-                Some(figure.location.excerpt.clone()),
-                Some(reads.clone()),
-                figure.location.clone(),
-            )
+            let text = CauseText {
+                message: format!("{} {} 应为 {reads}：{said}", figure.label, figure.location.excerpt),
+                message_en: format!("{} is {} but should be {reads}: {said_en}", figure.label, figure.location.excerpt),
+                stated: Some(figure.location.excerpt.clone()),
+                expected: Some(reads.clone()),
+            };
+            (text, figure.location.clone())
         } else {
-            (
-                format!("{}；改其中任一处，{n} 处勾稽同时成立", fix.message),
-                format!("{}; either change makes {n} relations hold", fix.message_en),
-                first.stated.clone(),
-                None,
-                first.location.clone(),
-            )
+            let text = CauseText {
+                message: format!("{}；改其中任一处，{n} 处勾稽同时成立", fix.message),
+                message_en: format!("{}; either change makes {n} relations hold", fix.message_en),
+                stated: first.stated.clone(),
+                expected: None,
+            };
+            (text, first.location.clone())
         };
-        let mut related: Vec<FindingLocation> = Vec::new();
-        for other in parts.iter().flat_map(|p| std::iter::once(&p.location).chain(&p.related)) {
-            if *other != location && !related.contains(other) {
-                related.push(other.clone());
-            }
-        }
-        merged.push(Finding {
-            rule: first.rule,
-            severity: parts.iter().map(|p| p.severity).min().unwrap_or(first.severity),
-            category: first.category,
-            outcome: first.outcome,
-            message,
-            message_en,
-            stated,
-            expected,
-            derivation: parts.iter().map(|p| p.derivation.as_str()).collect::<Vec<_>>().join("；"),
-            location,
-            related,
-            related_documents: Vec::new(),
-            fix: Some(fix),
-            explains: parts,
-        });
+        merged.extend(Finding::cause(parts, location, text, fix));
     }
     slots.into_iter().flatten().chain(merged).collect()
-}
-
-/// `text` with the edits of every `safe` fix of `findings` applied, and how many fixes that
-/// was; `text` is the text the findings were checked on. An edit outside the text, or over
-/// another already taken, is left out with its fix.
-pub fn apply_safe_fixes(text: &str, findings: &[Finding]) -> (String, usize) {
-    let mut fixes: Vec<&[Edit]> = findings.iter().filter_map(|f| f.fix.as_ref()).filter(|fix| fix.applicability == Applicability::Safe).map(|fix| fix.edits.as_slice()).collect();
-    fixes.sort_by_key(|edits| edits.first().map(|e| e.byte_start));
-    let (mut out, mut at, mut applied) = (String::with_capacity(text.len()), 0, 0);
-    for edits in fixes {
-        let fits = edits.iter().try_fold(at, |from, e| (e.byte_start >= from && text.get(e.byte_start..e.byte_end).is_some()).then_some(e.byte_end));
-        if fits.is_none() || edits.is_empty() {
-            continue;
-        }
-        for edit in edits {
-            out.push_str(&text[at..edit.byte_start]);
-            out.push_str(&edit.content);
-            at = edit.byte_end;
-        }
-        applied += 1;
-    }
-    out.push_str(&text[at..]);
-    (out, applied)
 }
 
 #[cfg(test)]
@@ -674,30 +634,5 @@ mod tests {
         let w = written("280.72万元", &n, 10, 10 + "280.72万元".len()).unwrap();
         assert_eq!((w.byte_start, w.byte_end, w.text.as_str()), (10, 16, "280.72"));
         assert!(written("280.72", &n, 10, 20).is_none());
-    }
-
-    #[test]
-    fn safe_fixes_are_applied_in_order_and_the_others_left_out() {
-        let finding = |applicability, edits: &[(usize, usize, &str)]| Finding {
-            fix: Some(Fix {
-                message: String::new(),
-                message_en: String::new(),
-                applicability,
-                edits: edits.iter().map(|&(byte_start, byte_end, content)| Edit { byte_start, byte_end, content: content.to_string() }).collect(),
-            }),
-            ..Finding::for_test(crate::finding::Category::TableArithmetic, crate::finding::Severity::Error, 1)
-        };
-        let text = "合计 290.72，其中 280.72 和 0.00";
-        let findings = [
-            finding(Applicability::Safe, &[(23, 29, "281.72")]),
-            finding(Applicability::Safe, &[(7, 13, "280.72")]),
-            // Over an edit already taken, not applied: nor are unsafe and display fixes.
-            finding(Applicability::Safe, &[(8, 10, "99")]),
-            finding(Applicability::Unsafe, &[(34, 38, "1.00")]),
-            finding(Applicability::Display, &[]),
-        ];
-        assert_eq!(apply_safe_fixes(text, &findings), ("合计 280.72，其中 281.72 和 0.00".to_string(), 2));
-        // An edit outside the text, or inside a character, is left out.
-        assert_eq!(apply_safe_fixes(text, &[finding(Applicability::Safe, &[(1, 2, "x")]), finding(Applicability::Safe, &[(40, 50, "x")])]).1, 0);
     }
 }

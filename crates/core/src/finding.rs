@@ -227,12 +227,12 @@ pub struct Finding {
     /// department's prior-year accounts or budget).
     pub related_documents: Vec<DocumentLocation>,
     /// The correction, when the figures say what it is ([`crate::diagnosis`]).
-    #[cfg(feature = "diagnosis")]
+    #[cfg(feature = "fixes")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
     /// The findings of the relations this one's cause explains: one wrong figure breaks
     /// several relations, reported once at that figure with each relation under it.
-    #[cfg(feature = "diagnosis")]
+    #[cfg(feature = "fixes")]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub explains: Vec<Finding>,
 }
@@ -253,10 +253,40 @@ impl Finding {
     }
 
     fn explains(&self) -> &[Finding] {
-        #[cfg(feature = "diagnosis")]
+        #[cfg(feature = "fixes")]
         return &self.explains;
-        #[cfg(not(feature = "diagnosis"))]
+        #[cfg(not(feature = "fixes"))]
         &[]
+    }
+
+    /// The finding of one cause the diagnosis found, at `location`: the findings of the broken
+    /// relations it explains (`parts`, one at least) under it, their places as its related ones.
+    #[cfg(feature = "fixes")]
+    pub fn cause(parts: Vec<Finding>, location: FindingLocation, text: CauseText, fix: Fix) -> Option<Finding> {
+        let first = parts.first()?;
+        let mut related: Vec<FindingLocation> = Vec::new();
+        for other in parts.iter().flat_map(|p| std::iter::once(&p.location).chain(&p.related)) {
+            if *other != location && !related.contains(other) {
+                related.push(other.clone());
+            }
+        }
+        // Built field by field (not a clone of the first part's finding): less code in the wasm.
+        Some(Finding {
+            rule: first.rule,
+            severity: parts.iter().map(|p| p.severity).min().unwrap_or(first.severity),
+            category: first.category,
+            outcome: first.outcome,
+            message: text.message,
+            message_en: text.message_en,
+            stated: text.stated,
+            expected: text.expected,
+            derivation: parts.iter().map(|p| p.derivation.as_str()).collect::<Vec<_>>().join("；"),
+            location,
+            related,
+            related_documents: Vec::new(),
+            fix: Some(fix),
+            explains: parts,
+        })
     }
 
     /// A broken T001 finding of `category` and `severity` on `line`, with nothing else: what the
@@ -276,9 +306,9 @@ impl Finding {
             location: FindingLocation { line, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None, origin: None },
             related: Vec::new(),
             related_documents: Vec::new(),
-            #[cfg(feature = "diagnosis")]
+            #[cfg(feature = "fixes")]
             fix: None,
-            #[cfg(feature = "diagnosis")]
+            #[cfg(feature = "fixes")]
             explains: Vec::new(),
         }
     }
@@ -378,8 +408,18 @@ pub struct ClaimSummary {
     pub checked: usize,
 }
 
+/// What the finding of a cause says ([`Finding::cause`]).
+#[cfg(feature = "fixes")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CauseText {
+    pub message: String,
+    pub message_en: String,
+    pub stated: Option<String>,
+    pub expected: Option<String>,
+}
+
 /// A correction a finding proposes, the way a linter's fix does: edits of the checked text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     /// What the correction does (`应改为 280.72`).
     pub message: String,
@@ -389,7 +429,7 @@ pub struct Fix {
 }
 
 /// Whether a [`Fix`] may be applied without a person looking at it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Applicability {
     /// The correction is the only one the figures allow: `hedui check --fix` applies it.
@@ -401,7 +441,7 @@ pub enum Applicability {
 }
 
 /// Replace the bytes `byte_start..byte_end` of the checked text by `content`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub byte_start: usize,
     pub byte_end: usize,

@@ -13,6 +13,8 @@ pub mod decode;
 #[cfg(feature = "diagnosis")]
 pub mod diagnosis;
 pub mod finding;
+#[cfg(feature = "fixes")]
+pub mod fixes;
 pub mod ingest;
 #[cfg(feature = "layout")]
 pub mod layout;

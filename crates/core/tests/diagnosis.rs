@@ -34,6 +34,8 @@ use proptest::test_runner::{Config, TestRunner};
 use rust_decimal::Decimal;
 
 use hedui_core::finding::{Applicability, Finding};
+use hedui_core::fixes::Diagnosed;
+use hedui_core::CheckOptions;
 
 const DOCUMENTS: [&str; 3] = ["000_a60f2e9b14e82395.txt", "002_2a4a6f0d8c259386.txt", "004_2209d00c77695512.txt"];
 
@@ -79,6 +81,22 @@ fn names(finding: &Finding, start: usize) -> bool {
     std::iter::once(&finding.location).chain(&finding.related).any(|l| l.byte_start == start)
 }
 
+/// The report of `documents` checked with the diagnosis, after asserting that the web app's way
+/// to it gives the same: checked without the diagnosis, then changed as its diagnosis module
+/// says ([`Diagnosed::between`], sent as postcard, [`Diagnosed::apply`]).
+fn diagnosed(documents: &[(&str, &str)]) -> hedui_core::CheckReport {
+    let report = hedui_core::check(documents);
+    let plain = hedui_core::check_with(documents, &CheckOptions { no_diagnosis: true, ..CheckOptions::default() });
+    for (mut plain, diagnosed) in plain.documents.into_iter().zip(&report.documents) {
+        let change = Diagnosed::between(&plain, diagnosed).unwrap_or_else(|| panic!("{}: no change from the plain report", plain.source));
+        let sent: Diagnosed = postcard::from_bytes(&postcard::to_allocvec(&change).unwrap()).unwrap();
+        assert_eq!(sent, change);
+        sent.apply(&mut plain);
+        assert_eq!(serde_json::to_string_pretty(&plain).unwrap(), serde_json::to_string_pretty(diagnosed).unwrap(), "{}", plain.source);
+    }
+    report
+}
+
 fn apply(text: &str, edit: &hedui_core::finding::Edit) -> String {
     [&text[..edit.byte_start], &edit.content, &text[edit.byte_end..]].concat()
 }
@@ -104,7 +122,7 @@ fn a_single_slip_is_found_and_fixed() {
             let slipped = if down && original >= delta { original - delta } else { original + delta };
             let new = format!("{slipped:.2}");
             let text = [&d.text[..start], &new, &d.text[end..]].concat();
-            let report = hedui_core::check(&[(d.name, &text)]);
+            let report = diagnosed(&[(d.name, &text)]);
             let document = &report.documents[0];
             if document.stats.total.broken <= d.broken {
                 return Ok(()); // the figure is in no relation that could break
@@ -174,4 +192,24 @@ fn a_table_item_the_text_states_is_fixed() {
     let report = hedui_core::check(&[(d.name, &text)]);
     let fixes: Vec<_> = safe_edits(&report.documents[0].findings).filter(|e| e.byte_start == start).collect();
     assert!(fixes.iter().any(|e| apply(&text, e) == d.text), "{fixes:?}");
+}
+
+/// The web app's diagnosis (checked without it, then changed as its module says) is the CLI's on
+/// every corpus document, alone and checked together with the others.
+#[test]
+fn the_web_apps_diagnosis_is_the_clis() {
+    let corpus = format!("{}/../../../shared/corpus", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&corpus).unwrap().filter_map(|e| e.ok()?.file_name().into_string().ok()).filter(|n| n.ends_with(".txt")).collect();
+    names.sort();
+    let texts: Vec<(String, String)> = names.iter().map(|n| (n.clone(), std::fs::read_to_string(format!("{corpus}/{n}")).unwrap())).collect();
+    assert_eq!(texts.len(), 5);
+    let documents: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let causes = |report: &hedui_core::CheckReport| report.documents.iter().flat_map(|d| &d.findings).filter(|f| f.is_cause()).count();
+    let mut alone = 0;
+    for document in &documents {
+        alone += causes(&diagnosed(std::slice::from_ref(document)));
+    }
+    let together = diagnosed(&documents);
+    assert!(alone > 0 && causes(&together) > 0, "no cause found: the comparison proves nothing");
+    assert!(together.documents.iter().any(|d| !d.compared_with.is_empty()), "no documents compared");
 }
