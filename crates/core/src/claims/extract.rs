@@ -27,13 +27,6 @@ pub fn extract(document: &ParseReport) -> Vec<Claim> {
     claims
 }
 
-/// Claims of one piece of text (a sentence or paragraph), located as if it started at byte 0
-/// of line 1: for tests and for callers holding text outside a parsed document.
-pub fn extract_text(text: &str) -> Vec<Claim> {
-    let report = crate::parse("text", text);
-    extract(&report)
-}
-
 /// Whether a claim carries arithmetic of its own that a rule checks without any table: a
 /// share with its base, a rate with its change and current figure, a completion rate or
 /// comparison word, a list of money or vehicles, a grade with its score.
