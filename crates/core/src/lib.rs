@@ -13,7 +13,9 @@ pub mod decode;
 #[cfg(feature = "diagnosis")]
 pub mod diagnosis;
 pub mod finding;
+pub mod forms;
 pub mod ingest;
+pub mod labels;
 #[cfg(feature = "layout")]
 pub mod layout;
 pub mod model;

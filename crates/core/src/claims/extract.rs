@@ -5,7 +5,7 @@ use super::text::{units, Unit};
 use super::{ChangeBasis, Claim, ClaimKind, Comparison, Direction, Figure, FigureUnit, ScoreSubject, StatedComparison};
 use crate::amount::parse_number;
 use crate::ingest::{contains, find, find_all, rfind, trim_end_literal, trim_start_literal, without};
-use crate::recognise::labels::norm;
+use crate::labels::norm;
 use crate::report::ParseReport;
 
 /// Every claim in the document's running text, in reading order.
