@@ -9,12 +9,12 @@ use rust_decimal::Decimal;
 use crate::check_report::{CheckReport, DocumentReport, TableRef};
 use crate::claims::bind::{self, Binding};
 use crate::claims::{self, Claim};
-#[cfg(feature = "diagnosis")]
-use crate::diagnosis::{Graph, Kind};
 use crate::finding::{Category, Severity};
 use crate::finding::{CheckStats, Counts, DocumentLocation, Finding, FindingLocation, TableCoverage, Term};
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::Form;
+#[cfg(feature = "diagnosis")]
+use crate::relations::{Graph, Kind};
 use crate::report::ParseReport;
 use crate::rounding::{allowance, display, grouped, judge, judge_at_most, judge_sum, Interval, Outcome};
 use crate::rules::{self, RuleInfo};

@@ -21,6 +21,8 @@ pub mod layout;
 pub mod model;
 pub mod positioned;
 pub mod recognise;
+#[cfg(feature = "diagnosis")]
+pub mod relations;
 pub mod report;
 pub mod rounding;
 pub mod rules;
