@@ -19,6 +19,7 @@ pub mod labels;
 #[cfg(feature = "layout")]
 pub mod layout;
 pub mod model;
+pub mod pipeline;
 pub mod positioned;
 pub mod recognise;
 #[cfg(feature = "diagnosis")]
@@ -52,5 +53,5 @@ pub fn check(documents: &[(&str, &str)]) -> CheckReport {
 /// Reads and checks each `(source, text)` document with the rules `options` select.
 pub fn check_with(documents: &[(&str, &str)], options: &CheckOptions) -> CheckReport {
     let parsed: Vec<ParseReport> = documents.iter().map(|(source, text)| parse(source, text)).collect();
-    check::check_parsed(&parsed.iter().collect::<Vec<_>>(), options)
+    pipeline::check_parsed(&parsed.iter().collect::<Vec<_>>(), options)
 }
