@@ -1,9 +1,11 @@
 //! hedui core: pure Rust, no web dependencies.
 //!
-//! Data flows one way: [`ingest`] (text → blocks with source spans) → [`recognise`]
-//! (blocks → typed [`model`] of tables and sections, with coverage) → claims → rules →
-//! score → [`report`]. Every face (CLI, web app, JS API) calls [`parse`] and renders what
-//! it returns; none holds domain logic of its own.
+//! Data flows one way: [`ingest`] (text → blocks with source spans; layout text through
+//! `layout`) → [`recognise`] (blocks → typed [`model`] of tables and sections, with coverage:
+//! a [`ParseReport`]) → [`claims`] → [`check`] (the [`rules`]) → `diagnosis` → [`score`] →
+//! [`CheckReport`], the stages after recognise run by [`pipeline`]. No module imports one of a
+//! later stage (`tests/layering.rs`). Every face (CLI, web app, JS API) calls [`parse`] and
+//! renders what it returns; none holds domain logic of its own.
 
 pub mod amount;
 pub mod check;
