@@ -4,7 +4,9 @@
 //! checked in two steps, [`begin`] and [`finish`], so that a batch keeps companions, not
 //! documents, between them.
 
-use crate::check::{self, pair, CheckOptions, Checked, Companion};
+#[cfg(feature = "diagnosis")]
+use crate::check::Checked;
+use crate::check::{self, pair, CheckOptions, Companion};
 use crate::check_report::{CheckReport, DocumentReport, TableRef};
 #[cfg(feature = "diagnosis")]
 use crate::diagnosis;
@@ -51,7 +53,8 @@ pub struct Pending {
 /// side is returned with it.
 pub fn begin(document: &ParseReport, options: &CheckOptions) -> (Pending, Companion) {
     let (checked, companion) = check::check_document(document, options);
-    let (stats, findings) = diagnosed(checked, options);
+    #[cfg(feature = "diagnosis")]
+    let checked = diagnosed(checked, options);
     let pending = Pending {
         source: document.source.clone(),
         kind: document.document.kinds.clone(),
@@ -59,37 +62,30 @@ pub fn begin(document: &ParseReport, options: &CheckOptions) -> (Pending, Compan
         department: document.document.department.clone(),
         tables: document.tables.iter().map(|t| TableRef { form: t.form, form_name: t.form_name, line: t.line }).collect(),
         has_performance_tables: document.tables.iter().any(|t| matches!(t.form, Form::OverallPerformance | Form::ProjectPerformance | Form::PerformanceBasicData)),
-        stats,
-        findings,
+        stats: checked.stats,
+        findings: checked.findings,
     };
     (pending, companion)
 }
 
-/// The findings the report lists, one per cause ([`diagnosis::diagnose`]), and the counts of
-/// their severities; each broken relation its own finding, without fixes, when `options` say
-/// `no_diagnosis`.
+/// `checked` with the findings the report lists: one per cause ([`diagnosis::diagnose`]), its
+/// severities counted again; each broken relation its own finding, without fixes, when
+/// `options` say `no_diagnosis` (without the feature, always).
 #[cfg(feature = "diagnosis")]
-fn diagnosed(checked: Checked, options: &CheckOptions) -> (CheckStats, Vec<Finding>) {
-    let Checked { mut stats, mut findings, relations } = checked;
+fn diagnosed(mut checked: Checked, options: &CheckOptions) -> Checked {
     if options.no_diagnosis {
-        for finding in &mut findings {
+        for finding in &mut checked.findings {
             finding.fix = None;
         }
-        return (stats, findings);
+        return checked;
     }
-    let findings = diagnosis::diagnose(&relations, findings);
-    stats.by_severity = SortedMap::new();
-    for finding in &findings {
-        let count = stats.by_severity.entry_or_default(finding.severity);
+    checked.findings = diagnosis::diagnose(&checked.relations, std::mem::take(&mut checked.findings));
+    checked.stats.by_severity = SortedMap::new();
+    for finding in &checked.findings {
+        let count = checked.stats.by_severity.entry_or_default(finding.severity);
         *count = count.saturating_add(1);
     }
-    (stats, findings)
-}
-
-/// Without the diagnosis, each broken relation is its own finding.
-#[cfg(not(feature = "diagnosis"))]
-fn diagnosed(checked: Checked, _options: &CheckOptions) -> (CheckStats, Vec<Finding>) {
-    (checked.stats, checked.findings)
+    checked
 }
 
 /// Compares a [`begin`]-checked document (`own`) with its companions and scores it.
