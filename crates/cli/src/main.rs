@@ -2,7 +2,7 @@
 //!
 //! A batch is checked document by document on every core ([`std::thread::scope`]): each file is
 //! read, checked by every rule but the comparisons across documents, and dropped, keeping its
-//! findings and the few facts its companions are compared with ([`check::Companion`]); then each
+//! findings and the few facts its companions are compared with ([`Companion`]); then each
 //! is compared with its companions and reported, in input order.
 //!
 //! PDFs are read by `hedui-pdf`, workbooks, Word documents, CSV and GBK text by `hedui-office`.
@@ -17,9 +17,10 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use hedui_core::check::{self, CheckOptions, Companion, Pending};
+use hedui_core::check::{CheckOptions, Companion};
 use hedui_core::finding::Severity;
 use hedui_core::layout::{GlyphPlaces, Rendered};
+use hedui_core::pipeline::{self, Pending};
 use hedui_core::positioned::SourcePlaces;
 use hedui_core::rules;
 use hedui_core::CheckReport;
@@ -325,7 +326,7 @@ fn check_batch(paths: &[Parts], format: Format, threshold: Option<Severity>, opt
             }
         };
         let others: Vec<&Companion> = paired[at].iter().map(|&other| &companions[other]).collect();
-        let mut document = check::finish(*pending, &companions[at], &others, options);
+        let mut document = pipeline::finish(*pending, &companions[at], &others, options);
         match &places {
             Places::Pages(places) => document.place_on_pages(places),
             Places::Sources(places) => document.place_in_sources(places),
@@ -376,7 +377,7 @@ fn emit(text: &str) {
     drop(out.write_all(text.as_bytes()).and_then(|()| out.flush()));
 }
 
-/// Each companion's companions, as indices ([`check::pair`]), grouped by department first: a
+/// Each companion's companions, as indices ([`hedui_core::check::pair`]), grouped by department first: a
 /// batch of thousands pairs in linear time, not by comparing every two.
 fn pair(companions: &[Companion]) -> Vec<Vec<usize>> {
     let mut departments: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -444,7 +445,7 @@ fn read_and_check(parts: &Parts, options: &CheckOptions, keep_text: bool) -> Rea
         drop(files);
         let parsed = hedui_core::parse(&parts.source(), &document.text);
         document.has_tables_if_a_workbook(&parsed)?;
-        let (pending, companion) = check::begin(&parsed, options);
+        let (pending, companion) = pipeline::begin(&parsed, options);
         let text = keep_text.then_some(document.text);
         Ok(Read::Checked { pending: Box::new(pending), companion, places: document.places, bytes: fingerprint, text })
     }));
@@ -614,6 +615,8 @@ fn file_of(path: &Path, bytes: &[u8]) -> Result<FileRead, Message> {
 
 #[cfg(test)]
 mod tests {
+    use hedui_core::check;
+
     use super::*;
 
     #[test]
@@ -627,7 +630,7 @@ mod tests {
             .iter()
             .map(|path| {
                 let parsed = hedui_core::parse(&path.display().to_string(), &std::fs::read_to_string(path).unwrap());
-                check::begin(&parsed, &CheckOptions::default()).1
+                pipeline::begin(&parsed, &CheckOptions::default()).1
             })
             .collect();
         let every_two = check::pair(&companions);

@@ -1,23 +1,23 @@
 //! Running the rules: every relation evaluated is counted (checked / held / rounding /
 //! broken, per category) and every one that does not hold becomes a [`Finding`] that
 //! shows both sides and the derivation. The report is documented in `docs/report-schema.md`.
+//! A document's rules run in [`check_document`], those that compare it with its companions in
+//! [`compare`]; [`crate::pipeline`] runs the stages around them.
 
 use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use crate::check_report::{CheckReport, DocumentReport, TableRef};
 use crate::claims::bind::{self, Binding};
 use crate::claims::{self, Claim};
-#[cfg(feature = "diagnosis")]
-use crate::diagnosis::{Graph, Kind};
 use crate::finding::{Category, Severity};
 use crate::finding::{CheckStats, Counts, DocumentLocation, Finding, FindingLocation, TableCoverage, Term};
 use crate::recognise::meta::DocumentKind;
+#[cfg(feature = "diagnosis")]
+use crate::relations::{Graph, Kind};
 use crate::report::ParseReport;
 use crate::rounding::{allowance, display, grouped, judge, judge_at_most, judge_sum, Interval, Outcome};
 use crate::rules::{self, RuleInfo};
-use crate::score;
 
 /// Collects outcomes and findings while rules run.
 pub struct Checker<'a> {
@@ -342,24 +342,6 @@ impl CheckOptions {
     }
 }
 
-/// Checks parsed documents together, each with the rules `options` select: the rules that
-/// compare years (Y) read each document's companions ([`Companion::pairs_with`]).
-pub fn check_parsed(documents: &[&ParseReport], options: &CheckOptions) -> CheckReport {
-    let (pending, companions): (Vec<Pending>, Vec<Companion>) = documents.iter().map(|document| begin(document, options)).unzip();
-    let paired = pair(&companions);
-    CheckReport::new(
-        pending
-            .into_iter()
-            .zip(&companions)
-            .zip(paired)
-            .map(|((pending, own), others)| {
-                let others: Vec<&Companion> = others.into_iter().filter_map(|other| companions.get(other)).collect();
-                finish(pending, own, &others, options)
-            })
-            .collect(),
-    )
-}
-
 /// What the rules that compare documents (Y) read of a document: what pairs it with others
 /// (department, year, kinds) and the figures it states for its department's years. A
 /// document is checked against these alone, so a batch keeps them, not the documents.
@@ -440,21 +422,19 @@ fn department_key(name: &str) -> String {
     }
 }
 
-/// A document checked by every rule but those that compare it with its companions.
-pub struct Pending {
-    source: String,
-    kind: Vec<DocumentKind>,
-    year: Option<u16>,
-    department: Option<String>,
-    tables: Vec<TableRef>,
-    has_performance_tables: bool,
-    stats: CheckStats,
-    findings: Vec<Finding>,
+/// What the rules found in a document before it is compared with its companions: the counts
+/// of the relations they evaluated, the findings of those that did not hold and (feature
+/// `diagnosis`) every relation, for the diagnosis.
+pub struct Checked {
+    pub stats: CheckStats,
+    pub findings: Vec<Finding>,
+    #[cfg(feature = "diagnosis")]
+    pub relations: Graph,
 }
 
 /// Checks one parsed document with the rules `options` select, but for the comparisons with
-/// its companions ([`finish`]); the document's companion side is returned with it.
-pub fn begin(document: &ParseReport, options: &CheckOptions) -> (Pending, Companion) {
+/// its companions ([`compare`]); the document's companion side is returned with what they found.
+pub fn check_document(document: &ParseReport, options: &CheckOptions) -> (Checked, Companion) {
     let claims = claims::extract(document);
     let bindings = bind::bind_all(document, &claims);
     let mut checker = Checker::new(&claims, &bindings);
@@ -463,52 +443,25 @@ pub fn begin(document: &ParseReport, options: &CheckOptions) -> (Pending, Compan
     }
     checker.settle();
     checker.stats.claims = claims::summary(&claims, &bindings);
-    // One finding per cause: the severities count what the report lists.
-    #[cfg(feature = "diagnosis")]
-    let findings = if options.no_diagnosis {
-        let mut findings = checker.findings;
-        for finding in &mut findings {
-            finding.fix = None;
-        }
-        findings
-    } else {
-        let findings = crate::diagnosis::diagnose(&checker.graph, checker.findings);
-        checker.stats.by_severity = crate::sorted_map::SortedMap::new();
-        for finding in &findings {
-            let count = checker.stats.by_severity.entry_or_default(finding.severity);
-            *count = count.saturating_add(1);
-        }
-        findings
-    };
-    #[cfg(not(feature = "diagnosis"))]
-    let findings = checker.findings;
     checker.stats.table_coverage = TableCoverage::of(&document.document.kinds, &document.tables, document.coverage.tables_seen, &document.coverage.tables_without_columns);
-    let pending = Pending {
-        source: document.source.clone(),
-        kind: document.document.kinds.clone(),
-        year: document.document.year,
-        department: document.document.department.clone(),
-        tables: document.tables.iter().map(|t| TableRef { form: t.form, form_name: t.form_name, line: t.line }).collect(),
-        has_performance_tables: document.tables.iter().any(|t| t.form.is_performance()),
+    let checked = Checked {
         stats: checker.stats,
-        findings,
+        findings: checker.findings,
+        #[cfg(feature = "diagnosis")]
+        relations: checker.graph,
     };
-    (pending, Companion::of(document, &claims))
+    (checked, Companion::of(document, &claims))
 }
 
-/// Compares a [`begin`]-checked document (`own`) with its companions and scores it.
-pub fn finish(pending: Pending, own: &Companion, companions: &[&Companion], options: &CheckOptions) -> DocumentReport {
-    let Pending { source, kind, year, department, tables, has_performance_tables, stats, findings } = pending;
+/// Compares a [`check_document`]-checked document (`own`) with its companions: the rules that
+/// compare years (Y) add their counts to `stats` and their findings to `findings`.
+pub fn compare(own: &Companion, companions: &[&Companion], options: &CheckOptions, stats: CheckStats, findings: Vec<Finding>) -> (CheckStats, Vec<Finding>) {
     let mut checker = Checker { stats, findings, companions, ..Checker::new(&[], &[]) };
     for rule in rules::all().iter().filter(|rule| options.runs(rule.info())) {
         rule.compare(own, &mut checker);
     }
     checker.settle();
-    let mut findings = checker.findings;
-    crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
-    let score = score::score(&kind, has_performance_tables, checker.stats.table_coverage.as_ref(), &checker.stats.by_category, &findings);
-    let compared_with = companions.iter().map(|c| c.source.clone()).collect();
-    DocumentReport { source, kind, year, department, compared_with, tables, stats: checker.stats, score, findings }
+    (checker.stats, checker.findings)
 }
 
 #[cfg(test)]

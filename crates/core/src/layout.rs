@@ -6,15 +6,15 @@
 //! place in the input.
 
 use crate::amount::{cell_value, CellValue};
+use crate::forms::form_of_title;
 use crate::ingest::{contains, Block, Row, Span, TableLayout};
+use crate::labels::subject_code;
 
 mod columns;
 mod render;
 mod ruled;
 mod running;
 
-use crate::recognise::forms::form_of_title;
-use crate::recognise::labels::subject_code;
 use columns::{despace, measure_of, merge_split_code, regions, table};
 pub use render::{render, GlyphPlaces, Rendered};
 use running::{drop_page_furniture, drop_repeats_across_pages, paragraphs};
@@ -141,7 +141,7 @@ fn side_label(text: &str) -> bool {
 
 /// Whether a field opens with an ordinal: `一、…`, `十二、…`, `（一）…`.
 fn is_ordinal_label(text: &str) -> bool {
-    crate::recognise::sections::numbering(text).is_some_and(|(rank, _)| rank == 20 || rank == 30)
+    crate::labels::numbering(text).is_some_and(|(rank, _)| rank == 20 || rank == 30)
 }
 
 /// Whether a field is a label with an ordinal (`一、…`, `（一）…`) or a total (`合计`, `总计`).

@@ -1,9 +1,11 @@
 //! hedui core: pure Rust, no web dependencies.
 //!
-//! Data flows one way: [`ingest`] (text → blocks with source spans) → [`recognise`]
-//! (blocks → typed [`model`] of tables and sections, with coverage) → claims → rules →
-//! score → [`report`]. Every face (CLI, web app, JS API) calls [`parse`] and renders what
-//! it returns; none holds domain logic of its own.
+//! Data flows one way: [`ingest`] (text → blocks with source spans; layout text through
+//! `layout`) → [`recognise`] (blocks → typed [`model`] of tables and sections, with coverage:
+//! a [`ParseReport`]) → [`claims`] → [`check`] (the [`rules`]) → `diagnosis` → [`score`] →
+//! [`CheckReport`], the stages after recognise run by [`pipeline`]. No module imports one of a
+//! later stage (`tests/layering.rs`). Every face (CLI, web app, JS API) calls [`parse`] and
+//! renders what it returns; none holds domain logic of its own.
 
 pub mod amount;
 pub mod check;
@@ -15,12 +17,17 @@ pub mod diagnosis;
 pub mod finding;
 #[cfg(feature = "fixes")]
 pub mod fixes;
+pub mod forms;
 pub mod ingest;
+pub mod labels;
 #[cfg(feature = "layout")]
 pub mod layout;
 pub mod model;
+pub mod pipeline;
 pub mod positioned;
 pub mod recognise;
+#[cfg(feature = "diagnosis")]
+pub mod relations;
 pub mod report;
 pub mod rounding;
 pub mod rules;
@@ -50,5 +57,5 @@ pub fn check(documents: &[(&str, &str)]) -> CheckReport {
 /// Reads and checks each `(source, text)` document with the rules `options` select.
 pub fn check_with(documents: &[(&str, &str)], options: &CheckOptions) -> CheckReport {
     let parsed: Vec<ParseReport> = documents.iter().map(|(source, text)| parse(source, text)).collect();
-    check::check_parsed(&parsed.iter().collect::<Vec<_>>(), options)
+    pipeline::check_parsed(&parsed.iter().collect::<Vec<_>>(), options)
 }

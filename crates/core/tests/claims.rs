@@ -3,8 +3,10 @@
 
 use hedui_core::claims::{self, ChangeBasis, Claim, ClaimKind, Comparison, Direction, Figure, FigureUnit, ScoreSubject};
 
+/// The claims of `text` read as a whole document (parsed, then extracted), each figure checked
+/// to point at its own text.
 fn claims_of(text: &str) -> Vec<Claim> {
-    let claims = claims::extract_text(text);
+    let claims = claims::extract(&hedui_core::parse("text", text));
     for claim in &claims {
         for figure in claim.figures() {
             assert_eq!(&text[figure.at.byte_start..figure.at.byte_end], figure.raw, "{figure:?} points at its own text");

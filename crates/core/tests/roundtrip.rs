@@ -196,7 +196,7 @@ proptest! {
         prop_assert_eq!(model.rows.len(), lines.len(), "{}", text);
         for (line, row) in lines.iter().zip(&model.rows) {
             prop_assert_eq!(&row.key, &line.code);
-            prop_assert_eq!(row.label.as_str(), hedui_core::recognise::labels::norm(line.name));
+            prop_assert_eq!(row.label.as_str(), hedui_core::labels::norm(line.name));
             for (column, value) in COLUMNS.iter().zip(&line.values) {
                 let parsed = row.values.get(*column).map(|a| (a.number.value.to_string(), a.number.decimals));
                 let expected = value.map(|(shown, _)| (shown.plain(), shown.decimals));

@@ -2,8 +2,9 @@
 
 use std::rc::Rc;
 
-use hedui_core::check::{are_companions, check_parsed, CheckOptions};
+use hedui_core::check::{are_companions, CheckOptions};
 use hedui_core::finding::Finding;
+use hedui_core::pipeline::check_parsed;
 use hedui_core::{DocumentReport, ParseReport};
 
 use crate::pdf::{Origin, PdfLayout};

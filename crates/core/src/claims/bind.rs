@@ -6,8 +6,8 @@
 use super::{Claim, ClaimKind, Figure, ScoreSubject};
 use crate::finding::Term;
 use crate::ingest::{contains, without};
+use crate::labels::{class_code_of, norm};
 use crate::model::{Amount, ClassifiedRow, ClassifiedTable, CodeLevel, PerformanceTable, Side, TableModel, ThreePublicFigures, Unit};
-use crate::recognise::labels::{class_code_of, norm};
 use crate::recognise::{Form, RecognisedTable};
 use crate::report::ParseReport;
 

@@ -5,7 +5,7 @@ use super::text::{units, Unit};
 use super::{ChangeBasis, Claim, ClaimKind, Comparison, Direction, Figure, FigureUnit, ScoreSubject, StatedComparison};
 use crate::amount::parse_number;
 use crate::ingest::{contains, find, find_all, rfind, trim_end_literal, trim_start_literal, without};
-use crate::recognise::labels::norm;
+use crate::labels::norm;
 use crate::report::ParseReport;
 
 /// Every claim in the document's running text, in reading order.
@@ -25,13 +25,6 @@ pub fn extract(document: &ParseReport) -> Vec<Claim> {
         earlier.extend(found.into_iter().map(|f| f.figure).filter(Figure::is_money));
     }
     claims
-}
-
-/// Claims of one piece of text (a sentence or paragraph), located as if it started at byte 0
-/// of line 1: for tests and for callers holding text outside a parsed document.
-pub fn extract_text(text: &str) -> Vec<Claim> {
-    let report = crate::parse("text", text);
-    extract(&report)
 }
 
 /// Whether a claim carries arithmetic of its own that a rule checks without any table: a

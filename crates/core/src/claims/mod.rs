@@ -19,7 +19,7 @@ use crate::ingest::Span;
 use crate::model::{Amount, Location};
 use crate::report::ParseReport;
 
-pub use extract::{extract, extract_text, internally_checkable};
+pub use extract::{extract, internally_checkable};
 pub(crate) use extract::{DECREASE, INCREASE};
 
 /// What a figure in running text is counted in.

@@ -483,7 +483,7 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
         (start + end).abs_diff(column.extent.0 + column.extent.1) / 2
     };
     // A 栏次 line (`栏次 1 2 3 …`) is a row of its own, as in tabbed text, not part of the labels.
-    let numbers_line = |line: &Line| crate::recognise::labels::is_column_number_row(&line.fields.iter().map(|f| f.text).collect::<Vec<_>>());
+    let numbers_line = |line: &Line| crate::labels::is_column_number_row(&line.fields.iter().map(|f| f.text).collect::<Vec<_>>());
     let mut number_rows = Vec::new();
     for line in header.iter().filter(|l| numbers_line(l)) {
         let fields: Vec<&Field> = line.fields.iter().collect();

@@ -136,7 +136,7 @@ pub(super) fn paragraphs(lines: &[&Line], out: &mut Vec<Block>) {
         let indent = line.fields.first().map_or(0, |f| f.display.0.saturating_sub(left));
         let punctuation_only = trimmed.chars().all(|c| matches!(c, '。' | '，' | '；' | '、' | '：' | '）' | ')' | '.' | '”'));
         // A numbered line (`15、`, `（二）`, `1.`) opens a paragraph of its own.
-        let numbered = crate::recognise::sections::numbering(trimmed).is_some();
+        let numbered = crate::labels::numbering(trimmed).is_some();
         // So does a table's title after a finished sentence and a blank line: the next table on
         // the page after an empty table's note (`注：…故本表为空表。`).
         let title_after_sentence =

@@ -3,10 +3,10 @@
 //! brought to its shape (code, name, values); the two summary tables, the 三公 table and the
 //! 绩效目标表 have readers of their own.
 
-use super::labels::{class_code_of, digits, is_meta_cell, is_value_like, norm, split_ordinal};
 use super::{final_accounts, Form, Tracker};
 use crate::amount::{cell_value, CellValue};
 use crate::ingest::{contains, Cell, Row};
+use crate::labels::{class_code_of, digits, is_meta_cell, is_value_like, norm, split_ordinal};
 use crate::model::{Amount, BudgetThreePublicTable, ClassifiedTable, ProjectGoalsTable, Side, SummaryLine, SummaryTable, Unit, Values};
 
 /// Reads a function- or economic-classification budget table: a code split over 类/款/项

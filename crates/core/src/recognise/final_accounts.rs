@@ -2,10 +2,10 @@
 //! or by label. Each reader tolerates the extraction damage seen in the corpus: merged
 //! code and name, header rows out of line, side-by-side column groups, two-level headers.
 
-use super::labels::{class_code_of, is_column_number_row, is_meta_cell, is_value_like, norm, split_ordinal, subject_code};
 use super::Tracker;
 use crate::amount::{cell_value, CellValue};
 use crate::ingest::{contains, Cell, Row};
+use crate::labels::{class_code_of, is_column_number_row, is_meta_cell, is_value_like, norm, split_ordinal, subject_code};
 use crate::model::{Amount, ClassifiedRow, ClassifiedTable, CodeLevel, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable, ThreePublicFigures, ThreePublicTable, Values};
 
 /// Texts of a row with meta cells (`公开03表`, `金额单位：万元`) blanked.

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::labels::{is_dropped, norm};
 use super::RecognisedTable;
 use crate::ingest::{contains, find, trim_start_literal, Block};
+use crate::labels::{is_dropped, norm};
 use crate::model::Unit;
 
 /// What kind of disclosure a document is; a 决算 with its 自评报告 annex has two kinds.

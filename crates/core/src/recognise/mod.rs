@@ -4,8 +4,6 @@
 #[cfg(feature = "budget")]
 pub mod budget;
 pub mod final_accounts;
-pub mod forms;
-pub mod labels;
 pub mod meta;
 pub mod naming;
 pub mod performance;
@@ -16,10 +14,11 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::amount::{cell_value, CellValue};
+use crate::forms;
+pub use crate::forms::Form;
 use crate::ingest::{contains, find, rfind, Block, Cell, Row, Span, TableLayout};
+use crate::labels::{self, is_meta_cell, norm};
 use crate::model::{Amount, Location, TableModel, Unit, Values};
-pub use forms::Form;
-use labels::{is_meta_cell, norm};
 pub use meta::DocumentInfo;
 pub use sections::{Paragraph, Section, Sentence};
 

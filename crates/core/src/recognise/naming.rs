@@ -3,9 +3,9 @@
 //! (`02表`); one that does not (Shanghai's, the national layout) by its own title
 //! (`收入决算表`), never by a number it does not use.
 
-use super::labels::norm;
 use super::RecognisedTable;
 use crate::ingest::{find, rfind};
+use crate::labels::norm;
 
 /// The number of a numbering label (`公开01表`, `公开 01 表` as written), if it is one.
 pub fn label_number(label: &str) -> Option<u8> {
@@ -23,7 +23,7 @@ pub fn numbers_tables(tables: &[RecognisedTable]) -> bool {
 }
 
 /// Words a 决算 table's name starts with, after a department or year prefix: every title
-/// [`super::forms::form_of_title`] takes has one.
+/// [`crate::forms::form_of_title`] takes has one.
 const NAME_STARTS: [&str; 12] =
     ["收入支出决算总表", "收入决算表", "支出决算表", "财政拨款", "一般公共预算", "基本支出", "政府性基金", "国有资本", "国有资产", "“三公”", "\"三公\"", "三公"];
 

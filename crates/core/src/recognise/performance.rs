@@ -4,10 +4,10 @@
 //! before them are 年度指标值 and 实际完成值, and the labels further left are classified as
 //! 一级/二级/三级指标 by content, so shifted or merged rows still read right.
 
-use super::labels::{is_meta_cell, norm, split_ordinal, stated_points};
 use super::Tracker;
 use crate::amount::{cell_value, parse_number, CellValue, Number};
 use crate::ingest::{contains, trim_start_literal, Cell, Row};
+use crate::labels::{is_meta_cell, norm, split_ordinal, stated_points};
 use crate::model::{Amount, BasicDataRow, BasicDataTable, FundingLine, Indicator, IndicatorGroup, Location, PerformanceTable, Side, SplitEntry, Text, Values};
 
 fn is_plain_number(text: &str) -> bool {

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::labels::{digits, norm, numerals};
 use crate::ingest::{char_width, contains, strip_markup, Block, Span, Stretch};
+use crate::labels::numbering;
 
 /// A sentence of a paragraph (ended by `。`, `；`, `！` or `？`), with its exact span; the
 /// stretches of a sentence of reflowed text say where each piece of it is in the input.
@@ -36,46 +36,6 @@ pub struct Section {
     /// Indices into the report's recognised tables, for tables placed under this heading.
     pub tables: Vec<usize>,
     pub children: Vec<Section>,
-}
-
-/// Patterns of heading numbering with their ranks: smaller ranks enclose larger ones.
-/// [`numbering`] reads them by hand; the tests hold it to these patterns.
-#[cfg(test)]
-const NUMBERING: [(u8, &str); 5] = [
-    (10, r"^(第[一二三四五六七八九十]+部分)"),
-    (20, r"^([一二三四五六七八九十]+)、"),
-    (30, r"^(\([一二三四五六七八九十]+\))"),
-    (40, r"^(\d+)[、.．](?:\D|$)"),
-    (50, r"^(\(\d+\))"),
-];
-
-/// The rank of a heading's numbering and the numbering: `第三部分` (10), `一、` (20),
-/// `（二）` (30), `1、` not followed by a digit (40), `（1）` (50).
-pub(crate) fn numbering(text: &str) -> Option<(u8, String)> {
-    let compact = norm(text);
-    let bracketed = |run: fn(&str) -> usize| {
-        let inner = compact.strip_prefix('(')?;
-        let n = run(inner);
-        (n > 0 && inner[n..].starts_with(')')).then(|| compact[..n + 2].to_string())
-    };
-    if let Some(rest) = compact.strip_prefix('第') {
-        let n = numerals(rest);
-        if n > 0 && rest[n..].starts_with("部分") {
-            return Some((10, compact[..'第'.len_utf8() + n + "部分".len()].to_string()));
-        }
-    }
-    let n = numerals(&compact);
-    if n > 0 && compact[n..].starts_with('、') {
-        return Some((20, compact[..n].to_string()));
-    }
-    if let Some(number) = bracketed(numerals) {
-        return Some((30, number));
-    }
-    let n = digits(&compact);
-    if n > 0 && compact[n..].strip_prefix(['、', '.', '．']).is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_digit())) {
-        return Some((40, compact[..n].to_string()));
-    }
-    bracketed(digits).map(|number| (50, number))
 }
 
 /// Rank given to unnumbered markdown headings (document and part titles).
@@ -239,23 +199,8 @@ pub fn outline(source: &str, blocks: &[Block], table_ids: &[Option<usize>]) -> O
 
 #[cfg(test)]
 mod tests {
-    use proptest::prelude::*;
-
     use super::*;
     use crate::ingest::blocks;
-
-    proptest! {
-        /// `numbering` reads what [`NUMBERING`] would.
-        #[test]
-        fn numbering_is_read_as_the_patterns_do(pieces in prop::collection::vec(prop::sample::select(&["第", "三", "十", "部分", "、", "（", "）", "(", ")", "1", "2", ".", "．", " ", "说明"][..]), 0..10)) {
-            let text: String = pieces.concat();
-            let compact = norm(&text);
-            let by_pattern = NUMBERING.iter().find_map(|(rank, p)| {
-                regex_lite::Regex::new(p).unwrap().captures(&compact).and_then(|caps| caps.get(1)).map(|m| (*rank, m.as_str().to_string()))
-            });
-            prop_assert_eq!(numbering(&text), by_pattern);
-        }
-    }
 
     #[test]
     fn numbered_lines_nest_and_sentences_keep_spans() {

@@ -1,6 +1,6 @@
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
-use crate::recognise::sections::numbering;
+use crate::labels::numbering;
 use crate::recognise::Section;
 use crate::report::ParseReport;
 

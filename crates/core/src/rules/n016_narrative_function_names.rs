@@ -2,8 +2,8 @@ use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::claims::bind::class_section_item;
 use crate::finding::FindingLocation;
+use crate::labels::{class_code_of, norm};
 use crate::model::CodeLevel;
-use crate::recognise::labels::{class_code_of, norm};
 use crate::recognise::Form;
 use crate::report::ParseReport;
 

@@ -125,7 +125,8 @@ pub fn reported_here(own: &Companion, ours: &Fact, companion: &Companion, theirs
 }
 
 /// Every fact `document` states, from its claims and tables.
-// Out of line: inlined into check::begin it took about 240 B (gzip) more of the embed's wasm.
+// Out of line: inlined into a document's check (then `check::begin`, now `check::check_document`)
+// it took about 240 B (gzip) more of the embed's wasm.
 #[inline(never)]
 pub fn facts(document: &ParseReport, claims: &[Claim]) -> Vec<Fact> {
     let Some(year) = document.document.year else { return Vec::new() };

@@ -1,10 +1,11 @@
 //! Which standard form a table is: by its title, or by its header labels when no title is
-//! found. Never by position (Shanghai numbers the tables differently from Hunan).
+//! found. Never by position (Shanghai numbers the tables differently from Hunan). The layout
+//! reader asks it too, whether a line is a table's title.
 
 use serde::Serialize;
 
-use super::labels::{is_value_like, norm};
 use crate::ingest::{contains, find_all, Row};
+use crate::labels::{is_value_like, norm};
 
 /// The standard forms hedui recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -1,5 +1,6 @@
-//! Label normalisation shared by the table readers: spacing, bracket and quote variants,
-//! ordinals (`一、`, `（一）`, `1、`), 科目编码 and points markers (`(50 分)`).
+//! How labels read, for the layout reader and the table readers alike: normalisation (spacing,
+//! bracket and quote variants), ordinals (`一、`, `（一）`, `1、`) and heading numbering, 科目编码,
+//! 栏次 rows and points markers (`(50 分)`).
 
 use crate::amount::{cell_value, CellValue};
 use crate::ingest::{char_width, contains, may_start_spacing};
@@ -85,6 +86,46 @@ pub fn split_ordinal(label: &str) -> (Option<String>, String) {
         }
     }
     (None, label.to_string())
+}
+
+/// Patterns of heading numbering with their ranks: smaller ranks enclose larger ones.
+/// [`numbering`] reads them by hand; the tests hold it to these patterns.
+#[cfg(test)]
+const NUMBERING: [(u8, &str); 5] = [
+    (10, r"^(第[一二三四五六七八九十]+部分)"),
+    (20, r"^([一二三四五六七八九十]+)、"),
+    (30, r"^(\([一二三四五六七八九十]+\))"),
+    (40, r"^(\d+)[、.．](?:\D|$)"),
+    (50, r"^(\(\d+\))"),
+];
+
+/// The rank of a heading's numbering and the numbering: `第三部分` (10), `一、` (20),
+/// `（二）` (30), `1、` not followed by a digit (40), `（1）` (50).
+pub(crate) fn numbering(text: &str) -> Option<(u8, String)> {
+    let compact = norm(text);
+    let bracketed = |run: fn(&str) -> usize| {
+        let inner = compact.strip_prefix('(')?;
+        let n = run(inner);
+        (n > 0 && inner[n..].starts_with(')')).then(|| compact[..n + 2].to_string())
+    };
+    if let Some(rest) = compact.strip_prefix('第') {
+        let n = numerals(rest);
+        if n > 0 && rest[n..].starts_with("部分") {
+            return Some((10, compact[..'第'.len_utf8() + n + "部分".len()].to_string()));
+        }
+    }
+    let n = numerals(&compact);
+    if n > 0 && compact[n..].starts_with('、') {
+        return Some((20, compact[..n].to_string()));
+    }
+    if let Some(number) = bracketed(numerals) {
+        return Some((30, number));
+    }
+    let n = digits(&compact);
+    if n > 0 && compact[n..].strip_prefix(['、', '.', '．']).is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_digit())) {
+        return Some((40, compact[..n].to_string()));
+    }
+    bracketed(digits).map(|number| (50, number))
 }
 
 /// A 科目编码 at the start of a cell: `2010301`, `201 03 01`, `201 一般公共服务支出`.
@@ -277,6 +318,19 @@ mod tests {
                 None
             };
             prop_assert_eq!(stated_points(&text), by_pattern);
+        }
+    }
+
+    proptest! {
+        /// `numbering` reads what [`NUMBERING`] would.
+        #[test]
+        fn numbering_is_read_as_the_patterns_do(pieces in prop::collection::vec(prop::sample::select(&["第", "三", "十", "部分", "、", "（", "）", "(", ")", "1", "2", ".", "．", " ", "说明"][..]), 0..10)) {
+            let text: String = pieces.concat();
+            let compact = norm(&text);
+            let by_pattern = NUMBERING.iter().find_map(|(rank, p)| {
+                regex_lite::Regex::new(p).unwrap().captures(&compact).and_then(|caps| caps.get(1)).map(|m| (*rank, m.as_str().to_string()))
+            });
+            prop_assert_eq!(numbering(&text), by_pattern);
         }
     }
 
