@@ -505,7 +505,7 @@ pub fn finish(pending: Pending, own: &Companion, companions: &[&Companion], opti
     }
     checker.settle();
     let mut findings = checker.findings;
-    crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
+    Finding::sort_for_report(&mut findings);
     let score = score::score(&kind, has_performance_tables, checker.stats.table_coverage.as_ref(), &checker.stats.by_category, &findings);
     let compared_with = companions.iter().map(|c| c.source.clone()).collect();
     DocumentReport { source, kind, year, department, compared_with, tables, stats: checker.stats, score, findings }

@@ -238,6 +238,11 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Sorts `findings` as a report lists them: by line, then rule (stably).
+    pub fn sort_for_report(findings: &mut Vec<Finding>) {
+        crate::sorting::sort_by_key(findings, |f| (f.location.line, f.rule));
+    }
+
     /// The findings of single relations: this one, or those its cause explains (each still a
     /// deduction of the score).
     pub fn relations(&self) -> &[Finding] {

@@ -118,7 +118,7 @@ impl Diagnosed {
             causes.extend(Finding::cause(parts, location, cause.text, cause.fix));
         }
         report.findings = slots.into_iter().flatten().chain(causes).collect();
-        crate::sorting::sort_by_key(&mut report.findings, |f| (f.location.line, f.rule));
+        Finding::sort_for_report(&mut report.findings);
         let mut by_severity: SortedMap<Severity, usize> = SortedMap::new();
         for finding in &report.findings {
             let count = by_severity.entry_or_default(finding.severity);
