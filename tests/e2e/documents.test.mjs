@@ -40,7 +40,7 @@ test('the exports of several documents are named for the set and the day, and ho
 
 test('several documents: an overview lists each with the CLI\'s facts and the one it was checked with, and opens it', async () => {
   const files = ['003_1cc174f46883e4ef.txt', '000_a60f2e9b14e82395.txt'];
-  const reports = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', ...files.map((f) => join(env.corpus, f))], { encoding: 'utf8' })).documents;
+  const reports = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', ...files.map((f) => join(env.corpus, f))], { encoding: 'utf8' })).documents;
   const { context, page, errors } = await openApp(session);
   assert.equal(await page.getByTestId('overview').count(), 0, 'one document needs no overview');
   for (const file of files) {
@@ -48,6 +48,12 @@ test('several documents: an overview lists each with the CLI\'s facts and the on
     await page.getByTestId('finding').first().waitFor();
   }
   await page.getByTestId('document-tab').nth(1).locator('.count').waitFor();
+  // Each document's diagnosis is in: its errors counted as the CLI's.
+  const errorCounts = reports.map((report) => String(report.stats.by_severity.error ?? 0));
+  await page.waitForFunction((counts) => {
+    const rows = [...document.querySelectorAll('[data-testid=overview-row]')];
+    return rows.length === counts.length && rows.every((row, i) => row.querySelectorAll('td')[4]?.textContent === counts[i]);
+  }, errorCounts, { timeout: 10_000 });
   const rows = page.getByTestId('overview-row');
   assert.equal(await rows.count(), 2);
   for (const [index, report] of reports.entries()) {

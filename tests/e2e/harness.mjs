@@ -139,14 +139,13 @@ export async function recordingProxy(target) {
 }
 
 /**
- * The CLI's check report of `text`, saved as `name` in a scratch directory. Without the
- * diagnosis (`--no-diagnosis`): the app leaves it out for its size budget (core's `diagnosis`
- * feature), so each broken relation is its own finding there.
+ * The CLI's check report of `text`, saved as `name` in a scratch directory, with the diagnosis
+ * (the app's comes from its diagnosis module: `checkedFindings` waits for it).
  */
 export async function cliCheck(text, name = 'doc.txt') {
   const dir = await mkdtemp(join(tmpdir(), 'hedui-e2e-'));
   await writeFile(join(dir, name), text);
-  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', join(dir, name)], { encoding: 'utf8' }));
+  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', join(dir, name)], { encoding: 'utf8' }));
   await rm(dir, { recursive: true });
   return report.documents[0];
 }
@@ -157,10 +156,14 @@ export async function paste(page, text) {
   await page.getByTestId('input').fill(text);
 }
 
-/** Waits until the app shows `report`'s relation counts (Chinese UI); resolves to the findings as `line rule severity`, sorted. */
+/**
+ * Waits until the app shows `report`'s relation counts (Chinese UI) and its diagnosis is in;
+ * resolves to the findings as `line rule severity`, sorted.
+ */
 export async function checkedFindings(page, report) {
   const checked = `已核对 ${report.stats.checked} 项关系，${report.stats.broken} 项不一致`;
   await page.getByTestId('checked').filter({ hasText: checked }).waitFor({ timeout: 10_000 });
+  await page.locator('.results[data-diagnosed=true]').waitFor({ timeout: 10_000 });
   const findings = await page.getByTestId('finding').evaluateAll((items) => items.map((item) => `${item.dataset.line} ${item.dataset.rule} ${item.dataset.severity}`));
   return findings.sort();
 }
@@ -190,7 +193,7 @@ export function pdfPath(name) {
 
 /** The CLI's check report of the file at `path` (a PDF as published, say). */
 export function cliCheckPdf(path) {
-  return JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', path], { encoding: 'utf8' })).documents[0];
+  return JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', path], { encoding: 'utf8' })).documents[0];
 }
 
 /**

@@ -14,7 +14,7 @@ const session = appSession();
 
 /** The CLI's report of the fixtures `args` name (`--together` first: as one document), as the app names them. */
 function cliDocument(...args) {
-  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', ...args], { cwd: FIXTURES, encoding: 'utf8' }));
+  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', ...args], { cwd: FIXTURES, encoding: 'utf8' }));
   return report.documents[0];
 }
 

@@ -18,11 +18,11 @@ before(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'hedui-web-'));
 });
 
-/** The CLI's check report for `text` (the reference the app must agree with: without the diagnosis, as the app). */
+/** The CLI's check report for `text` (the reference the app must agree with, its diagnosis included). */
 async function cliCheck(text, name = 'doc.txt') {
   const path = join(scratch, name);
   await writeFile(path, text);
-  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', path], { encoding: 'utf8' }));
+  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', path], { encoding: 'utf8' }));
   return report.documents[0];
 }
 
@@ -40,12 +40,13 @@ async function paste(page, text) {
   await page.getByTestId('input').fill(text);
 }
 
-/** Waits until the results show `report`'s relation count, then returns the rendered findings. */
+/** Waits until the results show `report`'s relation count and the diagnosis, then returns the rendered findings. */
 async function waitForResults(page, report, lang = 'zh') {
   const checked = lang === 'zh'
     ? `已核对 ${report.stats.checked} 项关系，${report.stats.broken} 项不一致`
     : `${report.stats.checked} relations checked, ${report.stats.broken} inconsistent`;
   await page.getByTestId('checked').filter({ hasText: checked }).waitFor({ timeout: 10_000 });
+  await page.locator('.results[data-diagnosed=true]').waitFor({ timeout: 10_000 });
   return page.getByTestId('finding').evaluateAll((items) => items.map((item) => ({
     rule: item.dataset.rule, severity: item.dataset.severity, line: Number(item.dataset.line),
   })));
@@ -258,7 +259,7 @@ test('exports the report as JSON (the CLI schema) and the findings as CSV with a
 
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const report = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
-  const cliReport = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', join(scratch, 'doc.txt')], { encoding: 'utf8' }));
+  const cliReport = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', join(scratch, 'doc.txt')], { encoding: 'utf8' }));
   assert.equal(report.schema_version, cliReport.schema_version);
   assert.equal(report.documents.length, 1);
   assert.equal(report.documents[0].source, 'input');
@@ -345,7 +346,7 @@ test('a budget and its prior-year accounts dropped together are checked against 
     paths.push(join(scratch, file.name));
     await writeFile(paths.at(-1), file.text);
   }
-  const together = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', ...paths], { encoding: 'utf8' })).documents;
+  const together = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', ...paths], { encoding: 'utf8' })).documents;
   const crossDocument = together[0].findings.filter((f) => f.rule.startsWith('Y'));
   assert.deepEqual(crossDocument.map((f) => [f.rule, f.location.line]), [['Y003', 45]]);
 

@@ -41,7 +41,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const round = (ms) => Math.round(ms * 10) / 10;
 
 test(`paste ${DOC} → results rendered`, async () => {
-  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', join(env.corpus, DOC)], { encoding: 'utf8' })).documents[0];
+  const report = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', join(env.corpus, DOC)], { encoding: 'utf8' })).documents[0];
   const text = await readCorpus(DOC);
   const checked = `已核对 ${report.stats.checked} 项关系`;
   const page = await session.browser.newPage({ viewport: { width: 1366, height: 768 } });

@@ -133,16 +133,16 @@ fn build_dist() -> Result {
     run(Command::new("trunk").args(["build", "--release"]))
 }
 
-/// Trunk's post_build hook: adds the embed package, the readers run in workers (PDF, office
-/// files) and the service worker to the staged build.
+/// Trunk's post_build hook: adds the embed package, the modules run in workers (the PDF and
+/// office readers, the diagnosis) and the service worker to the staged build.
 fn post_build() -> Result {
     prepend_path(&home().join(".cargo/bin"));
     prepend_path(&root().join("node_modules/.bin"));
     let staging = env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from).ok_or("post-build is Trunk's hook (Trunk.toml): TRUNK_STAGING_DIR is not set")?;
     let release = env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
     embed::build_into(&staging, release)?;
-    for reader in &workers::READERS {
-        reader.build_into(&staging, release)?;
+    for worker in &workers::WORKERS {
+        worker.build_into(&staging, release)?;
     }
     if release {
         minify::scripts(&staging)?;
@@ -155,8 +155,9 @@ fn post_build() -> Result {
 const EMBED_EXAMPLE: &str = "embed-example.html";
 
 /// Sums gzip -9 sizes of the files the app's page loads and fails above the budget; prints the
-/// readers' sizes apart (the page fetches the PDF reader only when a PDF is opened, the office
-/// reader when a workbook, Word document or GBK text is), the embed example's and the rules
+/// workers' sizes apart (the page fetches the PDF reader only when a PDF is opened, the office
+/// reader when a workbook, Word document or GBK text is, the diagnosis when a document has a
+/// broken relation), the embed example's and the rules
 /// page's (pages of their own).
 fn check_app_budget() -> Result {
     let dist = root().join("dist");
@@ -174,8 +175,8 @@ fn check_app_budget() -> Result {
     }
     lines.sort();
     println!("shipped app, gzip -9:\n{}\n  {:>9} B  total (budget {} B)", lines.join("\n"), total, APP_BUDGET_BYTES);
-    for reader in &workers::READERS {
-        println!("{} module: {} B (lazy, not in the app budget)", reader.name, reader.size(&dist)?);
+    for worker in &workers::WORKERS {
+        println!("{} module: {} B (lazy, not in the app budget)", worker.name, worker.size(&dist)?);
     }
     println!("{EMBED_EXAMPLE}: {} B (a page of its own, not in the app budget)", gzip_size(&dist.join(EMBED_EXAMPLE))?);
     println!("{}: {} B (opened from a finding's rule code, not in the app budget)", docs::RULES_PAGE, gzip_size(&dist.join(docs::RULES_PAGE))?);

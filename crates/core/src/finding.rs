@@ -101,6 +101,19 @@ pub struct CheckStats {
     pub claims: ClaimSummary,
 }
 
+impl CheckStats {
+    /// Counts `findings` by severity again (the findings a report lists, after the diagnosis
+    /// merged those of one cause).
+    #[cfg(feature = "fixes")]
+    pub fn count_severities(&mut self, findings: &[Finding]) {
+        self.by_severity = SortedMap::new();
+        for finding in findings {
+            let count = self.by_severity.entry_or_default(finding.severity);
+            *count = count.saturating_add(1);
+        }
+    }
+}
+
 /// The tables a 部门决算 must disclose (the nine of [`Form::FINAL_ACCOUNTS`]), or a 部门预算 /
 /// 单位预算 with tables (the nine of [`Form::BUDGET`]), and how many of them were recognised:
 /// the relations of a table that was not read were not checked.
@@ -238,6 +251,11 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Sorts `findings` as a report lists them: by line, then rule (stably).
+    pub fn sort_for_report(findings: &mut Vec<Finding>) {
+        crate::sorting::sort_by_key(findings, |f| (f.location.line, f.rule));
+    }
+
     /// The findings of single relations: this one, or those its cause explains (each still a
     /// deduction of the score).
     pub fn relations(&self) -> &[Finding] {

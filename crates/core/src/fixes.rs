@@ -8,8 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::check_report::DocumentReport;
-use crate::finding::{Applicability, CauseText, Finding, Fix, Severity};
-use crate::sorted_map::SortedMap;
+use crate::finding::{Applicability, CauseText, Finding, Fix};
 
 /// `text` with the edits of `fixes` applied in the order of their first edit, and how many
 /// fixes that was; `text` is the text the findings were checked on. A fix with an edit outside
@@ -118,13 +117,8 @@ impl Diagnosed {
             causes.extend(Finding::cause(parts, location, cause.text, cause.fix));
         }
         report.findings = slots.into_iter().flatten().chain(causes).collect();
-        crate::sorting::sort_by_key(&mut report.findings, |f| (f.location.line, f.rule));
-        let mut by_severity: SortedMap<Severity, usize> = SortedMap::new();
-        for finding in &report.findings {
-            let count = by_severity.entry_or_default(finding.severity);
-            *count = count.saturating_add(1);
-        }
-        report.stats.by_severity = by_severity;
+        Finding::sort_for_report(&mut report.findings);
+        report.stats.count_severities(&report.findings);
         report.score = crate::score::score(
             &report.kind,
             report.tables.iter().any(|t| t.form.is_performance()),

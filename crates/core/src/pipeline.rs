@@ -14,8 +14,6 @@ use crate::finding::{CheckStats, Finding};
 use crate::recognise::meta::DocumentKind;
 use crate::report::ParseReport;
 use crate::score;
-#[cfg(feature = "diagnosis")]
-use crate::sorted_map::SortedMap;
 
 /// Checks parsed documents together, each with the rules `options` select: the rules that
 /// compare years (Y) read each document's companions ([`Companion::pairs_with`]).
@@ -79,11 +77,7 @@ fn diagnosed(mut checked: Checked, options: &CheckOptions) -> Checked {
         return checked;
     }
     checked.findings = diagnosis::diagnose(&checked.relations, std::mem::take(&mut checked.findings));
-    checked.stats.by_severity = SortedMap::new();
-    for finding in &checked.findings {
-        let count = checked.stats.by_severity.entry_or_default(finding.severity);
-        *count = count.saturating_add(1);
-    }
+    checked.stats.count_severities(&checked.findings);
     checked
 }
 
@@ -91,7 +85,7 @@ fn diagnosed(mut checked: Checked, options: &CheckOptions) -> Checked {
 pub fn finish(pending: Pending, own: &Companion, companions: &[&Companion], options: &CheckOptions) -> DocumentReport {
     let Pending { source, kind, year, department, tables, has_performance_tables, stats, findings } = pending;
     let (stats, mut findings) = check::compare(own, companions, options, stats, findings);
-    crate::sorting::sort_by_key(&mut findings, |f| (f.location.line, f.rule));
+    Finding::sort_for_report(&mut findings);
     let score = score::score(&kind, has_performance_tables, stats.table_coverage.as_ref(), &stats.by_category, &findings);
     let compared_with = companions.iter().map(|c| c.source.clone()).collect();
     DocumentReport { source, kind, year, department, compared_with, tables, stats, score, findings }

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use hedui_core::check::{are_companions, CheckOptions};
 use hedui_core::finding::Finding;
+use hedui_core::fixes::Diagnosed;
 use hedui_core::pipeline::check_parsed;
 use hedui_core::{DocumentReport, ParseReport};
 
@@ -45,6 +46,8 @@ pub struct Analysis {
     checked_with: Vec<Rc<Reading>>,
     /// How long parse + check took, in microseconds (shown as `data-check-us` for the benchmark).
     pub check_micros: u64,
+    /// Whether the diagnosis module's change was applied (or it could not give one).
+    diagnosed: bool,
 }
 
 /// One analysis per reading. Documents of one department (core's companions, and theirs) are
@@ -75,7 +78,7 @@ pub fn analyse(readings: &[Option<Rc<Reading>>], previous: &[Option<Rc<Analysis>
             }
             let check_micros = ((reading.parse_millis + check_millis) * 1000.0) as u64;
             let keys = finding_keys(&report.findings);
-            analyses[index] = Some(Rc::new(Analysis { reading: reading.clone(), report, keys, checked_with: members.clone(), check_micros }));
+            analyses[index] = Some(Rc::new(Analysis { reading: reading.clone(), report, keys, checked_with: members.clone(), check_micros, diagnosed: false }));
         }
     }
     analyses
@@ -131,6 +134,33 @@ impl Analysis {
     /// No relation could be checked and nothing was found: no tables or figures recognised.
     pub fn checked_nothing(&self) -> bool {
         self.report.findings.is_empty() && self.report.stats.total.checked == 0
+    }
+
+    /// Whether it waits for the diagnosis: it has findings (a figure may explain them, a word be
+    /// put right) and no diagnosis yet.
+    pub fn needs_diagnosis(&self) -> bool {
+        !self.diagnosed && !self.report.findings.is_empty()
+    }
+
+    /// The readings checked together with this one (itself included), in order.
+    pub fn group(&self) -> &[Rc<Reading>] {
+        &self.checked_with
+    }
+
+    /// Whether it is of the readings `group`, checked together.
+    pub fn is_of_group(&self, group: &[Rc<Reading>]) -> bool {
+        self.checked_with.len() == group.len() && self.checked_with.iter().zip(group).all(|(a, b)| Rc::ptr_eq(a, b))
+    }
+
+    /// This analysis with the diagnosis module's `change` of its report applied (none: as it
+    /// is, no longer waiting).
+    pub fn diagnosed(&self, change: Option<Diagnosed>) -> Analysis {
+        let mut report = self.report.clone();
+        if let Some(change) = change {
+            change.apply(&mut report);
+        }
+        let keys = finding_keys(&report.findings);
+        Analysis { reading: self.reading.clone(), report, keys, checked_with: self.checked_with.clone(), check_micros: self.check_micros, diagnosed: true }
     }
 
     /// The document's identity for its dismissals: its name, department and year, so that

@@ -4,7 +4,8 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use hedui_core::finding::Severity;
+use hedui_core::finding::{Applicability, Fix, Severity};
+use hedui_core::fixes::apply_fixes;
 use hedui_core::CheckReport;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, File, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -12,6 +13,7 @@ use yew::platform::{spawn_local, time::sleep};
 use yew::prelude::*;
 
 use crate::analysis::{analyse, line_id, place_id, Analysis, Reading};
+use crate::diagnosis::{self, Changes};
 use crate::doc_view::DocView;
 use crate::export::{download, file_stem, findings_csv};
 use crate::i18n::Lang;
@@ -46,6 +48,8 @@ enum Action {
     PdfProgress(u32, usize, usize),
     /// The PDF being read as `id` was read (its document and reading), or could not be.
     PdfRead(u32, Result<(Document, Rc<Reading>), PdfProblem>),
+    /// The diagnosis module's changes for the analyses of the readings checked together.
+    Diagnosed(Vec<Rc<Reading>>, Changes),
     Show(usize),
     Close(usize),
     Clear,
@@ -83,8 +87,9 @@ impl Reducible for Workspace {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = Workspace { documents: self.documents.clone(), readings: self.readings.clone(), analyses: Vec::new(), active: self.active };
-        // Progress changes no text: nothing to save.
-        let save = !matches!(action, Action::PdfProgress(..));
+        // Progress and diagnoses change no text: nothing to save.
+        let save = !matches!(action, Action::PdfProgress(..) | Action::Diagnosed(..));
+        let mut diagnosed = None;
         match action {
             Action::Edit(text) => next.documents[next.active].text = text,
             Action::Read(index, reading) => match next.documents.get(index) {
@@ -114,6 +119,7 @@ impl Reducible for Workspace {
                 (Some(index), Err(problem)) => next.documents[index].origin = Origin::Failed(problem),
                 (None, _) => return self,
             },
+            Action::Diagnosed(group, changes) => diagnosed = Some((group, changes)),
             Action::Show(index) => next.active = index.min(next.documents.len() - 1),
             Action::Close(index) => {
                 next.documents.remove(index);
@@ -132,6 +138,14 @@ impl Reducible for Workspace {
         }
         // A new or closed reading can pair documents of one department, or unpair them.
         next.analyses = analyse(&next.readings, &self.analyses);
+        // Still the group it was asked for: each analysis of it takes its change.
+        if let Some((group, changes)) = diagnosed {
+            for slot in &mut next.analyses {
+                let Some(analysis) = slot.as_ref().filter(|a| a.needs_diagnosis() && a.is_of_group(&group)) else { continue };
+                let change = group.iter().position(|r| Rc::ptr_eq(r, &analysis.reading)).and_then(|at| changes.get(at).cloned().flatten());
+                *slot = Some(Rc::new(analysis.diagnosed(change)));
+            }
+        }
         if save {
             storage::save_input(&next.documents, next.active);
         }
@@ -170,6 +184,8 @@ pub fn app() -> Html {
     // Files are being dragged over the page.
     let dragging = use_state_eq(|| false);
     let dismissals_version = use_state(|| 0u32);
+    // Texts as fixes left them, each with the text before: undone while the document is so.
+    let undo = use_state(Vec::<(String, String)>::new);
     let edit_generation = use_mut_ref(|| 0u64);
     let pdf_count = use_mut_ref(|| 0u32);
     let lang_value = *lang;
@@ -206,6 +222,27 @@ pub fn app() -> Html {
         });
     }
 
+    // Analyses with findings ask the diagnosis module which figure is wrong, once per group.
+    {
+        let dispatcher = workspace.dispatcher();
+        let analyses = workspace.analyses.clone();
+        // Held, not just their addresses: a new analysis cannot take an asked one's place.
+        let asked = use_mut_ref(Vec::<Rc<Analysis>>::new);
+        let keys: Vec<usize> = analyses.iter().flatten().map(|a| Rc::as_ptr(a) as usize).collect();
+        use_effect_with(keys, move |_| {
+            let mut asked = asked.borrow_mut();
+            asked.retain(|a| analyses.iter().flatten().any(|b| Rc::ptr_eq(a, b)));
+            for analysis in analyses.iter().flatten().filter(|a| a.needs_diagnosis()) {
+                if asked.iter().any(|a| Rc::ptr_eq(a, analysis)) {
+                    continue;
+                }
+                let group = analysis.group().to_vec();
+                asked.extend(analyses.iter().flatten().filter(|a| a.is_of_group(&group)).cloned());
+                let dispatcher = dispatcher.clone();
+                diagnosis::request(&group.clone(), Callback::from(move |changes| dispatcher.dispatch(Action::Diagnosed(group.clone(), changes))));
+            }
+        });
+    }
     let on_input = {
         let workspace = workspace.clone();
         let paused = paused.clone();
@@ -417,6 +454,47 @@ pub fn app() -> Html {
             lang.set(next);
         })
     };
+    // Fixes edit the text the findings were checked on, while it is the document's.
+    let on_fix = {
+        let analysis = analysis.clone();
+        let text = workspace.active_document().text.clone();
+        let on_input = on_input.clone();
+        let undo = undo.clone();
+        Callback::from(move |fixes: Vec<Fix>| {
+            let Some(analysis) = analysis.as_ref().filter(|a| a.reading.text == text) else { return };
+            let (fixed, applied) = apply_fixes(&text, fixes.iter());
+            if applied > 0 && fixed != text {
+                let mut next = (*undo).clone();
+                next.push((fixed.clone(), analysis.reading.text.clone()));
+                undo.set(next);
+                on_input.emit((fixed, true));
+            }
+        })
+    };
+    let undoable = undo.iter().rposition(|(fixed, _)| *fixed == workspace.active_document().text);
+    let on_undo = {
+        let undo = undo.clone();
+        let on_input = on_input.clone();
+        Callback::from(move |()| {
+            if let Some(at) = undoable {
+                let mut next = (*undo).clone();
+                let (_, before) = next.remove(at);
+                undo.set(next);
+                on_input.emit((before, true));
+            }
+        })
+    };
+    // Ctrl+Z (⌘Z) outside a text field undoes the last fix; in one, it is the field's own.
+    let on_key = {
+        let on_undo = on_undo.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let in_field = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+            if undoable.is_some() && (event.ctrl_key() || event.meta_key()) && event.key().eq_ignore_ascii_case("z") && !in_field {
+                event.prevent_default();
+                on_undo.emit(());
+            }
+        })
+    };
     let checked: Vec<Rc<Analysis>> = workspace.analyses.iter().flatten().cloned().collect();
     // One document's exports are named after it; several documents' after the set and the day.
     let export_name = if checked.len() > 1 {
@@ -457,6 +535,28 @@ pub fn app() -> Html {
     // Nothing pasted or opened: no results to show (not "no problems found").
     let has_text = !workspace.active_document().text.trim().is_empty();
     let analysis = analysis.filter(|_| has_text);
+    let safe_fixes: Vec<Fix> = analysis
+        .as_ref()
+        .map(|a| active_findings.iter().filter_map(|&i| a.report.findings[i].fix.clone()).filter(|f| f.applicability == Applicability::Safe && !f.edits.is_empty()).collect())
+        .unwrap_or_default();
+    let fix_bar = (!safe_fixes.is_empty() || undoable.is_some()).then(|| {
+        let count = safe_fixes.len();
+        let apply_all = on_fix.reform(move |_| safe_fixes.clone());
+        let text = workspace.active_document().text.clone();
+        let name = format!("{}.fixed.txt", analysis.as_ref().map_or("hedui", |a| file_stem(&a.report.source)));
+        let on_download = Callback::from(move |_| download(&name, "text/plain;charset=utf-8", &text));
+        html! {
+            <div class="fix-bar no-print" data-testid="fix-bar">
+                if count > 0 {
+                    <button type="button" class="button primary" data-testid="apply-all-fixes" onclick={apply_all}>{ (texts.apply_all_fixes)(count) }</button>
+                }
+                if undoable.is_some() {
+                    <button type="button" class="button" data-testid="undo-fix" onclick={on_undo.reform(|_| ())}>{ texts.undo_fix }</button>
+                    <button type="button" class="button subtle" data-testid="download-text" onclick={on_download}>{ texts.download_text }</button>
+                }
+            </div>
+        }
+    });
     let announcement = analysis.as_ref().map(|a| {
         if a.checked_nothing() {
             return texts.nothing_checked.to_string();
@@ -548,7 +648,7 @@ pub fn app() -> Html {
     });
 
     html! {
-        <div class="app" {ondragover} {ondragleave} {ondrop}>
+        <div class="app" {ondragover} {ondragleave} {ondrop} onkeydown={on_key}>
             if *dragging {
                 <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">{ texts.drop_here }</div>
             }
@@ -618,8 +718,9 @@ pub fn app() -> Html {
                     } else if let Some(problem) = pdf_status {
                         <p class="notice warning" role="alert" data-testid="pdf-error">{ problem }</p>
                     } else if let Some(analysis) = analysis {
+                        { for fix_bar }
                         <Results lang={lang_value} {analysis} dismissals={dismissals.clone()} selected={*selected}
-                            {on_select} {on_dismiss} {on_restore} />
+                            {on_select} {on_dismiss} {on_restore} on_fix={on_fix.reform(|fix| vec![fix])} />
                     } else if !problems.is_empty() {
                         <div class="notice warning" role="alert" data-testid="results-problems">
                             <p>{ texts.nothing_opened }</p>
@@ -696,7 +797,8 @@ fn highlight(analysis: Option<&Analysis>, selected: Option<usize>) {
         }
     }
     if let Some(element) = find(finding.location.byte_start, finding.location.line) {
-        let _ = element.set_attribute("data-hl", "primary");
+        // A cause's figure is the one probably wrong; its relations' other figures are related.
+        let _ = element.set_attribute("data-hl", if finding.is_cause() { "suspect" } else { "primary" });
         let _ = element.set_attribute("data-testid", "highlight");
         element.scroll_into_view_with_scroll_into_view_options(&scroll_options(ScrollLogicalPosition::Center));
     } else if let Ok(Some(page_box)) = document.query_selector("[data-testid=page-box]") {

@@ -2,6 +2,7 @@
 
 mod analysis;
 mod app;
+mod diagnosis;
 mod doc_view;
 mod export;
 mod i18n;

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use hedui_core::finding::{Category, Finding, FindingLocation, Severity, TableCoverage};
+use hedui_core::finding::{Applicability, Category, Finding, FindingLocation, Fix, Severity, TableCoverage};
 use hedui_core::sorted_map::SortedMap;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -25,6 +25,8 @@ pub struct ResultsProps {
     /// Finding key and reason.
     pub on_dismiss: Callback<(String, String)>,
     pub on_restore: Callback<String>,
+    /// Apply a finding's fix to the text.
+    pub on_fix: Callback<Fix>,
 }
 
 #[function_component(Results)]
@@ -129,6 +131,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 data-line={finding.location.line.to_string()} data-index={index.to_string()}
                 tabindex="0" aria-current={selected.then_some("true")} {onclick} {onkeydown}>
                 { finding_body(lang, finding) }
+                { for finding.fix.as_ref().map(|fix| fix_line(lang, fix, &props.on_fix)) }
                 <div class="finding-actions">
                     if form.is_none() {
                         <button type="button" class="button subtle" data-testid="dismiss" onclick={on_dismiss_start}>{ texts.dismiss }</button>
@@ -210,7 +213,8 @@ pub fn results(props: &ResultsProps) -> Html {
     });
 
     html! {
-        <div class="results">
+        // `data-diagnosed`: the diagnosis module's change is in (or none is needed), for the tests.
+        <div class="results" data-diagnosed={(!props.analysis.needs_diagnosis()).to_string()}>
             { facts(lang, &props.analysis) }
             <div class="filters no-print" role="group" aria-label={texts.findings}>
                 <span class="filter-label">{ texts.filter_severity }</span>
@@ -357,6 +361,30 @@ fn finding_body(lang: Lang, finding: &Finding) -> Html {
                 </p>
             }) }
         </>
+    }
+}
+
+/// What a fix would change, with a button applying it when it says where (a `display` fix
+/// only says what).
+fn fix_line(lang: Lang, fix: &Fix, on_fix: &Callback<Fix>) -> Html {
+    let texts = lang.texts();
+    let onclick = {
+        let (on_fix, fix) = (on_fix.clone(), fix.clone());
+        Callback::from(move |_| on_fix.emit(fix.clone()))
+    };
+    let label = match fix.applicability {
+        Applicability::Safe => Some(texts.apply_fix),
+        Applicability::Unsafe => Some(texts.apply_unsure_fix),
+        Applicability::Display => None,
+    };
+    html! {
+        <p class="fix" data-testid="fix">
+            <span class="derivation-label">{ texts.suggestion }</span>
+            { marked(lang, lang.pick(&fix.message, &fix.message_en)) }
+            if let Some(label) = label.filter(|_| !fix.edits.is_empty()) {
+                <button type="button" class="button primary" data-testid="apply-fix" {onclick}>{ label }</button>
+            }
+        </p>
     }
 }
 
