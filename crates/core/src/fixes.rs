@@ -132,7 +132,7 @@ impl Diagnosed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Category, Edit};
+    use crate::finding::{Category, Edit, Severity};
 
     #[test]
     fn fixes_are_applied_in_order_and_those_that_do_not_fit_left_out() {
