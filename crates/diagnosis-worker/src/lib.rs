@@ -43,7 +43,7 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         let sent = diagnose(vec!["000.txt".to_string()], vec![text.clone()]);
         let changes: Vec<Option<Diagnosed>> = postcard::from_bytes(&sent).unwrap();
-        assert_eq!(changes, super::changes(&["000.txt".to_string()], &[text.clone()]));
+        assert_eq!(changes, super::changes(&["000.txt".to_string()], std::slice::from_ref(&text)));
         let [Some(change)] = changes.as_slice() else { panic!("{changes:?}") };
         let mut plain = hedui_core::check_with(&[("000.txt", &text)], &CheckOptions { no_diagnosis: true, ..CheckOptions::default() }).documents.remove(0);
         let before = plain.findings.len();
