@@ -18,7 +18,7 @@ function cliDocument(...args) {
   return report.documents[0];
 }
 
-const openApp = () => openAppOf(session);
+const openApp = () => openAppOf(session, { acceptDownloads: true });
 
 async function fixtures(names) {
   return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(FIXTURES, name)) })));
@@ -39,6 +39,10 @@ test('a workbook and a Word document dropped together are one document with the 
   assert.deepEqual(origins.sort(), expected.findings.map((f) => `${f.location.origin.file} ${f.location.origin.place}`).sort());
   assert.ok(origins.some((origin) => /^000\.xlsx .+![A-Z]+\d+$/.test(origin)) && origins.some((origin) => /^000-说明\.docx 第\d+段$/.test(origin)), origins.join(', '));
   assert.ok((await page.locator('body').textContent()).includes('000.xlsx + 000-说明.docx'), 'the document is named after both files');
+  // The exported report is the CLI's, each finding in its file and cell or paragraph.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8')).documents[0];
+  assert.deepEqual({ ...exported, source: 'x' }, { ...expected, source: 'x' });
   await screenshot(page, 'office-together');
   assert.deepEqual(errors, []);
   await context.close();

@@ -175,6 +175,8 @@ impl Analysis {
 /// a dismissal survives edits elsewhere: its rule, its cell (table, row, column) or else its
 /// excerpt (a sentence's text), and the figures stated and expected; so it lapses when the
 /// finding changes. A repeated identity gets `#2`, `#3`, ….
+// One copy for the check and the diagnosis (inlined, it was two).
+#[inline(never)]
 pub fn finding_keys(findings: &[Finding]) -> Vec<String> {
     let mut bases: Vec<String> = Vec::with_capacity(findings.len());
     let mut keys = Vec::with_capacity(findings.len());

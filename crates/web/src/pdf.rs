@@ -54,6 +54,10 @@ pub struct PdfLayout {
     /// The hash of the text the places belong to (an edited text has no places).
     pub text_hash: u64,
     pub places: GlyphPlaces,
+    /// `places` as the reader sent them (postcard), and `sources` (`SourcePlaces` lines): what
+    /// the diagnosis module places the exported report's findings with.
+    pub sent_places: Vec<u8>,
+    pub sent_sources: String,
     pub pages: Vec<Sheet>,
     pub sources: SourcePlaces,
     /// What the office reader says of how it read the files (hidden sheets and rows skipped,
@@ -169,18 +173,17 @@ fn event_of(data: &JsValue) -> PdfEvent {
             let text = text("text");
             // The PDF reader sends places (postcard) and pages, the office reader its sources.
             let pages: Vec<Sheet> = field("pages").dyn_into::<Array>().map(|pages| pages.iter().map(|page| sheet(&page)).collect()).unwrap_or_default();
-            let places = match field("places").dyn_into::<Uint8Array>() {
-                Ok(places) => postcard::from_bytes(&places.to_vec()).ok(),
-                Err(_) => Some(GlyphPlaces::default()),
-            };
-            let sources = SourcePlaces::from_lines(&field("sources").as_string().unwrap_or_default());
+            let sent_places = field("places").dyn_into::<Uint8Array>().map(|places| places.to_vec()).unwrap_or_default();
+            let places = if sent_places.is_empty() { Some(GlyphPlaces::default()) } else { postcard::from_bytes(&sent_places).ok() };
+            let sent_sources = field("sources").as_string().unwrap_or_default();
+            let sources = SourcePlaces::from_lines(&sent_sources);
             let note = |note: JsValue| {
                 let part = |name: &str| Reflect::get(&note, &JsValue::from_str(name)).ok().and_then(|v| v.as_string()).unwrap_or_default();
                 (part("zh"), part("en"))
             };
             let notes = field("notes").dyn_into::<Array>().map(|notes| notes.iter().map(note).collect()).unwrap_or_default();
             match places {
-                Some(places) => PdfEvent::Read { layout: PdfLayout { text_hash: text_hash(&text), places, pages, sources, notes }, text },
+                Some(places) => PdfEvent::Read { layout: PdfLayout { text_hash: text_hash(&text), places, sent_places, sent_sources, pages, sources, notes }, text },
                 None => PdfEvent::Failed(PdfProblem::Crashed("unreadable places from the reader".to_string())),
             }
         }
