@@ -46,6 +46,14 @@ test('one fix applied puts the figure right and re-checks; undo and Ctrl+Z bring
   assert.equal(await slip(page).count(), 1, 'one finding for the slip, with its fix');
   await slip(page).scrollIntoViewIfNeeded();
   await screenshot(page, 'fix-suggested');
+  // Selected, it shows the figure probably wrong in the document view, the figures of its
+  // relations as related.
+  await slip(page).locator('.message').click();
+  const suspect = page.locator('[data-hl=suspect]');
+  await suspect.waitFor();
+  assert.equal((await suspect.textContent()).trim(), '211.90');
+  assert.ok(await page.locator('[data-hl=related]').count() >= 2, 'the cells and sentences of its relations are related');
+  await page.getByTestId('pane-source').click();
   await slip(page).getByTestId('apply-fix').click();
   assert.deepEqual(await checkedFindings(page, originalReport), reportFindings(originalReport));
   assert.equal(await page.getByTestId('input').inputValue(), original, 'the figure is put right, nothing else changed');
