@@ -51,21 +51,8 @@ pub fn results(props: &ResultsProps) -> Html {
     }
 
     let keys = &props.analysis.keys;
-    let query = search.trim().to_ascii_lowercase();
-    let matches = |finding: &Finding| {
-        shown_severities.contains(&finding.severity)
-            && category_filter.is_none_or(|c| c == finding.category)
-            && (query.is_empty() || [&finding.message, &finding.message_en, &finding.derivation, finding.rule].iter().any(|t| t.to_ascii_lowercase().contains(&query)))
-    };
-    let mut groups: SortedMap<Category, SortedMap<Severity, Vec<usize>>> = SortedMap::new();
-    let mut dismissed_list = Vec::new();
-    for (index, finding) in report.findings.iter().enumerate() {
-        if props.dismissals.contains_key(&keys[index]) {
-            dismissed_list.push(index);
-        } else if matches(finding) {
-            groups.entry_or_default(finding.category).entry_or_default(finding.severity).push(index);
-        }
-    }
+    let filter = Filter { severities: &shown_severities, category: *category_filter, query: search.trim().to_ascii_lowercase() };
+    let Arranged { groups, dismissed: dismissed_list } = arrange(&report.findings, |index| props.dismissals.contains_key(&keys[index]), &filter);
     let active_count = report.findings.len() - dismissed_list.len();
 
     let item = |index: usize| -> Html {
@@ -246,6 +233,39 @@ pub fn results(props: &ResultsProps) -> Html {
             }
         </div>
     }
+}
+
+/// What the list shows: the severities, category and text (lower case) a finding must match.
+pub struct Filter<'a> {
+    pub severities: &'a [Severity],
+    pub category: Option<Category>,
+    pub query: String,
+}
+
+/// The findings as the list shows them (indices): the open ones that match the filter, by
+/// category and severity, and the dismissed ones (whatever the filter).
+pub struct Arranged {
+    pub groups: SortedMap<Category, SortedMap<Severity, Vec<usize>>>,
+    pub dismissed: Vec<usize>,
+}
+
+/// Arranges `findings` for the list; `dismissed(i)` says whether finding `i` is dismissed.
+pub fn arrange(findings: &[Finding], dismissed: impl Fn(usize) -> bool, filter: &Filter) -> Arranged {
+    let matches = |finding: &Finding| {
+        filter.severities.contains(&finding.severity)
+            && filter.category.is_none_or(|c| c == finding.category)
+            && (filter.query.is_empty()
+                || [&finding.message, &finding.message_en, &finding.derivation, finding.rule].iter().any(|t| t.to_ascii_lowercase().contains(&filter.query)))
+    };
+    let mut arranged = Arranged { groups: SortedMap::new(), dismissed: Vec::new() };
+    for (index, finding) in findings.iter().enumerate() {
+        if dismissed(index) {
+            arranged.dismissed.push(index);
+        } else if matches(finding) {
+            arranged.groups.entry_or_default(finding.category).entry_or_default(finding.severity).push(index);
+        }
+    }
+    arranged
 }
 
 /// Kind, department, year, score, and how much was checked; first, for a 决算 whose tables
@@ -479,7 +499,35 @@ fn move_focus(event: KeyboardEvent) {
 mod tests {
     use wasm_bindgen_test::*;
 
-    use super::chinese_runs;
+    use super::{arrange, chinese_runs, Filter, SEVERITIES};
+    use hedui_core::finding::{Category, Severity};
+
+    /// 000's findings: dismissed ones apart whatever the filter; the open ones by category and
+    /// severity, in order, narrowed by severity, category and text.
+    #[wasm_bindgen_test]
+    fn findings_are_grouped_and_filtered_and_dismissed_ones_kept_apart() {
+        let text = include_str!("../../../../shared/corpus/000_a60f2e9b14e82395.txt");
+        let findings = hedui_core::check(&[("000.txt", text)]).documents.remove(0).findings;
+        let all = Filter { severities: &SEVERITIES, category: None, query: String::new() };
+        let arranged = arrange(&findings, |i| i == 0, &all);
+        assert_eq!(arranged.dismissed, [0]);
+        let grouped: Vec<usize> = arranged.groups.values().flat_map(|by| by.values().flatten().copied()).collect();
+        assert_eq!(grouped.len(), findings.len() - 1);
+        for (category, by_severity) in arranged.groups.iter() {
+            for (severity, indices) in by_severity.iter() {
+                assert!(indices.windows(2).all(|w| w[0] < w[1]));
+                assert!(indices.iter().all(|&i| findings[i].category == *category && findings[i].severity == *severity && i != 0));
+            }
+        }
+        let errors = arrange(&findings, |_| false, &Filter { severities: &[Severity::Error], ..all });
+        let error_count = findings.iter().filter(|f| f.severity == Severity::Error).count();
+        assert_eq!(errors.groups.values().flat_map(|by| by.values()).map(Vec::len).sum::<usize>(), error_count);
+        let lints = arrange(&findings, |_| false, &Filter { severities: &SEVERITIES, category: Some(Category::Form), query: String::new() });
+        assert!(lints.groups.keys().all(|c| *c == Category::Form) && !lints.groups.is_empty());
+        let searched = arrange(&findings, |_| false, &Filter { severities: &SEVERITIES, category: None, query: "l004".to_string() });
+        let shown: Vec<usize> = searched.groups.values().flat_map(|by| by.values().flatten().copied()).collect();
+        assert!(!shown.is_empty() && shown.iter().all(|&i| findings[i].rule == "L004"), "a rule code is searched, in any case");
+    }
 
     #[wasm_bindgen_test]
     fn chinese_runs_keep_digits_and_punctuation_with_their_run() {
