@@ -2,160 +2,28 @@
 //! connect.
 
 use std::rc::Rc;
-use std::time::Duration;
 
 use hedui_core::finding::{Applicability, Fix, Severity};
-use hedui_core::fixes::apply_fixes;
-use hedui_core::CheckReport;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, File, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
-use yew::platform::{spawn_local, time::sleep};
+use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use crate::analysis::{analyse, line_id, place_id, Analysis, Reading};
-use crate::diagnosis::{self, Changes};
+use crate::analysis::{line_id, place_id, Analysis};
+use crate::controls::{self, Fixing};
 use crate::doc_view::DocView;
-use crate::export::{download, file_stem, findings_csv};
+use crate::export::{download, file_stem};
 use crate::i18n::Lang;
-use crate::input::{drags_files, dropped_files, fetch_example, read_files, Editor, FileProblem, Opened, SourceBar};
+use crate::input::{Editor, FileProblem, SourceBar};
 use crate::overview::{overview, Listed};
 use crate::page_view::page_view;
-use crate::pdf::{read_in_worker, Origin, PdfEvent, PdfProblem, OFFICE_WORKER, PDF_WORKER};
+use crate::pdf::Origin;
 use crate::results::Results;
-use crate::storage::{self, Document};
-
-/// How long typing must pause before the text is checked again.
-const DEBOUNCE: Duration = Duration::from_millis(150);
-
-/// The open documents, each with its latest reading and analysis, and which one is shown.
-#[derive(PartialEq)]
-struct Workspace {
-    documents: Vec<Document>,
-    readings: Vec<Option<Rc<Reading>>>,
-    analyses: Vec<Option<Rc<Analysis>>>,
-    active: usize,
-}
-
-enum Action {
-    /// The shown document's text changed.
-    Edit(String),
-    /// A reading finished; it is dropped if its text is no longer the document's.
-    Read(usize, Rc<Reading>),
-    /// Documents opened from files (a PDF being read has no reading yet); they replace a lone
-    /// empty document.
-    Open(Vec<(Document, Option<Rc<Reading>>)>),
-    /// The PDF being read as `id` reports progress: pages read, of how many.
-    PdfProgress(u32, usize, usize),
-    /// The PDF being read as `id` was read (its document and reading), or could not be.
-    PdfRead(u32, Result<(Document, Rc<Reading>), PdfProblem>),
-    /// The diagnosis module's changes for the analyses of the readings checked together.
-    Diagnosed(Vec<Rc<Reading>>, Changes),
-    Show(usize),
-    Close(usize),
-    Clear,
-}
-
-impl Workspace {
-    fn restored(saved: storage::SavedInput, check: bool) -> Self {
-        let documents = if saved.documents.is_empty() { vec![empty_document()] } else { saved.documents };
-        let readings: Vec<_> = documents.iter().map(|d| check.then(|| Rc::new(Reading::of(d)))).collect();
-        let analyses = analyse(&readings, &[]);
-        let active = saved.active.min(documents.len() - 1);
-        Workspace { documents, readings, analyses, active }
-    }
-
-    fn active_document(&self) -> &Document {
-        &self.documents[self.active]
-    }
-
-    fn active_analysis(&self) -> Option<Rc<Analysis>> {
-        self.analyses[self.active].clone()
-    }
-
-    /// The document of the PDF being read as `id` (none once it was closed).
-    fn reading_pdf(&self, id: u32) -> Option<usize> {
-        self.documents.iter().position(|d| matches!(d.origin, Origin::Reading { id: reading, .. } if reading == id))
-    }
-}
-
-fn empty_document() -> Document {
-    Document { name: String::new(), text: String::new(), origin: Origin::Text }
-}
-
-impl Reducible for Workspace {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = Workspace { documents: self.documents.clone(), readings: self.readings.clone(), analyses: Vec::new(), active: self.active };
-        // Progress and diagnoses change no text: nothing to save.
-        let save = !matches!(action, Action::PdfProgress(..) | Action::Diagnosed(..));
-        let mut diagnosed = None;
-        match action {
-            Action::Edit(text) => next.documents[next.active].text = text,
-            Action::Read(index, reading) => match next.documents.get(index) {
-                Some(document) if document.text == reading.text => next.readings[index] = Some(reading),
-                _ => return self,
-            },
-            Action::Open(opened) => {
-                if next.documents.len() == 1 && next.documents[0] == empty_document() {
-                    next.documents.clear();
-                    next.readings.clear();
-                }
-                next.active = next.documents.len();
-                for (document, reading) in opened {
-                    next.documents.push(document);
-                    next.readings.push(reading);
-                }
-            }
-            Action::PdfProgress(id, page, pages) => match next.reading_pdf(id) {
-                Some(index) => next.documents[index].origin = Origin::Reading { id, page, pages },
-                None => return self,
-            },
-            Action::PdfRead(id, outcome) => match (next.reading_pdf(id), outcome) {
-                (Some(index), Ok((document, reading))) => {
-                    next.documents[index] = document;
-                    next.readings[index] = Some(reading);
-                }
-                (Some(index), Err(problem)) => next.documents[index].origin = Origin::Failed(problem),
-                (None, _) => return self,
-            },
-            Action::Diagnosed(group, changes) => diagnosed = Some((group, changes)),
-            Action::Show(index) => next.active = index.min(next.documents.len() - 1),
-            Action::Close(index) => {
-                next.documents.remove(index);
-                next.readings.remove(index);
-                if next.documents.is_empty() {
-                    next.documents.push(empty_document());
-                    next.readings.push(None);
-                }
-                next.active = next.active.min(next.documents.len() - 1);
-            }
-            Action::Clear => {
-                next.documents = vec![empty_document()];
-                next.readings = vec![None];
-                next.active = 0;
-            }
-        }
-        // A new or closed reading can pair documents of one department, or unpair them.
-        next.analyses = analyse(&next.readings, &self.analyses);
-        // Still the group it was asked for: each analysis of it takes its change.
-        if let Some((group, changes)) = diagnosed {
-            for slot in &mut next.analyses {
-                let Some(analysis) = slot.as_ref().filter(|a| a.needs_diagnosis() && a.is_of_group(&group)) else { continue };
-                let change = group.iter().position(|r| Rc::ptr_eq(r, &analysis.reading)).and_then(|at| changes.get(at).cloned().flatten());
-                *slot = Some(Rc::new(analysis.diagnosed(change)));
-            }
-        }
-        if save {
-            storage::save_input(&next.documents, next.active);
-        }
-        Rc::new(next)
-    }
-}
+use crate::storage;
+use crate::workspace::{Action, Workspace};
 
 /// Which view the left pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Pane {
+pub enum Pane {
     Source,
     Document,
     /// A PDF's pages as published; a text's document view.
@@ -229,223 +97,14 @@ pub fn app() -> Html {
         // Held, not just their addresses: a new analysis cannot take an asked one's place.
         let asked = use_mut_ref(Vec::<Rc<Analysis>>::new);
         let keys: Vec<usize> = analyses.iter().flatten().map(|a| Rc::as_ptr(a) as usize).collect();
-        use_effect_with(keys, move |_| {
-            let mut asked = asked.borrow_mut();
-            asked.retain(|a| analyses.iter().flatten().any(|b| Rc::ptr_eq(a, b)));
-            for analysis in analyses.iter().flatten().filter(|a| a.needs_diagnosis()) {
-                if asked.iter().any(|a| Rc::ptr_eq(a, analysis)) {
-                    continue;
-                }
-                let group = analysis.group().to_vec();
-                asked.extend(analyses.iter().flatten().filter(|a| a.is_of_group(&group)).cloned());
-                let dispatcher = dispatcher.clone();
-                diagnosis::request(&group.clone(), Callback::from(move |changes| dispatcher.dispatch(Action::Diagnosed(group.clone(), changes))));
-            }
-        });
+        use_effect_with(keys, move |_| controls::request_diagnoses(&analyses, &mut asked.borrow_mut(), &dispatcher));
     }
-    let on_input = {
-        let workspace = workspace.clone();
-        let paused = paused.clone();
-        let edit_generation = edit_generation.clone();
-        Callback::from(move |(text, at_once): (String, bool)| {
-            let index = workspace.active;
-            let Document { name, origin, .. } = workspace.active_document().clone();
-            workspace.dispatch(Action::Edit(text.clone()));
-            *edit_generation.borrow_mut() += 1;
-            let generation = *edit_generation.borrow();
-            let workspace = workspace.clone();
-            let edit_generation = edit_generation.clone();
-            let paused = paused.clone();
-            spawn_local(async move {
-                if !at_once {
-                    sleep(DEBOUNCE).await;
-                }
-                if *edit_generation.borrow() == generation {
-                    let reading = Rc::new(Reading::of(&Document { name, text, origin }));
-                    storage::clear_crashed();
-                    paused.set(false);
-                    workspace.dispatch(Action::Read(index, reading));
-                }
-            });
-        })
-    };
-    let open = {
-        let workspace = workspace.clone();
-        let pane = pane.clone();
-        Callback::from(move |documents: Vec<Document>| {
-            if documents.is_empty() {
-                return;
-            }
-            let opened = documents.into_iter().map(|d| {
-                let reading = d.origin.has_text().then(|| Rc::new(Reading::of(&d)));
-                (d, reading)
-            });
-            workspace.dispatch(Action::Open(opened.collect()));
-            pane.set(Pane::Pages);
-        })
-    };
-    let on_files = {
-        let open = open.clone();
-        let problems = problems.clone();
-        let dispatcher = workspace.dispatcher();
-        Callback::from(move |files: Vec<File>| {
-            let open = open.clone();
-            let problems = problems.clone();
-            let dispatcher = dispatcher.clone();
-            let pdf_count = pdf_count.clone();
-            spawn_local(async move {
-                let (opened, found) = read_files(files).await;
-                problems.set(found);
-                let mut documents = Vec::new();
-                let mut readers: Vec<(&str, Vec<File>)> = Vec::new();
-                let mut office = Vec::new();
-                for file in opened {
-                    match file {
-                        Opened::Text(document) => documents.push(document),
-                        Opened::Pdf(file) => readers.push((PDF_WORKER, vec![file])),
-                        Opened::Office(file, workbook) => office.push((file, workbook)),
-                    }
-                }
-                // Workbooks and Word documents dropped together are one document (its tables and
-                // its narrative); else each office file is a document of its own.
-                if office.iter().any(|(_, workbook)| *workbook) && office.iter().any(|(_, workbook)| !*workbook) {
-                    readers.push((OFFICE_WORKER, office.into_iter().map(|(file, _)| file).collect()));
-                } else {
-                    readers.extend(office.into_iter().map(|(file, _)| (OFFICE_WORKER, vec![file])));
-                }
-                let mut reading = Vec::new();
-                for (script, files) in readers {
-                    *pdf_count.borrow_mut() += 1;
-                    let id = *pdf_count.borrow();
-                    let name = files.iter().map(File::name).collect::<Vec<_>>().join(" + ");
-                    documents.push(Document { name: name.clone(), text: String::new(), origin: Origin::Reading { id, page: 0, pages: 0 } });
-                    reading.push((id, script, name, files));
-                }
-                open.emit(documents);
-                for (id, script, name, files) in reading {
-                    let files: js_sys::Array = files.iter().collect();
-                    read_pdf(dispatcher.clone(), id, script, name, if script == PDF_WORKER { files.get(0) } else { files.into() });
-                }
-            });
-        })
-    };
-    let on_example = {
-        let open = open.clone();
-        let problems = problems.clone();
-        Callback::from(move |file: &'static str| {
-            let open = open.clone();
-            let problems = problems.clone();
-            spawn_local(async move {
-                match fetch_example(file).await {
-                    Some(document) => {
-                        problems.set(Vec::new());
-                        open.emit(vec![document]);
-                    }
-                    None => problems.set(vec![FileProblem::ExampleUnavailable(file.to_string())]),
-                }
-            });
-        })
-    };
-    let on_clear = {
-        let workspace = workspace.clone();
-        let problems = problems.clone();
-        let pane = pane.clone();
-        let paused = paused.clone();
-        Callback::from(move |()| {
-            workspace.dispatch(Action::Clear);
-            storage::forget_input();
-            storage::clear_crashed();
-            paused.set(false);
-            problems.set(Vec::new());
-            pane.set(Pane::Source);
-        })
-    };
-    let on_resume = {
-        let workspace = workspace.clone();
-        let paused = paused.clone();
-        Callback::from(move |_| {
-            storage::clear_crashed();
-            paused.set(false);
-            for (index, document) in workspace.documents.iter().enumerate().filter(|(_, d)| d.origin.has_text()) {
-                workspace.dispatch(Action::Read(index, Rc::new(Reading::of(document))));
-            }
-        })
-    };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |event: DragEvent| {
-            if drags_files(&event) {
-                event.prevent_default();
-                dragging.set(true);
-            }
-        })
-    };
-    // Moving onto another element of the page is no leaving: only off it (no element to go to).
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |event: DragEvent| {
-            if event.related_target().is_none() {
-                dragging.set(false);
-            }
-        })
-    };
-    let ondrop = {
-        let on_files = on_files.clone();
-        let dragging = dragging.clone();
-        Callback::from(move |event: DragEvent| {
-            dragging.set(false);
-            if let Some(files) = dropped_files(&event) {
-                event.prevent_default();
-                on_files.emit(files);
-            }
-        })
-    };
-    // A finding is shown where the user looks: from the source, in the page view (a text's
-    // document view); in the document or page view, there.
-    let on_select = {
-        let selected = selected.clone();
-        let pane = pane.clone();
-        Callback::from(move |index: usize| {
-            if shown_pane == Pane::Source {
-                pane.set(Pane::Pages);
-            }
-            selected.set(Some(index));
-        })
-    };
-    let on_place = {
-        let selected = selected.clone();
-        Callback::from(move |indices: Vec<usize>| {
-            if let Some(&first) = indices.first() {
-                selected.set(Some(first));
-                reveal_in_list(first);
-            }
-        })
-    };
-    let on_dismiss = {
-        let dismissals = dismissals.clone();
-        let version = dismissals_version.clone();
-        let document_key = document_key.clone();
-        Callback::from(move |(key, reason): (String, String)| {
-            if let Some(document) = &document_key {
-                let mut next = (*dismissals).clone();
-                next.insert(key, reason);
-                storage::save_dismissals(document, &next);
-                version.set(*version + 1);
-            }
-        })
-    };
-    let on_restore = {
-        let dismissals = dismissals.clone();
-        let version = dismissals_version.clone();
-        Callback::from(move |key: String| {
-            if let Some(document) = &document_key {
-                let mut next = (*dismissals).clone();
-                next.remove(&key);
-                storage::save_dismissals(document, &next);
-                version.set(*version + 1);
-            }
-        })
-    };
+    let on_input = controls::editing(&workspace, &paused, &edit_generation);
+    let (on_files, on_example) = controls::opening(&workspace, &pane, &problems, &pdf_count);
+    let (on_clear, on_resume) = controls::clearing(&workspace, &problems, &pane, &paused);
+    let [ondragover, ondragleave, ondrop] = controls::dragging(&dragging, &on_files);
+    let (on_select, on_place) = selecting(&selected, &pane, shown_pane);
+    let (on_dismiss, on_restore) = controls::dismissing(&dismissals, &dismissals_version, document_key);
     let on_language = {
         let lang = lang.clone();
         Callback::from(move |_| {
@@ -454,206 +113,22 @@ pub fn app() -> Html {
             lang.set(next);
         })
     };
-    // Fixes edit the text the findings were checked on, while it is the document's.
-    let on_fix = {
-        let analysis = analysis.clone();
-        let text = workspace.active_document().text.clone();
-        let on_input = on_input.clone();
-        let undo = undo.clone();
-        Callback::from(move |fixes: Vec<Fix>| {
-            let Some(analysis) = analysis.as_ref().filter(|a| a.reading.text == text) else { return };
-            let (fixed, applied) = apply_fixes(&text, fixes.iter());
-            if applied > 0 && fixed != text {
-                let mut next = (*undo).clone();
-                next.push((fixed.clone(), analysis.reading.text.clone()));
-                undo.set(next);
-                on_input.emit((fixed, true));
-            }
-        })
-    };
-    let undoable = undo.iter().rposition(|(fixed, _)| *fixed == workspace.active_document().text);
-    let on_undo = {
-        let undo = undo.clone();
-        let on_input = on_input.clone();
-        Callback::from(move |()| {
-            if let Some(at) = undoable {
-                let mut next = (*undo).clone();
-                let (_, before) = next.remove(at);
-                undo.set(next);
-                on_input.emit((before, true));
-            }
-        })
-    };
-    // Ctrl+Z (⌘Z) outside a text field undoes the last fix; in one, it is the field's own.
-    let on_key = {
-        let on_undo = on_undo.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            let in_field = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
-            if undoable.is_some() && (event.ctrl_key() || event.meta_key()) && event.key().eq_ignore_ascii_case("z") && !in_field {
-                event.prevent_default();
-                on_undo.emit(());
-            }
-        })
-    };
+    let Fixing { on_fix, on_undo, on_key, undoable } = controls::fixing(&workspace, &analysis, &undo, &on_input);
     let checked: Vec<Rc<Analysis>> = workspace.analyses.iter().flatten().cloned().collect();
-    // One document's exports are named after it; several documents' after the set and the day.
-    let export_name = if checked.len() > 1 {
-        format!("hedui-{}-documents-{}", checked.len(), String::from(js_sys::Date::new_0().to_iso_string()).get(..10).unwrap_or_default())
-    } else {
-        analysis.as_ref().map(|a| file_stem(&a.report.source).to_string()).filter(|n| !n.is_empty()).unwrap_or_else(|| "hedui".to_string())
-    };
-    let on_export_json = {
-        let checked = checked.clone();
-        let name = export_name.clone();
-        // Written by the diagnosis module: the app has no JSON serialiser, for its size budget.
-        Callback::from(move |_| {
-            let name = name.clone();
-            diagnosis::report_json(
-                &checked,
-                Callback::from(move |json: Option<String>| {
-                    if let Some(json) = json {
-                        download(&format!("{name}.report.json"), "application/json", &json);
-                    }
-                }),
-            );
-        })
-    };
-    let on_export_csv = {
-        let checked = checked.clone();
-        Callback::from(move |_| {
-            let report = check_report(&checked);
-            let reasons: Vec<Vec<Option<String>>> = checked
-                .iter()
-                .map(|a| {
-                    let dismissals = storage::load_dismissals(&a.document_key());
-                    a.keys.iter().map(|key| dismissals.get(key).cloned()).collect()
-                })
-                .collect();
-            download(&format!("{export_name}.findings.csv"), "text/csv;charset=utf-8", &findings_csv(&report, &reasons, lang_value));
-        })
-    };
+    let (on_export_json, on_export_csv) = controls::exporting(checked.clone(), export_name(&checked, analysis.as_deref()), lang_value);
     let on_clear_after_crash = on_clear.reform(|_: MouseEvent| ());
-    let on_print = Callback::from(|_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    });
 
     let active_findings: Rc<Vec<usize>> = Rc::new(analysis.as_ref().map(|a| (0..a.keys.len()).filter(|&i| !dismissals.contains_key(&a.keys[i])).collect()).unwrap_or_default());
     // Nothing pasted or opened: no results to show (not "no problems found").
     let has_text = !workspace.active_document().text.trim().is_empty();
     let analysis = analysis.filter(|_| has_text);
-    let safe_fixes: Vec<Fix> = analysis
-        .as_ref()
-        .map(|a| active_findings.iter().filter_map(|&i| a.report.findings[i].fix.clone()).filter(|f| f.applicability == Applicability::Safe && !f.edits.is_empty()).collect())
-        .unwrap_or_default();
-    let fix_bar = (!safe_fixes.is_empty() || undoable.is_some()).then(|| {
-        let count = safe_fixes.len();
-        let apply_all = on_fix.reform(move |_| safe_fixes.clone());
-        let text = workspace.active_document().text.clone();
-        let name = format!("{}.fixed.txt", analysis.as_ref().map_or("hedui", |a| file_stem(&a.report.source)));
-        let on_download = Callback::from(move |_| download(&name, "text/plain;charset=utf-8", &text));
-        html! {
-            <div class="fix-bar no-print" data-testid="fix-bar">
-                if count > 0 {
-                    <button type="button" class="button primary" data-testid="apply-all-fixes" onclick={apply_all}>{ (texts.apply_all_fixes)(count) }</button>
-                }
-                if undoable.is_some() {
-                    <button type="button" class="button" data-testid="undo-fix" onclick={on_undo.reform(|_| ())}>{ texts.undo_fix }</button>
-                    <button type="button" class="button subtle" data-testid="download-text" onclick={on_download}>{ texts.download_text }</button>
-                }
-            </div>
-        }
-    });
-    let announcement = analysis.as_ref().map(|a| {
-        if a.checked_nothing() {
-            return texts.nothing_checked.to_string();
-        }
-        let open = |severity: Severity| active_findings.iter().filter(|&&i| a.report.findings[i].severity == severity).count();
-        (texts.announce)(active_findings.len(), open(Severity::Error), open(Severity::Warning), open(Severity::Notice))
-    });
-    let tab = |which: Pane, label: &'static str| {
-        let pane = pane.clone();
-        let current = shown_pane == which;
-        let name = which.name();
-        html! {
-            <button type="button" role="tab" class="pane-tab" id={format!("tab-{name}")} aria-selected={current.to_string()}
-                aria-controls={current.then(|| format!("panel-{name}"))} tabindex={if current { "0" } else { "-1" }}
-                data-testid={format!("pane-{name}")} onclick={Callback::from(move |_| pane.set(which))}>{ label }</button>
-        }
-    };
-    // ←/→ move between the tabs (one tab stop), showing each.
-    let on_tab_keys = {
-        let pane = pane.clone();
-        let panes = if layout.is_some() { vec![Pane::Source, Pane::Document, Pane::Pages] } else { vec![Pane::Source, Pane::Document] };
-        Callback::from(move |event: KeyboardEvent| {
-            let step = match event.key().as_str() {
-                "ArrowRight" => 1,
-                "ArrowLeft" => panes.len() - 1,
-                _ => return,
-            };
-            event.prevent_default();
-            let at = panes.iter().position(|&p| p == shown_pane).unwrap_or(0);
-            let next = panes[(at + step) % panes.len()];
-            pane.set(next);
-            if let Some(tab) = document().and_then(|d| d.get_element_by_id(&format!("tab-{}", next.name()))).and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = tab.focus();
-            }
-        })
-    };
+    let fix_bar = analysis.as_ref().and_then(|a| fix_bar(lang_value, a, &active_findings, undoable, &on_fix, &on_undo, &workspace.active_document().text));
+    let announcement = analysis.as_ref().map(|a| announcement(lang_value, a, &active_findings));
     // A PDF being read, or one that could not be read: what to say in place of its text.
     let active_document = workspace.active_document();
-    let pdf_status = match &active_document.origin {
-        Origin::Reading { page, pages, .. } => Some((texts.pdf_progress)(*page, *pages)),
-        Origin::Failed(problem) => Some((texts.unreadable)(&active_document.name, &problem.message(lang_value))),
-        Origin::Text | Origin::Pdf(_) => None,
-    };
-    // Several documents, or one read from several files (named `a.xlsx + b.docx`): the tabs say so.
-    let document_tabs = (workspace.documents.len() > 1 || hedui_core::ingest::contains(&workspace.documents[0].name, " + ")).then(|| {
-        html! {
-            <nav class="document-tabs no-print" aria-label={texts.documents}>
-                { for workspace.documents.iter().enumerate().map(|(index, document)| {
-                    // Findings still open: dismissed ones are not counted.
-                    let count = workspace.analyses[index].as_ref().map(|a| {
-                        let dismissed = storage::load_dismissals(&a.document_key());
-                        a.keys.iter().filter(|key| !dismissed.contains_key(*key)).count()
-                    });
-                    let show = { let workspace = workspace.clone(); Callback::from(move |_| workspace.dispatch(Action::Show(index))) };
-                    let close = { let workspace = workspace.clone(); Callback::from(move |_| workspace.dispatch(Action::Close(index))) };
-                    let name = if document.name.is_empty() { texts.pasted_document.to_string() } else { document.name.clone() };
-                    html! {
-                        <span class={classes!("document-tab", (index == workspace.active).then_some("current"))} data-testid="document-tab">
-                            <button type="button" class="document-name" aria-current={(index == workspace.active).then_some("page")} onclick={show}>
-                                { name.clone() }
-                                if let Some(count) = count { <span class="count">{ count }</span> }
-                            </button>
-                            <button type="button" class="close" aria-label={format!("{} {name}", texts.close_document)} onclick={close}>{ "×" }</button>
-                        </span>
-                    }
-                }) }
-            </nav>
-        }
-    });
-
-    // Several documents: the reviewer's overview, one row each.
-    let overview = (workspace.documents.len() > 1).then(|| {
-        let show = {
-            let workspace = workspace.clone();
-            Callback::from(move |index| workspace.dispatch(Action::Show(index)))
-        };
-        let listed: Vec<Listed> = workspace
-            .documents
-            .iter()
-            .zip(&workspace.analyses)
-            .enumerate()
-            .map(|(index, (document, analysis))| Listed {
-                name: if document.name.is_empty() { texts.pasted_document.to_string() } else { document.name.clone() },
-                analysis: analysis.as_ref(),
-                current: index == workspace.active,
-            })
-            .collect();
-        overview(lang_value, &listed, &show)
-    });
+    let pdf_status = reading_status(lang_value, active_document);
+    let document_tabs = document_tabs(lang_value, &workspace);
+    let overview = documents_overview(lang_value, &workspace);
 
     html! {
         <div class="app" {ondragover} {ondragleave} {ondrop} onkeydown={on_key}>
@@ -661,18 +136,7 @@ pub fn app() -> Html {
                 <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">{ texts.drop_here }</div>
             }
             <a class="skip-link" href="#findings" data-testid="skip-to-findings">{ texts.skip_to_findings }</a>
-            <header class="topbar">
-                <div class="brand">
-                    <h1>{ texts.title }</h1>
-                    <p class="tagline">{ texts.tagline }</p>
-                </div>
-                <div class="actions no-print">
-                    <button type="button" class="button" data-testid="export-json" disabled={checked.is_empty()} onclick={on_export_json}>{ texts.export_json }</button>
-                    <button type="button" class="button" data-testid="export-csv" disabled={checked.is_empty()} onclick={on_export_csv}>{ texts.export_csv }</button>
-                    <button type="button" class="button" data-testid="print" disabled={checked.is_empty()} onclick={on_print}>{ texts.print }</button>
-                    <button type="button" class="button" data-testid="language" lang={lang_value.other().code()} onclick={on_language}>{ texts.switch_language }</button>
-                </div>
-            </header>
+            { top_bar(lang_value, !checked.is_empty(), on_export_json, on_export_csv, on_language) }
             if *paused {
                 <div class="notice warning no-print" role="alert" data-testid="crashed-notice">
                     { texts.crashed_notice }
@@ -691,13 +155,7 @@ pub fn app() -> Html {
             <main class={classes!("workspace", analysis.is_some().then_some("checked"))}>
                 <section class="pane left-pane no-print" aria-label={texts.input_label}>
                     <SourceBar lang={lang_value} on_files={on_files} on_example={on_example} on_clear={on_clear} />
-                    <div class="pane-tabs" role="tablist" onkeydown={on_tab_keys}>
-                        { tab(Pane::Source, texts.pane_source) }
-                        { tab(Pane::Document, texts.pane_document) }
-                        if layout.is_some() {
-                            { tab(Pane::Pages, texts.pane_pages) }
-                        }
-                    </div>
+                    { pane_tabs(lang_value, &pane, shown_pane, layout.is_some()) }
                     <div class="pane-body" role="tabpanel" id="panel-source" aria-labelledby="tab-source" hidden={shown_pane != Pane::Source}>
                         <Editor lang={lang_value} text={AttrValue::from(active_document.text.clone())} status={pdf_status.clone().map(AttrValue::from)} on_input={on_input} />
                     </div>
@@ -743,33 +201,214 @@ pub fn app() -> Html {
     }
 }
 
-/// Reads the PDF or office `files` of the document `name` (opened as `id`) in a worker of
-/// `script`, reporting its progress and outcome to the workspace; their text is read by core as
-/// a text is.
-fn read_pdf(workspace: UseReducerDispatcher<Workspace>, id: u32, script: &str, name: String, files: wasm_bindgen::JsValue) {
-    read_in_worker(
-        script,
-        &files,
-        Callback::from(move |event| match event {
-            PdfEvent::Progress { page, pages } => workspace.dispatch(Action::PdfProgress(id, page, pages)),
-            PdfEvent::Read { text, layout } => {
-                let document = Document { name: name.clone(), text, origin: Origin::Pdf(Rc::new(layout)) };
-                let reading = Rc::new(Reading::of(&document));
-                workspace.dispatch(Action::PdfRead(id, Ok((document, reading))));
+/// The app's name and what it does; the exports (once something is checked), print and the
+/// language switch.
+fn top_bar(lang: Lang, checked: bool, on_export_json: Callback<MouseEvent>, on_export_csv: Callback<MouseEvent>, on_language: Callback<MouseEvent>) -> Html {
+    let texts = lang.texts();
+    let on_print = Callback::from(|_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    html! {
+        <header class="topbar">
+            <div class="brand">
+                <h1>{ texts.title }</h1>
+                <p class="tagline">{ texts.tagline }</p>
+            </div>
+            <div class="actions no-print">
+                <button type="button" class="button" data-testid="export-json" disabled={!checked} onclick={on_export_json}>{ texts.export_json }</button>
+                <button type="button" class="button" data-testid="export-csv" disabled={!checked} onclick={on_export_csv}>{ texts.export_csv }</button>
+                <button type="button" class="button" data-testid="print" disabled={!checked} onclick={on_print}>{ texts.print }</button>
+                <button type="button" class="button" data-testid="language" lang={lang.other().code()} onclick={on_language}>{ texts.switch_language }</button>
+            </div>
+        </header>
+    }
+}
+
+/// What the live region says of a checked document: how many findings are open, of which
+/// severity (or that nothing could be checked).
+fn announcement(lang: Lang, analysis: &Analysis, open_findings: &[usize]) -> String {
+    let texts = lang.texts();
+    if analysis.checked_nothing() {
+        return texts.nothing_checked.to_string();
+    }
+    let open = |severity: Severity| open_findings.iter().filter(|&&i| analysis.report.findings[i].severity == severity).count();
+    (texts.announce)(open_findings.len(), open(Severity::Error), open(Severity::Warning), open(Severity::Notice))
+}
+
+/// A PDF or office file being read, or one that could not be read: what to say in place of
+/// its text.
+fn reading_status(lang: Lang, document: &storage::Document) -> Option<String> {
+    let texts = lang.texts();
+    match &document.origin {
+        Origin::Reading { page, pages, .. } => Some((texts.pdf_progress)(*page, *pages)),
+        Origin::Failed(problem) => Some((texts.unreadable)(&document.name, &problem.message(lang))),
+        Origin::Text | Origin::Pdf(_) => None,
+    }
+}
+
+/// One document's exports are named after it; several documents' after the set and the day.
+fn export_name(checked: &[Rc<Analysis>], shown: Option<&Analysis>) -> String {
+    if checked.len() > 1 {
+        return format!("hedui-{}-documents-{}", checked.len(), String::from(js_sys::Date::new_0().to_iso_string()).get(..10).unwrap_or_default());
+    }
+    shown.map(|a| file_stem(&a.report.source).to_string()).filter(|n| !n.is_empty()).unwrap_or_else(|| "hedui".to_string())
+}
+
+/// A finding selected in the list (shown where the user looks: from the source, in the page
+/// view, a text's document view; in the document or page view, there), and a place clicked in
+/// the document (its first finding selected and shown in the list).
+fn selecting(selected: &UseStateHandle<Option<usize>>, pane: &UseStateHandle<Pane>, shown_pane: Pane) -> (Callback<usize>, Callback<Vec<usize>>) {
+    let on_select = {
+        let selected = selected.clone();
+        let pane = pane.clone();
+        Callback::from(move |index: usize| {
+            if shown_pane == Pane::Source {
+                pane.set(Pane::Pages);
             }
-            PdfEvent::Failed(problem) => workspace.dispatch(Action::PdfRead(id, Err(problem))),
-        }),
-    );
+            selected.set(Some(index));
+        })
+    };
+    let selected = selected.clone();
+    let on_place = Callback::from(move |indices: Vec<usize>| {
+        if let Some(&first) = indices.first() {
+            selected.set(Some(first));
+            reveal_in_list(first);
+        }
+    });
+    (on_select, on_place)
+}
+
+/// Above the findings: apply every `safe` fix of the open findings, and once a fix is applied,
+/// undo it and download the corrected text `text`.
+fn fix_bar(lang: Lang, analysis: &Analysis, open_findings: &[usize], undoable: bool, on_fix: &Callback<Vec<Fix>>, on_undo: &Callback<()>, text: &str) -> Option<Html> {
+    let texts = lang.texts();
+    let findings = &analysis.report.findings;
+    let safe_fixes: Vec<Fix> = open_findings.iter().filter_map(|&i| findings[i].fix.clone()).filter(|f| f.applicability == Applicability::Safe && !f.edits.is_empty()).collect();
+    let stem = file_stem(&analysis.report.source);
+    let on_undo = on_undo.reform(|_| ());
+    (!safe_fixes.is_empty() || undoable).then(|| {
+        let count = safe_fixes.len();
+        let apply_all = on_fix.reform(move |_| safe_fixes.clone());
+        let text = text.to_string();
+        let name = format!("{stem}.fixed.txt");
+        let on_download = Callback::from(move |_| download(&name, "text/plain;charset=utf-8", &text));
+        html! {
+            <div class="fix-bar no-print" data-testid="fix-bar">
+                if count > 0 {
+                    <button type="button" class="button primary" data-testid="apply-all-fixes" onclick={apply_all}>{ (texts.apply_all_fixes)(count) }</button>
+                }
+                if undoable {
+                    <button type="button" class="button" data-testid="undo-fix" onclick={on_undo}>{ texts.undo_fix }</button>
+                    <button type="button" class="button subtle" data-testid="download-text" onclick={on_download}>{ texts.download_text }</button>
+                }
+            </div>
+        }
+    })
+}
+
+/// 原文 / 文档视图 (/ 页面, for a PDF as read): a tablist, ←/→ moving between the tabs (one tab
+/// stop), showing each.
+fn pane_tabs(lang: Lang, pane: &UseStateHandle<Pane>, shown_pane: Pane, has_pages: bool) -> Html {
+    let texts = lang.texts();
+    let tab = |which: Pane, label: &'static str| {
+        let pane = pane.clone();
+        let current = shown_pane == which;
+        let name = which.name();
+        html! {
+            <button type="button" role="tab" class="pane-tab" id={format!("tab-{name}")} aria-selected={current.to_string()}
+                aria-controls={current.then(|| format!("panel-{name}"))} tabindex={if current { "0" } else { "-1" }}
+                data-testid={format!("pane-{name}")} onclick={Callback::from(move |_| pane.set(which))}>{ label }</button>
+        }
+    };
+    // ←/→ move between the tabs (one tab stop), showing each.
+    let on_tab_keys = {
+        let pane = pane.clone();
+        let panes = if has_pages { vec![Pane::Source, Pane::Document, Pane::Pages] } else { vec![Pane::Source, Pane::Document] };
+        Callback::from(move |event: KeyboardEvent| {
+            let step = match event.key().as_str() {
+                "ArrowRight" => 1,
+                "ArrowLeft" => panes.len() - 1,
+                _ => return,
+            };
+            event.prevent_default();
+            let at = panes.iter().position(|&p| p == shown_pane).unwrap_or(0);
+            let next = panes[(at + step) % panes.len()];
+            pane.set(next);
+            if let Some(tab) = document().and_then(|d| d.get_element_by_id(&format!("tab-{}", next.name()))).and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = tab.focus();
+            }
+        })
+    };
+    html! {
+        <div class="pane-tabs" role="tablist" onkeydown={on_tab_keys}>
+            { tab(Pane::Source, texts.pane_source) }
+            { tab(Pane::Document, texts.pane_document) }
+            if has_pages {
+                { tab(Pane::Pages, texts.pane_pages) }
+            }
+        </div>
+    }
+}
+
+/// Several documents, or one read from several files (named `a.xlsx + b.docx`): a tab each,
+/// with its open findings counted (dismissed ones are not).
+fn document_tabs(lang: Lang, workspace: &UseReducerHandle<Workspace>) -> Option<Html> {
+    let texts = lang.texts();
+    (workspace.documents.len() > 1 || hedui_core::ingest::contains(&workspace.documents[0].name, " + ")).then(|| {
+        html! {
+            <nav class="document-tabs no-print" aria-label={texts.documents}>
+                { for workspace.documents.iter().enumerate().map(|(index, document)| {
+                    // Findings still open: dismissed ones are not counted.
+                    let count = workspace.analyses[index].as_ref().map(|a| {
+                        let dismissed = storage::load_dismissals(&a.document_key());
+                        a.keys.iter().filter(|key| !dismissed.contains_key(*key)).count()
+                    });
+                    let show = { let workspace = workspace.clone(); Callback::from(move |_| workspace.dispatch(Action::Show(index))) };
+                    let close = { let workspace = workspace.clone(); Callback::from(move |_| workspace.dispatch(Action::Close(index))) };
+                    let name = if document.name.is_empty() { texts.pasted_document.to_string() } else { document.name.clone() };
+                    html! {
+                        <span class={classes!("document-tab", (index == workspace.active).then_some("current"))} data-testid="document-tab">
+                            <button type="button" class="document-name" aria-current={(index == workspace.active).then_some("page")} onclick={show}>
+                                { name.clone() }
+                                if let Some(count) = count { <span class="count">{ count }</span> }
+                            </button>
+                            <button type="button" class="close" aria-label={format!("{} {name}", texts.close_document)} onclick={close}>{ "×" }</button>
+                        </span>
+                    }
+                }) }
+            </nav>
+        }
+    })
+}
+
+/// Several documents: the reviewer's overview, one row each.
+fn documents_overview(lang: Lang, workspace: &UseReducerHandle<Workspace>) -> Option<Html> {
+    let texts = lang.texts();
+    (workspace.documents.len() > 1).then(|| {
+        let show = {
+            let workspace = workspace.clone();
+            Callback::from(move |index| workspace.dispatch(Action::Show(index)))
+        };
+        let listed: Vec<Listed> = workspace
+            .documents
+            .iter()
+            .zip(&workspace.analyses)
+            .enumerate()
+            .map(|(index, (document, analysis))| Listed {
+                name: if document.name.is_empty() { texts.pasted_document.to_string() } else { document.name.clone() },
+                analysis: analysis.as_ref(),
+                current: index == workspace.active,
+            })
+            .collect();
+        overview(lang, &listed, &show)
+    })
 }
 
 /// Why each file was not opened.
 fn problem_list(problems: &[FileProblem], lang: Lang) -> Html {
     html! { <ul>{ for problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul> }
-}
-
-/// The check report of every checked document, as the CLI and the JS API produce it.
-fn check_report(analyses: &[Rc<Analysis>]) -> CheckReport {
-    CheckReport::new(analyses.iter().map(|a| a.report.clone()).collect())
 }
 
 fn document() -> Option<web_sys::Document> {

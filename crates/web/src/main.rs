@@ -2,6 +2,7 @@
 
 mod analysis;
 mod app;
+mod controls;
 mod diagnosis;
 mod doc_view;
 mod export;
@@ -12,6 +13,7 @@ mod page_view;
 mod pdf;
 mod results;
 mod storage;
+mod workspace;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

@@ -1,6 +1,7 @@
 //! The results of one document: its facts, score, how much was checked, and the findings
 //! grouped by category and severity, filterable, each with both sides and the derivation.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use hedui_core::finding::{Applicability, Category, Finding, FindingLocation, Fix, Severity, TableCoverage};
@@ -55,79 +56,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let Arranged { groups, dismissed: dismissed_list } = arrange(&report.findings, |index| props.dismissals.contains_key(&keys[index]), &filter);
     let active_count = report.findings.len() - dismissed_list.len();
 
-    let item = |index: usize| -> Html {
-        let finding = &report.findings[index];
-        let on_dismiss_start = {
-            let dismissing = dismissing.clone();
-            let refocus = refocus.clone();
-            Callback::from(move |_| {
-                *refocus.borrow_mut() = Some("[data-testid=dismiss-reason]".into());
-                dismissing.set(Some(index));
-            })
-        };
-        let form = (*dismissing == Some(index)).then(|| {
-            let on_dismiss = props.on_dismiss.clone();
-            let cancel = {
-                let dismissing = dismissing.clone();
-                let refocus = refocus.clone();
-                Callback::from(move |_| {
-                    *refocus.borrow_mut() = Some(finding_selector(index));
-                    dismissing.set(None);
-                })
-            };
-            let dismissing = dismissing.clone();
-            let refocus = refocus.clone();
-            let key = keys[index].clone();
-            let onsubmit = Callback::from(move |event: SubmitEvent| {
-                event.prevent_default();
-                let form = event.target().and_then(|t| t.dyn_into::<Element>().ok());
-                let reason =
-                    form.as_ref().and_then(|f| f.query_selector("input").ok().flatten()).map(|input| input.unchecked_into::<HtmlInputElement>().value()).unwrap_or_default();
-                *refocus.borrow_mut() = form.and_then(|f| f.closest("li").ok().flatten()).map(|item| neighbour(&item));
-                on_dismiss.emit((key.clone(), reason.trim().to_string()));
-                dismissing.set(None);
-            });
-            html! {
-                <form class="dismiss-form" {onsubmit}>
-                    <input type="text" data-testid="dismiss-reason" aria-label={texts.dismiss_reason} placeholder={texts.dismiss_reason} />
-                    <button type="submit" class="button primary" data-testid="dismiss-confirm">{ texts.confirm }</button>
-                    <button type="button" class="button subtle" onclick={cancel}>{ texts.cancel }</button>
-                </form>
-            }
-        });
-        let selected = props.selected == Some(index);
-        let on_select = props.on_select.clone();
-        let onclick = Callback::from(move |event: MouseEvent| {
-            let inside_control = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.closest("a, button, input, form").ok().flatten().is_some());
-            if !inside_control {
-                on_select.emit(index);
-            }
-        });
-        let on_select = props.on_select.clone();
-        let onkeydown = Callback::from(move |event: KeyboardEvent| {
-            // The item itself, not a control in it (Yew delegates events: no `current_target`).
-            let on_item = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.get_attribute("data-testid").as_deref() == Some("finding"));
-            if on_item && (event.key() == "Enter" || event.key() == " ") {
-                event.prevent_default();
-                on_select.emit(index);
-            }
-        });
-        html! {
-            <li class={classes!("finding", format!("sev-{}", finding.severity.en()), selected.then_some("selected"))}
-                data-testid="finding" data-rule={finding.rule} data-severity={finding.severity.en()}
-                data-line={finding.location.line.to_string()} data-index={index.to_string()}
-                tabindex="0" aria-current={selected.then_some("true")} {onclick} {onkeydown}>
-                { finding_body(lang, finding) }
-                { for finding.fix.as_ref().map(|fix| fix_line(lang, fix, &props.on_fix)) }
-                <div class="finding-actions">
-                    if form.is_none() {
-                        <button type="button" class="button subtle" data-testid="dismiss" onclick={on_dismiss_start}>{ texts.dismiss }</button>
-                    }
-                    { for form }
-                </div>
-            </li>
-        }
-    };
+    let item = |index: usize| finding_item(props, index, &dismissing, &refocus);
 
     let groups_html = groups.iter().map(|(category, by_severity)| {
         let count: usize = by_severity.values().map(Vec::len).sum();
@@ -232,6 +161,83 @@ pub fn results(props: &ResultsProps) -> Html {
                 </section>
             }
         </div>
+    }
+}
+
+/// One finding of the list: its body, its fix, and dismissing it (已确认无误, with a reason).
+fn finding_item(props: &ResultsProps, index: usize, dismissing: &UseStateHandle<Option<usize>>, refocus: &Rc<RefCell<Option<String>>>) -> Html {
+    let lang = props.lang;
+    let texts = lang.texts();
+    let keys = &props.analysis.keys;
+    let finding = &props.analysis.report.findings[index];
+    let on_dismiss_start = {
+        let dismissing = dismissing.clone();
+        let refocus = refocus.clone();
+        Callback::from(move |_| {
+            *refocus.borrow_mut() = Some("[data-testid=dismiss-reason]".into());
+            dismissing.set(Some(index));
+        })
+    };
+    let form = (**dismissing == Some(index)).then(|| {
+        let on_dismiss = props.on_dismiss.clone();
+        let cancel = {
+            let dismissing = dismissing.clone();
+            let refocus = refocus.clone();
+            Callback::from(move |_| {
+                *refocus.borrow_mut() = Some(finding_selector(index));
+                dismissing.set(None);
+            })
+        };
+        let dismissing = dismissing.clone();
+        let refocus = refocus.clone();
+        let key = keys[index].clone();
+        let onsubmit = Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let form = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+            let reason = form.as_ref().and_then(|f| f.query_selector("input").ok().flatten()).map(|input| input.unchecked_into::<HtmlInputElement>().value()).unwrap_or_default();
+            *refocus.borrow_mut() = form.and_then(|f| f.closest("li").ok().flatten()).map(|item| neighbour(&item));
+            on_dismiss.emit((key.clone(), reason.trim().to_string()));
+            dismissing.set(None);
+        });
+        html! {
+            <form class="dismiss-form" {onsubmit}>
+                <input type="text" data-testid="dismiss-reason" aria-label={texts.dismiss_reason} placeholder={texts.dismiss_reason} />
+                <button type="submit" class="button primary" data-testid="dismiss-confirm">{ texts.confirm }</button>
+                <button type="button" class="button subtle" onclick={cancel}>{ texts.cancel }</button>
+            </form>
+        }
+    });
+    let selected = props.selected == Some(index);
+    let on_select = props.on_select.clone();
+    let onclick = Callback::from(move |event: MouseEvent| {
+        let inside_control = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.closest("a, button, input, form").ok().flatten().is_some());
+        if !inside_control {
+            on_select.emit(index);
+        }
+    });
+    let on_select = props.on_select.clone();
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        // The item itself, not a control in it (Yew delegates events: no `current_target`).
+        let on_item = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.get_attribute("data-testid").as_deref() == Some("finding"));
+        if on_item && (event.key() == "Enter" || event.key() == " ") {
+            event.prevent_default();
+            on_select.emit(index);
+        }
+    });
+    html! {
+        <li class={classes!("finding", format!("sev-{}", finding.severity.en()), selected.then_some("selected"))}
+            data-testid="finding" data-rule={finding.rule} data-severity={finding.severity.en()}
+            data-line={finding.location.line.to_string()} data-index={index.to_string()}
+            tabindex="0" aria-current={selected.then_some("true")} {onclick} {onkeydown}>
+            { finding_body(lang, finding) }
+            { for finding.fix.as_ref().map(|fix| fix_line(lang, fix, &props.on_fix)) }
+            <div class="finding-actions">
+                if form.is_none() {
+                    <button type="button" class="button subtle" data-testid="dismiss" onclick={on_dismiss_start}>{ texts.dismiss }</button>
+                }
+                { for form }
+            </div>
+        </li>
     }
 }
 
