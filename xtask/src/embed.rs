@@ -49,7 +49,8 @@ pub fn build_into(staging: &Path, release: bool) -> Result {
 /// Fails when the JS and wasm files of `dist/embed/` (gzip -9 each) are above the budget.
 pub fn check_budget(dist: &Path) -> Result {
     let package = dist.join("embed");
-    let entries = fs::read_dir(&package).map_err(|e| format!("{}: {e} (build it with `trunk build --release`)", package.display()))?;
+    let entries = fs::read_dir(&package)
+        .map_err(|e| format!("{}: {e} (build it with `trunk build --release`)", package.display()))?;
     let mut sizes = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();
@@ -63,7 +64,10 @@ pub fn check_budget(dist: &Path) -> Result {
     sizes.sort();
     let total: u64 = sizes.iter().map(|(size, _)| size).sum();
     let lines: Vec<String> = sizes.iter().map(|(size, name)| format!("  {size:>9} B  {name}")).collect();
-    let listing = format!("embed package (dist/embed/ js + wasm), gzip -9:\n{}\n  {total:>9} B  total (budget {EMBED_BUDGET_BYTES} B)", lines.join("\n"));
+    let listing = format!(
+        "embed package (dist/embed/ js + wasm), gzip -9:\n{}\n  {total:>9} B  total (budget {EMBED_BUDGET_BYTES} B)",
+        lines.join("\n")
+    );
     if total > EMBED_BUDGET_BYTES {
         return Err(format!("embed size budget exceeded: {total} B > {EMBED_BUDGET_BYTES} B\n{listing}"));
     }

@@ -19,7 +19,8 @@ const PYTHON_PACKAGES: [&str; 3] = ["openpyxl==3.1.5", "python-docx==1.2.0", "ms
 /// LibreOffice Calc's library: the script saves workbooks (formulas' values, .xls) with it.
 const CALC: &str = "/usr/lib/libreoffice/program/libsclo.so";
 /// The workbook template and the PDF whose tables fill it (the script's TEMPLATE and FILLED_FROM).
-const FILLED_TEMPLATE: [&str; 2] = ["xlsx/sh-2026-department-budget-template.xlsx", "pdf/sh-2024-budget-wanli-subdistrict.pdf"];
+const FILLED_TEMPLATE: [&str; 2] =
+    ["xlsx/sh-2026-department-budget-template.xlsx", "pdf/sh-2024-budget-wanli-subdistrict.pdf"];
 
 pub fn office() -> Result {
     let out = root().join("target/office-fixtures");
@@ -27,7 +28,10 @@ pub fn office() -> Result {
     let corpus = root().join("../shared/corpus");
     run(Command::new("cargo").args(["build", "--locked", "--quiet", "-p", "hedui-cli"]))?;
     let cli = root().join("target/debug/hedui");
-    let readings = FILLED_TEMPLATE.iter().map(|file| output(Command::new(&cli).args(["parse", "--format", "json"]).arg(corpus.join(file)))).collect::<Result<Vec<_>>>()?;
+    let readings = FILLED_TEMPLATE
+        .iter()
+        .map(|file| output(Command::new(&cli).args(["parse", "--format", "json"]).arg(corpus.join(file))))
+        .collect::<Result<Vec<_>>>()?;
     let stamp = stamp(&script, &corpus, &readings)?;
     let stamp_file = out.join(".stamp");
     if fs::read_to_string(&stamp_file).is_ok_and(|s| s == stamp) {

@@ -138,7 +138,9 @@ fn build_dist() -> Result {
 fn post_build() -> Result {
     prepend_path(&home().join(".cargo/bin"));
     prepend_path(&root().join("node_modules/.bin"));
-    let staging = env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from).ok_or("post-build is Trunk's hook (Trunk.toml): TRUNK_STAGING_DIR is not set")?;
+    let staging = env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("post-build is Trunk's hook (Trunk.toml): TRUNK_STAGING_DIR is not set")?;
     let release = env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
     embed::build_into(&staging, release)?;
     for worker in &workers::WORKERS {
@@ -179,7 +181,11 @@ fn check_app_budget() -> Result {
         println!("{} module: {} B (lazy, not in the app budget)", worker.name, worker.size(&dist)?);
     }
     println!("{EMBED_EXAMPLE}: {} B (a page of its own, not in the app budget)", gzip_size(&dist.join(EMBED_EXAMPLE))?);
-    println!("{}: {} B (opened from a finding's rule code, not in the app budget)", docs::RULES_PAGE, gzip_size(&dist.join(docs::RULES_PAGE))?);
+    println!(
+        "{}: {} B (opened from a finding's rule code, not in the app budget)",
+        docs::RULES_PAGE,
+        gzip_size(&dist.join(docs::RULES_PAGE))?
+    );
     if total > APP_BUDGET_BYTES {
         return Err(format!("size budget exceeded: {total} B > {APP_BUDGET_BYTES} B"));
     }
@@ -249,9 +255,14 @@ fn ensure_node_packages() -> Result {
         step("installing nodejs and npm from apt");
         apt_install(&["nodejs", "npm"])?;
     }
-    let installed = ["node_modules/.bin/wasm-opt", "node_modules/.bin/terser", "node_modules/playwright-core/package.json", "node_modules/axe-core/axe.min.js"]
-        .iter()
-        .all(|p| root().join(p).exists());
+    let installed = [
+        "node_modules/.bin/wasm-opt",
+        "node_modules/.bin/terser",
+        "node_modules/playwright-core/package.json",
+        "node_modules/axe-core/axe.min.js",
+    ]
+    .iter()
+    .all(|p| root().join(p).exists());
     if !installed {
         step("installing npm packages (binaryen, terser, playwright-core, axe-core)");
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()))?;

@@ -36,7 +36,10 @@ fn allow_inline_scripts(html: &str) -> Result<String> {
     let directive_start = policy.find("script-src ").ok_or("the Content-Security-Policy has no script-src")?;
     let directive_end = policy[directive_start..].find(';').map_or(policy.len(), |end| directive_start + end);
 
-    let hashes: String = inline_scripts(html)?.iter().map(|script| format!(" 'sha256-{}'", BASE64.encode(Sha256::digest(script)))).collect();
+    let hashes: String = inline_scripts(html)?
+        .iter()
+        .map(|script| format!(" 'sha256-{}'", BASE64.encode(Sha256::digest(script))))
+        .collect();
     if hashes.is_empty() {
         return Err("index.html has no inline script: Trunk's loader is missing".into());
     }
@@ -51,7 +54,9 @@ fn policy(html: &str) -> Option<(usize, &str)> {
         let start = from + found;
         let end = start + html[start..].find('>')?;
         let tag = &html[start..end];
-        let is_policy = ["http-equiv=\"Content-Security-Policy\"", "http-equiv=Content-Security-Policy"].iter().any(|attribute| tag.contains(attribute));
+        let is_policy = ["http-equiv=\"Content-Security-Policy\"", "http-equiv=Content-Security-Policy"]
+            .iter()
+            .any(|attribute| tag.contains(attribute));
         if let (true, Some(content)) = (is_policy, tag.find("content=\"")) {
             let content_start = start + content + "content=\"".len();
             let content_len = html[content_start..end].find('"')?;
@@ -147,13 +152,18 @@ mod tests {
     #[test]
     fn a_page_without_policy_or_loader_fails_the_build() {
         assert!(allow_inline_scripts("<head><script type=\"module\">x</script></head>").is_err());
-        assert!(allow_inline_scripts("<head><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'\"></head>").is_err());
+        assert!(allow_inline_scripts(
+            "<head><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'\"></head>"
+        )
+        .is_err());
     }
 
     #[test]
     fn precaches_the_app_and_its_pdf_reader_but_not_itself_or_the_embed_package() {
         let staging = std::env::temp_dir().join(format!("hedui-pwa-test-{}", std::process::id()));
-        for file in ["index.html", "app-1.js", "sw.js", "icons/icon.svg", "examples/a.txt", "embed/hedui.js", "pdf/worker.js"] {
+        for file in
+            ["index.html", "app-1.js", "sw.js", "icons/icon.svg", "examples/a.txt", "embed/hedui.js", "pdf/worker.js"]
+        {
             fs::create_dir_all(staging.join(file).parent().unwrap()).unwrap();
             fs::write(staging.join(file), file).unwrap();
         }

@@ -42,7 +42,10 @@ pub fn scale() -> Result {
         let usage = best_of(&cli, std::slice::from_ref(&path))?;
         let cpu_per_mb = usage.cpu / mb as f64;
         per_mb.push(cpu_per_mb);
-        println!("{mb:>3} MB document: {:.2} s wall, {:.2} CPU-s ({cpu_per_mb:.3} CPU-s/MB), {:.0} MB peak", usage.wall, usage.cpu, usage.peak_mb);
+        println!(
+            "{mb:>3} MB document: {:.2} s wall, {:.2} CPU-s ({cpu_per_mb:.3} CPU-s/MB), {:.0} MB peak",
+            usage.wall, usage.cpu, usage.peak_mb
+        );
         let comma = if index + 1 < SIZES_MB.len() { "," } else { "" };
         let _ = writeln!(
             json,
@@ -55,7 +58,11 @@ pub fn scale() -> Result {
     println!("{BATCH} documents: {:.2} s wall, {:.2} CPU-s, {:.0} MB peak", usage.wall, usage.cpu, usage.peak_mb);
 
     let flatness = per_mb.last().copied().unwrap_or_default() / per_mb.first().copied().unwrap_or(f64::MAX);
-    let goals = [("cpu_per_mb_50_over_1", flatness, 1.5), ("batch_wall_s", usage.wall, 2.0), ("batch_peak_rss_mb", usage.peak_mb, 200.0)];
+    let goals = [
+        ("cpu_per_mb_50_over_1", flatness, 1.5),
+        ("batch_wall_s", usage.wall, 2.0),
+        ("batch_peak_rss_mb", usage.peak_mb, 200.0),
+    ];
     let _ = write!(
         json,
         "  ],\n  \"batch\": {{\"documents\": {BATCH}, \"wall_s\": {:.3}, \"cpu_s\": {:.3}, \"peak_rss_mb\": {:.1}}},\n  \"cores\": {},\n  \"goals\": [\n",
@@ -68,7 +75,10 @@ pub fn scale() -> Result {
         let met = value <= goal;
         println!("goal {name}: {value:.2} (at most {goal}) {}", if met { "met" } else { "NOT met" });
         let comma = if index + 1 < goals.len() { "," } else { "" };
-        let _ = writeln!(json, "    {{\"name\": \"{name}\", \"value\": {value:.3}, \"at_most\": {goal}, \"met\": {met}}}{comma}");
+        let _ = writeln!(
+            json,
+            "    {{\"name\": \"{name}\", \"value\": {value:.3}, \"at_most\": {goal}, \"met\": {met}}}{comma}"
+        );
     }
     json.push_str("  ]\n}\n");
     let out = root().join("target/bench/scale.json");
@@ -80,8 +90,11 @@ pub fn scale() -> Result {
 /// The corpus texts, in name order.
 fn corpus_texts() -> Result<Vec<String>> {
     let dir = root().join("../shared/corpus");
-    let mut paths: Vec<PathBuf> =
-        fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     paths.sort();
     paths.iter().map(|p| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))).collect()
 }
@@ -141,7 +154,13 @@ fn timed(cli: &Path, paths: &[PathBuf]) -> Result<Usage> {
     if !out.status.success() {
         return Err(format!("hedui check failed: {report}"));
     }
-    let field = |name: &str| report.lines().find_map(|line| line.trim().strip_prefix(name)).map(str::trim).ok_or(format!("no «{name}» in GNU time's report"));
+    let field = |name: &str| {
+        report
+            .lines()
+            .find_map(|line| line.trim().strip_prefix(name))
+            .map(str::trim)
+            .ok_or(format!("no «{name}» in GNU time's report"))
+    };
     let seconds = |name: &str| field(name)?.parse::<f64>().map_err(|e| format!("{name}: {e}"));
     // `h:mm:ss` or `m:ss.ss`.
     let wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss):")?

@@ -25,14 +25,25 @@ pub struct Worker {
 pub const WORKERS: [Worker; 3] = [
     Worker { name: "pdf", dir: "pdf", package: "hedui-pdf-worker", script: "web/pdf-worker.js" },
     Worker { name: "office", dir: "office", package: "hedui-office-worker", script: "web/office-worker.js" },
-    Worker { name: "diagnosis", dir: "diagnosis", package: "hedui-diagnosis-worker", script: "web/diagnosis-worker.js" },
+    Worker {
+        name: "diagnosis",
+        dir: "diagnosis",
+        package: "hedui-diagnosis-worker",
+        script: "web/diagnosis-worker.js",
+    },
 ];
 
 impl Worker {
     /// Builds the module into `staging/<dir>/` (`release`: see [`wasm::build_module`]).
     pub fn build_into(&self, staging: &Path, release: bool) -> Result {
         let out = staging.join(self.dir);
-        step(&format!("{} module: {} ({}) into {}", self.name, self.package, if release { "release" } else { "debug" }, out.display()));
+        step(&format!(
+            "{} module: {} ({}) into {}",
+            self.name,
+            self.package,
+            if release { "release" } else { "debug" },
+            out.display()
+        ));
         wasm::build_module(self.package, &out, release)?;
         copy(&root().join(self.script), &out.join("worker.js"))
     }
@@ -41,7 +52,9 @@ impl Worker {
     pub fn size(&self, dist: &Path) -> Result<u64> {
         let dir = dist.join(self.dir);
         let mut total = 0;
-        for entry in fs::read_dir(&dir).map_err(|e| format!("{}: {e} (build it with `trunk build --release`)", dir.display()))? {
+        for entry in
+            fs::read_dir(&dir).map_err(|e| format!("{}: {e} (build it with `trunk build --release`)", dir.display()))?
+        {
             let path = entry.map_err(|e| e.to_string())?.path();
             if matches!(path.extension().and_then(|e| e.to_str()), Some("js" | "wasm")) {
                 total += gzip_size(&path)?;

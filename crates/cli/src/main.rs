@@ -131,7 +131,12 @@ pub struct Unchecked {
 impl Unchecked {
     /// A file that could not be read, for the reason given in both languages.
     pub fn unreadable(source: &str, message: &str, message_en: &str) -> Self {
-        Unchecked { source: source.to_string(), same_as: None, message: message.to_string(), message_en: message_en.to_string() }
+        Unchecked {
+            source: source.to_string(),
+            same_as: None,
+            message: message.to_string(),
+            message_en: message_en.to_string(),
+        }
     }
 
     /// A file with the same bytes as `first`, which was checked.
@@ -257,7 +262,9 @@ enum Fixes {
 
 /// Where `--fix` may write: one file checked, and never over it.
 fn fix_target(paths: &[PathBuf], output: PathBuf) -> Result<PathBuf, String> {
-    let [input] = paths else { return Err("--fix corrects one file at a time（--fix 一次只修改一个文件）".to_string()) };
+    let [input] = paths else {
+        return Err("--fix corrects one file at a time（--fix 一次只修改一个文件）".to_string());
+    };
     // The output may not exist yet: compare where it would be.
     let resolved = |path: &Path| -> Option<PathBuf> {
         std::fs::canonicalize(path).ok().or_else(|| {
@@ -266,7 +273,10 @@ fn fix_target(paths: &[PathBuf], output: PathBuf) -> Result<PathBuf, String> {
         })
     };
     match (resolved(input), resolved(&output)) {
-        (Some(a), Some(b)) if a == b => Err(format!("--fix-output {} is the input: the input is never overwritten（不会覆盖输入文件）", output.display())),
+        (Some(a), Some(b)) if a == b => Err(format!(
+            "--fix-output {} is the input: the input is never overwritten（不会覆盖输入文件）",
+            output.display()
+        )),
         (_, None) => Err(format!("--fix-output {}: no such directory（目录不存在）", output.display())),
         _ => Ok(output),
     }
@@ -274,7 +284,13 @@ fn fix_target(paths: &[PathBuf], output: PathBuf) -> Result<PathBuf, String> {
 
 /// Checks `paths` (each a document of one file or more) together and prints the report; the
 /// exit code says how it went.
-fn check_batch(paths: &[Parts], format: Format, threshold: Option<Severity>, options: &CheckOptions, fixes: &Fixes) -> ExitCode {
+fn check_batch(
+    paths: &[Parts],
+    format: Format,
+    threshold: Option<Severity>,
+    options: &CheckOptions,
+    fixes: &Fixes,
+) -> ExitCode {
     let keep_text = !matches!(fixes, Fixes::None);
     let read = in_parallel(paths, |path| read_and_check(path, options, keep_text));
     // The first of files with the same bytes is checked; the others say so.
@@ -321,7 +337,12 @@ fn check_batch(paths: &[Parts], format: Format, threshold: Option<Severity>, opt
             File::Unreadable(message) => {
                 eprintln!("hedui: {source}: {}", message.both());
                 any_unreadable = true;
-                report_unchecked(&mut out, &mut report, format, Unchecked::unreadable(&source, &message.zh, &message.en));
+                report_unchecked(
+                    &mut out,
+                    &mut report,
+                    format,
+                    Unchecked::unreadable(&source, &message.zh, &message.en),
+                );
                 continue;
             }
         };
@@ -334,7 +355,8 @@ fn check_batch(paths: &[Parts], format: Format, threshold: Option<Severity>, opt
         }
         worst = document.findings.iter().map(|f| f.severity).chain(worst).min();
         if let Some(text) = &text {
-            let (fixed, applied) = hedui_core::fixes::apply_fixes(text, hedui_core::fixes::safe_fixes(&document.findings));
+            let (fixed, applied) =
+                hedui_core::fixes::apply_fixes(text, hedui_core::fixes::safe_fixes(&document.findings));
             match fixes {
                 Fixes::Diff => {
                     let diff = similar::TextDiff::from_lines(text.as_str(), fixed.as_str());
@@ -342,7 +364,11 @@ fn check_batch(paths: &[Parts], format: Format, threshold: Option<Severity>, opt
                     continue;
                 }
                 Fixes::Write(output) => match std::fs::write(output, &fixed) {
-                    Ok(()) => eprintln!("hedui: {}: {applied} 处安全修改已写入 {} ({applied} safe fixes written)", source, output.display()),
+                    Ok(()) => eprintln!(
+                        "hedui: {}: {applied} 处安全修改已写入 {} ({applied} safe fixes written)",
+                        source,
+                        output.display()
+                    ),
                     Err(e) => {
                         eprintln!("hedui: {}: 无法写入 (cannot write): {e}", output.display());
                         any_unreadable = true;
@@ -357,7 +383,9 @@ fn check_batch(paths: &[Parts], format: Format, threshold: Option<Severity>, opt
         }
     }
     if let Format::Json = format {
-        drop(serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from).and_then(|()| writeln!(out)));
+        drop(
+            serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from).and_then(|()| writeln!(out)),
+        );
     }
     drop(out.flush());
     if any_unreadable {
@@ -420,7 +448,10 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> 
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
     });
     done.sort_unstable_by_key(|(index, _)| *index);
     done.into_iter().map(|(_, result)| result).collect()
@@ -459,7 +490,9 @@ fn read_and_check(parts: &Parts, options: &CheckOptions, keep_text: bool) -> Rea
 /// Debug builds only: a file named in `HEDUI_TEST_PANIC` panics while being checked, so that
 /// the CLI tests can show that a panicking file loses only its own report.
 fn panic_for_tests(path: &Path) {
-    if cfg!(debug_assertions) && std::env::var_os("HEDUI_TEST_PANIC").is_some_and(|name| path.file_name() == Some(name.as_os_str())) {
+    if cfg!(debug_assertions)
+        && std::env::var_os("HEDUI_TEST_PANIC").is_some_and(|name| path.file_name() == Some(name.as_os_str()))
+    {
         panic!("HEDUI_TEST_PANIC names {}", path.display());
     }
 }
@@ -506,7 +539,11 @@ impl Message {
 
     /// A panic while checking the file (a bug in hedui), with the panic's message.
     fn internal_error(panic: &(dyn std::any::Any + Send)) -> Self {
-        let detail = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied()).unwrap_or("?");
+        let detail = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("?");
         Message {
             zh: format!("hedui 内部错误，未能核对此文件（请报告此问题）：{detail}"),
             en: format!("internal error in hedui, the file was not checked (please report it): {detail}"),
@@ -549,7 +586,11 @@ impl Document {
 
 /// Reads a document (see [`document_of`]).
 fn read_document(parts: &Parts) -> Result<Document, Message> {
-    let files = parts.0.iter().map(|path| std::fs::read(path).map_err(|e| Message::cannot_read(&e))).collect::<Result<Vec<_>, _>>()?;
+    let files = parts
+        .0
+        .iter()
+        .map(|path| std::fs::read(path).map_err(|e| Message::cannot_read(&e)))
+        .collect::<Result<Vec<_>, _>>()?;
     let document = document_of(parts, &files)?;
     let parsed = hedui_core::parse(&parts.source(), &document.text);
     document.has_tables_if_a_workbook(&parsed)?;
@@ -564,7 +605,9 @@ fn document_of(parts: &Parts, files: &[Vec<u8>]) -> Result<Document, Message> {
         for (path, bytes) in parts.0.iter().zip(files) {
             read.push(match file_of(path, bytes)? {
                 FileRead::Imported(imported) => imported,
-                FileRead::Document(document) => hedui_office::Imported::of_text(&path.display().to_string(), document.text),
+                FileRead::Document(document) => {
+                    hedui_office::Imported::of_text(&path.display().to_string(), document.text)
+                }
             });
         }
         let combined = hedui_office::combine(read);
@@ -574,7 +617,8 @@ fn document_of(parts: &Parts, files: &[Vec<u8>]) -> Result<Document, Message> {
         FileRead::Document(document) => document,
         FileRead::Imported(imported) => {
             // A text's findings keep their `file:line`.
-            let places = if imported.kind == hedui_office::Kind::Text { Places::None } else { Places::Sources(imported.places) };
+            let places =
+                if imported.kind == hedui_office::Kind::Text { Places::None } else { Places::Sources(imported.places) };
             Document { text: imported.text, places, workbook: imported.kind == hedui_office::Kind::Workbook }
         }
     })
@@ -593,7 +637,8 @@ enum FileRead {
 fn file_of(path: &Path, bytes: &[u8]) -> Result<FileRead, Message> {
     let name = path.display().to_string();
     if bytes.starts_with(b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-        let pages = hedui_pdf::read_pdf(bytes, &hedui_pdf::Limits::default()).map_err(|e| Message { zh: e.zh(), en: e.en() })?;
+        let pages = hedui_pdf::read_pdf(bytes, &hedui_pdf::Limits::default())
+            .map_err(|e| Message { zh: e.zh(), en: e.en() })?;
         let Rendered { text, places } = hedui_core::layout::render(&pages);
         return Ok(FileRead::Document(Document { text, places: Places::Pages(places), workbook: false }));
     }
@@ -622,7 +667,11 @@ mod tests {
     #[test]
     fn pairing_by_department_finds_what_comparing_every_two_finds() {
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
         paths.sort();
         // Twice over: copies pair with the other department's documents, never with themselves.
         paths.extend(paths.clone());

@@ -20,12 +20,15 @@ fn as_html(text: &str) -> String {
         String::from("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{font-family:\"Noto Sans CJK SC\";font-size:10pt}td{font-size:8pt}</style></head><body>\n");
     for block in blocks(text) {
         match block {
-            Block::Heading { text, depth, .. } => html.push_str(&format!("<h{0}>{1}</h{0}>\n", depth.min(6), escape(&text))),
+            Block::Heading { text, depth, .. } => {
+                html.push_str(&format!("<h{0}>{1}</h{0}>\n", depth.min(6), escape(&text)))
+            }
             Block::Paragraph { text, .. } => html.push_str(&format!("<p>{}</p>\n", escape(&text))),
             Block::Table { rows, .. } => {
                 html.push_str("<table border=\"1\" cellspacing=\"0\" cellpadding=\"2\">\n");
                 for row in rows {
-                    let cells: String = row.cells.iter().map(|cell| format!("<td>{}</td>", escape(&cell.text))).collect();
+                    let cells: String =
+                        row.cells.iter().map(|cell| format!("<td>{}</td>", escape(&cell.text))).collect();
                     html.push_str(&format!("<tr>{cells}</tr>\n"));
                 }
                 html.push_str("</table>\n");
@@ -69,7 +72,8 @@ fn hedui(args: &[&str], path: &Path) -> serde_json::Value {
 /// one cause counts as the relations it `explains`: where a figure of the PDF's text is not
 /// written as one (`20 万元`), no fix is offered, so its relations are not merged.
 fn findings(report: &serde_json::Value) -> Vec<(String, String, String)> {
-    let compact = |value: &serde_json::Value| value.to_string().chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let compact =
+        |value: &serde_json::Value| value.to_string().chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let relations = |f: &serde_json::Value| f["explains"].as_array().cloned().unwrap_or_else(|| vec![f.clone()]);
     let mut out: Vec<(String, String, String)> = report["documents"][0]["findings"]
         .as_array()
@@ -84,14 +88,23 @@ fn findings(report: &serde_json::Value) -> Vec<(String, String, String)> {
 
 #[test]
 fn libreoffice_printed_corpus_documents_give_the_findings_of_their_text() {
-    let names = ["000_a60f2e9b14e82395.txt", "001_1a1813143cd16474.txt", "002_2a4a6f0d8c259386.txt", "003_1cc174f46883e4ef.txt", "004_2209d00c77695512.txt"];
+    let names = [
+        "000_a60f2e9b14e82395.txt",
+        "001_1a1813143cd16474.txt",
+        "002_2a4a6f0d8c259386.txt",
+        "003_1cc174f46883e4ef.txt",
+        "004_2209d00c77695512.txt",
+    ];
     let dir = std::env::temp_dir().join(format!("hedui-libreoffice-{}", std::process::id()));
     let pdfs = printed(&names, &dir);
     let check = ["check", "--format", "json", "--fail-on", "never"];
     for (name, pdf) in names.iter().zip(&pdfs) {
         let (from_pdf, from_text) = (hedui(&check, pdf), hedui(&check, &corpus(name)));
         assert_eq!(findings(&from_pdf), findings(&from_text), "{name}");
-        assert_eq!(from_pdf["documents"][0]["stats"]["table_coverage"], from_text["documents"][0]["stats"]["table_coverage"], "{name}");
+        assert_eq!(
+            from_pdf["documents"][0]["stats"]["table_coverage"], from_text["documents"][0]["stats"]["table_coverage"],
+            "{name}"
+        );
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -16,7 +16,11 @@ fn fixture(name: &str) -> PathBuf {
 
 fn corpus(number: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(&format!("{number}_"))).unwrap()
+    std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(&format!("{number}_")))
+        .unwrap()
 }
 
 fn shared(path: &str) -> PathBuf {
@@ -37,7 +41,12 @@ fn report(args: &[&str], paths: &[PathBuf]) -> serde_json::Value {
 fn findings(report: &serde_json::Value) -> Vec<(String, String, String)> {
     let documents = report["documents"].as_array().unwrap();
     assert_eq!(documents.len(), 1, "one document");
-    let mut out: Vec<_> = documents[0]["findings"].as_array().unwrap().iter().map(|f| (f["rule"].to_string(), f["stated"].to_string(), f["expected"].to_string())).collect();
+    let mut out: Vec<_> = documents[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].to_string(), f["stated"].to_string(), f["expected"].to_string()))
+        .collect();
     out.sort();
     out
 }
@@ -53,7 +62,11 @@ fn workbooks_give_the_findings_of_their_tables_text() {
     let stderr = String::from_utf8(hedui(&["check"], &[fixture("002.xlsx")]).stderr).unwrap();
     assert!(stderr.contains("hidden sheet “草稿” skipped") && stderr.contains("1 hidden rows skipped"), "{stderr}");
     // Saved by LibreOffice as Excel 97–2003.
-    assert_eq!(findings(&report(&[], &[fixture("000.xls")])), findings(&report(&[], &[fixture("000-tables.txt")])), "000.xls");
+    assert_eq!(
+        findings(&report(&[], &[fixture("000.xls")])),
+        findings(&report(&[], &[fixture("000-tables.txt")])),
+        "000.xls"
+    );
 }
 
 /// A table rule's findings or tallies: 表内 (T) and 表间 (X) relations, the narrative's aside.
@@ -64,7 +77,11 @@ fn is_table_rule(rule: &str) -> bool {
 /// `(checked, broken)` of each table rule in a report's one document.
 fn table_rule_tallies(report: &serde_json::Value) -> Vec<(String, u64, u64)> {
     let by_rule = report["documents"][0]["stats"]["by_rule"].as_object().unwrap();
-    by_rule.iter().filter(|(rule, _)| is_table_rule(rule)).map(|(rule, n)| (rule.clone(), n["checked"].as_u64().unwrap(), n["broken"].as_u64().unwrap())).collect()
+    by_rule
+        .iter()
+        .filter(|(rule, _)| is_table_rule(rule))
+        .map(|(rule, n)| (rule.clone(), n["checked"].as_u64().unwrap(), n["broken"].as_u64().unwrap()))
+        .collect()
 }
 
 #[test]
@@ -74,18 +91,27 @@ fn the_budget_template_filled_with_a_pdf_s_tables_gives_its_table_findings() {
     // narrative and no 项目支出绩效目标表.
     let pdf = report(&["--no-diagnosis"], &[shared("pdf/sh-2024-budget-wanli-subdistrict.pdf")]);
     let workbook = report(&["--no-diagnosis"], &[fixture("sh-2024-budget-wanli-subdistrict.xlsx")]);
-    let table_findings = |report| findings(report).into_iter().filter(|(rule, ..)| is_table_rule(rule)).collect::<Vec<_>>();
+    let table_findings =
+        |report| findings(report).into_iter().filter(|(rule, ..)| is_table_rule(rule)).collect::<Vec<_>>();
     assert_eq!(table_findings(&workbook), table_findings(&pdf));
     assert_eq!(workbook["documents"][0]["stats"]["table_coverage"], pdf["documents"][0]["stats"]["table_coverage"]);
     // X017 relates the 绩效目标 tables to the 项目支出 figures: the template has no 绩效目标 sheet.
     let mut pdf_tallies = table_rule_tallies(&pdf);
-    let x017 = pdf_tallies.iter().position(|(rule, ..)| rule == "X017").expect("the PDF's 绩效目标 are related to its 项目支出");
+    let x017 = pdf_tallies
+        .iter()
+        .position(|(rule, ..)| rule == "X017")
+        .expect("the PDF's 绩效目标 are related to its 项目支出");
     pdf_tallies.remove(x017);
     assert!(pdf_tallies.iter().filter(|(rule, ..)| rule.starts_with('X')).count() >= 5, "{pdf_tallies:?}");
     assert_eq!(table_rule_tallies(&workbook), pdf_tallies);
     // Every figure of the PDF's tables is read, and placed.
-    let parsed = |path| serde_json::from_slice::<serde_json::Value>(&hedui(&["parse", "--format", "json"], &[path]).stdout).unwrap();
-    let (pdf, workbook) = (parsed(shared("pdf/sh-2024-budget-wanli-subdistrict.pdf")), parsed(fixture("sh-2024-budget-wanli-subdistrict.xlsx")));
+    let parsed = |path| {
+        serde_json::from_slice::<serde_json::Value>(&hedui(&["parse", "--format", "json"], &[path]).stdout).unwrap()
+    };
+    let (pdf, workbook) = (
+        parsed(shared("pdf/sh-2024-budget-wanli-subdistrict.pdf")),
+        parsed(fixture("sh-2024-budget-wanli-subdistrict.xlsx")),
+    );
     assert_eq!(workbook["stats"]["tables_recognised"], 9);
     assert_eq!(workbook["stats"]["values"], pdf["stats"]["values"]);
     assert_eq!(workbook["coverage"]["unplaced_cells"], serde_json::json!([]));
@@ -96,19 +122,32 @@ fn the_filled_template_with_the_rest_of_its_pdf_gives_the_pdf_s_findings() {
     // The workbook together with the PDF's cover, narrative and 项目支出绩效目标 as `pdftotext
     // -layout` reads them (a paged text: the workbook's sheets are read as its last page).
     let pdf = report(&["--no-diagnosis"], &[shared("pdf/sh-2024-budget-wanli-subdistrict.pdf")]);
-    let together = report(&["--no-diagnosis", "--together"], &[fixture("sh-2024-budget-wanli-subdistrict.xlsx"), fixture("sh-2024-budget-wanli-subdistrict-说明.txt")]);
+    let together = report(
+        &["--no-diagnosis", "--together"],
+        &[fixture("sh-2024-budget-wanli-subdistrict.xlsx"), fixture("sh-2024-budget-wanli-subdistrict-说明.txt")],
+    );
     let pdf_findings = findings(&pdf);
-    assert!(pdf_findings.iter().any(|(rule, ..)| rule == "\"N014\""), "the narrative differs from a table: {pdf_findings:?}");
+    assert!(
+        pdf_findings.iter().any(|(rule, ..)| rule == "\"N014\""),
+        "the narrative differs from a table: {pdf_findings:?}"
+    );
     assert_eq!(findings(&together), pdf_findings);
     // Every relation's tally too, X017 included; not the lint's (L), which reads the workbook's
     // cover and contents beside the PDF's.
     let tallies = |report: &serde_json::Value| {
         let by_rule = report["documents"][0]["stats"]["by_rule"].as_object().unwrap();
-        by_rule.iter().filter(|(rule, _)| !rule.starts_with('L')).map(|(rule, n)| (rule.clone(), n["checked"].as_u64().unwrap(), n["broken"].as_u64().unwrap())).collect::<Vec<_>>()
+        by_rule
+            .iter()
+            .filter(|(rule, _)| !rule.starts_with('L'))
+            .map(|(rule, n)| (rule.clone(), n["checked"].as_u64().unwrap(), n["broken"].as_u64().unwrap()))
+            .collect::<Vec<_>>()
     };
     assert_eq!(tallies(&together), tallies(&pdf));
     assert_eq!(
-        findings(&report(&["--together"], &[fixture("sh-2024-budget-wanli-subdistrict.xlsx"), fixture("sh-2024-budget-wanli-subdistrict-说明.txt")])),
+        findings(&report(
+            &["--together"],
+            &[fixture("sh-2024-budget-wanli-subdistrict.xlsx"), fixture("sh-2024-budget-wanli-subdistrict-说明.txt")]
+        )),
         findings(&report(&[], &[shared("pdf/sh-2024-budget-wanli-subdistrict.pdf")])),
         "with the diagnosis"
     );
@@ -142,7 +181,12 @@ fn a_workbook_and_a_word_document_together_are_one_document() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|f| (f["location"]["origin"]["file"].as_str().unwrap().to_string(), f["location"]["origin"]["place"].as_str().unwrap().to_string()))
+            .map(|f| {
+                (
+                    f["location"]["origin"]["file"].as_str().unwrap().to_string(),
+                    f["location"]["origin"]["place"].as_str().unwrap().to_string(),
+                )
+            })
             .collect();
         assert!(origins.iter().any(|(file, place)| file.ends_with(".xlsx") && place.contains('!')), "{origins:?}");
         assert!(origins.iter().any(|(file, place)| file.ends_with(".docx") && place.ends_with('段')), "{origins:?}");
@@ -156,7 +200,11 @@ fn a_figure_in_a_workbook_is_located_by_sheet_and_cell() {
     // diagnosis's choice among the relation's figures).
     let cell = |line: &str| {
         line.split_once("基础数据表!").is_some_and(|(_, rest)| {
-            rest.split_once(": error[P010]").is_some_and(|(cell, _)| cell.len() >= 2 && cell[1..].bytes().all(|b| b.is_ascii_digit()) && cell.as_bytes()[0].is_ascii_uppercase())
+            rest.split_once(": error[P010]").is_some_and(|(cell, _)| {
+                cell.len() >= 2
+                    && cell[1..].bytes().all(|b| b.is_ascii_digit())
+                    && cell.as_bytes()[0].is_ascii_uppercase()
+            })
         })
     };
     assert!(text.lines().any(|line| line.contains("000.xlsx:") && cell(line)), "{text}");

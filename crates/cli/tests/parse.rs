@@ -9,7 +9,11 @@ fn corpus(name: &str) -> PathBuf {
 
 #[test]
 fn parse_json_reports_schema_and_table_count() {
-    let out = Command::new(env!("CARGO_BIN_EXE_hedui")).args(["parse", "--format", "json"]).arg(corpus("000_a60f2e9b14e82395.txt")).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_hedui"))
+        .args(["parse", "--format", "json"])
+        .arg(corpus("000_a60f2e9b14e82395.txt"))
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["schema_version"], hedui_core::SCHEMA_VERSION);
@@ -28,7 +32,11 @@ fn unreadable_input_gets_a_clear_message_and_exit_code_3() {
     std::fs::write(&gb18030, [0xba, 0xcf, 0xbc, 0xc6]).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_hedui")).arg("parse").arg(&gb18030).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("按 GBK 编码读取"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("按 GBK 编码读取"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let binary = dir.join("scan.txt");
     std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0x00, 0x01, 0xff, 0x00]).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_hedui")).arg("parse").arg(&binary).output().unwrap();
@@ -39,7 +47,11 @@ fn unreadable_input_gets_a_clear_message_and_exit_code_3() {
     let out = Command::new(env!("CARGO_BIN_EXE_hedui")).arg("parse").arg(&pdf).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     // A PDF is read through its text layer (hedui-pdf); this one has none to read.
-    assert!(String::from_utf8_lossy(&out.stderr).contains("PDF 文件已损坏"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("PDF 文件已损坏"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -52,7 +64,8 @@ fn utf16_with_a_byte_order_mark_reads_like_utf8() {
     let bytes: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
     std::fs::write(&utf16, bytes).unwrap();
     let json = |path: &PathBuf| {
-        let out = Command::new(env!("CARGO_BIN_EXE_hedui")).args(["parse", "--format", "json"]).arg(path).output().unwrap();
+        let out =
+            Command::new(env!("CARGO_BIN_EXE_hedui")).args(["parse", "--format", "json"]).arg(path).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         report["tables"].clone()

@@ -108,7 +108,8 @@ fn parse_compact(compact: &str) -> Option<Number> {
 
 /// [`parse_compact`], telling a figure beyond the checkable range from text.
 fn read_compact(compact: &str) -> Result<Number, Unread> {
-    let bracketed = compact.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')).filter(|inner| inner.contains(['.', ',']));
+    let bracketed =
+        compact.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')).filter(|inner| inner.contains(['.', ',']));
     let (body, percent) = match bracketed.unwrap_or(compact).strip_suffix('%') {
         Some(body) => (body, true),
         None => (bracketed.unwrap_or(compact), false),
@@ -170,7 +171,9 @@ fn normalise_number_text(text: &str) -> Cow<'_, str> {
     for c in text.chars() {
         match c {
             c if c.is_whitespace() => {}
-            '０'..='９' => out.push((c as u32).checked_sub('０' as u32).and_then(|digit| char::from_digit(digit, 10)).unwrap_or(c)),
+            '０'..='９' => {
+                out.push((c as u32).checked_sub('０' as u32).and_then(|digit| char::from_digit(digit, 10)).unwrap_or(c))
+            }
             '．' => out.push('.'),
             '，' => out.push(','),
             '％' => out.push('%'),
@@ -289,7 +292,9 @@ mod tests {
         let well_formed = if first.len() == int.len() {
             int.bytes().all(|b| b.is_ascii_digit())
         } else {
-            (1..=3).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_digit()) && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+            (1..=3).contains(&first.len())
+                && first.bytes().all(|b| b.is_ascii_digit())
+                && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
         };
         if !well_formed {
             return None;

@@ -94,12 +94,22 @@ impl<'a> Checker<'a> {
     /// `stated = Σ parts` (a part may be subtracted: `(term, false)`). Not counted when a
     /// figure is beyond `Decimal`'s range (L009 reports such figures).
     pub fn sum(&mut self, rule: &RuleInfo, stated: Term, parts: &[(Term, bool)]) {
-        let shown_decimals = parts.iter().map(|(term, _)| term.amount.number.decimals).fold(stated.amount.number.decimals, u32::max);
-        let Some((computed, outcome)) = judge_sum(&stated.amount.number, parts.iter().map(|(term, add)| (&term.amount.number, *add))) else { return };
+        let shown_decimals =
+            parts.iter().map(|(term, _)| term.amount.number.decimals).fold(stated.amount.number.decimals, u32::max);
+        let Some((computed, outcome)) =
+            judge_sum(&stated.amount.number, parts.iter().map(|(term, add)| (&term.amount.number, *add)))
+        else {
+            return;
+        };
         let Some(mid) = computed.mid() else { return };
         let Some(gap) = crate::rounding::sub(stated.amount.number.value, mid) else { return };
         #[cfg(feature = "diagnosis")]
-        self.graph.add(Kind::Sum, std::iter::once((&stated, true)).chain(parts.iter().map(|(term, add)| (term, *add))), outcome, self.findings.len());
+        self.graph.add(
+            Kind::Sum,
+            std::iter::once((&stated, true)).chain(parts.iter().map(|(term, add)| (term, *add))),
+            outcome,
+            self.findings.len(),
+        );
         self.count(rule, outcome);
         if outcome == Outcome::Held {
             return;
@@ -115,7 +125,9 @@ impl<'a> Checker<'a> {
             let _ = write!(expression, "{op}{}", term.shown());
         }
         // Computed figures are written as the table writes its own: grouped by thousands or not.
-        let in_groups = std::iter::once(&stated).chain(parts.iter().map(|(term, _)| term)).any(|term| term.amount.raw.contains(','));
+        let in_groups = std::iter::once(&stated)
+            .chain(parts.iter().map(|(term, _)| term))
+            .any(|term| term.amount.raw.contains(','));
         let written = |value| {
             let shown = display(value, shown_decimals);
             if in_groups {
@@ -126,20 +138,46 @@ impl<'a> Checker<'a> {
         };
         let value = written(mid);
         let diff = written(gap);
-        let derivation = if parts.len() == 1 { format!("{} ≠ {}", stated.shown(), expression) } else { format!("{} ≠ {} = {value}", stated.shown(), expression) };
+        let derivation = if parts.len() == 1 {
+            format!("{} ≠ {}", stated.shown(), expression)
+        } else {
+            format!("{} ≠ {} = {value}", stated.shown(), expression)
+        };
         let (message, message_en) = if let [(only, _)] = parts {
             (
-                format!("{}：{} 为 {}，而 {} 为 {}（差 {diff}）", rule.title_zh, stated.label, stated.amount.raw, only.label, only.amount.raw),
-                format!("{}: {} is {} but {} is {} (difference {diff})", rule.title_en, stated.label, stated.amount.raw, only.label, only.amount.raw),
+                format!(
+                    "{}：{} 为 {}，而 {} 为 {}（差 {diff}）",
+                    rule.title_zh, stated.label, stated.amount.raw, only.label, only.amount.raw
+                ),
+                format!(
+                    "{}: {} is {} but {} is {} (difference {diff})",
+                    rule.title_en, stated.label, stated.amount.raw, only.label, only.amount.raw
+                ),
             )
         } else {
             (
-                format!("{}：{} 为 {}，各项相加为 {value}（差 {diff}）", rule.title_zh, stated.label, stated.amount.raw),
-                format!("{}: {} is {} but its parts add up to {value} (difference {diff})", rule.title_en, stated.label, stated.amount.raw),
+                format!(
+                    "{}：{} 为 {}，各项相加为 {value}（差 {diff}）",
+                    rule.title_zh, stated.label, stated.amount.raw
+                ),
+                format!(
+                    "{}: {} is {} but its parts add up to {value} (difference {diff})",
+                    rule.title_en, stated.label, stated.amount.raw
+                ),
             )
         };
         let related = parts.iter().map(|(term, _)| term.location()).collect();
-        self.push(rule, outcome, message, message_en, Some(stated.amount.raw.clone()), Some(value), derivation, stated.location(), related);
+        self.push(
+            rule,
+            outcome,
+            message,
+            message_en,
+            Some(stated.amount.raw.clone()),
+            Some(value),
+            derivation,
+            stated.location(),
+            related,
+        );
     }
 
     /// `stated = other` (the same figure in two places).
@@ -153,7 +191,8 @@ impl<'a> Checker<'a> {
         self.equal(rule, stated, other);
         if let Some(finding) = self.findings.get_mut(before) {
             let related = std::mem::take(&mut finding.related);
-            finding.related_documents = related.into_iter().map(|location| DocumentLocation { source: source.to_string(), location }).collect();
+            finding.related_documents =
+                related.into_iter().map(|location| DocumentLocation { source: source.to_string(), location }).collect();
         }
     }
 
@@ -182,9 +221,15 @@ impl<'a> Checker<'a> {
         if let Some(finding) = self.findings.last_mut() {
             let (start, end) = (finding.location.byte_start, finding.location.byte_end);
             if end.checked_sub(start) == Some(written.len()) && finding.location.excerpt.contains(written) {
-                let edits = vec![crate::finding::Edit { byte_start: start, byte_end: end, content: content.to_string() }];
+                let edits =
+                    vec![crate::finding::Edit { byte_start: start, byte_end: end, content: content.to_string() }];
                 let (message, message_en) = (format!("应改为「{content}」"), format!("should be «{content}»"));
-                finding.fix = Some(crate::finding::Fix { message, message_en, applicability: crate::finding::Applicability::Safe, edits });
+                finding.fix = Some(crate::finding::Fix {
+                    message,
+                    message_en,
+                    applicability: crate::finding::Applicability::Safe,
+                    edits,
+                });
             }
         }
     }
@@ -196,7 +241,10 @@ impl<'a> Checker<'a> {
     pub fn reword(&mut self, at: &crate::model::Location, written: &str, right: &str) {
         #[cfg(feature = "diagnosis")]
         if at.byte_end.checked_sub(at.byte_start) == Some(written.len()) {
-            let Some(word) = ["大于", "高于", "超过", "小于", "低于", "等于"].into_iter().find(|w| written.contains(w)) else { return };
+            let Some(word) = ["大于", "高于", "超过", "小于", "低于", "等于"].into_iter().find(|w| written.contains(w))
+            else {
+                return;
+            };
             if word != right {
                 let content = written.replacen(word, right, 1);
                 self.graph.reword(crate::finding::Edit { byte_start: at.byte_start, byte_end: at.byte_end, content });
@@ -214,21 +262,42 @@ impl<'a> Checker<'a> {
             return;
         }
         let derivation = format!("{} > {}", part.shown(), whole.shown());
-        let message = format!("{}：{} 为 {}，超过 {} {}", rule.title_zh, part.label, part.amount.raw, whole.label, whole.amount.raw);
-        let message_en = format!("{}: {} is {}, more than {} {}", rule.title_en, part.label, part.amount.raw, whole.label, whole.amount.raw);
+        let message = format!(
+            "{}：{} 为 {}，超过 {} {}",
+            rule.title_zh, part.label, part.amount.raw, whole.label, whole.amount.raw
+        );
+        let message_en = format!(
+            "{}: {} is {}, more than {} {}",
+            rule.title_en, part.label, part.amount.raw, whole.label, whole.amount.raw
+        );
         let expected = format!("≤ {}", whole.amount.raw);
-        self.push(rule, outcome, message, message_en, Some(part.amount.raw.clone()), Some(expected), derivation, part.location(), vec![whole.location()]);
+        self.push(
+            rule,
+            outcome,
+            message,
+            message_en,
+            Some(part.amount.raw.clone()),
+            Some(expected),
+            derivation,
+            part.location(),
+            vec![whole.location()],
+        );
     }
 
     /// `stated% = 100 · numerator / denominator`; not counted beyond `Decimal`'s range.
     pub fn ratio(&mut self, rule: &RuleInfo, stated: Term, numerator: Term, denominator: Term) {
-        let (Some(n), Some(d)) = (Interval::of(&numerator.amount.number), Interval::of(&denominator.amount.number)) else { return };
+        let (Some(n), Some(d)) = (Interval::of(&numerator.amount.number), Interval::of(&denominator.amount.number))
+        else {
+            return;
+        };
         let decimals = stated.amount.number.decimals;
         if d.lo <= Decimal::ZERO {
             self.count(rule, Outcome::Broken);
             let derivation = format!("{} = {} ÷ {}：分母为 0", stated.shown(), numerator.shown(), denominator.shown());
-            let message = format!("{}：{} 的分母 {} 为 0，不能计算百分比", rule.title_zh, stated.label, denominator.label);
-            let message_en = format!("{}: {} divides by {}, which is 0", rule.title_en, stated.label, denominator.label);
+            let message =
+                format!("{}：{} 的分母 {} 为 0，不能计算百分比", rule.title_zh, stated.label, denominator.label);
+            let message_en =
+                format!("{}: {} divides by {}, which is 0", rule.title_en, stated.label, denominator.label);
             self.push(
                 rule,
                 Outcome::Broken,
@@ -242,24 +311,40 @@ impl<'a> Checker<'a> {
             );
             return;
         }
-        let Some(outcome) = n.percent_of(d).and_then(|computed| judge(&stated.amount.number, computed, allowance([&stated.amount.number]))) else { return };
+        let Some(outcome) = n
+            .percent_of(d)
+            .and_then(|computed| judge(&stated.amount.number, computed, allowance([&stated.amount.number])))
+        else {
+            return;
+        };
         // The verdict uses intervals; the figure shown is the plain computation from the
         // displayed values (the interval's midpoint is skewed by a coarse denominator).
-        let Some(point) =
-            crate::rounding::mul(numerator.amount.number.value, Decimal::ONE_HUNDRED).and_then(|scaled| crate::rounding::div(scaled, denominator.amount.number.value))
+        let Some(point) = crate::rounding::mul(numerator.amount.number.value, Decimal::ONE_HUNDRED)
+            .and_then(|scaled| crate::rounding::div(scaled, denominator.amount.number.value))
         else {
             return;
         };
         self.count(rule, outcome);
         #[cfg(feature = "diagnosis")]
-        self.graph.add(Kind::Ratio, [(&stated, true), (&numerator, true), (&denominator, true)].into_iter(), outcome, self.findings.len());
+        self.graph.add(
+            Kind::Ratio,
+            [(&stated, true), (&numerator, true), (&denominator, true)].into_iter(),
+            outcome,
+            self.findings.len(),
+        );
         if outcome == Outcome::Held {
             return;
         }
         let value = format!("{}%", display(point, decimals.max(2)));
         let derivation = format!("{} ≠ {} ÷ {} = {value}", stated.shown(), numerator.shown(), denominator.shown());
-        let message = format!("{}：{} 为 {}，按 {} ÷ {} 计算应为 {value}", rule.title_zh, stated.label, stated.amount.raw, numerator.label, denominator.label);
-        let message_en = format!("{}: {} is {} but {} ÷ {} gives {value}", rule.title_en, stated.label, stated.amount.raw, numerator.label, denominator.label);
+        let message = format!(
+            "{}：{} 为 {}，按 {} ÷ {} 计算应为 {value}",
+            rule.title_zh, stated.label, stated.amount.raw, numerator.label, denominator.label
+        );
+        let message_en = format!(
+            "{}: {} is {} but {} ÷ {} gives {value}",
+            rule.title_en, stated.label, stated.amount.raw, numerator.label, denominator.label
+        );
         self.push(
             rule,
             outcome,
@@ -316,7 +401,15 @@ impl<'a> Checker<'a> {
 
     /// A requirement that is not arithmetic (a table present, an empty table explained):
     /// counted like any relation, and a finding at `location` when it does not hold.
-    pub fn require(&mut self, rule: &RuleInfo, held: bool, location: FindingLocation, message: String, message_en: String, derivation: String) {
+    pub fn require(
+        &mut self,
+        rule: &RuleInfo,
+        held: bool,
+        location: FindingLocation,
+        message: String,
+        message_en: String,
+        derivation: String,
+    ) {
         let outcome = if held { Outcome::Held } else { Outcome::Broken };
         self.count(rule, outcome);
         if !held {
@@ -403,7 +496,18 @@ impl Companion {
 /// Each companion's companions, as indices, by comparing every two (a batch of thousands
 /// groups them by [`Companion::department`] first, as the CLI does).
 pub fn pair(companions: &[Companion]) -> Vec<Vec<usize>> {
-    companions.iter().enumerate().map(|(a, own)| companions.iter().enumerate().filter(|&(b, other)| b != a && own.pairs_with(other)).map(|(b, _)| b).collect()).collect()
+    companions
+        .iter()
+        .enumerate()
+        .map(|(a, own)| {
+            companions
+                .iter()
+                .enumerate()
+                .filter(|&(b, other)| b != a && own.pairs_with(other))
+                .map(|(b, _)| b)
+                .collect()
+        })
+        .collect()
 }
 
 /// Whether two documents are companions whose figures the Y rules compare
@@ -443,7 +547,12 @@ pub fn check_document(document: &ParseReport, options: &CheckOptions) -> (Checke
     }
     checker.settle();
     checker.stats.claims = claims::summary(&claims, &bindings);
-    checker.stats.table_coverage = TableCoverage::of(&document.document.kinds, &document.tables, document.coverage.tables_seen, &document.coverage.tables_without_columns);
+    checker.stats.table_coverage = TableCoverage::of(
+        &document.document.kinds,
+        &document.tables,
+        document.coverage.tables_seen,
+        &document.coverage.tables_without_columns,
+    );
     let checked = Checked {
         stats: checker.stats,
         findings: checker.findings,
@@ -455,7 +564,13 @@ pub fn check_document(document: &ParseReport, options: &CheckOptions) -> (Checke
 
 /// Compares a [`check_document`]-checked document (`own`) with its companions: the rules that
 /// compare years (Y) add their counts to `stats` and their findings to `findings`.
-pub fn compare(own: &Companion, companions: &[&Companion], options: &CheckOptions, stats: CheckStats, findings: Vec<Finding>) -> (CheckStats, Vec<Finding>) {
+pub fn compare(
+    own: &Companion,
+    companions: &[&Companion],
+    options: &CheckOptions,
+    stats: CheckStats,
+    findings: Vec<Finding>,
+) -> (CheckStats, Vec<Finding>) {
     let mut checker = Checker { stats, findings, companions, ..Checker::new(&[], &[]) };
     for rule in rules::all().iter().filter(|rule| options.runs(rule.info())) {
         rule.compare(own, &mut checker);
@@ -473,7 +588,11 @@ mod tests {
 
     fn vehicles(text: &str) -> Amount {
         let number = parse_number(text).unwrap().exactly();
-        Amount { number, raw: format!("{text}辆"), at: Location { line: 1, line_end: 1, column: 0, byte_start: 0, byte_end: 0 } }
+        Amount {
+            number,
+            raw: format!("{text}辆"),
+            at: Location { line: 1, line_end: 1, column: 0, byte_start: 0, byte_end: 0 },
+        }
     }
 
     #[test]
@@ -482,7 +601,11 @@ mod tests {
         let (two, three, four) = (vehicles("2"), vehicles("3"), vehicles("4"));
         let mut checker = Checker::new(&[], &[]);
         checker.at_most(rule, term("机要通信用车", &three), term("共有车辆", &three));
-        checker.sum(rule, term("共有车辆", &three), &[(term("机要通信用车", &two), true), (term("其他用车", &two), true)]);
+        checker.sum(
+            rule,
+            term("共有车辆", &three),
+            &[(term("机要通信用车", &two), true), (term("其他用车", &two), true)],
+        );
         checker.at_most(rule, term("机要通信用车", &four), term("共有车辆", &three));
         checker.settle();
         let outcomes: Vec<Outcome> = checker.findings.iter().map(|f| f.outcome).collect();

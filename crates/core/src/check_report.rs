@@ -57,7 +57,12 @@ impl DocumentReport {
             let _ = writeln!(out, "{}: {line}", document.source);
         }
         if !document.compared_with.is_empty() {
-            let _ = writeln!(out, "{}: 与 {} 一并核对（同一部门的相邻年度，或同一年度的预算与决算）", document.source, document.compared_with.join("、"));
+            let _ = writeln!(
+                out,
+                "{}: 与 {} 一并核对（同一部门的相邻年度，或同一年度的预算与决算）",
+                document.source,
+                document.compared_with.join("、")
+            );
         }
         for severity in [Severity::Error, Severity::Warning, Severity::Notice] {
             for f in document.findings.iter().filter(|f| f.severity == severity) {
@@ -65,11 +70,27 @@ impl DocumentReport {
                 // their file and cell: `a.xlsx:收入决算表!C12:`.
                 match &f.location.origin {
                     Some(origin) => {
-                        let _ = writeln!(out, "{}:{}: {}[{}] {}", origin.file, origin.place, severity.en(), f.rule, f.message);
+                        let _ = writeln!(
+                            out,
+                            "{}:{}: {}[{}] {}",
+                            origin.file,
+                            origin.place,
+                            severity.en(),
+                            f.rule,
+                            f.message
+                        );
                     }
                     None => {
                         let page = f.location.page.map_or(String::new(), |place| format!("p{}:", place.page));
-                        let _ = writeln!(out, "{}:{page}{}: {}[{}] {}", document.source, f.location.line, severity.en(), f.rule, f.message);
+                        let _ = writeln!(
+                            out,
+                            "{}:{page}{}: {}[{}] {}",
+                            document.source,
+                            f.location.line,
+                            severity.en(),
+                            f.rule,
+                            f.message
+                        );
                     }
                 }
                 let _ = writeln!(out, "    | {}", f.location.excerpt);
@@ -92,7 +113,9 @@ impl DocumentReport {
         }
         let tables_unread = document.stats.table_coverage.as_ref().is_some_and(TableCoverage::none_read);
         let score = match (document.score.value, document.score.grade) {
-            (Some(value), Some(grade)) => format!("质量评分 {value:.1}（{}），覆盖 {}%", grade.zh(), document.score.coverage),
+            (Some(value), Some(grade)) => {
+                format!("质量评分 {value:.1}（{}），覆盖 {}%", grade.zh(), document.score.coverage)
+            }
             _ if tables_unread => "质量评分：表格未识别，不评分".to_string(),
             _ => "质量评分：无可评项".to_string(),
         };
@@ -100,7 +123,11 @@ impl DocumentReport {
         let s = &document.stats;
         let count = |severity| s.by_severity.get(&severity).copied().unwrap_or(0);
         let c = &s.claims;
-        let _ = writeln!(out, "{}: 文中数字 {} 处，对应表格 {} 处，已核对 {} 处", document.source, c.found, c.bound, c.checked);
+        let _ = writeln!(
+            out,
+            "{}: 文中数字 {} 处，对应表格 {} 处，已核对 {} 处",
+            document.source, c.found, c.bound, c.checked
+        );
         let _ = writeln!(
             out,
             "{}: 已核对 {} 项关系，{} 项成立，{} 项尾数误差，{} 项不一致；另查规范性 {} 项，{} 项不符 · {} 错误, {} 警告, {} 提示",

@@ -29,7 +29,9 @@ impl DecodeError {
     pub fn zh(self) -> &'static str {
         match self {
             DecodeError::Binary => "是二进制文件（如 PDF、Word、压缩包或图片），不是文本",
-            DecodeError::Office => "是 Excel 或 Word 文件，此处只读文本：请在 hedui 网页版或命令行中打开，或另存为 UTF-8 文本或 PDF",
+            DecodeError::Office => {
+                "是 Excel 或 Word 文件，此处只读文本：请在 hedui 网页版或命令行中打开，或另存为 UTF-8 文本或 PDF"
+            }
             DecodeError::NotUtf8 => "不是 UTF-8 文本；GB18030/GBK 等编码请先另存为 UTF-8",
             DecodeError::BadUtf16 => "UTF-16 文本已损坏",
         }
@@ -176,7 +178,10 @@ mod tests {
         let pdf = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Length 0 >>\nstream\n\x00\x01\x02";
         assert_eq!(decode(pdf), Err(DecodeError::Binary));
         // A PDF written all in ASCII is valid UTF-8, and still not text (issue #14: scored 100).
-        assert_eq!(decode(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+            Err(DecodeError::Binary)
+        );
         let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00";
         assert_eq!(decode(png), Err(DecodeError::Binary));
     }

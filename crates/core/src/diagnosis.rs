@@ -91,7 +91,9 @@ impl Graph {
             .map(|&(figure, number, add)| {
                 // A changed figure is shown at the precision of its new value (`20万元` → `9.71万元`).
                 match change {
-                    Some((changed, value)) if changed == figure => (Number { value, decimals: value.scale(), ..number }, add),
+                    Some((changed, value)) if changed == figure => {
+                        (Number { value, decimals: value.scale(), ..number }, add)
+                    }
                     _ => (Number { value: values.get(figure).copied().unwrap_or(number.value), ..number }, add),
                 }
             })
@@ -115,27 +117,25 @@ impl Graph {
             return None;
         }
         let needed = match (relation.kind, at) {
-            (Kind::Sum, 0) => {
-                relation.terms.iter().skip(1).try_fold(
-                    Decimal::ZERO,
-                    |sum, &(other, _, add)| {
-                        if add {
-                            crate::rounding::add(sum, value(other)?)
-                        } else {
-                            crate::rounding::sub(sum, value(other)?)
-                        }
-                    },
-                )?
-            }
+            (Kind::Sum, 0) => relation.terms.iter().skip(1).try_fold(Decimal::ZERO, |sum, &(other, _, add)| {
+                if add {
+                    crate::rounding::add(sum, value(other)?)
+                } else {
+                    crate::rounding::sub(sum, value(other)?)
+                }
+            })?,
             (Kind::Sum, _) => {
                 let (stated, rest) = relation.terms.split_first()?;
-                let others = rest.iter().enumerate().filter(|&(i, _)| i.checked_add(1) != Some(at)).try_fold(value(stated.0)?, |left, (_, &(other, _, add))| {
-                    if add {
-                        crate::rounding::sub(left, value(other)?)
-                    } else {
-                        crate::rounding::add(left, value(other)?)
-                    }
-                })?;
+                let others = rest.iter().enumerate().filter(|&(i, _)| i.checked_add(1) != Some(at)).try_fold(
+                    value(stated.0)?,
+                    |left, (_, &(other, _, add))| {
+                        if add {
+                            crate::rounding::sub(left, value(other)?)
+                        } else {
+                            crate::rounding::add(left, value(other)?)
+                        }
+                    },
+                )?;
                 if add {
                     others
                 } else {
@@ -152,7 +152,8 @@ impl Graph {
         // → `9.71万元`), at most two decimals unless it has more itself (a 元 cell read in 万元
         // has four: `738.66万元` → `916.53万元`, not `916.5348万元`); a cell keeps its table's.
         let narrative = self.figures.get(figure)?.location.table.is_none() && relation.kind == Kind::Sum;
-        let shown = relation.terms.iter().map(|t| t.1.decimals).max().unwrap_or(number.decimals).min(number.decimals.max(2));
+        let shown =
+            relation.terms.iter().map(|t| t.1.decimals).max().unwrap_or(number.decimals).min(number.decimals.max(2));
         let decimals = if narrative { shown } else { number.decimals };
         let rounded = crate::rounding::at_precision(needed, decimals);
         // A figure does not change sign by a slip: a value a few units below zero (the rounding
@@ -174,7 +175,11 @@ impl Graph {
 
     /// The relations `figure` is in.
     fn relations_of(&self, figure: usize) -> impl Iterator<Item = (usize, &Relation)> {
-        self.figures.get(figure).into_iter().flat_map(|f| &f.relations).filter_map(|&i| Some((i, self.relations.get(i)?)))
+        self.figures
+            .get(figure)
+            .into_iter()
+            .flat_map(|f| &f.relations)
+            .filter_map(|&i| Some((i, self.relations.get(i)?)))
     }
 
     /// What `figure` would have to be for every broken relation it is in to hold, every other
@@ -193,10 +198,18 @@ impl Graph {
     /// any slip): its value is the one its table relations ask for, and the change explains
     /// those only (09 小计·预算数 `185.75` back to `85.75` by 合计 = 出国 + 小计 + 接待, while
     /// the text's `预算为83万元` still differs).
-    fn candidate(&self, figure: usize, outcomes: &[Outcome], values: &[Decimal], partial: bool) -> Option<(Change, Vec<usize>)> {
+    fn candidate(
+        &self,
+        figure: usize,
+        outcomes: &[Outcome],
+        values: &[Decimal],
+        partial: bool,
+    ) -> Option<(Change, Vec<usize>)> {
         let this = self.figures.get(figure)?;
         let partial = partial && this.location.table.is_some();
-        let with_sentence = |relation: &Relation| relation.terms.iter().any(|t| self.figures.get(t.0).is_some_and(|f| f.location.table.is_none()));
+        let with_sentence = |relation: &Relation| {
+            relation.terms.iter().any(|t| self.figures.get(t.0).is_some_and(|f| f.location.table.is_none()))
+        };
         let pinned = self.figures.iter().enumerate().any(|(other, f)| {
             other != figure
                 && (f.written.is_some() || this.location.table.is_none())
@@ -206,7 +219,11 @@ impl Graph {
         if pinned || this.pinned {
             return None;
         }
-        let broken: Vec<usize> = self.relations_of(figure).filter(|(i, _)| outcomes.get(*i) == Some(&Outcome::Broken)).map(|(i, _)| i).collect();
+        let broken: Vec<usize> = self
+            .relations_of(figure)
+            .filter(|(i, _)| outcomes.get(*i) == Some(&Outcome::Broken))
+            .map(|(i, _)| i)
+            .collect();
         // The value each broken relation asks for, give or take the rounding of its other
         // terms: of those with which every relation of the figure holds, the one written with
         // the fewest keystrokes from what stands there (a slip changes a digit or two).
@@ -216,8 +233,10 @@ impl Graph {
                 && self.relations_of(figure).all(|(i, relation)| {
                     let now = self.judge(relation, Some((figure, value)), values);
                     // Broken and held relations must hold; one off by a rounding may stay so.
-                    now.is_some_and(|now| now == Outcome::Held || (now == Outcome::Rounding && outcomes.get(i) == Some(&Outcome::Rounding)))
-                        || (partial && outcomes.get(i) == Some(&Outcome::Broken) && with_sentence(relation))
+                    now.is_some_and(|now| {
+                        now == Outcome::Held
+                            || (now == Outcome::Rounding && outcomes.get(i) == Some(&Outcome::Rounding))
+                    }) || (partial && outcomes.get(i) == Some(&Outcome::Broken) && with_sentence(relation))
                 })
         };
         let mut tried: Vec<Decimal> = Vec::new();
@@ -243,8 +262,13 @@ impl Graph {
             keystrokes(like, &write_like(like, value, value.scale()))
         })?;
         if partial {
-            let explained: Vec<usize> =
-                broken.into_iter().filter(|&i| self.relations.get(i).and_then(|r| self.judge(r, Some((figure, needed)), values)) == Some(Outcome::Held)).collect();
+            let explained: Vec<usize> = broken
+                .into_iter()
+                .filter(|&i| {
+                    self.relations.get(i).and_then(|r| self.judge(r, Some((figure, needed)), values))
+                        == Some(Outcome::Held)
+                })
+                .collect();
             return (!explained.is_empty()).then_some(((figure, needed), explained));
         }
         Some(((figure, needed), broken))
@@ -259,21 +283,30 @@ fn causes(graph: &Graph) -> Vec<Cause> {
     loop {
         // The figures of the broken relations, in order (marked, not sorted: no sort in the wasm).
         let mut in_broken = vec![false; graph.figures.len()];
-        for term in graph.relations.iter().zip(&outcomes).filter(|(_, o)| **o == Outcome::Broken).flat_map(|(r, _)| &r.terms) {
+        for term in
+            graph.relations.iter().zip(&outcomes).filter(|(_, o)| **o == Outcome::Broken).flat_map(|(r, _)| &r.terms)
+        {
             if let Some(slot) = in_broken.get_mut(term.0) {
                 *slot = true;
             }
         }
         let figures: Vec<usize> = (0..in_broken.len()).filter(|&f| in_broken.get(f) == Some(&true)).collect();
-        let mut candidates: Vec<(Change, Vec<usize>)> = figures.iter().filter_map(|&figure| graph.candidate(figure, &outcomes, &values, false)).collect();
+        let mut candidates: Vec<(Change, Vec<usize>)> =
+            figures.iter().filter_map(|&figure| graph.candidate(figure, &outcomes, &values, false)).collect();
         // No figure explains all of its broken relations: a table's figure may explain its
         // table relations, its relations with sentences left as they are.
         if candidates.is_empty() {
-            candidates = figures.iter().filter_map(|&figure| graph.candidate(figure, &outcomes, &values, true)).collect();
+            candidates =
+                figures.iter().filter_map(|&figure| graph.candidate(figure, &outcomes, &values, true)).collect();
         }
         let Some(most) = candidates.iter().map(|(_, explained)| explained.len()).max() else { break };
-        let Some(best) = candidates.iter().find(|(_, explained)| explained.len() == most).map(|(_, explained)| explained.clone()) else { break };
-        let changes: Vec<Change> = candidates.into_iter().filter(|(_, explained)| *explained == best).map(|(change, _)| change).collect();
+        let Some(best) =
+            candidates.iter().find(|(_, explained)| explained.len() == most).map(|(_, explained)| explained.clone())
+        else {
+            break;
+        };
+        let changes: Vec<Change> =
+            candidates.into_iter().filter(|(_, explained)| *explained == best).map(|(change, _)| change).collect();
         if let [(figure, value)] = changes.as_slice() {
             if let Some(slot) = values.get_mut(*figure) {
                 *slot = *value;
@@ -306,16 +339,25 @@ fn causes(graph: &Graph) -> Vec<Cause> {
         // `2024年预算安排738.66万元` with its growth rate): the text means it; a table that
         // differs may count otherwise. (Not rates, counts or scores: those repeat by chance.)
         let held = |figure: usize| {
-            graph.figures.iter().enumerate().any(|(i, _)| (i == figure || graph.same_place(i, figure)) && graph.relations_of(i).any(|(_, r)| r.outcome == Outcome::Held))
+            graph.figures.iter().enumerate().any(|(i, _)| {
+                (i == figure || graph.same_place(i, figure))
+                    && graph.relations_of(i).any(|(_, r)| r.outcome == Outcome::Held)
+            })
         };
         let stated_again = |figure: usize| {
             let Some(this) = graph.figures.get(figure).filter(|f| f.location.table.is_none()) else { return false };
             let text = this.written.as_ref().filter(|w| !w.exact && !w.after.contains('%')).map(|w| w.text.as_str());
             graph.figures.iter().enumerate().any(|(i, f)| {
-                i != figure && !graph.same_place(i, figure) && f.location.table.is_none() && text.is_some() && f.written.as_ref().map(|w| w.text.as_str()) == text && held(i)
+                i != figure
+                    && !graph.same_place(i, figure)
+                    && f.location.table.is_none()
+                    && text.is_some()
+                    && f.written.as_ref().map(|w| w.text.as_str()) == text
+                    && held(i)
             })
         };
-        let decides = decides && !matches!(changes.as_slice(), [(figure, _)] if !decided_by_sentences(*figure) || stated_again(*figure));
+        let decides = decides
+            && !matches!(changes.as_slice(), [(figure, _)] if !decided_by_sentences(*figure) || stated_again(*figure));
         causes.push(Cause { changes, relations: best, decides });
     }
     // A cause whose relations read a figure at the place another cause changes (a growth rate
@@ -329,12 +371,9 @@ fn causes(graph: &Graph) -> Vec<Cause> {
         })
         .collect();
     for cause in &mut causes {
-        let stale = cause
-            .relations
-            .iter()
-            .filter_map(|&i| graph.relations.get(i))
-            .flat_map(|r| &r.terms)
-            .any(|t| changed.iter().any(|&f| f != t.0 && graph.same_place(f, t.0) && !cause.changes.iter().any(|c| c.0 == f)));
+        let stale = cause.relations.iter().filter_map(|&i| graph.relations.get(i)).flat_map(|r| &r.terms).any(|t| {
+            changed.iter().any(|&f| f != t.0 && graph.same_place(f, t.0) && !cause.changes.iter().any(|c| c.0 == f))
+        });
         if stale {
             cause.decides = false;
         }
@@ -344,11 +383,14 @@ fn causes(graph: &Graph) -> Vec<Cause> {
 
 /// How figure `figure` meets the relation: `各项之和`, the other side's name, … (zh, en).
 fn other_side(graph: &Graph, relation: &Relation, figure: usize) -> (String, String) {
-    let label = |index: usize| relation.terms.get(index).and_then(|t| graph.figures.get(t.0)).map_or("", |f| f.label.as_str());
+    let label =
+        |index: usize| relation.terms.get(index).and_then(|t| graph.figures.get(t.0)).map_or("", |f| f.label.as_str());
     let at = relation.terms.iter().position(|t| t.0 == figure).unwrap_or(0);
     match (relation.kind, at, relation.terms.len()) {
         (Kind::Sum, 0, 2) | (Kind::AtMost, 0, _) => (label(1).to_string(), label(1).to_string()),
-        (Kind::Sum, 1, 2) | (Kind::AtMost, _, _) | (Kind::Ratio, 1.., _) => (label(0).to_string(), label(0).to_string()),
+        (Kind::Sum, 1, 2) | (Kind::AtMost, _, _) | (Kind::Ratio, 1.., _) => {
+            (label(0).to_string(), label(0).to_string())
+        }
         (Kind::Sum, 0, _) => ("各项之和".to_string(), "the sum of its parts".to_string()),
         (Kind::Sum, _, _) => (format!("{} 的分项之和", label(0)), format!("the parts of {}", label(0))),
         (Kind::Ratio, _, _) => (format!("{} ÷ {}", label(1), label(2)), format!("{} ÷ {}", label(1), label(2))),
@@ -366,7 +408,11 @@ fn edit(graph: &Graph, (figure, value): Change) -> Option<Candidate<'_>> {
     let Some(written) = figure.written.as_ref() else { return Some((figure, None, false)) };
     let content = write_like(&written.text, value, value.scale());
     let reads = format!("{content}{}", written.after);
-    Some((figure, Some((Edit { byte_start: written.byte_start, byte_end: written.byte_end, content }, reads)), written.exact))
+    Some((
+        figure,
+        Some((Edit { byte_start: written.byte_start, byte_end: written.byte_end, content }, reads)),
+        written.exact,
+    ))
 }
 
 /// The candidates of an undecided cause, three at most (`A 应为 a，或 B 应为 b，等 5 处`).
@@ -394,10 +440,16 @@ pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
     // Broken relations no figure explains, stated in words that can be put right.
     for (i, relation) in graph.relations.iter().enumerate() {
         let explained = causes.iter().any(|cause| cause.relations.contains(&i));
-        let (Some(edit), Some(at), Outcome::Broken, false) = (&relation.reword, relation.finding, relation.outcome, explained) else { continue };
+        let (Some(edit), Some(at), Outcome::Broken, false) =
+            (&relation.reword, relation.finding, relation.outcome, explained)
+        else {
+            continue;
+        };
         if let Some(Some(finding)) = slots.get_mut(at) {
-            let (message, message_en) = (format!("应改为「{}」", edit.content), format!("should be «{}»", edit.content));
-            finding.fix = Some(Fix { message, message_en, applicability: Applicability::Safe, edits: vec![edit.clone()] });
+            let (message, message_en) =
+                (format!("应改为「{}」", edit.content), format!("should be «{}»", edit.content));
+            finding.fix =
+                Some(Fix { message, message_en, applicability: Applicability::Safe, edits: vec![edit.clone()] });
         }
     }
     let mut merged = Vec::new();
@@ -420,8 +472,14 @@ pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
             },
             // Its figures fit another reading: what the figure would be, not that it is wrong.
             ([(figure, Some((_, reads)), _)], false) => Fix {
-                message: format!("无法判断是否有误：若 {} {} 有误，应为 {reads}", figure.label, figure.location.excerpt),
-                message_en: format!("cannot tell whether it is wrong: if {} {} is, it should be {reads}", figure.label, figure.location.excerpt),
+                message: format!(
+                    "无法判断是否有误：若 {} {} 有误，应为 {reads}",
+                    figure.label, figure.location.excerpt
+                ),
+                message_en: format!(
+                    "cannot tell whether it is wrong: if {} {} is, it should be {reads}",
+                    figure.label, figure.location.excerpt
+                ),
                 applicability: Applicability::Display,
                 edits: Vec::new(),
             },
@@ -456,13 +514,20 @@ pub fn diagnose(graph: &Graph, findings: Vec<Finding>) -> Vec<Finding> {
         let n = parts.len();
         let (text, location) = if let [(figure, Some((_, reads)), _)] = edits.as_slice() {
             let change = cause.changes.first().map_or(0, |c| c.0);
-            let sides: Vec<(String, String)> = cause.relations.iter().filter_map(|&i| Some(other_side(graph, graph.relations.get(i)?, change))).collect();
+            let sides: Vec<(String, String)> = cause
+                .relations
+                .iter()
+                .filter_map(|&i| Some(other_side(graph, graph.relations.get(i)?, change)))
+                .collect();
             let zh: Vec<&str> = sides.iter().map(|s| s.0.as_str()).collect();
             let en: Vec<&str> = sides.iter().map(|s| s.1.as_str()).collect();
             let (said, said_en) = if n == 1 {
                 (format!("改后与{}相符", zh.join("")), format!("then it agrees with {}", en.join("")))
             } else {
-                (format!("改后与{}共 {n} 处勾稽同时成立", zh.join("、")), format!("then {n} relations hold ({})", en.join("; ")))
+                (
+                    format!("改后与{}共 {n} 处勾稽同时成立", zh.join("、")),
+                    format!("then {n} relations hold ({})", en.join("; ")),
+                )
             };
             let text = CauseText {
                 message: format!("{} {} 应为 {reads}：{said}", figure.label, figure.location.excerpt),

@@ -140,7 +140,12 @@ impl TableCoverage {
     /// text and these recognised: a 决算's nine, or a budget's nine when it has tables (a
     /// 预算说明 of narrative only requires none); `None` when none is required. Of the missing,
     /// those `without_columns` (their title over rows that lost their columns) are there, unread.
-    pub fn of(kinds: &[DocumentKind], tables: &[RecognisedTable], tables_seen: usize, without_columns: &[TableWithoutColumns]) -> Option<Self> {
+    pub fn of(
+        kinds: &[DocumentKind],
+        tables: &[RecognisedTable],
+        tables_seen: usize,
+        without_columns: &[TableWithoutColumns],
+    ) -> Option<Self> {
         let forms = if kinds.contains(&DocumentKind::FinalAccounts) {
             Form::FINAL_ACCOUNTS
         } else if cfg!(feature = "budget") && kinds.contains(&DocumentKind::Budget) && tables_seen > 0 {
@@ -148,8 +153,13 @@ impl TableCoverage {
         } else {
             return None;
         };
-        let missing: Vec<MissingTable> = forms.iter().filter(|&&form| !tables.iter().any(|t| t.form == form)).map(|&form| MissingTable { form, form_name: form.name() }).collect();
-        let columns_lost = missing.iter().filter(|m| without_columns.iter().any(|t| t.form == m.form)).copied().collect();
+        let missing: Vec<MissingTable> = forms
+            .iter()
+            .filter(|&&form| !tables.iter().any(|t| t.form == form))
+            .map(|&form| MissingTable { form, form_name: form.name() })
+            .collect();
+        let columns_lost =
+            missing.iter().filter(|m| without_columns.iter().any(|t| t.form == m.form)).copied().collect();
         Some(TableCoverage { expected: forms.len(), recognised: forms.len() - missing.len(), missing, columns_lost })
     }
 
@@ -167,7 +177,12 @@ impl TableCoverage {
             return Some(format!("识别到 0 / {} 张表{lost}：表内、表间勾稽未核对", self.expected));
         }
         let names: Vec<&str> = self.missing.iter().map(|m| m.form_name).collect();
-        Some(format!("识别到 {} / {} 张表，未识别 {}{lost}：涉及这些表的勾稽未核对", self.recognised, self.expected, names.join("、")))
+        Some(format!(
+            "识别到 {} / {} 张表，未识别 {}{lost}：涉及这些表的勾稽未核对",
+            self.recognised,
+            self.expected,
+            names.join("、")
+        ))
     }
 
     /// [`Self::summary_zh`] in English.
@@ -177,13 +192,23 @@ impl TableCoverage {
         }
         let lost = match self.columns_lost.len() {
             0 => String::new(),
-            n => format!(" ({n} of them lost their columns, as text copied from a PDF viewer does: open the PDF file itself)"),
+            n => format!(
+                " ({n} of them lost their columns, as text copied from a PDF viewer does: open the PDF file itself)"
+            ),
         };
         if self.recognised == 0 {
-            return Some(format!("0 of {} tables recognised{lost}: table arithmetic and cross-table relations not checked", self.expected));
+            return Some(format!(
+                "0 of {} tables recognised{lost}: table arithmetic and cross-table relations not checked",
+                self.expected
+            ));
         }
         let names: Vec<&str> = self.missing.iter().map(|m| m.form_name).collect();
-        Some(format!("{} of {} tables recognised; not recognised: {}{lost} (their relations not checked)", self.recognised, self.expected, names.join(", ")))
+        Some(format!(
+            "{} of {} tables recognised; not recognised: {}{lost} (their relations not checked)",
+            self.recognised,
+            self.expected,
+            names.join(", ")
+        ))
     }
 
     /// Whether none of the tables was recognised: the document is not scored.
@@ -321,7 +346,17 @@ impl Finding {
             stated: None,
             expected: None,
             derivation: String::new(),
-            location: FindingLocation { line, table: None, row: None, column: None, excerpt: String::new(), byte_start: 0, byte_end: 0, page: None, origin: None },
+            location: FindingLocation {
+                line,
+                table: None,
+                row: None,
+                column: None,
+                excerpt: String::new(),
+                byte_start: 0,
+                byte_end: 0,
+                page: None,
+                origin: None,
+            },
             related: Vec::new(),
             related_documents: Vec::new(),
             #[cfg(feature = "fixes")]
@@ -384,7 +419,9 @@ impl<'a> Term<'a> {
         // than the arithmetic. A 决算 table's cells carry its short name (`02表`, or its title
         // where the document does not number its tables); 绩效 rows name themselves.
         let named = table.form.is_final_accounts() || table.form.is_budget();
-        let mut label = String::with_capacity(if named { table.short_name.len() } else { 0 } + " ·".len() + row.len() + column.len());
+        let mut label = String::with_capacity(
+            if named { table.short_name.len() } else { 0 } + " ·".len() + row.len() + column.len(),
+        );
         if named {
             label.push_str(&table.short_name);
             label.push(' ');
@@ -394,7 +431,13 @@ impl<'a> Term<'a> {
             label.push('·');
             label.push_str(column);
         }
-        Term { label, amount, table: Some(table.form_name), row: Some(row.to_string()), column: Some(column.to_string()) }
+        Term {
+            label,
+            amount,
+            table: Some(table.form_name),
+            row: Some(row.to_string()),
+            column: Some(column.to_string()),
+        }
     }
 
     pub(crate) fn location(&self) -> FindingLocation {

@@ -18,7 +18,9 @@ pub fn apply_fixes<'f>(text: &str, fixes: impl Iterator<Item = &'f Fix>) -> (Str
     crate::sorting::sort_by_key(&mut fixes, |fix| fix.edits.first().map(|e| e.byte_start));
     let (mut out, mut at, mut applied) = (String::with_capacity(text.len()), 0, 0);
     for fix in fixes {
-        let fits = fix.edits.iter().try_fold(at, |from, e| (e.byte_start >= from && text.get(e.byte_start..e.byte_end).is_some()).then_some(e.byte_end));
+        let fits = fix.edits.iter().try_fold(at, |from, e| {
+            (e.byte_start >= from && text.get(e.byte_start..e.byte_end).is_some()).then_some(e.byte_end)
+        });
         if fits.is_none() {
             continue;
         }
@@ -68,11 +70,12 @@ impl Diagnosed {
     pub fn between(plain: &DocumentReport, diagnosed: &DocumentReport) -> Option<Diagnosed> {
         let mut taken = vec![false; plain.findings.len()];
         let mut find = |finding: &Finding| {
-            let index = plain
-                .findings
-                .iter()
-                .enumerate()
-                .position(|(i, f)| taken.get(i) == Some(&false) && f.rule == finding.rule && f.location == finding.location && f.message == finding.message)?;
+            let index = plain.findings.iter().enumerate().position(|(i, f)| {
+                taken.get(i) == Some(&false)
+                    && f.rule == finding.rule
+                    && f.location == finding.location
+                    && f.message == finding.message
+            })?;
             *taken.get_mut(index)? = true;
             Some(index)
         };
@@ -90,7 +93,12 @@ impl Diagnosed {
                 let j = std::iter::once(&part.location).chain(&part.related).position(|l| *l == finding.location)?;
                 Some((k, j))
             })?;
-            let text = CauseText { message: finding.message.clone(), message_en: finding.message_en.clone(), stated: finding.stated.clone(), expected: finding.expected.clone() };
+            let text = CauseText {
+                message: finding.message.clone(),
+                message_en: finding.message_en.clone(),
+                stated: finding.stated.clone(),
+                expected: finding.expected.clone(),
+            };
             change.causes.push(Cause { explains, at, text, fix: finding.fix.clone()? });
         }
         Some(change)
@@ -140,9 +148,13 @@ mod tests {
             message: String::new(),
             message_en: String::new(),
             applicability,
-            edits: edits.iter().map(|&(byte_start, byte_end, content)| Edit { byte_start, byte_end, content: content.to_string() }).collect(),
+            edits: edits
+                .iter()
+                .map(|&(byte_start, byte_end, content)| Edit { byte_start, byte_end, content: content.to_string() })
+                .collect(),
         };
-        let finding = |fix| Finding { fix: Some(fix), ..Finding::for_test(Category::TableArithmetic, Severity::Error, 1) };
+        let finding =
+            |fix| Finding { fix: Some(fix), ..Finding::for_test(Category::TableArithmetic, Severity::Error, 1) };
         let text = "合计 290.72，其中 280.72 和 0.00";
         let findings = [
             finding(fix(Applicability::Safe, &[(23, 29, "281.72")])),
@@ -154,7 +166,10 @@ mod tests {
         ];
         assert_eq!(apply_fixes(text, safe_fixes(&findings)), ("合计 280.72，其中 281.72 和 0.00".to_string(), 2));
         // One fix of any kind is applied when asked for.
-        assert_eq!(apply_fixes(text, [fix(Applicability::Unsafe, &[(34, 38, "1.00")])].iter()).0, "合计 290.72，其中 280.72 和 1.00");
+        assert_eq!(
+            apply_fixes(text, [fix(Applicability::Unsafe, &[(34, 38, "1.00")])].iter()).0,
+            "合计 290.72，其中 280.72 和 1.00"
+        );
         // An edit outside the text, or inside a character, is left out.
         let outside = [fix(Applicability::Safe, &[(1, 2, "x")]), fix(Applicability::Safe, &[(40, 50, "x")])];
         assert_eq!(apply_fixes(text, outside.iter()), (text.to_string(), 0));

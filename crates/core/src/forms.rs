@@ -241,7 +241,9 @@ fn budget_form(t: &str) -> Option<Form> {
 pub fn form_of_header(rows: &[Row]) -> Option<Form> {
     let header: Vec<String> = rows
         .iter()
-        .take_while(|r| !r.cells.iter().any(|c| is_value_like(&c.text) && !c.text.trim().chars().all(|ch| ch.is_ascii_digit())))
+        .take_while(|r| {
+            !r.cells.iter().any(|c| is_value_like(&c.text) && !c.text.trim().chars().all(|ch| ch.is_ascii_digit()))
+        })
         .take(5)
         .map(|r| norm(&r.compact_text()))
         .collect();

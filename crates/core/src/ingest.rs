@@ -195,7 +195,9 @@ fn position_of(bytes: &[u8], byte: u8) -> Option<usize> {
 /// Byte offset of the last `needle` in `haystack`, as `haystack.rfind(needle)` (see [`find`]).
 pub fn rfind(haystack: &str, needle: &str) -> Option<usize> {
     // A match of valid UTF-8 in valid UTF-8 starts on a character boundary.
-    (0..=haystack.len().checked_sub(needle.len())?).rev().find(|&at| haystack.as_bytes()[at..].starts_with(needle.as_bytes()))
+    (0..=haystack.len().checked_sub(needle.len())?)
+        .rev()
+        .find(|&at| haystack.as_bytes()[at..].starts_with(needle.as_bytes()))
 }
 
 /// Byte offsets of the non-overlapping `needle`s in `haystack`, as the offsets of
@@ -291,7 +293,12 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn span(&self) -> Span {
-        Span { line_start: self.number, line_end: self.number, byte_start: self.start, byte_end: self.start + self.text.len() }
+        Span {
+            line_start: self.number,
+            line_end: self.number,
+            byte_start: self.start,
+            byte_end: self.start + self.text.len(),
+        }
     }
 
     /// Blank: nothing but spaces. A lone tab is an empty cell of the one-cell-per-line layout.
@@ -320,7 +327,15 @@ fn cell_at(line_number: usize, offset: usize, field: &str) -> Cell {
     let trimmed = trim(field);
     let leading = if trimmed.len() == field.len() { 0 } else { field.len() - field.trim_start().len() };
     let start = offset + leading;
-    Cell { text: strip_markup(trimmed), span: Span { line_start: line_number, line_end: line_number, byte_start: start, byte_end: start + trimmed.len() } }
+    Cell {
+        text: strip_markup(trimmed),
+        span: Span {
+            line_start: line_number,
+            line_end: line_number,
+            byte_start: start,
+            byte_end: start + trimmed.len(),
+        },
+    }
 }
 
 /// The row of tab-separated cells `text`, line `number` of the input, starting at byte `start`.
@@ -400,7 +415,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
         let trimmed = line.text.trim();
         let leading = line.text.len() - line.text.trim_start().len();
-        let span = Span { line_start: line.number, line_end: line.number, byte_start: line.start + leading, byte_end: line.start + leading + trimmed.len() };
+        let span = Span {
+            line_start: line.number,
+            line_end: line.number,
+            byte_start: line.start + leading,
+            byte_end: line.start + leading + trimmed.len(),
+        };
         if let Some(heading) = trimmed.strip_prefix('#') {
             let depth = 1 + heading.len() - heading.trim_start_matches('#').len();
             out.push(Block::Heading { text: strip_markup(heading.trim_start_matches('#')), depth, span });
@@ -452,7 +472,10 @@ mod tests {
         assert_eq!(lone_returns_as_newlines("a\rb\r\nc\r"), "a\nb\r\nc\n");
         assert!(matches!(lone_returns_as_newlines("a\r\nb\n"), std::borrow::Cow::Borrowed(_)));
         let blocks = blocks(&lone_returns_as_newlines("甲\t乙\r1.00\t2.00\r末段\r"));
-        assert!(matches!(&blocks[..], [Block::Table { rows, .. }, Block::Paragraph { text, .. }] if rows.len() == 2 && text == "末段"), "{blocks:?}");
+        assert!(
+            matches!(&blocks[..], [Block::Table { rows, .. }, Block::Paragraph { text, .. }] if rows.len() == 2 && text == "末段"),
+            "{blocks:?}"
+        );
     }
 
     #[test]

@@ -122,7 +122,11 @@ pub(crate) fn numbering(text: &str) -> Option<(u8, String)> {
         return Some((30, number));
     }
     let n = digits(&compact);
-    if n > 0 && compact[n..].strip_prefix(['、', '.', '．']).is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_digit())) {
+    if n > 0
+        && compact[n..]
+            .strip_prefix(['、', '.', '．'])
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_digit()))
+    {
         return Some((40, compact[..n].to_string()));
     }
     bracketed(digits).map(|number| (50, number))
@@ -208,7 +212,10 @@ pub fn is_meta_cell(text: &str) -> bool {
         return false;
     }
     let t = norm(text);
-    contains(&t, "单位:") || t.starts_with("部门:") || t.starts_with("编制部门:") || (t.starts_with("公开") && t.ends_with('表'))
+    contains(&t, "单位:")
+        || t.starts_with("部门:")
+        || t.starts_with("编制部门:")
+        || (t.starts_with("公开") && t.ends_with('表'))
 }
 
 /// Whether a row is a 栏次 (column-number) row.
@@ -218,7 +225,8 @@ pub fn is_column_number_row(cells: &[&str]) -> bool {
     }
     let numbers: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
     // `i + 1` as written: digits without a leading zero.
-    let is_number = |i: usize, c: &str| c.bytes().all(|b| b.is_ascii_digit()) && !c.starts_with('0') && c.parse() == Ok(i + 1);
+    let is_number =
+        |i: usize, c: &str| c.bytes().all(|b| b.is_ascii_digit()) && !c.starts_with('0') && c.parse() == Ok(i + 1);
     numbers.len() >= 3 && numbers.iter().enumerate().all(|(i, c)| is_number(i, c))
 }
 
@@ -336,7 +344,10 @@ mod tests {
 
     #[test]
     fn ordinals_are_split_off() {
-        assert_eq!(split_ordinal("一、一般公共预算财政拨款收入"), (Some("一".into()), "一般公共预算财政拨款收入".into()));
+        assert_eq!(
+            split_ordinal("一、一般公共预算财政拨款收入"),
+            (Some("一".into()), "一般公共预算财政拨款收入".into())
+        );
         assert_eq!(split_ordinal("十五、商业服务业等支出"), (Some("十五".into()), "商业服务业等支出".into()));
         assert_eq!(split_ordinal("(一)基本支出情况"), (Some("一".into()), "基本支出情况".into()));
         assert_eq!(split_ordinal("1、公务用车购置和维护经费"), (Some("1".into()), "公务用车购置和维护经费".into()));
@@ -349,8 +360,14 @@ mod tests {
         assert_eq!(subject_code("2010301"), Some(("2010301".into(), CodeLevel::Item, String::new())));
         assert_eq!(subject_code("201 06 01"), Some(("2010601".into(), CodeLevel::Item, String::new())));
         assert_eq!(subject_code("20103"), Some(("20103".into(), CodeLevel::Section, String::new())));
-        assert_eq!(subject_code("201 一般公共服务支出"), Some(("201".into(), CodeLevel::Class, "一般公共服务支出".into())));
-        assert_eq!(subject_code("2010399 其他政府办公厅(室)及相关机构事务支出").map(|c| c.2), Some("其他政府办公厅(室)及相关机构事务支出".into()));
+        assert_eq!(
+            subject_code("201 一般公共服务支出"),
+            Some(("201".into(), CodeLevel::Class, "一般公共服务支出".into()))
+        );
+        assert_eq!(
+            subject_code("2010399 其他政府办公厅(室)及相关机构事务支出").map(|c| c.2),
+            Some("其他政府办公厅(室)及相关机构事务支出".into())
+        );
         assert_eq!(subject_code("2023年"), None);
         assert_eq!(subject_code("合计"), None);
     }

@@ -89,9 +89,16 @@ fn fields(line: &str) -> Vec<Field<'_>> {
                 // One space apart: two figures, or an amount and the label of the next column
                 // (`156,211,123 一、一般公共服务支出` in a tight two-sided table, `0.00 其他资金`).
                 let split = spaces >= 2
-                    || (spaces == 1 && ((is_figure(next_word) && is_figure(so_far)) || (is_amount(so_far) && (is_ordinal_label(next_word) || is_column_label(&line[at..])))));
+                    || (spaces == 1
+                        && ((is_figure(next_word) && is_figure(so_far))
+                            || (is_amount(so_far) && (is_ordinal_label(next_word) || is_column_label(&line[at..])))));
                 if split {
-                    out.push(Field { text: &line[begin.0..last_end.0], at: begin.0, chars: (begin.1, last_end.1), display: (begin.2, last_end.2) });
+                    out.push(Field {
+                        text: &line[begin.0..last_end.0],
+                        at: begin.0,
+                        chars: (begin.1, last_end.1),
+                        display: (begin.2, last_end.2),
+                    });
                     start = None;
                 }
             }
@@ -105,7 +112,12 @@ fn fields(line: &str) -> Vec<Field<'_>> {
         display += width;
     }
     if let Some(begin) = start {
-        out.push(Field { text: &line[begin.0..last_end.0], at: begin.0, chars: (begin.1, last_end.1), display: (begin.2, last_end.2) });
+        out.push(Field {
+            text: &line[begin.0..last_end.0],
+            at: begin.0,
+            chars: (begin.1, last_end.1),
+            display: (begin.2, last_end.2),
+        });
     }
     out
 }
@@ -115,7 +127,11 @@ fn fields(line: &str) -> Vec<Field<'_>> {
 /// (two spaces after it), as where a right-aligned figure meets a left-aligned label.
 fn is_column_label(rest: &str) -> bool {
     let Some(end) = crate::ingest::find(rest, "  ") else { return false };
-    rest[..end].chars().enumerate().all(|(i, c)| is_wide(c) && !matches!(c, '，' | '。' | '；' | '：') && (i > 0 || !matches!(c, '万' | '亿' | '元' | '千' | '百')))
+    rest[..end].chars().enumerate().all(|(i, c)| {
+        is_wide(c)
+            && !matches!(c, '，' | '。' | '；' | '：')
+            && (i > 0 || !matches!(c, '万' | '亿' | '元' | '千' | '百'))
+    })
 }
 
 /// A figure as tables print them: an amount, a percentage, a count, a code.
@@ -147,7 +163,8 @@ fn is_ordinal_label(text: &str) -> bool {
 /// Whether a field is a label with an ordinal (`一、…`, `（一）…`) or a total (`合计`, `总计`).
 fn is_row_label(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
-    let ordinal = matches!(first, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') && contains(text, "、");
+    let ordinal =
+        matches!(first, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') && contains(text, "、");
     ordinal || first == '（' || first == '(' || text.ends_with('计') || contains(text, "合计") || contains(text, "总计")
 }
 
@@ -178,7 +195,9 @@ fn row_like(line: &Line) -> bool {
 /// Whether a line inside a table is a row of it: fields side by side, a 科目编码 first, or a
 /// row label alone (`十、节能环保支出`, `合计`).
 fn is_row(line: &Line) -> bool {
-    line.fields.len() >= 2 || opens_with_code(line) || line.fields.first().is_some_and(|f| is_row_label(f.text) && f.text.chars().count() <= 20)
+    line.fields.len() >= 2
+        || opens_with_code(line)
+        || line.fields.first().is_some_and(|f| is_row_label(f.text) && f.text.chars().count() <= 20)
 }
 
 /// Whether a line holds a table's body: an amount, or a 科目编码 first.
@@ -283,8 +302,14 @@ mod tests {
         }
         // A 项目支出绩效目标表 as `pdftotext -layout` sets it: right-aligned figures one space
         // before the next column's left-aligned label.
-        assert_eq!(texts("     项目资金总额           4,100,000.00 年度资金申请总额        4,100,000.00"), ["项目资金总额", "4,100,000.00", "年度资金申请总额", "4,100,000.00"]);
-        assert_eq!(texts("     其他资金                     0.00 其他资金                   0.00"), ["其他资金", "0.00", "其他资金", "0.00"]);
+        assert_eq!(
+            texts("     项目资金总额           4,100,000.00 年度资金申请总额        4,100,000.00"),
+            ["项目资金总额", "4,100,000.00", "年度资金申请总额", "4,100,000.00"]
+        );
+        assert_eq!(
+            texts("     其他资金                     0.00 其他资金                   0.00"),
+            ["其他资金", "0.00", "其他资金", "0.00"]
+        );
         // A unit, a sentence, or a label at the end of the line stay with the figure.
         assert_eq!(texts("  280.72 万元  合计"), ["280.72 万元", "合计"]);
         assert_eq!(texts("  5.20% 主要原因是人员增加，支出增长"), ["5.20% 主要原因是人员增加，支出增长"]);
@@ -301,11 +326,20 @@ mod tests {
         let tables: Vec<Vec<Vec<&str>>> = blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Table { rows, layout: TableLayout::Tabbed, .. } => Some(rows.iter().map(|r| r.texts()).collect()),
+                Block::Table { rows, layout: TableLayout::Tabbed, .. } => {
+                    Some(rows.iter().map(|r| r.texts()).collect())
+                }
                 _ => None,
             })
             .collect();
-        assert_eq!(tables, [[["功能分类科目编码", "", "", "科目名称", "本年收入合计"], ["2010601", "", "", "行政运行", "1.00"], ["2010602", "", "", "一般行政管理事务", "2.00"]]]);
+        assert_eq!(
+            tables,
+            [[
+                ["功能分类科目编码", "", "", "科目名称", "本年收入合计"],
+                ["2010601", "", "", "行政运行", "1.00"],
+                ["2010602", "", "", "一般行政管理事务", "2.00"]
+            ]]
+        );
         let paragraphs: Vec<&str> = blocks
             .iter()
             .filter_map(|b| match b {

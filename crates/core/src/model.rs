@@ -19,7 +19,13 @@ pub struct Location {
 impl Location {
     /// The location of cell number `column` spanning `span`.
     pub fn of(span: Span, column: usize) -> Self {
-        Location { line: span.line_start, line_end: span.line_end, column, byte_start: span.byte_start, byte_end: span.byte_end }
+        Location {
+            line: span.line_start,
+            line_end: span.line_end,
+            column,
+            byte_start: span.byte_start,
+            byte_end: span.byte_end,
+        }
     }
 }
 

@@ -18,7 +18,8 @@ use crate::score;
 /// Checks parsed documents together, each with the rules `options` select: the rules that
 /// compare years (Y) read each document's companions ([`Companion::pairs_with`]).
 pub fn check_parsed(documents: &[&ParseReport], options: &CheckOptions) -> CheckReport {
-    let (pending, companions): (Vec<Pending>, Vec<Companion>) = documents.iter().map(|document| begin(document, options)).unzip();
+    let (pending, companions): (Vec<Pending>, Vec<Companion>) =
+        documents.iter().map(|document| begin(document, options)).unzip();
     let paired = pair(&companions);
     CheckReport::new(
         pending
@@ -57,7 +58,11 @@ pub fn begin(document: &ParseReport, options: &CheckOptions) -> (Pending, Compan
         kind: document.document.kinds.clone(),
         year: document.document.year,
         department: document.document.department.clone(),
-        tables: document.tables.iter().map(|t| TableRef { form: t.form, form_name: t.form_name, line: t.line }).collect(),
+        tables: document
+            .tables
+            .iter()
+            .map(|t| TableRef { form: t.form, form_name: t.form_name, line: t.line })
+            .collect(),
         has_performance_tables: document.tables.iter().any(|t| t.form.is_performance()),
         stats: checked.stats,
         findings: checked.findings,
@@ -86,7 +91,8 @@ pub fn finish(pending: Pending, own: &Companion, companions: &[&Companion], opti
     let Pending { source, kind, year, department, tables, has_performance_tables, stats, findings } = pending;
     let (stats, mut findings) = check::compare(own, companions, options, stats, findings);
     Finding::sort_for_report(&mut findings);
-    let score = score::score(&kind, has_performance_tables, stats.table_coverage.as_ref(), &stats.by_category, &findings);
+    let score =
+        score::score(&kind, has_performance_tables, stats.table_coverage.as_ref(), &stats.by_category, &findings);
     let compared_with = companions.iter().map(|c| c.source.clone()).collect();
     DocumentReport { source, kind, year, department, compared_with, tables, stats, score, findings }
 }

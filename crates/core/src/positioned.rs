@@ -120,7 +120,11 @@ impl SourcePlaces {
         let pieces = lines
             .filter_map(|line| {
                 let mut fields = line.splitn(3, '\t');
-                Some(Piece { byte: fields.next()?.parse().ok()?, file: fields.next()?.parse().ok()?, place: fields.next()?.to_string() })
+                Some(Piece {
+                    byte: fields.next()?.parse().ok()?,
+                    file: fields.next()?.parse().ok()?,
+                    place: fields.next()?.to_string(),
+                })
             })
             .collect();
         SourcePlaces { files, pieces }
@@ -137,7 +141,11 @@ impl SourcePlaces {
     pub fn append(&mut self, other: SourcePlaces, offset: usize) {
         let first = self.files.len();
         self.files.extend(other.files);
-        self.pieces.extend(other.pieces.into_iter().map(|p| Piece { byte: p.byte + offset, file: p.file + first, place: p.place }));
+        self.pieces.extend(other.pieces.into_iter().map(|p| Piece {
+            byte: p.byte + offset,
+            file: p.file + first,
+            place: p.place,
+        }));
     }
 
     /// The place of the piece byte `byte` is in.

@@ -77,8 +77,15 @@ pub struct Graph {
 impl Graph {
     /// Records a relation over `terms` with its `outcome`; `finding` is the index the finding
     /// of a relation that did not hold has.
-    pub fn add<'t, 'a: 't>(&mut self, kind: Kind, terms: impl Iterator<Item = (&'t Term<'a>, bool)>, outcome: Outcome, finding: usize) {
-        let terms: Vec<(usize, Number, bool)> = terms.map(|(term, add)| (self.figure(term), term.amount.number, add)).collect();
+    pub fn add<'t, 'a: 't>(
+        &mut self,
+        kind: Kind,
+        terms: impl Iterator<Item = (&'t Term<'a>, bool)>,
+        outcome: Outcome,
+        finding: usize,
+    ) {
+        let terms: Vec<(usize, Number, bool)> =
+            terms.map(|(term, add)| (self.figure(term), term.amount.number, add)).collect();
         for &(figure, _, _) in &terms {
             if let Some(figure) = self.figures.get_mut(figure) {
                 if figure.relations.last() != Some(&self.relations.len()) {
@@ -86,7 +93,14 @@ impl Graph {
                 }
             }
         }
-        self.relations.push(Relation { kind, terms, outcome, finding: (outcome != Outcome::Held).then_some(finding), decides: true, reword: None });
+        self.relations.push(Relation {
+            kind,
+            terms,
+            outcome,
+            finding: (outcome != Outcome::Held).then_some(finding),
+            decides: true,
+            reword: None,
+        });
     }
 
     /// The relation recorded last is stated in words at `edit`'s bytes, which `edit` rewrites so
@@ -122,7 +136,14 @@ impl Graph {
         }
         let index = self.figures.len();
         let written = written(&term.amount.raw, &term.amount.number, at.byte_start, at.byte_end);
-        self.figures.push(Figure { label: term.label.clone(), value: term.amount.number.value, relations: Vec::new(), location: term.location(), written, pinned: false });
+        self.figures.push(Figure {
+            label: term.label.clone(),
+            value: term.amount.number.value,
+            relations: Vec::new(),
+            location: term.location(),
+            written,
+            pinned: false,
+        });
         self.index.insert(key, index);
         index
     }
@@ -138,8 +159,17 @@ fn written(raw: &str, number: &Number, start: usize, end: usize) -> Option<Writt
     let last = raw.rfind(|c: char| c.is_ascii_digit() || ")）".contains(c))?;
     let text = raw.get(first..=last)?;
     let read = parse_number(text)?;
-    let same = read.value == number.value && read.decimals == number.decimals && text.contains(|c: char| c.is_ascii_digit()) && !text.contains(' ');
-    same.then(|| Written { byte_start: start + first, byte_end: start + last + 1, text: text.to_string(), after: raw[last + 1..].to_string(), exact: number.exact })
+    let same = read.value == number.value
+        && read.decimals == number.decimals
+        && text.contains(|c: char| c.is_ascii_digit())
+        && !text.contains(' ');
+    same.then(|| Written {
+        byte_start: start + first,
+        byte_end: start + last + 1,
+        text: text.to_string(),
+        after: raw[last + 1..].to_string(),
+        exact: number.exact,
+    })
 }
 
 #[cfg(test)]

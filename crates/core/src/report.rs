@@ -79,15 +79,35 @@ impl ParseReport {
             None => "-",
         };
         let year = d.year.map_or("-".to_string(), |y| y.to_string());
-        let _ = writeln!(out, "  类型: {} | 年度: {} | 部门: {} | 单位: {}", kinds.join(" + "), year, d.department.as_deref().unwrap_or("-"), unit);
+        let _ = writeln!(
+            out,
+            "  类型: {} | 年度: {} | 部门: {} | 单位: {}",
+            kinds.join(" + "),
+            year,
+            d.department.as_deref().unwrap_or("-"),
+            unit
+        );
         let _ = writeln!(out, "  表格: 识别 {} / {}, 数值 {} 个", s.tables_recognised, s.tables, s.values);
         for t in &self.tables {
             // The number the document gives the table (`02表` → `02`), blank where it numbers none.
             let number = t.number().unwrap_or("  ");
-            let _ = writeln!(out, "    L{:<4} {} {} ({} 个数值){}", t.line, number, t.form_name, t.cells.len(), table_detail(t));
+            let _ = writeln!(
+                out,
+                "    L{:<4} {} {} ({} 个数值){}",
+                t.line,
+                number,
+                t.form_name,
+                t.cells.len(),
+                table_detail(t)
+            );
         }
         for t in &self.coverage.unrecognised_tables {
-            let _ = writeln!(out, "    L{:<4} 未识别: {}", t.span.line_start, t.first_row.chars().take(40).collect::<String>());
+            let _ = writeln!(
+                out,
+                "    L{:<4} 未识别: {}",
+                t.span.line_start,
+                t.first_row.chars().take(40).collect::<String>()
+            );
         }
         let paragraphs = count_paragraphs(&self.sections);
         let _ = writeln!(
@@ -108,7 +128,14 @@ impl ParseReport {
             c.unplaced_cells.len()
         );
         for issue in &c.unplaced_cells {
-            let _ = writeln!(out, "    L{} 列{} «{}»: {}", issue.at.line, issue.at.column + 1, issue.text.chars().take(30).collect::<String>(), issue.reason);
+            let _ = writeln!(
+                out,
+                "    L{} 列{} «{}»: {}",
+                issue.at.line,
+                issue.at.column + 1,
+                issue.text.chars().take(30).collect::<String>(),
+                issue.reason
+            );
         }
         let _ = writeln!(out, "  表格内容 (每行: 行号 | 各单元格):");
         for block in &self.blocks {
@@ -126,8 +153,15 @@ impl ParseReport {
 fn table_detail(table: &RecognisedTable) -> String {
     match &table.model {
         TableModel::Performance(p) => {
-            let score = |a: &Option<crate::model::Amount>| a.as_ref().map_or("-".to_string(), |a| a.number.value.to_string());
-            format!(" {}: 指标 {} 个, 总分 {} / {}", p.subject.as_deref().unwrap_or("-"), p.indicators.len(), score(&p.total_points), score(&p.total_score))
+            let score =
+                |a: &Option<crate::model::Amount>| a.as_ref().map_or("-".to_string(), |a| a.number.value.to_string());
+            format!(
+                " {}: 指标 {} 个, 总分 {} / {}",
+                p.subject.as_deref().unwrap_or("-"),
+                p.indicators.len(),
+                score(&p.total_points),
+                score(&p.total_score)
+            )
         }
         _ => String::new(),
     }

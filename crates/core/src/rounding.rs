@@ -52,7 +52,9 @@ impl Interval {
 
     /// The interval of the sum of `numbers`; `None` beyond `Decimal`'s range.
     pub fn sum<'a>(numbers: impl IntoIterator<Item = &'a Number>) -> Option<Self> {
-        numbers.into_iter().try_fold(Interval::exact(Decimal::ZERO), |sum, number| sum.checked_add(Interval::of(number)?))
+        numbers
+            .into_iter()
+            .try_fold(Interval::exact(Decimal::ZERO), |sum, number| sum.checked_add(Interval::of(number)?))
     }
 
     /// The interval of `100 · self / other`; `None` when `other` may be zero or negative, or
@@ -62,7 +64,8 @@ impl Interval {
             return None;
         }
         let hundred = Decimal::ONE_HUNDRED;
-        let candidates = [div(self.lo, other.lo)?, div(self.lo, other.hi)?, div(self.hi, other.lo)?, div(self.hi, other.hi)?];
+        let candidates =
+            [div(self.lo, other.lo)?, div(self.lo, other.hi)?, div(self.hi, other.lo)?, div(self.hi, other.hi)?];
         let lo = candidates.iter().copied().min()?;
         let hi = candidates.iter().copied().max()?;
         Some(Interval { lo: mul(lo, hundred)?, hi: mul(hi, hundred)? })
@@ -158,7 +161,10 @@ pub fn judge(stated: &Number, computed: Interval, allowance: Option<u32>) -> Opt
 
 /// `stated = Σ parts` (a part subtracted when its flag is false): the parts' interval and the
 /// verdict; `None` beyond `Decimal`'s range.
-pub fn judge_sum<'a>(stated: &Number, parts: impl Iterator<Item = (&'a Number, bool)> + Clone) -> Option<(Interval, Outcome)> {
+pub fn judge_sum<'a>(
+    stated: &Number,
+    parts: impl Iterator<Item = (&'a Number, bool)> + Clone,
+) -> Option<(Interval, Outcome)> {
     let computed = parts.clone().try_fold(Interval::exact(Decimal::ZERO), |computed, (number, add)| {
         let interval = Interval::of(number)?;
         if add {

@@ -9,8 +9,14 @@ use crate::finding::{Counts, Finding, TableCoverage};
 use crate::recognise::meta::DocumentKind;
 
 /// Each category's weight in the overall score (they add up to 100).
-pub const WEIGHTS: [(Category, u32); 6] =
-    [(Category::Completeness, 10), (Category::TableArithmetic, 25), (Category::CrossTable, 20), (Category::Narrative, 20), (Category::Performance, 15), (Category::Form, 10)];
+pub const WEIGHTS: [(Category, u32); 6] = [
+    (Category::Completeness, 10),
+    (Category::TableArithmetic, 25),
+    (Category::CrossTable, 20),
+    (Category::Narrative, 20),
+    (Category::Performance, 15),
+    (Category::Form, 10),
+];
 /// Points a finding costs its category.
 pub fn penalty(severity: Severity) -> u32 {
     match severity {
@@ -105,7 +111,9 @@ pub struct Deduction {
 /// a [`TableCoverage`], a 决算 or a budget with tables).
 fn applicable(category: Category, kinds: &[DocumentKind], has_performance_tables: bool, tables_required: bool) -> bool {
     match category {
-        Category::Completeness | Category::TableArithmetic | Category::CrossTable => kinds.contains(&DocumentKind::FinalAccounts) || tables_required,
+        Category::Completeness | Category::TableArithmetic | Category::CrossTable => {
+            kinds.contains(&DocumentKind::FinalAccounts) || tables_required
+        }
         Category::Performance => kinds.contains(&DocumentKind::PerformanceSelfEvaluation) || has_performance_tables,
         Category::Narrative | Category::Form => true,
     }
@@ -128,7 +136,12 @@ pub fn score(
                 .iter()
                 .flat_map(Finding::relations)
                 .filter(|f| f.category == category)
-                .map(|f| Deduction { rule: f.rule, line: f.location.line, severity: f.severity, points: penalty(f.severity) })
+                .map(|f| Deduction {
+                    rule: f.rule,
+                    line: f.location.line,
+                    severity: f.severity,
+                    points: penalty(f.severity),
+                })
                 .collect();
             let assessed = counts.checked > 0;
             let lost: u32 = deductions.iter().map(|d| d.points).sum();
@@ -149,8 +162,14 @@ pub fn score(
     // The table categories of a 决算 were assessed on the tables read only: they count for
     // that share of their weight (in `expected`ths, to stay in integers).
     let (read, expected) = tables.map_or((1, 1), |t| (t.recognised as u32, t.expected as u32));
-    let assessed_share: u32 =
-        categories.iter().filter(|c| c.assessed).map(|c| c.weight * if matches!(c.category, Category::TableArithmetic | Category::CrossTable) { read } else { expected }).sum();
+    let assessed_share: u32 = categories
+        .iter()
+        .filter(|c| c.assessed)
+        .map(|c| {
+            c.weight
+                * if matches!(c.category, Category::TableArithmetic | Category::CrossTable) { read } else { expected }
+        })
+        .sum();
     let coverage = (assessed_share * 100).checked_div(applicable_weight * expected).unwrap_or(0);
     if assessed_weight == 0 || tables.is_some_and(TableCoverage::none_read) {
         return Score { value: None, grade: None, coverage, grade_capped_by_coverage: false, categories };
@@ -164,7 +183,13 @@ pub fn score(
         _ => Grade::Fair,
     };
     let grade = earned.max(ceiling);
-    Score { value: Some(f64::from(tenths) / 10.0), grade: Some(grade), coverage, grade_capped_by_coverage: grade != earned, categories }
+    Score {
+        value: Some(f64::from(tenths) / 10.0),
+        grade: Some(grade),
+        coverage,
+        grade_capped_by_coverage: grade != earned,
+        categories,
+    }
 }
 
 #[cfg(test)]
@@ -185,7 +210,10 @@ mod tests {
 
     /// The nine 决算 tables, the first `read` of them recognised.
     fn tables_read(read: usize) -> TableCoverage {
-        let missing = crate::recognise::Form::FINAL_ACCOUNTS[read..].iter().map(|&form| crate::finding::MissingTable { form, form_name: form.name() }).collect();
+        let missing = crate::recognise::Form::FINAL_ACCOUNTS[read..]
+            .iter()
+            .map(|&form| crate::finding::MissingTable { form, form_name: form.name() })
+            .collect();
         TableCoverage { expected: 9, recognised: read, missing, columns_lost: Vec::new() }
     }
 
@@ -204,8 +232,12 @@ mod tests {
 
     #[test]
     fn every_point_lost_is_a_deduction_for_a_finding() {
-        let by_category = SortedMap::from([(Category::TableArithmetic, counts(50, 2)), (Category::CrossTable, counts(20, 0))]);
-        let findings = [finding(Category::TableArithmetic, Severity::Error, 7), finding(Category::TableArithmetic, Severity::Notice, 9)];
+        let by_category =
+            SortedMap::from([(Category::TableArithmetic, counts(50, 2)), (Category::CrossTable, counts(20, 0))]);
+        let findings = [
+            finding(Category::TableArithmetic, Severity::Error, 7),
+            finding(Category::TableArithmetic, Severity::Notice, 9),
+        ];
         let s = score(&FINAL, false, Some(&all_read()), &by_category, &findings);
         let table = category(&s, Category::TableArithmetic);
         assert_eq!(table.score, Some(89));
@@ -220,7 +252,13 @@ mod tests {
     #[test]
     fn a_document_where_little_was_checked_is_not_called_excellent() {
         let by_category = SortedMap::from([(Category::TableArithmetic, counts(50, 0))]);
-        let s = score(&[DocumentKind::FinalAccounts, DocumentKind::PerformanceSelfEvaluation], false, Some(&all_read()), &by_category, &[]);
+        let s = score(
+            &[DocumentKind::FinalAccounts, DocumentKind::PerformanceSelfEvaluation],
+            false,
+            Some(&all_read()),
+            &by_category,
+            &[],
+        );
         assert_eq!(s.value, Some(100.0));
         // Table arithmetic only: 25 of the applicable 100.
         assert_eq!(s.coverage, 25);
@@ -238,7 +276,11 @@ mod tests {
     fn a_final_accounts_document_whose_tables_were_not_read_is_not_scored() {
         // What a 决算 pasted as text whose tables no reader took gets: its wording and a few
         // narrative relations all hold.
-        let by_category = SortedMap::from([(Category::Form, counts(965, 0)), (Category::Narrative, counts(18, 0)), (Category::Completeness, counts(9, 0))]);
+        let by_category = SortedMap::from([
+            (Category::Form, counts(965, 0)),
+            (Category::Narrative, counts(18, 0)),
+            (Category::Completeness, counts(9, 0)),
+        ]);
         let s = score(&FINAL, false, Some(&tables_read(0)), &by_category, &[]);
         assert_eq!((s.value, s.grade), (None, None));
         // Completeness, narrative and wording: 40 of the applicable 85.
@@ -269,8 +311,10 @@ mod tests {
 
     #[test]
     fn many_errors_floor_a_category_at_zero() {
-        let by_category = SortedMap::from([(Category::TableArithmetic, counts(50, 12)), (Category::CrossTable, counts(20, 0))]);
-        let findings: Vec<Finding> = (0..12).map(|line| finding(Category::TableArithmetic, Severity::Error, line)).collect();
+        let by_category =
+            SortedMap::from([(Category::TableArithmetic, counts(50, 12)), (Category::CrossTable, counts(20, 0))]);
+        let findings: Vec<Finding> =
+            (0..12).map(|line| finding(Category::TableArithmetic, Severity::Error, line)).collect();
         let s = score(&FINAL, false, Some(&all_read()), &by_category, &findings);
         assert_eq!(category(&s, Category::TableArithmetic).score, Some(0));
         // (0·25 + 100·20) / 45 = 44.44…

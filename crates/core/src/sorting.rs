@@ -28,7 +28,8 @@ pub fn sort_positions(positions: &mut [usize], compare: &dyn Fn(usize, usize) ->
             let (middle, end) = ((start + width).min(n), (start + 2 * width).min(n));
             let (mut left, mut right) = (start, middle);
             for slot in &mut target[start..end] {
-                let take_left = right == end || (left < middle && compare(source[left], source[right]) != Ordering::Greater);
+                let take_left =
+                    right == end || (left < middle && compare(source[left], source[right]) != Ordering::Greater);
                 let from = if take_left { &mut left } else { &mut right };
                 *slot = source[*from];
                 *from += 1;

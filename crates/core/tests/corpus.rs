@@ -31,12 +31,23 @@ fn parse(prefix: &str) -> (ParseReport, String) {
 fn listing(report: &ParseReport, forms: &[Form]) -> String {
     let mut out = String::new();
     for table in report.tables.iter().filter(|t| forms.contains(&t.form)) {
-        let _ = writeln!(out, "== L{} {} «{}» {} values", table.line, table.form_name, table.title.as_deref().unwrap_or("-"), table.cells.len());
+        let _ = writeln!(
+            out,
+            "== L{} {} «{}» {} values",
+            table.line,
+            table.form_name,
+            table.title.as_deref().unwrap_or("-"),
+            table.cells.len()
+        );
         for cell in &table.cells {
             let number = cell.value.number;
             let shown = format!("{}{}", number.value, if number.percent { "%" } else { "" });
             let parsed = if shown == cell.value.raw { String::new() } else { format!(" → {shown}") };
-            let _ = writeln!(out, "L{}:{} {} | {} = {}{parsed}", cell.value.at.line, cell.value.at.column, cell.row, cell.column, cell.value.raw);
+            let _ = writeln!(
+                out,
+                "L{}:{} {} | {} = {}{parsed}",
+                cell.value.at.line, cell.value.at.column, cell.row, cell.column, cell.value.raw
+            );
         }
         if let TableModel::Performance(p) = &table.model {
             for (i, indicator) in p.indicators.iter().enumerate() {

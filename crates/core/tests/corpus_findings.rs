@@ -31,7 +31,10 @@ corpus_findings!(findings_004, "004_2209d00c77695512.txt");
 /// vehicles at the end of 2023 (2辆) contradicts 000's (保有量为3辆).
 #[test]
 fn findings_003_with_its_prior_year_accounts_000() {
-    let read = |name: &str| std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(name)).unwrap();
+    let read = |name: &str| {
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(name))
+            .unwrap()
+    };
     let (budget, accounts) = (read("003_1cc174f46883e4ef.txt"), read("000_a60f2e9b14e82395.txt"));
     let together = hedui_core::check(&[("003_1cc174f46883e4ef.txt", &budget), ("000_a60f2e9b14e82395.txt", &accounts)]);
     let alone = hedui_core::check(&[("003_1cc174f46883e4ef.txt", &budget)]);
@@ -43,7 +46,8 @@ fn findings_003_with_its_prior_year_accounts_000() {
     assert_eq!((cross[0].rule, cross[0].location.line, cross[0].related_documents[0].location.line), ("Y003", 45, 346));
     assert_eq!(cross[0].related_documents[0].source, "000_a60f2e9b14e82395.txt");
     // The other findings are those of 003 alone; 000 reports nothing more for the pair.
-    let without: Vec<_> = budget_report.findings.iter().filter(|f| !f.rule.starts_with('Y')).map(|f| (f.rule, f.location.line)).collect();
+    let without: Vec<_> =
+        budget_report.findings.iter().filter(|f| !f.rule.starts_with('Y')).map(|f| (f.rule, f.location.line)).collect();
     let own: Vec<_> = alone.documents[0].findings.iter().map(|f| (f.rule, f.location.line)).collect();
     assert_eq!(without, own);
     assert!(accounts_report.findings.iter().all(|f| !f.rule.starts_with('Y')));
@@ -54,9 +58,15 @@ fn findings_003_with_its_prior_year_accounts_000() {
 /// with 002 市人民政府办公室), nor two copies of one document (000 twice).
 #[test]
 fn only_companions_are_compared() {
-    let read = |name: &str| std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(name)).unwrap();
+    let read = |name: &str| {
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(name))
+            .unwrap()
+    };
     let accounts = read("000_a60f2e9b14e82395.txt");
-    for pair in [[("003", read("003_1cc174f46883e4ef.txt")), ("002", read("002_2a4a6f0d8c259386.txt"))], [("000", accounts.clone()), ("000 copy", accounts)]] {
+    for pair in [
+        [("003", read("003_1cc174f46883e4ef.txt")), ("002", read("002_2a4a6f0d8c259386.txt"))],
+        [("000", accounts.clone()), ("000 copy", accounts)],
+    ] {
         let report = hedui_core::check(&pair.iter().map(|(s, t)| (*s, t.as_str())).collect::<Vec<_>>());
         for document in &report.documents {
             assert!(document.stats.by_rule.keys().all(|code| !code.starts_with('Y')), "{}", document.source);

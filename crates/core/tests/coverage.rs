@@ -31,7 +31,8 @@ fn assert_split(document: &DocumentReport) {
     let s = &document.stats;
     let form = s.by_category.get(&Category::Form).copied().unwrap_or_default();
     assert_eq!(s.lint, form, "{}: lint is the 规范性 category", document.source);
-    let figures: usize = s.by_category.iter().filter(|(c, _)| **c != Category::Form).map(|(_, counts)| counts.checked).sum();
+    let figures: usize =
+        s.by_category.iter().filter(|(c, _)| **c != Category::Form).map(|(_, counts)| counts.checked).sum();
     assert_eq!(s.total.checked, figures, "{}", document.source);
     assert_eq!(s.total.checked, s.total.held + s.total.rounding + s.total.broken, "{}", document.source);
     assert_eq!(s.lint.checked, s.lint.held + s.lint.rounding + s.lint.broken, "{}", document.source);
@@ -48,7 +49,10 @@ fn a_final_accounts_narrative_without_tables_says_so_first_and_is_not_scored() {
     assert!(text.contains("\nnarrative.txt: 质量评分：表格未识别，不评分\n"), "{text}");
     assert_split(&document);
     assert_eq!(document.stats.lint.checked, 49);
-    assert_eq!(document.stats.total.checked, 14, "9 tables required (C002) and 5 narrative relations, not the 49 lint checks");
+    assert_eq!(
+        document.stats.total.checked, 14,
+        "9 tables required (C002) and 5 narrative relations, not the 49 lint checks"
+    );
     assert!(text.contains("\nnarrative.txt: 已核对 14 项关系，5 项成立，0 项尾数误差，9 项不一致；另查规范性 49 项，0 项不符 · 0 错误, 9 警告, 0 提示\n"), "{text}");
 }
 
@@ -58,7 +62,10 @@ fn a_partly_read_final_accounts_names_the_tables_not_read() {
     let coverage = document.stats.table_coverage.as_ref().unwrap();
     assert_eq!((coverage.recognised, coverage.missing[0].form_name), (1, "收入决算表"));
     let first = text.lines().next().unwrap();
-    assert!(first.starts_with("summary.txt: 识别到 1 / 9 张表，未识别 收入决算表、支出决算表、财政拨款收入支出决算总表、"), "{first}");
+    assert!(
+        first.starts_with("summary.txt: 识别到 1 / 9 张表，未识别 收入决算表、支出决算表、财政拨款收入支出决算总表、"),
+        "{first}"
+    );
     assert!(first.ends_with("、财政拨款“三公”经费支出决算表：涉及这些表的勾稽未核对"), "{first}");
     // One table of nine: the table categories count for a ninth of their weight.
     assert!(document.score.value.is_some());
@@ -70,7 +77,10 @@ fn a_partly_read_final_accounts_names_the_tables_not_read() {
 #[test]
 fn fully_read_documents_and_documents_without_tables_say_nothing_more() {
     let (accounts, text) = check("000.txt", &corpus("000_a60f2e9b14e82395.txt"));
-    assert_eq!(accounts.stats.table_coverage, Some(TableCoverage { expected: 9, recognised: 9, missing: Vec::new(), columns_lost: Vec::new() }));
+    assert_eq!(
+        accounts.stats.table_coverage,
+        Some(TableCoverage { expected: 9, recognised: 9, missing: Vec::new(), columns_lost: Vec::new() })
+    );
     assert!(text.starts_with("000.txt:"), "{text}");
     assert!(!text.contains("识别到"), "{text}");
     assert_split(&accounts);

@@ -5,12 +5,20 @@ use hedui_core::recognise::{Form, MatchedBy, RecognisedTable};
 use hedui_core::ParseReport;
 
 fn table(report: &ParseReport, form: Form) -> &RecognisedTable {
-    report.tables.iter().find(|t| t.form == form).unwrap_or_else(|| panic!("{form:?} not recognised: {:#?}", report.coverage))
+    report
+        .tables
+        .iter()
+        .find(|t| t.form == form)
+        .unwrap_or_else(|| panic!("{form:?} not recognised: {:#?}", report.coverage))
 }
 
 /// The raw text and value of the cell at (`row`, `column`) as `"raw=value"`.
 fn value(table: &RecognisedTable, row: &str, column: &str) -> Option<String> {
-    table.cells.iter().find(|c| c.row == row && c.column == column).map(|c| format!("{}={}", c.value.raw, c.value.number.value))
+    table
+        .cells
+        .iter()
+        .find(|c| c.row == row && c.column == column)
+        .map(|c| format!("{}={}", c.value.raw, c.value.number.value))
 }
 
 const INCOME: &str = "收入决算表\n\n公开02表\n\n单位：万元\n\n\
@@ -135,7 +143,10 @@ fn summary_sides_split_at_the_expenditure_header_with_bold_labels() {
     assert_eq!(value(t, "支出/一般公共服务支出", "金额").as_deref(), Some("280.72=280.72"));
     let TableModel::Summary(model) = &t.model else { panic!("summary") };
     let line = &model.lines[1];
-    assert_eq!((line.ordinal.as_deref(), line.line_no, line.class_code.as_deref()), (Some("一"), Some(14), Some("201")));
+    assert_eq!(
+        (line.ordinal.as_deref(), line.line_no, line.class_code.as_deref()),
+        (Some("一"), Some(14), Some("201"))
+    );
     assert_eq!(report.coverage.numeric_cells_structural, 4 + 2, "行次 and 栏次 cells are structure");
 }
 
@@ -189,7 +200,10 @@ fn performance_table_laid_out_one_cell_per_line() {
     let indicator = &model.indicators[0];
     assert_eq!(indicator.level1.as_deref(), Some("产出指标"));
     assert_eq!(indicator.name, "重点工作完成数");
-    assert_eq!((indicator.points.as_ref().map(|a| a.raw.as_str()), indicator.score.as_ref().map(|a| a.raw.as_str())), (Some("20"), Some("18")));
+    assert_eq!(
+        (indicator.points.as_ref().map(|a| a.raw.as_str()), indicator.score.as_ref().map(|a| a.raw.as_str())),
+        (Some("20"), Some("18"))
+    );
     assert_eq!(model.groups[0].stated_points.as_ref().map(|a| a.number.value.to_string()), Some("50".into()));
     assert_eq!(model.total_score.as_ref().map(|a| a.raw.as_str()), Some("98"));
 }
@@ -210,7 +224,11 @@ fn shifted_indicator_rows_and_continuation_lines() {
     let report = hedui_core::parse("t", text);
     let TableModel::Performance(model) = &table(&report, Form::ProjectPerformance).model else { panic!("performance") };
     assert_eq!(model.subject.as_deref(), Some("档案工作经费"));
-    let rows: Vec<IndicatorRow> = model.indicators.iter().map(|i| (i.level1.as_deref(), i.level2.as_deref(), i.name.as_str(), i.score.as_ref().map(|a| a.raw.as_str()))).collect();
+    let rows: Vec<IndicatorRow> = model
+        .indicators
+        .iter()
+        .map(|i| (i.level1.as_deref(), i.level2.as_deref(), i.name.as_str(), i.score.as_ref().map(|a| a.raw.as_str())))
+        .collect();
     assert_eq!(
         rows,
         [

@@ -50,15 +50,24 @@ struct Document {
 }
 
 fn safe_edits(findings: &[Finding]) -> impl Iterator<Item = &hedui_core::finding::Edit> {
-    findings.iter().filter_map(|f| f.fix.as_ref()).filter(|fix| fix.applicability == Applicability::Safe).flat_map(|fix| &fix.edits)
+    findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .filter(|fix| fix.applicability == Applicability::Safe)
+        .flat_map(|fix| &fix.edits)
 }
 
 fn load(name: &'static str) -> Document {
-    let text = std::fs::read_to_string(format!("{}/../../../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let text =
+        std::fs::read_to_string(format!("{}/../../../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let parsed = hedui_core::parse(name, &text);
     let two_decimals = |s: &str| {
-        s.split_once('.')
-            .is_some_and(|(whole, fraction)| !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) && fraction.len() == 2 && fraction.bytes().all(|b| b.is_ascii_digit()))
+        s.split_once('.').is_some_and(|(whole, fraction)| {
+            !whole.is_empty()
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && fraction.len() == 2
+                && fraction.bytes().all(|b| b.is_ascii_digit())
+        })
     };
     let mut cells: Vec<(usize, usize)> = parsed
         .tables
@@ -88,11 +97,17 @@ fn diagnosed(documents: &[(&str, &str)]) -> hedui_core::CheckReport {
     let report = hedui_core::check(documents);
     let plain = hedui_core::check_with(documents, &CheckOptions { no_diagnosis: true, ..CheckOptions::default() });
     for (mut plain, diagnosed) in plain.documents.into_iter().zip(&report.documents) {
-        let change = Diagnosed::between(&plain, diagnosed).unwrap_or_else(|| panic!("{}: no change from the plain report", plain.source));
+        let change = Diagnosed::between(&plain, diagnosed)
+            .unwrap_or_else(|| panic!("{}: no change from the plain report", plain.source));
         let sent: Diagnosed = postcard::from_bytes(&postcard::to_allocvec(&change).unwrap()).unwrap();
         assert_eq!(sent, change);
         sent.apply(&mut plain);
-        assert_eq!(serde_json::to_string_pretty(&plain).unwrap(), serde_json::to_string_pretty(diagnosed).unwrap(), "{}", plain.source);
+        assert_eq!(
+            serde_json::to_string_pretty(&plain).unwrap(),
+            serde_json::to_string_pretty(diagnosed).unwrap(),
+            "{}",
+            plain.source
+        );
     }
     report
 }
@@ -131,35 +146,62 @@ fn a_single_slip_is_found_and_fixed() {
             let ours = |e: &&hedui_core::finding::Edit| e.byte_start == start;
             if safe_edits(&document.findings).filter(ours).any(|e| apply(&text, e) == d.text) {
                 fixed.set(fixed.get() + 1);
-            } else if document.findings.iter().any(|f| f.fix.as_ref().is_some_and(|fix| fix.applicability == Applicability::Display) && names(f, start)) {
+            } else if document.findings.iter().any(|f| {
+                f.fix.as_ref().is_some_and(|fix| fix.applicability == Applicability::Display) && names(f, start)
+            }) {
                 undecided.set(undecided.get() + 1);
                 if std::env::var("DIAG_DEBUG").is_ok() {
-                    let cell = document.findings.iter().flat_map(|f| std::iter::once(&f.location).chain(&f.related)).find(|l| l.byte_start == start);
-                    eprintln!("UNDECIDED {} {original}->{new} @{start}: {:?}", d.name, cell.map(|l| (l.table, &l.row, &l.column)));
+                    let cell = document
+                        .findings
+                        .iter()
+                        .flat_map(|f| std::iter::once(&f.location).chain(&f.related))
+                        .find(|l| l.byte_start == start);
+                    eprintln!(
+                        "UNDECIDED {} {original}->{new} @{start}: {:?}",
+                        d.name,
+                        cell.map(|l| (l.table, &l.row, &l.column))
+                    );
                 }
             } else if std::env::var("DIAG_DEBUG").is_ok() {
                 eprintln!(
                     "MISSED {} {original}->{new} @{start}: {:?}",
                     d.name,
-                    document.findings.iter().filter(|f| names(f, start)).map(|f| (&f.message, f.fix.as_ref().map(|x| &x.message))).collect::<Vec<_>>()
+                    document
+                        .findings
+                        .iter()
+                        .filter(|f| names(f, start))
+                        .map(|f| (&f.message, f.fix.as_ref().map(|x| &x.message)))
+                        .collect::<Vec<_>>()
                 );
             }
             // The unchanged document's own fixes, their places moved by the slip's length.
-            let before: Vec<usize> = d.fixed.iter().map(|&at| if at > start { at + new.len() - (end - start) } else { at }).collect();
+            let before: Vec<usize> =
+                d.fixed.iter().map(|&at| if at > start { at + new.len() - (end - start) } else { at }).collect();
             let blamed: Vec<&str> = document
                 .findings
                 .iter()
                 .filter(|f| {
-                    f.fix.as_ref().is_some_and(|fix| fix.applicability == Applicability::Safe && fix.edits.iter().any(|e| e.byte_start != start && !before.contains(&e.byte_start)))
+                    f.fix.as_ref().is_some_and(|fix| {
+                        fix.applicability == Applicability::Safe
+                            && fix.edits.iter().any(|e| e.byte_start != start && !before.contains(&e.byte_start))
+                    })
                 })
                 .map(|f| f.message.as_str())
                 .collect();
-            prop_assert!(blamed.is_empty(), "{}: {} → {new} at byte {start}: another figure fixed: {blamed:#?}", d.name, original);
+            prop_assert!(
+                blamed.is_empty(),
+                "{}: {} → {new} at byte {start}: another figure fixed: {blamed:#?}",
+                d.name,
+                original
+            );
             Ok(())
         })
         .unwrap();
     let (detected, fixed, undecided) = (detected.get(), fixed.get(), undecided.get());
-    eprintln!("slips detected {detected}: fixed {fixed}, undecided {undecided}, missed {}", detected - fixed - undecided);
+    eprintln!(
+        "slips detected {detected}: fixed {fixed}, undecided {undecided}, missed {}",
+        detected - fixed - undecided
+    );
     assert!(detected >= 100, "too few slips broke a relation: {detected}");
     assert!(f64::from(fixed) >= 0.84 * f64::from(detected), "fixed {fixed} of {detected} slips");
     assert_eq!(fixed + undecided, detected, "slips neither fixed nor said to be undecided");
@@ -199,12 +241,19 @@ fn a_table_item_the_text_states_is_fixed() {
 #[test]
 fn the_web_apps_diagnosis_is_the_clis() {
     let corpus = format!("{}/../../../shared/corpus", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(&corpus).unwrap().filter_map(|e| e.ok()?.file_name().into_string().ok()).filter(|n| n.ends_with(".txt")).collect();
+    let mut names: Vec<String> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
     names.sort();
-    let texts: Vec<(String, String)> = names.iter().map(|n| (n.clone(), std::fs::read_to_string(format!("{corpus}/{n}")).unwrap())).collect();
+    let texts: Vec<(String, String)> =
+        names.iter().map(|n| (n.clone(), std::fs::read_to_string(format!("{corpus}/{n}")).unwrap())).collect();
     assert_eq!(texts.len(), 5);
     let documents: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    let causes = |report: &hedui_core::CheckReport| report.documents.iter().flat_map(|d| &d.findings).filter(|f| f.is_cause()).count();
+    let causes = |report: &hedui_core::CheckReport| {
+        report.documents.iter().flat_map(|d| &d.findings).filter(|f| f.is_cause()).count()
+    };
     let mut alone = 0;
     for document in &documents {
         alone += causes(&diagnosed(std::slice::from_ref(document)));

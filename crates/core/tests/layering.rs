@@ -101,7 +101,9 @@ fn code_only(text: &str) -> String {
             rest.iter().position(|&c| c == '\n')
         } else if rest.starts_with(&['/', '*']) {
             (2..rest.len()).find(|&k| rest[k - 2..k] == ['*', '/'])
-        } else if rest[0] == '"' || (rest[0] == 'r' && !follows_ident && rest[1..].iter().find(|&&c| c != '#') == Some(&'"')) {
+        } else if rest[0] == '"'
+            || (rest[0] == 'r' && !follows_ident && rest[1..].iter().find(|&&c| c != '#') == Some(&'"'))
+        {
             // A string, raw (`r"…"`, `r#"…"#`) or not.
             let raw = rest[0] == 'r';
             let hashes = if raw { rest[1..].iter().take_while(|&&c| c == '#').count() } else { 0 };
@@ -151,7 +153,11 @@ fn group_heads(group: &str) -> Vec<String> {
             '{' => depth += 1,
             '}' if depth > 0 => depth -= 1,
             ',' | '}' if depth == 0 => {
-                let head: String = group[item_start..i].trim_start().chars().take_while(|&c| c.is_alphanumeric() || c == '_').collect();
+                let head: String = group[item_start..i]
+                    .trim_start()
+                    .chars()
+                    .take_while(|&c| c.is_alphanumeric() || c == '_')
+                    .collect();
                 if !head.is_empty() && head != "self" {
                     heads.push(head);
                 }
@@ -226,7 +232,10 @@ fn violations() -> Vec<String> {
         let relative = file.strip_prefix(&src).unwrap();
         let Some((module, depth)) = module_of(relative) else { continue };
         let Some(own) = rank(&module) else {
-            found.push(format!("src/{}: module `{module}` has no rank: add it to RANKS in tests/layering.rs", relative.display()));
+            found.push(format!(
+                "src/{}: module `{module}` has no rank: add it to RANKS in tests/layering.rs",
+                relative.display()
+            ));
             continue;
         };
         for (line, name) in imports(&code_only(&fs::read_to_string(&file).unwrap()), depth) {
@@ -235,7 +244,10 @@ fn violations() -> Vec<String> {
                 None => (CRATE_ROOT, format!("`{name}` of the crate root (lib.rs, above every module)")),
             };
             if theirs > own {
-                found.push(format!("src/{}:{line}: `{module}` (rank {own}) imports `crate::{name}`, {what}", relative.display()));
+                found.push(format!(
+                    "src/{}:{line}: `{module}` (rank {own}) imports `crate::{name}`, {what}",
+                    relative.display()
+                ));
             }
         }
     }
@@ -245,14 +257,21 @@ fn violations() -> Vec<String> {
 #[test]
 fn no_module_imports_a_later_stage() {
     let found = violations();
-    assert!(found.is_empty(), "core's data flows one way (tests/layering.rs RANKS); these imports go against it:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "core's data flows one way (tests/layering.rs RANKS); these imports go against it:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
 fn every_ranked_module_exists() {
     let src = src();
     for (module, _) in RANKS {
-        assert!(src.join(format!("{module}.rs")).exists() || src.join(module).join("mod.rs").exists(), "RANKS names `{module}`, which src/ does not have");
+        assert!(
+            src.join(format!("{module}.rs")).exists() || src.join(module).join("mod.rs").exists(),
+            "RANKS names `{module}`, which src/ does not have"
+        );
     }
 }
 
@@ -263,5 +282,8 @@ fn imports_are_read_in_use_lines_groups_and_inline_paths() {
     );
     let names: Vec<String> = imports(&code, 2).into_iter().map(|(line, name)| format!("{line}:{name}")).collect();
     assert_eq!(names, ["1:a", "2:b", "2:c", "3:d", "3:check()", "10:e"]);
-    assert!(imports(&code_only("fn h() { super::e::f(); }"), 2).is_empty(), "one super:: in a nested file stays in its module");
+    assert!(
+        imports(&code_only("fn h() { super::e::f(); }"), 2).is_empty(),
+        "one super:: in a nested file stays in its module"
+    );
 }

@@ -33,9 +33,18 @@ fn tables_are_named_as_the_document_titles_them() {
     assert!(!parsed.tables[0].is_numbered());
 
     let report = check(&text);
-    let t001 = report.findings.iter().find(|f| f.rule == "T001").expect("the 其他收入 of 10.00 is not in the 本年收入合计");
-    assert_eq!(t001.message, "本年收入合计与各项收入不符：收入支出决算总表 本年收入合计 为 280.72，各项相加为 290.72（差 -10.00）");
-    assert!(t001.derivation.starts_with("收入支出决算总表 本年收入合计 280.72 ≠ 收入支出决算总表 一般公共预算财政拨款收入 280.72 + "), "{}", t001.derivation);
+    let t001 =
+        report.findings.iter().find(|f| f.rule == "T001").expect("the 其他收入 of 10.00 is not in the 本年收入合计");
+    assert_eq!(
+        t001.message,
+        "本年收入合计与各项收入不符：收入支出决算总表 本年收入合计 为 280.72，各项相加为 290.72（差 -10.00）"
+    );
+    assert!(
+        t001.derivation
+            .starts_with("收入支出决算总表 本年收入合计 280.72 ≠ 收入支出决算总表 一般公共预算财政拨款收入 280.72 + "),
+        "{}",
+        t001.derivation
+    );
     let c002: Vec<&str> = report.findings.iter().filter(|f| f.rule == "C002").map(|f| f.message.as_str()).collect();
     assert_eq!(c002.len(), 8, "every table but the summary is missing");
     assert_eq!(c002[0], "缺少部门决算公开表：部门决算未见 收入决算表");

@@ -151,14 +151,24 @@ fn shown() -> impl Strategy<Value = Shown> {
 }
 
 fn damage() -> impl Strategy<Value = NumberDamage> {
-    prop_oneof![Just(NumberDamage::Plain), Just(NumberDamage::Thousands), Just(NumberDamage::OcrSpaces), Just(NumberDamage::FullWidth), Just(NumberDamage::Bold),]
+    prop_oneof![
+        Just(NumberDamage::Plain),
+        Just(NumberDamage::Thousands),
+        Just(NumberDamage::OcrSpaces),
+        Just(NumberDamage::FullWidth),
+        Just(NumberDamage::Bold),
+    ]
 }
 
 fn line() -> impl Strategy<Value = Line> {
     (
         code(),
         prop::sample::select(NAMES.to_vec()),
-        [prop::option::weighted(0.8, (shown(), damage())), prop::option::weighted(0.8, (shown(), damage())), prop::option::weighted(0.8, (shown(), damage()))],
+        [
+            prop::option::weighted(0.8, (shown(), damage())),
+            prop::option::weighted(0.8, (shown(), damage())),
+            prop::option::weighted(0.8, (shown(), damage())),
+        ],
         [0usize..4, 0usize..4, 0usize..4],
         prop_oneof![Just(CodeLayout::Separate), Just(CodeLayout::SplitBySpaces), Just(CodeLayout::MergedWithName)],
         prop::bool::weighted(0.15),

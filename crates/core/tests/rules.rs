@@ -32,9 +32,18 @@ fn run(code: &str, name: &str) -> (Vec<Finding>, usize, String) {
     // diagnosis) lists the relations' findings it explains; its message and fix follow them.
     let mut findings: Vec<Finding> = Vec::new();
     let mut rendered = format!("evaluated: {checked}\n");
-    for (f, cause) in document.findings.iter().flat_map(|cause| cause.relations().iter().map(move |f| (f, cause))).filter(|(f, _)| f.rule == code) {
+    for (f, cause) in document
+        .findings
+        .iter()
+        .flat_map(|cause| cause.relations().iter().map(move |f| (f, cause)))
+        .filter(|(f, _)| f.rule == code)
+    {
         findings.push(f.clone());
-        let _ = writeln!(rendered, "{}:{} {:?} {}\n  {}\n  {}\n  = {}", name, f.location.line, f.severity, f.rule, f.message, f.message_en, f.derivation);
+        let _ = writeln!(
+            rendered,
+            "{}:{} {:?} {}\n  {}\n  {}\n  = {}",
+            name, f.location.line, f.severity, f.rule, f.message, f.message_en, f.derivation
+        );
         if cause.is_cause() {
             let _ = writeln!(rendered, "  cause: {}", cause.message);
         }
@@ -46,7 +55,14 @@ fn run(code: &str, name: &str) -> (Vec<Finding>, usize, String) {
             let _ = writeln!(rendered, "  related {}:{} «{}»", r.table.unwrap_or("-"), r.line, r.excerpt);
         }
         for r in &f.related_documents {
-            let _ = writeln!(rendered, "  related in {} {}:{} «{}»", r.source, r.location.table.unwrap_or("-"), r.location.line, r.location.excerpt);
+            let _ = writeln!(
+                rendered,
+                "  related in {} {}:{} «{}»",
+                r.source,
+                r.location.table.unwrap_or("-"),
+                r.location.line,
+                r.location.excerpt
+            );
         }
     }
     (findings, checked, rendered)
@@ -115,5 +131,8 @@ fn every_rule_of_the_catalogue_has_its_test() {
 fn the_committed_catalogue_is_current() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md");
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == rules::catalogue_markdown(), "docs/rules.md is stale: run `cargo run -p hedui-cli -- rules --format markdown > docs/rules.md`");
+    assert!(
+        committed == rules::catalogue_markdown(),
+        "docs/rules.md is stale: run `cargo run -p hedui-cli -- rules --format markdown > docs/rules.md`"
+    );
 }

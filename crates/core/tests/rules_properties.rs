@@ -17,7 +17,8 @@ type Leaf = [u64; PARTS];
 type Tree = Vec<Vec<Vec<Leaf>>>;
 
 const PARTS: usize = 5;
-const CLASSES: [(&str, &str); 4] = [("201", "一般公共服务支出"), ("205", "教育支出"), ("208", "社会保障和就业支出"), ("221", "住房保障支出")];
+const CLASSES: [(&str, &str); 4] =
+    [("201", "一般公共服务支出"), ("205", "教育支出"), ("208", "社会保障和就业支出"), ("221", "住房保障支出")];
 const HEADER: &str =
     "项 目\t\t本年支出 合计\t基本支出\t项目支出\t上缴上级 支出\t经营支出\t对附属单 位补助支 出\n功能分类 科目编码\t科目名称\t\t\t\t\t\t\n栏次\t\t1\t2\t3\t4\t5\t6\n";
 
@@ -58,10 +59,18 @@ fn rows(tree: &Tree) -> Vec<Row> {
             for (item_index, leaf) in items.iter().enumerate() {
                 let values = with_total(leaf.map(exact));
                 section_total = add(section_total, values);
-                item_rows.push(Row { code: format!("{section_code}{:02}", item_index + 1), name: format!("事务项{}", item_index + 1), values });
+                item_rows.push(Row {
+                    code: format!("{section_code}{:02}", item_index + 1),
+                    name: format!("事务项{}", item_index + 1),
+                    values,
+                });
             }
             class_total = add(class_total, section_total);
-            class_rows.push(Row { code: section_code, name: format!("事务款{}", section_index + 1), values: section_total });
+            class_rows.push(Row {
+                code: section_code,
+                name: format!("事务款{}", section_index + 1),
+                values: section_total,
+            });
             class_rows.extend(item_rows);
         }
         grand = add(grand, class_total);
@@ -87,7 +96,8 @@ fn render(rows: &[Row], displayed: &[[String; PARTS + 1]]) -> (String, Vec<usize
     let mut lines = Vec::new();
     for (row, cells) in rows.iter().zip(displayed) {
         lines.push(text.lines().count() + 1);
-        let (code, name) = if row.code.is_empty() { (row.name.as_str(), "") } else { (row.code.as_str(), row.name.as_str()) };
+        let (code, name) =
+            if row.code.is_empty() { (row.name.as_str(), "") } else { (row.code.as_str(), row.name.as_str()) };
         let _ = writeln!(text, "{code}\t{name}\t{}", cells.join("\t"));
     }
     text.push_str("\n注：本表反映部门本年度各项支出情况。\n");
@@ -106,7 +116,12 @@ fn tree() -> impl Strategy<Value = Tree> {
 /// Every error and warning: its line, severity and derivation.
 fn errors_and_warnings(text: &str) -> Vec<(usize, Severity, String)> {
     let report = hedui_core::check(&[("generated", text)]);
-    report.documents[0].findings.iter().filter(|f| f.severity != Severity::Notice).map(|f| (f.location.line, f.severity, f.derivation.clone())).collect()
+    report.documents[0]
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Notice)
+        .map(|f| (f.location.line, f.severity, f.derivation.clone()))
+        .collect()
 }
 
 proptest! {

@@ -33,22 +33,37 @@ pub fn diagnose(sources: Vec<String>, texts: Vec<String>) -> Vec<u8> {
 /// pages (`places[i]`, the PDF reader's `GlyphPlaces` as postcard; empty for none) or in its
 /// office files (`source_lines[i]`, `SourcePlaces` lines), as the app places them.
 #[wasm_bindgen]
-pub fn report(sources: Vec<String>, texts: Vec<String>, groups: Vec<u32>, places: Vec<Uint8Array>, source_lines: Vec<String>) -> String {
+pub fn report(
+    sources: Vec<String>,
+    texts: Vec<String>,
+    groups: Vec<u32>,
+    places: Vec<Uint8Array>,
+    source_lines: Vec<String>,
+) -> String {
     let places: Vec<Vec<u8>> = places.iter().map(Uint8Array::to_vec).collect();
     report_of(&sources, &texts, &groups, &places, &source_lines)
 }
 
-fn report_of(sources: &[String], texts: &[String], groups: &[u32], places: &[Vec<u8>], source_lines: &[String]) -> String {
+fn report_of(
+    sources: &[String],
+    texts: &[String],
+    groups: &[u32],
+    places: &[Vec<u8>],
+    source_lines: &[String],
+) -> String {
     let mut documents: Vec<Option<DocumentReport>> = sources.iter().map(|_| None).collect();
     for (first, &group) in groups.iter().enumerate() {
         if groups[..first].contains(&group) {
             continue;
         }
         let members: Vec<usize> = (first..groups.len()).filter(|&i| groups[i] == group).collect();
-        let parsed: Vec<ParseReport> = members.iter().filter_map(|&i| Some(hedui_core::parse(sources.get(i)?, texts.get(i)?))).collect();
+        let parsed: Vec<ParseReport> =
+            members.iter().filter_map(|&i| Some(hedui_core::parse(sources.get(i)?, texts.get(i)?))).collect();
         let checked = check_parsed(&parsed.iter().collect::<Vec<_>>(), &CheckOptions::default());
         for (&i, mut document) in members.iter().zip(checked.documents) {
-            if let Some(places) = places.get(i).filter(|p| !p.is_empty()).and_then(|p| postcard::from_bytes::<GlyphPlaces>(p).ok()) {
+            if let Some(places) =
+                places.get(i).filter(|p| !p.is_empty()).and_then(|p| postcard::from_bytes::<GlyphPlaces>(p).ok())
+            {
                 document.place_on_pages(&places);
             }
             document.place_in_sources(&SourcePlaces::from_lines(source_lines.get(i).map_or("", String::as_str)));
@@ -59,11 +74,17 @@ fn report_of(sources: &[String], texts: &[String], groups: &[u32], places: &[Vec
 }
 
 fn changes(sources: &[String], texts: &[String]) -> Vec<Option<Diagnosed>> {
-    let parsed: Vec<ParseReport> = sources.iter().zip(texts).map(|(source, text)| hedui_core::parse(source, text)).collect();
+    let parsed: Vec<ParseReport> =
+        sources.iter().zip(texts).map(|(source, text)| hedui_core::parse(source, text)).collect();
     let documents: Vec<&ParseReport> = parsed.iter().collect();
     let plain = check_parsed(&documents, &CheckOptions { no_diagnosis: true, ..CheckOptions::default() });
     let diagnosed = check_parsed(&documents, &CheckOptions::default());
-    plain.documents.iter().zip(&diagnosed.documents).map(|(plain, diagnosed)| Diagnosed::between(plain, diagnosed)).collect()
+    plain
+        .documents
+        .iter()
+        .zip(&diagnosed.documents)
+        .map(|(plain, diagnosed)| Diagnosed::between(plain, diagnosed))
+        .collect()
 }
 
 #[cfg(test)]
@@ -81,7 +102,13 @@ mod tests {
         let names = ["003_1cc174f46883e4ef.txt", "001_1a1813143cd16474.txt", "000_a60f2e9b14e82395.txt"];
         let texts: Vec<String> = names.iter().map(|n| corpus(n)).collect();
         let sources: Vec<String> = names.iter().map(|n| n.to_string()).collect();
-        let json = report_of(&sources, &texts, &[0, 1, 0], &[Vec::new(), Vec::new(), Vec::new()], &[String::new(), String::new(), String::new()]);
+        let json = report_of(
+            &sources,
+            &texts,
+            &[0, 1, 0],
+            &[Vec::new(), Vec::new(), Vec::new()],
+            &[String::new(), String::new(), String::new()],
+        );
         let together = hedui_core::check(&[(names[0], &texts[0]), (names[2], &texts[2])]);
         let alone = hedui_core::check(&[(names[1], &texts[1])]);
         let [budget, accounts] = <[DocumentReport; 2]>::try_from(together.documents).unwrap();
@@ -99,9 +126,18 @@ mod tests {
         let changes: Vec<Option<Diagnosed>> = postcard::from_bytes(&sent).unwrap();
         assert_eq!(changes, super::changes(&["000.txt".to_string()], std::slice::from_ref(&text)));
         let [Some(change)] = changes.as_slice() else { panic!("{changes:?}") };
-        let mut plain = hedui_core::check_with(&[("000.txt", &text)], &CheckOptions { no_diagnosis: true, ..CheckOptions::default() }).documents.remove(0);
+        let mut plain = hedui_core::check_with(
+            &[("000.txt", &text)],
+            &CheckOptions { no_diagnosis: true, ..CheckOptions::default() },
+        )
+        .documents
+        .remove(0);
         let before = plain.findings.len();
         change.clone().apply(&mut plain);
-        assert!(plain.findings.iter().any(|f| f.is_cause()) && plain.findings.len() < before, "{before} → {}", plain.findings.len());
+        assert!(
+            plain.findings.iter().any(|f| f.is_cause()) && plain.findings.len() < before,
+            "{before} → {}",
+            plain.findings.len()
+        );
     }
 }

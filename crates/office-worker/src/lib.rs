@@ -36,13 +36,24 @@ pub fn read(names: Vec<String>, files: Vec<Uint8Array>) -> JsValue {
     match read {
         Ok(parts) => {
             let document = combine(parts);
-            let notes: Array = document.notes.iter().map(|note| object([("zh", note.zh.as_str().into()), ("en", note.en.as_str().into())])).collect();
-            object([("type", "done".into()), ("text", document.text.into()), ("sources", document.places.to_lines().into()), ("notes", notes.into())])
+            let notes: Array = document
+                .notes
+                .iter()
+                .map(|note| object([("zh", note.zh.as_str().into()), ("en", note.en.as_str().into())]))
+                .collect();
+            object([
+                ("type", "done".into()),
+                ("text", document.text.into()),
+                ("sources", document.places.to_lines().into()),
+                ("notes", notes.into()),
+            ])
         }
         // The document is named after its files: when it has several, the message names the one.
-        Err((name, error)) if names.len() > 1 => {
-            object([("type", "error".into()), ("zh", format!("{name}：{}", error.zh()).into()), ("en", format!("{name}: {}", error.en()).into())])
-        }
+        Err((name, error)) if names.len() > 1 => object([
+            ("type", "error".into()),
+            ("zh", format!("{name}：{}", error.zh()).into()),
+            ("en", format!("{name}: {}", error.en()).into()),
+        ]),
         Err((_, error)) => object([("type", "error".into()), ("zh", error.zh().into()), ("en", error.en().into())]),
     }
 }
@@ -76,11 +87,16 @@ mod tests {
 
     #[test]
     fn a_workbook_must_hold_a_disclosure_table() {
-        let template = read_file("template.xlsx", &shared("xlsx/sh-2026-department-budget-template.xlsx"), &Limits::default()).unwrap();
+        let template =
+            read_file("template.xlsx", &shared("xlsx/sh-2026-department-budget-template.xlsx"), &Limits::default())
+                .unwrap();
         assert_eq!(template.kind, Kind::Workbook);
         let path = format!("{}/../../target/office-fixtures/bad/no-tables.xlsx", env!("CARGO_MANIFEST_DIR"));
         let no_tables = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e} (run `cargo xtask fixtures`)"));
-        assert_eq!(read_file("no-tables.xlsx", &no_tables, &Limits::default()).err(), Some(ImportError::NoDisclosureTables));
+        assert_eq!(
+            read_file("no-tables.xlsx", &no_tables, &Limits::default()).err(),
+            Some(ImportError::NoDisclosureTables)
+        );
     }
 
     #[test]

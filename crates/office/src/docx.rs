@@ -120,7 +120,9 @@ impl Walk {
                 self.span = 1;
                 self.continued = false;
             }
-            "gridSpan" if self.depth == 1 => self.span = value(e).and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, 64),
+            "gridSpan" if self.depth == 1 => {
+                self.span = value(e).and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, 64)
+            }
             // `<w:vMerge/>` continues the cell above; `w:val="restart"` starts a merged cell.
             "vMerge" if self.depth == 1 => self.continued = value(e).is_none_or(|v| v == "continue"),
             _ => {}
@@ -316,6 +318,9 @@ mod tests {
         let tight = crate::Limits { max_unzipped: 10, ..crate::Limits::default() };
         assert_eq!(crate::import("a.docx", &bytes, &tight).err(), Some(ImportError::ZipBomb));
         assert_eq!(crate::import("a.doc", &bytes, &crate::Limits::default()).err(), Some(ImportError::Word97));
-        assert!(matches!(crate::import("a.docx", &bytes[..bytes.len() / 2], &crate::Limits::default()), Err(ImportError::Damaged(_))));
+        assert!(matches!(
+            crate::import("a.docx", &bytes[..bytes.len() / 2], &crate::Limits::default()),
+            Err(ImportError::Damaged(_))
+        ));
     }
 }

@@ -81,7 +81,8 @@ impl Imported {
 /// blank line, each piece's file and place kept.
 pub fn combine(mut parts: Vec<Imported>) -> Imported {
     parts.sort_by_key(|part| part.kind == Kind::Workbook);
-    let mut combined = Imported { kind: Kind::Combined, text: String::new(), places: SourcePlaces::default(), notes: Vec::new() };
+    let mut combined =
+        Imported { kind: Kind::Combined, text: String::new(), places: SourcePlaces::default(), notes: Vec::new() };
     for part in parts {
         if !combined.text.is_empty() {
             combined.text.push_str("\n\n");
@@ -97,7 +98,12 @@ pub fn combine(mut parts: Vec<Imported>) -> Imported {
 /// CSV/TSV file. Other text is core's to decode; what core refuses as not UTF-8 comes back
 /// here through [`import_text`].
 pub fn handles(name: &str, bytes: &[u8]) -> bool {
-    zipped::is_zip(bytes) || zipped::is_ole(bytes) || matches!(extension(name).as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "docx" | "doc" | "wps" | "et" | "csv" | "tsv")
+    zipped::is_zip(bytes)
+        || zipped::is_ole(bytes)
+        || matches!(
+            extension(name).as_str(),
+            "xlsx" | "xlsm" | "xls" | "ods" | "docx" | "doc" | "wps" | "et" | "csv" | "tsv"
+        )
 }
 
 /// Reads a file named `name` (its extension tells CSV from TSV, and Word 97 and WPS files

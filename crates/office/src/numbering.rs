@@ -68,8 +68,12 @@ impl Numbering {
                     }
                     level = index;
                 }
-                ("start", Some(levels), Some(index)) => levels[index].start = attribute(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(1),
-                ("numFmt", Some(levels), Some(index)) => levels[index].format = attribute(&e, "val").unwrap_or_default(),
+                ("start", Some(levels), Some(index)) => {
+                    levels[index].start = attribute(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(1)
+                }
+                ("numFmt", Some(levels), Some(index)) => {
+                    levels[index].format = attribute(&e, "val").unwrap_or_default()
+                }
                 ("lvlText", Some(levels), Some(index)) => levels[index].text = attribute(&e, "val").unwrap_or_default(),
                 _ => {}
             }
@@ -115,15 +119,24 @@ fn written(n: u32, format: &str) -> String {
     const LEGAL: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
     const STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
     match format {
-        "chineseCounting" | "chineseCountingThousand" | "japaneseCounting" | "taiwaneseCounting" => counting(n, &DIGITS, '十'),
+        "chineseCounting" | "chineseCountingThousand" | "japaneseCounting" | "taiwaneseCounting" => {
+            counting(n, &DIGITS, '十')
+        }
         "chineseLegalSimplified" => counting(n, &LEGAL, '拾'),
         "ideographDigital" => n.to_string().chars().map(|d| DIGITS[d.to_digit(10).unwrap_or(0) as usize]).collect(),
-        "ideographTraditional" => STEMS.get((n as usize).wrapping_sub(1) % 10).map_or_else(|| n.to_string(), char::to_string),
-        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => char::from_u32(0x2460 + n - 1).map_or_else(|| n.to_string(), String::from),
-        "decimalFullWidth" | "decimalFullWidth2" => n.to_string().chars().filter_map(|d| char::from_u32(d as u32 - '0' as u32 + 0xFF10)).collect(),
+        "ideographTraditional" => {
+            STEMS.get((n as usize).wrapping_sub(1) % 10).map_or_else(|| n.to_string(), char::to_string)
+        }
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x2460 + n - 1).map_or_else(|| n.to_string(), String::from)
+        }
+        "decimalFullWidth" | "decimalFullWidth2" => {
+            n.to_string().chars().filter_map(|d| char::from_u32(d as u32 - '0' as u32 + 0xFF10)).collect()
+        }
         "decimalZero" if n < 10 => format!("0{n}"),
         "upperLetter" | "lowerLetter" => {
-            let letter = char::from(b'A' + ((n.max(1) - 1) % 26) as u8).to_string().repeat(((n.max(1) - 1) / 26 + 1) as usize);
+            let letter =
+                char::from(b'A' + ((n.max(1) - 1) % 26) as u8).to_string().repeat(((n.max(1) - 1) / 26 + 1) as usize);
             if format == "lowerLetter" {
                 letter.to_ascii_lowercase()
             } else {
@@ -148,14 +161,30 @@ fn counting(n: u32, digits: &[char; 10], ten: char) -> String {
     match n {
         0..=9 => digit(n).to_string(),
         10..=19 => std::iter::once(ten).chain((n > 10).then(|| digit(n - 10))).collect(),
-        20..=99 => [Some(digit(n / 10)), Some(ten), (!n.is_multiple_of(10)).then(|| digit(n % 10))].into_iter().flatten().collect(),
+        20..=99 => [Some(digit(n / 10)), Some(ten), (!n.is_multiple_of(10)).then(|| digit(n % 10))]
+            .into_iter()
+            .flatten()
+            .collect(),
         _ => n.to_string(),
     }
 }
 
 fn roman(mut n: u32) -> String {
-    const NUMERALS: [(u32, &str); 13] =
-        [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    const NUMERALS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut out = String::new();
     for (value, numeral) in NUMERALS {
         while n >= value {

@@ -97,7 +97,10 @@ impl Display {
 /// `General`: up to 10 significant digits, trailing zeros dropped.
 fn general(number: Decimal) -> String {
     let integer_digits = number.abs().trunc().to_string().trim_start_matches('0').len() as u32;
-    number.round_dp_with_strategy(10u32.saturating_sub(integer_digits), RoundingStrategy::MidpointAwayFromZero).normalize().to_string()
+    number
+        .round_dp_with_strategy(10u32.saturating_sub(integer_digits), RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+        .to_string()
 }
 
 /// Thousands separators in the integer part: `-1234567.5` → `-1,234,567.5`.

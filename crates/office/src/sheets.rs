@@ -20,7 +20,11 @@ use crate::{ImportError, Imported, Kind, Note};
 
 /// Reads an XLSX workbook; `archive` is the same bytes, for the rows calamine does not say are
 /// hidden.
-pub(crate) fn import_xlsx(name: &str, bytes: &[u8], archive: &mut ZipArchive<Cursor<&[u8]>>) -> Result<Imported, ImportError> {
+pub(crate) fn import_xlsx(
+    name: &str,
+    bytes: &[u8],
+    archive: &mut ZipArchive<Cursor<&[u8]>>,
+) -> Result<Imported, ImportError> {
     let hidden = hidden_rows(archive)?;
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
         calamine::XlsxError::Password => ImportError::Encrypted,
@@ -49,7 +53,11 @@ pub(crate) fn import_ods(name: &str, bytes: &[u8]) -> Result<Imported, ImportErr
 
 /// Every visible worksheet of `workbook` as lines; `hidden` holds each sheet's hidden rows
 /// (0-based).
-fn read<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(name: &str, workbook: &mut R, hidden: &HashMap<String, HashSet<u32>>) -> Result<Imported, ImportError>
+fn read<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
+    name: &str,
+    workbook: &mut R,
+    hidden: &HashMap<String, HashSet<u32>>,
+) -> Result<Imported, ImportError>
 where
     R::Error: std::fmt::Display,
 {
@@ -59,7 +67,10 @@ where
             continue;
         }
         if sheet.visible != SheetVisible::Visible {
-            notes.push(Note { zh: format!("已跳过隐藏工作表“{}”", sheet.name), en: format!("hidden sheet “{}” skipped", sheet.name) });
+            notes.push(Note {
+                zh: format!("已跳过隐藏工作表“{}”", sheet.name),
+                en: format!("hidden sheet “{}” skipped", sheet.name),
+            });
             continue;
         }
         let range = workbook.worksheet_range(&sheet.name).map_err(|e| ImportError::Damaged(e.to_string()))?;
@@ -69,7 +80,8 @@ where
         let skipped = write_sheet(&sheet.name, &range, &styles, hidden_rows, &mut text, &mut places);
         if skipped > 0 {
             notes.push(Note {
-                zh: format!("工作表“{}”中已跳过 {skipped} 个隐藏行", sheet.name), en: format!("{skipped} hidden rows skipped in sheet “{}”", sheet.name)
+                zh: format!("工作表“{}”中已跳过 {skipped} 个隐藏行", sheet.name),
+                en: format!("{skipped} hidden rows skipped in sheet “{}”", sheet.name),
             });
         }
     }
@@ -83,7 +95,14 @@ where
 /// A table's rows (those from the first to the last row of two filled cells or more in a run of
 /// rows without an empty one) keep their empty cells up to the table's last column, as table
 /// rows in text do; the rows around them (titles, units, notes) are written without.
-fn write_sheet(sheet: &str, range: &Range<Data>, styles: &StyleRange, hidden: &HashSet<u32>, text: &mut String, places: &mut SourcePlaces) -> usize {
+fn write_sheet(
+    sheet: &str,
+    range: &Range<Data>,
+    styles: &StyleRange,
+    hidden: &HashSet<u32>,
+    text: &mut String,
+    places: &mut SourcePlaces,
+) -> usize {
     let Some((top, left)) = range.start() else { return 0 };
     let mut skipped = 0;
     let rows: Vec<(u32, &[Data])> = range
@@ -107,7 +126,9 @@ fn write_sheet(sheet: &str, range: &Range<Data>, styles: &StyleRange, hidden: &H
         }
         let first_row = block.iter().position(|(_, cells)| filled(cells) >= 2);
         let last_row = block.iter().rposition(|(_, cells)| filled(cells) >= 2);
-        let table = first_row.zip(last_row).map(|(first, last_row)| (first, last_row, block[first..=last_row].iter().map(|(_, cells)| last(cells)).max().unwrap_or(0)));
+        let table = first_row.zip(last_row).map(|(first, last_row)| {
+            (first, last_row, block[first..=last_row].iter().map(|(_, cells)| last(cells)).max().unwrap_or(0))
+        });
         for (index, (row, cells)) in block.iter().enumerate() {
             let width = match table {
                 Some((first, last_row, width)) if (first..=last_row).contains(&index) => width,
@@ -163,10 +184,15 @@ fn column_letters(column: u32) -> String {
 fn hidden_rows(archive: &mut ZipArchive<Cursor<&[u8]>>) -> Result<HashMap<String, HashSet<u32>>, ImportError> {
     let workbook = entry_text(archive, "xl/workbook.xml")?.unwrap_or_default();
     let rels = entry_text(archive, "xl/_rels/workbook.xml.rels")?.unwrap_or_default();
-    let targets: HashMap<String, String> = elements(&rels, "Relationship").into_iter().filter_map(|a| Some((a.get("Id")?.clone(), a.get("Target")?.clone()))).collect();
+    let targets: HashMap<String, String> = elements(&rels, "Relationship")
+        .into_iter()
+        .filter_map(|a| Some((a.get("Id")?.clone(), a.get("Target")?.clone())))
+        .collect();
     let mut hidden = HashMap::new();
     for sheet in elements(&workbook, "sheet") {
-        let (Some(name), Some(target)) = (sheet.get("name"), sheet.get("id").and_then(|id| targets.get(id))) else { continue };
+        let (Some(name), Some(target)) = (sheet.get("name"), sheet.get("id").and_then(|id| targets.get(id))) else {
+            continue;
+        };
         let path = match target.strip_prefix('/') {
             Some(absolute) => absolute.to_string(),
             None => format!("xl/{target}"),
@@ -194,7 +220,12 @@ fn elements(xml: &str, local: &str) -> Vec<HashMap<String, String>> {
                 found.push(
                     e.attributes()
                         .filter_map(Result::ok)
-                        .filter_map(|a| Some((a.key.local_name().as_ref().to_string(), a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()?.into_owned())))
+                        .filter_map(|a| {
+                            Some((
+                                a.key.local_name().as_ref().to_string(),
+                                a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()?.into_owned(),
+                            ))
+                        })
                         .collect(),
                 );
             }

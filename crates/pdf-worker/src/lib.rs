@@ -29,11 +29,26 @@ pub fn read(bytes: &Uint8Array, progress: &Function) -> JsValue {
     };
     let limits = Limits::default();
     let size = bytes.length() as usize;
-    let outcome = if size > limits.max_bytes { Err(PdfError::TooLarge { bytes: size, max: limits.max_bytes }) } else { read_for_page(&bytes.to_vec(), &mut report) };
+    let outcome = if size > limits.max_bytes {
+        Err(PdfError::TooLarge { bytes: size, max: limits.max_bytes })
+    } else {
+        read_for_page(&bytes.to_vec(), &mut report)
+    };
     match outcome {
         Ok(read) => {
-            let pages: Array = read.sheets.into_iter().map(|sheet| object([("width", sheet.width.into()), ("height", sheet.height.into()), ("svg", sheet.svg.into())])).collect();
-            object([("type", "done".into()), ("text", read.text.into()), ("places", Uint8Array::from(read.places.as_slice()).into()), ("pages", pages.into())])
+            let pages: Array = read
+                .sheets
+                .into_iter()
+                .map(|sheet| {
+                    object([("width", sheet.width.into()), ("height", sheet.height.into()), ("svg", sheet.svg.into())])
+                })
+                .collect();
+            object([
+                ("type", "done".into()),
+                ("text", read.text.into()),
+                ("places", Uint8Array::from(read.places.as_slice()).into()),
+                ("pages", pages.into()),
+            ])
         }
         Err(error) => object([("type", "error".into()), ("zh", error.zh().into()), ("en", error.en().into())]),
     }
@@ -71,7 +86,8 @@ mod tests {
 
     use super::*;
 
-    const SHARED_PDF: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/pdf/sh-2024-final-social-work-dept.pdf");
+    const SHARED_PDF: &str =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/pdf/sh-2024-final-social-work-dept.pdf");
 
     /// What the page decodes is what the CLI has: the same text, and places that survive the
     /// trip (every finding gets the CLI's page and box); a sheet per page.
@@ -99,9 +115,15 @@ mod tests {
     #[test]
     fn what_is_not_a_readable_pdf_is_an_error_and_reports_no_page() {
         let mut reported = Vec::new();
-        assert_eq!(read_for_page(b"hello", &mut |page, pages| reported.push((page, pages))).unwrap_err(), PdfError::NotPdf);
+        assert_eq!(
+            read_for_page(b"hello", &mut |page, pages| reported.push((page, pages))).unwrap_err(),
+            PdfError::NotPdf
+        );
         let bytes = std::fs::read(SHARED_PDF).unwrap();
-        assert!(matches!(read_for_page(&bytes[..bytes.len() / 2], &mut |page, pages| reported.push((page, pages))), Err(PdfError::Corrupt(_))));
+        assert!(matches!(
+            read_for_page(&bytes[..bytes.len() / 2], &mut |page, pages| reported.push((page, pages))),
+            Err(PdfError::Corrupt(_))
+        ));
         assert_eq!(reported, []);
     }
 }

@@ -18,7 +18,11 @@ pub struct Sheet {
 
 impl Sheet {
     pub fn of(page: &Page) -> Sheet {
-        let mut svg = format!("<svg class=\"page-text\" viewBox=\"0 0 {} {}\" aria-hidden=\"true\">", tenths(page.width), tenths(page.height));
+        let mut svg = format!(
+            "<svg class=\"page-text\" viewBox=\"0 0 {} {}\" aria-hidden=\"true\">",
+            tenths(page.width),
+            tenths(page.height)
+        );
         if !page.rulings.is_empty() {
             svg.push_str("<path class=\"rulings\" d=\"");
             for r in &page.rulings {
@@ -27,7 +31,8 @@ impl Sheet {
             svg.push_str("\"/>");
         }
         for run in runs(&page.glyphs) {
-            let _ = write!(svg, "<text x=\"{}\" y=\"{}\" font-size=\"{}\"", tenths(run.x), tenths(run.y), tenths(run.size));
+            let _ =
+                write!(svg, "<text x=\"{}\" y=\"{}\" font-size=\"{}\"", tenths(run.x), tenths(run.y), tenths(run.size));
             let length = tenths(run.right - run.x);
             if length > 0 {
                 let _ = write!(svg, " textLength=\"{length}\" lengthAdjust=\"spacingAndGlyphs\"");
@@ -67,11 +72,19 @@ fn runs(glyphs: &[Glyph]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     for glyph in glyphs.iter().filter(|g| g.size > 0.0) {
         match runs.last_mut() {
-            Some(run) if run.y == glyph.y && run.size == glyph.size && (glyph.x - run.right).abs() < glyph.size / 3.0 => {
+            Some(run)
+                if run.y == glyph.y && run.size == glyph.size && (glyph.x - run.right).abs() < glyph.size / 3.0 =>
+            {
                 run.text.push_str(&glyph.text);
                 run.right = glyph.x + glyph.width;
             }
-            _ => runs.push(Run { text: glyph.text.clone(), x: glyph.x, y: glyph.y, size: glyph.size, right: glyph.x + glyph.width }),
+            _ => runs.push(Run {
+                text: glyph.text.clone(),
+                x: glyph.x,
+                y: glyph.y,
+                size: glyph.size,
+                right: glyph.x + glyph.width,
+            }),
         }
     }
     runs.retain(|run| !run.text.trim().is_empty());
@@ -106,7 +119,14 @@ mod tests {
             glyph(" ", 400.0, 220.0, 3.0, 8.0),
         ];
         let run = |text: &str, x: f32, y: f32, size: f32, right: f32| Run { text: text.to_string(), x, y, size, right };
-        assert_eq!(runs(&glyphs), [run("合计 ", 100.0, 200.0, 10.0, 123.0), run("12", 300.0, 200.0, 10.0, 310.5), run("注", 100.0, 220.0, 8.0, 108.0)]);
+        assert_eq!(
+            runs(&glyphs),
+            [
+                run("合计 ", 100.0, 200.0, 10.0, 123.0),
+                run("12", 300.0, 200.0, 10.0, 310.5),
+                run("注", 100.0, 220.0, 8.0, 108.0)
+            ]
+        );
     }
 
     /// A page's SVG: its size, rulings and runs in tenths of a point, the text escaped.
@@ -115,8 +135,15 @@ mod tests {
         let page = Page {
             width: 595.3,
             height: 841.9,
-            glyphs: vec![glyph("A", 10.0, 20.25, 6.0, 12.0), glyph("<", 16.0, 20.25, 6.0, 12.0), glyph("&", 22.0, 20.25, 6.0, 12.0)],
-            rulings: vec![Ruling { x0: 5.0, y0: 10.0, x1: 50.0, y1: 10.0 }, Ruling { x0: 5.0, y0: 10.0, x1: 5.0, y1: 30.0 }],
+            glyphs: vec![
+                glyph("A", 10.0, 20.25, 6.0, 12.0),
+                glyph("<", 16.0, 20.25, 6.0, 12.0),
+                glyph("&", 22.0, 20.25, 6.0, 12.0),
+            ],
+            rulings: vec![
+                Ruling { x0: 5.0, y0: 10.0, x1: 50.0, y1: 10.0 },
+                Ruling { x0: 5.0, y0: 10.0, x1: 5.0, y1: 30.0 },
+            ],
         };
         let sheet = Sheet::of(&page);
         assert_eq!((sheet.width, sheet.height), (595.3, 841.9));

@@ -55,7 +55,9 @@ fn lines(glyphs: &[Glyph]) -> Vec<String> {
     let mut lines: Vec<Vec<&Glyph>> = Vec::new();
     for glyph in sorted {
         match lines.last_mut() {
-            Some(line) if line.first().is_some_and(|first| (glyph.y - first.y).abs() <= first.size.max(1.0) / 3.0) => line.push(glyph),
+            Some(line) if line.first().is_some_and(|first| (glyph.y - first.y).abs() <= first.size.max(1.0) / 3.0) => {
+                line.push(glyph)
+            }
             _ => lines.push(vec![glyph]),
         }
     }

@@ -33,7 +33,8 @@ pub(crate) struct CodeRange {
 
 impl CodeRange {
     fn matches(&self, bytes: &[u8]) -> bool {
-        bytes.len() == self.low.len() && bytes.iter().zip(&self.low).zip(&self.high).all(|((b, lo), hi)| lo <= b && b <= hi)
+        bytes.len() == self.low.len()
+            && bytes.iter().zip(&self.low).zip(&self.high).all(|((b, lo), hi)| lo <= b && b <= hi)
     }
 }
 
@@ -47,7 +48,14 @@ pub(crate) fn split_codes(ranges: &[CodeRange], bytes: &[u8]) -> Vec<Code> {
         let matched = (1..=4usize).find(|&n| rest.get(..n).is_some_and(|head| ranges.iter().any(|r| r.matches(head))));
         let len = matched.unwrap_or_else(|| {
             let first = rest.first().copied().unwrap_or(0);
-            ranges.iter().filter(|r| r.low.first().is_some_and(|&lo| lo <= first) && r.high.first().is_some_and(|&hi| first <= hi)).map(|r| r.low.len()).min().unwrap_or(1)
+            ranges
+                .iter()
+                .filter(|r| {
+                    r.low.first().is_some_and(|&lo| lo <= first) && r.high.first().is_some_and(|&hi| first <= hi)
+                })
+                .map(|r| r.low.len())
+                .min()
+                .unwrap_or(1)
         });
         let len = len.clamp(1, rest.len());
         let (head, tail) = rest.split_at(len);
@@ -94,7 +102,12 @@ impl<T> Mapping<T> {
     /// the last one that starts at or before `code` are looked at.
     fn range(&self, code: Code) -> Option<(&Range<T>, u32)> {
         let end = self.ranges.partition_point(|r| r.low <= code);
-        self.ranges.get(end.saturating_sub(8)..end)?.iter().rev().find(|r| r.high >= code && r.low.len == code.len).map(|r| (r, code.value - r.low.value))
+        self.ranges
+            .get(end.saturating_sub(8)..end)?
+            .iter()
+            .rev()
+            .find(|r| r.high >= code && r.low.len == code.len)
+            .map(|r| (r, code.value - r.low.value))
     }
 }
 
@@ -135,7 +148,9 @@ impl CMap {
                     for triple in operands.chunks_exact(3) {
                         let [Operand::Str(low), Operand::Str(high), target] = triple else { continue };
                         let target = match target {
-                            Operand::Array(items) => Target::Each(items.iter().map(|i| unicode_target(i).unwrap_or_default()).collect()),
+                            Operand::Array(items) => {
+                                Target::Each(items.iter().map(|i| unicode_target(i).unwrap_or_default()).collect())
+                            }
                             other => match unicode_target(other) {
                                 Some(start) => Target::Start(start),
                                 None => continue,

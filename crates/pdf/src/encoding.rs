@@ -33,7 +33,9 @@ impl Base {
             (Base::Standard, _) => STANDARD_HIGH.iter().find(|(c, _)| *c == code).map(|(_, ch)| *ch),
             (Base::WinAnsi, 0x80..=0x9f) => WIN_ANSI_80.chars().nth(usize::from(code - 0x80)).filter(|&c| c != '\0'),
             (Base::WinAnsi, 0xa0..=0xff) => Some(char::from(code)),
-            (Base::MacRoman, 0x80..=0xff) => MAC_ROMAN_HIGH.chars().nth(usize::from(code - 0x80)).filter(|&c| c != '\0'),
+            (Base::MacRoman, 0x80..=0xff) => {
+                MAC_ROMAN_HIGH.chars().nth(usize::from(code - 0x80)).filter(|&c| c != '\0')
+            }
             _ => None,
         }
     }
@@ -197,11 +199,20 @@ pub(crate) fn glyph_name_text(name: &[u8]) -> Option<String> {
 }
 
 fn single_glyph_name(name: &str) -> Option<String> {
-    if let Some(hex) = name.strip_prefix("uni").filter(|h| !h.is_empty() && h.len() % 4 == 0 && h.bytes().all(|b| b.is_ascii_hexdigit())) {
-        let units: Vec<u16> = hex.as_bytes().chunks(4).filter_map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok()).collect();
+    if let Some(hex) = name
+        .strip_prefix("uni")
+        .filter(|h| !h.is_empty() && h.len() % 4 == 0 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
+        let units: Vec<u16> = hex
+            .as_bytes()
+            .chunks(4)
+            .filter_map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok())
+            .collect();
         return Some(char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect());
     }
-    if let Some(hex) = name.strip_prefix('u').filter(|h| (4..=6).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit())) {
+    if let Some(hex) =
+        name.strip_prefix('u').filter(|h| (4..=6).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
         return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(String::from);
     }
     glyph_names().get(name).map(|text| text.to_string())
@@ -211,7 +222,8 @@ fn single_glyph_name(name: &str) -> Option<String> {
 fn glyph_names() -> &'static HashMap<&'static str, String> {
     static NAMES: OnceLock<HashMap<&'static str, String>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let mut names: HashMap<&'static str, String> = OTHER_NAMES.iter().map(|(name, text)| (*name, (*text).to_string())).collect();
+        let mut names: HashMap<&'static str, String> =
+            OTHER_NAMES.iter().map(|(name, text)| (*name, (*text).to_string())).collect();
         let latin1 = LATIN1_NAMES.split(' ').zip(0xa1..=0xffu8);
         // ASCII last: `hyphen` is U+002D, not the soft hyphen.
         for (name, code) in latin1.chain(ASCII_NAMES.split(' ').zip(0x20..=0x7eu8)) {
@@ -274,7 +286,9 @@ pub(crate) fn unify_radicals(text: String) -> String {
     text.chars()
         .map(|c| match u32::from(c) {
             code @ 0x2f00..=0x2fd5 => KANGXI.chars().nth((code - 0x2f00) as usize).unwrap_or(c),
-            0x2e80..=0x2eff => RADICALS_SUPPLEMENT.iter().find(|(radical, _)| *radical == c).map_or(c, |(_, ideograph)| *ideograph),
+            0x2e80..=0x2eff => {
+                RADICALS_SUPPLEMENT.iter().find(|(radical, _)| *radical == c).map_or(c, |(_, ideograph)| *ideograph)
+            }
             _ => c,
         })
         .collect()

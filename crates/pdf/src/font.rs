@@ -78,7 +78,10 @@ impl CidWidths {
 impl Font {
     /// Reads a font dictionary; what is missing or unreadable gets a default.
     pub(crate) fn load(dict: &Dict) -> Font {
-        let to_unicode = dict.get::<Stream>(b"ToUnicode").and_then(|s| stream::decoded(&s, MAX_CMAP_BYTES).ok()).map(|data| CMap::parse(&data));
+        let to_unicode = dict
+            .get::<Stream>(b"ToUnicode")
+            .and_then(|s| stream::decoded(&s, MAX_CMAP_BYTES).ok())
+            .map(|data| CMap::parse(&data));
         match dict.get::<Name>(b"Subtype").as_deref() {
             Some(b"Type0") => Font::composite(dict, to_unicode),
             subtype => Font::simple(dict, subtype == Some(b"Type3"), subtype == Some(b"TrueType"), to_unicode),
@@ -86,22 +89,30 @@ impl Font {
     }
 
     fn composite(dict: &Dict, to_unicode: Option<CMap>) -> Font {
-        let descendant = dict.get::<Array>(b"DescendantFonts").and_then(|a| a.iter::<Dict>().next()).unwrap_or_default();
+        let descendant =
+            dict.get::<Array>(b"DescendantFonts").and_then(|a| a.iter::<Dict>().next()).unwrap_or_default();
         let widths = cid_widths(&descendant);
         let from_to_unicode = || to_unicode.as_ref().map(|c| c.codespace.clone()).unwrap_or_default();
         let (codespace, cids, unicode_codes) = match dict.get::<Name>(b"Encoding") {
             Some(name) if name.starts_with(b"Identity-") => (Vec::new(), Cids::Identity, false),
-            Some(name) if name.starts_with(b"Uni") && contains(&name, b"UTF16") => (utf16_codespace(), Cids::Unknown, true),
+            Some(name) if name.starts_with(b"Uni") && contains(&name, b"UTF16") => {
+                (utf16_codespace(), Cids::Unknown, true)
+            }
             Some(name) if name.starts_with(b"Uni") && contains(&name, b"UCS2") => (Vec::new(), Cids::Unknown, true),
             Some(name) => {
                 let mut codespace = from_to_unicode();
                 if codespace.is_empty() && [&b"EUC"[..], b"GBK", b"RKSJ", b"B5"].iter().any(|n| contains(&name, n)) {
                     // Multi-byte encodings: ASCII in one byte, a lead byte above 0x80 starts two.
-                    codespace = CMap::parse(b"2 begincodespacerange <00> <80> <8140> <FEFE> endcodespacerange").codespace;
+                    codespace =
+                        CMap::parse(b"2 begincodespacerange <00> <80> <8140> <FEFE> endcodespacerange").codespace;
                 }
                 (codespace, Cids::Unknown, false)
             }
-            None => match dict.get::<Stream>(b"Encoding").and_then(|s| stream::decoded(&s, MAX_CMAP_BYTES).ok()).map(|data| CMap::parse(&data)) {
+            None => match dict
+                .get::<Stream>(b"Encoding")
+                .and_then(|s| stream::decoded(&s, MAX_CMAP_BYTES).ok())
+                .map(|data| CMap::parse(&data))
+            {
                 Some(cmap) if cmap.has_cids() => (cmap.codespace.clone(), Cids::Embedded(Box::new(cmap)), false),
                 _ => (from_to_unicode(), Cids::Identity, false),
             },
@@ -113,7 +124,8 @@ impl Font {
     fn simple(dict: &Dict, type3: bool, truetype: bool, to_unicode: Option<CMap>) -> Font {
         let descriptor = dict.get::<Dict>(b"FontDescriptor").unwrap_or_default();
         let first_char = dict.get::<f64>(b"FirstChar").filter(|f| (0.0..=255.0).contains(f)).map_or(0, |f| f as u32);
-        let widths: Vec<f64> = dict.get::<Array>(b"Widths").map(|a| a.iter::<f64>().take(256).collect()).unwrap_or_default();
+        let widths: Vec<f64> =
+            dict.get::<Array>(b"Widths").map(|a| a.iter::<f64>().take(256).collect()).unwrap_or_default();
         let base_font = dict.get::<Name>(b"BaseFont").map(|n| n.to_vec()).unwrap_or_default();
         let missing_width = match descriptor.get::<f64>(b"MissingWidth").filter(|w| *w > 0.0) {
             Some(w) => w,
@@ -123,7 +135,8 @@ impl Font {
             None => 0.0,
         };
         let (scale, size_scale) = if type3 {
-            let matrix: Vec<f64> = dict.get::<Array>(b"FontMatrix").map(|a| a.iter::<f64>().take(6).collect()).unwrap_or_default();
+            let matrix: Vec<f64> =
+                dict.get::<Array>(b"FontMatrix").map(|a| a.iter::<f64>().take(6).collect()).unwrap_or_default();
             let a = matrix.first().copied().filter(|a| a.is_finite() && *a != 0.0).unwrap_or(0.001);
             let d = matrix.get(3).copied().filter(|d| d.is_finite() && *d != 0.0).unwrap_or(0.001);
             (a, (d * 1000.0).abs())
@@ -139,9 +152,13 @@ impl Font {
     pub(crate) fn codes(&self, bytes: &[u8]) -> Vec<Code> {
         match &self.kind {
             Kind::Simple { .. } => bytes.iter().map(|&b| Code { len: 1, value: u32::from(b) }).collect(),
-            Kind::Composite { codespace, .. } if codespace.is_empty() => {
-                bytes.chunks(2).map(|pair| Code { len: 2, value: pair.iter().fold(0u32, |v, &b| v << 8 | u32::from(b)) << (8 * (2 - pair.len())) }).collect()
-            }
+            Kind::Composite { codespace, .. } if codespace.is_empty() => bytes
+                .chunks(2)
+                .map(|pair| Code {
+                    len: 2,
+                    value: pair.iter().fold(0u32, |v, &b| v << 8 | u32::from(b)) << (8 * (2 - pair.len())),
+                })
+                .collect(),
             Kind::Composite { codespace, .. } => split_codes(codespace, bytes),
         }
     }
@@ -153,7 +170,8 @@ impl Font {
     }
 
     fn raw_text(&self, code: Code) -> String {
-        let mapped = |cmap: &CMap, code: Code| cmap.unicode(code).filter(|t| !t.is_empty() && t.chars().any(|c| c != '\0'));
+        let mapped =
+            |cmap: &CMap, code: Code| cmap.unicode(code).filter(|t| !t.is_empty() && t.chars().any(|c| c != '\0'));
         if let Some(cmap) = &self.to_unicode {
             // Some writers give a simple font's codes two bytes in its ToUnicode map.
             let wide = Code { len: 2, ..code };
@@ -172,12 +190,19 @@ impl Font {
     /// The advance of `code` (whose text is `text`) per unit of font size, in text space.
     pub(crate) fn width(&self, code: Code, text: &str) -> f64 {
         let glyph_units = match &self.kind {
-            Kind::Simple { first_char, widths, missing_width, .. } => code.value.checked_sub(*first_char).and_then(|i| widths.get(i as usize)).copied().unwrap_or(*missing_width),
+            Kind::Simple { first_char, widths, missing_width, .. } => code
+                .value
+                .checked_sub(*first_char)
+                .and_then(|i| widths.get(i as usize))
+                .copied()
+                .unwrap_or(*missing_width),
             Kind::Composite { cids, widths, .. } => match cids {
                 Cids::Identity => widths.get(code.value),
                 Cids::Embedded(cmap) => widths.get(cmap.cid(code).unwrap_or(0)),
                 // The CID is unknown: CJK fonts' Latin letters and digits are half-width.
-                Cids::Unknown if code.len == 1 || text.chars().all(|c| (' '..='~').contains(&c)) => widths.default / 2.0,
+                Cids::Unknown if code.len == 1 || text.chars().all(|c| (' '..='~').contains(&c)) => {
+                    widths.default / 2.0
+                }
                 Cids::Unknown => widths.default,
             },
         };
@@ -192,7 +217,10 @@ impl Font {
 
 /// `/W` and `/DW` of a CIDFont: `c [w1 w2 …]` and `c_first c_last w` entries.
 fn cid_widths(descendant: &Dict) -> CidWidths {
-    let mut widths = CidWidths { default: descendant.get::<f64>(b"DW").filter(|w| w.is_finite()).unwrap_or(1000.0), ..CidWidths::default() };
+    let mut widths = CidWidths {
+        default: descendant.get::<f64>(b"DW").filter(|w| w.is_finite()).unwrap_or(1000.0),
+        ..CidWidths::default()
+    };
     let Some(w) = descendant.get::<Array>(b"W") else { return widths };
     let mut items = w.iter::<Object>();
     while let Some(Object::Number(first)) = items.next() {

@@ -208,7 +208,8 @@ impl<'a> Lexer<'a> {
         let mut out = Vec::with_capacity(raw.len());
         let mut i = 0;
         while let Some(&b) = raw.get(i) {
-            let escaped = (b == b'#').then(|| Some(hex_value(*raw.get(i + 1)?)? << 4 | hex_value(*raw.get(i + 2)?)?)).flatten();
+            let escaped =
+                (b == b'#').then(|| Some(hex_value(*raw.get(i + 1)?)? << 4 | hex_value(*raw.get(i + 2)?)?)).flatten();
             match escaped {
                 Some(byte) => {
                     out.push(byte);

@@ -71,7 +71,9 @@ impl PdfError {
             PdfError::NotPdf => "这不是 PDF 文件".to_string(),
             PdfError::Encrypted => "此 PDF 已加密，请先去除密码保护再核对".to_string(),
             PdfError::Corrupt(_) => "PDF 文件已损坏或不完整".to_string(),
-            PdfError::TooLarge { bytes, max } => format!("PDF 文件过大（{} MB），最多可核对 {} MB", megabytes(*bytes), megabytes(*max)),
+            PdfError::TooLarge { bytes, max } => {
+                format!("PDF 文件过大（{} MB），最多可核对 {} MB", megabytes(*bytes), megabytes(*max))
+            }
             PdfError::TooManyPages { pages, max } => format!("PDF 页数过多（{pages} 页），最多可核对 {max} 页"),
             PdfError::NoText => "此 PDF 为扫描件，没有可提取的文字".to_string(),
         }
@@ -83,8 +85,14 @@ impl PdfError {
             PdfError::NotPdf => "this is not a PDF file".to_string(),
             PdfError::Encrypted => "this PDF is encrypted: remove its password protection, then check it".to_string(),
             PdfError::Corrupt(detail) => format!("the PDF file is damaged or incomplete: {detail}"),
-            PdfError::TooLarge { bytes, max } => format!("the PDF is too large ({} MB); at most {} MB can be checked", megabytes(*bytes), megabytes(*max)),
-            PdfError::TooManyPages { pages, max } => format!("the PDF has too many pages ({pages}); at most {max} can be checked"),
+            PdfError::TooLarge { bytes, max } => format!(
+                "the PDF is too large ({} MB); at most {} MB can be checked",
+                megabytes(*bytes),
+                megabytes(*max)
+            ),
+            PdfError::TooManyPages { pages, max } => {
+                format!("the PDF has too many pages ({pages}); at most {max} can be checked")
+            }
             PdfError::NoText => "this PDF is a scan: it has no text to extract".to_string(),
         }
     }
@@ -106,11 +114,20 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
 }
 
 /// [`read_pdf`], calling `progress(done, total)` after each page is read (for a progress bar).
-pub fn read_pdf_with(bytes: &[u8], limits: &Limits, progress: &mut dyn FnMut(usize, usize)) -> Result<Vec<Page>, PdfError> {
+pub fn read_pdf_with(
+    bytes: &[u8],
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<Page>, PdfError> {
     read(bytes, limits, text::Budget { glyphs: MAX_GLYPHS, content_bytes: MAX_CONTENT_BYTES }, progress)
 }
 
-fn read(bytes: &[u8], limits: &Limits, mut budget: text::Budget, progress: &mut dyn FnMut(usize, usize)) -> Result<Vec<Page>, PdfError> {
+fn read(
+    bytes: &[u8],
+    limits: &Limits,
+    mut budget: text::Budget,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<Page>, PdfError> {
     if bytes.len() > limits.max_bytes {
         return Err(PdfError::TooLarge { bytes: bytes.len(), max: limits.max_bytes });
     }

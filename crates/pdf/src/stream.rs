@@ -24,11 +24,15 @@ pub(crate) fn decoded(stream: &Stream, limit: usize) -> Result<Vec<u8>, Refused>
     };
     let data = match filters {
         [] => stream.raw_data().into_owned(),
-        [Filter::FlateDecode] if !predicted(stream.dict()) => inflated(&stream.raw_data(), limit).or_else(|refused| match refused {
-            Refused::TooLarge => Err(refused),
-            // Damaged deflate data that hayro's lenient inflater may still read.
-            Refused::Unreadable => stream.decoded_data().map(|data| data.into_owned()).map_err(|_| Refused::Unreadable),
-        })?,
+        [Filter::FlateDecode] if !predicted(stream.dict()) => {
+            inflated(&stream.raw_data(), limit).or_else(|refused| match refused {
+                Refused::TooLarge => Err(refused),
+                // Damaged deflate data that hayro's lenient inflater may still read.
+                Refused::Unreadable => {
+                    stream.decoded_data().map(|data| data.into_owned()).map_err(|_| Refused::Unreadable)
+                }
+            })?
+        }
         _ => stream.decoded_data().map_err(|_| Refused::Unreadable)?.into_owned(),
     };
     if data.len() > limit {
@@ -39,7 +43,9 @@ pub(crate) fn decoded(stream: &Stream, limit: usize) -> Result<Vec<u8>, Refused>
 
 /// Whether a `DecodeParms` predictor applies (content streams have none; images and xref streams do).
 fn predicted(dict: &Dict) -> bool {
-    dict.get::<Dict>(b"DecodeParms").and_then(|params| params.get::<i32>(b"Predictor")).is_some_and(|predictor| predictor > 1)
+    dict.get::<Dict>(b"DecodeParms")
+        .and_then(|params| params.get::<i32>(b"Predictor"))
+        .is_some_and(|predictor| predictor > 1)
 }
 
 /// zlib data (or raw deflate, as some producers write) inflated, refused past `limit` bytes.

@@ -21,7 +21,10 @@ fn build(objects: &[Vec<u8>], trailer: &str) -> Vec<u8> {
     for offset in offsets {
         out.extend(format!("{offset:010} 00000 n \n").as_bytes());
     }
-    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R {trailer} >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out.extend(
+        format!("trailer\n<< /Size {} /Root 1 0 R {trailer} >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+            .as_bytes(),
+    );
     out
 }
 
@@ -75,7 +78,10 @@ fn doc_with(contents: &[&[u8]], page: &str) -> Vec<u8> {
     // Objects 11–30: forms A1 … A20, each showing "n" and drawing the next.
     for i in 1..=20 {
         let next = if i < 20 { format!("/XObject << /Next {} 0 R >>", 11 + i) } else { String::new() };
-        objects.push(stream(&format!("/Subtype /Form /BBox [0 0 600 800] /Resources << /Font << /F1 3 0 R >> {next} >>"), b"BT /F1 10 Tf 0 0 Td (n) Tj ET /Next Do"));
+        objects.push(stream(
+            &format!("/Subtype /Form /BBox [0 0 600 800] /Resources << /Font << /F1 3 0 R >> {next} >>"),
+            b"BT /F1 10 Tf 0 0 Td (n) Tj ET /Next Do",
+        ));
     }
     for (i, content) in contents.iter().enumerate() {
         objects.push(obj(&format!("<< /Type /Page /Parent 2 0 R /Contents {} 0 R {page} >>", first_page + 2 * i + 1)));
@@ -103,7 +109,10 @@ fn near(a: f32, b: f32) -> bool {
 }
 
 fn at(glyph: &Glyph, x: f32, y: f32, width: f32, size: f32) {
-    assert!(near(glyph.x, x) && near(glyph.y, y) && near(glyph.width, width) && near(glyph.size, size), "{glyph:?}: expected x {x}, y {y}, width {width}, size {size}");
+    assert!(
+        near(glyph.x, x) && near(glyph.y, y) && near(glyph.width, width) && near(glyph.size, size),
+        "{glyph:?}: expected x {x}, y {y}, width {width}, size {size}"
+    );
 }
 
 #[test]
@@ -188,7 +197,8 @@ fn caps_the_nesting_of_forms() {
 
 #[test]
 fn rotates_the_page() {
-    let pages = read_pdf(&doc_with(&[b"BT /F1 10 Tf 0 1 -1 0 550 100 Tm (R) Tj ET"], "/Rotate 90"), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
+    let pages = read_pdf(&doc_with(&[b"BT /F1 10 Tf 0 1 -1 0 550 100 Tm (R) Tj ET"], "/Rotate 90"), &Limits::default())
+        .unwrap_or_else(|e| panic!("{e}"));
     let page = &pages[0];
     assert_eq!((page.width, page.height), (800.0, 600.0));
     // Upright once the page is turned: (550, 100) from the bottom left is 100 from the left and
@@ -214,7 +224,9 @@ fn skips_what_it_cannot_read() {
 
 #[test]
 fn reads_every_page() {
-    let pages = read_pdf(&doc_with(&[b"BT /F1 10 Tf (1) Tj ET", b"", b"BT /F1 10 Tf (3) Tj ET"], ""), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
+    let pages =
+        read_pdf(&doc_with(&[b"BT /F1 10 Tf (1) Tj ET", b"", b"BT /F1 10 Tf (3) Tj ET"], ""), &Limits::default())
+            .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(pages.iter().map(|p| texts(&p.glyphs).concat()).collect::<Vec<_>>(), ["1", "", "3"]);
 }
 
@@ -226,7 +238,10 @@ fn reports_progress_page_by_page() {
     assert_eq!(pages.map(|p| p.len()), Ok(3));
     assert_eq!(reported, [(1, 3), (2, 3), (3, 3)]);
     reported.clear();
-    assert_eq!(read_pdf_with(b"hello", &Limits::default(), &mut |done, total| reported.push((done, total))), Err(PdfError::NotPdf));
+    assert_eq!(
+        read_pdf_with(b"hello", &Limits::default(), &mut |done, total| reported.push((done, total))),
+        Err(PdfError::NotPdf)
+    );
     assert_eq!(reported, [], "nothing is reported for what is not read");
 }
 
@@ -250,7 +265,11 @@ fn refuses_an_encrypted_pdf() {
         /O <8f0b2b1f6f1c1d6c3c1e7a4f9b6b8e3a1b2c3d4e5f60718293a4b5c6d7e8f901> \
         /U <0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9> >> \
         /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]";
-    let objects = [obj("<< /Type /Catalog /Pages 2 0 R >>"), obj("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"), obj("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>")];
+    let objects = [
+        obj("<< /Type /Catalog /Pages 2 0 R >>"),
+        obj("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+        obj("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>"),
+    ];
     assert_eq!(read_pdf(&build(&objects, encrypt), &Limits::default()), Err(PdfError::Encrypted));
 }
 
@@ -263,8 +282,14 @@ fn a_pdf_without_text_is_a_scan() {
 #[test]
 fn enforces_the_limits() {
     let three = doc_with(&[b"BT /F1 10 Tf (1) Tj ET", b"", b""], "");
-    assert_eq!(read_pdf(&three, &Limits { max_pages: 2, ..Limits::default() }), Err(PdfError::TooManyPages { pages: 3, max: 2 }));
-    assert_eq!(read_pdf(&three, &Limits { max_bytes: 1000, ..Limits::default() }), Err(PdfError::TooLarge { bytes: three.len(), max: 1000 }));
+    assert_eq!(
+        read_pdf(&three, &Limits { max_pages: 2, ..Limits::default() }),
+        Err(PdfError::TooManyPages { pages: 3, max: 2 })
+    );
+    assert_eq!(
+        read_pdf(&three, &Limits { max_bytes: 1000, ..Limits::default() }),
+        Err(PdfError::TooLarge { bytes: three.len(), max: 1000 })
+    );
     assert!(read_pdf(&three, &Limits { max_pages: 3, max_bytes: three.len() }).is_ok());
 }
 
@@ -273,11 +298,17 @@ fn caps_glyphs_and_content() {
     let bytes = doc(b"BT /F1 10 Tf (0123456789) Tj ET");
     let budget = |glyphs, content_bytes| Budget { glyphs, content_bytes };
     assert!(read(&bytes, &Limits::default(), budget(10, MAX_CONTENT_BYTES), &mut |_, _| {}).is_ok());
-    assert_eq!(read(&bytes, &Limits::default(), budget(9, MAX_CONTENT_BYTES), &mut |_, _| {}), Err(PdfError::Corrupt("too much text".to_string())));
+    assert_eq!(
+        read(&bytes, &Limits::default(), budget(9, MAX_CONTENT_BYTES), &mut |_, _| {}),
+        Err(PdfError::Corrupt("too much text".to_string()))
+    );
     // A form drawn again and again counts each time.
     let bytes = doc(&b"/Fm Do ".repeat(1000));
     assert!(read(&bytes, &Limits::default(), budget(MAX_GLYPHS, MAX_CONTENT_BYTES), &mut |_, _| {}).is_ok());
-    assert_eq!(read(&bytes, &Limits::default(), budget(MAX_GLYPHS, 20_000), &mut |_, _| {}), Err(PdfError::Corrupt("too much content".to_string())));
+    assert_eq!(
+        read(&bytes, &Limits::default(), budget(MAX_GLYPHS, 20_000), &mut |_, _| {}),
+        Err(PdfError::Corrupt("too much content".to_string()))
+    );
 }
 
 /// One page showing its Flate-compressed `content` with /F1 (Helvetica).
@@ -300,10 +331,14 @@ fn inflates_content_within_the_budget_and_refuses_a_zip_bomb_while_inflating() {
     let bytes = flate_doc(&[b"BT /F1 10 Tf (Hi) Tj ET".as_slice(), &vec![b' '; 8 << 20]].concat());
     assert!(bytes.len() < 64 << 10);
     let budget = |content_bytes| Budget { glyphs: MAX_GLYPHS, content_bytes };
-    let pages = read(&bytes, &Limits::default(), budget(MAX_CONTENT_BYTES), &mut |_, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    let pages =
+        read(&bytes, &Limits::default(), budget(MAX_CONTENT_BYTES), &mut |_, _| {}).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(texts(&pages[0].glyphs), ["H", "i"]);
     // Inflating stops at the budget (miniz_oxide's limit): the 8 MB are never held.
-    assert_eq!(read(&bytes, &Limits::default(), budget(1 << 20), &mut |_, _| {}), Err(PdfError::Corrupt("too much content".to_string())));
+    assert_eq!(
+        read(&bytes, &Limits::default(), budget(1 << 20), &mut |_, _| {}),
+        Err(PdfError::Corrupt("too much content".to_string()))
+    );
 }
 
 #[test]
@@ -312,7 +347,10 @@ fn messages_say_what_went_wrong() {
     assert_eq!(PdfError::Encrypted.zh(), "此 PDF 已加密，请先去除密码保护再核对");
     assert_eq!(PdfError::Corrupt("x".to_string()).zh(), "PDF 文件已损坏或不完整");
     let error = PdfError::TooLarge { bytes: 60 * 1024 * 1024, max: 50 * 1024 * 1024 };
-    assert_eq!(error.to_string(), "PDF 文件过大（60.0 MB），最多可核对 50.0 MB (the PDF is too large (60.0 MB); at most 50.0 MB can be checked)");
+    assert_eq!(
+        error.to_string(),
+        "PDF 文件过大（60.0 MB），最多可核对 50.0 MB (the PDF is too large (60.0 MB); at most 50.0 MB can be checked)"
+    );
     assert_eq!(PdfError::TooManyPages { pages: 600, max: 500 }.zh(), "PDF 页数过多（600 页），最多可核对 500 页");
     assert!(PdfError::Corrupt("no pages".to_string()).en().ends_with("no pages"));
     let boxed: Box<dyn std::error::Error> = Box::new(PdfError::NotPdf);
@@ -357,7 +395,10 @@ fn mutate_and_read(bytes: &[u8], rounds: usize) {
 
 #[test]
 fn damaged_files_do_not_panic() {
-    mutate_and_read(&doc(b"BT /F1 10 Tf 50 700 Td (Hi) Tj /F2 12 Tf <00010002> Tj /F3 9 Tf (AB) Tj ET /Fm Do /A1 Do"), 300);
+    mutate_and_read(
+        &doc(b"BT /F1 10 Tf 50 700 Td (Hi) Tj /F2 12 Tf <00010002> Tj /F3 9 Tf (AB) Tj ET /Fm Do /A1 Do"),
+        300,
+    );
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/pdf/sh-2024-final-social-work-dept.pdf");
     let bytes = std::fs::read(corpus).unwrap_or_else(|e| panic!("{corpus}: {e}"));
     mutate_and_read(&bytes, 40);

@@ -52,7 +52,14 @@ impl Matrix {
     fn then(self, then: Matrix) -> Matrix {
         let [a, b, c, d, e, f] = self.0;
         let [a2, b2, c2, d2, e2, f2] = then.0;
-        Matrix([a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2, e * a2 + f * c2 + e2, e * b2 + f * d2 + f2])
+        Matrix([
+            a * a2 + b * c2,
+            a * b2 + b * d2,
+            c * a2 + d * c2,
+            c * b2 + d * d2,
+            e * a2 + f * c2 + e2,
+            e * b2 + f * d2 + f2,
+        ])
     }
 
     fn apply(self, x: f64, y: f64) -> (f64, f64) {
@@ -136,7 +143,8 @@ impl Path {
     /// The filled shapes thin enough to be lines, as the lines along their middle.
     fn filled(&self) -> impl Iterator<Item = Ruling> + '_ {
         self.subpaths.iter().filter(|s| !s.curved && s.points.len() >= 2).filter_map(|subpath| {
-            let (mut left, mut top, mut right, mut bottom) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+            let (mut left, mut top, mut right, mut bottom) =
+                (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
             for &(x, y) in &subpath.points {
                 (left, top, right, bottom) = (left.min(x), top.min(y), right.max(x), bottom.max(y));
             }
@@ -364,8 +372,13 @@ impl<'a> Walk<'_, 'a> {
                     }
                     let path = std::mem::take(&mut self.path);
                     let strokes = matches!(op, b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*") && !self.state.white_stroke;
-                    let fills = matches!(op, b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*") && !self.state.white_fill;
-                    let drawn = strokes.then(|| path.stroked()).into_iter().flatten().chain(fills.then(|| path.filled()).into_iter().flatten());
+                    let fills =
+                        matches!(op, b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*") && !self.state.white_fill;
+                    let drawn = strokes
+                        .then(|| path.stroked())
+                        .into_iter()
+                        .flatten()
+                        .chain(fills.then(|| path.filled()).into_iter().flatten());
                     let room = MAX_RULINGS.saturating_sub(self.rulings.len());
                     self.rulings.extend(drawn.take(room));
                 }
@@ -383,7 +396,10 @@ impl<'a> Walk<'_, 'a> {
                 }
                 b"Tc" => self.state.char_spacing = last_number(operands).unwrap_or(self.state.char_spacing),
                 b"Tw" => self.state.word_spacing = last_number(operands).unwrap_or(self.state.word_spacing),
-                b"Tz" => self.state.horizontal_scale = last_number(operands).map_or(self.state.horizontal_scale, |z| z / 100.0),
+                b"Tz" => {
+                    self.state.horizontal_scale =
+                        last_number(operands).map_or(self.state.horizontal_scale, |z| z / 100.0)
+                }
                 b"TL" => self.state.leading = last_number(operands).unwrap_or(self.state.leading),
                 b"Ts" => self.state.rise = last_number(operands).unwrap_or(self.state.rise),
                 b"Td" | b"TD" => {
@@ -458,7 +474,10 @@ impl<'a> Walk<'_, 'a> {
     fn form(&mut self, form: &Stream<'a>, resources: &Resources<'a>, depth: usize) -> Result<(), Overflow> {
         let dict = form.dict();
         let id = form.obj_id();
-        if dict.get::<Name>(b"Subtype").as_deref() != Some(b"Form") || depth >= MAX_FORM_DEPTH || self.forms.contains(&id) {
+        if dict.get::<Name>(b"Subtype").as_deref() != Some(b"Form")
+            || depth >= MAX_FORM_DEPTH
+            || self.forms.contains(&id)
+        {
             return Ok(());
         }
         let content = match stream::decoded(form, self.budget.content_bytes) {
@@ -466,13 +485,15 @@ impl<'a> Walk<'_, 'a> {
             Err(Refused::TooLarge) => return Err(Overflow::Content),
             Err(Refused::Unreadable) => return Ok(()),
         };
-        let matrix: Vec<f64> = dict.get::<Array>(b"Matrix").map(|a| a.iter::<f64>().take(6).collect()).unwrap_or_default();
+        let matrix: Vec<f64> =
+            dict.get::<Array>(b"Matrix").map(|a| a.iter::<f64>().take(6).collect()).unwrap_or_default();
         let matrix = match matrix[..] {
             [a, b, c, d, e, f] if matrix.iter().all(|v| v.is_finite()) => Matrix([a, b, c, d, e, f]),
             _ => Matrix::IDENTITY,
         };
         let own_resources = dict.get::<Dict>(b"Resources").map(Resources::new);
-        let outer = (self.state.clone(), self.saved.len(), self.saved_floor, self.unsaved, self.text_matrix, self.line_matrix);
+        let outer =
+            (self.state.clone(), self.saved.len(), self.saved_floor, self.unsaved, self.text_matrix, self.line_matrix);
         self.state.ctm = matrix.then(self.state.ctm);
         self.saved_floor = self.saved.len();
         self.unsaved = 0;
@@ -482,7 +503,8 @@ impl<'a> Walk<'_, 'a> {
         let (state, saved, floor, unsaved, text_matrix, line_matrix) = outer;
         self.state = state;
         self.saved.truncate(saved);
-        (self.saved_floor, self.unsaved, self.text_matrix, self.line_matrix) = (floor, unsaved, text_matrix, line_matrix);
+        (self.saved_floor, self.unsaved, self.text_matrix, self.line_matrix) =
+            (floor, unsaved, text_matrix, line_matrix);
         result
     }
 
@@ -494,7 +516,8 @@ impl<'a> Walk<'_, 'a> {
         for code in font.codes(bytes) {
             let text = font.text(code);
             let word_spacing = if code.len == 1 && code.value == 32 { state.word_spacing } else { 0.0 };
-            let advance = (font.width(code, &text) * state.font_size + state.char_spacing + word_spacing) * state.horizontal_scale;
+            let advance = (font.width(code, &text) * state.font_size + state.char_spacing + word_spacing)
+                * state.horizontal_scale;
             let m = self.text_matrix.then(to_device);
             let [a, b, c, d, ..] = m.0;
             let (x, y) = m.apply(0.0, state.rise);

@@ -44,7 +44,10 @@ fn poppler(tool: &str, options: &[&str], path: &Path, after: &[&str]) -> String 
 
 fn pdfinfo_pages(path: &Path) -> usize {
     let info = poppler("pdfinfo", &[], path, &[]);
-    info.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok()).expect("pdfinfo prints Pages:")
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo prints Pages:")
 }
 
 fn solid(text: &str) -> Vec<char> {
@@ -53,7 +56,10 @@ fn solid(text: &str) -> Vec<char> {
 
 /// Characters in the longest common subsequence of `a` and `b` (Myers' diff).
 fn matching(a: &[char], b: &[char]) -> usize {
-    capture_diff_slices(Algorithm::Myers, a, b).iter().map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 }).sum()
+    capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 })
+        .sum()
 }
 
 /// Reads `path` and compares it with `pdftotext -raw` page by page: the share of non-white-space
@@ -73,8 +79,20 @@ fn fidelity(path: &Path) -> f64 {
         if m < ours.len().max(theirs.len()) {
             let (ours, theirs): (String, String) = (ours.iter().collect(), theirs.iter().collect());
             let diff = similar::TextDiff::from_chars(&ours, &theirs);
-            let changes: Vec<String> = diff.ops().iter().filter(|op| !matches!(op, DiffOp::Equal { .. })).take(5).map(|op| format!("{op:?}")).collect();
-            println!("  {name} page {}: {m} of {} / {} characters match; {}", i + 1, ours.chars().count(), theirs.chars().count(), changes.join(" "));
+            let changes: Vec<String> = diff
+                .ops()
+                .iter()
+                .filter(|op| !matches!(op, DiffOp::Equal { .. }))
+                .take(5)
+                .map(|op| format!("{op:?}"))
+                .collect();
+            println!(
+                "  {name} page {}: {m} of {} / {} characters match; {}",
+                i + 1,
+                ours.chars().count(),
+                theirs.chars().count(),
+                changes.join(" ")
+            );
         }
         matched += 2 * m;
         total += ours.len() + theirs.len();
@@ -82,7 +100,11 @@ fn fidelity(path: &Path) -> f64 {
         theirs_total += theirs.len();
     }
     let ratio = if total == 0 { 1.0 } else { matched as f64 / total as f64 };
-    println!("{name}: {} pages, {ours_total} characters (pdftotext {theirs_total}), match {:.4}%", pages.len(), ratio * 100.0);
+    println!(
+        "{name}: {} pages, {ours_total} characters (pdftotext {theirs_total}), match {:.4}%",
+        pages.len(),
+        ratio * 100.0
+    );
     ratio
 }
 
@@ -94,13 +116,20 @@ fn text_matches_pdftotext_and_page_counts_match_pdfinfo() {
         .filter(|(_, ratio)| *ratio < MIN_RATIO)
         .map(|(path, ratio)| format!("{}: {:.4}%", path.display(), ratio * 100.0))
         .collect();
-    assert!(failures.is_empty(), "text differs from pdftotext -raw on more than {:.1}%: {failures:?}", (1.0 - MIN_RATIO) * 100.0);
+    assert!(
+        failures.is_empty(),
+        "text differs from pdftotext -raw on more than {:.1}%: {failures:?}",
+        (1.0 - MIN_RATIO) * 100.0
+    );
 }
 
 /// The glyphs of the first run of `text` on `page`, in content order.
 fn find<'p>(page: &'p Page, text: &str) -> &'p [Glyph] {
     let wanted: Vec<&str> = text.split("").filter(|s| !s.is_empty()).collect();
-    page.glyphs.windows(wanted.len()).find(|w| w.iter().zip(&wanted).all(|(g, t)| g.text == *t)).unwrap_or_else(|| panic!("{text:?} is not on the page"))
+    page.glyphs
+        .windows(wanted.len())
+        .find(|w| w.iter().zip(&wanted).all(|(g, t)| g.text == *t))
+        .unwrap_or_else(|| panic!("{text:?} is not on the page"))
 }
 
 fn assert_one_line(glyphs: &[Glyph]) {
@@ -148,7 +177,8 @@ fn table_numbers_are_right_aligned() {
     // 部门支出预算总表 made by WPS: the 合计 column right-aligned.
     let pages = read(&Path::new(CORPUS).join("sh-2024-budget-wanli-subdistrict.pdf"));
     let table = &pages[13];
-    let column: Vec<&[Glyph]> = ["119,385,303", "94,450,003", "16,603,248", "6,043,390"].iter().map(|n| find(table, n)).collect();
+    let column: Vec<&[Glyph]> =
+        ["119,385,303", "94,450,003", "16,603,248", "6,043,390"].iter().map(|n| find(table, n)).collect();
     for number in &column {
         assert_one_line(number);
         assert!((right_edge(number) - right_edge(column[0])).abs() < 0.5, "not right-aligned: {number:?}");
@@ -163,7 +193,10 @@ fn landscape_pages_keep_their_size() {
     for page in &pages {
         assert_eq!((page.width, page.height), (841.85, 595.25));
         for g in &page.glyphs {
-            assert!((0.0..=page.width).contains(&g.x) && (0.0..=page.height + 1.0).contains(&g.y), "{g:?} is off the page");
+            assert!(
+                (0.0..=page.width).contains(&g.x) && (0.0..=page.height + 1.0).contains(&g.y),
+                "{g:?} is off the page"
+            );
         }
     }
 }

@@ -22,8 +22,10 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// (docs/report-schema.md), as JSON text.
 #[wasm_bindgen]
 pub fn check(sources: Vec<String>, texts: Vec<String>, categories: Option<Vec<String>>) -> String {
-    let documents: Vec<(&str, &str)> = sources.iter().map(String::as_str).zip(texts.iter().map(String::as_str)).collect();
-    let options = CheckOptions { categories: categories.map(|names| categories_named(&names)), ..CheckOptions::default() };
+    let documents: Vec<(&str, &str)> =
+        sources.iter().map(String::as_str).zip(texts.iter().map(String::as_str)).collect();
+    let options =
+        CheckOptions { categories: categories.map(|names| categories_named(&names)), ..CheckOptions::default() };
     to_json(&hedui_core::check_with(&documents, &options))
 }
 
@@ -53,7 +55,11 @@ pub fn decode(bytes: &[u8], source: &str, language: &str) -> Result<String, JsEr
 
 /// The categories named in `names` (`table_arithmetic`, …); hedui.js has refused unknown names.
 fn categories_named(names: &[String]) -> Vec<Category> {
-    let mut categories: Vec<Category> = rules::all().iter().map(|rule| rule.info().category).filter(|&category| names.contains(&name_of(category))).collect();
+    let mut categories: Vec<Category> = rules::all()
+        .iter()
+        .map(|rule| rule.info().category)
+        .filter(|&category| names.contains(&name_of(category)))
+        .collect();
     hedui_core::sorting::sort_by_key(&mut categories, |&category| category);
     categories.dedup();
     categories
@@ -79,7 +85,15 @@ struct RuleEntry {
 impl RuleEntry {
     fn new(info: &RuleInfo, english: bool) -> RuleEntry {
         let title = if english { info.title_en } else { info.title_zh };
-        RuleEntry { code: info.code, name: info.name, title, title_zh: info.title_zh, title_en: info.title_en, category: info.category, severity: info.severity }
+        RuleEntry {
+            code: info.code,
+            name: info.name,
+            title,
+            title_zh: info.title_zh,
+            title_en: info.title_en,
+            category: info.category,
+            severity: info.severity,
+        }
     }
 }
 

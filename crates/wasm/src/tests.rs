@@ -42,14 +42,24 @@ fn check_returns_the_cli_report() {
     let from_js = json(&crate::check(strings(&["input"]), strings(&[DOC_000]), None));
     assert_eq!(from_js, expected);
     assert!(from_js["documents"][0]["stats"]["checked"].as_u64().unwrap() > 100);
-    assert!(from_js["documents"][0]["findings"][0]["message_en"].is_string(), "both languages are always in the report");
+    assert!(
+        from_js["documents"][0]["findings"][0]["message_en"].is_string(),
+        "both languages are always in the report"
+    );
 }
 
 #[wasm_bindgen_test]
 fn categories_select_rules_and_sources_name_the_documents() {
-    let options = CheckOptions { categories: Some(vec![Category::TableArithmetic, Category::Narrative]), ..CheckOptions::default() };
+    let options = CheckOptions {
+        categories: Some(vec![Category::TableArithmetic, Category::Narrative]),
+        ..CheckOptions::default()
+    };
     let expected = native(&[("000.txt", DOC_000)], &options);
-    let from_js = json(&crate::check(strings(&["000.txt"]), strings(&[DOC_000]), Some(strings(&["table_arithmetic", "narrative"]))));
+    let from_js = json(&crate::check(
+        strings(&["000.txt"]),
+        strings(&[DOC_000]),
+        Some(strings(&["table_arithmetic", "narrative"])),
+    ));
     assert_eq!(from_js, expected);
     let by_category = from_js["documents"][0]["stats"]["by_category"].as_object().unwrap();
     assert!(by_category.keys().all(|c| c == "table_arithmetic" || c == "narrative"), "{by_category:?}");
@@ -76,8 +86,14 @@ fn bytes_are_decoded_in_core() {
 #[wasm_bindgen_test]
 fn bad_bytes_throw_clear_errors_in_the_chosen_language() {
     let pdf = b"%PDF-1.7\n\x00\x01\x02";
-    assert_eq!(message(crate::decode(pdf, "report.pdf", "en").unwrap_err()), "report.pdf: a binary file (such as a PDF, Word file, archive or image), not text");
-    assert_eq!(message(crate::decode(pdf, "input", "zh").unwrap_err()), "input：是二进制文件（如 PDF、Word、压缩包或图片），不是文本");
+    assert_eq!(
+        message(crate::decode(pdf, "report.pdf", "en").unwrap_err()),
+        "report.pdf: a binary file (such as a PDF, Word file, archive or image), not text"
+    );
+    assert_eq!(
+        message(crate::decode(pdf, "input", "zh").unwrap_err()),
+        "input：是二进制文件（如 PDF、Word、压缩包或图片），不是文本"
+    );
     assert!(message(crate::decode(b"\xBA\xCF\xBC\xC6 12.50", "a.txt", "zh").unwrap_err()).contains("不是 UTF-8 文本"));
 }
 

@@ -57,8 +57,14 @@ pub fn analyse(readings: &[Option<Rc<Reading>>], previous: &[Option<Rc<Analysis>
     let mut analyses = vec![None; readings.len()];
     for group in groups(readings) {
         let members: Vec<Rc<Reading>> = group.iter().filter_map(|&i| readings[i].clone()).collect();
-        let up_to_date = |analysis: &&Rc<Analysis>| analysis.checked_with.len() == members.len() && analysis.checked_with.iter().zip(&members).all(|(a, b)| Rc::ptr_eq(a, b));
-        let kept: Vec<_> = members.iter().filter_map(|m| previous.iter().flatten().find(|a| Rc::ptr_eq(&a.reading, m)).filter(up_to_date).cloned()).collect();
+        let up_to_date = |analysis: &&Rc<Analysis>| {
+            analysis.checked_with.len() == members.len()
+                && analysis.checked_with.iter().zip(&members).all(|(a, b)| Rc::ptr_eq(a, b))
+        };
+        let kept: Vec<_> = members
+            .iter()
+            .filter_map(|m| previous.iter().flatten().find(|a| Rc::ptr_eq(&a.reading, m)).filter(up_to_date).cloned())
+            .collect();
         if kept.len() == members.len() {
             for (&index, analysis) in group.iter().zip(kept) {
                 analyses[index] = Some(analysis);
@@ -78,7 +84,14 @@ pub fn analyse(readings: &[Option<Rc<Reading>>], previous: &[Option<Rc<Analysis>
             }
             let check_micros = ((reading.parse_millis + check_millis) * 1000.0) as u64;
             let keys = finding_keys(&report.findings);
-            analyses[index] = Some(Rc::new(Analysis { reading: reading.clone(), report, keys, checked_with: members.clone(), check_micros, diagnosed: false }));
+            analyses[index] = Some(Rc::new(Analysis {
+                reading: reading.clone(),
+                report,
+                keys,
+                checked_with: members.clone(),
+                check_micros,
+                diagnosed: false,
+            }));
         }
     }
     analyses
@@ -99,7 +112,9 @@ fn groups(readings: &[Option<Rc<Reading>>]) -> Vec<Vec<usize>> {
             next += 1;
             let Some(reading) = &readings[member] else { continue };
             for other in 0..readings.len() {
-                if group_of[other].is_none() && readings[other].as_ref().is_some_and(|o| are_companions(&reading.parse, &o.parse)) {
+                if group_of[other].is_none()
+                    && readings[other].as_ref().is_some_and(|o| are_companions(&reading.parse, &o.parse))
+                {
                     group_of[other] = Some(groups.len());
                     group.push(other);
                 }
@@ -160,14 +175,26 @@ impl Analysis {
             change.apply(&mut report);
         }
         let keys = finding_keys(&report.findings);
-        Analysis { reading: self.reading.clone(), report, keys, checked_with: self.checked_with.clone(), check_micros: self.check_micros, diagnosed: true }
+        Analysis {
+            reading: self.reading.clone(),
+            report,
+            keys,
+            checked_with: self.checked_with.clone(),
+            check_micros: self.check_micros,
+            diagnosed: true,
+        }
     }
 
     /// The document's identity for its dismissals: its name, department and year, so that
     /// they hold while it is edited and another document pasted in its place has its own.
     pub fn document_key(&self) -> String {
         let report = &self.report;
-        format!("{}|{}|{}", report.source, report.department.as_deref().unwrap_or(""), report.year.map_or(String::new(), |y| y.to_string()))
+        format!(
+            "{}|{}|{}",
+            report.source,
+            report.department.as_deref().unwrap_or(""),
+            report.year.map_or(String::new(), |y| y.to_string())
+        )
     }
 }
 
@@ -183,7 +210,9 @@ pub fn finding_keys(findings: &[Finding]) -> Vec<String> {
     for finding in findings {
         let at = &finding.location;
         let place = match at.table {
-            Some(table) => format!("{table}|{}|{}", at.row.as_deref().unwrap_or(""), at.column.as_deref().unwrap_or("")),
+            Some(table) => {
+                format!("{table}|{}|{}", at.row.as_deref().unwrap_or(""), at.column.as_deref().unwrap_or(""))
+            }
             None => at.excerpt.clone(),
         };
         let [stated, expected] = [&finding.stated, &finding.expected].map(|f| f.as_deref().unwrap_or(""));
@@ -221,7 +250,11 @@ mod tests {
     const OTHER_DEPARTMENT: &str = include_str!("../../../../shared/corpus/001_1a1813143cd16474.txt");
 
     fn read(name: &str, text: &str) -> Option<Rc<Reading>> {
-        Some(Rc::new(Reading::of(&Document { name: name.to_string(), text: text.to_string(), origin: Default::default() })))
+        Some(Rc::new(Reading::of(&Document {
+            name: name.to_string(),
+            text: text.to_string(),
+            origin: Default::default(),
+        })))
     }
 
     fn rules(analysis: &Option<Rc<Analysis>>) -> Vec<&'static str> {
@@ -238,14 +271,18 @@ mod tests {
     /// re-checks the group, not the documents outside it.
     #[wasm_bindgen_test]
     fn documents_of_one_department_are_checked_together_and_only_when_their_group_changes() {
-        let mut readings = vec![read("000.txt", ACCOUNTS_2023), read("003.txt", BUDGET_2024), None, read("001.txt", OTHER_DEPARTMENT)];
+        let mut readings =
+            vec![read("000.txt", ACCOUNTS_2023), read("003.txt", BUDGET_2024), None, read("001.txt", OTHER_DEPARTMENT)];
         let first = analyse(&readings, &[]);
         assert!(rules(&first[1]).contains(&"Y003"), "003 is checked with 000: {:?}", rules(&first[1]));
         assert!(first[2].is_none(), "a document not read yet has no analysis");
         assert!(!rules(&first[3]).iter().any(|rule| rule.starts_with('Y')));
 
         let again = analyse(&readings, &first);
-        assert!((0..4).filter(|&i| i != 2).all(|i| same(&first[i], &again[i])), "nothing changed, nothing is checked again");
+        assert!(
+            (0..4).filter(|&i| i != 2).all(|i| same(&first[i], &again[i])),
+            "nothing changed, nothing is checked again"
+        );
 
         readings[1] = read("003.txt", &BUDGET_2024.replace("本部门共有公务用车2辆", "本部门共有公务用车3辆"));
         let edited = analyse(&readings, &again);

@@ -64,7 +64,9 @@ pub fn app() -> Html {
     let layout = analysis.as_ref().and_then(|a| a.reading.pdf.clone()).filter(|layout| !layout.pages.is_empty());
     let shown_pane = if *pane == Pane::Pages && layout.is_none() { Pane::Document } else { *pane };
     let document_key = analysis.as_ref().map(|a| a.document_key());
-    let dismissals = use_memo((document_key.clone(), *dismissals_version), |(key, _)| key.as_deref().map(storage::load_dismissals).unwrap_or_default());
+    let dismissals = use_memo((document_key.clone(), *dismissals_version), |(key, _)| {
+        key.as_deref().map(storage::load_dismissals).unwrap_or_default()
+    });
 
     // A new analysis or another document: the old selection means nothing.
     {
@@ -85,9 +87,12 @@ pub fn app() -> Html {
     // Show the selected finding in the document view, and in the list.
     {
         let analysis = analysis.clone();
-        use_effect_with((*selected, shown_pane, analysis.as_ref().map(|a| Rc::as_ptr(a) as usize)), move |(selected, _, _)| {
-            highlight(analysis.as_deref(), *selected);
-        });
+        use_effect_with(
+            (*selected, shown_pane, analysis.as_ref().map(|a| Rc::as_ptr(a) as usize)),
+            move |(selected, _, _)| {
+                highlight(analysis.as_deref(), *selected);
+            },
+        );
     }
 
     // Analyses with findings ask the diagnosis module which figure is wrong, once per group.
@@ -115,14 +120,22 @@ pub fn app() -> Html {
     };
     let Fixing { on_fix, on_undo, on_key, undoable } = controls::fixing(&workspace, &analysis, &undo, &on_input);
     let checked: Vec<Rc<Analysis>> = workspace.analyses.iter().flatten().cloned().collect();
-    let (on_export_json, on_export_csv) = controls::exporting(checked.clone(), export_name(&checked, analysis.as_deref()), lang_value);
+    let (on_export_json, on_export_csv) =
+        controls::exporting(checked.clone(), export_name(&checked, analysis.as_deref()), lang_value);
     let on_clear_after_crash = on_clear.reform(|_: MouseEvent| ());
 
-    let active_findings: Rc<Vec<usize>> = Rc::new(analysis.as_ref().map(|a| (0..a.keys.len()).filter(|&i| !dismissals.contains_key(&a.keys[i])).collect()).unwrap_or_default());
+    let active_findings: Rc<Vec<usize>> = Rc::new(
+        analysis
+            .as_ref()
+            .map(|a| (0..a.keys.len()).filter(|&i| !dismissals.contains_key(&a.keys[i])).collect())
+            .unwrap_or_default(),
+    );
     // Nothing pasted or opened: no results to show (not "no problems found").
     let has_text = !workspace.active_document().text.trim().is_empty();
     let analysis = analysis.filter(|_| has_text);
-    let fix_bar = analysis.as_ref().and_then(|a| fix_bar(lang_value, a, &active_findings, undoable, &on_fix, &on_undo, &workspace.active_document().text));
+    let fix_bar = analysis.as_ref().and_then(|a| {
+        fix_bar(lang_value, a, &active_findings, undoable, &on_fix, &on_undo, &workspace.active_document().text)
+    });
     let announcement = analysis.as_ref().map(|a| announcement(lang_value, a, &active_findings));
     // A PDF being read, or one that could not be read: what to say in place of its text.
     let active_document = workspace.active_document();
@@ -203,7 +216,13 @@ pub fn app() -> Html {
 
 /// The app's name and what it does; the exports (once something is checked), print and the
 /// language switch.
-fn top_bar(lang: Lang, checked: bool, on_export_json: Callback<MouseEvent>, on_export_csv: Callback<MouseEvent>, on_language: Callback<MouseEvent>) -> Html {
+fn top_bar(
+    lang: Lang,
+    checked: bool,
+    on_export_json: Callback<MouseEvent>,
+    on_export_csv: Callback<MouseEvent>,
+    on_language: Callback<MouseEvent>,
+) -> Html {
     let texts = lang.texts();
     let on_print = Callback::from(|_| {
         if let Some(window) = web_sys::window() {
@@ -233,7 +252,9 @@ fn announcement(lang: Lang, analysis: &Analysis, open_findings: &[usize]) -> Str
     if analysis.checked_nothing() {
         return texts.nothing_checked.to_string();
     }
-    let open = |severity: Severity| open_findings.iter().filter(|&&i| analysis.report.findings[i].severity == severity).count();
+    let open = |severity: Severity| {
+        open_findings.iter().filter(|&&i| analysis.report.findings[i].severity == severity).count()
+    };
     (texts.announce)(open_findings.len(), open(Severity::Error), open(Severity::Warning), open(Severity::Notice))
 }
 
@@ -251,15 +272,26 @@ fn reading_status(lang: Lang, document: &storage::Document) -> Option<String> {
 /// One document's exports are named after it; several documents' after the set and the day.
 fn export_name(checked: &[Rc<Analysis>], shown: Option<&Analysis>) -> String {
     if checked.len() > 1 {
-        return format!("hedui-{}-documents-{}", checked.len(), String::from(js_sys::Date::new_0().to_iso_string()).get(..10).unwrap_or_default());
+        return format!(
+            "hedui-{}-documents-{}",
+            checked.len(),
+            String::from(js_sys::Date::new_0().to_iso_string()).get(..10).unwrap_or_default()
+        );
     }
-    shown.map(|a| file_stem(&a.report.source).to_string()).filter(|n| !n.is_empty()).unwrap_or_else(|| "hedui".to_string())
+    shown
+        .map(|a| file_stem(&a.report.source).to_string())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "hedui".to_string())
 }
 
 /// A finding selected in the list (shown where the user looks: from the source, in the page
 /// view, a text's document view; in the document or page view, there), and a place clicked in
 /// the document (its first finding selected and shown in the list).
-fn selecting(selected: &UseStateHandle<Option<usize>>, pane: &UseStateHandle<Pane>, shown_pane: Pane) -> (Callback<usize>, Callback<Vec<usize>>) {
+fn selecting(
+    selected: &UseStateHandle<Option<usize>>,
+    pane: &UseStateHandle<Pane>,
+    shown_pane: Pane,
+) -> (Callback<usize>, Callback<Vec<usize>>) {
     let on_select = {
         let selected = selected.clone();
         let pane = pane.clone();
@@ -282,10 +314,22 @@ fn selecting(selected: &UseStateHandle<Option<usize>>, pane: &UseStateHandle<Pan
 
 /// Above the findings: apply every `safe` fix of the open findings, and once a fix is applied,
 /// undo it and download the corrected text `text`.
-fn fix_bar(lang: Lang, analysis: &Analysis, open_findings: &[usize], undoable: bool, on_fix: &Callback<Vec<Fix>>, on_undo: &Callback<()>, text: &str) -> Option<Html> {
+fn fix_bar(
+    lang: Lang,
+    analysis: &Analysis,
+    open_findings: &[usize],
+    undoable: bool,
+    on_fix: &Callback<Vec<Fix>>,
+    on_undo: &Callback<()>,
+    text: &str,
+) -> Option<Html> {
     let texts = lang.texts();
     let findings = &analysis.report.findings;
-    let safe_fixes: Vec<Fix> = open_findings.iter().filter_map(|&i| findings[i].fix.clone()).filter(|f| f.applicability == Applicability::Safe && !f.edits.is_empty()).collect();
+    let safe_fixes: Vec<Fix> = open_findings
+        .iter()
+        .filter_map(|&i| findings[i].fix.clone())
+        .filter(|f| f.applicability == Applicability::Safe && !f.edits.is_empty())
+        .collect();
     let stem = file_stem(&analysis.report.source);
     let on_undo = on_undo.reform(|_| ());
     (!safe_fixes.is_empty() || undoable).then(|| {
@@ -325,7 +369,11 @@ fn pane_tabs(lang: Lang, pane: &UseStateHandle<Pane>, shown_pane: Pane, has_page
     // ←/→ move between the tabs (one tab stop), showing each.
     let on_tab_keys = {
         let pane = pane.clone();
-        let panes = if has_pages { vec![Pane::Source, Pane::Document, Pane::Pages] } else { vec![Pane::Source, Pane::Document] };
+        let panes = if has_pages {
+            vec![Pane::Source, Pane::Document, Pane::Pages]
+        } else {
+            vec![Pane::Source, Pane::Document]
+        };
         Callback::from(move |event: KeyboardEvent| {
             let step = match event.key().as_str() {
                 "ArrowRight" => 1,
@@ -336,7 +384,10 @@ fn pane_tabs(lang: Lang, pane: &UseStateHandle<Pane>, shown_pane: Pane, has_page
             let at = panes.iter().position(|&p| p == shown_pane).unwrap_or(0);
             let next = panes[(at + step) % panes.len()];
             pane.set(next);
-            if let Some(tab) = document().and_then(|d| d.get_element_by_id(&format!("tab-{}", next.name()))).and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            if let Some(tab) = document()
+                .and_then(|d| d.get_element_by_id(&format!("tab-{}", next.name())))
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            {
                 let _ = tab.focus();
             }
         })
@@ -429,7 +480,9 @@ fn scroll_options(block: ScrollLogicalPosition) -> ScrollIntoViewOptions {
 fn highlight(analysis: Option<&Analysis>, selected: Option<usize>) {
     let Some(document) = document() else { return };
     if let Ok(previous) = document.query_selector_all("[data-hl]") {
-        for element in (0..previous.length()).filter_map(|i| previous.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()) {
+        for element in
+            (0..previous.length()).filter_map(|i| previous.item(i)).filter_map(|n| n.dyn_into::<Element>().ok())
+        {
             let _ = element.remove_attribute("data-hl");
             if element.get_attribute("data-testid").as_deref() == Some("highlight") {
                 let _ = element.remove_attribute("data-testid");
@@ -437,7 +490,9 @@ fn highlight(analysis: Option<&Analysis>, selected: Option<usize>) {
         }
     }
     let Some(finding) = analysis.zip(selected).and_then(|(a, i)| a.report.findings.get(i)) else { return };
-    let find = |byte_start: usize, line: usize| document.get_element_by_id(&place_id(byte_start)).or_else(|| document.get_element_by_id(&line_id(line)));
+    let find = |byte_start: usize, line: usize| {
+        document.get_element_by_id(&place_id(byte_start)).or_else(|| document.get_element_by_id(&line_id(line)))
+    };
     for related in &finding.related {
         if let Some(element) = find(related.byte_start, related.line) {
             let _ = element.set_attribute("data-hl", "related");
@@ -455,7 +510,9 @@ fn highlight(analysis: Option<&Analysis>, selected: Option<usize>) {
 
 /// Scrolls the list to finding `index` and marks it as current.
 fn reveal_in_list(index: usize) {
-    if let Some(item) = document().and_then(|d| d.query_selector(&format!("[data-testid=finding][data-index=\"{index}\"]")).ok().flatten()) {
+    if let Some(item) = document()
+        .and_then(|d| d.query_selector(&format!("[data-testid=finding][data-index=\"{index}\"]")).ok().flatten())
+    {
         item.scroll_into_view_with_scroll_into_view_options(&scroll_options(ScrollLogicalPosition::Nearest));
     }
 }

@@ -27,7 +27,11 @@ use crate::workspace::{read_pdf, Action, Workspace};
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// The shown document's new text (`true`: check it at once, else once typing pauses).
-pub fn editing(workspace: &UseReducerHandle<Workspace>, paused: &UseStateHandle<bool>, edit_generation: &Rc<RefCell<u64>>) -> Callback<(String, bool)> {
+pub fn editing(
+    workspace: &UseReducerHandle<Workspace>,
+    paused: &UseStateHandle<bool>,
+    edit_generation: &Rc<RefCell<u64>>,
+) -> Callback<(String, bool)> {
     let workspace = workspace.clone();
     let paused = paused.clone();
     let edit_generation = edit_generation.clone();
@@ -112,13 +116,23 @@ pub fn opening(
                     *pdf_count.borrow_mut() += 1;
                     let id = *pdf_count.borrow();
                     let name = files.iter().map(File::name).collect::<Vec<_>>().join(" + ");
-                    documents.push(Document { name: name.clone(), text: String::new(), origin: Origin::Reading { id, page: 0, pages: 0 } });
+                    documents.push(Document {
+                        name: name.clone(),
+                        text: String::new(),
+                        origin: Origin::Reading { id, page: 0, pages: 0 },
+                    });
                     reading.push((id, script, name, files));
                 }
                 open.emit(documents);
                 for (id, script, name, files) in reading {
                     let files: js_sys::Array = files.iter().collect();
-                    read_pdf(dispatcher.clone(), id, script, name, if script == PDF_WORKER { files.get(0) } else { files.into() });
+                    read_pdf(
+                        dispatcher.clone(),
+                        id,
+                        script,
+                        name,
+                        if script == PDF_WORKER { files.get(0) } else { files.into() },
+                    );
                 }
             });
         })
@@ -213,7 +227,11 @@ pub fn dragging(dragging: &UseStateHandle<bool>, on_files: &Callback<Vec<File>>)
 }
 
 /// A finding dismissed with a reason (已确认无误), and restored: stored under the document's key.
-pub fn dismissing(dismissals: &Rc<Dismissals>, dismissals_version: &UseStateHandle<u32>, document_key: Option<String>) -> (Callback<(String, String)>, Callback<String>) {
+pub fn dismissing(
+    dismissals: &Rc<Dismissals>,
+    dismissals_version: &UseStateHandle<u32>,
+    document_key: Option<String>,
+) -> (Callback<(String, String)>, Callback<String>) {
     let on_dismiss = {
         let dismissals = dismissals.clone();
         let version = dismissals_version.clone();
@@ -293,8 +311,15 @@ pub fn fixing(
     let on_key = {
         let on_undo = on_undo.clone();
         Callback::from(move |event: KeyboardEvent| {
-            let in_field = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
-            if undoable.is_some() && (event.ctrl_key() || event.meta_key()) && event.key().eq_ignore_ascii_case("z") && !in_field {
+            let in_field = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+            if undoable.is_some()
+                && (event.ctrl_key() || event.meta_key())
+                && event.key().eq_ignore_ascii_case("z")
+                && !in_field
+            {
                 event.prevent_default();
                 on_undo.emit(());
             }
@@ -306,7 +331,11 @@ pub fn fixing(
 /// The exports of the checked documents, named `name`: the JSON report (written by the
 /// diagnosis module: the app has no JSON serialiser, for its size budget) and the findings as
 /// CSV with their dismissals.
-pub fn exporting(checked: Vec<Rc<Analysis>>, export_name: String, lang_value: Lang) -> (Callback<MouseEvent>, Callback<MouseEvent>) {
+pub fn exporting(
+    checked: Vec<Rc<Analysis>>,
+    export_name: String,
+    lang_value: Lang,
+) -> (Callback<MouseEvent>, Callback<MouseEvent>) {
     let on_export_json = {
         let checked = checked.clone();
         let name = export_name.clone();
@@ -332,7 +361,11 @@ pub fn exporting(checked: Vec<Rc<Analysis>>, export_name: String, lang_value: La
                     a.keys.iter().map(|key| dismissals.get(key).cloned()).collect()
                 })
                 .collect();
-            download(&format!("{export_name}.findings.csv"), "text/csv;charset=utf-8", &findings_csv(&report, &reasons, lang_value));
+            download(
+                &format!("{export_name}.findings.csv"),
+                "text/csv;charset=utf-8",
+                &findings_csv(&report, &reasons, lang_value),
+            );
         })
     };
     (on_export_json, on_export_csv)
@@ -341,7 +374,11 @@ pub fn exporting(checked: Vec<Rc<Analysis>>, export_name: String, lang_value: La
 /// Asks the diagnosis module about each analysis with findings not asked about yet (`asked`,
 /// kept to the current analyses), once per group of documents checked together; each answer is
 /// dispatched to the workspace.
-pub fn request_diagnoses(analyses: &[Option<Rc<Analysis>>], asked: &mut Vec<Rc<Analysis>>, dispatcher: &UseReducerDispatcher<Workspace>) {
+pub fn request_diagnoses(
+    analyses: &[Option<Rc<Analysis>>],
+    asked: &mut Vec<Rc<Analysis>>,
+    dispatcher: &UseReducerDispatcher<Workspace>,
+) {
     asked.retain(|a| analyses.iter().flatten().any(|b| Rc::ptr_eq(a, b)));
     for analysis in analyses.iter().flatten().filter(|a| a.needs_diagnosis()) {
         if asked.iter().any(|a| Rc::ptr_eq(a, analysis)) {
@@ -350,7 +387,10 @@ pub fn request_diagnoses(analyses: &[Option<Rc<Analysis>>], asked: &mut Vec<Rc<A
         let group = analysis.group().to_vec();
         asked.extend(analyses.iter().flatten().filter(|a| a.is_of_group(&group)).cloned());
         let dispatcher = dispatcher.clone();
-        diagnosis::request(&group.clone(), Callback::from(move |changes| dispatcher.dispatch(Action::Diagnosed(group.clone(), changes))));
+        diagnosis::request(
+            &group.clone(),
+            Callback::from(move |changes| dispatcher.dispatch(Action::Diagnosed(group.clone(), changes))),
+        );
     }
 }
 

@@ -43,7 +43,10 @@ thread_local! {
 /// the next request).
 pub fn request(group: &[Rc<Reading>], done: Callback<Changes>) {
     let done = done.reform(|answer: JsValue| {
-        let changes = field(&answer, "changes").dyn_into::<Uint8Array>().ok().and_then(|bytes| postcard::from_bytes(&bytes.to_vec()).ok());
+        let changes = field(&answer, "changes")
+            .dyn_into::<Uint8Array>()
+            .ok()
+            .and_then(|bytes| postcard::from_bytes(&bytes.to_vec()).ok());
         changes.unwrap_or_default()
     });
     send(group.iter(), None, done);
@@ -54,20 +57,33 @@ pub fn request(group: &[Rc<Reading>], done: Callback<Changes>) {
 /// module failed.
 pub fn report_json(analyses: &[Rc<Analysis>], done: Callback<Option<String>>) {
     // A group is named by its first reading.
-    let group_of = |a: &Rc<Analysis>| analyses.iter().position(|b| Rc::ptr_eq(&b.group()[0], &a.group()[0])).unwrap_or(0) as u32;
+    let group_of =
+        |a: &Rc<Analysis>| analyses.iter().position(|b| Rc::ptr_eq(&b.group()[0], &a.group()[0])).unwrap_or(0) as u32;
     let groups: Vec<u32> = analyses.iter().map(group_of).collect();
     fn placed(a: &Analysis) -> (&[u8], &str) {
         a.reading.pdf.as_ref().map_or((&[], ""), |pdf| (&pdf.sent_places, &pdf.sent_sources))
     }
     let places: Array = analyses.iter().map(|a| JsValue::from(Uint8Array::from(placed(a).0))).collect();
     let source_lines: Array = analyses.iter().map(|a| JsValue::from_str(placed(a).1)).collect();
-    let extra = [("groups", JsValue::from(groups.into_iter().map(JsValue::from).collect::<Array>())), ("places", places.into()), ("sourceLines", source_lines.into())];
-    send(analyses.iter().map(|a| &a.reading), Some(extra), done.reform(|answer: JsValue| field(&answer, "json").as_string()));
+    let extra = [
+        ("groups", JsValue::from(groups.into_iter().map(JsValue::from).collect::<Array>())),
+        ("places", places.into()),
+        ("sourceLines", source_lines.into()),
+    ];
+    send(
+        analyses.iter().map(|a| &a.reading),
+        Some(extra),
+        done.reform(|answer: JsValue| field(&answer, "json").as_string()),
+    );
 }
 
 /// Posts the readings' sources and texts (and `extra` fields) with a new id; `done` gets the
 /// answer.
-fn send<'r>(readings: impl Iterator<Item = &'r Rc<Reading>> + Clone, extra: Option<[(&str, JsValue); 3]>, done: Callback<JsValue>) {
+fn send<'r>(
+    readings: impl Iterator<Item = &'r Rc<Reading>> + Clone,
+    extra: Option<[(&str, JsValue); 3]>,
+    done: Callback<JsValue>,
+) {
     MODULE.with(|module| {
         let mut module = module.borrow_mut();
         if module.is_none() {
@@ -79,7 +95,10 @@ fn send<'r>(readings: impl Iterator<Item = &'r Rc<Reading>> + Clone, extra: Opti
         let message = Object::new();
         let sources: Array = readings.clone().map(|r| JsValue::from_str(&r.parse.source)).collect();
         let texts: Array = readings.map(|r| JsValue::from_str(&r.text)).collect();
-        for (key, value) in [("id", JsValue::from(id)), ("sources", sources.into()), ("texts", texts.into())].into_iter().chain(extra.into_iter().flatten()) {
+        for (key, value) in [("id", JsValue::from(id)), ("sources", sources.into()), ("texts", texts.into())]
+            .into_iter()
+            .chain(extra.into_iter().flatten())
+        {
             let _ = Reflect::set(&message, &key.into(), &value);
         }
         module.waiting.borrow_mut().push((id, done));

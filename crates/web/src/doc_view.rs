@@ -48,7 +48,13 @@ impl Marks {
     }
 
     fn starts_within(&self, span: Span) -> Vec<usize> {
-        let mut starts: Vec<usize> = self.primary.keys().chain(self.related.keys()).copied().filter(|s| (span.byte_start..span.byte_end).contains(s)).collect();
+        let mut starts: Vec<usize> = self
+            .primary
+            .keys()
+            .chain(self.related.keys())
+            .copied()
+            .filter(|s| (span.byte_start..span.byte_end).contains(s))
+            .collect();
         hedui_core::sorting::sort_positions(&mut starts, &|a, b| a.cmp(&b));
         starts.dedup();
         starts
@@ -88,7 +94,9 @@ pub fn doc_view(props: &DocViewProps) -> Html {
     let select = {
         let on_place = props.on_place.clone();
         move |target: Option<web_sys::EventTarget>| {
-            let place = target.and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("[data-findings]").ok().flatten());
+            let place = target
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest("[data-findings]").ok().flatten());
             if let Some(indices) = place.and_then(|p| p.get_attribute("data-findings")) {
                 on_place.emit(indices.split(' ').filter_map(|i| i.parse().ok()).collect());
             }
@@ -142,7 +150,10 @@ impl View<'_> {
         let mut at = span.byte_start;
         for start in starts {
             let end = self.sentence_end(start).min(span.byte_end).max(start);
-            if start < at || !raw.is_char_boundary(start - span.byte_start) || !raw.is_char_boundary(end - span.byte_start) {
+            if start < at
+                || !raw.is_char_boundary(start - span.byte_start)
+                || !raw.is_char_boundary(end - span.byte_start)
+            {
                 continue;
             }
             pieces.push(html! { { without_markup(&self.analysis.reading.text[at..start]) } });
@@ -160,19 +171,40 @@ impl View<'_> {
     fn sentence_end(&self, start: usize) -> usize {
         let findings = &self.analysis.report.findings;
         let ends = self.marks.primary.get(&start).into_iter().flatten().map(|&i| findings[i].location.byte_end);
-        let related_ends = self.marks.related.get(&start).into_iter().flatten().flat_map(|&i| findings[i].related.iter().filter(|r| r.byte_start == start).map(|r| r.byte_end));
+        let related_ends = self
+            .marks
+            .related
+            .get(&start)
+            .into_iter()
+            .flatten()
+            .flat_map(|&i| findings[i].related.iter().filter(|r| r.byte_start == start).map(|r| r.byte_end));
         ends.chain(related_ends).max().unwrap_or(start)
     }
 
     fn table(&self, rows: &[Row], span: Span, unrecognised: &str) -> Html {
-        let recognised = self.analysis.reading.parse.tables.iter().find(|t| t.span.line_start <= span.line_start && span.line_end <= t.span.line_end);
+        let recognised = self
+            .analysis
+            .reading
+            .parse
+            .tables
+            .iter()
+            .find(|t| t.span.line_start <= span.line_start && span.line_end <= t.span.line_end);
         let caption = match recognised {
             Some(table) => {
                 let continued = !(span.line_start..=span.line_end).contains(&table.line);
                 // The number the document gives the table (`02表` → `02 `); none where it numbers none.
                 let number = table.number().map(|n| format!("{n} ")).unwrap_or_default();
-                let title = table.title.as_deref().filter(|t| *t != table.form_name).map(|t| format!(" · {t}")).unwrap_or_default();
-                format!("{number}{}{title}{}", table.form_name, if continued { self.lang.pick("（续）", " (continued)") } else { "" })
+                let title = table
+                    .title
+                    .as_deref()
+                    .filter(|t| *t != table.form_name)
+                    .map(|t| format!(" · {t}"))
+                    .unwrap_or_default();
+                format!(
+                    "{number}{}{title}{}",
+                    table.form_name,
+                    if continued { self.lang.pick("（续）", " (continued)") } else { "" }
+                )
             }
             None => unrecognised.to_string(),
         };
@@ -200,7 +232,8 @@ impl View<'_> {
 
     fn cell(&self, cell: &Cell) -> Html {
         let start = cell.span.byte_start;
-        let numeric = !cell.text.is_empty() && cell.text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%' | ' '));
+        let numeric = !cell.text.is_empty()
+            && cell.text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%' | ' '));
         if !self.marks.primary.contains_key(&start) && !self.marks.related.contains_key(&start) {
             return html! { <td class={numeric.then_some("num")}>{ &cell.text }</td> };
         }
@@ -222,8 +255,17 @@ impl View<'_> {
         let indices: Vec<String> = primary.iter().chain(related).map(usize::to_string).collect();
         let title: Vec<String> = primary
             .iter()
-            .map(|&i| format!("[{}] {}", findings[i].rule, self.lang.pick(&findings[i].message, &findings[i].message_en)))
-            .chain(related.iter().map(|&i| format!("{}: [{}] {}", self.lang.texts().related, findings[i].rule, self.lang.pick(&findings[i].message, &findings[i].message_en))))
+            .map(|&i| {
+                format!("[{}] {}", findings[i].rule, self.lang.pick(&findings[i].message, &findings[i].message_en))
+            })
+            .chain(related.iter().map(|&i| {
+                format!(
+                    "{}: [{}] {}",
+                    self.lang.texts().related,
+                    findings[i].rule,
+                    self.lang.pick(&findings[i].message, &findings[i].message_en)
+                )
+            }))
             .collect();
         (class, indices.join(" "), title.join("\n"))
     }

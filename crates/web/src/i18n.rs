@@ -176,7 +176,13 @@ pub const ZH: Texts = Texts {
     pane_document: "文档视图",
     pane_pages: "版面",
     page: |n| format!("第 {n} 页"),
-    pdf_progress: |page, pages| if pages == 0 { "正在读取文件…".to_string() } else { format!("正在读取 PDF：第 {page} / {pages} 页") },
+    pdf_progress: |page, pages| {
+        if pages == 0 {
+            "正在读取文件…".to_string()
+        } else {
+            format!("正在读取 PDF：第 {page} / {pages} 页")
+        }
+    },
     pdf_crashed: |detail| format!("文件读取模块出错（{detail}），其他文档不受影响"),
     documents: "文档",
     close_document: "关闭文档",
@@ -233,7 +239,24 @@ pub const ZH: Texts = Texts {
     keyboard_hint: "↑↓ 在问题间移动，回车定位到文档中的位置",
     skip_to_findings: "跳到核对结果",
     announce: |n, errors, warnings, notices| format!("发现 {n} 个问题：错误 {errors}，警告 {warnings}，提示 {notices}"),
-    csv_header: ["文件", "规则", "严重程度", "类别", "行", "页", "表", "行项目", "列", "所列数值", "应为", "问题", "Message", "推算", "已确认无误", "理由"],
+    csv_header: [
+        "文件",
+        "规则",
+        "严重程度",
+        "类别",
+        "行",
+        "页",
+        "表",
+        "行项目",
+        "列",
+        "所列数值",
+        "应为",
+        "问题",
+        "Message",
+        "推算",
+        "已确认无误",
+        "理由",
+    ],
     overview: "打开的文档一览",
     overview_header: ["文件", "单位", "类型", "年度", "表格", "错误", "警告", "得分", "一并核对"],
 };

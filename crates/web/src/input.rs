@@ -31,7 +31,8 @@ pub const EXAMPLES: [(&str, &str); 5] = [
 /// Loads an example document shipped with the app.
 pub async fn fetch_example(file: &str) -> Option<Document> {
     let window = web_sys::window()?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&format!("examples/{file}"))).await.ok()?.into();
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(&format!("examples/{file}"))).await.ok()?.into();
     if !response.ok() {
         return None;
     }
@@ -56,7 +57,10 @@ impl FileProblem {
         match self {
             FileProblem::Unsupported(name) => (lang.texts().unsupported)(name),
             FileProblem::Unreadable(name, why) => (lang.texts().unreadable)(name, lang.pick(why.zh(), why.en())),
-            FileProblem::Unavailable(name) => (lang.texts().unreadable)(name, lang.pick("浏览器未能读取该文件", "the browser could not read the file")),
+            FileProblem::Unavailable(name) => (lang.texts().unreadable)(
+                name,
+                lang.pick("浏览器未能读取该文件", "the browser could not read the file"),
+            ),
             FileProblem::ExampleUnavailable(name) => format!("{}：{name}", lang.texts().example_failed),
         }
     }
@@ -160,7 +164,8 @@ pub fn editor(props: &EditorProps) -> Html {
             if value == *before {
                 return;
             }
-            let pasted = event.input_type().starts_with("insertFromPaste") || event.input_type().starts_with("insertFromDrop");
+            let pasted =
+                event.input_type().starts_with("insertFromPaste") || event.input_type().starts_with("insertFromDrop");
             let at_once = pasted || value.len().abs_diff(before.len()) > 200;
             on_input.emit((value, at_once));
         })
@@ -222,10 +227,16 @@ pub fn source_bar(props: &SourceBarProps) -> Html {
 
 /// The files of a drop, if it carried any.
 pub fn dropped_files(event: &DragEvent) -> Option<Vec<File>> {
-    event.data_transfer().and_then(|transfer| transfer.files()).map(|list| files_of(&list)).filter(|files| !files.is_empty())
+    event
+        .data_transfer()
+        .and_then(|transfer| transfer.files())
+        .map(|list| files_of(&list))
+        .filter(|files| !files.is_empty())
 }
 
 /// Whether a drag carries files (so the page accepts the drop instead of the browser opening it).
 pub fn drags_files(event: &DragEvent) -> bool {
-    event.data_transfer().is_some_and(|transfer| transfer.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+    event
+        .data_transfer()
+        .is_some_and(|transfer| transfer.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
 }

@@ -92,7 +92,10 @@ mod tests {
         let text = banner.text_content().unwrap();
         assert!(text.contains("你的输入已自动保存") && text.contains("Your input is saved"), "{text}");
         assert!(text.contains("index <3> out of range"), "{text}");
-        assert_eq!(banner.query_selector("pre").unwrap().unwrap().inner_html(), "panicked at core/src/x.rs:1:1: index &lt;3&gt; out of range");
+        assert_eq!(
+            banner.query_selector("pre").unwrap().unwrap().inner_html(),
+            "panicked at core/src/x.rs:1:1: index &lt;3&gt; out of range"
+        );
         let button = banner.query_selector("button").unwrap().unwrap();
         assert_eq!(button.get_attribute("onclick"), None, "inline handlers are blocked by the CSP");
         assert!(body.contains(Some(&kept)));

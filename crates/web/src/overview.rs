@@ -31,7 +31,11 @@ pub fn overview(lang: Lang, documents: &[Listed], show: &Callback<usize>) -> Htm
             let report = &analysis.report;
             let counted = |severity| report.stats.by_severity.get(&severity).copied().unwrap_or(0).to_string();
             let kinds: Vec<&str> = report.kind.iter().map(|k| lang.kind(*k)).collect();
-            let tables = report.stats.table_coverage.as_ref().map_or_else(|| report.tables.len().to_string(), |c| format!("{}/{}", c.recognised, c.expected));
+            let tables = report
+                .stats
+                .table_coverage
+                .as_ref()
+                .map_or_else(|| report.tables.len().to_string(), |c| format!("{}/{}", c.recognised, c.expected));
             [
                 report.department.clone().unwrap_or_default(),
                 kinds.join(" + "),

@@ -21,7 +21,8 @@ const BOX_MARGIN: i32 = 2;
 pub fn page_view(lang: Lang, layout: &PdfLayout, finding: Option<&Finding>) -> Html {
     let texts = lang.texts();
     let primary = finding.and_then(|f| f.location.page);
-    let related: Vec<PagePlace> = finding.map(|f| f.related.iter().filter_map(|r| r.page).collect()).unwrap_or_default();
+    let related: Vec<PagePlace> =
+        finding.map(|f| f.related.iter().filter_map(|r| r.page).collect()).unwrap_or_default();
     let pages = layout.pages.iter().enumerate().map(|(index, sheet)| {
         let number = index + 1;
         let mut boxes = format!("<svg class=\"page-boxes\" viewBox=\"{}\">", sheet.view_box);
@@ -52,7 +53,9 @@ pub fn page_view(lang: Lang, layout: &PdfLayout, finding: Option<&Finding>) -> H
 /// A `<rect>` with `attributes` around `place`, with a margin, in tenths of a point.
 fn push_box(svg: &mut String, place: &PagePlace, attributes: &str) {
     let [left, top, right, bottom] = place.bbox;
-    let [x, y, width, height] = [left - BOX_MARGIN, top - BOX_MARGIN, right - left + 2 * BOX_MARGIN, bottom - top + 2 * BOX_MARGIN].map(|v| v * 10);
+    let [x, y, width, height] =
+        [left - BOX_MARGIN, top - BOX_MARGIN, right - left + 2 * BOX_MARGIN, bottom - top + 2 * BOX_MARGIN]
+            .map(|v| v * 10);
     let _ = write!(svg, "<rect {attributes} x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\"/>");
 }
 

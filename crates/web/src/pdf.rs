@@ -172,18 +172,40 @@ fn event_of(data: &JsValue) -> PdfEvent {
         Some("done") => {
             let text = text("text");
             // The PDF reader sends places (postcard) and pages, the office reader its sources.
-            let pages: Vec<Sheet> = field("pages").dyn_into::<Array>().map(|pages| pages.iter().map(|page| sheet(&page)).collect()).unwrap_or_default();
-            let sent_places = field("places").dyn_into::<Uint8Array>().map(|places| places.to_vec()).unwrap_or_default();
-            let places = if sent_places.is_empty() { Some(GlyphPlaces::default()) } else { postcard::from_bytes(&sent_places).ok() };
+            let pages: Vec<Sheet> = field("pages")
+                .dyn_into::<Array>()
+                .map(|pages| pages.iter().map(|page| sheet(&page)).collect())
+                .unwrap_or_default();
+            let sent_places =
+                field("places").dyn_into::<Uint8Array>().map(|places| places.to_vec()).unwrap_or_default();
+            let places = if sent_places.is_empty() {
+                Some(GlyphPlaces::default())
+            } else {
+                postcard::from_bytes(&sent_places).ok()
+            };
             let sent_sources = field("sources").as_string().unwrap_or_default();
             let sources = SourcePlaces::from_lines(&sent_sources);
             let note = |note: JsValue| {
-                let part = |name: &str| Reflect::get(&note, &JsValue::from_str(name)).ok().and_then(|v| v.as_string()).unwrap_or_default();
+                let part = |name: &str| {
+                    Reflect::get(&note, &JsValue::from_str(name)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+                };
                 (part("zh"), part("en"))
             };
-            let notes = field("notes").dyn_into::<Array>().map(|notes| notes.iter().map(note).collect()).unwrap_or_default();
+            let notes =
+                field("notes").dyn_into::<Array>().map(|notes| notes.iter().map(note).collect()).unwrap_or_default();
             match places {
-                Some(places) => PdfEvent::Read { layout: PdfLayout { text_hash: text_hash(&text), places, sent_places, sent_sources, pages, sources, notes }, text },
+                Some(places) => PdfEvent::Read {
+                    layout: PdfLayout {
+                        text_hash: text_hash(&text),
+                        places,
+                        sent_places,
+                        sent_sources,
+                        pages,
+                        sources,
+                        notes,
+                    },
+                    text,
+                },
                 None => PdfEvent::Failed(PdfProblem::Crashed("unreadable places from the reader".to_string())),
             }
         }
@@ -196,9 +218,16 @@ fn event_of(data: &JsValue) -> PdfEvent {
 fn sheet(page: &JsValue) -> Sheet {
     let field = |name: &str| Reflect::get(page, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
     let tenths = |name: &str| (field(name).as_f64().unwrap_or(0.0) * 10.0).round() as i64;
-    Sheet { view_box: format!("0 0 {} {}", tenths("width"), tenths("height")), svg: field("svg").as_string().unwrap_or_default().into() }
+    Sheet {
+        view_box: format!("0 0 {} {}", tenths("width"), tenths("height")),
+        svg: field("svg").as_string().unwrap_or_default().into(),
+    }
 }
 
 fn describe(error: &JsValue) -> String {
-    error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| error.as_string()).unwrap_or_default()
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_default()
 }

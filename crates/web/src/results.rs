@@ -52,8 +52,10 @@ pub fn results(props: &ResultsProps) -> Html {
     }
 
     let keys = &props.analysis.keys;
-    let filter = Filter { severities: &shown_severities, category: *category_filter, query: search.trim().to_ascii_lowercase() };
-    let Arranged { groups, dismissed: dismissed_list } = arrange(&report.findings, |index| props.dismissals.contains_key(&keys[index]), &filter);
+    let filter =
+        Filter { severities: &shown_severities, category: *category_filter, query: search.trim().to_ascii_lowercase() };
+    let Arranged { groups, dismissed: dismissed_list } =
+        arrange(&report.findings, |index| props.dismissals.contains_key(&keys[index]), &filter);
     let active_count = report.findings.len() - dismissed_list.len();
 
     let item = |index: usize| finding_item(props, index, &dismissing, &refocus);
@@ -165,7 +167,12 @@ pub fn results(props: &ResultsProps) -> Html {
 }
 
 /// One finding of the list: its body, its fix, and dismissing it (已确认无误, with a reason).
-fn finding_item(props: &ResultsProps, index: usize, dismissing: &UseStateHandle<Option<usize>>, refocus: &Rc<RefCell<Option<String>>>) -> Html {
+fn finding_item(
+    props: &ResultsProps,
+    index: usize,
+    dismissing: &UseStateHandle<Option<usize>>,
+    refocus: &Rc<RefCell<Option<String>>>,
+) -> Html {
     let lang = props.lang;
     let texts = lang.texts();
     let keys = &props.analysis.keys;
@@ -210,7 +217,10 @@ fn finding_item(props: &ResultsProps, index: usize, dismissing: &UseStateHandle<
     let selected = props.selected == Some(index);
     let on_select = props.on_select.clone();
     let onclick = Callback::from(move |event: MouseEvent| {
-        let inside_control = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.closest("a, button, input, form").ok().flatten().is_some());
+        let inside_control = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|e| e.closest("a, button, input, form").ok().flatten().is_some());
         if !inside_control {
             on_select.emit(index);
         }
@@ -218,7 +228,10 @@ fn finding_item(props: &ResultsProps, index: usize, dismissing: &UseStateHandle<
     let on_select = props.on_select.clone();
     let onkeydown = Callback::from(move |event: KeyboardEvent| {
         // The item itself, not a control in it (Yew delegates events: no `current_target`).
-        let on_item = event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.get_attribute("data-testid").as_deref() == Some("finding"));
+        let on_item = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|e| e.get_attribute("data-testid").as_deref() == Some("finding"));
         if on_item && (event.key() == "Enter" || event.key() == " ") {
             event.prevent_default();
             on_select.emit(index);
@@ -261,7 +274,9 @@ pub fn arrange(findings: &[Finding], dismissed: impl Fn(usize) -> bool, filter: 
         filter.severities.contains(&finding.severity)
             && filter.category.is_none_or(|c| c == finding.category)
             && (filter.query.is_empty()
-                || [&finding.message, &finding.message_en, &finding.derivation, finding.rule].iter().any(|t| t.to_ascii_lowercase().contains(&filter.query)))
+                || [&finding.message, &finding.message_en, &finding.derivation, finding.rule]
+                    .iter()
+                    .any(|t| t.to_ascii_lowercase().contains(&filter.query)))
     };
     let mut arranged = Arranged { groups: SortedMap::new(), dismissed: Vec::new() };
     for (index, finding) in findings.iter().enumerate() {
@@ -486,9 +501,14 @@ fn move_focus(event: KeyboardEvent) {
         "ArrowUp" => -1,
         _ => return,
     };
-    let Some(list) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest(".findings").ok().flatten()) else { return };
+    let Some(list) =
+        event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest(".findings").ok().flatten())
+    else {
+        return;
+    };
     let Ok(items) = list.query_selector_all("[data-testid=finding]") else { return };
-    let items: Vec<HtmlElement> = (0..items.length()).filter_map(|i| items.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
+    let items: Vec<HtmlElement> =
+        (0..items.length()).filter_map(|i| items.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
     let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
     let current = focused.and_then(|f| items.iter().position(|item| item.contains(Some(&f))));
     let next = match current {
@@ -522,17 +542,30 @@ mod tests {
         for (category, by_severity) in arranged.groups.iter() {
             for (severity, indices) in by_severity.iter() {
                 assert!(indices.windows(2).all(|w| w[0] < w[1]));
-                assert!(indices.iter().all(|&i| findings[i].category == *category && findings[i].severity == *severity && i != 0));
+                assert!(indices
+                    .iter()
+                    .all(|&i| findings[i].category == *category && findings[i].severity == *severity && i != 0));
             }
         }
         let errors = arrange(&findings, |_| false, &Filter { severities: &[Severity::Error], ..all });
         let error_count = findings.iter().filter(|f| f.severity == Severity::Error).count();
         assert_eq!(errors.groups.values().flat_map(|by| by.values()).map(Vec::len).sum::<usize>(), error_count);
-        let lints = arrange(&findings, |_| false, &Filter { severities: &SEVERITIES, category: Some(Category::Form), query: String::new() });
+        let lints = arrange(
+            &findings,
+            |_| false,
+            &Filter { severities: &SEVERITIES, category: Some(Category::Form), query: String::new() },
+        );
         assert!(lints.groups.keys().all(|c| *c == Category::Form) && !lints.groups.is_empty());
-        let searched = arrange(&findings, |_| false, &Filter { severities: &SEVERITIES, category: None, query: "l004".to_string() });
+        let searched = arrange(
+            &findings,
+            |_| false,
+            &Filter { severities: &SEVERITIES, category: None, query: "l004".to_string() },
+        );
         let shown: Vec<usize> = searched.groups.values().flat_map(|by| by.values().flatten().copied()).collect();
-        assert!(!shown.is_empty() && shown.iter().all(|&i| findings[i].rule == "L004"), "a rule code is searched, in any case");
+        assert!(
+            !shown.is_empty() && shown.iter().all(|&i| findings[i].rule == "L004"),
+            "a rule code is searched, in any case"
+        );
     }
 
     #[wasm_bindgen_test]

@@ -146,6 +146,9 @@ pub fn save_dismissals(document: &str, dismissals: &Dismissals) {
         remove(&key);
         return;
     }
-    let lines: Vec<String> = dismissals.iter().map(|(finding, reason)| format!("{finding}\t{}", reason.replace(['\t', '\n', '\r'], " "))).collect();
+    let lines: Vec<String> = dismissals
+        .iter()
+        .map(|(finding, reason)| format!("{finding}\t{}", reason.replace(['\t', '\n', '\r'], " ")))
+        .collect();
     set(&key, &lines.join("\n"));
 }

@@ -69,7 +69,12 @@ impl Reducible for Workspace {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = Workspace { documents: self.documents.clone(), readings: self.readings.clone(), analyses: Vec::new(), active: self.active };
+        let mut next = Workspace {
+            documents: self.documents.clone(),
+            readings: self.readings.clone(),
+            analyses: Vec::new(),
+            active: self.active,
+        };
         // Progress and diagnoses change no text: nothing to save.
         let save = !matches!(action, Action::PdfProgress(..) | Action::Diagnosed(..));
         let mut diagnosed = None;
@@ -124,8 +129,13 @@ impl Reducible for Workspace {
         // Still the group it was asked for: each analysis of it takes its change.
         if let Some((group, changes)) = diagnosed {
             for slot in &mut next.analyses {
-                let Some(analysis) = slot.as_ref().filter(|a| a.needs_diagnosis() && a.is_of_group(&group)) else { continue };
-                let change = group.iter().position(|r| Rc::ptr_eq(r, &analysis.reading)).and_then(|at| changes.get(at).cloned().flatten());
+                let Some(analysis) = slot.as_ref().filter(|a| a.needs_diagnosis() && a.is_of_group(&group)) else {
+                    continue;
+                };
+                let change = group
+                    .iter()
+                    .position(|r| Rc::ptr_eq(r, &analysis.reading))
+                    .and_then(|at| changes.get(at).cloned().flatten());
                 *slot = Some(Rc::new(analysis.diagnosed(change)));
             }
         }
@@ -139,7 +149,13 @@ impl Reducible for Workspace {
 /// Reads the PDF or office `files` of the document `name` (opened as `id`) in a worker of
 /// `script`, reporting its progress and outcome to the workspace; their text is read by core as
 /// a text is.
-pub fn read_pdf(workspace: UseReducerDispatcher<Workspace>, id: u32, script: &str, name: String, files: wasm_bindgen::JsValue) {
+pub fn read_pdf(
+    workspace: UseReducerDispatcher<Workspace>,
+    id: u32,
+    script: &str,
+    name: String,
+    files: wasm_bindgen::JsValue,
+) {
     read_in_worker(
         script,
         &files,

@@ -7,7 +7,9 @@ use super::{Claim, ClaimKind, Figure, ScoreSubject};
 use crate::finding::Term;
 use crate::ingest::{contains, without};
 use crate::labels::{class_code_of, norm};
-use crate::model::{Amount, ClassifiedRow, ClassifiedTable, CodeLevel, PerformanceTable, Side, TableModel, ThreePublicFigures, Unit};
+use crate::model::{
+    Amount, ClassifiedRow, ClassifiedTable, CodeLevel, PerformanceTable, Side, TableModel, ThreePublicFigures, Unit,
+};
 use crate::recognise::{Form, RecognisedTable};
 use crate::report::ParseReport;
 
@@ -66,12 +68,22 @@ pub struct Binding<'c, 'a> {
 }
 
 /// The bindings of a claim, by label.
-fn bind<'c, 'a>(document: &'a ParseReport, evaluations: &SelfEvaluations<'a>, claim: &'c Claim) -> Vec<Binding<'c, 'a>> {
-    let one = |figure: &'c Figure, role: Role, cell: Option<Cell<'a>>| cell.map(|cell| Binding { figure, role, cells: vec![cell], sum: false });
+fn bind<'c, 'a>(
+    document: &'a ParseReport,
+    evaluations: &SelfEvaluations<'a>,
+    claim: &'c Claim,
+) -> Vec<Binding<'c, 'a>> {
+    let one = |figure: &'c Figure, role: Role, cell: Option<Cell<'a>>| {
+        cell.map(|cell| Binding { figure, role, cells: vec![cell], sum: false })
+    };
     let three_public = contains(&claim.section, "三公");
     match &claim.kind {
         ClaimKind::Amount { subject, figure } => {
-            let mut out: Vec<Binding> = if speaks_of_department(&claim.section) { one(figure, Role::Total, total(document, subject)).into_iter().collect() } else { Vec::new() };
+            let mut out: Vec<Binding> = if speaks_of_department(&claim.section) {
+                one(figure, Role::Total, total(document, subject)).into_iter().collect()
+            } else {
+                Vec::new()
+            };
             if three_public && contains(subject, "决算") && !contains(subject, "预算") {
                 out.extend(one(figure, Role::ThreePublicActual, three_public_cell(document, subject, false)));
             }
@@ -102,10 +114,16 @@ fn bind<'c, 'a>(document: &'a ParseReport, evaluations: &SelfEvaluations<'a>, cl
             out
         }
         ClaimKind::Share { part, whole: None, whole_label, .. } => {
-            let base = if whole_label.is_empty() && three_public { three_public_cell(document, "三公", false) } else { total(document, whole_label) };
+            let base = if whole_label.is_empty() && three_public {
+                three_public_cell(document, "三公", false)
+            } else {
+                total(document, whole_label)
+            };
             one(part, Role::ShareBase, base).into_iter().collect()
         }
-        ClaimKind::Score { subject, score: Some(score), .. } => one(score, Role::Score, score_cell(evaluations, subject)).into_iter().collect(),
+        ClaimKind::Score { subject, score: Some(score), .. } => {
+            one(score, Role::Score, score_cell(evaluations, subject)).into_iter().collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -155,8 +173,14 @@ fn core(label: &str) -> String {
 /// `^(?:\d{4}年度?|本部门|本单位|我单位|部门\(单位\)|,)+` reads them.
 fn without_openers(mut text: &str) -> &str {
     loop {
-        let year = text.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).and_then(|_| text[4..].strip_prefix('年')).map(|rest| rest.strip_prefix('度').unwrap_or(rest));
-        match year.or_else(|| ["本部门", "本单位", "我单位", "部门(单位)", ","].iter().find_map(|opener| text.strip_prefix(opener))) {
+        let year = text
+            .get(..4)
+            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|_| text[4..].strip_prefix('年'))
+            .map(|rest| rest.strip_prefix('度').unwrap_or(rest));
+        match year.or_else(|| {
+            ["本部门", "本单位", "我单位", "部门(单位)", ","].iter().find_map(|opener| text.strip_prefix(opener))
+        }) {
             Some(rest) => text = rest,
             None => return text,
         }
@@ -173,11 +197,16 @@ fn total<'a>(document: &'a ParseReport, label: &str) -> Option<Cell<'a>> {
         let (column, amount) = line.values.iter().next()?;
         Some(Cell { table: t, row: line_label.to_string(), column: column.clone(), amount })
     };
-    let classified_total = |form: Form, column: &str| classified(document, form).and_then(|table| total_cell(table, column));
+    let classified_total =
+        |form: Form, column: &str| classified(document, form).and_then(|table| total_cell(table, column));
     let economic = |personnel: bool| -> Option<Cell<'a>> {
         let t = table(document, Form::GeneralBudgetBasicExpenditure)?;
         let TableModel::Economic(e) = &t.model else { return None };
-        let (row, amount) = if personnel { ("人员经费合计", e.personnel_total.as_ref()?) } else { ("公用经费合计", e.public_total.as_ref()?) };
+        let (row, amount) = if personnel {
+            ("人员经费合计", e.personnel_total.as_ref()?)
+        } else {
+            ("公用经费合计", e.public_total.as_ref()?)
+        };
         Some(Cell { table: t, row: row.to_string(), column: "决算数".to_string(), amount })
     };
     let s = subject.as_str();
@@ -194,7 +223,8 @@ fn total<'a>(document: &'a ParseReport, label: &str) -> Option<Cell<'a>> {
     } else if s == "基本支出" || s == "项目支出" {
         classified_total(Form::Expenditure, s)
     } else if s.ends_with("一般公共预算财政拨款支出") || s == "财政拨款支出" {
-        classified_total(Form::GeneralBudgetExpenditure, "小计").or_else(|| classified_total(Form::GeneralBudgetExpenditure, "合计"))
+        classified_total(Form::GeneralBudgetExpenditure, "小计")
+            .or_else(|| classified_total(Form::GeneralBudgetExpenditure, "合计"))
     } else if s == "人员经费" {
         economic(true)
     } else if s == "公用经费" || s == "日常公用经费" || s.ends_with("机关运行经费支出") {
@@ -215,7 +245,12 @@ fn general_expense<'a>(document: &'a ParseReport, subject: &str) -> Option<Cell<
     let t = table(document, Form::GeneralBudgetBasicExpenditure)?;
     let TableModel::Economic(e) = &t.model else { return None };
     let item = e.items.iter().find(|i| i.code == code)?;
-    Some(Cell { table: t, row: [&item.code, " ", &item.name].concat(), column: "决算数".to_string(), amount: item.amount.as_ref()? })
+    Some(Cell {
+        table: t,
+        row: [&item.code, " ", &item.name].concat(),
+        column: "决算数".to_string(),
+        amount: item.amount.as_ref()?,
+    })
 }
 
 /// The 合计 row's value of a classified table in the column named `column` (the header's last part).
@@ -230,21 +265,22 @@ fn three_public_cell<'a>(document: &'a ParseReport, subject: &str, budget: bool)
     let t = table(document, Form::ThreePublicExpenses)?;
     let TableModel::ThreePublic(p) = &t.model else { return None };
     let s = norm(subject);
-    let (row, pick): (&str, fn(&ThreePublicFigures) -> &Option<Amount>) = if contains(&s, "购置费及运行") || contains(&s, "购置及运行") {
-        ("公务用车购置及运行费小计", |f| &f.vehicle_subtotal)
-    } else if contains(&s, "公务用车购置") {
-        ("公务用车购置费", |f| &f.vehicle_purchase)
-    } else if contains(&s, "公务用车运行") || contains(&s, "公务用车维护") {
-        ("公务用车运行费", |f| &f.vehicle_operation)
-    } else if contains(&s, "因公出国") {
-        ("因公出国(境)费", |f| &f.abroad)
-    } else if contains(&s, "公务接待") {
-        ("公务接待费", |f| &f.reception)
-    } else if contains(&s, "三公") {
-        ("合计", |f| &f.total)
-    } else {
-        return None;
-    };
+    let (row, pick): (&str, fn(&ThreePublicFigures) -> &Option<Amount>) =
+        if contains(&s, "购置费及运行") || contains(&s, "购置及运行") {
+            ("公务用车购置及运行费小计", |f| &f.vehicle_subtotal)
+        } else if contains(&s, "公务用车购置") {
+            ("公务用车购置费", |f| &f.vehicle_purchase)
+        } else if contains(&s, "公务用车运行") || contains(&s, "公务用车维护") {
+            ("公务用车运行费", |f| &f.vehicle_operation)
+        } else if contains(&s, "因公出国") {
+            ("因公出国(境)费", |f| &f.abroad)
+        } else if contains(&s, "公务接待") {
+            ("公务接待费", |f| &f.reception)
+        } else if contains(&s, "三公") {
+            ("合计", |f| &f.total)
+        } else {
+            return None;
+        };
     let (figures, column) = if budget { (&p.budget, "预算数") } else { (&p.actual, "决算数") };
     pick(figures).as_ref().map(|amount| Cell { table: t, row: row.to_string(), column: column.to_string(), amount })
 }
@@ -271,11 +307,19 @@ fn items_named<'a>((t, c): (&'a RecognisedTable, &'a ClassifiedTable), context: 
     let context = norm(context);
     let Some((class, section, item)) = class_section_item(&context) else { return Vec::new() };
     let Some(class) = class_code_of(class.trim()) else { return Vec::new() };
-    let section = c.rows.iter().find(|r| r.level == Some(CodeLevel::Section) && r.code.as_deref().is_some_and(|code| code.starts_with(class)) && norm(&r.label) == section);
+    let section = c.rows.iter().find(|r| {
+        r.level == Some(CodeLevel::Section)
+            && r.code.as_deref().is_some_and(|code| code.starts_with(class))
+            && norm(&r.label) == section
+    });
     let prefix = section.and_then(|r| r.code.as_deref()).unwrap_or(class);
     c.rows
         .iter()
-        .filter(|r| r.level == Some(CodeLevel::Item) && r.code.as_deref().is_some_and(|code| code.starts_with(prefix)) && norm(&r.label) == item)
+        .filter(|r| {
+            r.level == Some(CodeLevel::Item)
+                && r.code.as_deref().is_some_and(|code| code.starts_with(prefix))
+                && norm(&r.label) == item
+        })
         .filter_map(|r| subtotal(t, c, r))
         .collect()
 }
@@ -315,10 +359,17 @@ fn class_binding<'c, 'a>(document: &'a ParseReport, figure: &'c Figure) -> Optio
     if let Some(row) = c.rows.iter().find(|r| r.code.as_deref() == Some(class)) {
         return Some(Binding { figure, role: Role::Function, cells: vec![subtotal(t, c, row)?], sum: false });
     }
-    let has_sections = c.rows.iter().any(|r| r.level == Some(CodeLevel::Section) && r.code.as_deref().is_some_and(|code| code.starts_with(class)));
+    let has_sections = c
+        .rows
+        .iter()
+        .any(|r| r.level == Some(CodeLevel::Section) && r.code.as_deref().is_some_and(|code| code.starts_with(class)));
     let level = if has_sections { CodeLevel::Section } else { CodeLevel::Item };
-    let cells: Vec<Cell> =
-        c.rows.iter().filter(|r| r.level == Some(level) && r.code.as_deref().is_some_and(|code| code.starts_with(class))).filter_map(|r| subtotal(t, c, r)).collect();
+    let cells: Vec<Cell> = c
+        .rows
+        .iter()
+        .filter(|r| r.level == Some(level) && r.code.as_deref().is_some_and(|code| code.starts_with(class)))
+        .filter_map(|r| subtotal(t, c, r))
+        .collect();
     (!cells.is_empty()).then_some(Binding { figure, role: Role::Function, cells, sum: true })
 }
 
@@ -358,7 +409,10 @@ impl<'a> SelfEvaluations<'a> {
                 if name.chars().count() < 4 {
                     return None;
                 }
-                self.projects.iter().find(|(subject, ..)| contains(subject, &name) || contains(&name, subject)).map(|&(_, t, p)| (t, p))
+                self.projects
+                    .iter()
+                    .find(|(subject, ..)| contains(subject, &name) || contains(&name, subject))
+                    .map(|&(_, t, p)| (t, p))
             }
         }
     }
@@ -383,7 +437,11 @@ fn score_cell<'a>(evaluations: &SelfEvaluations<'a>, subject: &ScoreSubject) -> 
 /// 年度资金总额's 全年预算数 (`budget`) or 全年执行数.
 fn funds<'a>((t, p): (&'a RecognisedTable, &'a PerformanceTable), budget: bool) -> Option<Cell<'a>> {
     let line = p.funding.iter().find(|l| l.label == "年度资金总额")?;
-    let (column, amount) = if budget { ("全年预算数", line.full_year_budget.as_ref()?) } else { ("全年执行数", line.executed.as_ref()?) };
+    let (column, amount) = if budget {
+        ("全年预算数", line.full_year_budget.as_ref()?)
+    } else {
+        ("全年执行数", line.executed.as_ref()?)
+    };
     Some(Cell { table: t, row: format!("{} 年度资金总额", t.form_name), column: column.to_string(), amount })
 }
 
@@ -409,7 +467,9 @@ mod budget {
     /// A summary table's top line `label` on `side`, its first value (the total).
     fn summary_total<'a>(document: &'a ParseReport, form: Form, side: Side, label: &str) -> Option<Cell<'a>> {
         let t = document.tables.iter().find(|t| t.form == form)?;
-        let TableModel::Summary(SummaryTable { lines, income_columns, expenditure_columns }) = &t.model else { return None };
+        let TableModel::Summary(SummaryTable { lines, income_columns, expenditure_columns }) = &t.model else {
+            return None;
+        };
         let line = lines.iter().find(|l| l.side == side && l.parent.is_none() && l.label == label)?;
         let columns = if side == Side::Income { income_columns } else { expenditure_columns };
         let (column, amount) = columns.iter().find_map(|c| line.values.get(c).map(|v| (c, v)))?;
@@ -418,20 +478,31 @@ mod budget {
 
     /// The cells a budget's amount names by its label; none for changes (`比2023年预算减少…`)
     /// and the prior year's figures (`2023年当年预算执行数为…`).
-    pub(super) fn binding<'c, 'a>(document: &'a ParseReport, claim: &Claim, figure: &'c Figure) -> Option<Binding<'c, 'a>> {
+    pub(super) fn binding<'c, 'a>(
+        document: &'a ParseReport,
+        claim: &Claim,
+        figure: &'c Figure,
+    ) -> Option<Binding<'c, 'a>> {
         let label = norm(&figure.label);
         let label = label.trim_end_matches(['为', '是']);
         if label.contains(['比', '较']) || contains(label, "执行数") {
             return None;
         }
-        let spending = |fund: &str| label.ends_with(&[fund, "拨款支出预算"].concat()) || label.ends_with(&[fund, "支出预算"].concat());
-        if let Some(context) = claim.context.as_deref().filter(|_| label.ends_with("(项)") || label.ends_with("预算安排")) {
-            let cells = classified(document, Form::BudgetGeneral).map_or_else(Vec::new, |table| items_named(table, context));
+        let spending = |fund: &str| {
+            label.ends_with(&[fund, "拨款支出预算"].concat()) || label.ends_with(&[fund, "支出预算"].concat())
+        };
+        if let Some(context) =
+            claim.context.as_deref().filter(|_| label.ends_with("(项)") || label.ends_with("预算安排"))
+        {
+            let cells =
+                classified(document, Form::BudgetGeneral).map_or_else(Vec::new, |table| items_named(table, context));
             return (cells.len() == 1).then_some(Binding { figure, role: Role::Budget, cells, sum: false });
         }
         let cell = if label.ends_with("财政拨款收入") {
             total(document, Form::BudgetIncome, "财政拨款收入")
-        } else if let Some(column) = ["事业单位经营收入", "事业收入", "其他收入"].into_iter().find(|c| label.ends_with(c)) {
+        } else if let Some(column) =
+            ["事业单位经营收入", "事业收入", "其他收入"].into_iter().find(|c| label.ends_with(c))
+        {
             total(document, Form::BudgetIncome, column)
         } else if label.ends_with("收入预算") || label.ends_with("收入预算总额") {
             total(document, Form::BudgetIncome, "合计")
@@ -464,7 +535,8 @@ mod budget {
             ("公务接待", "公务接待费"),
             ("机关运行经费", "机关运行经费"),
         ];
-        let (_, row) = ITEMS.iter().filter_map(|&(word, row)| rfind(label, word).map(|at| (at, row))).max_by_key(|&(at, _)| at)?;
+        let (_, row) =
+            ITEMS.iter().filter_map(|&(word, row)| rfind(label, word).map(|at| (at, row))).max_by_key(|&(at, _)| at)?;
         let t = document.tables.iter().find(|t| t.form == Form::BudgetThreePublic)?;
         let TableModel::BudgetThreePublic(p) = &t.model else { return None };
         let f = &p.figures;

@@ -1,10 +1,10 @@
 //! Reading claims out of running text: figures first (number, unit, the words before them,
 //! clause, sentence and bracket depth), then the claim shapes of docs/domain.md §5 over them.
 
+use super::figures::{figures, is_clause_break, Found};
 use super::text::{units, Unit};
 use super::{ChangeBasis, Claim, ClaimKind, Comparison, Direction, Figure, FigureUnit, ScoreSubject, StatedComparison};
-use crate::amount::parse_number;
-use crate::ingest::{contains, find, find_all, rfind, trim_end_literal, trim_start_literal, without};
+use crate::ingest::{contains, find, find_all, rfind, trim_end_literal, without};
 use crate::labels::norm;
 use crate::report::ParseReport;
 
@@ -35,7 +35,9 @@ pub fn internally_checkable(claim: &Claim) -> bool {
         ClaimKind::Share { whole, .. } => whole.is_some(),
         ClaimKind::Change { rate, current, .. } => rate.is_some() && current.is_some(),
         ClaimKind::Completion { budget, actual, percent, comparison, .. } => {
-            budget.unit == actual.unit && (percent.is_some() || comparison.is_some()) && !(budget.is_zero() && actual.is_zero())
+            budget.unit == actual.unit
+                && (percent.is_some() || comparison.is_some())
+                && !(budget.is_zero() && actual.is_zero())
         }
         ClaimKind::Growth { .. } => true,
         ClaimKind::Parts { whole, .. } => whole.is_money() || whole.unit_text == "辆",
@@ -44,167 +46,16 @@ pub fn internally_checkable(claim: &Claim) -> bool {
     }
 }
 
-/// A figure found in a unit, with its place in the unit's structure.
-struct Found {
-    figure: Figure,
-    start: usize,
-    end: usize,
-    clause: usize,
-    clause_start: usize,
-    sentence: usize,
-    depth: usize,
-    /// The last clause break between the previous figure and this one.
-    after: Option<char>,
-}
-
-/// Units a figure may carry, longer forms first (`人次` before `人`, `万元` before `元`).
-const UNITS: [&str; 21] = ["亿元", "万元", "元", "%", "％", "分", "人次", "个", "人", "辆", "批次", "次", "家", "名", "项", "台", "篇", "期", "件", "卷", "页"];
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-/// Numbers followed by a unit (`280.72万元`, `5,487.18 万元`, `１００％`, `3辆`), as byte ranges
-/// of the whole figure, its number and its unit. A number glued to a word (`IGBT2`, `4.0理念`'s
-/// `0`) or followed by no unit (years, dates, codes) is not a figure. Scanned by hand: a regex
-/// over every sentence costs more than all the rest of extraction.
-fn scan(text: &str) -> Vec<(usize, usize, &str, &str)> {
-    let bytes_at = |i: usize| text[i..].chars().next();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(&lead) = text.as_bytes().get(i) {
-        // Digits are ASCII or full-width (led by 0xEF in UTF-8): other bytes are passed over undecoded.
-        if !lead.is_ascii_digit() && lead != 0xEF {
-            i += 1;
-            continue;
-        }
-        let c = bytes_at(i).unwrap_or_default();
-        if !is_digit(c) {
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        let digits = |mut j: usize| {
-            while let Some(d) = bytes_at(j).filter(|d| is_digit(*d)) {
-                j += d.len_utf8();
-            }
-            j
-        };
-        let mut end = digits(start);
-        while let Some(group) = thousands_group(text, end) {
-            end += group;
-        }
-        if let Some(point) = bytes_at(end).filter(|p| matches!(p, '.' | '．')) {
-            let after = end + point.len_utf8();
-            if bytes_at(after).is_some_and(is_digit) {
-                end = digits(after);
-            }
-        }
-        let number_end = end;
-        let unit_start = number_end + text[number_end..].len() - text[number_end..].trim_start_matches([' ', '\u{3000}']).len();
-        let glued = text[..start].chars().next_back().is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '．');
-        match UNITS.iter().find(|u| text[unit_start..].starts_with(*u)) {
-            Some(unit) if !glued => {
-                out.push((start, unit_start + unit.len(), &text[start..number_end], *unit));
-                i = unit_start + unit.len();
-            }
-            _ => i = number_end,
-        }
-    }
-    out
-}
-
-/// The length of a thousands group at `at` (`,487` after ASCII digits, `，４８７` after
-/// full-width ones: a full-width comma after ASCII digits is a clause break), if there is one.
-fn thousands_group(text: &str, at: usize) -> Option<usize> {
-    let full_width = |c: char| ('０'..='９').contains(&c);
-    let (separator, digit): (char, fn(char) -> bool) = match text[..at].chars().next_back()? {
-        c if c.is_ascii_digit() => (',', |c| c.is_ascii_digit()),
-        c if full_width(c) => ('，', full_width),
-        _ => return None,
-    };
-    let rest = text[at..].strip_prefix(separator)?;
-    let mut chars = rest.chars();
-    let group: Vec<char> = chars.by_ref().take(3).collect();
-    let complete = group.len() == 3 && group.iter().all(|&c| digit(c)) && !chars.next().is_some_and(is_digit);
-    complete.then(|| separator.len_utf8() + group.iter().map(|c| c.len_utf8()).sum::<usize>())
-}
-
-/// Clause separators; `、` separates list items but not clauses.
-fn is_clause_break(c: char) -> bool {
-    matches!(c, '，' | ',' | '；' | ';' | '。' | '！' | '？')
-}
-
-fn is_sentence_break(c: char) -> bool {
-    matches!(c, '。' | '！' | '？')
-}
-
-fn unit_of(text: &str) -> FigureUnit {
-    match text {
-        "元" => FigureUnit::Yuan,
-        "万元" => FigureUnit::TenThousandYuan,
-        "亿元" => FigureUnit::HundredMillionYuan,
-        "%" | "％" => FigureUnit::Percent,
-        "分" => FigureUnit::Points,
-        _ => FigureUnit::Count,
-    }
-}
-
-/// Figures of a unit with labels, clauses, sentences and bracket depth.
-fn figures(unit: &Unit) -> Vec<Found> {
-    let text = &unit.text;
-    let matches = scan(text).into_iter().filter_map(|(start, end, number, unit)| parse_number(number).map(|n| (start, end, n, unit.to_string())));
-    let mut out = Vec::new();
-    let (mut clause, mut sentence, mut depth) = (0, 0, 0usize);
-    let mut clause_start = 0;
-    let mut label_start = 0;
-    let mut cursor = 0;
-    for (start, end, number, unit_text) in matches {
-        let mut after = None;
-        let between = &text[cursor..start];
-        for (i, &byte) in between.as_bytes().iter().enumerate() {
-            // Breaks and brackets are ASCII or led by 0xE3 (`。`) or 0xEF (full-width forms) in
-            // UTF-8: other bytes are passed over undecoded.
-            if byte >= 0x80 && byte != 0xE3 && byte != 0xEF {
-                continue;
-            }
-            let c = between[i..].chars().next().unwrap_or_default();
-            let at = cursor + i + c.len_utf8();
-            if is_clause_break(c) {
-                clause += 1;
-                clause_start = at;
-                label_start = at;
-                after = Some(c);
-            }
-            if is_sentence_break(c) {
-                sentence += 1;
-            }
-            match c {
-                '（' | '(' => depth += 1,
-                '）' | ')' => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-        }
-        let label = clean_label(&text[label_start.min(start)..start]);
-        let figure = Figure { number, unit: unit_of(&unit_text), unit_text, raw: text[start..end].to_string(), label, at: unit.locate(start, end) };
-        out.push(Found { figure, start, end, clause, clause_start, sentence, depth, after });
-        cursor = end;
-        label_start = end;
-    }
-    out
-}
-
-/// The words before a figure without list openers and spacing.
-fn clean_label(raw: &str) -> String {
-    let trimmed = trim_start_literal(raw.trim().trim_start_matches('、'), "其中").trim_start_matches(['：', ':', '，']).trim();
-    trimmed.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 /// The claims of one unit; `earlier` holds the amounts of the section's units before it, and
 /// `earlier_lookups` what shares looked up among them.
 fn claims_of(unit: &Unit, found: &[Found], earlier: &[Figure], earlier_lookups: &mut Lookups) -> Vec<Claim> {
     let mut claims = Vec::new();
-    let claim = |kind: ClaimKind, from: usize, to: usize| Claim { kind, section: unit.section.clone(), context: unit.context.clone(), span: unit.span(from, to) };
+    let claim = |kind: ClaimKind, from: usize, to: usize| Claim {
+        kind,
+        section: unit.section.clone(),
+        context: unit.context.clone(),
+        span: unit.span(from, to),
+    };
     for f in found {
         let kind = match f.figure.unit {
             FigureUnit::Count => ClaimKind::Count { subject: f.figure.label.clone(), figure: f.figure.clone() },
@@ -251,17 +102,31 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         let in_sentence = found[..index].iter().rev().take_while(|f| f.sentence == actual.sentence).find(is_budget);
         // `项目全年预算数为60.48万元。执行数为27.86万元`: the actual opens the next sentence.
         let opens_sentence = index > 0 && found[index - 1].sentence + 1 == actual.sentence;
-        let Some(budget) = in_sentence.or_else(|| found.get(index.wrapping_sub(1)).filter(|f| opens_sentence && is_budget(f))) else {
+        let Some(budget) =
+            in_sentence.or_else(|| found.get(index.wrapping_sub(1)).filter(|f| opens_sentence && is_budget(f)))
+        else {
             continue;
         };
         let sentence_end = unit.text[actual.end..].find(['。', '！', '？']).map_or(unit.text.len(), |i| actual.end + i);
-        let next_actual = found[index + 1..].iter().find(|f| f.figure.is_money() && is_budget_label(&f.figure.label)).map_or(sentence_end, |f| f.start);
+        let next_actual = found[index + 1..]
+            .iter()
+            .find(|f| f.figure.is_money() && is_budget_label(&f.figure.label))
+            .map_or(sentence_end, |f| f.start);
         let until = sentence_end.min(next_actual);
-        let percent = found[index + 1..].iter().take_while(|f| f.start < until).find(|f| f.figure.unit == FigureUnit::Percent && contains(&f.figure.label, "完成"));
+        let percent = found[index + 1..]
+            .iter()
+            .take_while(|f| f.start < until)
+            .find(|f| f.figure.unit == FigureUnit::Percent && contains(&f.figure.label, "完成"));
         // `年初预算为A万元，全年预算为B万元，…完成年初预算的P%`: the rate is against the budget it names.
         let rate_budget = percent.and_then(|p| {
-            let word = ["年初", "全年"].into_iter().find(|w| contains(&p.figure.label, w) && !contains(&budget.figure.label, w))?;
-            found[..index].iter().rev().take_while(|f| f.sentence == actual.sentence).find(|f| is_budget(f) && contains(&f.figure.label, word))
+            let word = ["年初", "全年"]
+                .into_iter()
+                .find(|w| contains(&p.figure.label, w) && !contains(&budget.figure.label, w))?;
+            found[..index]
+                .iter()
+                .rev()
+                .take_while(|f| f.sentence == actual.sentence)
+                .find(|f| is_budget(f) && contains(&f.figure.label, word))
         });
         let comparison = stated_comparison(&unit.text[actual.end..until]).map(|(start, end, word)| {
             let comparison = match word {
@@ -274,19 +139,40 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         });
         let subject = strip_suffixes(&budget.figure.label, &BUDGET_ENDINGS);
         let subject = trim_end_literal(trim_end_literal(subject, "年初"), "全年").to_string();
-        let subject = if subject == "项目" { project_name(&unit.text[..budget.start]).unwrap_or(subject) } else { subject };
-        let end = [Some(actual.end), percent.map(|p| p.end), comparison.as_ref().map(|(_, to)| *to)].into_iter().flatten().max().unwrap_or(actual.end);
+        let subject =
+            if subject == "项目" { project_name(&unit.text[..budget.start]).unwrap_or(subject) } else { subject };
+        let end = [Some(actual.end), percent.map(|p| p.end), comparison.as_ref().map(|(_, to)| *to)]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(actual.end);
         let (mut percent, comparison) = (percent.map(|p| p.figure.clone()), comparison.map(|(c, _)| c));
         // A rate against another budget is a claim of its own; the comparison word stays with
         // the nearer budget.
         if let Some(named) = rate_budget {
             out.push((
-                ClaimKind::Completion { subject: subject.clone(), budget: named.figure.clone(), actual: actual.figure.clone(), percent: percent.take(), comparison: None },
+                ClaimKind::Completion {
+                    subject: subject.clone(),
+                    budget: named.figure.clone(),
+                    actual: actual.figure.clone(),
+                    percent: percent.take(),
+                    comparison: None,
+                },
                 named.clause_start,
                 end,
             ));
         }
-        out.push((ClaimKind::Completion { subject, budget: budget.figure.clone(), actual: actual.figure.clone(), percent, comparison }, budget.clause_start, end));
+        out.push((
+            ClaimKind::Completion {
+                subject,
+                budget: budget.figure.clone(),
+                actual: actual.figure.clone(),
+                percent,
+                comparison,
+            },
+            budget.clause_start,
+            end,
+        ));
     }
     out
 }
@@ -363,7 +249,10 @@ fn without_basis_words(label: &str) -> String {
     // The length of the first alternative that matches at byte `at`, in the pattern's order.
     let basis_at = |at: usize| -> Option<usize> {
         let rest = &label[at..];
-        let with_optional = |word: &str, optional: char| rest.strip_prefix(word).map(|after| word.len() + if after.starts_with(optional) { optional.len_utf8() } else { 0 });
+        let with_optional = |word: &str, optional: char| {
+            rest.strip_prefix(word)
+                .map(|after| word.len() + if after.starts_with(optional) { optional.len_utf8() } else { 0 })
+        };
         let exactly = |word: &str| rest.starts_with(word).then_some(word.len());
         exactly("与上年相比")
             .or_else(|| with_optional("比上年决算", '数'))
@@ -377,7 +266,12 @@ fn without_basis_words(label: &str) -> String {
             .or_else(|| with_optional("较年初预算", '数'))
             .or_else(|| exactly("同比"))
             .or_else(|| rest.strip_prefix('比').and_then(year_opening).map(|end| '比'.len_utf8() + end))
-            .or_else(|| (at == 0).then(|| year_opening(rest)).flatten().map(|end| end + if rest[end..].starts_with('度') { '度'.len_utf8() } else { 0 }))
+            .or_else(|| {
+                (at == 0)
+                    .then(|| year_opening(rest))
+                    .flatten()
+                    .map(|end| end + if rest[end..].starts_with('度') { '度'.len_utf8() } else { 0 })
+            })
     };
     let mut out = String::with_capacity(label.len());
     let mut resume = 0;
@@ -402,14 +296,19 @@ fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
             continue;
         }
         let direction = direction_of(&delta.figure.label).expect("a delta has a direction");
-        let basis = if ["比年初预算", "较年初预算", "比预算", "较预算"].iter().any(|w| contains(&delta.figure.label, w)) {
+        let basis = if ["比年初预算", "较年初预算", "比预算", "较预算"].iter().any(|w| contains(&delta.figure.label, w))
+        {
             ChangeBasis::Budget
         } else {
             ChangeBasis::PriorYear
         };
         let rate = found
             .get(index + 1)
-            .filter(|f| f.figure.unit == FigureUnit::Percent && f.sentence == delta.sentence && direction_of(&f.figure.label).is_some())
+            .filter(|f| {
+                f.figure.unit == FigureUnit::Percent
+                    && f.sentence == delta.sentence
+                    && direction_of(&f.figure.label).is_some()
+            })
             .map(|f| f.figure.clone());
         let stripped = without_basis_words(&delta.figure.label);
         let subject = strip_suffixes(&stripped, &INCREASE);
@@ -418,7 +317,8 @@ fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         // (the year's budget), not a subject, so the change is about the figure before it.
         let basis_only = matches!(subject.rsplit(['）', ')']).next(), Some("预算" | "预算数"));
         let subject = if basis_only { String::new() } else { subject.to_string() };
-        let before = found[..index].iter().rev().filter(|f| f.figure.is_money() && !is_delta(f) && f.depth == delta.depth);
+        let before =
+            found[..index].iter().rev().filter(|f| f.figure.is_money() && !is_delta(f) && f.depth == delta.depth);
         let current = if subject.is_empty() {
             before.take_while(|f| f.sentence + 1 >= delta.sentence).next()
         } else {
@@ -428,7 +328,18 @@ fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
             }
         };
         let end = rate.as_ref().and_then(|r| found.iter().find(|f| f.figure.at == r.at)).map_or(delta.end, |f| f.end);
-        out.push((ClaimKind::Change { subject, basis, direction, delta: delta.figure.clone(), rate, current: current.map(|f| f.figure.clone()) }, delta.clause_start, end));
+        out.push((
+            ClaimKind::Change {
+                subject,
+                basis,
+                direction,
+                delta: delta.figure.clone(),
+                rate,
+                current: current.map(|f| f.figure.clone()),
+            },
+            delta.clause_start,
+            end,
+        ));
     }
     out
 }
@@ -439,14 +350,21 @@ fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
 #[cfg(feature = "budget")]
 fn growths(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     let mut out = Vec::new();
-    for (index, current) in found.iter().enumerate().filter(|(_, f)| f.figure.is_money() && !contains(&f.figure.label, "执行数")) {
+    for (index, current) in
+        found.iter().enumerate().filter(|(_, f)| f.figure.is_money() && !contains(&f.figure.label, "执行数"))
+    {
         let Some(base) = index.checked_sub(1).map(|i| &found[i]) else { continue };
-        let is_base = base.sentence == current.sentence && base.figure.unit == current.figure.unit && contains(&base.figure.label, "执行数") && !contains(&base.figure.label, "比");
+        let is_base = base.sentence == current.sentence
+            && base.figure.unit == current.figure.unit
+            && contains(&base.figure.label, "执行数")
+            && !contains(&base.figure.label, "比");
         if !is_base {
             continue;
         }
         let next = found.get(index + 1).filter(|f| f.sentence == current.sentence && f.clause == current.clause + 1);
-        let rate = next.filter(|f| f.figure.unit == FigureUnit::Percent && contains(&f.figure.label, "比")).and_then(|f| direction_of(&f.figure.label).map(|d| (f, d)));
+        let rate = next
+            .filter(|f| f.figure.unit == FigureUnit::Percent && contains(&f.figure.label, "比"))
+            .and_then(|f| direction_of(&f.figure.label).map(|d| (f, d)));
         let (direction, rate, end) = match rate {
             Some((rate, direction)) => (Some(direction), Some(rate.figure.clone()), rate.end),
             None => {
@@ -454,11 +372,18 @@ fn growths(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
                 let after = &unit.text[current.end..];
                 let clause = after.trim_start_matches(['，', ',']);
                 let clause = &clause[..clause.find(is_clause_break).unwrap_or(clause.len())];
-                let Some(at) = find(clause, "持平").filter(|_| clause.starts_with('比') || clause.starts_with('与')) else { continue };
+                let Some(at) = find(clause, "持平").filter(|_| clause.starts_with('比') || clause.starts_with('与'))
+                else {
+                    continue;
+                };
                 (None, None, current.end + (after.len() - clause.len()) + at + "持平".len())
             }
         };
-        out.push((ClaimKind::Growth { base: base.figure.clone(), current: current.figure.clone(), direction, rate }, base.clause_start, end));
+        out.push((
+            ClaimKind::Growth { base: base.figure.clone(), current: current.figure.clone(), direction, rate },
+            base.clause_start,
+            end,
+        ));
     }
     out
 }
@@ -470,7 +395,12 @@ fn growths(_unit: &Unit, _found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
 
 /// `part X万元，占[whole的]P%`. A named whole is looked for in the unit, then in the
 /// section's earlier units (`earlier`).
-fn shares(unit: &Unit, found: &[Found], earlier: &[Figure], earlier_lookups: &mut Lookups) -> Vec<(ClaimKind, usize, usize)> {
+fn shares(
+    unit: &Unit,
+    found: &[Found],
+    earlier: &[Figure],
+    earlier_lookups: &mut Lookups,
+) -> Vec<(ClaimKind, usize, usize)> {
     let mut out = Vec::new();
     let mut lookups = Lookups::default();
     for (index, percent) in found.iter().enumerate() {
@@ -480,7 +410,8 @@ fn shares(unit: &Unit, found: &[Found], earlier: &[Figure], earlier_lookups: &mu
         }
         let Some(position) = label.find('占') else { continue };
         let previous = &found[index - 1];
-        let adjacent = previous.clause == percent.clause || position == 0 && previous.clause + 1 == percent.clause && previous.sentence == percent.sentence;
+        let adjacent = previous.clause == percent.clause
+            || position == 0 && previous.clause + 1 == percent.clause && previous.sentence == percent.sentence;
         if !previous.figure.is_money() || !adjacent {
             continue;
         }
@@ -490,7 +421,9 @@ fn shares(unit: &Unit, found: &[Found], earlier: &[Figure], earlier_lookups: &mu
         let in_unit = if whole_label.is_empty() {
             list_anchor(unit, found, index - 1)
         } else {
-            lookups.last_named(before.len(), &|at| before.get(at).map(|f| &f.figure), &key).and_then(|at| before.get(at))
+            lookups
+                .last_named(before.len(), &|at| before.get(at).map(|f| &f.figure), &key)
+                .and_then(|at| before.get(at))
         };
         let whole = match in_unit {
             Some(w) => Some(w.figure.clone()),
@@ -500,8 +433,14 @@ fn shares(unit: &Unit, found: &[Found], earlier: &[Figure], earlier_lookups: &mu
                 .or_else(|| total_spending(&whole_label, earlier, before)),
             None => None,
         };
-        let from = in_unit.filter(|w| w.sentence == previous.sentence).map_or(previous.clause_start, |w| w.clause_start.min(previous.clause_start));
-        out.push((ClaimKind::Share { part: previous.figure.clone(), whole, whole_label, percent: percent.figure.clone() }, from, percent.end));
+        let from = in_unit
+            .filter(|w| w.sentence == previous.sentence)
+            .map_or(previous.clause_start, |w| w.clause_start.min(previous.clause_start));
+        out.push((
+            ClaimKind::Share { part: previous.figure.clone(), whole, whole_label, percent: percent.figure.clone() },
+            from,
+            percent.end,
+        ));
     }
     out
 }
@@ -560,7 +499,11 @@ fn whole_label(after: &str) -> String {
 fn list_anchor<'a>(unit: &Unit, found: &'a [Found], part: usize) -> Option<&'a Found> {
     let target = &found[part];
     let opener = ["其中", "主要用于"].iter().filter_map(|w| rfind(&unit.text[..target.start], w)).max()?;
-    found[..part].iter().rev().find(|f| f.end <= opener && f.figure.is_money() && f.depth == target.depth).filter(|f| f.sentence == target.sentence)
+    found[..part]
+        .iter()
+        .rev()
+        .find(|f| f.end <= opener && f.figure.is_money() && f.depth == target.depth)
+        .filter(|f| f.sentence == target.sentence)
 }
 
 /// `X万元，其中：A a万元、B b万元…` and the bracketed `（其中，…）`.
@@ -571,7 +514,11 @@ fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         let opener = &found[first];
         let in_bracket = unit.text[..position].trim_end().ends_with(['（', '(']);
         let whole_depth = if in_bracket { opener.depth.saturating_sub(1) } else { opener.depth };
-        let Some(whole) = found[..first].iter().rev().find(|f| f.depth == whole_depth && f.figure.unit != FigureUnit::Percent) else { continue };
+        let Some(whole) =
+            found[..first].iter().rev().find(|f| f.depth == whole_depth && f.figure.unit != FigureUnit::Percent)
+        else {
+            continue;
+        };
         let between = &unit.text[whole.end..position];
         let whole_is_near = whole.sentence == opener.sentence
             && whole.figure.unit != FigureUnit::Points
@@ -591,10 +538,15 @@ fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
                 continue;
             }
             let label = &f.figure.label;
-            let same_kind = if money { f.figure.is_money() } else { f.figure.unit == whole.figure.unit && f.figure.unit_text == whole.figure.unit_text };
-            let new_topic = ["其中", "主要是", "主要用于", "主要包括", "含", "较", "比上年"].iter().any(|w| contains(label, w))
-                || direction_of(label).is_some()
-                || year_opening(label).is_some() && matches!(f.after, Some('；' | ';'));
+            let same_kind = if money {
+                f.figure.is_money()
+            } else {
+                f.figure.unit == whole.figure.unit && f.figure.unit_text == whole.figure.unit_text
+            };
+            let new_topic =
+                ["其中", "主要是", "主要用于", "主要包括", "含", "较", "比上年"].iter().any(|w| contains(label, w))
+                    || direction_of(label).is_some()
+                    || year_opening(label).is_some() && matches!(f.after, Some('；' | ';'));
             if !same_kind || new_topic {
                 break;
             }
@@ -616,7 +568,8 @@ fn parts(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
 /// `([^，。：:；、]+?)项目(?:绩效)?自评` reads it).
 fn project_name(before: &str) -> Option<String> {
     let name = before.split(['，', '。', '：', ':', '；', '、']).find_map(|clause| {
-        let at = find_all(clause, "项目").find(|&at| at > 0 && ["自评", "绩效自评"].iter().any(|w| clause[at + "项目".len()..].starts_with(w)))?;
+        let at = find_all(clause, "项目")
+            .find(|&at| at > 0 && ["自评", "绩效自评"].iter().any(|w| clause[at + "项目".len()..].starts_with(w)))?;
         Some(clause[..at].trim().to_string())
     });
     name.filter(|name| !name.is_empty())
@@ -632,7 +585,9 @@ fn stated_grade(text: &str) -> Option<(usize, &'static str)> {
         let rest = rest.strip_prefix('为').unwrap_or(rest);
         let rest = rest.strip_prefix(['：', ':']).unwrap_or(rest);
         let rest = rest.strip_prefix(['“', '”', '"', '「']).unwrap_or(rest);
-        let grade = ["优秀", "优", "良好", "良", "中等", "中", "合格", "不合格", "差"].into_iter().find(|g| rest.starts_with(g))?;
+        let grade = ["优秀", "优", "良好", "良", "中等", "中", "合格", "不合格", "差"]
+            .into_iter()
+            .find(|g| rest.starts_with(g))?;
         Some((text.len() - rest.len(), grade))
     })
 }
@@ -642,11 +597,18 @@ fn scores(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     let mut out = Vec::new();
     for score in found.iter().filter(|f| f.figure.unit == FigureUnit::Points && contains(&f.figure.label, "得分")) {
         let sentence_end = unit.text[score.end..].find(['。', '！', '？']).map_or(unit.text.len(), |i| score.end + i);
-        let grade = stated_grade(&unit.text[score.end..sentence_end]).map(|(start, grade)| (grade.to_string(), unit.locate(score.end + start, score.end + start + grade.len())));
+        let grade = stated_grade(&unit.text[score.end..sentence_end])
+            .map(|(start, grade)| (grade.to_string(), unit.locate(score.end + start, score.end + start + grade.len())));
         let subject = project_name(&unit.text[..score.start]).map_or(ScoreSubject::Overall, ScoreSubject::Project);
-        let end = grade.as_ref().map_or(score.end, |(g, _)| find(&unit.text[score.end..sentence_end], g).map_or(score.end, |i| score.end + i + g.len()));
+        let end = grade.as_ref().map_or(score.end, |(g, _)| {
+            find(&unit.text[score.end..sentence_end], g).map_or(score.end, |i| score.end + i + g.len())
+        });
         let (grade, grade_at) = grade.map_or((None, None), |(g, at)| (Some(g), Some(at)));
-        out.push((ClaimKind::Score { subject, score: Some(score.figure.clone()), grade, grade_at }, score.clause_start, end));
+        out.push((
+            ClaimKind::Score { subject, score: Some(score.figure.clone()), grade, grade_at },
+            score.clause_start,
+            end,
+        ));
     }
     out
 }
@@ -660,12 +622,24 @@ fn itemised(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     let names_expense = |f: &Found| f.figure.is_money() && EXPENSES.iter().any(|e| f.figure.label.ends_with(e));
     let mut out = Vec::new();
     for (index, whole) in found.iter().enumerate().filter(|(_, f)| names_expense(f)) {
-        let items: Vec<&Found> = found[index + 1..].iter().take_while(|f| f.sentence == whole.sentence && !names_expense(f)).filter(|f| f.figure.is_money()).collect();
+        let items: Vec<&Found> = found[index + 1..]
+            .iter()
+            .take_while(|f| f.sentence == whole.sentence && !names_expense(f))
+            .filter(|f| f.figure.is_money())
+            .collect();
         if items.is_empty() || !items.iter().all(|f| contains(&f.figure.label, "费")) {
             continue;
         }
         let end = items.last().map_or(whole.end, |f| f.end);
-        out.push((ClaimKind::Parts { whole: whole.figure.clone(), parts: items.iter().map(|f| f.figure.clone()).collect(), complete: true }, whole.clause_start, end));
+        out.push((
+            ClaimKind::Parts {
+                whole: whole.figure.clone(),
+                parts: items.iter().map(|f| f.figure.clone()).collect(),
+                complete: true,
+            },
+            whole.clause_start,
+            end,
+        ));
     }
     out
 }

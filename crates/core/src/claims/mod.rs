@@ -8,6 +8,7 @@
 
 pub mod bind;
 mod extract;
+mod figures;
 mod text;
 
 use rust_decimal::Decimal;
@@ -70,7 +71,11 @@ impl Figure {
     pub fn amount(&self) -> Option<Amount> {
         let ten_thousand = Decimal::from(10_000);
         let number = match self.unit {
-            FigureUnit::Yuan => Number { value: crate::rounding::div(self.number.value, ten_thousand)?, decimals: self.number.decimals.checked_add(4)?, ..self.number },
+            FigureUnit::Yuan => Number {
+                value: crate::rounding::div(self.number.value, ten_thousand)?,
+                decimals: self.number.decimals.checked_add(4)?,
+                ..self.number
+            },
             FigureUnit::HundredMillionYuan => {
                 let decimals = self.number.decimals.checked_sub(4)?;
                 Number { value: crate::rounding::mul(self.number.value, ten_thousand)?, decimals, ..self.number }
@@ -110,7 +115,11 @@ pub fn derived<'a>(value: Decimal, sources: impl IntoIterator<Item = &'a Number>
         decimals = Some(decimals.map_or(source.decimals, |d| d.min(source.decimals)));
         exact &= source.exact;
     }
-    Amount { number: Number { value, decimals: decimals.unwrap_or(0), percent: false, exact }, raw: value.normalize().to_string(), at }
+    Amount {
+        number: Number { value, decimals: decimals.unwrap_or(0), percent: false, exact },
+        raw: value.normalize().to_string(),
+        at,
+    }
 }
 
 /// Which way a change goes.
@@ -173,9 +182,22 @@ pub enum ClaimKind {
     Share { part: Figure, whole: Option<Figure>, whole_label: String, percent: Figure },
     /// `与上年相比，减少116.72万元，减少29.37%`. `current` is this year's figure the change
     /// speaks about (the sentence's subject, or the amount just before it).
-    Change { subject: String, basis: ChangeBasis, direction: Direction, delta: Figure, rate: Option<Figure>, current: Option<Figure> },
+    Change {
+        subject: String,
+        basis: ChangeBasis,
+        direction: Direction,
+        delta: Figure,
+        rate: Option<Figure>,
+        current: Option<Figure>,
+    },
     /// `年初预算为235.26万元，支出决算为211.6万元，完成年初预算的89.95%，决算数小于年初预算数`.
-    Completion { subject: String, budget: Figure, actual: Figure, percent: Option<Figure>, comparison: Option<StatedComparison> },
+    Completion {
+        subject: String,
+        budget: Figure,
+        actual: Figure,
+        percent: Option<Figure>,
+        comparison: Option<StatedComparison>,
+    },
     /// `2023年当年预算执行数为711.34万元，2024年预算安排738.66万元，比2023年预算执行数增加3.84%`:
     /// a figure against the one it is measured from, both stated. `direction` is `None` for
     /// `持平` (no rate stated).
@@ -209,7 +231,9 @@ impl Claim {
             ClaimKind::Amount { figure, .. } | ClaimKind::Count { figure, .. } => vec![figure],
             ClaimKind::Share { part, whole, percent, .. } => whole.iter().chain([part, percent]).collect(),
             ClaimKind::Change { delta, rate, current, .. } => current.iter().chain([delta]).chain(rate).collect(),
-            ClaimKind::Completion { budget, actual, percent, .. } => [budget, actual].into_iter().chain(percent).collect(),
+            ClaimKind::Completion { budget, actual, percent, .. } => {
+                [budget, actual].into_iter().chain(percent).collect()
+            }
             ClaimKind::Growth { base, current, rate, .. } => [base, current].into_iter().chain(rate).collect(),
             ClaimKind::Parts { whole, parts, .. } => std::iter::once(whole).chain(parts).collect(),
             ClaimKind::Score { score, .. } => score.iter().collect(),
@@ -235,7 +259,11 @@ pub struct ReviewedClaim {
 /// nothing could verify — amounts and counts no table holds — stay visible.
 pub fn review(document: &ParseReport) -> Vec<ReviewedClaim> {
     let claims = extract(document);
-    let verdicts: Vec<(bool, bool)> = bind::bind_all(document, &claims).iter().zip(&claims).map(|(bindings, claim)| verdict(claim, bindings)).collect();
+    let verdicts: Vec<(bool, bool)> = bind::bind_all(document, &claims)
+        .iter()
+        .zip(&claims)
+        .map(|(bindings, claim)| verdict(claim, bindings))
+        .collect();
     claims.into_iter().zip(verdicts).map(|(claim, (bound, checked))| ReviewedClaim { claim, bound, checked }).collect()
 }
 
@@ -250,6 +278,10 @@ fn verdict(claim: &Claim, bindings: &[bind::Binding]) -> (bool, bool) {
 pub fn summary(claims: &[Claim], bindings: &[Vec<bind::Binding>]) -> ClaimSummary {
     claims.iter().zip(bindings).fold(ClaimSummary::default(), |acc, (claim, bindings)| {
         let (bound, checked) = verdict(claim, bindings);
-        ClaimSummary { found: acc.found + 1, bound: acc.bound + usize::from(bound), checked: acc.checked + usize::from(checked) }
+        ClaimSummary {
+            found: acc.found + 1,
+            bound: acc.bound + usize::from(bound),
+            checked: acc.checked + usize::from(checked),
+        }
     })
 }

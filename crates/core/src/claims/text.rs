@@ -42,7 +42,8 @@ impl Unit {
 
     /// Input byte and line of unit offset `offset` (an end offset belongs to the piece before it).
     fn byte_at(&self, offset: usize, end: bool) -> (usize, usize) {
-        let index = self.pieces.iter().rposition(|p| if end { p.offset < offset } else { p.offset <= offset }).unwrap_or(0);
+        let index =
+            self.pieces.iter().rposition(|p| if end { p.offset < offset } else { p.offset <= offset }).unwrap_or(0);
         let piece = &self.pieces[index];
         let within = offset.saturating_sub(piece.offset).min(piece.len);
         let byte = if piece.exact {
@@ -86,7 +87,12 @@ fn push_sentence(unit: &mut Unit, sentence: &crate::recognise::Sentence) {
         let ends = sentence.stretches.iter().skip(1).map(|s| s.text_at).chain([sentence.text.len()]);
         for (stretch, end) in sentence.stretches.iter().zip(ends) {
             let len = end - stretch.text_at;
-            let span = Span { line_start: stretch.line, line_end: stretch.line, byte_start: stretch.source_at, byte_end: stretch.source_at + len };
+            let span = Span {
+                line_start: stretch.line,
+                line_end: stretch.line,
+                byte_start: stretch.source_at,
+                byte_end: stretch.source_at + len,
+            };
             unit.pieces.push(Piece { offset: unit.text.len() + stretch.text_at, len, span, exact: true });
         }
         unit.text.push_str(&sentence.text);
@@ -130,7 +136,12 @@ fn push_paragraphs(paragraphs: &[Paragraph], heading: &str, out: &mut Vec<Unit>)
             out.extend(current.take());
             context = Some(paragraph.text[..end].to_string());
         }
-        let unit = current.get_or_insert_with(|| Unit { text: String::new(), section: heading.to_string(), context: context.clone(), pieces: Vec::new() });
+        let unit = current.get_or_insert_with(|| Unit {
+            text: String::new(),
+            section: heading.to_string(),
+            context: context.clone(),
+            pieces: Vec::new(),
+        });
         for sentence in &paragraph.sentences {
             push_sentence(unit, sentence);
         }

@@ -46,7 +46,8 @@ pub(super) fn regions(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
             // well be the heading of the text that follows; look past them too.
             let rows_follow = || {
                 let lone_label = |l: &&Line| l.fields.len() == 1 && is_row(l) && !has_body(l);
-                let following = lines[end..].iter().filter(|l| !l.fields.is_empty()).take(16).filter(|l| !lone_label(l));
+                let following =
+                    lines[end..].iter().filter(|l| !l.fields.is_empty()).take(16).filter(|l| !lone_label(l));
                 following.take(3).any(|l| is_row(l) && (l.fields.len() >= 2 || has_body(l)))
             };
             if line.page != lines[end - 1].page && !in_header && !rows_follow() {
@@ -103,7 +104,8 @@ fn header_kind(text: &str) -> Kind {
     let text = despace(text);
     if contains(&text, "编码") || contains(&text, "代码") {
         Kind::Code
-    } else if ["数", "计", "额", "支出", "收入", "拨款", "结余", "费"].iter().any(|word| contains(&text, word)) {
+    } else if ["数", "计", "额", "支出", "收入", "拨款", "结余", "费"].iter().any(|word| contains(&text, word))
+    {
         Kind::Figure
     } else {
         Kind::Label
@@ -159,7 +161,10 @@ fn body_columns(rows: &[Vec<&Field>], measure: Measure, split_figures: Option<us
         if let (Kind::Figure, Some(least)) = (kind, split_figures) {
             columns.extend(figure_columns(spans, least));
         } else {
-            columns.push(Column { kind, extent: spans.iter().fold((usize::MAX, 0), |(s, e), &(fs, fe)| (s.min(fs), e.max(fe))) });
+            columns.push(Column {
+                kind,
+                extent: spans.iter().fold((usize::MAX, 0), |(s, e), &(fs, fe)| (s.min(fs), e.max(fe))),
+            });
         }
     }
     columns
@@ -263,9 +268,15 @@ type PageShifts = (usize, Vec<Column>, Vec<isize>);
 /// so that which is which is told by their order. `None` when the table stays on one page or a
 /// page's columns do not fit the first's (more of them, or of another kind): then all rows'
 /// columns are used as they stand.
-fn page_shifts(pages: &[usize], rows: &[Vec<&Field>], measure: Measure, split_figures: bool) -> Option<Vec<PageShifts>> {
+fn page_shifts(
+    pages: &[usize],
+    rows: &[Vec<&Field>],
+    measure: Measure,
+    split_figures: bool,
+) -> Option<Vec<PageShifts>> {
     let first = *pages.first()?;
-    let on = |page: usize| rows.iter().zip(pages).filter(|(_, p)| **p == page).map(|(r, _)| r.clone()).collect::<Vec<_>>();
+    let on =
+        |page: usize| rows.iter().zip(pages).filter(|(_, p)| **p == page).map(|(r, _)| r.clone()).collect::<Vec<_>>();
     let reference = body_columns(&on(first), measure, split_figures.then_some(2));
     let mut out = Vec::new();
     for (i, &page) in pages.iter().enumerate() {
@@ -277,12 +288,19 @@ fn page_shifts(pages: &[usize], rows: &[Vec<&Field>], measure: Measure, split_fi
             return None;
         }
         let width = |c: &Column| c.extent.1 - c.extent.0;
-        let cost = |k: usize, j: usize| if own[k].kind == reference[j].kind { width(&own[k]).abs_diff(width(&reference[j])) } else { 1000 };
+        let cost = |k: usize, j: usize| {
+            if own[k].kind == reference[j].kind {
+                width(&own[k]).abs_diff(width(&reference[j]))
+            } else {
+                1000
+            }
+        };
         let to = in_order(own.len(), reference.len(), &cost);
         if to.iter().enumerate().any(|(k, &j)| cost(k, j) >= 1000) {
             return None;
         }
-        let shifts = to.iter().enumerate().map(|(k, &j)| reference[j].anchor() as isize - own[k].anchor() as isize).collect();
+        let shifts =
+            to.iter().enumerate().map(|(k, &j)| reference[j].anchor() as isize - own[k].anchor() as isize).collect();
         out.push((page, own, shifts));
     }
     (!out.is_empty()).then_some(out)
@@ -301,7 +319,11 @@ fn columns_under(rows: &[Vec<&Field>], pages: &[usize], measure: Measure) -> usi
     for (row, page) in rows.iter().zip(pages) {
         for f in row {
             let (start, end) = span_of(f, measure);
-            anchors.push(if kind_of(f) == Kind::Figure { (page * 2 + 1) << 16 | end } else { (page * 2) << 16 | start });
+            anchors.push(if kind_of(f) == Kind::Figure {
+                (page * 2 + 1) << 16 | end
+            } else {
+                (page * 2) << 16 | start
+            });
         }
     }
     crate::sorting::sort_by_key(&mut anchors, |a| *a);
@@ -320,7 +342,12 @@ impl Draft {
     fn add(&mut self, line: &Line, field: &Field) {
         self.pieces.push((line.number, field.text.to_string()));
         let start = line.start + field.at;
-        let span = Span { line_start: line.number, line_end: line.number, byte_start: start, byte_end: start + field.text.len() };
+        let span = Span {
+            line_start: line.number,
+            line_end: line.number,
+            byte_start: start,
+            byte_end: start + field.text.len(),
+        };
         self.span = Some(self.span.map_or(span, |s| s.join(span)));
     }
 
@@ -354,7 +381,11 @@ pub(super) fn despace(piece: &str) -> String {
     let mut previous: Option<char> = None;
     for (at, c) in piece.char_indices() {
         let next = piece[at + c.len_utf8()..].chars().next();
-        if !(c == ' ' && (previous.is_some_and(is_wide) || next.is_some_and(is_wide)) && previous.is_some() && next.is_some()) {
+        if !(c == ' '
+            && (previous.is_some_and(is_wide) || next.is_some_and(is_wide))
+            && previous.is_some()
+            && next.is_some())
+        {
             out.push(c);
         }
         previous = Some(c);
@@ -366,8 +397,12 @@ pub(super) fn despace(piece: &str) -> String {
 /// of its tables' lines of two fields or more fall into fewer columns, page by page (display
 /// columns on a tie). A table whose own figures cannot tell (all of them ASCII) takes it.
 pub(super) fn measure_of(lines: &[Line], regions: &[std::ops::Range<usize>]) -> Measure {
-    let (rows, pages): (Vec<Vec<&Field>>, Vec<usize>) =
-        regions.iter().flat_map(|r| &lines[r.clone()]).filter(|l| l.fields.len() > 1).map(|l| (l.fields.iter().collect(), l.page)).unzip();
+    let (rows, pages): (Vec<Vec<&Field>>, Vec<usize>) = regions
+        .iter()
+        .flat_map(|r| &lines[r.clone()])
+        .filter(|l| l.fields.len() > 1)
+        .map(|l| (l.fields.iter().collect(), l.page))
+        .unzip();
     if columns_under(&rows, &pages, Measure::Chars) < columns_under(&rows, &pages, Measure::Display) {
         Measure::Chars
     } else {
@@ -379,8 +414,12 @@ pub(super) fn measure_of(lines: &[Line], regions: &[std::ops::Range<usize>]) -> 
 /// `prefer` where they cannot tell.
 pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
     // Body rows start at the first line with a figure, a code or a row label.
-    let labels_rows = |l: &Line| !l.fields.is_empty() && l.fields.iter().all(|f| is_figure(f.text) || is_row_label(f.text));
-    let first_body = lines.iter().position(|l| opens_with_code(l) || l.fields.iter().any(|f| is_amount(f.text)) || labels_rows(l)).unwrap_or(lines.len());
+    let labels_rows =
+        |l: &Line| !l.fields.is_empty() && l.fields.iter().all(|f| is_figure(f.text) || is_row_label(f.text));
+    let first_body = lines
+        .iter()
+        .position(|l| opens_with_code(l) || l.fields.iter().any(|f| is_amount(f.text)) || labels_rows(l))
+        .unwrap_or(lines.len());
     // Anchor lines hold a row; the others (one field, no figure) continue a neighbour's label.
     // A code alone on its line with its name and figures on the next is one row: that next line
     // is the anchor's partner.
@@ -390,10 +429,15 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
     let mut i = 0;
     while i < body.len() {
         let line = &body[i];
-        let is_anchor = line.fields.len() >= 2 || opens_with_code(line) || line.fields.iter().any(|f| is_figure(f.text) || is_row_label(f.text));
+        let is_anchor = line.fields.len() >= 2
+            || opens_with_code(line)
+            || line.fields.iter().any(|f| is_figure(f.text) || is_row_label(f.text));
         if is_anchor && !line.fields.is_empty() {
-            let code_only = line.fields.len() == 1 && opens_with_code(line) && subject_code(line.fields[0].text).is_some_and(|c| c.2.is_empty());
-            let joined = code_only && body.get(i + 1).is_some_and(|next| !next.fields.is_empty() && !opens_with_code(next));
+            let code_only = line.fields.len() == 1
+                && opens_with_code(line)
+                && subject_code(line.fields[0].text).is_some_and(|c| c.2.is_empty());
+            let joined =
+                code_only && body.get(i + 1).is_some_and(|next| !next.fields.is_empty() && !opens_with_code(next));
             anchors.push(i);
             partners.push(joined.then_some(i + 1));
             if joined {
@@ -404,7 +448,10 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
     }
     let anchor_pages: Vec<usize> = anchors.iter().map(|&a| body[a].page).collect();
     let anchor_rows: Vec<Vec<&Field>> = anchors.iter().map(|&a| body[a].fields.iter().collect()).collect();
-    let (chars, display) = (columns_under(&anchor_rows, &anchor_pages, Measure::Chars), columns_under(&anchor_rows, &anchor_pages, Measure::Display));
+    let (chars, display) = (
+        columns_under(&anchor_rows, &anchor_pages, Measure::Chars),
+        columns_under(&anchor_rows, &anchor_pages, Measure::Display),
+    );
     let measure = if chars == display {
         prefer
     } else if chars < display {
@@ -436,7 +483,8 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
     }
     let (header, body) = lines.split_at(first_body);
     let anchor_rows: Vec<Vec<&Field>> = anchors.iter().map(|&a| body[a].fields.iter().collect()).collect();
-    let header_fields: Vec<(&Field, Kind)> = header.iter().flat_map(|l| &l.fields).map(|f| (f, header_kind(f.text))).collect();
+    let header_fields: Vec<(&Field, Kind)> =
+        header.iter().flat_map(|l| &l.fields).map(|f| (f, header_kind(f.text))).collect();
     let mut columns = body_columns(&anchor_rows, measure, split_figures.then_some(2));
     let body_count = columns.len();
     // Header fields over no body column are columns of their own (a column with no figures).
@@ -451,7 +499,11 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
         // Labels are left-aligned: a label column's header may stand anywhere over it, up to
         // where the next column starts.
         let (start, end) = span_of(field, measure);
-        let over_labels = |i: usize| columns[i].kind == Kind::Label && start >= columns[i].extent.0 && columns.get(i + 1).is_none_or(|next| end <= next.extent.0);
+        let over_labels = |i: usize| {
+            columns[i].kind == Kind::Label
+                && start >= columns[i].extent.0
+                && columns.get(i + 1).is_none_or(|next| end <= next.extent.0)
+        };
         if columns.iter().any(|c| overlaps(field, c) && !(c.kind == Kind::Code && kind == Kind::Figure))
             || side_label(field.text)
             || (kind == Kind::Label && (0..body_count).any(over_labels))
@@ -483,7 +535,8 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
         (start + end).abs_diff(column.extent.0 + column.extent.1) / 2
     };
     // A 栏次 line (`栏次 1 2 3 …`) is a row of its own, as in tabbed text, not part of the labels.
-    let numbers_line = |line: &Line| crate::labels::is_column_number_row(&line.fields.iter().map(|f| f.text).collect::<Vec<_>>());
+    let numbers_line =
+        |line: &Line| crate::labels::is_column_number_row(&line.fields.iter().map(|f| f.text).collect::<Vec<_>>());
     let mut number_rows = Vec::new();
     for line in header.iter().filter(|l| numbers_line(l)) {
         let fields: Vec<&Field> = line.fields.iter().collect();
@@ -504,8 +557,15 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
                 _ => (0..width).filter(|&c| overlaps(field, &columns[c])).collect(),
             };
             // Over several columns with labels under them: a group label, repeated over each.
-            let has_below = |c: &usize| header.iter().filter(|l| l.number > line.number).flat_map(|l| l.fields.iter()).any(|f| overlaps(f, &columns[*c]));
-            let group = side_label(&side) || (covered.len() > 1 && covered.iter().filter(|c| has_below(c)).count() >= 2);
+            let has_below = |c: &usize| {
+                header
+                    .iter()
+                    .filter(|l| l.number > line.number)
+                    .flat_map(|l| l.fields.iter())
+                    .any(|f| overlaps(f, &columns[*c]))
+            };
+            let group =
+                side_label(&side) || (covered.len() > 1 && covered.iter().filter(|c| has_below(c)).count() >= 2);
             if group {
                 for c in covered {
                     groups[c].add(line, field);
@@ -558,10 +618,14 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
             let target = match (above, below) {
                 (Some(up), Some(down)) => {
                     let (d_up, d_down) = (i - anchors[up], anchors[down] - i);
-                    let own = |k: usize| body[anchors[k]].fields.iter().any(|f| assign_one(f, &columns, measure) == column);
+                    let own =
+                        |k: usize| body[anchors[k]].fields.iter().any(|f| assign_one(f, &columns, measure) == column);
                     // A label centred on its row's line wraps above and below it alike.
-                    let wrapped_above = drafts[up][column].pieces.iter().any(|(number, _)| *number < body[anchors[up]].number);
-                    if d_up < d_down || (d_up == d_down && ((own(down) && !own(up)) || (own(down) == own(up) && wrapped_above))) {
+                    let wrapped_above =
+                        drafts[up][column].pieces.iter().any(|(number, _)| *number < body[anchors[up]].number);
+                    if d_up < d_down
+                        || (d_up == d_down && ((own(down) && !own(up)) || (own(down) == own(up) && wrapped_above)))
+                    {
                         up
                     } else {
                         down
@@ -584,213 +648,24 @@ pub(super) fn table(lines: &mut [Line], prefer: Measure) -> Vec<Row> {
 /// A 科目编码 printed over three columns (`201` `06` `01`) becomes one cell.
 pub(super) fn merge_split_code(mut cells: Vec<Cell>) -> Vec<Cell> {
     let digits = |cell: &Cell| cell.text.len() == 2 && cell.text.bytes().all(|b| b.is_ascii_digit());
-    if cells.len() >= 3 && cells[0].text.len() == 3 && cells[0].text.bytes().all(|b| b.is_ascii_digit()) && digits(&cells[1]) {
+    if cells.len() >= 3
+        && cells[0].text.len() == 3
+        && cells[0].text.bytes().all(|b| b.is_ascii_digit())
+        && digits(&cells[1])
+    {
         let parts = if digits(&cells[2]) { 3 } else { 2 };
         let joined: String = cells[..parts].iter().map(|c| c.text.as_str()).collect();
         let span = cells[..parts].iter().map(|c| c.span).reduce(Span::join).unwrap_or(cells[0].span);
         cells[0] = Cell { text: joined, span };
         for cell in &mut cells[1..parts] {
-            *cell = Cell { text: String::new(), span: Span { line_end: cell.span.line_start, byte_end: cell.span.byte_start, ..cell.span } };
+            *cell = Cell {
+                text: String::new(),
+                span: Span { line_end: cell.span.line_start, byte_end: cell.span.byte_start, ..cell.span },
+            };
         }
     }
     cells
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::{Block, TableLayout};
-    use crate::layout::blocks;
-
-    fn table_rows(text: &str) -> Vec<Vec<String>> {
-        let blocks = blocks(text);
-        let rows = blocks.iter().find_map(|b| match b {
-            Block::Table { rows, layout: TableLayout::Columns, .. } => Some(rows.clone()),
-            _ => None,
-        });
-        rows.unwrap_or_else(|| panic!("no table in {blocks:#?}")).iter().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).collect()
-    }
-
-    #[test]
-    fn figure_columns_no_row_fills_together_are_told_apart_on_one_page() {
-        // The 福利院 budget's 经济分类 table as pdftotext sets it: a 301 row fills 人员经费, a 302
-        // row 公用经费, only the 合计 row both.
-        let text = "\
- 经济分类科目编码
-                        部门经济分类科目名称     合计          人员经费          公用经费
-  301        工资福利支出                    6,958,414     6,958,414
-  301   01   基本工资                        758,448      758,448
-  301   02   津贴补贴                        225,600      225,600
-  302        商品和服务支出                  2,120,950                  2,120,950
-  302   01   办公费                           69,000                   69,000
-  302   04   水费                             60,000                   60,000
-                      合计             9,501,164     7,380,214     2,120,950
-";
-        let rows = table_rows(text);
-        let figures = |code: &str| rows.iter().rev().find(|r| r.iter().any(|c| c == code)).map(|r| r[r.len() - 3..].to_vec()).unwrap_or_else(|| panic!("{code} in {rows:?}"));
-        assert_eq!(figures("工资福利支出"), ["6,958,414", "6,958,414", ""]);
-        assert_eq!(figures("商品和服务支出"), ["2,120,950", "", "2,120,950"]);
-        assert_eq!(figures("合计"), ["9,501,164", "7,380,214", "2,120,950"]);
-    }
-
-    #[test]
-    fn columns_come_from_full_rows_and_blank_cells_stay_blank() {
-        // As `pdftotext -layout` writes it: columns drift with the CJK text before them.
-        let text = "支出决算表\n单位：万元\n  科目编码    科目名称      本年支出合计    基本支出       项目支出\n          合计             307.82   105.58   202.24\n201       一般公共服务支出       264.87   62.63    202.24\n2013901   行政运行           51.32    51.32\n2013999   其他社会工作事务支出     202.24            202.24\n";
-        let rows = table_rows(text);
-        assert_eq!(rows[0], ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"]);
-        assert_eq!(rows[1], ["", "合计", "307.82", "105.58", "202.24"]);
-        assert_eq!(rows[3], ["2013901", "行政运行", "51.32", "51.32", ""]);
-        assert_eq!(rows[4], ["2013999", "其他社会工作事务支出", "202.24", "", "202.24"]);
-    }
-
-    #[test]
-    fn wrapped_labels_join_the_row_they_wrap_around() {
-        let text = "一般公共预算财政拨款支出决算表\n  科目编码    科目名称      合计      基本支出     项目支出\n 20805      行政事业单位养老支出     10.82    10.82\n            机关事业单位\n 2080505    基本养老保险      6.18     6.18\n            缴费支出\n 2080506    职业年金缴费支出      4.64     4.64\n 210        卫生健康支出      2.71     2.71\n";
-        let rows = table_rows(text);
-        assert_eq!(rows[2][..3], ["2080505", "机关事业单位基本养老保险缴费支出", "6.18"]);
-        assert_eq!(rows[3][..2], ["2080506", "职业年金缴费支出"]);
-    }
-
-    #[test]
-    fn headers_broken_over_lines_are_joined_and_side_labels_span_their_side() {
-        let text = "收入支出决算总表\n              收入                          支出\n         项目        决算数               项目         决算数\n一、一般公共预算财政拨款收入     307.82   一、一般公共服务支出          264.87\n二、政府性基金预算财政拨款收入             二、外交支出\n                            九、卫生健康支出             2.71\n    本年收入合计         307.82          本年支出合计       307.82\n";
-        let rows = table_rows(text);
-        assert_eq!(rows[0], ["收入", "收入", "支出", "支出"]);
-        assert_eq!(rows[1], ["项目", "决算数", "项目", "决算数"]);
-        assert_eq!(rows[3], ["二、政府性基金预算财政拨款收入", "", "二、外交支出", ""]);
-        assert_eq!(rows[4], ["", "", "九、卫生健康支出", "2.71"]);
-        let text = "收入决算表\n                                        附属单位\n 科目编码    科目名称   本年收入合计  财政拨款收入              其他收入\n                                        上缴收入\n201       一般公共服务支出   264.87    264.87\n20139     社会工作事务     264.87    264.87\n";
-        let rows = table_rows(text);
-        assert_eq!(rows[0], ["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "附属单位上缴收入", "其他收入"]);
-    }
-
-    #[test]
-    fn a_column_number_line_is_a_row_of_its_own_and_wrapped_labels_stay_labels() {
-        // A table of a corpus document as LibreOffice prints it (HTML table → PDF), laid out by
-        // `render`: the 科目编码 label wrapped over two lines, a 栏次 line under the header.
-        let text = format!("收入决算表\n{}", "                                                                本年收入 合  财政拨款 收  上级补助 收 事业收  经营收  附属单位 上缴收\n               项 目                                                                                                                 其他收入\n                                                                计          入           入          入      入       入\n               功能分类科 目编\n                               科目名称\n               码\n\n               栏次                                             1           2            3           4       5        6              7\n\n               合计                                             280.72      280.72       0.00        0.00    0.00     0.00           0.00\n\n               201             一般公共服务支出                 280.72      280.72       0.00        0.00    0.00     0.00           0.00\n\n               20103           政府办公厅（室）及相关机构事务   280.72      280.72       0.00        0.00    0.00     0.00           0.00\n\n               2010301         行政运行                         211.60      211.60       0.00        0.00    0.00     0.00           0.00\n\n                               其他政府办公厅（室）及相关机构\n               2010399                                          69.12       69.12        0.00        0.00    0.00     0.00           0.00\n");
-        let rows = table_rows(&text);
-        let numbers = rows.iter().position(|r| r.iter().any(|c| c == "栏次")).expect("a 栏次 row");
-        assert_eq!(rows[numbers][1..], ["栏次", "1", "2", "3", "4", "5", "6", "7"]);
-        assert_eq!(rows[numbers - 1][0], "项目功能分类科目编码");
-        assert_eq!(rows[numbers - 1][2..4], ["本年收入合计", "财政拨款收入"]);
-        assert_eq!(rows[numbers + 2][..4], ["201", "一般公共服务支出", "280.72", "280.72"]);
-        assert_eq!(rows[numbers + 5][..3], ["2010399", "其他政府办公厅（室）及相关机构", "69.12"]);
-    }
-
-    #[test]
-    fn codes_split_over_three_columns_are_one_code() {
-        let cells = ["201", "06", "01", "行政运行", "1.00"].map(|t| Cell { text: t.to_string(), span: Span { line_start: 1, line_end: 1, byte_start: 0, byte_end: 0 } });
-        let merged = merge_split_code(cells.to_vec());
-        assert_eq!(merged.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["2010601", "", "", "行政运行", "1.00"]);
-    }
-
-    #[test]
-    fn an_amount_one_space_before_the_next_sides_ordinal_label_ends_its_cell() {
-        // A budget's 财务收支预算总表 as `pdftotext -layout` sets it: the income side's figure
-        // one space before the expenditure side's label; 本年收入 / 本年支出 over the sides.
-        let text = "                  本年收入                                   本年支出\n\n           项目             预算数                       项目          预算数\n\n一、财政拨款收入                   156,211,123 一、一般公共服务支出                  2,932,700\n\n2. 政府性基金                                 三、教育支出                       250,000\n\n           收入总计            156,211,123            支出总计           156,211,123\n";
-        let rows = table_rows(text);
-        assert_eq!(rows[0], ["本年收入", "本年收入", "本年支出", "本年支出"]);
-        assert_eq!(rows[2], ["一、财政拨款收入", "156,211,123", "一、一般公共服务支出", "2,932,700"]);
-        assert_eq!(rows[3], ["2.政府性基金", "", "三、教育支出", "250,000"]);
-    }
-
-    /// The column of each non-blank cell of a row.
-    fn filled(row: &[String]) -> Vec<usize> {
-        row.iter().enumerate().filter(|(_, c)| !c.is_empty()).map(|(i, _)| i).collect()
-    }
-
-    #[test]
-    fn figure_columns_no_row_fills_together_are_told_apart_on_each_page() {
-        // The 2023 万里 budget's 经济分类 table as pdftotext sets it over two pages, each spaced
-        // anew; the second page has one 人员经费 row (303 02) among its 公用经费 rows.
-        let text = "\
- 部门预算经济分类科目
-    编码                     经济分类科目名称   合计           人员经费         公用经费
- 类     款
- 301         工资福利支出                   83,847,385   83,847,385
- 301   01    基本工资                      5,668,416    5,668,416
- 301   02    津贴补贴                     16,743,933   16,743,933
- 302         商品和服务支出                  15,381,432                15,381,432
- 302   01    办公费                       5,811,753                 5,811,753
- 302   04    手续费                          30,000                    30,000
-\x0c302   06   电费               710,000                   710,000
-302   07   邮电费              390,000                   390,000
-303        对个人和家庭的补助        177,480      177,480
-303   02   退休费              177,480      177,480
-                    合计   99,406,297   84,024,865   15,381,432
-";
-        let rows = table_rows(text);
-        let figures = |label: &str| rows.iter().rev().find(|r| r.iter().any(|c| c == label)).map(|r| r[r.len() - 3..].to_vec()).unwrap_or_else(|| panic!("{label} in {rows:?}"));
-        assert_eq!(figures("基本工资"), ["5,668,416", "5,668,416", ""]);
-        assert_eq!(figures("办公费"), ["5,811,753", "", "5,811,753"]);
-        assert_eq!(figures("电费"), ["710,000", "", "710,000"]);
-        assert_eq!(figures("退休费"), ["177,480", "177,480", ""]);
-        assert_eq!(figures("合计"), ["99,406,297", "84,024,865", "15,381,432"]);
-    }
-
-    #[test]
-    fn a_table_ends_at_a_page_break_followed_by_headings_and_text() {
-        // A one-row 三公 table at the end of its page; the next page opens a part of the text with
-        // a heading and a numbered heading (`一、…`, which reads like a row label alone).
-        let text = "\
-   合计           因公出国(境)费       公务接待费
-                                          小计           购置费       运行费
-
-        22.91              0       1.35        21.56         0         21.56
-\x0c                              其他相关情况说明
-
-  一、2023年“三公”经费预算情况说明
-      2023年“三公”经费预算数为22.91万元，比2022年预算增加0.5万元。
-";
-        let rows = table_rows(text);
-        assert_eq!(
-            rows.last().map(|r| r.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>()),
-            Some(["22.91", "0", "1.35", "21.56", "0", "21.56"].map(String::from).to_vec()),
-            "{rows:?}"
-        );
-        let paragraphs: Vec<String> = blocks(text).into_iter().filter_map(|b| if let Block::Paragraph { text, .. } = b { Some(text) } else { None }).collect();
-        assert_eq!(paragraphs[..2], ["其他相关情况说明", "一、2023年“三公”经费预算情况说明"], "{paragraphs:?}");
-    }
-
-    #[test]
-    fn each_page_of_a_table_is_read_in_its_own_columns() {
-        // A budget's 收入预算总表 as `pdftotext -layout` sets it over three pages, each spaced
-        // anew by the widths of what it prints: the figures of a row of the second page stand
-        // where a 0 stood on the first.
-        let text = "                   项目                                          收入预算\n\n功能分类科目编码                                                                  事业单位\n                       功能分类科目名称        合计         财政拨款收入       事业收入                  其他收入\n类     款    项                                                              经营收入\n\n201             一般公共服务支出              2,932,700    2,932,700          0          0          0\n\n201   05        统计信息事务                  257,700      257,700          0          0          0\n\n201   05   07   专项普查活动                  257,700      257,700          0          0          0\n\x0c201   38   02   一般行政管理事务         135,200      135,200   0   0   0\n\n204             公共安全支出         1,633,000    1,633,000   0   0   0\n\n204   06        司法               300,000      300,000   0   0   0\n\x0c合计   156,211,123   156,211,123   0   0   0\n";
-        let rows = table_rows(text);
-        let first = rows.iter().position(|r| r[0] == "201").expect("the first row");
-        let columns = filled(&rows[first]);
-        assert_eq!(columns.len(), 7, "{:?}", rows[first]);
-        for code in ["2013802", "204", "20406"] {
-            let row = rows.iter().find(|r| r[0] == code).unwrap_or_else(|| panic!("{code} in {rows:?}"));
-            assert_eq!(filled(row), columns, "{row:?}");
-        }
-        let total = rows.last().expect("the 合计 row");
-        assert_eq!(filled(total)[1..], columns[2..], "{total:?}");
-        assert_eq!(total[columns[2]], "156,211,123");
-    }
-
-    #[test]
-    fn a_table_of_ascii_figures_takes_the_measure_of_the_documents_other_tables() {
-        // One row of figures under a header of CJK labels: characters or display columns fit its
-        // figures alike; the document's other table, in characters (`pdftotext -layout`), tells.
-        let text = "支出决算表\n  科目编码    科目名称      本年支出合计    基本支出       项目支出\n201       一般公共服务支出       264.87   62.63    202.24\n2013901   行政运行           51.32    51.32\n\n单位“三公”经费预算表\n单位：万元\n   合计         因公出国(境)费       公务接待费\n                                         小计         购置费     运行费\n\n        6.4              0           0        6.4                 6.4            0\n";
-        let blocks = blocks(text);
-        let tables: Vec<Vec<Vec<String>>> = blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Table { rows, layout: TableLayout::Columns, .. } => Some(rows.iter().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).collect()),
-                _ => None,
-            })
-            .collect();
-        let three_public = tables.last().expect("the 三公 table");
-        let labels: Vec<&str> = three_public.iter().flatten().map(String::as_str).filter(|c| !c.is_empty()).collect();
-        for label in ["合计", "因公出国(境)费", "公务接待费", "小计", "购置费", "运行费"] {
-            assert!(labels.contains(&label), "{label} in {three_public:?}");
-        }
-    }
-}
+mod tests;

@@ -34,10 +34,18 @@ impl GlyphPlaces {
         let first = self.glyphs.get(from).filter(|g| g.byte < end.max(start + 1))?;
         let mut bounds = first.bounds;
         for glyph in self.glyphs[from..].iter().take_while(|g| g.byte < end).filter(|g| g.page == first.page) {
-            bounds = [bounds[0].min(glyph.bounds[0]), bounds[1].min(glyph.bounds[1]), bounds[2].max(glyph.bounds[2]), bounds[3].max(glyph.bounds[3])];
+            bounds = [
+                bounds[0].min(glyph.bounds[0]),
+                bounds[1].min(glyph.bounds[1]),
+                bounds[2].max(glyph.bounds[2]),
+                bounds[3].max(glyph.bounds[3]),
+            ];
         }
         let [left, top, right, bottom] = bounds;
-        Some(PagePlace { page: first.page, bbox: [left.floor() as i32, top.floor() as i32, right.ceil() as i32, bottom.ceil() as i32] })
+        Some(PagePlace {
+            page: first.page,
+            bbox: [left.floor() as i32, top.floor() as i32, right.ceil() as i32, bottom.ceil() as i32],
+        })
     }
 }
 
@@ -63,7 +71,8 @@ pub fn render(pages: &[Page]) -> Rendered {
             }
         }
         // Lines of running text and rows of tables, top to bottom.
-        let mut items: Vec<(f32, Item)> = writer.lines(running).into_iter().map(|line| (page.glyphs[line[0]].y, Item::Line(line))).collect();
+        let mut items: Vec<(f32, Item)> =
+            writer.lines(running).into_iter().map(|line| (page.glyphs[line[0]].y, Item::Line(line))).collect();
         for (k, mut cells) in in_cells.into_iter().enumerate() {
             crate::sorting::sort_by_key(&mut cells, |&(cell, _)| cell);
             let columns = grids[k].columns();
@@ -172,14 +181,18 @@ impl Writer<'_> {
         let figure_lines = lines
             .iter()
             .filter(|line| {
-                let in_cells: Vec<Vec<usize>> = row.iter().map(|cell| line.iter().copied().filter(|g| cell.contains(g)).collect()).collect();
+                let in_cells: Vec<Vec<usize>> =
+                    row.iter().map(|cell| line.iter().copied().filter(|g| cell.contains(g)).collect()).collect();
                 in_cells.iter().any(is_figure) && in_cells.iter().filter(|c| !c.is_empty()).count() >= 2
             })
             .count();
         if figure_lines < 2 {
             return vec![row];
         }
-        lines.iter().map(|line| row.iter().map(|cell| cell.iter().copied().filter(|g| line.contains(g)).collect()).collect()).collect()
+        lines
+            .iter()
+            .map(|line| row.iter().map(|cell| cell.iter().copied().filter(|g| line.contains(g)).collect()).collect())
+            .collect()
     }
 
     fn glyph(&mut self, i: usize) {
@@ -200,7 +213,10 @@ impl Writer<'_> {
             let gap = last_right.map_or(f32::INFINITY, |right| glyph.x - right);
             // A figure and a word set half an em apart or more are two cells (tight tables set
             // them that close); words of one cell and letter-spaced text stay one field.
-            let figure_meets_word = previous.is_some_and(|p: &str| p.ends_with(|c: char| c.is_ascii_digit() || c == '%') != glyph.text.starts_with(|c: char| c.is_ascii_digit()));
+            let figure_meets_word = previous.is_some_and(|p: &str| {
+                p.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+                    != glyph.text.starts_with(|c: char| c.is_ascii_digit())
+            });
             let spaces = if last_right.is_none() {
                 wanted
             } else if gap < body_size * 0.15 {
@@ -242,8 +258,8 @@ impl Writer<'_> {
                         Some(l) => glyph.x - (l.x + l.width) >= 0.15 * glyph.size,
                         None => last.is_some(),
                     };
-                    let punctuation =
-                        last.is_some_and(|l| l.text.ends_with(['(', '（', '“'])) || glyph.text.starts_with(['%', ')', '）', ',', '.', '，', '。', '、', '：', ':', '；', '”']);
+                    let punctuation = last.is_some_and(|l| l.text.ends_with(['(', '（', '“']))
+                        || glyph.text.starts_with(['%', ')', '）', ',', '.', '，', '。', '、', '：', ':', '；', '”']);
                     if apart && !cjk_meets && !punctuation {
                         self.out.text.push(' ');
                     }
@@ -264,11 +280,23 @@ mod tests {
 
     #[test]
     fn rendered_glyphs_are_placed_by_x_and_located_back() {
-        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph { text: text.into(), x, y, width: if text.is_ascii() { 5.0 } else { 10.0 }, size: 10.0 };
+        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph {
+            text: text.into(),
+            x,
+            y,
+            width: if text.is_ascii() { 5.0 } else { 10.0 },
+            size: 10.0,
+        };
         let page = Page {
             width: 600.0,
             height: 800.0,
-            glyphs: vec![glyph("合", 0.0, 20.0), glyph("计", 10.0, 20.0), glyph("1", 100.0, 20.0), glyph(".", 105.0, 20.0), glyph("5", 110.0, 20.0)],
+            glyphs: vec![
+                glyph("合", 0.0, 20.0),
+                glyph("计", 10.0, 20.0),
+                glyph("1", 100.0, 20.0),
+                glyph(".", 105.0, 20.0),
+                glyph("5", 110.0, 20.0),
+            ],
             rulings: Vec::new(),
         };
         let rendered = render(&[page.clone(), page]);
@@ -282,20 +310,46 @@ mod tests {
 
     #[test]
     fn a_ruled_table_is_written_row_by_row_with_its_cells_lines_joined() {
-        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph { text: text.into(), x, y, width: if text.is_ascii() { 5.0 } else { 10.0 }, size: 10.0 };
+        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph {
+            text: text.into(),
+            x,
+            y,
+            width: if text.is_ascii() { 5.0 } else { 10.0 },
+            size: 10.0,
+        };
         let across = |y: f32| Ruling { x0: 0.0, y0: y, x1: 200.0, y1: y };
         let down = |x: f32, y0: f32| Ruling { x0: x, y0, x1: x, y1: 90.0 };
         let mut glyphs = vec![glyph("收", 80.0, 14.0), glyph("入", 90.0, 14.0)];
         // The label wraps in its cell: 行政 / 运行.
-        glyphs.extend([glyph("行", 5.0, 44.0), glyph("政", 15.0, 44.0), glyph("运", 5.0, 56.0), glyph("行", 15.0, 56.0)]);
-        glyphs.extend([glyph("9", 105.0, 50.0), glyph("6", 110.0, 50.0), glyph(".", 115.0, 50.0), glyph("8", 120.0, 50.0), glyph("%", 128.0, 50.0)]);
+        glyphs.extend([
+            glyph("行", 5.0, 44.0),
+            glyph("政", 15.0, 44.0),
+            glyph("运", 5.0, 56.0),
+            glyph("行", 15.0, 56.0),
+        ]);
+        glyphs.extend([
+            glyph("9", 105.0, 50.0),
+            glyph("6", 110.0, 50.0),
+            glyph(".", 115.0, 50.0),
+            glyph("8", 120.0, 50.0),
+            glyph("%", 128.0, 50.0),
+        ]);
         glyphs.extend([glyph("1", 160.0, 80.0), glyph("注", 0.0, 120.0)]);
         let page = Page {
             width: 600.0,
             height: 800.0,
             glyphs,
             // A title row over all three columns, then two rows of three cells.
-            rulings: vec![across(0.0), across(30.0), across(60.0), across(90.0), down(0.0, 0.0), down(100.0, 30.0), down(150.0, 30.0), down(200.0, 0.0)],
+            rulings: vec![
+                across(0.0),
+                across(30.0),
+                across(60.0),
+                across(90.0),
+                down(0.0, 0.0),
+                down(100.0, 30.0),
+                down(150.0, 30.0),
+                down(200.0, 0.0),
+            ],
         };
         let rendered = render(&[page]);
         let lines: Vec<&str> = rendered.text.lines().filter(|l| !l.trim().is_empty()).collect();
@@ -307,20 +361,38 @@ mod tests {
 
     #[test]
     fn a_table_ruled_between_columns_only_has_a_row_per_baseline_of_figures() {
-        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph { text: text.into(), x, y, width: if text.is_ascii() { 5.0 } else { 10.0 }, size: 10.0 };
+        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph {
+            text: text.into(),
+            x,
+            y,
+            width: if text.is_ascii() { 5.0 } else { 10.0 },
+            size: 10.0,
+        };
         let across = |y: f32| Ruling { x0: 0.0, y0: y, x1: 200.0, y1: y };
         let down = |x: f32| Ruling { x0: x, y0: 0.0, x1: x, y1: 80.0 };
         let mut glyphs = Vec::new();
         // A header wrapped over two lines in two cells (no figures: one row), then three rows of
         // a body with no rules between them.
-        glyphs.extend([glyph("科", 5.0, 12.0), glyph("目", 5.0, 24.0), glyph("金", 105.0, 12.0), glyph("额", 105.0, 24.0)]);
-        for (i, (code, name, amount)) in [("201", "一", "1.5"), ("202", "二", "2.5"), ("203", "三", "4")].iter().enumerate() {
+        glyphs.extend([
+            glyph("科", 5.0, 12.0),
+            glyph("目", 5.0, 24.0),
+            glyph("金", 105.0, 12.0),
+            glyph("额", 105.0, 24.0),
+        ]);
+        for (i, (code, name, amount)) in
+            [("201", "一", "1.5"), ("202", "二", "2.5"), ("203", "三", "4")].iter().enumerate()
+        {
             let y = 45.0 + 12.0 * i as f32;
             glyphs.push(glyph(code, 5.0, y));
             glyphs.push(glyph(name, 50.0, y));
             glyphs.push(glyph(amount, 105.0, y));
         }
-        let page = Page { width: 600.0, height: 800.0, glyphs, rulings: vec![across(0.0), across(30.0), across(80.0), down(0.0), down(100.0), down(200.0)] };
+        let page = Page {
+            width: 600.0,
+            height: 800.0,
+            glyphs,
+            rulings: vec![across(0.0), across(30.0), across(80.0), down(0.0), down(100.0), down(200.0)],
+        };
         let rendered = render(&[page]);
         let lines: Vec<&str> = rendered.text.lines().filter(|l| !l.trim().is_empty()).collect();
         assert_eq!(lines, ["科目\t金额", "201一\t1.5", "202二\t2.5", "203三\t4"]);

@@ -27,11 +27,14 @@ impl Grid {
 
     /// The box a point is in, as `band * columns + column`, if it is inside the grid.
     pub(super) fn box_at(&self, x: f32, y: f32) -> Option<usize> {
-        let inside = |bounds: &[f32], v: f32| bounds.first().is_some_and(|&low| v >= low) && bounds.last().is_some_and(|&high| v <= high);
+        let inside = |bounds: &[f32], v: f32| {
+            bounds.first().is_some_and(|&low| v >= low) && bounds.last().is_some_and(|&high| v <= high)
+        };
         if !inside(&self.xs, x) || !inside(&self.ys, y) {
             return None;
         }
-        let index = |bounds: &[f32], v: f32| bounds.partition_point(|&b| b <= v).saturating_sub(1).min(bounds.len() - 2);
+        let index =
+            |bounds: &[f32], v: f32| bounds.partition_point(|&b| b <= v).saturating_sub(1).min(bounds.len() - 2);
         Some(index(&self.ys, y) * self.columns() + index(&self.xs, x))
     }
 
@@ -48,7 +51,9 @@ pub(super) fn grids(rulings: &[Ruling]) -> Vec<Grid> {
     if horizontal.len() < 2 || vertical.len() < 2 || horizontal.len() * vertical.len() > MAX_PAIRS {
         return Vec::new();
     }
-    let meet = |h: &Ruling, v: &Ruling| v.x0 >= h.x0 - TOLERANCE && v.x0 <= h.x1 + TOLERANCE && h.y0 >= v.y0 - TOLERANCE && h.y0 <= v.y1 + TOLERANCE;
+    let meet = |h: &Ruling, v: &Ruling| {
+        v.x0 >= h.x0 - TOLERANCE && v.x0 <= h.x1 + TOLERANCE && h.y0 >= v.y0 - TOLERANCE && h.y0 <= v.y1 + TOLERANCE
+    };
     let mut sets = Sets::new(horizontal.len() + vertical.len());
     for (i, h) in horizontal.iter().enumerate() {
         for (j, v) in vertical.iter().enumerate() {
@@ -82,11 +87,15 @@ fn grid(horizontal: &[&Ruling], vertical: &[&Ruling]) -> Option<Grid> {
     // A border at column boundary `x` across band `b` / at band boundary `y` over column `c`.
     let vertical_border = |x: f32, b: usize| {
         let middle = (ys[b] + ys[b + 1]) / 2.0;
-        vertical.iter().any(|r| (r.x0 - x).abs() <= TOLERANCE && r.y0 - TOLERANCE <= middle && middle <= r.y1 + TOLERANCE)
+        vertical
+            .iter()
+            .any(|r| (r.x0 - x).abs() <= TOLERANCE && r.y0 - TOLERANCE <= middle && middle <= r.y1 + TOLERANCE)
     };
     let horizontal_border = |y: f32, c: usize| {
         let middle = (xs[c] + xs[c + 1]) / 2.0;
-        horizontal.iter().any(|r| (r.y0 - y).abs() <= TOLERANCE && r.x0 - TOLERANCE <= middle && middle <= r.x1 + TOLERANCE)
+        horizontal
+            .iter()
+            .any(|r| (r.y0 - y).abs() <= TOLERANCE && r.x0 - TOLERANCE <= middle && middle <= r.x1 + TOLERANCE)
     };
     let mut sets = Sets::new(bands * columns);
     for b in 0..bands {

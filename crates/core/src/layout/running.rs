@@ -25,7 +25,9 @@ pub(super) fn drop_page_furniture(lines: &mut [Line]) {
     }
     ends.extend(last);
     // How many pages start or end with each line shape (digits aside).
-    let shape = |line: &Line| -> String { line.text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect() };
+    let shape = |line: &Line| -> String {
+        line.text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
+    };
     // Each shape's pages, in order (the ends are in page order), each once.
     let mut pages_of: SortedMap<String, Vec<usize>> = SortedMap::new();
     for &index in &ends {
@@ -35,7 +37,11 @@ pub(super) fn drop_page_furniture(lines: &mut [Line]) {
         }
     }
     let repeated = |index: usize| pages_of.get(&shape(&lines[index])).map_or(0, |on| on.len());
-    let furniture: Vec<usize> = ends.iter().copied().filter(|&i| is_page_number(lines[i].text) || (repeated(i) >= 3 && repeated(i) * 2 >= pages)).collect();
+    let furniture: Vec<usize> = ends
+        .iter()
+        .copied()
+        .filter(|&i| is_page_number(lines[i].text) || (repeated(i) >= 3 && repeated(i) * 2 >= pages))
+        .collect();
     for index in furniture {
         lines[index].text = "";
         lines[index].fields.clear();
@@ -55,7 +61,12 @@ pub(super) fn drop_repeats_across_pages(lines: &mut [Line]) {
         let page = lines[index].page;
         let next = index + lines[index..].iter().take_while(|l| l.page == page).count();
         // The page before's text lines, last first, and this page's, first first.
-        let before: Vec<usize> = (0..index).rev().take_while(|&i| lines[i].page + 1 == page).filter(|&i| text_line(&lines[i])).take(MOST).collect();
+        let before: Vec<usize> = (0..index)
+            .rev()
+            .take_while(|&i| lines[i].page + 1 == page)
+            .filter(|&i| text_line(&lines[i]))
+            .take(MOST)
+            .collect();
         let after: Vec<usize> = (index..next).filter(|&i| text_line(&lines[i])).take(MOST).collect();
         let longest = (1..=before.len().min(after.len()))
             .rev()
@@ -82,7 +93,9 @@ fn is_page_number(text: &str) -> bool {
     let numbered_page = |s: &str| s.strip_prefix('第').and_then(|s| s.strip_suffix('页')).is_some_and(digits);
     digits(inner)
         || numbered_page(&compact)
-        || compact.split_once(['，', ',']).is_some_and(|(page, of)| numbered_page(page) && of.strip_prefix('共').and_then(|s| s.strip_suffix('页')).is_some_and(digits))
+        || compact.split_once(['，', ',']).is_some_and(|(page, of)| {
+            numbered_page(page) && of.strip_prefix('共').and_then(|s| s.strip_suffix('页')).is_some_and(digits)
+        })
         || compact.split_once('/').is_some_and(|(page, of)| digits(page) && digits(of))
 }
 
@@ -124,7 +137,11 @@ pub(super) fn paragraphs(lines: &[&Line], out: &mut Vec<Block>) {
     let mut current: Option<(String, Vec<Stretch>, Span)> = None;
     let flush = |current: &mut Option<(String, Vec<Stretch>, Span)>, out: &mut Vec<Block>| {
         if let Some((text, stretches, span)) = current.take() {
-            out.push(Block::Paragraph { text, span, stretches: if stretches.len() > 1 { stretches } else { Vec::new() } });
+            out.push(Block::Paragraph {
+                text,
+                span,
+                stretches: if stretches.len() > 1 { stretches } else { Vec::new() },
+            });
         }
     };
     let mut previous: Option<&Line> = None;
@@ -134,13 +151,15 @@ pub(super) fn paragraphs(lines: &[&Line], out: &mut Vec<Block>) {
             continue;
         }
         let indent = line.fields.first().map_or(0, |f| f.display.0.saturating_sub(left));
-        let punctuation_only = trimmed.chars().all(|c| matches!(c, '。' | '，' | '；' | '、' | '：' | '）' | ')' | '.' | '”'));
+        let punctuation_only =
+            trimmed.chars().all(|c| matches!(c, '。' | '，' | '；' | '、' | '：' | '）' | ')' | '.' | '”'));
         // A numbered line (`15、`, `（二）`, `1.`) opens a paragraph of its own.
         let numbered = crate::labels::numbering(trimmed).is_some();
         // So does a table's title after a finished sentence and a blank line: the next table on
         // the page after an empty table's note (`注：…故本表为空表。`).
-        let title_after_sentence =
-            line.fields.len() <= 1 && previous.is_some_and(|p| p.text.trim_end().ends_with('。') && line.number > p.number + 1) && form_of_title(trimmed).is_some();
+        let title_after_sentence = line.fields.len() <= 1
+            && previous.is_some_and(|p| p.text.trim_end().ends_with('。') && line.number > p.number + 1)
+            && form_of_title(trimmed).is_some();
         let continues = current.is_some()
             && !title_after_sentence
             && (punctuation_only
@@ -154,8 +173,13 @@ pub(super) fn paragraphs(lines: &[&Line], out: &mut Vec<Block>) {
         }
         let leading = line.text.len() - line.text.trim_start().len();
         let byte_start = line.start + leading;
-        let (text, stretches, span) =
-            current.get_or_insert_with(|| (String::new(), Vec::new(), Span { line_start: line.number, line_end: line.number, byte_start, byte_end: byte_start }));
+        let (text, stretches, span) = current.get_or_insert_with(|| {
+            (
+                String::new(),
+                Vec::new(),
+                Span { line_start: line.number, line_end: line.number, byte_start, byte_end: byte_start },
+            )
+        });
         reflow_into(line.number, byte_start, trimmed, text, stretches);
         *span = span.join(line_span(line));
         previous = Some(line);
@@ -199,8 +223,14 @@ mod tests {
         // Two cells of a table pdftotext sets as a line of running text: the gap parts them, so
         // that no word is read as repeated across it.
         let text = "   一、绩效目标\n\n   干部人事工作平稳有序                                平稳有序\n";
-        let paragraphs: Vec<String> = blocks(text).into_iter().filter_map(|b| if let Block::Paragraph { text, .. } = b { Some(text) } else { None }).collect();
-        assert_eq!(paragraphs.last().map(String::as_str), Some("干部人事工作平稳有序                                平稳有序"));
+        let paragraphs: Vec<String> = blocks(text)
+            .into_iter()
+            .filter_map(|b| if let Block::Paragraph { text, .. } = b { Some(text) } else { None })
+            .collect();
+        assert_eq!(
+            paragraphs.last().map(String::as_str),
+            Some("干部人事工作平稳有序                                平稳有序")
+        );
     }
 
     #[test]
@@ -216,7 +246,10 @@ mod tests {
             })
             .collect();
         assert_eq!(paragraphs[0].0, "一、收入支出决算总体情况说明");
-        assert_eq!(paragraphs[1].0, "本单位2024年度收入支出决算总计307.82万元。与2023年度相比，收入支出总计增加307.82万元。");
+        assert_eq!(
+            paragraphs[1].0,
+            "本单位2024年度收入支出决算总计307.82万元。与2023年度相比，收入支出总计增加307.82万元。"
+        );
         // Every byte of the reflowed text is the input's byte its stretch says.
         let (reflowed, stretches) = paragraphs[1];
         for (at, c) in reflowed.char_indices() {
@@ -229,10 +262,19 @@ mod tests {
     fn a_table_title_after_an_empty_table_s_note_is_a_paragraph_of_its_own() {
         // Two empty ruled tables on one page (as a workbook's sheets read after a paged narrative):
         // the second title is not read as the end of the first table's note.
-        let table = |title: &str| format!("{title}\n\n编制部门：某某局\t\t单位：元\n功能分类科目编码\t科目名称\t合计\n合计\n注：本部门2024年无此项预算，故本表为空表。\n\n\n");
-        let text = format!("\x0c{}{}", table("2024年部门政府性基金预算支出功能分类预算表"), table("2024年部门国有资本经营预算支出功能分类预算表"));
+        let table = |title: &str| {
+            format!("{title}\n\n编制部门：某某局\t\t单位：元\n功能分类科目编码\t科目名称\t合计\n合计\n注：本部门2024年无此项预算，故本表为空表。\n\n\n")
+        };
+        let text = format!(
+            "\x0c{}{}",
+            table("2024年部门政府性基金预算支出功能分类预算表"),
+            table("2024年部门国有资本经营预算支出功能分类预算表")
+        );
         assert!(is_layout_text(&text));
-        let paragraphs: Vec<String> = blocks(&text).into_iter().filter_map(|b| if let Block::Paragraph { text, .. } = b { Some(text) } else { None }).collect();
+        let paragraphs: Vec<String> = blocks(&text)
+            .into_iter()
+            .filter_map(|b| if let Block::Paragraph { text, .. } = b { Some(text) } else { None })
+            .collect();
         assert!(paragraphs.iter().any(|t| t == "2024年部门国有资本经营预算支出功能分类预算表"), "{paragraphs:?}");
         assert_eq!(paragraphs.iter().filter(|t| t.starts_with('注')).count(), 2, "{paragraphs:?}");
     }

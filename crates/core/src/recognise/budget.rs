@@ -7,7 +7,9 @@ use super::{final_accounts, Form, Tracker};
 use crate::amount::{cell_value, CellValue};
 use crate::ingest::{contains, Cell, Row};
 use crate::labels::{class_code_of, digits, is_meta_cell, is_value_like, norm, split_ordinal};
-use crate::model::{Amount, BudgetThreePublicTable, ClassifiedTable, ProjectGoalsTable, Side, SummaryLine, SummaryTable, Unit, Values};
+use crate::model::{
+    Amount, BudgetThreePublicTable, ClassifiedTable, ProjectGoalsTable, Side, SummaryLine, SummaryTable, Unit, Values,
+};
 
 /// Reads a function- or economic-classification budget table: a code split over 类/款/项
 /// columns (`301 | 01`, `210 | 11 | 02`) is joined into one (a 款 written `2` is `02`; a 类 cell
@@ -21,19 +23,25 @@ use crate::model::{Amount, BudgetThreePublicTable, ClassifiedTable, ProjectGoals
 pub fn classified(form: Form, rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
     let mut class = String::new();
     let names = rows.iter().find_map(name_at);
-    let rows: Vec<Row> = rows.iter().map(|row| joined_code(row, names, &mut class, tracker).unwrap_or_else(|| row.clone())).collect();
+    let rows: Vec<Row> =
+        rows.iter().map(|row| joined_code(row, names, &mut class, tracker).unwrap_or_else(|| row.clone())).collect();
     let mut table = final_accounts::classified(&rows, tracker);
     let expected = columns_of(form);
     let mut next = 0;
-    let in_order = table.columns.iter().filter(|c| table.total.iter().chain(&table.rows).any(|r| r.values.get(*c).is_some())).all(|column| {
-        let at = expected.iter().position(|label| column.ends_with(label));
-        let fits = at.is_some_and(|at| at >= next);
-        next = at.map_or(next, |at| at + 1);
-        fits
-    });
+    let in_order =
+        table.columns.iter().filter(|c| table.total.iter().chain(&table.rows).any(|r| r.values.get(*c).is_some())).all(
+            |column| {
+                let at = expected.iter().position(|label| column.ends_with(label));
+                let fits = at.is_some_and(|at| at >= next);
+                next = at.map_or(next, |at| at + 1);
+                fits
+            },
+        );
     for row in table.total.iter_mut().chain(&mut table.rows) {
         // A row with a figure no column took was not read in line with the header either.
-        let figures = rows.iter().find(|r| r.span == row.span).map_or(0, |r| r.cells.iter().skip(1).filter(|c| matches!(cell_value(&c.text), CellValue::Number(_))).count());
+        let figures = rows.iter().find(|r| r.span == row.span).map_or(0, |r| {
+            r.cells.iter().skip(1).filter(|c| matches!(cell_value(&c.text), CellValue::Number(_))).count()
+        });
         if !in_order || row.values.len() < figures {
             row.values = Values::new();
         }
@@ -79,11 +87,14 @@ fn joined_code(row: &Row, names: Option<usize>, class: &mut String, tracker: &mu
         if norm(row.text(at)) != "合计" {
             return None;
         }
-        let spans_to = |end: usize| end >= at && row.cells.get(at + 1..=end).is_some_and(|cells| cells.iter().all(|c| c.text.trim().is_empty()));
+        let spans_to = |end: usize| {
+            end >= at && row.cells.get(at + 1..=end).is_some_and(|cells| cells.iter().all(|c| c.text.trim().is_empty()))
+        };
         return match names.filter(|&n| spans_to(n)) {
             Some(n) => {
                 let blank = Cell { text: String::new(), span: row.cells[n].span };
-                let cells = [row.cells[at].clone(), blank].into_iter().chain(row.cells[n + 1..].iter().cloned()).collect();
+                let cells =
+                    [row.cells[at].clone(), blank].into_iter().chain(row.cells[n + 1..].iter().cloned()).collect();
                 Some(Row { cells, span: row.span })
             }
             None if at > 0 => Some(Row { cells: row.cells[at..].to_vec(), span: row.span }),
@@ -138,11 +149,21 @@ fn summary_key(label: &str) -> String {
 pub fn summary(rows: &[Row], tracker: &mut Tracker) -> SummaryTable {
     let has_number = |r: &Row| r.cells.iter().any(|c| matches!(cell_value(&c.text), CellValue::Number(_)));
     let data_start = rows.iter().position(has_number).unwrap_or(rows.len());
-    let header: Vec<Vec<String>> = rows[..data_start].iter().map(|r| r.cells.iter().map(|c| if is_meta_cell(&c.text) { String::new() } else { norm(&c.text) }).collect()).collect();
-    let split = header.iter().rev().find_map(|r| r.iter().enumerate().filter(|(_, t)| t.ends_with("项目")).nth(1).map(|(i, _)| i)).unwrap_or(2);
+    let header: Vec<Vec<String>> = rows[..data_start]
+        .iter()
+        .map(|r| r.cells.iter().map(|c| if is_meta_cell(&c.text) { String::new() } else { norm(&c.text) }).collect())
+        .collect();
+    let split = header
+        .iter()
+        .rev()
+        .find_map(|r| r.iter().enumerate().filter(|(_, t)| t.ends_with("项目")).nth(1).map(|(i, _)| i))
+        .unwrap_or(2);
     let width = header.iter().map(Vec::len).max().unwrap_or(0);
-    let key_of = |i: usize| header.iter().rev().map(|r| r.get(i).map_or("", String::as_str)).find(|t| !t.is_empty()).map(summary_key);
-    let columns: Vec<(usize, String)> = (0..width).filter(|&i| i != 0 && i != split).filter_map(|i| key_of(i).map(|k| (i, k))).collect();
+    let key_of = |i: usize| {
+        header.iter().rev().map(|r| r.get(i).map_or("", String::as_str)).find(|t| !t.is_empty()).map(summary_key)
+    };
+    let columns: Vec<(usize, String)> =
+        (0..width).filter(|&i| i != 0 && i != split).filter_map(|i| key_of(i).map(|k| (i, k))).collect();
     let mut table = SummaryTable {
         income_columns: columns.iter().filter(|(i, _)| *i < split).map(|(_, k)| k.clone()).collect(),
         expenditure_columns: columns.iter().filter(|(i, _)| *i > split).map(|(_, k)| k.clone()).collect(),
@@ -162,7 +183,11 @@ pub fn summary(rows: &[Row], tracker: &mut Tracker) -> SummaryTable {
             let s = side as usize;
             let written = norm(&label_cell.text);
             let written = match pending[s].take() {
-                Some(head) if !written.is_empty() && split_ordinal(&written).0.is_none() && !contains(&written, "计") => head + &written,
+                Some(head)
+                    if !written.is_empty() && split_ordinal(&written).0.is_none() && !contains(&written, "计") =>
+                {
+                    head + &written
+                }
                 Some(head) => {
                     table.lines.push(line(side, &head, None, Values::new(), row));
                     written
@@ -173,7 +198,11 @@ pub fn summary(rows: &[Row], tracker: &mut Tracker) -> SummaryTable {
                 continue;
             }
             // A 类 line ends with 支出: one that does not, without figures, wraps onto the next row.
-            if side == Side::Expenditure && values.is_empty() && split_ordinal(&written).0.is_some() && !written.ends_with("支出") {
+            if side == Side::Expenditure
+                && values.is_empty()
+                && split_ordinal(&written).0.is_some()
+                && !written.ends_with("支出")
+            {
                 pending[s] = Some(written);
                 continue;
             }
@@ -237,11 +266,13 @@ pub fn three_public(rows: &[Row], tracker: &mut Tracker) -> BudgetThreePublicTab
     let mut slots: [Option<Amount>; 7] = Default::default();
     if let Some(data) = data {
         let row = &rows[data];
-        let numbers: Vec<(usize, &Cell)> = row.cells.iter().enumerate().filter(|(_, c)| matches!(cell_value(&c.text), CellValue::Number(_))).collect();
+        let numbers: Vec<(usize, &Cell)> =
+            row.cells.iter().enumerate().filter(|(_, c)| matches!(cell_value(&c.text), CellValue::Number(_))).collect();
         let mut leaves: Vec<(usize, usize)> = Vec::new();
         for header in rows[..data].iter().rev() {
             for (i, cell) in header.cells.iter().enumerate() {
-                if let Some(slot) = three_public_slot(&norm(&cell.text)).filter(|s| !leaves.iter().any(|(_, t)| t == s)) {
+                if let Some(slot) = three_public_slot(&norm(&cell.text)).filter(|s| !leaves.iter().any(|(_, t)| t == s))
+                {
                     leaves.push((i, slot));
                 }
             }
@@ -250,7 +281,10 @@ pub fn three_public(rows: &[Row], tracker: &mut Tracker) -> BudgetThreePublicTab
         let placed: Vec<(usize, usize, &Cell)> = if numbers.len() == 7 {
             numbers.iter().enumerate().map(|(slot, (i, c))| (slot, *i, *c)).collect()
         } else if leaves.len() == 7 {
-            numbers.iter().filter_map(|(i, c)| leaves.iter().rev().find(|(at, _)| at <= i).map(|(_, slot)| (*slot, *i, *c))).collect()
+            numbers
+                .iter()
+                .filter_map(|(i, c)| leaves.iter().rev().find(|(at, _)| at <= i).map(|(_, slot)| (*slot, *i, *c)))
+                .collect()
         } else {
             Vec::new()
         };
@@ -262,7 +296,17 @@ pub fn three_public(rows: &[Row], tracker: &mut Tracker) -> BudgetThreePublicTab
         }
     }
     let [total, abroad, reception, vehicle_subtotal, vehicle_purchase, vehicle_operation, operating] = slots;
-    BudgetThreePublicTable { figures: crate::model::ThreePublicFigures { total, abroad, vehicle_subtotal, vehicle_purchase, vehicle_operation, reception }, operating }
+    BudgetThreePublicTable {
+        figures: crate::model::ThreePublicFigures {
+            total,
+            abroad,
+            vehicle_subtotal,
+            vehicle_purchase,
+            vehicle_operation,
+            reception,
+        },
+        operating,
+    }
 }
 
 /// Reads a 项目支出绩效目标表: the 项目名称, the funds (each label's figure is the first cell
@@ -271,8 +315,14 @@ pub fn three_public(rows: &[Row], tracker: &mut Tracker) -> BudgetThreePublicTab
 /// 年度指标值 are text, those that read as figures (`90%`) too.
 pub fn project_goals(rows: &[Row], tracker: &mut Tracker) -> ProjectGoalsTable {
     // Each fund's label, the total it belongs to (2: 其他资金, either) and whether it is that total.
-    const FUNDS: [(&str, usize, bool); 6] =
-        [("项目资金总额", 0, true), ("财政资金", 0, false), ("年度资金申请总额", 1, true), ("当年财政拨款", 1, false), ("上年结转资金", 1, false), ("其他资金", 2, false)];
+    const FUNDS: [(&str, usize, bool); 6] = [
+        ("项目资金总额", 0, true),
+        ("财政资金", 0, false),
+        ("年度资金申请总额", 1, true),
+        ("当年财政拨款", 1, false),
+        ("上年结转资金", 1, false),
+        ("其他资金", 2, false),
+    ];
     let mut table = ProjectGoalsTable { project: None, unit: None, funds: Values::new() };
     let mut annual_at = usize::MAX;
     let mut indicators = false;
@@ -286,13 +336,20 @@ pub fn project_goals(rows: &[Row], tracker: &mut Tracker) -> ProjectGoalsTable {
             indicators = text == "一级指标";
             // `项目资金（元）`, or its `（元）` wrapped onto a line of its own.
             if let Some(unit) = text.strip_prefix("项目资金").unwrap_or(&text).strip_prefix('(') {
-                table.unit = if unit.starts_with("万元") { Some(Unit::TenThousandYuan) } else { unit.starts_with('元').then_some(Unit::Yuan) };
+                table.unit = if unit.starts_with("万元") {
+                    Some(Unit::TenThousandYuan)
+                } else {
+                    unit.starts_with('元').then_some(Unit::Yuan)
+                };
             }
             let fund = FUNDS.iter().find(|(label, _, _)| text.strip_prefix("其中:").unwrap_or(&text) == *label);
             if fund.is_none() && text != "项目名称" {
                 continue;
             }
-            let Some((k, next)) = row.cells.iter().enumerate().skip(i + 1).find(|(_, c)| !c.text.trim().is_empty()) else { continue };
+            let Some((k, next)) = row.cells.iter().enumerate().skip(i + 1).find(|(_, c)| !c.text.trim().is_empty())
+            else {
+                continue;
+            };
             let Some(&(label, group, is_total)) = fund else {
                 table.project.get_or_insert_with(|| next.text.trim().to_string());
                 continue;

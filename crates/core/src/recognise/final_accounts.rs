@@ -5,8 +5,13 @@
 use super::Tracker;
 use crate::amount::{cell_value, CellValue};
 use crate::ingest::{contains, Cell, Row};
-use crate::labels::{class_code_of, is_column_number_row, is_meta_cell, is_value_like, norm, split_ordinal, subject_code};
-use crate::model::{Amount, ClassifiedRow, ClassifiedTable, CodeLevel, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable, ThreePublicFigures, ThreePublicTable, Values};
+use crate::labels::{
+    class_code_of, is_column_number_row, is_meta_cell, is_value_like, norm, split_ordinal, subject_code,
+};
+use crate::model::{
+    Amount, ClassifiedRow, ClassifiedTable, CodeLevel, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable,
+    ThreePublicFigures, ThreePublicTable, Values,
+};
 
 /// Texts of a row with meta cells (`公开03表`, `金额单位：万元`) blanked.
 fn header_texts(row: &Row) -> Vec<String> {
@@ -14,7 +19,8 @@ fn header_texts(row: &Row) -> Vec<String> {
 }
 
 fn is_label_header(text: &str) -> bool {
-    matches!(text, "项目" | "类" | "款" | "项") || ["科目", "编码", "代码", "功能分类", "栏次"].iter().any(|k| contains(text, k))
+    matches!(text, "项目" | "类" | "款" | "项")
+        || ["科目", "编码", "代码", "功能分类", "栏次"].iter().any(|k| contains(text, k))
 }
 
 /// Column keys from (possibly two-level) header rows: a group label in an upper row covers
@@ -89,7 +95,14 @@ fn row_label(row: &Row) -> Option<RowLabel> {
 /// Reads the value cells of a row into `values`: cell `i` maps to header column `i + offset`.
 /// A figure under no header label belongs to the labelled column on its left when that column
 /// is blank in its row (a figure set off from its label, as the layout reader may split them).
-fn read_values(row: &Row, from: usize, offset: usize, columns: &[(String, bool)], values: &mut Values, tracker: &mut Tracker) {
+fn read_values(
+    row: &Row,
+    from: usize,
+    offset: usize,
+    columns: &[(String, bool)],
+    values: &mut Values,
+    tracker: &mut Tracker,
+) {
     for (i, cell) in row.cells.iter().enumerate().skip(from) {
         let Some((mut key, mut is_label)) = columns.get(i + offset).map(|(k, l)| (k, *l)) else { continue };
         if key.is_empty() && !cell.text.trim().is_empty() {
@@ -113,18 +126,28 @@ pub fn classified(rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
         let values = || r.cells.iter().skip(1).map(|c| cell_value(&c.text));
         values().any(|v| v == CellValue::Text) && !values().any(|v| matches!(v, CellValue::Number(_)))
     };
-    let data_start = rows.iter().position(|r| row_label(r).is_some_and(|l| !(l.code.is_none() && names_columns(r)))).unwrap_or(rows.len());
+    let data_start = rows
+        .iter()
+        .position(|r| row_label(r).is_some_and(|l| !(l.code.is_none() && names_columns(r))))
+        .unwrap_or(rows.len());
     let header: Vec<Vec<String>> = rows[..data_start]
         .iter()
         .map(header_texts)
-        .filter(|texts| !is_column_number_row(&texts.iter().map(String::as_str).collect::<Vec<_>>()) && texts.iter().any(|t| !t.is_empty()))
+        .filter(|texts| {
+            !is_column_number_row(&texts.iter().map(String::as_str).collect::<Vec<_>>())
+                && texts.iter().any(|t| !t.is_empty())
+        })
         .collect();
     for row in &rows[..data_start] {
         mark_column_numbers(row, tracker);
     }
     let columns = header_columns(&header);
     let label_columns = columns.iter().position(|(key, label)| !key.is_empty() && !label).unwrap_or(2);
-    let mut table = ClassifiedTable { columns: columns.iter().filter(|(k, l)| !k.is_empty() && !l).map(|(k, _)| k.clone()).collect(), total: None, rows: Vec::new() };
+    let mut table = ClassifiedTable {
+        columns: columns.iter().filter(|(k, l)| !k.is_empty() && !l).map(|(k, _)| k.clone()).collect(),
+        total: None,
+        rows: Vec::new(),
+    };
     for row in &rows[data_start..] {
         if is_column_number_row(&row.texts()) {
             mark_column_numbers(row, tracker);
@@ -138,7 +161,14 @@ pub fn classified(rows: &[Row], tracker: &mut Tracker) -> ClassifiedTable {
         let mut values = Values::new();
         read_values(row, label.cells, offset, &columns, &mut values, tracker);
         let key = label.code.as_ref().map_or_else(|| label.label.clone(), |(code, _)| code.clone());
-        let parsed = ClassifiedRow { key, code: label.code.as_ref().map(|(c, _)| c.clone()), level: label.code.map(|(_, l)| l), label: label.label, values, span: row.span };
+        let parsed = ClassifiedRow {
+            key,
+            code: label.code.as_ref().map(|(c, _)| c.clone()),
+            level: label.code.map(|(_, l)| l),
+            label: label.label,
+            values,
+            span: row.span,
+        };
         if parsed.code.is_none() {
             table.total = Some(parsed);
         } else {
@@ -174,7 +204,8 @@ pub fn summary(rows: &[Row], tracker: &mut Tracker) -> SummaryTable {
         }
     };
     let side_columns = |range: std::ops::Range<usize>| -> Vec<(usize, String)> {
-        let labelled: Vec<usize> = range.filter(|&i| header.get(i).is_some_and(|t| !t.is_empty() && t != "项目" && t != "行次")).collect();
+        let labelled: Vec<usize> =
+            range.filter(|&i| header.get(i).is_some_and(|t| !t.is_empty() && t != "项目" && t != "行次")).collect();
         let single = labelled.len() == 1;
         labelled.into_iter().map(|i| (i, column_key(i, single))).collect()
     };
@@ -192,7 +223,9 @@ pub fn summary(rows: &[Row], tracker: &mut Tracker) -> SummaryTable {
             mark_column_numbers(row, tracker);
             continue;
         }
-        for (side, start, columns) in [(Side::Income, 0, &income_columns), (Side::Expenditure, split, &expenditure_columns)] {
+        for (side, start, columns) in
+            [(Side::Income, 0, &income_columns), (Side::Expenditure, split, &expenditure_columns)]
+        {
             let parent = &mut parents[side as usize];
             if let Some(line) = summary_line(row, side, start, columns, parent, tracker) {
                 table.lines.push(line);
@@ -204,7 +237,14 @@ pub fn summary(rows: &[Row], tracker: &mut Tracker) -> SummaryTable {
 
 const FUND_LINES: [&str; 3] = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"];
 
-fn summary_line(row: &Row, side: Side, start: usize, columns: &[(usize, String)], parent: &mut Option<String>, tracker: &mut Tracker) -> Option<SummaryLine> {
+fn summary_line(
+    row: &Row,
+    side: Side,
+    start: usize,
+    columns: &[(usize, String)],
+    parent: &mut Option<String>,
+    tracker: &mut Tracker,
+) -> Option<SummaryLine> {
     let label_cell = row.cells.get(start)?;
     if let Some(cell) = row.cells.get(start + 1) {
         tracker.structural(cell);
@@ -258,7 +298,8 @@ pub fn economic(rows: &[Row], tracker: &mut Tracker) -> EconomicTable {
         let totals = total_labels(row);
         if !totals.is_empty() || !pending.is_empty() {
             let labels = if totals.is_empty() { std::mem::take(&mut pending) } else { totals };
-            let numbers: Vec<(usize, Amount)> = row.cells.iter().enumerate().filter_map(|(i, c)| Amount::from_cell(c, i).map(|a| (i, a))).collect();
+            let numbers: Vec<(usize, Amount)> =
+                row.cells.iter().enumerate().filter_map(|(i, c)| Amount::from_cell(c, i).map(|a| (i, a))).collect();
             if numbers.is_empty() {
                 pending = labels;
                 continue;
@@ -311,23 +352,34 @@ fn total_labels(row: &Row) -> Vec<(usize, bool)> {
 /// Reads table 09: header leaves give the order of the six figures of each side (预算数, then
 /// 决算数); the value cells are read in that order after dropping a leading 栏次 run.
 pub fn three_public(rows: &[Row], tracker: &mut Tracker) -> ThreePublicTable {
-    let is_data = |r: &Row| !r.is_blank() && r.cells.iter().all(|c| matches!(cell_value(&c.text), CellValue::Number(_) | CellValue::Nil | CellValue::Empty));
+    let is_data = |r: &Row| {
+        !r.is_blank()
+            && r.cells
+                .iter()
+                .all(|c| matches!(cell_value(&c.text), CellValue::Number(_) | CellValue::Nil | CellValue::Empty))
+    };
     let data_start = rows.iter().position(is_data).unwrap_or(rows.len());
     let header: Vec<Vec<String>> = rows[..data_start].iter().map(header_texts).collect();
     let width = header.iter().map(Vec::len).max().unwrap_or(0);
     let mut keys: Vec<&'static str> = Vec::new();
     for i in 0..width {
-        let leaf = header.iter().rev().map(|r| r.get(i).map_or("", String::as_str)).find(|t| !t.is_empty() && *t != "预算数" && *t != "决算数");
+        let leaf = header
+            .iter()
+            .rev()
+            .map(|r| r.get(i).map_or("", String::as_str))
+            .find(|t| !t.is_empty() && *t != "预算数" && *t != "决算数");
         if let Some(key) = leaf.and_then(three_public_key) {
             keys.push(key);
         }
     }
-    const STANDARD: [&str; 6] = ["total", "abroad", "vehicle_subtotal", "vehicle_purchase", "vehicle_operation", "reception"];
+    const STANDARD: [&str; 6] =
+        ["total", "abroad", "vehicle_subtotal", "vehicle_purchase", "vehicle_operation", "reception"];
     let complete = |half: &[&str]| STANDARD.iter().all(|k| half.contains(k));
     if keys.len() < 12 || !complete(&keys[..6]) || !complete(&keys[6..12]) {
         keys = STANDARD.iter().chain(STANDARD.iter()).copied().collect();
     }
-    let mut slots: Vec<(usize, &Cell)> = rows[data_start..].iter().filter(|r| is_data(r)).flat_map(|r| r.cells.iter().enumerate()).collect();
+    let mut slots: Vec<(usize, &Cell)> =
+        rows[data_start..].iter().filter(|r| is_data(r)).flat_map(|r| r.cells.iter().enumerate()).collect();
     let run = slots.iter().enumerate().take_while(|(k, (_, c))| c.text.trim() == (k + 1).to_string()).count();
     if run >= 3 {
         for (_, cell) in slots.drain(..run) {

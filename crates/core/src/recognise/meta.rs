@@ -58,7 +58,9 @@ const COVER_LABELS: [&str; 3] = ["预算主管部门:", "主管部门:", "预算
 
 fn texts(blocks: &[Block]) -> impl Iterator<Item = (&str, usize)> {
     blocks.iter().filter_map(|b| match b {
-        Block::Heading { text, span, .. } | Block::Paragraph { text, span, .. } => Some((text.as_str(), span.line_start)),
+        Block::Heading { text, span, .. } | Block::Paragraph { text, span, .. } => {
+            Some((text.as_str(), span.line_start))
+        }
         Block::Table { .. } => None,
     })
 }
@@ -66,9 +68,13 @@ fn texts(blocks: &[Block]) -> impl Iterator<Item = (&str, usize)> {
 /// Whether a title line names an organisation (`株洲市人民政府驻北京联络处`).
 fn organisation(text: &str) -> Option<String> {
     let t = trim_start_literal(&norm(text), "第一部分").trim_start_matches(':').to_string();
-    let suffixes = ["处", "室", "局", "委", "委员会", "院", "中心", "馆", "所", "站", "队", "厅", "部", "办", "会", "府"];
+    let suffixes =
+        ["处", "室", "局", "委", "委员会", "院", "中心", "馆", "所", "站", "队", "厅", "部", "办", "会", "府"];
     let banned = ["年", "决算", "预算", "报告", "目录", "部分", "概况", "说明", "表"];
-    let ok = !t.is_empty() && t.chars().count() <= 40 && suffixes.iter().any(|s| t.ends_with(s)) && !banned.iter().any(|b| contains(&t, b));
+    let ok = !t.is_empty()
+        && t.chars().count() <= 40
+        && suffixes.iter().any(|s| t.ends_with(s))
+        && !banned.iter().any(|b| contains(&t, b));
     ok.then_some(t)
 }
 
@@ -83,7 +89,8 @@ pub fn years(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             if !bytes.get(start + 2..start + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
                 continue;
             }
-            let spacing = text[start + 4..].len() - text[start + 4..].trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b').len();
+            let spacing = text[start + 4..].len()
+                - text[start + 4..].trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b').len();
             let after = start + 4 + spacing;
             if text[after..].starts_with('年') {
                 from = after + '年'.len_utf8();
@@ -98,7 +105,8 @@ pub fn years(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 pub fn document_info(blocks: &[Block], tables: &[RecognisedTable]) -> DocumentInfo {
     let head: Vec<(&str, usize)> = texts(blocks).take(TITLE_LINES).collect();
     // Title lines are short; longer lines in the head are already running text.
-    let head_text: String = head.iter().map(|(t, _)| norm(t)).filter(|t| t.chars().count() <= TITLE_MAX_CHARS).collect();
+    let head_text: String =
+        head.iter().map(|(t, _)| norm(t)).filter(|t| t.chars().count() <= TITLE_MAX_CHARS).collect();
 
     let (year, year_line) = head
         .iter()
@@ -113,7 +121,8 @@ pub fn document_info(blocks: &[Block], tables: &[RecognisedTable]) -> DocumentIn
     if contains(&head_text, "决算") || tables.iter().any(|t| t.form.is_final_accounts()) {
         kinds.push(DocumentKind::FinalAccounts);
     }
-    let budget_title = contains(&head_text, "预算说明") || (contains(&head_text, "部门预算") || contains(&head_text, "单位预算")) && !contains(&head_text, "决算");
+    let budget_title = contains(&head_text, "预算说明")
+        || (contains(&head_text, "部门预算") || contains(&head_text, "单位预算")) && !contains(&head_text, "决算");
     if budget_title || tables.iter().any(|t| t.form.is_budget()) {
         kinds.push(DocumentKind::Budget);
     }
@@ -138,14 +147,22 @@ pub fn document_info(blocks: &[Block], tables: &[RecognisedTable]) -> DocumentIn
     let from_cover = || {
         head.iter().find_map(|(t, line)| {
             let t = norm(t);
-            COVER_LABELS.iter().find_map(|label| t.strip_prefix(label)).filter(|rest| !rest.is_empty()).map(|rest| (rest.to_string(), *line))
+            COVER_LABELS
+                .iter()
+                .find_map(|label| t.strip_prefix(label))
+                .filter(|rest| !rest.is_empty())
+                .map(|rest| (rest.to_string(), *line))
         })
     };
     let from_title = || head.iter().find_map(|(t, line)| organisation(t).map(|o| (o, *line)));
-    let (department, department_line) = stated.or_else(from_cover).or_else(from_title).map_or((None, None), |(d, l)| (Some(d), Some(l)));
+    let (department, department_line) =
+        stated.or_else(from_cover).or_else(from_title).map_or((None, None), |(d, l)| (Some(d), Some(l)));
 
     let units: Vec<Unit> = tables.iter().filter_map(|t| t.unit).collect();
-    let unit = [Unit::TenThousandYuan, Unit::Yuan].into_iter().max_by_key(|u| units.iter().filter(|x| *x == u).count()).filter(|_| !units.is_empty());
+    let unit = [Unit::TenThousandYuan, Unit::Yuan]
+        .into_iter()
+        .max_by_key(|u| units.iter().filter(|x| *x == u).count())
+        .filter(|_| !units.is_empty());
 
     DocumentInfo { kinds, year, year_line, department, department_line, blank_department_lines, unit }
 }

@@ -271,31 +271,42 @@ fn notes_after(blocks: &[Block], index: usize) -> Vec<Note> {
             Block::Paragraph { text, span, .. } => Some((text, span)),
             _ => None,
         })
-        .filter(|(text, _)| text.starts_with("注") || text.starts_with("说明") || text.starts_with("备注") || contains(text, "无数据"))
+        .filter(|(text, _)| {
+            text.starts_with("注") || text.starts_with("说明") || text.starts_with("备注") || contains(text, "无数据")
+        })
         .map(|(text, span)| Note { text: text.clone(), span: *span })
         .collect()
 }
 
 fn read_model(form: Form, rows: &[Row], tracker: &mut Tracker) -> TableModel {
     match form {
-        Form::IncomeExpenditureSummary | Form::FiscalGrantSummary => TableModel::Summary(final_accounts::summary(rows, tracker)),
-        Form::Income | Form::Expenditure | Form::GeneralBudgetExpenditure | Form::GovernmentFund | Form::StateCapital => {
-            TableModel::Classified(final_accounts::classified(rows, tracker))
+        Form::IncomeExpenditureSummary | Form::FiscalGrantSummary => {
+            TableModel::Summary(final_accounts::summary(rows, tracker))
         }
+        Form::Income
+        | Form::Expenditure
+        | Form::GeneralBudgetExpenditure
+        | Form::GovernmentFund
+        | Form::StateCapital => TableModel::Classified(final_accounts::classified(rows, tracker)),
         Form::GeneralBudgetBasicExpenditure => TableModel::Economic(final_accounts::economic(rows, tracker)),
         Form::ThreePublicExpenses => TableModel::ThreePublic(Box::new(final_accounts::three_public(rows, tracker))),
         Form::PerformanceBasicData => TableModel::BasicData(performance::basic_data(rows, tracker)),
         #[cfg(feature = "budget")]
         Form::BudgetSummary | Form::BudgetFiscalGrantSummary => TableModel::Summary(budget::summary(rows, tracker)),
         #[cfg(feature = "budget")]
-        Form::BudgetIncome | Form::BudgetExpenditure | Form::BudgetGeneral | Form::BudgetGovernmentFund | Form::BudgetStateCapital | Form::BudgetBasicEconomic => {
-            TableModel::Classified(budget::classified(form, rows, tracker))
-        }
+        Form::BudgetIncome
+        | Form::BudgetExpenditure
+        | Form::BudgetGeneral
+        | Form::BudgetGovernmentFund
+        | Form::BudgetStateCapital
+        | Form::BudgetBasicEconomic => TableModel::Classified(budget::classified(form, rows, tracker)),
         #[cfg(feature = "budget")]
         Form::BudgetThreePublic => TableModel::BudgetThreePublic(Box::new(budget::three_public(rows, tracker))),
         #[cfg(feature = "budget")]
         Form::BudgetProjectGoals => TableModel::ProjectGoals(Box::new(budget::project_goals(rows, tracker))),
-        Form::OverallPerformance | Form::ProjectPerformance => TableModel::Performance(Box::new(performance::performance(rows, tracker))),
+        Form::OverallPerformance | Form::ProjectPerformance => {
+            TableModel::Performance(Box::new(performance::performance(rows, tracker)))
+        }
         // Titles name budget forms only with the feature.
         #[cfg(not(feature = "budget"))]
         _ => unreachable!("budget form without the budget feature"),
@@ -426,7 +437,8 @@ fn is_row_without_columns(text: &str) -> bool {
         return false;
     }
     let bytes = text.as_bytes();
-    let decimal_points = (1..bytes.len().saturating_sub(1)).filter(|&i| bytes[i] == b'.' && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit());
+    let decimal_points = (1..bytes.len().saturating_sub(1))
+        .filter(|&i| bytes[i] == b'.' && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit());
     decimal_points.take(2).count() == 2
 }
 
@@ -448,7 +460,13 @@ fn tables_without_columns(source: &str, tables: &[RecognisedTable]) -> Vec<Table
         if !heads_lines || tables.iter().any(|t| t.form == form) || out.iter().any(|t| t.form == form) {
             continue;
         }
-        rows_seen |= lines[index + 1..].iter().take_while(|l| title(l).is_none()).take(80).filter(|l| is_row_without_columns(l)).count() >= 2;
+        rows_seen |= lines[index + 1..]
+            .iter()
+            .take_while(|l| title(l).is_none())
+            .take(80)
+            .filter(|l| is_row_without_columns(l))
+            .count()
+            >= 2;
         out.push(TableWithoutColumns { form, line: index + 1 });
     }
     if !rows_seen {
@@ -496,7 +514,10 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
             unrecognised_tables.push(UnrecognisedTable {
                 span,
                 context: group.context.nearest_text.clone(),
-                first_row: rows.first().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ")).unwrap_or_default(),
+                first_row: rows
+                    .first()
+                    .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | "))
+                    .unwrap_or_default(),
             });
             continue;
         };
@@ -509,7 +530,12 @@ pub fn recognise(source: &str, blocks: &[Block]) -> Recognised {
             table_ids[i] = Some(tables.len());
         }
         let layout =
-            if group.blocks.iter().any(|&i| matches!(blocks[i], Block::Table { layout: TableLayout::CellPerLine, .. })) { TableLayout::CellPerLine } else { TableLayout::Tabbed };
+            if group.blocks.iter().any(|&i| matches!(blocks[i], Block::Table { layout: TableLayout::CellPerLine, .. }))
+            {
+                TableLayout::CellPerLine
+            } else {
+                TableLayout::Tabbed
+            };
         let context = &group.context;
         tables.push(RecognisedTable {
             form,
@@ -570,10 +596,14 @@ fn table_groups(blocks: &[Block]) -> Vec<TableGroup> {
         let context = context_of(blocks, index, rows);
         let by_header = forms::form_of_header(rows);
         let continues = match (groups.last(), previous_table) {
-            (Some(group), Some(prev)) if context.title.is_none() && group.blocks.last() == Some(&prev) => match group.form {
-                Some((form, _)) => by_header == Some(form) || (by_header.is_none() && starts_with_coded_row(form, rows)),
-                None => false,
-            },
+            (Some(group), Some(prev)) if context.title.is_none() && group.blocks.last() == Some(&prev) => {
+                match group.form {
+                    Some((form, _)) => {
+                        by_header == Some(form) || (by_header.is_none() && starts_with_coded_row(form, rows))
+                    }
+                    None => false,
+                }
+            }
             _ => false,
         };
         previous_table = Some(index);
@@ -611,13 +641,23 @@ fn starts_with_coded_row(form: Form, rows: &[Row]) -> bool {
             | Form::BudgetStateCapital
             | Form::BudgetBasicEconomic
     );
-    coded && rows.iter().find(|r| !r.is_blank()).is_some_and(|r| labels::subject_code(r.text(0)).is_some() || final_accounts::is_total(r.text(0)))
+    coded
+        && rows
+            .iter()
+            .find(|r| !r.is_blank())
+            .is_some_and(|r| labels::subject_code(r.text(0)).is_some() || final_accounts::is_total(r.text(0)))
 }
 
 /// Marks as structure the numbers under a `序号` header (a list's sequence numbers: the units a
 /// document covers, say), which are no figures to read.
 fn mark_sequence_numbers(rows: &[Row], tracker: &mut Tracker) {
-    let Some((header, column)) = rows.iter().enumerate().find_map(|(r, row)| row.cells.iter().position(|c| norm(&c.text) == "序号").map(|c| (r, c))) else { return };
+    let Some((header, column)) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(r, row)| row.cells.iter().position(|c| norm(&c.text) == "序号").map(|c| (r, c)))
+    else {
+        return;
+    };
     for cell in rows[header + 1..].iter().filter_map(|row| row.cells.get(column)) {
         if cell.text.bytes().all(|b| b.is_ascii_digit()) && !cell.text.is_empty() {
             tracker.structural(cell);
@@ -645,7 +685,11 @@ fn tally(rows: &[Row], tracker: &mut Tracker, placed: &Offsets, reason: &'static
                 coverage.numeric_cells_structural += 1;
             } else {
                 let reason = if after_total { "row after the 总分 row" } else { reason };
-                coverage.unplaced_cells.push(CellIssue { text: cell.text.clone(), at: Location::of(cell.span, column), reason });
+                coverage.unplaced_cells.push(CellIssue {
+                    text: cell.text.clone(),
+                    at: Location::of(cell.span, column),
+                    reason,
+                });
             }
         }
     }

@@ -24,8 +24,20 @@ pub fn numbers_tables(tables: &[RecognisedTable]) -> bool {
 
 /// Words a 决算 table's name starts with, after a department or year prefix: every title
 /// [`crate::forms::form_of_title`] takes has one.
-const NAME_STARTS: [&str; 12] =
-    ["收入支出决算总表", "收入决算表", "支出决算表", "财政拨款", "一般公共预算", "基本支出", "政府性基金", "国有资本", "国有资产", "“三公”", "\"三公\"", "三公"];
+const NAME_STARTS: [&str; 12] = [
+    "收入支出决算总表",
+    "收入决算表",
+    "支出决算表",
+    "财政拨款",
+    "一般公共预算",
+    "基本支出",
+    "政府性基金",
+    "国有资本",
+    "国有资产",
+    "“三公”",
+    "\"三公\"",
+    "三公",
+];
 
 /// The form's name as a title line writes it: from the first word a 决算 table's name starts
 /// with ([`NAME_STARTS`]) to its last `表`, so without a leading department and year
@@ -64,7 +76,9 @@ impl RecognisedTable {
     /// The number the document gives the table (`"02"` of `02表`); `None` when
     /// [`Self::short_name`] is not a number (a document that does not number its tables).
     pub fn number(&self) -> Option<&str> {
-        self.short_name.strip_suffix('表').filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        self.short_name
+            .strip_suffix('表')
+            .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
     }
 
     /// Whether [`Self::short_name`] is a number the document gives its tables (`02表`).

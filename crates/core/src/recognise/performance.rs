@@ -8,7 +8,10 @@ use super::Tracker;
 use crate::amount::{cell_value, parse_number, CellValue, Number};
 use crate::ingest::{contains, trim_start_literal, Cell, Row};
 use crate::labels::{is_meta_cell, norm, split_ordinal, stated_points};
-use crate::model::{Amount, BasicDataRow, BasicDataTable, FundingLine, Indicator, IndicatorGroup, Location, PerformanceTable, Side, SplitEntry, Text, Values};
+use crate::model::{
+    Amount, BasicDataRow, BasicDataTable, FundingLine, Indicator, IndicatorGroup, Location, PerformanceTable, Side,
+    SplitEntry, Text, Values,
+};
 
 fn is_plain_number(text: &str) -> bool {
     matches!(cell_value(text), CellValue::Number(Number { percent: false, .. }))
@@ -25,10 +28,16 @@ fn funding_label(text: &str) -> Option<&'static str> {
     if contains(t, ":") {
         return None;
     }
-    [("年度资金总额", "年度资金总额"), ("当年财政拨款", "当年财政拨款"), ("上年结转", "上年结转资金"), ("其他资金", "其他资金"), ("其它资金", "其他资金")]
-        .iter()
-        .find(|(prefix, _)| t.starts_with(prefix))
-        .map(|(_, label)| *label)
+    [
+        ("年度资金总额", "年度资金总额"),
+        ("当年财政拨款", "当年财政拨款"),
+        ("上年结转", "上年结转资金"),
+        ("其他资金", "其他资金"),
+        ("其它资金", "其他资金"),
+    ]
+    .iter()
+    .find(|(prefix, _)| t.starts_with(prefix))
+    .map(|(_, label)| *label)
 }
 
 const FUNDING_COLUMNS: [&str; 6] = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"];
@@ -64,7 +73,8 @@ pub fn performance(rows: &[Row], tracker: &mut Tracker) -> PerformanceTable {
         }
         let texts: Vec<String> = row.cells.iter().map(|c| norm(&c.text)).collect();
         if let Some(i) = texts.iter().position(|t| t == "总分") {
-            let numbers: Vec<Amount> = row.cells.iter().enumerate().skip(i + 1).filter_map(|(k, c)| Amount::from_cell(c, k)).collect();
+            let numbers: Vec<Amount> =
+                row.cells.iter().enumerate().skip(i + 1).filter_map(|(k, c)| Amount::from_cell(c, k)).collect();
             table.total_points = numbers.first().cloned();
             table.total_score = numbers.get(1).cloned();
             finished = true;
@@ -75,7 +85,8 @@ pub fn performance(rows: &[Row], tracker: &mut Tracker) -> PerformanceTable {
             level2_column = texts.iter().position(|t| t == "二级指标").unwrap_or(i + 1);
             continue;
         }
-        let starts_indicators = row.cells.iter().enumerate().any(|(i, c)| level1_name(&c.text, i, level2_column).is_some());
+        let starts_indicators =
+            row.cells.iter().enumerate().any(|(i, c)| level1_name(&c.text, i, level2_column).is_some());
         if !in_indicators && starts_indicators {
             in_indicators = true;
         }
@@ -109,7 +120,13 @@ fn read_goals(row: &Row, table: &mut PerformanceTable, tracker: &mut Tracker) {
     }
 }
 
-fn read_head_row(row: &Row, texts: &[String], table: &mut PerformanceTable, funding_columns: &mut Vec<(usize, usize)>, tracker: &mut Tracker) {
+fn read_head_row(
+    row: &Row,
+    texts: &[String],
+    table: &mut PerformanceTable,
+    funding_columns: &mut Vec<(usize, usize)>,
+    tracker: &mut Tracker,
+) {
     if let Some(i) = texts.iter().position(|t| contains(t, "项目支出名称") || t.ends_with("名称")) {
         table.subject = next_text(row, i);
     }
@@ -120,10 +137,16 @@ fn read_head_row(row: &Row, texts: &[String], table: &mut PerformanceTable, fund
         table.implementing_unit = next_text(row, i);
     }
     if texts.iter().any(|t| t == "年初预算数") {
-        *funding_columns = texts.iter().enumerate().filter_map(|(i, t)| FUNDING_COLUMNS.iter().position(|c| c == t).map(|f| (i, f))).collect();
+        *funding_columns = texts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| FUNDING_COLUMNS.iter().position(|c| c == t).map(|f| (i, f)))
+            .collect();
         return;
     }
-    if let Some((label_column, label)) = row.cells.iter().enumerate().find_map(|(i, c)| funding_label(&c.text).map(|l| (i, l))) {
+    if let Some((label_column, label)) =
+        row.cells.iter().enumerate().find_map(|(i, c)| funding_label(&c.text).map(|l| (i, l)))
+    {
         table.funding.push(funding_line(row, label_column, label, funding_columns, tracker));
         return;
     }
@@ -134,7 +157,13 @@ fn read_head_row(row: &Row, texts: &[String], table: &mut PerformanceTable, fund
     }
 }
 
-fn funding_line(row: &Row, label_column: usize, label: &str, columns: &[(usize, usize)], tracker: &mut Tracker) -> FundingLine {
+fn funding_line(
+    row: &Row,
+    label_column: usize,
+    label: &str,
+    columns: &[(usize, usize)],
+    tracker: &mut Tracker,
+) -> FundingLine {
     let mut fields: [Option<Amount>; 6] = Default::default();
     let positional = columns.len() == FUNDING_COLUMNS.len() && columns.iter().all(|(i, _)| *i > label_column);
     let cells: Vec<(usize, &Cell)> = row.cells.iter().enumerate().skip(label_column + 1).collect();
@@ -158,7 +187,16 @@ fn funding_line(row: &Row, label_column: usize, label: &str, columns: &[(usize, 
         }
     }
     let [initial_budget, full_year_budget, executed, points, execution_rate, score] = fields;
-    FundingLine { label: label.to_string(), initial_budget, full_year_budget, executed, points, execution_rate, score, span: row.span }
+    FundingLine {
+        label: label.to_string(),
+        initial_budget,
+        full_year_budget,
+        executed,
+        points,
+        execution_rate,
+        score,
+        span: row.span,
+    }
 }
 
 /// A `label：amount` cell of the funding split (`其中：一般公共预算：280.72`).
@@ -201,11 +239,18 @@ fn level1_name(text: &str, column: usize, level2_column: usize) -> Option<(Strin
     };
     const LEVEL1: [&str; 8] = ["产出指标", "效益指标", "满意度指标", "成本指标", "产出", "效益", "满意度", "成本"];
     let keyword = ["产出", "效益", "满意度", "成本"].iter().any(|k| contains(&name, k));
-    let is_level1 = (points.is_some() && (name.is_empty() || keyword)) || (LEVEL1.contains(&name.as_str()) && column < level2_column);
+    let is_level1 = (points.is_some() && (name.is_empty() || keyword))
+        || (LEVEL1.contains(&name.as_str()) && column < level2_column);
     is_level1.then_some((name, points))
 }
 
-fn read_indicator_row(row: &Row, level2_column: usize, context: &mut IndicatorContext, table: &mut PerformanceTable, tracker: &mut Tracker) {
+fn read_indicator_row(
+    row: &Row,
+    level2_column: usize,
+    context: &mut IndicatorContext,
+    table: &mut PerformanceTable,
+    tracker: &mut Tracker,
+) {
     let filled: Vec<usize> = (0..row.cells.len()).filter(|&i| !row.text(i).trim().is_empty()).collect();
     let pair = filled.windows(2).rev().find(|w| is_plain_number(row.text(w[0])) && is_plain_number(row.text(w[1])));
     let (label_end, scores) = match pair {
@@ -253,9 +298,11 @@ fn read_indicator_row(row: &Row, level2_column: usize, context: &mut IndicatorCo
         }
     }
     let cell_text = |i: usize| Some(row.text(i).trim().to_string()).filter(|t| !t.is_empty());
-    let deviation: Vec<String> = filled.iter().filter(|&&i| i > score_column).map(|&i| row.text(i).trim().to_string()).collect();
+    let deviation: Vec<String> =
+        filled.iter().filter(|&&i| i > score_column).map(|&i| row.text(i).trim().to_string()).collect();
     let name_column = name_parts.last().map_or(points_column.saturating_sub(3), |(i, _)| *i);
-    context.last_columns = Some([name_column, points_column.saturating_sub(2), points_column.saturating_sub(1), score_column]);
+    context.last_columns =
+        Some([name_column, points_column.saturating_sub(2), points_column.saturating_sub(1), score_column]);
     let indicator = Indicator {
         level1: context.level1.clone(),
         level2: context.level2.clone(),
@@ -277,7 +324,9 @@ fn read_indicator_row(row: &Row, level2_column: usize, context: &mut IndicatorCo
 /// indicator, cell by cell: name, 年度指标值, 实际完成值 and 偏差 columns; a trailing
 /// `…指标` fragment completes a broken 二级指标. `无` placeholders are not continuations.
 fn continue_indicator(row: &Row, filled: &[usize], context: &mut IndicatorContext, table: &mut PerformanceTable) {
-    let (Some([name, target, actual, score]), Some(last)) = (context.last_columns, table.indicators.last_mut()) else { return };
+    let (Some([name, target, actual, score]), Some(last)) = (context.last_columns, table.indicators.last_mut()) else {
+        return;
+    };
     for &i in filled {
         let text = norm(row.text(i));
         if text == "无" {
@@ -303,7 +352,14 @@ fn continue_indicator(row: &Row, filled: &[usize], context: &mut IndicatorContex
 }
 
 /// Starts (or, for a points-only fragment like `(20 分)`, completes) a 一级指标 group.
-fn open_group(context: &mut IndicatorContext, table: &mut PerformanceTable, name: String, points: Option<String>, row: &Row, level2_column: usize) {
+fn open_group(
+    context: &mut IndicatorContext,
+    table: &mut PerformanceTable,
+    name: String,
+    points: Option<String>,
+    row: &Row,
+    level2_column: usize,
+) {
     let stated = points.as_ref().and_then(|_| {
         row.cells.iter().enumerate().find_map(|(i, c)| {
             let (p, _) = stated_points(&c.text)?;
@@ -331,7 +387,9 @@ fn basic_label(text: &str) -> String {
     // `4其他事业类发展资金`: an ordinal digit without its `、`; a year (`2023年度…`) stays.
     let mut chars = label.chars();
     let label = match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_ascii_digit() && !second.is_ascii_digit() && second != '年' => &label[1..],
+        (Some(first), Some(second)) if first.is_ascii_digit() && !second.is_ascii_digit() && second != '年' => {
+            &label[1..]
+        }
         _ => label.as_str(),
     };
     label.trim_end_matches(':').to_string()
@@ -357,7 +415,8 @@ fn basic_column_key(header: &str, is_last_actual: bool) -> String {
 
 /// Reads the 部门整体支出绩效评价基础数据表.
 pub fn basic_data(rows: &[Row], tracker: &mut Tracker) -> BasicDataTable {
-    let mut table = BasicDataTable { staffing: Values::new(), columns: Vec::new(), rows: Vec::new(), buildings: Values::new() };
+    let mut table =
+        BasicDataTable { staffing: Values::new(), columns: Vec::new(), rows: Vec::new(), buildings: Values::new() };
     let mut columns: Vec<(usize, String)> = Vec::new();
     let mut staffing_header: Option<Vec<(usize, String)>> = None;
     let mut building_header: Option<Vec<(usize, String)>> = None;
@@ -367,10 +426,15 @@ pub fn basic_data(rows: &[Row], tracker: &mut Tracker) -> BasicDataTable {
         }
         let texts: Vec<String> = row.cells.iter().map(|c| norm(&c.text)).collect();
         let joined = texts.concat();
-        let header_of =
-            |row_texts: &[String]| -> Vec<(usize, String)> { row_texts.iter().enumerate().skip(1).filter(|(_, t)| !t.is_empty()).map(|(i, t)| (i, t.clone())).collect() };
+        let header_of = |row_texts: &[String]| -> Vec<(usize, String)> {
+            row_texts.iter().enumerate().skip(1).filter(|(_, t)| !t.is_empty()).map(|(i, t)| (i, t.clone())).collect()
+        };
         if contains(&joined, "编制数") {
-            let header: Vec<(usize, String)> = header_of(&texts).into_iter().filter(|(_, t)| !contains(t, "供养")).map(|(i, t)| (i, basic_column_key(&t, false))).collect();
+            let header: Vec<(usize, String)> = header_of(&texts)
+                .into_iter()
+                .filter(|(_, t)| !contains(t, "供养"))
+                .map(|(i, t)| (i, basic_column_key(&t, false)))
+                .collect();
             staffing_header = Some(header);
             continue;
         }
@@ -379,9 +443,14 @@ pub fn basic_data(rows: &[Row], tracker: &mut Tracker) -> BasicDataTable {
             continue;
         }
         if contains(&joined, "预算数") && contains(&joined, "决算数") {
-            let header: Vec<(usize, String)> = header_of(&texts).into_iter().filter(|(_, t)| !contains(t, "经费控制")).collect();
+            let header: Vec<(usize, String)> =
+                header_of(&texts).into_iter().filter(|(_, t)| !contains(t, "经费控制")).collect();
             let last_actual = header.iter().rposition(|(_, t)| contains(t, "决算数"));
-            columns = header.iter().enumerate().map(|(k, (i, t))| (*i, basic_column_key(t, Some(k) == last_actual))).collect();
+            columns = header
+                .iter()
+                .enumerate()
+                .map(|(k, (i, t))| (*i, basic_column_key(t, Some(k) == last_actual)))
+                .collect();
             table.columns = columns.iter().map(|(_, k)| k.clone()).collect();
             continue;
         }

@@ -98,11 +98,21 @@ fn reflowed_sentences(text: &str, stretches: &[Stretch], line_starts: &[usize]) 
         let byte_start = source_byte(stretches, from);
         let byte_end = source_byte(stretches, to - last) + last;
         let own: Vec<Stretch> = std::iter::once(Stretch { text_at: 0, source_at: byte_start, line: line(byte_start) })
-            .chain(stretches.iter().filter(|s| s.text_at > from && s.text_at < to).map(|s| Stretch { text_at: s.text_at - from, ..*s }))
+            .chain(
+                stretches
+                    .iter()
+                    .filter(|s| s.text_at > from && s.text_at < to)
+                    .map(|s| Stretch { text_at: s.text_at - from, ..*s }),
+            )
             .collect();
         out.push(Sentence {
             text: text[from..to].to_string(),
-            span: Span { line_start: line(byte_start), line_end: line(byte_end.saturating_sub(1)), byte_start, byte_end },
+            span: Span {
+                line_start: line(byte_start),
+                line_end: line(byte_end.saturating_sub(1)),
+                byte_start,
+                byte_end,
+            },
             stretches: if own.len() > 1 { own } else { Vec::new() },
         });
     });
@@ -121,7 +131,16 @@ fn verbatim_sentences(source: &str, span: Span, line_starts: &[usize]) -> Vec<Se
             let byte_start = span.byte_start + from + leading;
             let byte_end = span.byte_start + from + piece.trim_end().len();
             let line = |byte: usize| line_starts.partition_point(|&s| s <= byte);
-            out.push(Sentence { text, span: Span { line_start: line(byte_start), line_end: line(byte_end.saturating_sub(1)), byte_start, byte_end }, stretches: Vec::new() });
+            out.push(Sentence {
+                text,
+                span: Span {
+                    line_start: line(byte_start),
+                    line_end: line(byte_end.saturating_sub(1)),
+                    byte_start,
+                    byte_end,
+                },
+                stretches: Vec::new(),
+            });
         }
     };
     sentence_ends(raw, |end| {
@@ -173,14 +192,22 @@ pub fn outline(source: &str, blocks: &[Block], table_ids: &[Option<usize>]) -> O
                 stack.push((rank, section));
             }
             (Block::Paragraph { text, span, stretches }, None) => {
-                let paragraph = Paragraph { text: text.clone(), span: *span, sentences: sentences(source, *span, &line_starts, text, stretches) };
+                let paragraph = Paragraph {
+                    text: text.clone(),
+                    span: *span,
+                    sentences: sentences(source, *span, &line_starts, text, stretches),
+                };
                 match stack.last_mut() {
                     Some((_, section)) => section.paragraphs.push(paragraph),
                     None => preamble.push(paragraph),
                 }
             }
             (Block::Heading { text, span, .. }, None) => {
-                let paragraph = Paragraph { text: text.clone(), span: *span, sentences: sentences(source, *span, &line_starts, text, &[]) };
+                let paragraph = Paragraph {
+                    text: text.clone(),
+                    span: *span,
+                    sentences: sentences(source, *span, &line_starts, text, &[]),
+                };
                 match stack.last_mut() {
                     Some((_, section)) => section.paragraphs.push(paragraph),
                     None => preamble.push(paragraph),

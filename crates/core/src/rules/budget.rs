@@ -4,7 +4,9 @@
 use rust_decimal::Decimal;
 
 use crate::finding::Term;
-use crate::model::{Amount, BudgetThreePublicTable, ClassifiedRow, ClassifiedTable, SummaryLine, SummaryTable, TableModel, Unit};
+use crate::model::{
+    Amount, BudgetThreePublicTable, ClassifiedRow, ClassifiedTable, SummaryLine, SummaryTable, TableModel, Unit,
+};
 use crate::recognise::RecognisedTable;
 use crate::report::ParseReport;
 

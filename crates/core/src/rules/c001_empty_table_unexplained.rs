@@ -58,13 +58,20 @@ impl Rule for EmptyTableUnexplained {
         for table in document.tables.iter().filter(|t| t.form.is_final_accounts() && lookup::is_empty(t)) {
             let held = table.notes.iter().any(explains_empty_table);
             let name = lookup::table_name(table);
-            let notes = if table.notes.is_empty() { "无".to_string() } else { table.notes.iter().map(|n| format!("「{}」", n.text)).collect::<Vec<_>>().join("") };
+            let notes = if table.notes.is_empty() {
+                "无".to_string()
+            } else {
+                table.notes.iter().map(|n| format!("「{}」", n.text)).collect::<Vec<_>>().join("")
+            };
             checker.require(
                 &Self::INFO,
                 held,
                 lookup::table_location(lines.get_or_insert_with(|| lookup::text_lines(document)), table),
                 format!("{}：{name} 没有非零数据，表下未说明本表无数据", Self::INFO.title_zh),
-                format!("{}: {name} has no nonzero figure and no statement below it that it has no data", Self::INFO.title_en),
+                format!(
+                    "{}: {name} has no nonzero figure and no statement below it that it has no data",
+                    Self::INFO.title_en
+                ),
                 format!("{name} 无非零数值；表下注释：{notes}"),
             );
         }

@@ -61,7 +61,9 @@ impl Rule for FinalAccountsTablesPresent {
             let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
             compact.chars().count() <= HEADING_MAX_CHARS && TABLE_PART_NAMES.iter().any(|name| contains(&compact, name))
         };
-        let Some((heading, span)) = lookup::text_lines(document).into_iter().rev().find(|(text, _)| names_table_part(text)) else {
+        let Some((heading, span)) =
+            lookup::text_lines(document).into_iter().rev().find(|(text, _)| names_table_part(text))
+        else {
             return;
         };
         // A document that numbers its tables `公开0N表` is told the missing table's number in
@@ -70,7 +72,8 @@ impl Rule for FinalAccountsTablesPresent {
         for form in Form::FINAL_ACCOUNTS {
             // A table whose title stands over rows that lost their columns is there, unread: the
             // coverage line says so, this rule does not call it missing.
-            let present = document.tables.iter().any(|t| t.form == form) || document.coverage.tables_without_columns.iter().any(|t| t.form == form);
+            let present = document.tables.iter().any(|t| t.form == form)
+                || document.coverage.tables_without_columns.iter().any(|t| t.form == form);
             let (number_zh, number_en) = match form.hunan_number() {
                 Some(n) if numbered => (format!("（公开{n:02}表）"), format!(" (公开{n:02}表)")),
                 _ => (String::new(), String::new()),

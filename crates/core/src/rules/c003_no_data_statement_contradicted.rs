@@ -40,7 +40,9 @@ impl Rule for NoDataStatementContradicted {
             let Some(statement) = table.notes.iter().find(|n| says_table_has_no_data(n)) else { continue };
             let name = lookup::table_name(table);
             let nonzero = table.cells.iter().find(|c| !c.value.number.value.is_zero());
-            let figure = nonzero.map_or(String::new(), |c| format!("{} · {} 为 {}（第 {} 行）", c.row, c.column, c.value.raw, c.value.at.line));
+            let figure = nonzero.map_or(String::new(), |c| {
+                format!("{} · {} 为 {}（第 {} 行）", c.row, c.column, c.value.raw, c.value.at.line)
+            });
             checker.require(
                 &Self::INFO,
                 lookup::is_empty(table),

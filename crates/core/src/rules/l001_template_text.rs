@@ -44,7 +44,8 @@ const TEMPLATE: &str = concat!(
 );
 
 /// Words of a choice left to the author (`增加（减少）`).
-const CHOICE_WORDS: [&str; 11] = ["增加", "减少", "增长", "下降", "降低", "上升", "大于", "小于", "高于", "低于", "等于"];
+const CHOICE_WORDS: [&str; 11] =
+    ["增加", "减少", "增长", "下降", "降低", "上升", "大于", "小于", "高于", "低于", "等于"];
 
 /// The end of the template wording starting at byte `at` of `text` with the character `mark`, if any: an unmade choice
 /// (`增加（减少）`), an instruction (`（如有，…）` within 30 characters, `（按用途分类）`,
@@ -104,7 +105,9 @@ fn template_text(text: &str) -> Vec<(usize, &str)> {
             continue;
         };
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-        if !text[at..].starts_with('X') || (!latin(text[..at].chars().next_back()) && !latin(text[end..].chars().next())) {
+        if !text[at..].starts_with('X')
+            || (!latin(text[..at].chars().next_back()) && !latin(text[end..].chars().next()))
+        {
             out.push((at, &text[at..end]));
         }
         at = end;
@@ -123,7 +126,15 @@ impl Rule for TemplateText {
         for paragraph in lookup::paragraphs(document) {
             let found = template_text(&paragraph.text);
             let held = usize::from(found.is_empty());
-            let matches = found.into_iter().map(|(offset, text)| lookup::Match { offset, text, message: message(text), message_en: message_en(text) }).collect();
+            let matches = found
+                .into_iter()
+                .map(|(offset, text)| lookup::Match {
+                    offset,
+                    text,
+                    message: message(text),
+                    message_en: message_en(text),
+                })
+                .collect();
             lookup::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
         }
         for section in lookup::all_sections(document) {
@@ -133,7 +144,14 @@ impl Rule for TemplateText {
             }
             for (offset, text) in found {
                 let derivation = lookup::context(&section.heading, offset, text);
-                checker.require(&Self::INFO, false, lookup::in_heading(section, text), message(text), message_en(text), derivation);
+                checker.require(
+                    &Self::INFO,
+                    false,
+                    lookup::in_heading(section, text),
+                    message(text),
+                    message_en(text),
+                    derivation,
+                );
             }
         }
     }

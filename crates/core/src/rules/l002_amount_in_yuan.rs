@@ -74,7 +74,10 @@ impl Rule for AmountInYuan {
             if !contains(text, "万元") {
                 continue;
             }
-            let slips: Vec<(usize, &str)> = amounts_in_yuan(text).into_iter().filter(|(start, found)| !is_rate(text, *start, start + found.len())).collect();
+            let slips: Vec<(usize, &str)> = amounts_in_yuan(text)
+                .into_iter()
+                .filter(|(start, found)| !is_rate(text, *start, start + found.len()))
+                .collect();
             let held = usize::from(slips.is_empty());
             let matches = slips
                 .into_iter()
@@ -83,8 +86,14 @@ impl Rule for AmountInYuan {
                     lookup::Match {
                         offset,
                         text: found,
-                        message: format!("{}：「{found}」写作元，本文件金额单位为万元（应为 {number}万元？）", Self::INFO.title_zh),
-                        message_en: format!("{}: «{found}» is in 元 but the document states amounts in 万元 ({number}万元?)", Self::INFO.title_en),
+                        message: format!(
+                            "{}：「{found}」写作元，本文件金额单位为万元（应为 {number}万元？）",
+                            Self::INFO.title_zh
+                        ),
+                        message_en: format!(
+                            "{}: «{found}» is in 元 but the document states amounts in 万元 ({number}万元?)",
+                            Self::INFO.title_en
+                        ),
                     }
                 })
                 .collect();

@@ -44,7 +44,8 @@ fn slip(text: &str, report_year: u16) -> Option<(usize, &str)> {
         let stated: u16 = text[start..start + 4].parse().ok()?;
         let before = &text[..start];
         let after = &text[end..];
-        let meant = BEFORE_YEAR.iter().any(|w| before.ends_with(w)) || AFTER_YEAR.iter().any(|w| after.trim_start().starts_with(w));
+        let meant = BEFORE_YEAR.iter().any(|w| before.ends_with(w))
+            || AFTER_YEAR.iter().any(|w| after.trim_start().starts_with(w));
         (stated != report_year && !meant).then_some((start, &text[start..end]))
     })
 }
@@ -86,10 +87,17 @@ impl Rule for YearSlip {
         let mut title_lines = Vec::new();
         for table in &document.tables {
             let Some(line) = table.title_line else { continue };
-            let Some(paragraph) = paragraphs.get(paragraphs.partition_point(|p| p.span.line_start < line)).filter(|p| p.span.line_start == line) else { continue };
+            let Some(paragraph) = paragraphs
+                .get(paragraphs.partition_point(|p| p.span.line_start < line))
+                .filter(|p| p.span.line_start == line)
+            else {
+                continue;
+            };
             if dated_title(&paragraph.text) {
                 title_lines.push(line);
-                judge(checker, &paragraph.text, report_year, |offset, found| lookup::in_paragraph(paragraph, offset, found, Some(table.form_name)));
+                judge(checker, &paragraph.text, report_year, |offset, found| {
+                    lookup::in_paragraph(paragraph, offset, found, Some(table.form_name))
+                });
             }
         }
         // Headings in document order against the title lines in table order: one walk.

@@ -137,7 +137,11 @@ fn repeats(text: &str) -> Vec<(usize, &str)> {
         }
         // The marks are U+300x and U+FF0x, led by 0xE3 and 0xEF.
         let mark = || text[at..].chars().next().filter(|c| PUNCTUATION.contains(c));
-        if found.is_none() && matches!(bytes[at], 0xE3 | 0xEF) && mark().is_some() && bytes.get(at + 3..at + 6) == Some(&bytes[at..at + 3]) {
+        if found.is_none()
+            && matches!(bytes[at], 0xE3 | 0xEF)
+            && mark().is_some()
+            && bytes.get(at + 3..at + 6) == Some(&bytes[at..at + 3])
+        {
             found = Some(at + 6);
         }
         match found {
@@ -217,10 +221,11 @@ mod tests {
                     let half = &chars[i..i + n];
                     let pair_at = |j: usize| j + 1 < chars.len() && c(j) == c(j + 1);
                     let aabb = n == 1 && gap == 0 && (pair_at(end) || i >= 2 && pair_at(i - 2));
-                    let word_across = n == 1 && {
-                        let across = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if WORDS_ACROSS.iter().any(|w| w.chars().eq([a, b])));
-                        across(i.checked_sub(1).map(c), Some(c(i))) || across(Some(c(i)), chars.get(end).copied())
-                    };
+                    let word_across = n == 1
+                        && {
+                            let across = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if WORDS_ACROSS.iter().any(|w| w.chars().eq([a, b])));
+                            across(i.checked_sub(1).map(c), Some(c(i))) || across(Some(c(i)), chars.get(end).copied())
+                        };
                     let word_goes_on = gap == 1 && end < chars.len() && is_han(c(end));
                     if !aabb && !word_across && !word_goes_on && doubled_slip(half, gap == 1) {
                         found = Some(end);
@@ -255,7 +260,10 @@ mod tests {
 
     #[test]
     fn doubled_words_phrases_and_marks_are_found() {
-        assert_eq!(found("财政拨款收、支总计280.72万元，与上年相比，与上年相比，减少116.72万元"), ["与上年相比，与上年相比"]);
+        assert_eq!(
+            found("财政拨款收、支总计280.72万元，与上年相比，与上年相比，减少116.72万元"),
+            ["与上年相比，与上年相比"]
+        );
         assert_eq!(found("公益一类事业单位单位，做好信息公开公开"), ["单位单位", "公开公开"]);
         assert_eq!(found("主要是是拟召开会议，主要包括包括培训"), ["是是", "包括包括"]);
         assert_eq!(found("达到 100%。。三是"), ["。。"]);

@@ -31,18 +31,24 @@ declare_rule! {
 }
 
 /// Each fund's standard name and the ways it is miswritten.
-const FUNDS: [(&str, &[&str]); 2] = [("国有资本经营预算", &["国有资产经营预算"]), ("政府性基金预算", &["政府基金预算", "政府性资金预算"])];
+const FUNDS: [(&str, &[&str]); 2] =
+    [("国有资本经营预算", &["国有资产经营预算"]), ("政府性基金预算", &["政府基金预算", "政府性资金预算"])];
 
 /// Every mention of a fund in `text`: its byte offset, the text as written, and the standard
 /// name when it is miswritten.
 fn mentions(text: &str) -> Vec<(usize, &'static str, Option<&'static str>)> {
     // Every name, right or wrong, ends with 预算 and none ends another: one search for 算 finds
     // them all, in order.
-    let names = FUNDS.iter().flat_map(|&(standard, wrong)| std::iter::once((standard, None)).chain(wrong.iter().map(move |w| (*w, Some(standard)))));
+    let names = FUNDS.iter().flat_map(|&(standard, wrong)| {
+        std::iter::once((standard, None)).chain(wrong.iter().map(move |w| (*w, Some(standard))))
+    });
     text.match_indices('算')
         .filter_map(|(at, ending)| {
             let before = &text[..at + ending.len()];
-            names.clone().find(|(name, _)| before.ends_with(name)).map(|(name, standard)| (before.len() - name.len(), name, standard))
+            names
+                .clone()
+                .find(|(name, _)| before.ends_with(name))
+                .map(|(name, standard)| (before.len() - name.len(), name, standard))
         })
         .collect()
 }
@@ -54,7 +60,11 @@ impl Rule for FundName {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let titled = |line: usize| document.tables.iter().find(|t| t.title_line == Some(line)).map(|t| t.form_name);
-        let mut report = |text: &str, location: crate::finding::FindingLocation, offset: usize, written: &str, standard: Option<&str>| {
+        let mut report = |text: &str,
+                          location: crate::finding::FindingLocation,
+                          offset: usize,
+                          written: &str,
+                          standard: Option<&str>| {
             let standard = standard.unwrap_or(written);
             checker.require(
                 &Self::INFO,
@@ -70,7 +80,13 @@ impl Rule for FundName {
         };
         for paragraph in lookup::paragraphs(document) {
             for (offset, written, standard) in mentions(&paragraph.text) {
-                report(&paragraph.text, lookup::in_paragraph(paragraph, offset, written, titled(paragraph.span.line_start)), offset, written, standard);
+                report(
+                    &paragraph.text,
+                    lookup::in_paragraph(paragraph, offset, written, titled(paragraph.span.line_start)),
+                    offset,
+                    written,
+                    standard,
+                );
             }
         }
         for section in lookup::all_sections(document) {
@@ -89,7 +105,10 @@ mod tests {
     fn misnamed_funds_are_told_from_standard_ones() {
         let found = mentions("国有资产经营预算财政拨款支出决算表，政府性基金预算，国有资本经营预算");
         let written: Vec<(&str, Option<&str>)> = found.iter().map(|&(_, w, s)| (w, s)).collect();
-        assert_eq!(written, [("国有资产经营预算", Some("国有资本经营预算")), ("政府性基金预算", None), ("国有资本经营预算", None)]);
+        assert_eq!(
+            written,
+            [("国有资产经营预算", Some("国有资本经营预算")), ("政府性基金预算", None), ("国有资本经营预算", None)]
+        );
     }
 
     proptest::proptest! {

@@ -45,7 +45,9 @@ fn shares(text: &str) -> Vec<(usize, &str, &str)> {
         from = start + '占'.len_utf8();
         // The words between `占` and the number: up to 31 characters, none of them a stop.
         let rest = &text[from..];
-        let Some((words, (at, _))) = rest.char_indices().take(32).enumerate().find(|(_, (_, c))| stops(*c)) else { continue };
+        let Some((words, (at, _))) = rest.char_indices().take(32).enumerate().find(|(_, (_, c))| stops(*c)) else {
+            continue;
+        };
         if words > 0 && rest.starts_with(['用', '有', '地', '压']) || !digit(from + at) {
             continue;
         }
@@ -149,7 +151,11 @@ impl Rule for ImpossibleFigure {
             let matches = found
                 .into_iter()
                 .map(|(offset, figure, is_share)| {
-                    let (zh, en) = if is_share { ("比重超过100%", "a share above 100%") } else { ("金额为负数", "a negative amount") };
+                    let (zh, en) = if is_share {
+                        ("比重超过100%", "a share above 100%")
+                    } else {
+                        ("金额为负数", "a negative amount")
+                    };
                     lookup::Match {
                         offset,
                         text: figure,

@@ -45,7 +45,14 @@ fn changes(text: &str) -> Vec<(usize, &str)> {
             continue;
         }
         from = start + "增加".len();
-        let Some((_, (at, _))) = text[from..].char_indices().take(5).enumerate().find(|(_, (_, c))| matches!(c, '，' | '。' | '；') || c.is_ascii_digit()) else { continue };
+        let Some((_, (at, _))) = text[from..]
+            .char_indices()
+            .take(5)
+            .enumerate()
+            .find(|(_, (_, c))| matches!(c, '，' | '。' | '；') || c.is_ascii_digit())
+        else {
+            continue;
+        };
         if !text.as_bytes()[from + at].is_ascii_digit() {
             continue;
         }
@@ -99,13 +106,20 @@ impl Rule for ChangeWithoutReason {
                         continue;
                     }
                     let location = lookup::in_paragraph(paragraph, start, change, None);
-                    let sentence = paragraph.sentences.iter().find(|s| contains(&s.text, change)).map_or(text, |s| s.text.as_str());
+                    let sentence = paragraph
+                        .sentences
+                        .iter()
+                        .find(|s| contains(&s.text, change))
+                        .map_or(text, |s| s.text.as_str());
                     checker.require(
                         &Self::INFO,
                         false,
                         location,
                         format!("{}：「{change}」所在段落没有说明原因（如“主要原因是…”）", Self::INFO.title_zh),
-                        format!("{}: «{change}» has no reason in its paragraph (such as 主要原因是…)", Self::INFO.title_en),
+                        format!(
+                            "{}: «{change}» has no reason in its paragraph (such as 主要原因是…)",
+                            Self::INFO.title_en
+                        ),
                         format!("「{sentence}」"),
                     );
                 }
@@ -122,7 +136,10 @@ mod tests {
 
     #[test]
     fn changes_in_money_are_found() {
-        let found: Vec<&str> = changes("与上年相比，减少116.72万元，减少29.37%；比年初预算数减少 544.23 万元").into_iter().map(|(_, m)| m).collect();
+        let found: Vec<&str> = changes("与上年相比，减少116.72万元，减少29.37%；比年初预算数减少 544.23 万元")
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect();
         assert_eq!(found, ["减少116.72万元", "减少 544.23 万元"]);
     }
 

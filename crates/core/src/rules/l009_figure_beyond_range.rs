@@ -45,7 +45,9 @@ fn is_long(text: &str) -> bool {
 fn long_amounts(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(start) = text.get(from..).and_then(|rest| rest.bytes().position(|b| b.is_ascii_digit())).map(|at| from + at) {
+    while let Some(start) =
+        text.get(from..).and_then(|rest| rest.bytes().position(|b| b.is_ascii_digit())).map(|at| from + at)
+    {
         match lookup::money_at(text, start) {
             Ok((end, unit)) => {
                 let figure = text.get(start..end.saturating_sub(unit.len())).unwrap_or_default().trim_end();
@@ -75,7 +77,9 @@ impl Rule for FigureBeyondRange {
                     }
                     continue;
                 }
-                Block::Paragraph { text, span, .. } | Block::Heading { text, span, .. } => (text, *span, long_amounts(text)),
+                Block::Paragraph { text, span, .. } | Block::Heading { text, span, .. } => {
+                    (text, *span, long_amounts(text))
+                }
             };
             for (offset, figure) in figures {
                 judge(checker, text, span, figure, offset);
@@ -106,7 +110,9 @@ fn judge(checker: &mut Checker, text: &str, span: crate::ingest::Span, figure: &
             false,
             location,
             format!("数值超出可核对范围：「{figure}」超过 13 位整数或 6 位小数，未核对"),
-            format!("Figure beyond the checkable range: «{figure}» has over 13 integer digits or 6 decimals, not checked"),
+            format!(
+                "Figure beyond the checkable range: «{figure}» has over 13 integer digits or 6 decimals, not checked"
+            ),
             lookup::context(text, offset, figure),
         );
     }

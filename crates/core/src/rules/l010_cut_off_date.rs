@@ -65,7 +65,8 @@ impl Rule for CutOffDate {
         let info = &document.document;
         let Some(report_year) = info.year else { return };
         let budget = info.kinds.contains(&DocumentKind::Budget) && !info.kinds.contains(&DocumentKind::FinalAccounts);
-        let (expected, whose) = if budget { (report_year - 1, "预算年度的上一年") } else { (report_year, "报告年度") };
+        let (expected, whose) =
+            if budget { (report_year - 1, "预算年度的上一年") } else { (report_year, "报告年度") };
         let whose_en = if budget { "the year before the budget year" } else { "the report year" };
         for paragraph in lookup::paragraphs(document) {
             for (start, end, year) in cut_offs(&paragraph.text) {
@@ -75,7 +76,10 @@ impl Rule for CutOffDate {
                     year == expected,
                     lookup::in_paragraph(paragraph, start, found, None),
                     format!("{}：「{found}」写作 {year} 年，应为{whose} {expected} 年年末", Self::INFO.title_zh),
-                    format!("{}: «{found}» says {year}, but the figures are as at the end of {expected} ({whose_en})", Self::INFO.title_en),
+                    format!(
+                        "{}: «{found}» says {year}, but the figures are as at the end of {expected} ({whose_en})",
+                        Self::INFO.title_en
+                    ),
                     lookup::context(&paragraph.text, start, found),
                 );
             }

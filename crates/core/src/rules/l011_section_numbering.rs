@@ -96,7 +96,9 @@ fn check_siblings(sections: &[Section], checker: &mut Checker) {
     let mut lists: [Lists; 2] = Default::default();
     let list_of = |rank: u8| CHECKED_RANKS.iter().position(|&r| r == rank);
     for section in sections {
-        if let Some((index, number)) = numbered(&section.heading).and_then(|(rank, number)| Some((list_of(rank)?, number))) {
+        if let Some((index, number)) =
+            numbered(&section.heading).and_then(|(rank, number)| Some((list_of(rank)?, number)))
+        {
             let continues = !lists[index].open.is_empty() && number != 1;
             let skipped = lists[index].read(number, &section.heading);
             if continues {
@@ -105,15 +107,25 @@ fn check_siblings(sections: &[Section], checker: &mut Checker) {
                     &SectionNumbering::INFO,
                     skipped.is_none(),
                     lookup::in_heading(section, &section.heading),
-                    format!("{}：「{}」前一节为「{previous}」，编号应为 {expected}", SectionNumbering::INFO.title_zh, section.heading),
-                    format!("{}: «{}» follows «{previous}»: number {expected} expected", SectionNumbering::INFO.title_en, section.heading),
+                    format!(
+                        "{}：「{}」前一节为「{previous}」，编号应为 {expected}",
+                        SectionNumbering::INFO.title_zh,
+                        section.heading
+                    ),
+                    format!(
+                        "{}: «{}» follows «{previous}»: number {expected} expected",
+                        SectionNumbering::INFO.title_en,
+                        section.heading
+                    ),
                     format!("「{previous}」→「{}」", section.heading),
                 );
             }
         }
         // A numbered paragraph (a long item not read as a heading) counts in its list.
         for paragraph in &section.paragraphs {
-            if let Some((index, number)) = numbered(&paragraph.text).and_then(|(rank, number)| Some((list_of(rank)?, number))) {
+            if let Some((index, number)) =
+                numbered(&paragraph.text).and_then(|(rank, number)| Some((list_of(rank)?, number)))
+            {
                 if lists[index].open.last().is_some_and(|&(last, _)| last.saturating_add(1) == number) {
                     lists[index].read(number, &paragraph.text);
                 }

@@ -5,7 +5,10 @@ use super::RuleInfo;
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::ingest::find;
-use crate::model::{Amount, ClassifiedRow, ClassifiedTable, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable, TableModel, ThreePublicTable};
+use crate::model::{
+    Amount, ClassifiedRow, ClassifiedTable, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable, TableModel,
+    ThreePublicTable,
+};
 use crate::recognise::{Form, RecognisedTable};
 use crate::report::ParseReport;
 
@@ -76,8 +79,18 @@ pub fn parents(table: &ClassifiedTable) -> Vec<Option<&str>> {
 
 /// Rows with a code whose nearest listed ancestor is `parent` (`None`: the top-level rows),
 /// given the table's [`parents`].
-pub fn children<'a>(table: &'a ClassifiedTable, parents: &[Option<&str>], parent: Option<&str>) -> Vec<&'a ClassifiedRow> {
-    table.rows.iter().zip(parents).filter(|(r, nearest)| r.code.is_some() && **nearest == parent).map(|(r, _)| r).collect()
+pub fn children<'a>(
+    table: &'a ClassifiedTable,
+    parents: &[Option<&str>],
+    parent: Option<&str>,
+) -> Vec<&'a ClassifiedRow> {
+    table
+        .rows
+        .iter()
+        .zip(parents)
+        .filter(|(r, nearest)| r.code.is_some() && **nearest == parent)
+        .map(|(r, _)| r)
+        .collect()
 }
 
 /// The row label for messages: its code and name.
@@ -121,7 +134,12 @@ pub fn fund_opening<'a>(table: &'a SummaryTable, fund: &str) -> Option<FundFigur
 }
 
 /// The `fund` column of the line `label` (04's 本年支出合计, 年末财政拨款结转和结余).
-pub fn fund_cell<'a>(table: &'a SummaryTable, side: crate::model::Side, label: &str, fund: &str) -> Option<FundFigure<'a>> {
+pub fn fund_cell<'a>(
+    table: &'a SummaryTable,
+    side: crate::model::Side,
+    label: &str,
+    fund: &str,
+) -> Option<FundFigure<'a>> {
     let line = top_line(table, side, label)?;
     line.values.get_key_value(fund).map(|(column, amount)| (line.label.clone(), column.as_str(), amount))
 }
@@ -159,7 +177,12 @@ pub fn is_empty(table: &RecognisedTable) -> bool {
 /// Where a finding about a whole table points: its title line when the title is running
 /// text (found in the document's [`text_lines`], built once by the caller), else the table body.
 pub fn table_location(lines: &[TextLine], table: &RecognisedTable) -> crate::finding::FindingLocation {
-    let title = table.title_line.and_then(|line| lines.get(lines.partition_point(|(_, span)| span.line_start < line)).filter(|(_, span)| span.line_start == line).copied());
+    let title = table.title_line.and_then(|line| {
+        lines
+            .get(lines.partition_point(|(_, span)| span.line_start < line))
+            .filter(|(_, span)| span.line_start == line)
+            .copied()
+    });
     let (excerpt, span) = match title {
         Some((text, span)) => (text.to_string(), span),
         None => (table.title.clone().unwrap_or_else(|| table.form_name.to_string()), table.span),
@@ -191,15 +214,22 @@ pub struct PlacedParagraph<'a> {
 
 /// Every paragraph of running text, in document order (the preamble first).
 pub fn placed_paragraphs(document: &ParseReport) -> Vec<PlacedParagraph<'_>> {
-    fn walk<'a>(section: &'a crate::recognise::Section, headings: &mut Vec<&'a str>, out: &mut Vec<PlacedParagraph<'a>>) {
+    fn walk<'a>(
+        section: &'a crate::recognise::Section,
+        headings: &mut Vec<&'a str>,
+        out: &mut Vec<PlacedParagraph<'a>>,
+    ) {
         headings.push(&section.heading);
-        out.extend(section.paragraphs.iter().map(|paragraph| PlacedParagraph { headings: headings.clone(), paragraph }));
+        out.extend(
+            section.paragraphs.iter().map(|paragraph| PlacedParagraph { headings: headings.clone(), paragraph }),
+        );
         for child in &section.children {
             walk(child, headings, out);
         }
         headings.pop();
     }
-    let mut out: Vec<PlacedParagraph> = document.preamble.iter().map(|paragraph| PlacedParagraph { headings: Vec::new(), paragraph }).collect();
+    let mut out: Vec<PlacedParagraph> =
+        document.preamble.iter().map(|paragraph| PlacedParagraph { headings: Vec::new(), paragraph }).collect();
     for section in &document.sections {
         walk(section, &mut Vec::new(), &mut out);
     }
@@ -232,7 +262,12 @@ pub fn all_sections(document: &ParseReport) -> Vec<&crate::recognise::Section> {
 /// Where `found`, starting at byte `offset` of `paragraph.text`, is in the input. The byte
 /// range is the match itself when its sentence carried no markup (`**`, `<b>`), which would
 /// shift offsets; otherwise it is the whole sentence.
-pub fn in_paragraph(paragraph: &crate::recognise::Paragraph, offset: usize, found: &str, table: Option<&'static str>) -> crate::finding::FindingLocation {
+pub fn in_paragraph(
+    paragraph: &crate::recognise::Paragraph,
+    offset: usize,
+    found: &str,
+    table: Option<&'static str>,
+) -> crate::finding::FindingLocation {
     let mut range = (paragraph.span.byte_start, paragraph.span.byte_end);
     let mut cursor = 0;
     for sentence in &paragraph.sentences {
@@ -309,13 +344,26 @@ pub struct Match<'t> {
 
 /// Records a lint's verdict on one paragraph: `held` relations that held, and one broken
 /// relation per match, located at its exact text with its context as the derivation.
-pub fn lint_paragraph(checker: &mut Checker, rule: &RuleInfo, paragraph: &crate::recognise::Paragraph, held: usize, matches: Vec<Match>) {
+pub fn lint_paragraph(
+    checker: &mut Checker,
+    rule: &RuleInfo,
+    paragraph: &crate::recognise::Paragraph,
+    held: usize,
+    matches: Vec<Match>,
+) {
     for _ in 0..held {
         checker.held(rule);
     }
     for m in matches {
         let derivation = context(&paragraph.text, m.offset, m.text);
-        checker.require(rule, false, in_paragraph(paragraph, m.offset, m.text, None), m.message, m.message_en, derivation);
+        checker.require(
+            rule,
+            false,
+            in_paragraph(paragraph, m.offset, m.text, None),
+            m.message,
+            m.message_en,
+            derivation,
+        );
     }
 }
 
@@ -331,7 +379,9 @@ pub fn context(text: &str, offset: usize, found: &str) -> String {
 }
 
 /// Every 绩效自评表 (整体支出 and 项目支出), in document order.
-pub fn performance_tables(document: &ParseReport) -> impl Iterator<Item = (&RecognisedTable, &crate::model::PerformanceTable)> {
+pub fn performance_tables(
+    document: &ParseReport,
+) -> impl Iterator<Item = (&RecognisedTable, &crate::model::PerformanceTable)> {
     document.tables.iter().filter_map(|t| match &t.model {
         TableModel::Performance(p) => Some((t, p.as_ref())),
         _ => None,
@@ -350,7 +400,10 @@ pub fn basic_data(document: &ParseReport) -> Option<(&RecognisedTable, &crate::m
 pub const ANNUAL_FUNDS: &str = "年度资金总额";
 
 /// The funding line of a 绩效自评表 with this normalised label.
-pub fn funding_line<'a>(table: &'a crate::model::PerformanceTable, label: &str) -> Option<&'a crate::model::FundingLine> {
+pub fn funding_line<'a>(
+    table: &'a crate::model::PerformanceTable,
+    label: &str,
+) -> Option<&'a crate::model::FundingLine> {
     table.funding.iter().find(|f| f.label == label)
 }
 
@@ -382,7 +435,12 @@ fn shortened(text: &str) -> String {
 }
 
 /// Where a cell is, for a finding that is not a calculation ([`crate::check::Checker::require`]).
-pub fn cell_location(table: &RecognisedTable, row: &str, column: &str, amount: &Amount) -> crate::finding::FindingLocation {
+pub fn cell_location(
+    table: &RecognisedTable,
+    row: &str,
+    column: &str,
+    amount: &Amount,
+) -> crate::finding::FindingLocation {
     crate::finding::FindingLocation {
         line: amount.at.line,
         table: Some(table.form_name),
@@ -419,12 +477,22 @@ pub fn economic_term<'a>(table: &RecognisedTable, item: &EconomicItem, amount: &
 }
 
 /// `total_label` = Σ the lines of `side` above it, per value column.
-pub fn check_side_total(rule: &RuleInfo, checker: &mut Checker, table: &RecognisedTable, summary: &SummaryTable, side: Side, total_label: &str) {
+pub fn check_side_total(
+    rule: &RuleInfo,
+    checker: &mut Checker,
+    table: &RecognisedTable,
+    summary: &SummaryTable,
+    side: Side,
+    total_label: &str,
+) {
     let lines: Vec<_> = summary.lines.iter().filter(|l| l.side == side).collect();
     let Some(total_index) = lines.iter().position(|l| l.label == total_label) else { return };
     let total = lines[total_index];
     for (column, stated) in &total.values {
-        let parts: Vec<_> = lines[..total_index].iter().filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true))).collect();
+        let parts: Vec<_> = lines[..total_index]
+            .iter()
+            .filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true)))
+            .collect();
         if !parts.is_empty() {
             checker.sum(rule, Term::cell(table, &total.label, column, stated), &parts);
         }
@@ -456,5 +524,9 @@ pub fn money_at(text: &str, start: usize) -> Result<(usize, &'static str), usize
     while bytes.get(end).copied().is_some_and(is_space) {
         end += 1;
     }
-    ["万元", "亿元", "元"].into_iter().find(|unit| text[end..].starts_with(unit)).map(|unit| (end + unit.len(), unit)).ok_or(run_end)
+    ["万元", "亿元", "元"]
+        .into_iter()
+        .find(|unit| text[end..].starts_with(unit))
+        .map(|unit| (end + unit.len(), unit))
+        .ok_or(run_end)
 }

@@ -48,7 +48,12 @@ impl Rule for NarrativeShare {
                     if part.is_zero() && whole.is_zero() {
                         continue;
                     }
-                    checker.ratio(&Self::INFO, stated_term(), part_term(), claims::term(format!("文中 {}", whole.name()), &whole_amount));
+                    checker.ratio(
+                        &Self::INFO,
+                        stated_term(),
+                        part_term(),
+                        claims::term(format!("文中 {}", whole.name()), &whole_amount),
+                    );
                 }
                 None => {
                     for binding in bindings.iter().filter(|b| b.role == bind::Role::ShareBase) {

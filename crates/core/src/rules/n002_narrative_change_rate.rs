@@ -39,8 +39,16 @@ impl Rule for NarrativeChangeRate {
 
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for claim in checker.claims() {
-            let ClaimKind::Change { basis, direction, delta, rate: Some(rate), current: Some(current), .. } = &claim.kind else { continue };
-            let (Some(delta_amount), Some(current_amount), Some(stated)) = (delta.amount(), current.amount(), rate.amount()) else { continue };
+            let ClaimKind::Change { basis, direction, delta, rate: Some(rate), current: Some(current), .. } =
+                &claim.kind
+            else {
+                continue;
+            };
+            let (Some(delta_amount), Some(current_amount), Some(stated)) =
+                (delta.amount(), current.amount(), rate.amount())
+            else {
+                continue;
+            };
             let (d, c) = (delta_amount.number, current_amount.number);
             let (prior_value, sign) = match direction {
                 Direction::Increase => (crate::rounding::sub(c.value, d.value), "−"),
@@ -53,7 +61,12 @@ impl Rule for NarrativeChangeRate {
                 ChangeBasis::Budget => "年初预算数",
             };
             let prior_label = format!("{base}（{} {sign} {}）", current.raw, delta.raw);
-            checker.ratio(&Self::INFO, claims::term("文中 增减率", &stated), claims::term("文中 增减额", &delta_amount), claims::term(prior_label, &prior));
+            checker.ratio(
+                &Self::INFO,
+                claims::term("文中 增减率", &stated),
+                claims::term("文中 增减额", &delta_amount),
+                claims::term(prior_label, &prior),
+            );
         }
     }
 }

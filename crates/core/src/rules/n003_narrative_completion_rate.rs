@@ -35,13 +35,24 @@ impl Rule for NarrativeCompletionRate {
 
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for claim in checker.claims() {
-            let ClaimKind::Completion { subject, budget, actual, percent: Some(percent), .. } = &claim.kind else { continue };
+            let ClaimKind::Completion { subject, budget, actual, percent: Some(percent), .. } = &claim.kind else {
+                continue;
+            };
             if budget.unit != actual.unit || budget.is_zero() {
                 continue;
             }
-            let (Some(budget_amount), Some(actual_amount), Some(stated)) = (budget.amount(), actual.amount(), percent.amount()) else { continue };
+            let (Some(budget_amount), Some(actual_amount), Some(stated)) =
+                (budget.amount(), actual.amount(), percent.amount())
+            else {
+                continue;
+            };
             let subject = if subject.is_empty() { String::new() } else { format!("{subject} ") };
-            checker.ratio(&Self::INFO, claims::term(format!("文中 {subject}完成率"), &stated), claims::term("决算数", &actual_amount), claims::term("预算数", &budget_amount));
+            checker.ratio(
+                &Self::INFO,
+                claims::term(format!("文中 {subject}完成率"), &stated),
+                claims::term("决算数", &actual_amount),
+                claims::term("预算数", &budget_amount),
+            );
         }
     }
 }

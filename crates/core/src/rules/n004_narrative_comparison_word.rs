@@ -36,7 +36,9 @@ impl Rule for NarrativeComparisonWord {
 
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for claim in checker.claims() {
-            let ClaimKind::Completion { budget, actual, comparison: Some(comparison), .. } = &claim.kind else { continue };
+            let ClaimKind::Completion { budget, actual, comparison: Some(comparison), .. } = &claim.kind else {
+                continue;
+            };
             if budget.unit != actual.unit {
                 continue;
             }
@@ -45,7 +47,11 @@ impl Rule for NarrativeComparisonWord {
             let actual_term = claims::term(format!("决算数{said}"), &actual_amount);
             let budget_term = claims::term("预算数", &budget_amount);
             match comparison.comparison {
-                Comparison::Greater => checker.at_most(&Self::INFO, claims::term(format!("预算数{said}"), &budget_amount), claims::term("决算数", &actual_amount)),
+                Comparison::Greater => checker.at_most(
+                    &Self::INFO,
+                    claims::term(format!("预算数{said}"), &budget_amount),
+                    claims::term("决算数", &actual_amount),
+                ),
                 Comparison::Less => checker.at_most(&Self::INFO, actual_term, budget_term),
                 Comparison::Equal => checker.equal(&Self::INFO, actual_term, budget_term),
             }

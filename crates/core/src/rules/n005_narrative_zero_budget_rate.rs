@@ -45,8 +45,22 @@ impl Rule for NarrativeZeroBudgetRate {
                 checker.held(&Self::INFO);
                 continue;
             };
-            let message = format!("{}：{}{}、{}{}，却写出完成率 {}", Self::INFO.title_zh, budget.label, budget.raw, actual.label, actual.raw, percent.raw);
-            let message_en = format!("{}: the budget is {} and the actual {}, yet a rate of {} is stated", Self::INFO.title_en, budget.raw, actual.raw, percent.raw);
+            let message = format!(
+                "{}：{}{}、{}{}，却写出完成率 {}",
+                Self::INFO.title_zh,
+                budget.label,
+                budget.raw,
+                actual.label,
+                actual.raw,
+                percent.raw
+            );
+            let message_en = format!(
+                "{}: the budget is {} and the actual {}, yet a rate of {} is stated",
+                Self::INFO.title_en,
+                budget.raw,
+                actual.raw,
+                percent.raw
+            );
             let derivation = format!("{} ÷ {}：分母为 0，没有完成率", actual.raw, budget.raw);
             checker.require(&Self::INFO, false, location(percent), message, message_en, derivation);
         }

@@ -49,11 +49,16 @@ impl Rule for NarrativeListedParts {
             let Some(amounts) = parts.iter().map(|p| p.amount()).collect::<Option<Vec<_>>>() else { continue };
             let whole_term = claims::term(format!("文中 {}", whole.name()), &whole_amount);
             if *complete && amounts.len() > 1 {
-                let terms: Vec<_> = parts.iter().zip(&amounts).map(|(p, a)| (claims::term(p.name().to_string(), a), true)).collect();
+                let terms: Vec<_> =
+                    parts.iter().zip(&amounts).map(|(p, a)| (claims::term(p.name().to_string(), a), true)).collect();
                 checker.sum(&Self::INFO, whole_term, &terms);
                 continue;
             }
-            let Some(value) = amounts.iter().try_fold(Decimal::ZERO, |sum, a| crate::rounding::add(sum, a.number.value)) else { continue };
+            let Some(value) =
+                amounts.iter().try_fold(Decimal::ZERO, |sum, a| crate::rounding::add(sum, a.number.value))
+            else {
+                continue;
+            };
             let Some(first) = parts.first() else { continue };
             let sum = claims::derived(value, amounts.iter().map(|a| &a.number), first.at);
             let names: Vec<&str> = parts.iter().map(|p| p.name()).collect();

@@ -41,7 +41,11 @@ impl Rule for NarrativeTotalsVsTables {
         for (_, bindings) in checker.bound_claims() {
             for binding in bindings.iter().filter(|b| b.role == bind::Role::Total) {
                 let Some(stated) = binding.figure.amount() else { continue };
-                checker.equal(&Self::INFO, claims::term(format!("文中 {}", binding.figure.name()), &stated), binding.cells[0].term());
+                checker.equal(
+                    &Self::INFO,
+                    claims::term(format!("文中 {}", binding.figure.name()), &stated),
+                    binding.cells[0].term(),
+                );
             }
         }
     }

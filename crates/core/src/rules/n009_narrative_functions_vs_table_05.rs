@@ -51,17 +51,35 @@ impl Rule for NarrativeFunctionsVsTable05 {
                     checker.sum(&Self::INFO, claims::term(format!("文中 {name}"), &stated), &parts);
                     continue;
                 }
-                let matches =
-                    |cell: &bind::Cell| Interval::of(&cell.amount.number).and_then(|cell| judge(&stated.number, cell, allowance([&stated.number]))) == Some(Outcome::Held);
+                let matches = |cell: &bind::Cell| {
+                    Interval::of(&cell.amount.number)
+                        .and_then(|cell| judge(&stated.number, cell, allowance([&stated.number])))
+                        == Some(Outcome::Held)
+                };
                 // Figures are within the checkable range (amount.rs): their difference is too.
-                let distance = |cell: &&bind::Cell| crate::rounding::sub(cell.amount.number.value, stated.number.value).map(|d| d.abs());
-                let Some(cell) = binding.cells.iter().find(|c| matches(c)).or_else(|| binding.cells.iter().min_by_key(distance)) else { continue };
+                let distance = |cell: &&bind::Cell| {
+                    crate::rounding::sub(cell.amount.number.value, stated.number.value).map(|d| d.abs())
+                };
+                let Some(cell) =
+                    binding.cells.iter().find(|c| matches(c)).or_else(|| binding.cells.iter().min_by_key(distance))
+                else {
+                    continue;
+                };
                 let label = if binding.cells.len() > 1 && !matches(cell) {
                     let Some(sum) = Interval::sum(binding.cells.iter().map(|c| &c.amount.number)) else { continue };
                     let Some(mid) = sum.mid() else { continue };
                     let rows: Vec<&str> = binding.cells.iter().map(|c| c.row.as_str()).collect();
-                    let relation = if judge(&stated.number, sum, allowance([&stated.number])) == Some(Outcome::Held) { "等于" } else { "也不等于" };
-                    format!("文中 {name} 决算数（同名的 {} 共 {} 行，{relation}其合计 {}）", rows.join("、"), rows.len(), display(mid, 2))
+                    let relation = if judge(&stated.number, sum, allowance([&stated.number])) == Some(Outcome::Held) {
+                        "等于"
+                    } else {
+                        "也不等于"
+                    };
+                    format!(
+                        "文中 {name} 决算数（同名的 {} 共 {} 行，{relation}其合计 {}）",
+                        rows.join("、"),
+                        rows.len(),
+                        display(mid, 2)
+                    )
                 } else {
                     format!("文中 {name} 决算数")
                 };

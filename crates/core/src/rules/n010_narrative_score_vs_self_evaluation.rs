@@ -41,7 +41,11 @@ impl Rule for NarrativeScoreVsSelfEvaluation {
             };
             for binding in bindings.iter().filter(|b| b.role == bind::Role::Score) {
                 let Some(stated) = binding.figure.amount() else { continue };
-                checker.equal(&Self::INFO, claims::term(format!("文中 {whom} 自评得分"), &stated), binding.cells[0].term());
+                checker.equal(
+                    &Self::INFO,
+                    claims::term(format!("文中 {whom} 自评得分"), &stated),
+                    binding.cells[0].term(),
+                );
             }
         }
     }

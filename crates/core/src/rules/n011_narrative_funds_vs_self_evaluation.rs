@@ -45,7 +45,11 @@ impl Rule for NarrativeFundsVsSelfEvaluation {
                     _ => continue,
                 };
                 let Some(stated) = binding.figure.amount() else { continue };
-                checker.equal(&Self::INFO, claims::term(format!("文中 {subject} {what}"), &stated), binding.cells[0].term());
+                checker.equal(
+                    &Self::INFO,
+                    claims::term(format!("文中 {subject} {what}"), &stated),
+                    binding.cells[0].term(),
+                );
             }
         }
     }

@@ -50,10 +50,15 @@ impl Rule for NarrativeGrade {
 
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for (claim, bindings) in checker.bound_claims() {
-            let ClaimKind::Score { score: Some(score), grade: Some(grade), grade_at: Some(at), .. } = &claim.kind else { continue };
+            let ClaimKind::Score { score: Some(score), grade: Some(grade), grade_at: Some(at), .. } = &claim.kind
+            else {
+                continue;
+            };
             let table = bindings.iter().find(|b| b.role == bind::Role::Score).map(|b| b.cells[0].clone());
             let (basis, value) = match &table {
-                Some(cell) => (format!("{} 总分 得分 {}", cell.table.form_name, cell.amount.raw), cell.amount.number.value),
+                Some(cell) => {
+                    (format!("{} 总分 得分 {}", cell.table.form_name, cell.amount.raw), cell.amount.number.value)
+                }
                 None => (format!("文中得分 {}", score.raw), score.number.value),
             };
             let expected = grades_for(value);
@@ -69,7 +74,8 @@ impl Rule for NarrativeGrade {
                 origin: None,
             };
             let message = format!("{}：文中评价等级为“{grade}”，而{basis}对应“{}”", Self::INFO.title_zh, expected[0]);
-            let message_en = format!("{}: the text grades “{grade}” but {basis} earns “{}”", Self::INFO.title_en, expected[0]);
+            let message_en =
+                format!("{}: the text grades “{grade}” but {basis} earns “{}”", Self::INFO.title_en, expected[0]);
             let derivation = format!("{basis} → “{}”（优 ≥ 90，良 80–89，中 60–79，差 < 60）≠ “{grade}”", expected[0]);
             checker.require(&Self::INFO, expected.contains(&grade.as_str()), location, message, message_en, derivation);
         }

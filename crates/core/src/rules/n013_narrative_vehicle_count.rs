@@ -37,12 +37,23 @@ impl Rule for NarrativeVehicleCount {
         let claims = checker.claims();
         let vehicles = |words: &[&str]| -> Option<&Figure> {
             claims.iter().find_map(|c| match &c.kind {
-                ClaimKind::Count { figure, .. } if figure.unit_text == "辆" && words.iter().any(|w| contains(&figure.label, w)) => Some(figure),
+                ClaimKind::Count { figure, .. }
+                    if figure.unit_text == "辆" && words.iter().any(|w| contains(&figure.label, w)) =>
+                {
+                    Some(figure)
+                }
                 _ => None,
             })
         };
-        let (Some(kept), Some(held)) = (vehicles(&["保有量"]), vehicles(&["共有车辆", "共有公务用车"])) else { return };
+        let (Some(kept), Some(held)) = (vehicles(&["保有量"]), vehicles(&["共有车辆", "共有公务用车"]))
+        else {
+            return;
+        };
         let (Some(kept_amount), Some(held_amount)) = (kept.amount(), held.amount()) else { return };
-        checker.equal(&Self::INFO, claims::term(format!("文中 {}", held.name()), &held_amount), claims::term(format!("文中 {}", kept.name()), &kept_amount));
+        checker.equal(
+            &Self::INFO,
+            claims::term(format!("文中 {}", held.name()), &held_amount),
+            claims::term(format!("文中 {}", kept.name()), &kept_amount),
+        );
     }
 }

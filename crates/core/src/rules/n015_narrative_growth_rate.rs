@@ -42,14 +42,22 @@ impl Rule for NarrativeGrowthRate {
             let ClaimKind::Growth { base, current, direction, rate } = &claim.kind else { continue };
             let (Some(base_amount), Some(current_amount)) = (base.amount(), current.amount()) else { continue };
             let (Some(direction), Some(rate)) = (direction, rate) else {
-                checker.equal(&Self::INFO, claims::term(format!("文中 {}（持平）", current.name()), &current_amount), claims::term(format!("文中 {}", base.name()), &base_amount));
+                checker.equal(
+                    &Self::INFO,
+                    claims::term(format!("文中 {}（持平）", current.name()), &current_amount),
+                    claims::term(format!("文中 {}", base.name()), &base_amount),
+                );
                 continue;
             };
             let Some(stated) = rate.amount() else { continue };
             let (b, c) = (base_amount.number, current_amount.number);
             let (change, shown) = match direction {
-                Direction::Increase => (crate::rounding::sub(c.value, b.value), format!("{} − {}", current.raw, base.raw)),
-                Direction::Decrease => (crate::rounding::sub(b.value, c.value), format!("{} − {}", base.raw, current.raw)),
+                Direction::Increase => {
+                    (crate::rounding::sub(c.value, b.value), format!("{} − {}", current.raw, base.raw))
+                }
+                Direction::Decrease => {
+                    (crate::rounding::sub(b.value, c.value), format!("{} − {}", base.raw, current.raw))
+                }
             };
             let Some(change) = change else { continue };
             let change = claims::derived(change, [&b, &c], current.at);

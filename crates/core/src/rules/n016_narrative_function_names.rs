@@ -44,7 +44,9 @@ impl Rule for NarrativeFunctionNames {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let Some((table, functions)) = lookup::classified(document, Form::GeneralBudgetExpenditure).or_else(|| lookup::classified(document, Form::BudgetGeneral)) else {
+        let Some((table, functions)) = lookup::classified(document, Form::GeneralBudgetExpenditure)
+            .or_else(|| lookup::classified(document, Form::BudgetGeneral))
+        else {
             return;
         };
         let mut seen: Vec<&str> = Vec::new();
@@ -58,7 +60,9 @@ impl Rule for NarrativeFunctionNames {
             let Some((class, section, item)) = class_section_item(&line) else { continue };
             // `一般公共服务（类）` is the class `一般公共服务支出`.
             let class = class.trim();
-            let Some(code) = class_code_of(class).or_else(|| class_code_of(&[class, "支出"].concat())) else { continue };
+            let Some(code) = class_code_of(class).or_else(|| class_code_of(&[class, "支出"].concat())) else {
+                continue;
+            };
             // One pass over the rows: the class row, whether the class lists 款, the named 款.
             let (mut class_row, mut has_sections, mut named_section) = (None, false, None);
             for row in &functions.rows {
@@ -76,7 +80,11 @@ impl Rule for NarrativeFunctionNames {
                 }
             }
             let prefix = named_section.unwrap_or(code);
-            let items = || functions.rows.iter().filter(|r| r.level == Some(CodeLevel::Item) && r.code.as_deref().is_some_and(|c| c.starts_with(prefix)));
+            let items = || {
+                functions.rows.iter().filter(|r| {
+                    r.level == Some(CodeLevel::Item) && r.code.as_deref().is_some_and(|c| c.starts_with(prefix))
+                })
+            };
             if items().next().is_none() {
                 continue;
             }

@@ -39,15 +39,23 @@ impl Rule for NarrativeIncreaseWithinCurrent {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         // Where each sentence ends, in order.
-        let ends: Vec<usize> = lookup::paragraphs(document).iter().flat_map(|p| &p.sentences).map(|s| s.span.byte_end).collect();
+        let ends: Vec<usize> =
+            lookup::paragraphs(document).iter().flat_map(|p| &p.sentences).map(|s| s.span.byte_end).collect();
         let sentence_of = |at: usize| ends.partition_point(|&end| end <= at);
         for claim in checker.claims() {
-            let ClaimKind::Change { direction: Direction::Increase, delta, current: Some(current), .. } = &claim.kind else { continue };
+            let ClaimKind::Change { direction: Direction::Increase, delta, current: Some(current), .. } = &claim.kind
+            else {
+                continue;
+            };
             if sentence_of(current.at.byte_start) != sentence_of(delta.at.byte_start) {
                 continue;
             }
             let (Some(delta_amount), Some(current_amount)) = (delta.amount(), current.amount()) else { continue };
-            checker.at_most(&Self::INFO, claims::term("文中 增加额", &delta_amount), claims::term("文中 增加后的金额", &current_amount));
+            checker.at_most(
+                &Self::INFO,
+                claims::term("文中 增加额", &delta_amount),
+                claims::term("文中 增加后的金额", &current_amount),
+            );
         }
     }
 }

@@ -38,13 +38,23 @@ impl Rule for ScoreWithinPoints {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, performance) in lookup::performance_tables(document) {
             let funding = performance.funding.iter().map(|f| (f.label.as_str(), &f.points, f.score.clone()));
-            let indicators = performance.indicators.iter().map(|i| (i.name.as_str(), &i.points, i.score.as_ref().map(lookup::exact)));
+            let indicators = performance
+                .indicators
+                .iter()
+                .map(|i| (i.name.as_str(), &i.points, i.score.as_ref().map(lookup::exact)));
             let total = std::iter::once(("总分", &performance.total_points, performance.total_score.clone()));
-            let rows: Vec<(&str, Amount, Amount)> =
-                funding.chain(indicators).chain(total).filter_map(|(row, points, score)| Some((row, lookup::exact(points.as_ref()?), score?))).collect();
+            let rows: Vec<(&str, Amount, Amount)> = funding
+                .chain(indicators)
+                .chain(total)
+                .filter_map(|(row, points, score)| Some((row, lookup::exact(points.as_ref()?), score?)))
+                .collect();
             for (row, points, score) in &rows {
                 let row = lookup::performance_row(table, performance, row);
-                checker.at_most(&Self::INFO, Term::cell(table, &row, "得分", score), Term::cell(table, &row, "分值", points));
+                checker.at_most(
+                    &Self::INFO,
+                    Term::cell(table, &row, "得分", score),
+                    Term::cell(table, &row, "分值", points),
+                );
             }
         }
     }

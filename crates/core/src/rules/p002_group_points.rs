@@ -51,12 +51,18 @@ impl Rule for GroupPoints {
                 let points: Vec<(String, Amount)> = rows
                     .iter()
                     .filter_map(|&row| performance.indicators.get(row))
-                    .filter_map(|indicator| Some((lookup::performance_row(table, performance, &indicator.name), lookup::exact(indicator.points.as_ref()?))))
+                    .filter_map(|indicator| {
+                        Some((
+                            lookup::performance_row(table, performance, &indicator.name),
+                            lookup::exact(indicator.points.as_ref()?),
+                        ))
+                    })
                     .collect();
                 if points.is_empty() {
                     continue;
                 }
-                let parts: Vec<(Term, bool)> = points.iter().map(|(row, amount)| (Term::cell(table, row, "分值", amount), true)).collect();
+                let parts: Vec<(Term, bool)> =
+                    points.iter().map(|(row, amount)| (Term::cell(table, row, "分值", amount), true)).collect();
                 let heading = if group.name.is_empty() { "一级指标" } else { group.name.as_str() };
                 let heading = lookup::performance_row(table, performance, heading);
                 let stated = lookup::exact(stated);
@@ -81,7 +87,8 @@ mod tests {
         let report = crate::check(&[("000 2022 项目表", text)]);
         let document = &report.documents[0];
         let counts = document.stats.by_rule["P002"];
-        let broken: Vec<&str> = document.findings.iter().filter(|f| f.rule == "P002").map(|f| f.location.excerpt.as_str()).collect();
+        let broken: Vec<&str> =
+            document.findings.iter().filter(|f| f.rule == "P002").map(|f| f.location.excerpt.as_str()).collect();
         assert_eq!((counts.checked, counts.broken), (3, 1));
         assert_eq!(broken, ["满意度指标 (10分)"]);
     }

@@ -47,22 +47,31 @@ impl Rule for TotalPoints {
             let held = total.number.value == FULL_SCORE;
             let location = lookup::cell_location(table, &total_row, "分值", total);
             let message = format!("{}：{total_row}·分值 为 {}，满分应为 100", Self::INFO.title_zh, total.raw);
-            let message_en = format!("{}: {total_row}·分值 is {}, the full score is 100", Self::INFO.title_en, total.raw);
+            let message_en =
+                format!("{}: {total_row}·分值 is {}, the full score is 100", Self::INFO.title_en, total.raw);
             let derivation = format!("{total_row}·分值 {} ≠ 100", total.raw);
             checker.require(&Self::INFO, held, location, message, message_en, derivation);
 
             let budget_item = lookup::funding_line(performance, lookup::ANNUAL_FUNDS).and_then(|f| f.points.as_ref());
-            let budget_points = budget_item.map(|points| (lookup::performance_row(table, performance, lookup::ANNUAL_FUNDS), lookup::exact(points)));
+            let budget_points = budget_item.map(|points| {
+                (lookup::performance_row(table, performance, lookup::ANNUAL_FUNDS), lookup::exact(points))
+            });
             let indicator_points: Vec<(String, Amount)> = performance
                 .indicators
                 .iter()
-                .filter_map(|indicator| Some((lookup::performance_row(table, performance, &indicator.name), lookup::exact(indicator.points.as_ref()?))))
+                .filter_map(|indicator| {
+                    Some((
+                        lookup::performance_row(table, performance, &indicator.name),
+                        lookup::exact(indicator.points.as_ref()?),
+                    ))
+                })
                 .collect();
             if indicator_points.is_empty() {
                 continue;
             }
             let points: Vec<(String, Amount)> = budget_points.into_iter().chain(indicator_points).collect();
-            let parts: Vec<(Term, bool)> = points.iter().map(|(row, amount)| (Term::cell(table, row, "分值", amount), true)).collect();
+            let parts: Vec<(Term, bool)> =
+                points.iter().map(|(row, amount)| (Term::cell(table, row, "分值", amount), true)).collect();
             let total = lookup::exact(total);
             let stated = Term::cell(table, &total_row, "分值", &total);
             // A total of 100 is what the form requires: its parts are what may be wrong.

@@ -41,14 +41,30 @@ impl Rule for TotalScore {
             let indicator_scores: Vec<(String, Amount)> = performance
                 .indicators
                 .iter()
-                .filter_map(|indicator| Some((lookup::performance_row(table, performance, &indicator.name), lookup::exact(indicator.score.as_ref()?))))
+                .filter_map(|indicator| {
+                    Some((
+                        lookup::performance_row(table, performance, &indicator.name),
+                        lookup::exact(indicator.score.as_ref()?),
+                    ))
+                })
                 .collect();
             if indicator_scores.is_empty() {
                 continue;
             }
             let budget_item = lookup::funding_line(performance, lookup::ANNUAL_FUNDS).and_then(|f| f.score.as_ref());
-            let budget_term = budget_item.map(|score| (Term::cell(table, &lookup::performance_row(table, performance, lookup::ANNUAL_FUNDS), "得分", score), true));
-            let indicator_terms = indicator_scores.iter().map(|(row, amount)| (Term::cell(table, row, "得分", amount), true));
+            let budget_term = budget_item.map(|score| {
+                (
+                    Term::cell(
+                        table,
+                        &lookup::performance_row(table, performance, lookup::ANNUAL_FUNDS),
+                        "得分",
+                        score,
+                    ),
+                    true,
+                )
+            });
+            let indicator_terms =
+                indicator_scores.iter().map(|(row, amount)| (Term::cell(table, row, "得分", amount), true));
             let parts: Vec<(Term, bool)> = budget_term.into_iter().chain(indicator_terms).collect();
             let total_row = lookup::performance_row(table, performance, "总分");
             checker.sum(&Self::INFO, Term::cell(table, &total_row, "得分", total), &parts);

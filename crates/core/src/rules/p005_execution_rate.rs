@@ -42,15 +42,30 @@ impl Rule for ExecutionRate {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, performance) in lookup::performance_tables(document) {
             for line in &performance.funding {
-                let (Some(rate), Some(executed), Some(budget)) = (&line.execution_rate, &line.executed, &line.full_year_budget) else { continue };
+                let (Some(rate), Some(executed), Some(budget)) =
+                    (&line.execution_rate, &line.executed, &line.full_year_budget)
+                else {
+                    continue;
+                };
                 let row = lookup::performance_row(table, performance, &line.label);
                 let mut stated = Term::cell(table, &row, "执行率", rate);
-                let initial = line.initial_budget.as_ref().filter(|initial| !matches(rate, executed, budget) && matches(rate, executed, initial));
+                let initial = line
+                    .initial_budget
+                    .as_ref()
+                    .filter(|initial| !matches(rate, executed, budget) && matches(rate, executed, initial));
                 if let Some(initial) = initial {
-                    let alternative = rate_of(executed, initial).and_then(|r| r.mid()).map_or_else(String::new, |mid| display(mid, 2));
-                    stated.label = format!("{}（与 全年执行数 ÷ 年初预算数 {} = {alternative}% 相符）", stated.label, initial.raw);
+                    let alternative = rate_of(executed, initial)
+                        .and_then(|r| r.mid())
+                        .map_or_else(String::new, |mid| display(mid, 2));
+                    stated.label =
+                        format!("{}（与 全年执行数 ÷ 年初预算数 {} = {alternative}% 相符）", stated.label, initial.raw);
                 }
-                checker.ratio(&Self::INFO, stated, Term::cell(table, &row, "全年执行数", executed), Term::cell(table, &row, "全年预算数", budget));
+                checker.ratio(
+                    &Self::INFO,
+                    stated,
+                    Term::cell(table, &row, "全年执行数", executed),
+                    Term::cell(table, &row, "全年预算数", budget),
+                );
                 // The rate is that of the 年初预算数: which figure to change is not a slip's.
                 if initial.is_some() {
                     checker.undecided();
@@ -62,7 +77,9 @@ impl Rule for ExecutionRate {
 
 /// Whether `rate` is `executed ÷ base` up to rounding (a rounding discrepancy counts as a match).
 fn matches(rate: &Amount, executed: &Amount, base: &Amount) -> bool {
-    rate_of(executed, base).and_then(|computed| judge(&rate.number, computed, allowance([&rate.number]))).is_some_and(|outcome| outcome != Outcome::Broken)
+    rate_of(executed, base)
+        .and_then(|computed| judge(&rate.number, computed, allowance([&rate.number])))
+        .is_some_and(|outcome| outcome != Outcome::Broken)
 }
 
 /// `100 · executed ÷ base` as an interval; `None` for a base that may be zero or beyond range.

@@ -45,10 +45,15 @@ impl Rule for ExecutionScore {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, performance) in lookup::performance_tables(document) {
             for line in &performance.funding {
-                let (Some(points), Some(rate), Some(score)) = (&line.points, &line.execution_rate, &line.score) else { continue };
+                let (Some(points), Some(rate), Some(score)) = (&line.points, &line.execution_rate, &line.score) else {
+                    continue;
+                };
                 let row = lookup::performance_row(table, performance, &line.label);
                 let Some(expected) = earned(points, rate) else { continue };
-                let expected_term = Term { label: format!("{row}·分值×执行率"), ..Term::cell(table, &row, "执行率", &expected) };
+                let expected_term = Term {
+                    label: format!("{row}·分值×执行率"),
+                    ..Term::cell(table, &row, "执行率", &expected)
+                };
                 checker.equal(&Self::INFO, Term::cell(table, &row, "得分", score), expected_term);
             }
         }
@@ -73,7 +78,12 @@ fn earned(points: &Amount, rate: &Amount) -> Option<Amount> {
 /// The most decimals whose half unit still covers `half_width` (at most 6).
 fn covering_decimals(half_width: Decimal) -> u32 {
     const MOST_DECIMALS: u32 = 6;
-    (0..=MOST_DECIMALS).rev().find(|&d| d.checked_add(1).and_then(|scale| Decimal::try_new(5, scale).ok()).is_some_and(|half| half >= half_width)).unwrap_or(0)
+    (0..=MOST_DECIMALS)
+        .rev()
+        .find(|&d| {
+            d.checked_add(1).and_then(|scale| Decimal::try_new(5, scale).ok()).is_some_and(|half| half >= half_width)
+        })
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -83,7 +93,11 @@ mod tests {
 
     fn amount(text: &str) -> Amount {
         let number = crate::amount::parse_number(text).expect("a number");
-        Amount { number, raw: text.to_string(), at: Location { line: 1, line_end: 1, column: 0, byte_start: 0, byte_end: 0 } }
+        Amount {
+            number,
+            raw: text.to_string(),
+            at: Location { line: 1, line_end: 1, column: 0, byte_start: 0, byte_end: 0 },
+        }
     }
 
     #[test]

@@ -42,12 +42,34 @@ impl Rule for LostPointsExplained {
                 if score.number.value >= points.number.value {
                     continue;
                 }
-                let explained = indicator.deviation.as_deref().map(str::trim).is_some_and(|text| !text.is_empty() && !PLACEHOLDERS.contains(&text));
+                let explained = indicator
+                    .deviation
+                    .as_deref()
+                    .map(str::trim)
+                    .is_some_and(|text| !text.is_empty() && !PLACEHOLDERS.contains(&text));
                 let row = lookup::performance_row(table, performance, &indicator.name);
-                let message = format!("{}：{row} 得分 {}，低于分值 {}，但偏差原因分析及改进措施为空", Self::INFO.title_zh, score.raw, points.raw);
-                let message_en = format!("{}: {row} scores {} of {} but gives no deviation analysis", Self::INFO.title_en, score.raw, points.raw);
-                let derivation = format!("{row}·得分 {} < 分值 {}；偏差原因分析及改进措施：（空）", score.raw, points.raw);
-                checker.require(&Self::INFO, explained, lookup::cell_location(table, &row, "得分", score), message, message_en, derivation);
+                let message = format!(
+                    "{}：{row} 得分 {}，低于分值 {}，但偏差原因分析及改进措施为空",
+                    Self::INFO.title_zh,
+                    score.raw,
+                    points.raw
+                );
+                let message_en = format!(
+                    "{}: {row} scores {} of {} but gives no deviation analysis",
+                    Self::INFO.title_en,
+                    score.raw,
+                    points.raw
+                );
+                let derivation =
+                    format!("{row}·得分 {} < 分值 {}；偏差原因分析及改进措施：（空）", score.raw, points.raw);
+                checker.require(
+                    &Self::INFO,
+                    explained,
+                    lookup::cell_location(table, &row, "得分", score),
+                    message,
+                    message_en,
+                    derivation,
+                );
             }
         }
     }

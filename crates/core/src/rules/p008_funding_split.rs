@@ -54,16 +54,33 @@ impl Rule for FundingSplit {
         for (table, performance) in lookup::performance_tables(document) {
             let Some(funds) = lookup::funding_line(performance, lookup::ANNUAL_FUNDS) else { continue };
             let row = lookup::performance_row(table, performance, lookup::ANNUAL_FUNDS);
-            let entry = |side: Side, label: &str| performance.funding_split.iter().find(|e| e.side == side && e.label == label).and_then(|e| e.amount.as_ref());
+            let entry = |side: Side, label: &str| {
+                performance
+                    .funding_split
+                    .iter()
+                    .find(|e| e.side == side && e.label == label)
+                    .and_then(|e| e.amount.as_ref())
+            };
 
             if let Some(budget) = &funds.full_year_budget {
                 if let Some(total) = entry(Side::Income, INCOME_HEADING) {
-                    checker.equal(&Self::INFO, split_term(table, performance, INCOME_HEADING, total), Term::cell(table, &row, "全年预算数", budget));
+                    checker.equal(
+                        &Self::INFO,
+                        split_term(table, performance, INCOME_HEADING, total),
+                        Term::cell(table, &row, "全年预算数", budget),
+                    );
                 }
-                let parts: Vec<&SplitEntry> = performance.funding_split.iter().filter(|e| e.side == Side::Income && e.label != INCOME_HEADING && e.amount.is_some()).collect();
+                let parts: Vec<&SplitEntry> = performance
+                    .funding_split
+                    .iter()
+                    .filter(|e| e.side == Side::Income && e.label != INCOME_HEADING && e.amount.is_some())
+                    .collect();
                 if !parts.is_empty() {
                     let mut stated = Term::cell(table, &row, "全年预算数", budget);
-                    let executed = funds.executed.as_ref().filter(|executed| !adds_up(budget, &parts) && adds_up(executed, &parts));
+                    let executed = funds
+                        .executed
+                        .as_ref()
+                        .filter(|executed| !adds_up(budget, &parts) && adds_up(executed, &parts));
                     if let Some(executed) = executed {
                         stated.label = format!("{}（各项之和与 全年执行数 {} 相符）", stated.label, executed.raw);
                     }
@@ -77,16 +94,36 @@ impl Rule for FundingSplit {
 
             if let Some(executed) = &funds.executed {
                 if let Some(total) = entry(Side::Expenditure, EXPENDITURE_HEADING) {
-                    checker.equal(&Self::INFO, split_term(table, performance, EXPENDITURE_HEADING, total), Term::cell(table, &row, "全年执行数", executed));
+                    checker.equal(
+                        &Self::INFO,
+                        split_term(table, performance, EXPENDITURE_HEADING, total),
+                        Term::cell(table, &row, "全年执行数", executed),
+                    );
                 }
-                let spending: Vec<&SplitEntry> =
-                    performance.funding_split.iter().filter(|e| e.side == Side::Expenditure && SPENDING.contains(&e.label.as_str()) && e.amount.is_some()).collect();
+                let spending: Vec<&SplitEntry> = performance
+                    .funding_split
+                    .iter()
+                    .filter(|e| {
+                        e.side == Side::Expenditure && SPENDING.contains(&e.label.as_str()) && e.amount.is_some()
+                    })
+                    .collect();
                 if !spending.is_empty() {
                     let mut with_balance = spending.clone();
-                    with_balance.extend(performance.funding_split.iter().filter(|e| e.side == Side::Expenditure && e.label == BALANCE && e.amount.is_some()));
-                    let balance_booked = with_balance.len() > spending.len() && !adds_up(executed, &spending) && adds_up(executed, &with_balance);
+                    with_balance.extend(
+                        performance
+                            .funding_split
+                            .iter()
+                            .filter(|e| e.side == Side::Expenditure && e.label == BALANCE && e.amount.is_some()),
+                    );
+                    let balance_booked = with_balance.len() > spending.len()
+                        && !adds_up(executed, &spending)
+                        && adds_up(executed, &with_balance);
                     let parts = if balance_booked { with_balance } else { spending };
-                    checker.sum(&Self::INFO, Term::cell(table, &row, "全年执行数", executed), &split_terms(table, performance, &parts));
+                    checker.sum(
+                        &Self::INFO,
+                        Term::cell(table, &row, "全年执行数", executed),
+                        &split_terms(table, performance, &parts),
+                    );
                 }
             }
         }
@@ -94,19 +131,33 @@ impl Rule for FundingSplit {
 }
 
 /// A split entry as a term: `整体支出/一般公共预算`.
-fn split_term<'a>(table: &RecognisedTable, performance: &PerformanceTable, label: &str, amount: &'a Amount) -> Term<'a> {
+fn split_term<'a>(
+    table: &RecognisedTable,
+    performance: &PerformanceTable,
+    label: &str,
+    amount: &'a Amount,
+) -> Term<'a> {
     Term::cell(table, &lookup::performance_row(table, performance, label), "", amount)
 }
 
-fn split_terms<'a>(table: &RecognisedTable, performance: &PerformanceTable, entries: &[&'a SplitEntry]) -> Vec<(Term<'a>, bool)> {
-    entries.iter().filter_map(|e| e.amount.as_ref().map(|amount| (split_term(table, performance, &e.label, amount), true))).collect()
+fn split_terms<'a>(
+    table: &RecognisedTable,
+    performance: &PerformanceTable,
+    entries: &[&'a SplitEntry],
+) -> Vec<(Term<'a>, bool)> {
+    entries
+        .iter()
+        .filter_map(|e| e.amount.as_ref().map(|amount| (split_term(table, performance, &e.label, amount), true)))
+        .collect()
 }
 
 /// Whether the entries add up to `total` up to rounding.
 fn adds_up(total: &Amount, entries: &[&SplitEntry]) -> bool {
     let amounts = entries.iter().filter_map(|e| e.amount.as_ref());
     let allowance = allowance(amounts.clone().map(|a| &a.number).chain([&total.number]));
-    Interval::sum(amounts.map(|a| &a.number)).and_then(|sum| judge(&total.number, sum, allowance)).is_some_and(|outcome| outcome != Outcome::Broken)
+    Interval::sum(amounts.map(|a| &a.number))
+        .and_then(|sum| judge(&total.number, sum, allowance))
+        .is_some_and(|outcome| outcome != Outcome::Broken)
 }
 
 #[cfg(test)]
@@ -115,7 +166,11 @@ mod tests {
     /// entry added to the split, and `项目支出` set to `projects`.
     fn split_with_balance(projects: &str) -> String {
         include_str!("../../tests/fixtures/rules/P008_ok.txt")
-            .replacen("\t纳入专户管理的非税收入拨款：\t\t\t", "\t纳入专户管理的非税收入拨款：\t\t\t转入结余分配：0.12", 1)
+            .replacen(
+                "\t纳入专户管理的非税收入拨款：\t\t\t",
+                "\t纳入专户管理的非税收入拨款：\t\t\t转入结余分配：0.12",
+                1,
+            )
             .replacen("项目支出：69.12", &format!("项目支出：{projects}"), 1)
     }
 

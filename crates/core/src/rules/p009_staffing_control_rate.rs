@@ -36,7 +36,11 @@ impl Rule for StaffingControlRate {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, basic)) = lookup::basic_data(document) else { return };
         let figure = |key: &str| basic.staffing.get(key);
-        let (Some(rate), Some(staff), Some(establishment)) = (figure("控制率"), figure("实际在职人数"), figure("编制数")) else { return };
+        let (Some(rate), Some(staff), Some(establishment)) =
+            (figure("控制率"), figure("实际在职人数"), figure("编制数"))
+        else {
+            return;
+        };
         let (staff, establishment) = (lookup::exact(staff), lookup::exact(establishment));
         let term = |column: &str, amount| Term::cell(table, "财政供养人员情况", column, amount);
         checker.ratio(&Self::INFO, term("控制率", rate), term("实际在职人数", &staff), term("编制数", &establishment));

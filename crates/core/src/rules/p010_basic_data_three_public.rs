@@ -36,7 +36,8 @@ const THREE_PUBLIC: &str = "三公经费";
 const VEHICLES: &str = "公务用车购置和维护经费";
 
 /// Each total of the 三公 block with its items.
-const SUMS: [(&str, &[&str]); 2] = [(THREE_PUBLIC, &[VEHICLES, "出国经费", "公务接待"]), (VEHICLES, &["公车购置", "公车运行维护"])];
+const SUMS: [(&str, &[&str]); 2] =
+    [(THREE_PUBLIC, &[VEHICLES, "出国经费", "公务接待"]), (VEHICLES, &["公车购置", "公车运行维护"])];
 
 impl Rule for BasicDataThreePublic {
     fn info(&self) -> &'static RuleInfo {
@@ -55,12 +56,29 @@ impl Rule for BasicDataThreePublic {
 
 /// `total = Σ items` in `column`: evaluated when the total and every item row are listed, the
 /// total is filled in and at least one item is (a blank item counts as nothing).
-fn check_column_sum(rule: &RuleInfo, checker: &mut Checker, table: &RecognisedTable, basic: &BasicDataTable, column: &str, total: &str, items: &[&str]) {
-    let Some(stated) = lookup::basic_row(basic, total).and_then(|row| row.values.get(column)).map(lookup::basic_figure) else { return };
-    let Some(rows) = items.iter().map(|item| lookup::basic_row(basic, item)).collect::<Option<Vec<_>>>() else { return };
-    let figures: Vec<(&str, Amount)> = rows.iter().filter_map(|row| row.values.get(column).map(|amount| (row.label.as_str(), lookup::basic_figure(amount)))).collect();
+fn check_column_sum(
+    rule: &RuleInfo,
+    checker: &mut Checker,
+    table: &RecognisedTable,
+    basic: &BasicDataTable,
+    column: &str,
+    total: &str,
+    items: &[&str],
+) {
+    let Some(stated) = lookup::basic_row(basic, total).and_then(|row| row.values.get(column)).map(lookup::basic_figure)
+    else {
+        return;
+    };
+    let Some(rows) = items.iter().map(|item| lookup::basic_row(basic, item)).collect::<Option<Vec<_>>>() else {
+        return;
+    };
+    let figures: Vec<(&str, Amount)> = rows
+        .iter()
+        .filter_map(|row| row.values.get(column).map(|amount| (row.label.as_str(), lookup::basic_figure(amount))))
+        .collect();
     if !figures.is_empty() {
-        let parts: Vec<(Term, bool)> = figures.iter().map(|(label, amount)| (Term::cell(table, label, column, amount), true)).collect();
+        let parts: Vec<(Term, bool)> =
+            figures.iter().map(|(label, amount)| (Term::cell(table, label, column, amount), true)).collect();
         checker.sum(rule, Term::cell(table, total, column, &stated), &parts);
     }
 }

@@ -62,9 +62,13 @@ impl Rule for BasicDataProjectItems {
             for (total, parts) in sums {
                 for column in &basic.columns {
                     let Some(stated) = figure(total, column) else { continue };
-                    let figures: Vec<(&str, Amount)> = parts.iter().filter_map(|row| Some((row.label.as_str(), figure(row, column)?))).collect();
+                    let figures: Vec<(&str, Amount)> =
+                        parts.iter().filter_map(|row| Some((row.label.as_str(), figure(row, column)?))).collect();
                     if !figures.is_empty() {
-                        let parts: Vec<(Term, bool)> = figures.iter().map(|(label, amount)| (Term::cell(table, label, column, amount), true)).collect();
+                        let parts: Vec<(Term, bool)> = figures
+                            .iter()
+                            .map(|(label, amount)| (Term::cell(table, label, column, amount), true))
+                            .collect();
                         checker.sum(&Self::INFO, Term::cell(table, &total.label, column, &stated), &parts);
                     }
                 }
@@ -76,7 +80,11 @@ impl Rule for BasicDataProjectItems {
             for item in items {
                 for column in &basic.columns {
                     if let (Some(part), Some(whole)) = (figure(item, column), figure(&rows[public], column)) {
-                        checker.at_most(&Self::INFO, Term::cell(table, &item.label, column, &part), Term::cell(table, PUBLIC, column, &whole));
+                        checker.at_most(
+                            &Self::INFO,
+                            Term::cell(table, &item.label, column, &part),
+                            Term::cell(table, PUBLIC, column, &whole),
+                        );
                     }
                 }
             }
@@ -94,7 +102,11 @@ mod tests {
     /// P011's findings on 004's 基础数据表 with `办公经费` of 2023 (决算) set to `office`:
     /// (row, column) of each, a finding of one cause counted as the relations it explains.
     fn findings_with_office_expenses(office: &str) -> Vec<(String, String)> {
-        let text = include_str!("../../tests/fixtures/rules/P009_ok.txt").replacen("办公经费\t37.74\t38.18\t\t46.27", &format!("办公经费\t37.74\t38.18\t\t{office}"), 1);
+        let text = include_str!("../../tests/fixtures/rules/P009_ok.txt").replacen(
+            "办公经费\t37.74\t38.18\t\t46.27",
+            &format!("办公经费\t37.74\t38.18\t\t{office}"),
+            1,
+        );
         let report = crate::check(&[("004 基础数据表", &text)]);
         report.documents[0]
             .findings
@@ -110,6 +122,9 @@ mod tests {
         // 004's own slip: 专项资金 上年 57.85 against projects adding up to 82.25.
         let own_slip = ("专项资金(一个专项一行)".to_string(), "上年决算数".to_string());
         assert_eq!(findings_with_office_expenses("46.27"), std::slice::from_ref(&own_slip));
-        assert_eq!(findings_with_office_expenses("80.27"), [own_slip, ("办公经费".to_string(), "本年决算数".to_string())]);
+        assert_eq!(
+            findings_with_office_expenses("80.27"),
+            [own_slip, ("办公经费".to_string(), "本年决算数".to_string())]
+        );
     }
 }

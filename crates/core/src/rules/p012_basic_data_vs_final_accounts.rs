@@ -47,7 +47,9 @@ impl Rule for BasicDataVsFinalAccounts {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, basic)) = lookup::basic_data(document) else { return };
         let mut compare = |label: &str, other: Term| {
-            if let Some(stated) = lookup::basic_row(basic, label).and_then(|row| row.values.get(ACTUAL)).map(lookup::basic_figure) {
+            if let Some(stated) =
+                lookup::basic_row(basic, label).and_then(|row| row.values.get(ACTUAL)).map(lookup::basic_figure)
+            {
                 checker.equal(&Self::INFO, Term::cell(table, label, ACTUAL, &stated), other);
             }
         };
@@ -69,7 +71,9 @@ impl Rule for BasicDataVsFinalAccounts {
             }
         }
 
-        if let Some((t06, public)) = lookup::economic(document).and_then(|(t, e)| e.public_total.as_ref().map(|a| (t, a))) {
+        if let Some((t06, public)) =
+            lookup::economic(document).and_then(|(t, e)| e.public_total.as_ref().map(|a| (t, a)))
+        {
             compare("公用经费", Term::cell(t06, "公用经费合计", "决算数", public));
         }
 

@@ -42,7 +42,11 @@ impl Rule for SummaryGrandTotals {
             let Some((table, summary)) = lookup::summary(document, form) else { continue };
             grand_total(checker, table, summary, Side::Income, "本年收入合计");
             grand_total(checker, table, summary, Side::Expenditure, "本年支出合计");
-            for parent in summary.lines.iter().filter(|l| summary.lines.iter().any(|c| c.parent.as_deref() == Some(l.label.as_str()))) {
+            for parent in summary
+                .lines
+                .iter()
+                .filter(|l| summary.lines.iter().any(|c| c.parent.as_deref() == Some(l.label.as_str())))
+            {
                 let Some((column, stated)) = lookup::only_value(parent) else { continue };
                 let parts: Vec<_> = summary
                     .lines
@@ -55,7 +59,11 @@ impl Rule for SummaryGrandTotals {
             let income = lookup::line(summary, Side::Income, "总计").and_then(lookup::only_value);
             let expenditure = lookup::line(summary, Side::Expenditure, "总计").and_then(total_column);
             if let (Some((ic, iv)), Some((ec, ev))) = (income, expenditure) {
-                checker.equal(&Self::INFO, Term::cell(table, "收入总计", ic, iv), Term::cell(table, "支出总计", ec, ev));
+                checker.equal(
+                    &Self::INFO,
+                    Term::cell(table, "收入总计", ic, iv),
+                    Term::cell(table, "支出总计", ec, ev),
+                );
             }
         }
     }
@@ -72,7 +80,9 @@ fn total_column(line: &SummaryLine) -> Option<(&str, &Amount)> {
 /// `总计` = the side's `合计` line + the lines between them that detail no other line.
 fn grand_total(checker: &mut Checker, table: &RecognisedTable, summary: &SummaryTable, side: Side, total_label: &str) {
     let lines: Vec<_> = summary.lines.iter().filter(|l| l.side == side).collect();
-    let (Some(start), Some(end)) = (lines.iter().position(|l| l.label == total_label), lines.iter().position(|l| l.label == "总计")) else {
+    let (Some(start), Some(end)) =
+        (lines.iter().position(|l| l.label == total_label), lines.iter().position(|l| l.label == "总计"))
+    else {
         return;
     };
     if end <= start {
@@ -80,8 +90,11 @@ fn grand_total(checker: &mut Checker, table: &RecognisedTable, summary: &Summary
     }
     let grand = lines[end];
     for (column, stated) in &grand.values {
-        let parts: Vec<_> =
-            lines[start..end].iter().filter(|l| l.parent.is_none()).filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true))).collect();
+        let parts: Vec<_> = lines[start..end]
+            .iter()
+            .filter(|l| l.parent.is_none())
+            .filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true)))
+            .collect();
         checker.sum(&SummaryGrandTotals::INFO, Term::cell(table, &grand.label, column, stated), &parts);
     }
 }

@@ -36,15 +36,23 @@ impl Rule for ClassifiedRowSums {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, classified) in lookup::classified_tables(document) {
-            let Some((total_index, total_column)) = classified.columns.iter().enumerate().find(|(_, c)| is_total_column(c)) else {
+            let Some((total_index, total_column)) =
+                classified.columns.iter().enumerate().find(|(_, c)| is_total_column(c))
+            else {
                 continue;
             };
             let prefix = group(total_column);
-            let part_columns: Vec<&String> = classified.columns[total_index + 1..].iter().filter(|c| group(c) == prefix && !is_total_column(c)).collect();
+            let part_columns: Vec<&String> = classified.columns[total_index + 1..]
+                .iter()
+                .filter(|c| group(c) == prefix && !is_total_column(c))
+                .collect();
             for row in classified.total.iter().chain(&classified.rows) {
                 let Some(stated) = row.values.get(total_column) else { continue };
                 let label = lookup::row_label(row);
-                let parts: Vec<_> = part_columns.iter().filter_map(|c| row.values.get(*c).map(|v| (Term::cell(table, &label, c, v), true))).collect();
+                let parts: Vec<_> = part_columns
+                    .iter()
+                    .filter_map(|c| row.values.get(*c).map(|v| (Term::cell(table, &label, c, v), true)))
+                    .collect();
                 if !parts.is_empty() {
                     checker.sum(&Self::INFO, Term::cell(table, &label, total_column, stated), &parts);
                 }

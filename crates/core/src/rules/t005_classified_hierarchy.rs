@@ -37,7 +37,11 @@ impl Rule for ClassifiedHierarchy {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, classified) in lookup::classified_tables(document) {
             let nearest = lookup::parents(classified);
-            let parents = classified.total.iter().map(|t| (t, None)).chain(classified.rows.iter().filter_map(|r| r.code.as_deref().map(|c| (r, Some(c)))));
+            let parents = classified
+                .total
+                .iter()
+                .map(|t| (t, None))
+                .chain(classified.rows.iter().filter_map(|r| r.code.as_deref().map(|c| (r, Some(c)))));
             for (parent, code) in parents {
                 let children = lookup::children(classified, &nearest, code);
                 if children.is_empty() {
@@ -46,7 +50,12 @@ impl Rule for ClassifiedHierarchy {
                 let parent_label = lookup::row_label(parent);
                 let children: Vec<_> = children.into_iter().map(|c| (c, lookup::row_label(c))).collect();
                 for (column, stated) in &parent.values {
-                    let parts: Vec<_> = children.iter().filter_map(|(c, label)| c.values.get(column).map(|v| (Term::cell(table, label, column, v), true))).collect();
+                    let parts: Vec<_> = children
+                        .iter()
+                        .filter_map(|(c, label)| {
+                            c.values.get(column).map(|v| (Term::cell(table, label, column, v), true))
+                        })
+                        .collect();
                     if !parts.is_empty() {
                         checker.sum(&Self::INFO, Term::cell(table, &parent_label, column, stated), &parts);
                     }

@@ -38,7 +38,10 @@ impl Rule for PersonnelAndPublicTotals {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, economic)) = lookup::economic(document) else { return };
-        let totals = [("人员经费合计", &economic.personnel_total, &PERSONNEL_CLASSES[..]), ("公用经费合计", &economic.public_total, &PUBLIC_CLASSES[..])];
+        let totals = [
+            ("人员经费合计", &economic.personnel_total, &PERSONNEL_CLASSES[..]),
+            ("公用经费合计", &economic.public_total, &PUBLIC_CLASSES[..]),
+        ];
         for (label, total, classes) in totals {
             let Some(stated) = total else { continue };
             let parts: Vec<_> = economic

@@ -50,11 +50,19 @@ impl Rule for ThreePublicSums {
 
 fn check_figures(checker: &mut Checker, table: &RecognisedTable, column: &str, f: &ThreePublicFigures) {
     let term = |row: &str, amount| Term::cell(table, row, column, amount);
-    if let (Some(total), Some(abroad), Some(vehicle), Some(reception)) = (&f.total, &f.abroad, &f.vehicle_subtotal, &f.reception) {
-        let parts = [(term("因公出国(境)费", abroad), true), (term("公务用车购置及运行费小计", vehicle), true), (term("公务接待费", reception), true)];
+    if let (Some(total), Some(abroad), Some(vehicle), Some(reception)) =
+        (&f.total, &f.abroad, &f.vehicle_subtotal, &f.reception)
+    {
+        let parts = [
+            (term("因公出国(境)费", abroad), true),
+            (term("公务用车购置及运行费小计", vehicle), true),
+            (term("公务接待费", reception), true),
+        ];
         checker.sum(&ThreePublicSums::INFO, term("合计", total), &parts);
     }
-    if let (Some(vehicle), Some(purchase), Some(operation)) = (&f.vehicle_subtotal, &f.vehicle_purchase, &f.vehicle_operation) {
+    if let (Some(vehicle), Some(purchase), Some(operation)) =
+        (&f.vehicle_subtotal, &f.vehicle_purchase, &f.vehicle_operation)
+    {
         let parts = [(term("公务用车购置费", purchase), true), (term("公务用车运行费", operation), true)];
         checker.sum(&ThreePublicSums::INFO, term("公务用车购置及运行费小计", vehicle), &parts);
     }

@@ -45,7 +45,10 @@ impl Rule for FiscalGrantFunds {
         let Some((table, summary)) = lookup::summary(document, Form::FiscalGrantSummary) else { return };
         for line in &summary.lines {
             let Some(total) = line.values.get(TOTAL_COLUMN) else { continue };
-            let parts: Vec<_> = lookup::FISCAL_FUNDS.iter().filter_map(|fund| line.values.get(*fund).map(|v| (Term::cell(table, &line.label, fund, v), true))).collect();
+            let parts: Vec<_> = lookup::FISCAL_FUNDS
+                .iter()
+                .filter_map(|fund| line.values.get(*fund).map(|v| (Term::cell(table, &line.label, fund, v), true)))
+                .collect();
             if !parts.is_empty() {
                 checker.sum(&Self::INFO, Term::cell(table, &line.label, TOTAL_COLUMN, total), &parts);
             }
@@ -58,7 +61,8 @@ impl Rule for FiscalGrantFunds {
                 lookup::fund_cell(summary, Side::Expenditure, "年末财政拨款结转和结余", fund),
             );
             let (Some(opening), Some(income), Some(spending), Some(closing)) = figures else { continue };
-            let [closing, opening, income, spending] = [closing, opening, income, spending].map(|(row, column, amount)| Term::cell(table, &row, column, amount));
+            let [closing, opening, income, spending] = [closing, opening, income, spending]
+                .map(|(row, column, amount)| Term::cell(table, &row, column, amount));
             checker.sum(&Self::INFO, closing, &[(opening, true), (income, true), (spending, false)]);
         }
     }

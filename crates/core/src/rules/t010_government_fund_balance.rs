@@ -43,7 +43,8 @@ fn balance_columns(table: &ClassifiedTable) -> Option<BalanceColumns<'_>> {
     Some(BalanceColumns {
         opening: find(&|c| c.starts_with("年初"))?,
         income: find(&|c| c.starts_with("本年收入"))?,
-        spending: find(&|c| c == "本年支出").or_else(|| find(&|c| c.starts_with("本年支出/") && (c.ends_with("小计") || c.ends_with("合计"))))?,
+        spending: find(&|c| c == "本年支出")
+            .or_else(|| find(&|c| c.starts_with("本年支出/") && (c.ends_with("小计") || c.ends_with("合计"))))?,
         closing: find(&|c| c.starts_with("年末"))?,
     })
 }

@@ -41,12 +41,17 @@ impl Rule for BudgetSummarySums {
         for form in [Form::BudgetSummary, Form::BudgetFiscalGrantSummary] {
             let Some((table, summary)) = super::lookup::summary(document, form) else { continue };
             for (side, total) in [(Side::Income, "收入总计"), (Side::Expenditure, "支出总计")] {
-                let lines: Vec<&SummaryLine> = summary.lines.iter().filter(|l| l.side == side && l.parent.is_none() && l.label != total).collect();
+                let lines: Vec<&SummaryLine> =
+                    summary.lines.iter().filter(|l| l.side == side && l.parent.is_none() && l.label != total).collect();
                 if let Some(total) = budget::summary_line(summary, side, total) {
                     sum_lines(checker, table, total, &lines);
                 }
                 for parent in &lines {
-                    let details: Vec<&SummaryLine> = summary.lines.iter().filter(|l| l.side == side && l.parent.as_deref() == Some(parent.label.as_str())).collect();
+                    let details: Vec<&SummaryLine> = summary
+                        .lines
+                        .iter()
+                        .filter(|l| l.side == side && l.parent.as_deref() == Some(parent.label.as_str()))
+                        .collect();
                     sum_lines(checker, table, parent, &details);
                 }
             }
@@ -58,7 +63,10 @@ impl Rule for BudgetSummarySums {
 /// `stated` = Σ `lines`, per column of `stated`.
 fn sum_lines(checker: &mut Checker, table: &RecognisedTable, stated: &SummaryLine, lines: &[&SummaryLine]) {
     for (column, value) in &stated.values {
-        let parts: Vec<(Term, bool)> = lines.iter().filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true))).collect();
+        let parts: Vec<(Term, bool)> = lines
+            .iter()
+            .filter_map(|l| l.values.get(column).map(|v| (Term::cell(table, &l.label, column, v), true)))
+            .collect();
         if !parts.is_empty() {
             checker.sum(&BudgetSummarySums::INFO, Term::cell(table, &stated.label, column, value), &parts);
         }
@@ -70,7 +78,10 @@ fn row_splits(checker: &mut Checker, table: &RecognisedTable, summary: &SummaryT
     let Some((total, parts)) = summary.expenditure_columns.split_first() else { return };
     for line in summary.lines.iter().filter(|l| l.side == Side::Expenditure) {
         let Some(stated) = line.values.get(total) else { continue };
-        let parts: Vec<(Term, bool)> = parts.iter().filter_map(|c| line.values.get(c).map(|v| (Term::cell(table, &line.label, c, v), true))).collect();
+        let parts: Vec<(Term, bool)> = parts
+            .iter()
+            .filter_map(|c| line.values.get(c).map(|v| (Term::cell(table, &line.label, c, v), true)))
+            .collect();
         if !parts.is_empty() {
             checker.sum(&BudgetSummarySums::INFO, Term::cell(table, &line.label, total, stated), &parts);
         }

@@ -36,12 +36,20 @@ impl Rule for BudgetSummaryBalance {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for form in [Form::BudgetSummary, Form::BudgetFiscalGrantSummary] {
             let Some((table, summary)) = super::lookup::summary(document, form) else { continue };
-            let (Some(income), Some(expenditure)) = (budget::summary_line(summary, Side::Income, "收入总计"), budget::summary_line(summary, Side::Expenditure, "支出总计"))
-            else {
+            let (Some(income), Some(expenditure)) = (
+                budget::summary_line(summary, Side::Income, "收入总计"),
+                budget::summary_line(summary, Side::Expenditure, "支出总计"),
+            ) else {
                 continue;
             };
-            if let (Some((ci, vi)), Some((ce, ve))) = (budget::first_value(summary, income), budget::first_value(summary, expenditure)) {
-                checker.equal(&Self::INFO, Term::cell(table, &expenditure.label, ce, ve), Term::cell(table, &income.label, ci, vi));
+            if let (Some((ci, vi)), Some((ce, ve))) =
+                (budget::first_value(summary, income), budget::first_value(summary, expenditure))
+            {
+                checker.equal(
+                    &Self::INFO,
+                    Term::cell(table, &expenditure.label, ce, ve),
+                    Term::cell(table, &income.label, ci, vi),
+                );
             }
         }
     }

@@ -41,8 +41,13 @@ impl Rule for BudgetProjectFunds {
             let project = goals.project.as_deref().unwrap_or_default();
             for total in ["项目资金总额", "年度资金申请总额"] {
                 let Some(stated) = goals.funds.get(total) else { continue };
-                let parts: Vec<(Term, bool)> =
-                    goals.funds.iter().filter_map(|(key, amount)| Some((Term::cell(table, project, key.strip_prefix(total)?.strip_prefix('/')?, amount), true))).collect();
+                let parts: Vec<(Term, bool)> = goals
+                    .funds
+                    .iter()
+                    .filter_map(|(key, amount)| {
+                        Some((Term::cell(table, project, key.strip_prefix(total)?.strip_prefix('/')?, amount), true))
+                    })
+                    .collect();
                 if !parts.is_empty() {
                     checker.sum(&Self::INFO, Term::cell(table, project, total, stated), &parts);
                 }

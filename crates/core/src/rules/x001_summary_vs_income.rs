@@ -29,8 +29,10 @@ declare_rule! {
     }
 }
 
-const FISCAL_GRANT_LINES: [&str; 3] = ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入"];
-const SAME_COLUMNS: [&str; 6] = ["本年收入合计", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"];
+const FISCAL_GRANT_LINES: [&str; 3] =
+    ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入"];
+const SAME_COLUMNS: [&str; 6] =
+    ["本年收入合计", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"];
 
 impl Rule for SummaryVsIncome {
     fn info(&self) -> &'static RuleInfo {
@@ -38,11 +40,17 @@ impl Rule for SummaryVsIncome {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((t01, summary)), Some((t02, income))) = (lookup::summary(document, Form::IncomeExpenditureSummary), lookup::classified(document, Form::Income)) else {
+        let (Some((t01, summary)), Some((t02, income))) =
+            (lookup::summary(document, Form::IncomeExpenditureSummary), lookup::classified(document, Form::Income))
+        else {
             return;
         };
         let Some(total_row) = &income.total else { return };
-        let summary_term = |label: &str| lookup::line(summary, Side::Income, label).and_then(lookup::only_value).map(|(column, v)| Term::cell(t01, label, column, v));
+        let summary_term = |label: &str| {
+            lookup::line(summary, Side::Income, label)
+                .and_then(lookup::only_value)
+                .map(|(column, v)| Term::cell(t01, label, column, v))
+        };
         for column in SAME_COLUMNS {
             if let (Some(stated), Some(other)) = (summary_term(column), total_row.values.get(column)) {
                 checker.equal(&Self::INFO, stated, Term::cell(t02, "合计", column, other));

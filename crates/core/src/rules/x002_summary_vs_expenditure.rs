@@ -37,12 +37,16 @@ impl Rule for SummaryVsExpenditure {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((t01, summary)), Some((t03, expenditure))) = (lookup::summary(document, Form::IncomeExpenditureSummary), lookup::classified(document, Form::Expenditure)) else {
+        let (Some((t01, summary)), Some((t03, expenditure))) = (
+            lookup::summary(document, Form::IncomeExpenditureSummary),
+            lookup::classified(document, Form::Expenditure),
+        ) else {
             return;
         };
-        if let (Some((column, stated)), Some(other)) =
-            (lookup::line(summary, Side::Expenditure, TOTAL).and_then(lookup::only_value), expenditure.total.as_ref().and_then(|t| t.values.get(TOTAL)))
-        {
+        if let (Some((column, stated)), Some(other)) = (
+            lookup::line(summary, Side::Expenditure, TOTAL).and_then(lookup::only_value),
+            expenditure.total.as_ref().and_then(|t| t.values.get(TOTAL)),
+        ) {
             checker.equal(&Self::INFO, Term::cell(t01, TOTAL, column, stated), Term::cell(t03, "合计", TOTAL, other));
         }
         let top = lookup::children(expenditure, &lookup::parents(expenditure), None);

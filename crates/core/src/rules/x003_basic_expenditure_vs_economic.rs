@@ -33,14 +33,25 @@ impl Rule for BasicExpenditureVsEconomic {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((t05, general)), Some((t06, economic))) = (lookup::classified(document, Form::GeneralBudgetExpenditure), lookup::economic(document)) else {
+        let (Some((t05, general)), Some((t06, economic))) =
+            (lookup::classified(document, Form::GeneralBudgetExpenditure), lookup::economic(document))
+        else {
             return;
         };
-        let Some(column) = general.columns.iter().find(|c| c.rsplit('/').next() == Some("基本支出")) else { return };
-        let (Some(stated), Some(personnel), Some(public)) = (general.total.as_ref().and_then(|t| t.values.get(column)), &economic.personnel_total, &economic.public_total) else {
+        let Some(column) = general.columns.iter().find(|c| c.rsplit('/').next() == Some("基本支出")) else {
             return;
         };
-        let parts = [(Term::cell(t06, "人员经费合计", "决算数", personnel), true), (Term::cell(t06, "公用经费合计", "决算数", public), true)];
+        let (Some(stated), Some(personnel), Some(public)) = (
+            general.total.as_ref().and_then(|t| t.values.get(column)),
+            &economic.personnel_total,
+            &economic.public_total,
+        ) else {
+            return;
+        };
+        let parts = [
+            (Term::cell(t06, "人员经费合计", "决算数", personnel), true),
+            (Term::cell(t06, "公用经费合计", "决算数", public), true),
+        ];
         checker.sum(&Self::INFO, Term::cell(t05, "合计", column, stated), &parts);
     }
 }

@@ -37,12 +37,17 @@ impl Rule for GeneralBudgetWithinExpenditure {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((t05, general)), Some((t03, expenditure))) = (lookup::classified(document, Form::GeneralBudgetExpenditure), lookup::classified(document, Form::Expenditure))
-        else {
+        let (Some((t05, general)), Some((t03, expenditure))) = (
+            lookup::classified(document, Form::GeneralBudgetExpenditure),
+            lookup::classified(document, Form::Expenditure),
+        ) else {
             return;
         };
-        let pairs =
-            general.total.iter().map(|r| (r, expenditure.total.as_ref())).chain(general.rows.iter().map(|r| (r, r.code.as_deref().and_then(|c| lookup::row(expenditure, c)))));
+        let pairs = general
+            .total
+            .iter()
+            .map(|r| (r, expenditure.total.as_ref()))
+            .chain(general.rows.iter().map(|r| (r, r.code.as_deref().and_then(|c| lookup::row(expenditure, c)))));
         for (row05, row03) in pairs {
             let Some(row03) = row03 else { continue };
             let label = lookup::row_label(row05);
@@ -50,7 +55,11 @@ impl Rule for GeneralBudgetWithinExpenditure {
                 let last = column05.rsplit('/').next().unwrap_or(column05);
                 let Some((_, column03)) = COLUMN_PAIRS.iter().find(|(c05, _)| *c05 == last) else { continue };
                 if let Some(value03) = row03.values.get(*column03) {
-                    checker.at_most(&Self::INFO, Term::cell(t05, &label, column05, value05), Term::cell(t03, &lookup::row_label(row03), column03, value03));
+                    checker.at_most(
+                        &Self::INFO,
+                        Term::cell(t05, &label, column05, value05),
+                        Term::cell(t03, &lookup::row_label(row03), column03, value03),
+                    );
                 }
             }
         }

@@ -35,15 +35,25 @@ impl Rule for EconomicItemsWithinThreePublic {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((t06, economic)), Some((t09, three))) = (lookup::economic(document), lookup::three_public(document)) else { return };
+        let (Some((t06, economic)), Some((t09, three))) = (lookup::economic(document), lookup::three_public(document))
+        else {
+            return;
+        };
         let actual = &three.actual;
-        let pairs: [(&str, &str, &Option<Amount>); 3] =
-            [("30212", "因公出国(境)费", &actual.abroad), ("30217", "公务接待费", &actual.reception), ("30231", "公务用车运行费", &actual.vehicle_operation)];
+        let pairs: [(&str, &str, &Option<Amount>); 3] = [
+            ("30212", "因公出国(境)费", &actual.abroad),
+            ("30217", "公务接待费", &actual.reception),
+            ("30231", "公务用车运行费", &actual.vehicle_operation),
+        ];
         for (code, label09, value09) in pairs {
             let Some(value09) = value09 else { continue };
             let Some(item) = economic.items.iter().find(|i| i.code == code) else { continue };
             let Some(value06) = &item.amount else { continue };
-            checker.at_most(&Self::INFO, lookup::economic_term(t06, item, value06), Term::cell(t09, label09, "决算数", value09));
+            checker.at_most(
+                &Self::INFO,
+                lookup::economic_term(t06, item, value06),
+                Term::cell(t09, label09, "决算数", value09),
+            );
         }
     }
 }

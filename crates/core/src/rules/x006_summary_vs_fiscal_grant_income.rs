@@ -30,7 +30,8 @@ declare_rule! {
 }
 
 /// 01's income line for each of [`lookup::FISCAL_FUNDS`].
-const SUMMARY_GRANT_LINES: [&str; 3] = ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入"];
+const SUMMARY_GRANT_LINES: [&str; 3] =
+    ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入"];
 
 impl Rule for SummaryVsFiscalGrantIncome {
     fn info(&self) -> &'static RuleInfo {
@@ -38,12 +39,19 @@ impl Rule for SummaryVsFiscalGrantIncome {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((t01, summary)), Some((t04, grants))) = (lookup::summary(document, Form::IncomeExpenditureSummary), lookup::summary(document, Form::FiscalGrantSummary)) else {
+        let (Some((t01, summary)), Some((t04, grants))) = (
+            lookup::summary(document, Form::IncomeExpenditureSummary),
+            lookup::summary(document, Form::FiscalGrantSummary),
+        ) else {
             return;
         };
         let summary_lines: Vec<_> = SUMMARY_GRANT_LINES
             .iter()
-            .map(|label| lookup::top_line(summary, Side::Income, label).and_then(lookup::only_value).map(|(column, v)| Term::cell(t01, label, column, v)))
+            .map(|label| {
+                lookup::top_line(summary, Side::Income, label)
+                    .and_then(lookup::only_value)
+                    .map(|(column, v)| Term::cell(t01, label, column, v))
+            })
             .collect();
         for (fund, summary_line) in lookup::FISCAL_FUNDS.iter().zip(&summary_lines) {
             if let (Some(stated), Some((row, column, amount))) = (summary_line, lookup::fund_income(grants, fund)) {
@@ -51,7 +59,8 @@ impl Rule for SummaryVsFiscalGrantIncome {
             }
         }
         let parts: Vec<_> = summary_lines.into_iter().flatten().map(|t| (t, true)).collect();
-        let total = lookup::top_line(grants, Side::Income, "本年收入合计").and_then(|line| line.values.get_key_value("金额").or_else(|| line.values.get_key_value("合计")));
+        let total = lookup::top_line(grants, Side::Income, "本年收入合计")
+            .and_then(|line| line.values.get_key_value("金额").or_else(|| line.values.get_key_value("合计")));
         if let (false, Some((column, stated))) = (parts.is_empty(), total) {
             checker.sum(&Self::INFO, Term::cell(t04, "本年收入合计", column, stated), &parts);
         }

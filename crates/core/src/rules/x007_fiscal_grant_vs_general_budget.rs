@@ -45,7 +45,8 @@ impl Rule for FiscalGrantVsGeneralBudget {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((t05, general)) = lookup::classified(document, Form::GeneralBudgetExpenditure) else { return };
         let Some(subtotal) = lookup::column_named(general, &SUBTOTAL) else { return };
-        let total05 = general.total.as_ref().and_then(|t| t.values.get(subtotal)).map(|v| Term::cell(t05, "合计", subtotal, v));
+        let total05 =
+            general.total.as_ref().and_then(|t| t.values.get(subtotal)).map(|v| Term::cell(t05, "合计", subtotal, v));
         let grants = lookup::summary(document, Form::FiscalGrantSummary);
         if let Some((t04, summary)) = grants {
             let top = lookup::children(general, &lookup::parents(general), None);
@@ -54,13 +55,17 @@ impl Rule for FiscalGrantVsGeneralBudget {
                 let parts: Vec<_> = top
                     .iter()
                     .filter(|r| r.code.as_deref().is_some_and(|c| c.starts_with(class.as_str())))
-                    .filter_map(|r| r.values.get(subtotal).map(|v| (Term::cell(t05, &lookup::row_label(r), subtotal, v), true)))
+                    .filter_map(|r| {
+                        r.values.get(subtotal).map(|v| (Term::cell(t05, &lookup::row_label(r), subtotal, v), true))
+                    })
                     .collect();
                 if !parts.is_empty() {
                     checker.sum(&Self::INFO, Term::cell(t04, &line.label, GENERAL_BUDGET, stated), &parts);
                 }
             }
-            if let (Some((row, column, stated)), Some(other)) = (lookup::fund_cell(summary, Side::Expenditure, "本年支出合计", GENERAL_BUDGET), &total05) {
+            if let (Some((row, column, stated)), Some(other)) =
+                (lookup::fund_cell(summary, Side::Expenditure, "本年支出合计", GENERAL_BUDGET), &total05)
+            {
                 checker.equal(&Self::INFO, Term::cell(t04, &row, column, stated), other.clone());
             }
         }

@@ -55,7 +55,8 @@ impl Counterpart {
             Some(Counterpart::Opening)
         } else if column.starts_with("本年收入") {
             Some(Counterpart::Income)
-        } else if column == "本年支出" || column.starts_with("本年支出/") && (last == "小计" || last == "合计") {
+        } else if column == "本年支出" || column.starts_with("本年支出/") && (last == "小计" || last == "合计")
+        {
             Some(Counterpart::Spending)
         } else if column.starts_with("年末") {
             Some(Counterpart::Closing)
@@ -67,7 +68,11 @@ impl Counterpart {
 
 /// The fund tables, their fund and the 04 figures each details (08 has spending only).
 const FUND_TABLES: [(Form, &str, &[Counterpart]); 2] = [
-    (Form::GovernmentFund, GOVERNMENT_FUND, &[Counterpart::Opening, Counterpart::Income, Counterpart::Spending, Counterpart::Closing]),
+    (
+        Form::GovernmentFund,
+        GOVERNMENT_FUND,
+        &[Counterpart::Opening, Counterpart::Income, Counterpart::Spending, Counterpart::Closing],
+    ),
     (Form::StateCapital, STATE_CAPITAL, &[Counterpart::Spending]),
 ];
 
@@ -91,14 +96,19 @@ impl Rule for FundTablesVsFiscalGrant {
         for (form, fund, counterparts) in FUND_TABLES {
             let Some((table, classified)) = lookup::classified(document, form) else { continue };
             if lookup::is_empty(table) {
-                let figures: Vec<Term> =
-                    counterparts.iter().filter_map(|c| fund_figure(summary, fund, *c)).map(|(row, column, amount)| Term::cell(t04, &row, column, amount)).collect();
+                let figures: Vec<Term> = counterparts
+                    .iter()
+                    .filter_map(|c| fund_figure(summary, fund, *c))
+                    .map(|(row, column, amount)| Term::cell(t04, &row, column, amount))
+                    .collect();
                 if figures.is_empty() {
                     continue;
                 }
                 let name = lookup::table_name(table);
                 let nonzero = figures.iter().find(|t| !t.amount.number.value.is_zero());
-                let shown = nonzero.map_or(String::new(), |t| format!("{} 为 {}（第 {} 行）", t.label, t.amount.raw, t.amount.at.line));
+                let shown = nonzero.map_or(String::new(), |t| {
+                    format!("{} 为 {}（第 {} 行）", t.label, t.amount.raw, t.amount.at.line)
+                });
                 checker.require(
                     &Self::INFO,
                     nonzero.is_none(),
@@ -113,7 +123,11 @@ impl Rule for FundTablesVsFiscalGrant {
             for (column, stated) in &total.values {
                 let Some(counterpart) = Counterpart::of(column) else { continue };
                 if let Some((row, other_column, other)) = fund_figure(summary, fund, counterpart) {
-                    checker.equal(&Self::INFO, Term::cell(table, "合计", column, stated), Term::cell(t04, &row, other_column, other));
+                    checker.equal(
+                        &Self::INFO,
+                        Term::cell(table, "合计", column, stated),
+                        Term::cell(t04, &row, other_column, other),
+                    );
                 }
             }
         }

@@ -33,7 +33,9 @@ impl Rule for BudgetIncomeVsExpenditure {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((ti, income)), Some((te, expenditure))) = (lookup::classified(document, Form::BudgetIncome), lookup::classified(document, Form::BudgetExpenditure)) else {
+        let (Some((ti, income)), Some((te, expenditure))) =
+            (lookup::classified(document, Form::BudgetIncome), lookup::classified(document, Form::BudgetExpenditure))
+        else {
             return;
         };
         let (Some(ci), Some(ce)) = (budget::total_column(income), budget::total_column(expenditure)) else { return };

@@ -33,8 +33,13 @@ declare_rule! {
 }
 
 /// 财务收支预算总表 income line → the end of the 收入预算总表 column label it is.
-const INCOME_LINES: [(&str, &str); 5] =
-    [("财政拨款收入", "财政拨款收入"), ("事业收入", "事业收入"), ("事业单位经营收入", "经营收入"), ("其他收入", "其他收入"), ("收入总计", "合计")];
+const INCOME_LINES: [(&str, &str); 5] = [
+    ("财政拨款收入", "财政拨款收入"),
+    ("事业收入", "事业收入"),
+    ("事业单位经营收入", "经营收入"),
+    ("其他收入", "其他收入"),
+    ("收入总计", "合计"),
+];
 
 impl Rule for BudgetSummaryVsTables {
     fn info(&self) -> &'static RuleInfo {
@@ -46,16 +51,26 @@ impl Rule for BudgetSummaryVsTables {
         if let Some((ti, income)) = lookup::classified(document, Form::BudgetIncome) {
             for (label, column_end) in INCOME_LINES {
                 let Some(line) = budget::summary_line(summary, Side::Income, label) else { continue };
-                let (Some((column, stated)), Some(column_i), Some(total)) = (budget::first_value(summary, line), budget::column_ending(income, column_end), &income.total) else {
+                let (Some((column, stated)), Some(column_i), Some(total)) =
+                    (budget::first_value(summary, line), budget::column_ending(income, column_end), &income.total)
+                else {
                     continue;
                 };
                 if let Some(value) = total.values.get(column_i) {
-                    checker.equal(&Self::INFO, Term::cell(ts, &line.label, column, stated), budget::cell(ti, total, column_i, value));
+                    checker.equal(
+                        &Self::INFO,
+                        Term::cell(ts, &line.label, column, stated),
+                        budget::cell(ti, total, column_i, value),
+                    );
                 }
             }
         }
         let Some((te, expenditure)) = lookup::classified(document, Form::BudgetExpenditure) else { return };
-        let (Some(total_e), project_e) = (budget::total_column(expenditure), budget::column_ending(expenditure, "项目支出")) else { return };
+        let (Some(total_e), project_e) =
+            (budget::total_column(expenditure), budget::column_ending(expenditure, "项目支出"))
+        else {
+            return;
+        };
         for line in summary.lines.iter().filter(|l| l.side == Side::Expenditure) {
             let row = match (&line.class_code, line.label.as_str()) {
                 (Some(code), _) => lookup::row(expenditure, code),
@@ -67,7 +82,11 @@ impl Rule for BudgetSummaryVsTables {
             for (column, stated, column_e) in pairs {
                 let (Some(stated), Some(column_e)) = (stated, column_e) else { continue };
                 if let Some(value) = row.values.get(column_e) {
-                    checker.equal(&Self::INFO, Term::cell(ts, &line.label, column, stated), budget::cell(te, row, column_e, value));
+                    checker.equal(
+                        &Self::INFO,
+                        Term::cell(ts, &line.label, column, stated),
+                        budget::cell(te, row, column_e, value),
+                    );
                 }
             }
         }

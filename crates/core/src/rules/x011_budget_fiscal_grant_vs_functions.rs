@@ -56,14 +56,22 @@ impl Rule for BudgetFiscalGrantVsFunctions {
                     _ => None,
                 };
                 if let Some((row, value)) = row.and_then(|r| r.values.get(total_f).map(|v| (r, v))) {
-                    checker.equal(&Self::INFO, Term::cell(ts, &line.label, column, stated), budget::cell(tf, row, total_f, value));
+                    checker.equal(
+                        &Self::INFO,
+                        Term::cell(ts, &line.label, column, stated),
+                        budget::cell(tf, row, total_f, value),
+                    );
                 }
             }
             let income = summary.lines.iter().find(|l| l.side == Side::Income && l.label.starts_with(income_name));
             let total = functions.total.as_ref().and_then(|r| r.values.get(total_f).map(|v| (r, v)));
             if let (Some(line), Some((row, value))) = (income, total) {
                 if let Some((c, stated)) = budget::first_value(summary, line) {
-                    checker.equal(&Self::INFO, Term::cell(ts, &line.label, c, stated), budget::cell(tf, row, total_f, value));
+                    checker.equal(
+                        &Self::INFO,
+                        Term::cell(ts, &line.label, c, stated),
+                        budget::cell(tf, row, total_f, value),
+                    );
                 }
             }
         }

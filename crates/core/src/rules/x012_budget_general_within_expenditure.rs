@@ -35,18 +35,28 @@ impl Rule for BudgetGeneralWithinExpenditure {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((tg, general)), Some((te, expenditure))) = (lookup::classified(document, Form::BudgetGeneral), lookup::classified(document, Form::BudgetExpenditure)) else {
+        let (Some((tg, general)), Some((te, expenditure))) =
+            (lookup::classified(document, Form::BudgetGeneral), lookup::classified(document, Form::BudgetExpenditure))
+        else {
             return;
         };
-        let (Some(total_g), Some(total_e)) = (budget::total_column(general), budget::total_column(expenditure)) else { return };
-        let parts = ["基本支出", "项目支出"].map(|end| budget::column_ending(general, end).zip(budget::column_ending(expenditure, end)));
-        let columns: Vec<(&str, &str)> = std::iter::once((total_g, total_e)).chain(parts.into_iter().flatten()).collect();
-        let grand = |table: &crate::model::ClassifiedTable, column: &str| table.total.as_ref().and_then(|r| r.values.get(column)).map(|a| a.number.value);
+        let (Some(total_g), Some(total_e)) = (budget::total_column(general), budget::total_column(expenditure)) else {
+            return;
+        };
+        let parts = ["基本支出", "项目支出"]
+            .map(|end| budget::column_ending(general, end).zip(budget::column_ending(expenditure, end)));
+        let columns: Vec<(&str, &str)> =
+            std::iter::once((total_g, total_e)).chain(parts.into_iter().flatten()).collect();
+        let grand = |table: &crate::model::ClassifiedTable, column: &str| {
+            table.total.as_ref().and_then(|r| r.values.get(column)).map(|a| a.number.value)
+        };
         let all_general = grand(general, total_g).is_some() && grand(general, total_g) == grand(expenditure, total_e);
         for row in budget::rows(general) {
             let Some(other) = budget::same_row(expenditure, row) else { continue };
             for &(column_g, column_e) in &columns {
-                let (Some(part), Some(whole)) = (row.values.get(column_g), other.values.get(column_e)) else { continue };
+                let (Some(part), Some(whole)) = (row.values.get(column_g), other.values.get(column_e)) else {
+                    continue;
+                };
                 let (part, whole) = (budget::cell(tg, row, column_g, part), budget::cell(te, other, column_e, whole));
                 if all_general {
                     checker.equal(&Self::INFO, part, whole);

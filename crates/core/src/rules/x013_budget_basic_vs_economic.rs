@@ -33,18 +33,30 @@ impl Rule for BudgetBasicVsEconomic {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((tg, general)), Some((tx, economic))) = (lookup::classified(document, Form::BudgetGeneral), lookup::classified(document, Form::BudgetBasicEconomic)) else {
+        let (Some((tg, general)), Some((tx, economic))) = (
+            lookup::classified(document, Form::BudgetGeneral),
+            lookup::classified(document, Form::BudgetBasicEconomic),
+        ) else {
             return;
         };
         let (Some(total_g), Some(total_x)) = (&general.total, &economic.total) else { return };
-        let Some((column_g, basic)) = budget::column_ending(general, "基本支出").and_then(|c| total_g.values.get(c).map(|v| (c, v))) else { return };
+        let Some((column_g, basic)) =
+            budget::column_ending(general, "基本支出").and_then(|c| total_g.values.get(c).map(|v| (c, v)))
+        else {
+            return;
+        };
         let basic = budget::cell(tg, total_g, column_g, basic);
-        if let Some((column, stated)) = budget::total_column(economic).and_then(|c| total_x.values.get(c).map(|v| (c, v))) {
+        if let Some((column, stated)) =
+            budget::total_column(economic).and_then(|c| total_x.values.get(c).map(|v| (c, v)))
+        {
             checker.equal(&Self::INFO, budget::cell(tx, total_x, column, stated), basic.clone());
         }
         let split: Vec<_> = ["人员经费", "公用经费"]
             .iter()
-            .filter_map(|end| budget::column_ending(economic, end).and_then(|c| total_x.values.get(c).map(|v| (budget::cell(tx, total_x, c, v), true))))
+            .filter_map(|end| {
+                budget::column_ending(economic, end)
+                    .and_then(|c| total_x.values.get(c).map(|v| (budget::cell(tx, total_x, c, v), true)))
+            })
             .collect();
         if split.len() == 2 {
             checker.sum(&Self::INFO, basic, &split);

@@ -36,7 +36,11 @@ impl Rule for BudgetThreePublicVsEconomic {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((tp, three)), Some((tx, economic))) = (budget::three_public(document), lookup::classified(document, Form::BudgetBasicEconomic)) else { return };
+        let (Some((tp, three)), Some((tx, economic))) =
+            (budget::three_public(document), lookup::classified(document, Form::BudgetBasicEconomic))
+        else {
+            return;
+        };
         let Some(total_x) = budget::total_column(economic) else { return };
         let f = &three.figures;
         let items = [
@@ -47,10 +51,17 @@ impl Rule for BudgetThreePublicVsEconomic {
         ];
         for row in &economic.rows {
             let Some(value) = row.values.get(total_x) else { continue };
-            let Some((_, column, Some(budgeted))) = items.iter().find(|(name, _, _)| row.label.starts_with(name)) else { continue };
+            let Some((_, column, Some(budgeted))) = items.iter().find(|(name, _, _)| row.label.starts_with(name))
+            else {
+                continue;
+            };
             let converted = budget::in_ten_thousand(tx, value);
             let budgeted = budget::in_ten_thousand(tp, budgeted);
-            checker.at_most(&Self::INFO, budget::in_unit(tx, budget::cell(tx, row, total_x, &converted)), budget::in_unit(tp, Term::cell(tp, "预算数", column, &budgeted)));
+            checker.at_most(
+                &Self::INFO,
+                budget::in_unit(tx, budget::cell(tx, row, total_x, &converted)),
+                budget::in_unit(tp, Term::cell(tp, "预算数", column, &budgeted)),
+            );
         }
     }
 }

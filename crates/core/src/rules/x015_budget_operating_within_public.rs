@@ -34,11 +34,23 @@ impl Rule for BudgetOperatingWithinPublic {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((tp, three)), Some((tx, economic))) = (budget::three_public(document), lookup::classified(document, Form::BudgetBasicEconomic)) else { return };
+        let (Some((tp, three)), Some((tx, economic))) =
+            (budget::three_public(document), lookup::classified(document, Form::BudgetBasicEconomic))
+        else {
+            return;
+        };
         let (Some(operating), Some(total)) = (&three.operating, &economic.total) else { return };
-        let Some((column, public)) = budget::column_ending(economic, "公用经费").and_then(|c| total.values.get(c).map(|v| (c, v))) else { return };
+        let Some((column, public)) =
+            budget::column_ending(economic, "公用经费").and_then(|c| total.values.get(c).map(|v| (c, v)))
+        else {
+            return;
+        };
         let public = budget::in_ten_thousand(tx, public);
         let operating = budget::in_ten_thousand(tp, operating);
-        checker.at_most(&Self::INFO, budget::in_unit(tp, Term::cell(tp, "预算数", "机关运行经费", &operating)), budget::in_unit(tx, budget::cell(tx, total, column, &public)));
+        checker.at_most(
+            &Self::INFO,
+            budget::in_unit(tp, Term::cell(tp, "预算数", "机关运行经费", &operating)),
+            budget::in_unit(tx, budget::cell(tx, total, column, &public)),
+        );
     }
 }

@@ -51,15 +51,25 @@ impl Rule for BudgetContributionsVsFunctions {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let (Some((tg, general)), Some((tx, economic))) = (lookup::classified(document, Form::BudgetGeneral), lookup::classified(document, Form::BudgetBasicEconomic)) else {
+        let (Some((tg, general)), Some((tx, economic))) = (
+            lookup::classified(document, Form::BudgetGeneral),
+            lookup::classified(document, Form::BudgetBasicEconomic),
+        ) else {
             return;
         };
-        let (Some(basic), Some(total)) = (budget::column_ending(general, "基本支出"), budget::total_column(economic)) else { return };
+        let (Some(basic), Some(total)) = (budget::column_ending(general, "基本支出"), budget::total_column(economic))
+        else {
+            return;
+        };
         if tg.unit != tx.unit {
             return;
         }
         for (economic_code, function_codes) in CONTRIBUTIONS {
-            let Some((row, stated)) = lookup::row(economic, economic_code).and_then(|row| row.values.get(total).map(|v| (row, v))) else { continue };
+            let Some((row, stated)) =
+                lookup::row(economic, economic_code).and_then(|row| row.values.get(total).map(|v| (row, v)))
+            else {
+                continue;
+            };
             let parts: Vec<_> = function_codes
                 .iter()
                 .filter_map(|code| lookup::row(general, code))

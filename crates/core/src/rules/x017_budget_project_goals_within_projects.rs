@@ -43,19 +43,26 @@ impl Rule for BudgetProjectGoalsWithinProjects {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((te, expenditure)) = lookup::classified(document, Form::BudgetExpenditure) else { return };
-        let Some((column, projects)) = budget::column_ending(expenditure, "项目支出").and_then(|c| expenditure.total.as_ref()?.values.get(c).map(|v| (c, v))) else { return };
+        let Some((column, projects)) = budget::column_ending(expenditure, "项目支出")
+            .and_then(|c| expenditure.total.as_ref()?.values.get(c).map(|v| (c, v)))
+        else {
+            return;
+        };
         let projects = budget::in_ten_thousand(te, projects);
         let whole = || budget::in_unit(te, Term::cell(te, "合计", column, &projects));
         let asked: Vec<Amount> = document
             .tables
             .iter()
             .filter_map(|t| match &t.model {
-                TableModel::ProjectGoals(goals) => goals.funds.get("年度资金申请总额").map(|amount| budget::in_ten_thousand(t, amount)),
+                TableModel::ProjectGoals(goals) => {
+                    goals.funds.get("年度资金申请总额").map(|amount| budget::in_ten_thousand(t, amount))
+                }
                 _ => None,
             })
             .collect();
         if let Some(first) = asked.first() {
-            let total = asked.iter().try_fold(rust_decimal::Decimal::ZERO, |sum, a| crate::rounding::add(sum, a.number.value));
+            let total =
+                asked.iter().try_fold(rust_decimal::Decimal::ZERO, |sum, a| crate::rounding::add(sum, a.number.value));
             if let Some(total) = total {
                 let sum = claims::derived(total, asked.iter().map(|a| &a.number), first.at);
                 let label = format!("{}个项目支出绩效目标表 年度资金申请总额之和（万元）", asked.len());
@@ -64,15 +71,22 @@ impl Rule for BudgetProjectGoalsWithinProjects {
         }
         for claim in checker.claims() {
             match &claim.kind {
-                ClaimKind::Amount { figure, .. } if contains(&figure.label, "项目预算资金") && !figure.label.contains(['比', '较']) => {
+                ClaimKind::Amount { figure, .. }
+                    if contains(&figure.label, "项目预算资金") && !figure.label.contains(['比', '较']) =>
+                {
                     let Some(stated) = figure.amount() else { continue };
                     checker.at_most(&Self::INFO, claims::term(format!("文中 {}", figure.name()), &stated), whole());
                 }
                 // `编报绩效目标的项目5个`: at least as many as the goal tables published.
-                ClaimKind::Count { figure, .. } if !asked.is_empty() && contains(&figure.label, "绩效目标的项目") => {
+                ClaimKind::Count { figure, .. } if !asked.is_empty() && contains(&figure.label, "绩效目标的项目") =>
+                {
                     let Some(stated) = figure.amount() else { continue };
                     let tables = claims::derived(asked.len().into(), [&stated.number], stated.at);
-                    checker.at_most(&Self::INFO, claims::term("项目支出绩效目标表的张数", &tables), claims::term(format!("文中 {}", figure.name()), &stated));
+                    checker.at_most(
+                        &Self::INFO,
+                        claims::term("项目支出绩效目标表的张数", &tables),
+                        claims::term(format!("文中 {}", figure.name()), &stated),
+                    );
                 }
                 _ => {}
             }

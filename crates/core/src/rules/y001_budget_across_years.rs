@@ -40,6 +40,16 @@ impl Rule for BudgetAcrossYears {
     }
 
     fn compare(&self, own: &Companion, checker: &mut Checker) {
-        yearly::compare(&Self::INFO, own, checker, &[Measure::BudgetTotal, Measure::FiscalGrantBudget, Measure::RunningCostsBudget, Measure::ThreePublicBudget]);
+        yearly::compare(
+            &Self::INFO,
+            own,
+            checker,
+            &[
+                Measure::BudgetTotal,
+                Measure::FiscalGrantBudget,
+                Measure::RunningCostsBudget,
+                Measure::ThreePublicBudget,
+            ],
+        );
     }
 }

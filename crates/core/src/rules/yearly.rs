@@ -68,7 +68,13 @@ pub struct Fact {
 impl Fact {
     /// The fact as a relation term showing `amount` (the fact's or its alternative).
     pub fn term<'a>(&'a self, amount: &'a Amount) -> Term<'a> {
-        Term { label: self.label.clone(), amount, table: self.table, row: self.row.clone(), column: self.column.clone() }
+        Term {
+            label: self.label.clone(),
+            amount,
+            table: self.table,
+            row: self.row.clone(),
+            column: self.column.clone(),
+        }
     }
 
     /// The stated figure, or the alternative when that is nearer to `other`.
@@ -93,8 +99,11 @@ pub fn compare(rule: &RuleInfo, own: &Companion, checker: &mut Checker, measures
     let mut compared: Vec<(usize, &Amount)> = Vec::new();
     for companion in checker.companions() {
         for (index, our) in ours.iter().enumerate() {
-            for their in companion.facts().iter().filter(|their| their.measure == our.measure && their.year == our.year) {
-                if !reported_here(own, our, companion, their) || compared.iter().any(|&(i, amount)| i == index && amount.number == their.amount.number) {
+            for their in companion.facts().iter().filter(|their| their.measure == our.measure && their.year == our.year)
+            {
+                if !reported_here(own, our, companion, their)
+                    || compared.iter().any(|&(i, amount)| i == index && amount.number == their.amount.number)
+                {
                     continue;
                 }
                 compared.push((index, &their.amount));
@@ -149,7 +158,11 @@ fn budget_facts(claims: &[Claim], year: u16, out: &mut Vec<Fact>) {
         let Some(total) = amount(claims, |label| contains(label, subject) && !mentions_change(label)) else { continue };
         out.extend(stated(Measure::BudgetTotal, year, total));
         let change = claims.iter().find_map(|c| match &c.kind {
-            ClaimKind::Change { subject: s, basis: ChangeBasis::PriorYear, direction, delta, .. } if contains(s, subject) => Some((*direction, delta)),
+            ClaimKind::Change { subject: s, basis: ChangeBasis::PriorYear, direction, delta, .. }
+                if contains(s, subject) =>
+            {
+                Some((*direction, delta))
+            }
             _ => None,
         });
         if let Some((direction, delta)) = change {
@@ -174,14 +187,20 @@ fn budget_facts(claims: &[Claim], year: u16, out: &mut Vec<Fact>) {
         out.extend(stated(Measure::ThreePublicBudget, year, total));
         let prior_year = [format!("{}年", year - 1), "上年".to_string()];
         let change = claims.iter().find_map(|c| match &c.kind {
-            ClaimKind::Amount { figure, .. } if three_public(&figure.label) && mentions_change(&figure.label) && prior_year.iter().any(|y| contains(&figure.label, y)) => {
+            ClaimKind::Amount { figure, .. }
+                if three_public(&figure.label)
+                    && mentions_change(&figure.label)
+                    && prior_year.iter().any(|y| contains(&figure.label, y)) =>
+            {
                 Some(figure)
             }
             _ => None,
         });
         if let Some(delta) = change {
             out.extend(prior(Measure::ThreePublicBudget, year - 1, total, delta, direction_of(&delta.label)));
-        } else if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "三公").filter(|(current, ..)| current.at == total.at) {
+        } else if let Some((current, direction, delta)) =
+            change_of(claims, ChangeBasis::PriorYear, "三公").filter(|(current, ..)| current.at == total.at)
+        {
             // `2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元`.
             out.extend(prior(Measure::ThreePublicBudget, year - 1, current, delta, Some(direction)));
         }
@@ -191,13 +210,25 @@ fn budget_facts(claims: &[Claim], year: u16, out: &mut Vec<Fact>) {
 fn accounts_facts(document: &ParseReport, claims: &[Claim], year: u16, out: &mut Vec<Fact>) {
     let overall = lookup::performance_tables(document).find(|(table, _)| table.form == Form::OverallPerformance);
     if let Some((table, performance)) = overall {
-        if let Some(initial) = lookup::funding_line(performance, lookup::ANNUAL_FUNDS).and_then(|line| line.initial_budget.as_ref()) {
-            out.push(cell(Measure::BudgetTotal, year, table, &lookup::performance_row(table, performance, lookup::ANNUAL_FUNDS), "年初预算数", initial));
+        if let Some(initial) =
+            lookup::funding_line(performance, lookup::ANNUAL_FUNDS).and_then(|line| line.initial_budget.as_ref())
+        {
+            out.push(cell(
+                Measure::BudgetTotal,
+                year,
+                table,
+                &lookup::performance_row(table, performance, lookup::ANNUAL_FUNDS),
+                "年初预算数",
+                initial,
+            ));
         }
     }
     if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::Budget, "机关运行经费") {
         // 比年初预算数减少A万元: the budget was the spending plus A.
-        out.extend(prior(Measure::RunningCostsBudget, year, current, delta, Some(direction)).map(|budget| Fact { other_year: false, ..budget }));
+        out.extend(
+            prior(Measure::RunningCostsBudget, year, current, delta, Some(direction))
+                .map(|budget| Fact { other_year: false, ..budget }),
+        );
     }
     // The narrative's 三公 budget first: 09表's 预算数 column is often filled with the 决算数
     // (N008 reports that inside the document).
@@ -207,20 +238,31 @@ fn accounts_facts(document: &ParseReport, claims: &[Claim], year: u16, out: &mut
     });
     if let Some(budget) = stated_three_public {
         out.extend(stated(Measure::ThreePublicBudget, year, budget));
-    } else if let Some((table, budget)) = lookup::three_public(document).and_then(|(table, t)| t.budget.total.as_ref().map(|b| (table, b))) {
+    } else if let Some((table, budget)) =
+        lookup::three_public(document).and_then(|(table, t)| t.budget.total.as_ref().map(|b| (table, b)))
+    {
         out.push(cell(Measure::ThreePublicBudget, year, table, "合计", "预算数", budget));
     }
-    let grand_total = lookup::summary(document, Form::IncomeExpenditureSummary)
-        .and_then(|(table, summary)| lookup::line(summary, Side::Income, "总计").and_then(lookup::only_value).map(|(column, total)| (table, column, total)));
+    let grand_total = lookup::summary(document, Form::IncomeExpenditureSummary).and_then(|(table, summary)| {
+        lookup::line(summary, Side::Income, "总计")
+            .and_then(lookup::only_value)
+            .map(|(column, total)| (table, column, total))
+    });
     if let Some((table, column, total)) = grand_total {
         out.push(cell(Measure::AccountsTotal, year, table, "收入总计", column, total));
-    } else if let Some(total) = amount(claims, |label| contains(label, "收、支总计") && !contains(label, "财政拨款") && !mentions_change(label)) {
+    } else if let Some(total) =
+        amount(claims, |label| contains(label, "收、支总计") && !contains(label, "财政拨款") && !mentions_change(label))
+    {
         out.extend(stated(Measure::AccountsTotal, year, total));
     }
-    if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "收、支总计").filter(|(current, ..)| !contains(&current.label, "财政拨款")) {
+    if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "收、支总计")
+        .filter(|(current, ..)| !contains(&current.label, "财政拨款"))
+    {
         out.extend(prior(Measure::AccountsTotal, year - 1, current, delta, Some(direction)));
     }
-    if let Some(spent) = amount(claims, |label| contains(label, "机关运行经费") && contains(label, "支出") && !mentions_change(label)) {
+    if let Some(spent) =
+        amount(claims, |label| contains(label, "机关运行经费") && contains(label, "支出") && !mentions_change(label))
+    {
         out.extend(stated(Measure::RunningCostsSpent, year, spent));
     }
     if let Some((current, direction, delta)) = change_of(claims, ChangeBasis::PriorYear, "机关运行经费") {
@@ -233,7 +275,11 @@ fn accounts_facts(document: &ParseReport, claims: &[Claim], year: u16, out: &mut
 fn vehicles(document: &ParseReport, claims: &[Claim], year: u16) -> Option<Fact> {
     let held = |words: &[&str]| {
         claims.iter().find_map(|c| match &c.kind {
-            ClaimKind::Count { figure, .. } if figure.unit_text == "辆" && words.iter().any(|w| contains(&figure.label, w)) && !contains(&figure.label, "新增") => {
+            ClaimKind::Count { figure, .. }
+                if figure.unit_text == "辆"
+                    && words.iter().any(|w| contains(&figure.label, w))
+                    && !contains(&figure.label, "新增") =>
+            {
                 Some((c, figure))
             }
             _ => None,
@@ -251,12 +297,16 @@ fn vehicles(document: &ParseReport, claims: &[Claim], year: u16) -> Option<Fact>
 
 /// The year of a `截止2023年12月底` / `截至2023年12月31日` before `figure` in its paragraph.
 fn named_year(document: &ParseReport, claim: &Claim, figure: &Figure) -> Option<u16> {
-    let paragraph = lookup::paragraphs(document).into_iter().find(|p| p.span.byte_start <= claim.span.byte_start && claim.span.byte_start < p.span.byte_end)?;
+    let paragraph = lookup::paragraphs(document)
+        .into_iter()
+        .find(|p| p.span.byte_start <= claim.span.byte_start && claim.span.byte_start < p.span.byte_end)?;
     let before = &paragraph.text[..find(&paragraph.text, &figure.label)?];
-    ["截止", "截至"].iter().filter_map(|word| rfind(before, word).map(|at| &before[at + word.len()..])).find_map(|rest| {
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        (digits.len() == 4 && rest[4..].starts_with('年')).then(|| digits.parse().ok()).flatten()
-    })
+    ["截止", "截至"].iter().filter_map(|word| rfind(before, word).map(|at| &before[at + word.len()..])).find_map(
+        |rest| {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            (digits.len() == 4 && rest[4..].starts_with('年')).then(|| digits.parse().ok()).flatten()
+        },
+    )
 }
 
 /// The first money amount whose label passes `wanted`.
@@ -268,9 +318,15 @@ fn amount(claims: &[Claim], wanted: impl Fn(&str) -> bool) -> Option<&Figure> {
 }
 
 /// The first change against `basis` whose current figure is named with `subject`.
-fn change_of<'a>(claims: &'a [Claim], basis: ChangeBasis, subject: &str) -> Option<(&'a Figure, Direction, &'a Figure)> {
+fn change_of<'a>(
+    claims: &'a [Claim],
+    basis: ChangeBasis,
+    subject: &str,
+) -> Option<(&'a Figure, Direction, &'a Figure)> {
     claims.iter().find_map(|c| match &c.kind {
-        ClaimKind::Change { basis: b, direction, delta, current: Some(current), .. } if *b == basis && contains(&current.label, subject) && delta.is_money() => {
+        ClaimKind::Change { basis: b, direction, delta, current: Some(current), .. }
+            if *b == basis && contains(&current.label, subject) && delta.is_money() =>
+        {
             Some((current, *direction, delta))
         }
         _ => None,
@@ -336,14 +392,41 @@ fn prior(measure: Measure, year: u16, current: &Figure, delta: &Figure, directio
         Some(_) => format!("{} {} {}", current.raw, sign(back), delta.raw),
         None => format!("{} ± {}，增减方向未写明", current.raw, delta.raw),
     };
-    Some(Fact { label: format!("{year}年 {}（{how}）", measure.zh()), alternative, ..derived_fact(measure, year, true, amount) })
+    Some(Fact {
+        label: format!("{year}年 {}（{how}）", measure.zh()),
+        alternative,
+        ..derived_fact(measure, year, true, amount)
+    })
 }
 
-fn cell(measure: Measure, year: u16, table: &crate::recognise::RecognisedTable, row: &str, column: &str, amount: &Amount) -> Fact {
+fn cell(
+    measure: Measure,
+    year: u16,
+    table: &crate::recognise::RecognisedTable,
+    row: &str,
+    column: &str,
+    amount: &Amount,
+) -> Fact {
     let term = Term::cell(table, row, column, amount);
-    Fact { label: term.label, table: term.table, row: term.row, column: term.column, ..derived_fact(measure, year, false, amount.clone()) }
+    Fact {
+        label: term.label,
+        table: term.table,
+        row: term.row,
+        column: term.column,
+        ..derived_fact(measure, year, false, amount.clone())
+    }
 }
 
 fn derived_fact(measure: Measure, year: u16, other_year: bool, amount: Amount) -> Fact {
-    Fact { measure, year, other_year, amount, alternative: None, label: String::new(), table: None, row: None, column: None }
+    Fact {
+        measure,
+        year,
+        other_year,
+        amount,
+        alternative: None,
+        label: String::new(),
+        table: None,
+        row: None,
+        column: None,
+    }
 }
