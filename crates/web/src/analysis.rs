@@ -9,7 +9,7 @@ use hedui_core::pipeline::check_parsed;
 use hedui_core::{DocumentReport, ParseReport};
 
 use crate::pdf::{Origin, PdfLayout};
-use crate::storage::{text_hash, Document};
+use crate::storage::{text_hash, Dismissals, Document};
 
 /// A document text as core reads it (the parse report's blocks feed the document view).
 pub struct Reading {
@@ -149,6 +149,11 @@ impl Analysis {
     /// No relation could be checked and nothing was found: no tables or figures recognised.
     pub fn checked_nothing(&self) -> bool {
         self.report.findings.is_empty() && self.report.stats.total.checked == 0
+    }
+
+    /// The indices of its findings not dismissed in `dismissals`.
+    pub fn open_findings(&self, dismissals: &Dismissals) -> Vec<usize> {
+        (0..self.keys.len()).filter(|&i| !dismissals.contains_key(&self.keys[i])).collect()
     }
 
     /// Whether it waits for the diagnosis: it has findings (a figure may explain them, a word be

@@ -73,17 +73,7 @@ pub fn app() -> Html {
         let selected = selected.clone();
         use_effect_with(analysis.as_ref().map(|a| Rc::as_ptr(a) as usize), move |_| selected.set(None));
     }
-    {
-        let code = lang_value.code();
-        use_effect_with(lang_value, move |_| {
-            if let Some(document) = document() {
-                document.set_title(texts.page_title);
-                if let Some(root) = document.document_element() {
-                    let _ = root.set_attribute("lang", code);
-                }
-            }
-        });
-    }
+    use_effect_with(lang_value, |lang| show_language(*lang));
     // Show the selected finding in the document view, and in the list.
     {
         let analysis = analysis.clone();
@@ -110,26 +100,13 @@ pub fn app() -> Html {
     let [ondragover, ondragleave, ondrop] = controls::dragging(&dragging, &on_files);
     let (on_select, on_place) = selecting(&selected, &pane, shown_pane);
     let (on_dismiss, on_restore) = controls::dismissing(&dismissals, &dismissals_version, document_key);
-    let on_language = {
-        let lang = lang.clone();
-        Callback::from(move |_| {
-            let next = lang.other();
-            storage::save_lang(next);
-            lang.set(next);
-        })
-    };
+    let on_language = controls::switching_language(&lang);
     let Fixing { on_fix, on_undo, on_key, undoable } = controls::fixing(&workspace, &analysis, &undo, &on_input);
     let checked: Vec<Rc<Analysis>> = workspace.analyses.iter().flatten().cloned().collect();
     let (on_export_json, on_export_csv) =
         controls::exporting(checked.clone(), export_name(&checked, analysis.as_deref()), lang_value);
-    let on_clear_after_crash = on_clear.reform(|_: MouseEvent| ());
 
-    let active_findings: Rc<Vec<usize>> = Rc::new(
-        analysis
-            .as_ref()
-            .map(|a| (0..a.keys.len()).filter(|&i| !dismissals.contains_key(&a.keys[i])).collect())
-            .unwrap_or_default(),
-    );
+    let active_findings = Rc::new(analysis.as_ref().map(|a| a.open_findings(&dismissals)).unwrap_or_default());
     // Nothing pasted or opened: no results to show (not "no problems found").
     let has_text = !workspace.active_document().text.trim().is_empty();
     let analysis = analysis.filter(|_| has_text);
@@ -140,6 +117,16 @@ pub fn app() -> Html {
     // A PDF being read, or one that could not be read: what to say in place of its text.
     let active_document = workspace.active_document();
     let pdf_status = reading_status(lang_value, active_document);
+    let results = analysis.clone().map(|analysis| {
+        let on_fix = on_fix.reform(|fix| vec![fix]);
+        html! {
+            <>
+                { for fix_bar }
+                <Results lang={lang_value} {analysis} dismissals={dismissals.clone()} selected={*selected}
+                    {on_select} {on_dismiss} {on_restore} {on_fix} />
+            </>
+        }
+    });
     let document_tabs = document_tabs(lang_value, &workspace);
     let overview = documents_overview(lang_value, &workspace);
 
@@ -151,11 +138,7 @@ pub fn app() -> Html {
             <a class="skip-link" href="#findings" data-testid="skip-to-findings">{ texts.skip_to_findings }</a>
             { top_bar(lang_value, !checked.is_empty(), on_export_json, on_export_csv, on_language) }
             if *paused {
-                <div class="notice warning no-print" role="alert" data-testid="crashed-notice">
-                    { texts.crashed_notice }
-                    <button type="button" class="button primary" onclick={on_resume}>{ texts.resume }</button>
-                    <button type="button" class="button subtle" onclick={on_clear_after_crash}>{ texts.clear }</button>
-                </div>
+                { crashed_notice(lang_value, on_resume, on_clear.reform(|_: MouseEvent| ())) }
             }
             if !problems.is_empty() && has_text {
                 <div class="notice warning no-print" role="alert" data-testid="file-problems">
@@ -173,13 +156,7 @@ pub fn app() -> Html {
                         <Editor lang={lang_value} text={AttrValue::from(active_document.text.clone())} status={pdf_status.clone().map(AttrValue::from)} on_input={on_input} />
                     </div>
                     if shown_pane == Pane::Document {
-                        <div class="pane-body" role="tabpanel" id="panel-document" aria-labelledby="tab-document">
-                            if let Some(analysis) = analysis.clone() {
-                                <DocView lang={lang_value} {analysis} active={active_findings} on_place={on_place} />
-                            } else {
-                                <article class="doc-view" data-testid="doc-view"><p class="empty">{ pdf_status.clone().unwrap_or_else(|| texts.empty_document.to_string()) }</p></article>
-                            }
-                        </div>
+                        { document_panel(lang_value, analysis.clone(), active_findings, on_place, pdf_status.clone()) }
                     }
                     if let Some((layout, analysis)) = layout.as_ref().zip(analysis.as_ref()).filter(|_| shown_pane == Pane::Pages) {
                         <div class="pane-body" role="tabpanel" id="panel-pages" aria-labelledby="tab-pages">
@@ -189,28 +166,84 @@ pub fn app() -> Html {
                 </section>
                 <section class="pane right-pane" id="findings" tabindex="-1" aria-label={texts.findings}>
                     <p class="visually-hidden" role="status" data-testid="announcement">{ announcement.unwrap_or_default() }</p>
-                    if let Origin::Reading { page, pages, .. } = active_document.origin {
-                        <div class="pdf-progress" data-testid="pdf-progress" role="status">
-                            <p>{ (texts.pdf_progress)(page, pages) }</p>
-                            <progress max={pages.max(1).to_string()} value={page.to_string()} />
-                        </div>
-                    } else if let Some(problem) = pdf_status {
-                        <p class="notice warning" role="alert" data-testid="pdf-error">{ problem }</p>
-                    } else if let Some(analysis) = analysis {
-                        { for fix_bar }
-                        <Results lang={lang_value} {analysis} dismissals={dismissals.clone()} selected={*selected}
-                            {on_select} {on_dismiss} {on_restore} on_fix={on_fix.reform(|fix| vec![fix])} />
-                    } else if !problems.is_empty() {
-                        <div class="notice warning" role="alert" data-testid="results-problems">
-                            <p>{ texts.nothing_opened }</p>
-                            { problem_list(&problems, lang_value) }
-                        </div>
-                    } else {
-                        <p class="empty">{ texts.empty }</p>
-                    }
+                    { findings_pane(lang_value, &active_document.origin, pdf_status, results, &problems) }
                 </section>
             </main>
         </div>
+    }
+}
+
+/// After a crash: the input is kept, unchecked until the user resumes (or clears it).
+fn crashed_notice(lang: Lang, on_resume: Callback<MouseEvent>, on_clear: Callback<MouseEvent>) -> Html {
+    let texts = lang.texts();
+    html! {
+        <div class="notice warning no-print" role="alert" data-testid="crashed-notice">
+            { texts.crashed_notice }
+            <button type="button" class="button primary" onclick={on_resume}>{ texts.resume }</button>
+            <button type="button" class="button subtle" onclick={on_clear}>{ texts.clear }</button>
+        </div>
+    }
+}
+
+/// The page's title and language follow the UI's.
+fn show_language(lang: Lang) {
+    if let Some(document) = document() {
+        document.set_title(lang.texts().page_title);
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    }
+}
+
+/// The document view (文档视图), the open findings' places marked; `status` said in place of a
+/// document not read yet.
+fn document_panel(
+    lang: Lang,
+    analysis: Option<Rc<Analysis>>,
+    active_findings: Rc<Vec<usize>>,
+    on_place: Callback<Vec<usize>>,
+    status: Option<String>,
+) -> Html {
+    let texts = lang.texts();
+    html! {
+        <div class="pane-body" role="tabpanel" id="panel-document" aria-labelledby="tab-document">
+            if let Some(analysis) = analysis {
+                <DocView {lang} {analysis} active={active_findings} {on_place} />
+            } else {
+                <article class="doc-view" data-testid="doc-view"><p class="empty">{ status.unwrap_or_else(|| texts.empty_document.to_string()) }</p></article>
+            }
+        </div>
+    }
+}
+
+/// The right pane's content: a PDF or office file's progress or why it could not be read, the
+/// results (with the fix bar), why the files dropped were not opened, or that nothing is open.
+fn findings_pane(
+    lang: Lang,
+    origin: &Origin,
+    status: Option<String>,
+    results: Option<Html>,
+    problems: &[FileProblem],
+) -> Html {
+    let texts = lang.texts();
+    html! {
+        if let Origin::Reading { page, pages, .. } = *origin {
+            <div class="pdf-progress" data-testid="pdf-progress" role="status">
+                <p>{ (texts.pdf_progress)(page, pages) }</p>
+                <progress max={pages.max(1).to_string()} value={page.to_string()} />
+            </div>
+        } else if let Some(problem) = status {
+            <p class="notice warning" role="alert" data-testid="pdf-error">{ problem }</p>
+        } else if let Some(results) = results {
+            { results }
+        } else if !problems.is_empty() {
+            <div class="notice warning" role="alert" data-testid="results-problems">
+                <p>{ texts.nothing_opened }</p>
+                { problem_list(problems, lang) }
+            </div>
+        } else {
+            <p class="empty">{ texts.empty }</p>
+        }
     }
 }
 

@@ -226,6 +226,16 @@ pub fn dragging(dragging: &UseStateHandle<bool>, on_files: &Callback<Vec<File>>)
     [ondragover, ondragleave, ondrop]
 }
 
+/// The language switch: the other language, remembered.
+pub fn switching_language(lang: &UseStateHandle<Lang>) -> Callback<MouseEvent> {
+    let lang = lang.clone();
+    Callback::from(move |_| {
+        let next = lang.other();
+        storage::save_lang(next);
+        lang.set(next);
+    })
+}
+
 /// A finding dismissed with a reason (已确认无误), and restored: stored under the document's key.
 pub fn dismissing(
     dismissals: &Rc<Dismissals>,

@@ -109,26 +109,7 @@ pub fn results(props: &ResultsProps) -> Html {
         let search = search.clone();
         Callback::from(move |event: InputEvent| search.set(event.target_unchecked_into::<HtmlInputElement>().value()))
     };
-    let severity_toggles = SEVERITIES.iter().map(|&severity| {
-        let count = (0..keys.len()).filter(|&i| report.findings[i].severity == severity && !props.dismissals.contains_key(&keys[i])).count();
-        let pressed = shown_severities.contains(&severity);
-        let shown_severities = shown_severities.clone();
-        let onclick = Callback::from(move |_| {
-            let mut next = (*shown_severities).clone();
-            if pressed {
-                next.retain(|s| *s != severity)
-            } else {
-                next.push(severity)
-            }
-            shown_severities.set(next);
-        });
-        html! {
-            <button type="button" class={classes!("chip", "severity-chip", format!("sev-{}", severity.en()))} aria-pressed={pressed.to_string()}
-                data-testid={format!("count-{}", severity.en())} {onclick}>
-                { lang.severity(severity) }{ " " }<strong>{ count }</strong>
-            </button>
-        }
-    });
+    let severity_toggles = SEVERITIES.iter().map(|&severity| severity_toggle(props, severity, &shown_severities));
 
     html! {
         // `data-diagnosed`: the diagnosis module's change is in (or none is needed), for the tests.
@@ -163,6 +144,32 @@ pub fn results(props: &ResultsProps) -> Html {
                 </section>
             }
         </div>
+    }
+}
+
+/// A severity's chip: how many findings of it are open; pressed, they are shown.
+fn severity_toggle(props: &ResultsProps, severity: Severity, shown_severities: &UseStateHandle<Vec<Severity>>) -> Html {
+    let lang = props.lang;
+    let (keys, findings) = (&props.analysis.keys, &props.analysis.report.findings);
+    let count = (0..keys.len())
+        .filter(|&i| findings[i].severity == severity && !props.dismissals.contains_key(&keys[i]))
+        .count();
+    let pressed = shown_severities.contains(&severity);
+    let shown_severities = shown_severities.clone();
+    let onclick = Callback::from(move |_| {
+        let mut next = (*shown_severities).clone();
+        if pressed {
+            next.retain(|s| *s != severity)
+        } else {
+            next.push(severity)
+        }
+        shown_severities.set(next);
+    });
+    html! {
+        <button type="button" class={classes!("chip", "severity-chip", format!("sev-{}", severity.en()))} aria-pressed={pressed.to_string()}
+            data-testid={format!("count-{}", severity.en())} {onclick}>
+            { lang.severity(severity) }{ " " }<strong>{ count }</strong>
+        </button>
     }
 }
 
