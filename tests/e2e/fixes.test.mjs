@@ -97,3 +97,23 @@ test('all safe fixes at once give the text `hedui check --fix` writes, and it do
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('without its diagnosis module the app keeps the plain findings, and the JSON export says why it cannot be made', async () => {
+  const { damaged } = await damaged000();
+  const dir = await mkdtemp(join(tmpdir(), 'hedui-fix-'));
+  await writeFile(join(dir, 'doc.txt'), damaged);
+  const plain = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', join(dir, 'doc.txt')], { encoding: 'utf8' })).documents[0];
+  await rm(dir, { recursive: true });
+  const { context, page, errors } = await openApp(session, { serviceWorkers: 'block' });
+  await context.route('**/diagnosis/**', (route) => route.abort());
+  await paste(page, damaged);
+  await page.locator('.results[data-diagnosed=true]').waitFor({ timeout: 10_000 });
+  const shown = await page.getByTestId('finding').evaluateAll((items) => items.map((item) => `${item.dataset.line} ${item.dataset.rule} ${item.dataset.severity}`));
+  assert.deepEqual(shown.sort(), reportFindings(plain), 'each broken relation its own finding, as without the diagnosis');
+  assert.equal(await page.getByTestId('fix').count(), 0);
+  const [dialog] = await Promise.all([page.waitForEvent('dialog'), page.getByTestId('export-json').click()]);
+  assert.match(dialog.message(), /无法导出 JSON/);
+  await dialog.dismiss();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -353,10 +353,10 @@ pub fn exporting(
             let name = name.clone();
             diagnosis::report_json(
                 &checked,
-                Callback::from(move |json: Option<String>| {
-                    if let Some(json) = json {
-                        download(&format!("{name}.report.json"), "application/json", &json);
-                    }
+                Callback::from(move |json: Option<String>| match json {
+                    Some(json) => download(&format!("{name}.report.json"), "application/json", &json),
+                    // The module could not be fetched (offline before it was ever cached).
+                    None => drop(web_sys::window().map(|w| w.alert_with_message(lang_value.texts().export_failed))),
                 }),
             );
         })
