@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ingest::Span;
 use crate::model::Amount;
 use crate::positioned::{PagePlace, SourcePlace};
 use crate::recognise::meta::DocumentKind;
@@ -346,17 +347,7 @@ impl Finding {
             stated: None,
             expected: None,
             derivation: String::new(),
-            location: FindingLocation {
-                line,
-                table: None,
-                row: None,
-                column: None,
-                excerpt: String::new(),
-                byte_start: 0,
-                byte_end: 0,
-                page: None,
-                origin: None,
-            },
+            location: FindingLocation::text(line, 0..0, String::new()),
             related: Vec::new(),
             related_documents: Vec::new(),
             #[cfg(feature = "fixes")]
@@ -401,6 +392,44 @@ pub struct FindingLocation {
     pub origin: Option<SourcePlace>,
 }
 
+impl FindingLocation {
+    /// `excerpt`, at bytes `bytes` of the input from line `line` (a sentence, a heading, a figure
+    /// of the running text), in no table cell.
+    pub fn text(line: usize, bytes: std::ops::Range<usize>, excerpt: String) -> Self {
+        FindingLocation {
+            line,
+            table: None,
+            row: None,
+            column: None,
+            excerpt,
+            byte_start: bytes.start,
+            byte_end: bytes.end,
+            page: None,
+            origin: None,
+        }
+    }
+
+    /// `excerpt`, standing at `span` of the input (a line, a paragraph, a note, a table's title).
+    pub fn span(span: Span, excerpt: String) -> Self {
+        Self::text(span.line_start, span.byte_start..span.byte_end, excerpt)
+    }
+
+    /// The table cell holding `amount`.
+    pub fn cell(table: Option<&'static str>, row: Option<&str>, column: Option<&str>, amount: &Amount) -> Self {
+        FindingLocation {
+            line: amount.at.line,
+            table,
+            row: row.map(str::to_string),
+            column: column.map(str::to_string),
+            excerpt: amount.raw.clone(),
+            byte_start: amount.at.byte_start,
+            byte_end: amount.at.byte_end,
+            page: None,
+            origin: None,
+        }
+    }
+}
+
 /// One figure in a relation: a table cell with a human label for messages.
 #[derive(Debug, Clone)]
 pub struct Term<'a> {
@@ -441,17 +470,7 @@ impl<'a> Term<'a> {
     }
 
     pub(crate) fn location(&self) -> FindingLocation {
-        FindingLocation {
-            line: self.amount.at.line,
-            table: self.table,
-            row: self.row.clone(),
-            column: self.column.clone(),
-            excerpt: self.amount.raw.clone(),
-            byte_start: self.amount.at.byte_start,
-            byte_end: self.amount.at.byte_end,
-            page: None,
-            origin: None,
-        }
+        FindingLocation::cell(self.table, self.row.as_deref(), self.column.as_deref(), self.amount)
     }
 
     pub(crate) fn shown(&self) -> String {

@@ -78,17 +78,7 @@ impl Rule for FinalAccountsTablesPresent {
                 Some(n) if numbered => (format!("（公开{n:02}表）"), format!(" (公开{n:02}表)")),
                 _ => (String::new(), String::new()),
             };
-            let location = FindingLocation {
-                line: span.line_start,
-                table: None,
-                row: None,
-                column: None,
-                excerpt: heading.to_string(),
-                byte_start: span.byte_start,
-                byte_end: span.byte_end,
-                page: None,
-                origin: None,
-            };
+            let location = FindingLocation::span(span, heading.to_string());
             checker.require(
                 &Self::INFO,
                 present,

@@ -43,20 +43,12 @@ impl Rule for NoDataStatementContradicted {
             let figure = nonzero.map_or(String::new(), |c| {
                 format!("{} · {} 为 {}（第 {} 行）", c.row, c.column, c.value.raw, c.value.at.line)
             });
+            let mut location = FindingLocation::span(statement.span, statement.text.clone());
+            location.table = Some(table.form_name);
             checker.require(
                 &Self::INFO,
                 lookup::is_empty(table),
-                FindingLocation {
-                    line: statement.span.line_start,
-                    table: Some(table.form_name),
-                    row: None,
-                    column: None,
-                    excerpt: statement.text.clone(),
-                    byte_start: statement.span.byte_start,
-                    byte_end: statement.span.byte_end,
-                    page: None,
-                    origin: None,
-                },
+                location,
                 format!("{}：{name} 表下说明本表无数据，但表内有非零数据：{figure}", Self::INFO.title_zh),
                 format!("{}: {name} states it has no data, but it has a nonzero figure: {figure}", Self::INFO.title_en),
                 format!("「{}」≠ {figure}", statement.text),

@@ -94,17 +94,7 @@ fn judge(checker: &mut Checker, text: &str, span: crate::ingest::Span, figure: &
     if parse_number(figure).is_some() {
         checker.held(&FigureBeyondRange::INFO);
     } else if is_beyond_range(figure) {
-        let location = FindingLocation {
-            line: span.line_start,
-            table: None,
-            row: None,
-            column: None,
-            excerpt: figure.to_string(),
-            byte_start: span.byte_start,
-            byte_end: span.byte_end,
-            page: None,
-            origin: None,
-        };
+        let location = FindingLocation::span(span, figure.to_string());
         checker.require(
             &FigureBeyondRange::INFO,
             false,

@@ -3,7 +3,7 @@
 
 use super::RuleInfo;
 use crate::check::Checker;
-use crate::finding::Term;
+use crate::finding::{FindingLocation, Term};
 use crate::ingest::find;
 use crate::model::{
     Amount, ClassifiedRow, ClassifiedTable, EconomicItem, EconomicTable, Side, SummaryLine, SummaryTable, TableModel,
@@ -176,7 +176,7 @@ pub fn is_empty(table: &RecognisedTable) -> bool {
 
 /// Where a finding about a whole table points: its title line when the title is running
 /// text (found in the document's [`text_lines`], built once by the caller), else the table body.
-pub fn table_location(lines: &[TextLine], table: &RecognisedTable) -> crate::finding::FindingLocation {
+pub fn table_location(lines: &[TextLine], table: &RecognisedTable) -> FindingLocation {
     let title = table.title_line.and_then(|line| {
         lines
             .get(lines.partition_point(|(_, span)| span.line_start < line))
@@ -187,17 +187,9 @@ pub fn table_location(lines: &[TextLine], table: &RecognisedTable) -> crate::fin
         Some((text, span)) => (text.to_string(), span),
         None => (table.title.clone().unwrap_or_else(|| table.form_name.to_string()), table.span),
     };
-    crate::finding::FindingLocation {
-        line: span.line_start,
-        table: Some(table.form_name),
-        row: None,
-        column: None,
-        excerpt,
-        byte_start: span.byte_start,
-        byte_end: span.byte_end,
-        page: None,
-        origin: None,
-    }
+    let mut location = FindingLocation::span(span, excerpt);
+    location.table = Some(table.form_name);
+    location
 }
 
 /// How a table is named in messages: `07表 政府性基金预算财政拨款收入支出决算表` where the
@@ -267,7 +259,7 @@ pub fn in_paragraph(
     offset: usize,
     found: &str,
     table: Option<&'static str>,
-) -> crate::finding::FindingLocation {
+) -> FindingLocation {
     let mut range = (paragraph.span.byte_start, paragraph.span.byte_end);
     let mut cursor = 0;
     for sentence in &paragraph.sentences {
@@ -288,17 +280,9 @@ pub fn in_paragraph(
             break;
         }
     }
-    crate::finding::FindingLocation {
-        line: paragraph.span.line_start,
-        table,
-        row: None,
-        column: None,
-        excerpt: found.to_string(),
-        byte_start: range.0,
-        byte_end: range.1,
-        page: None,
-        origin: None,
-    }
+    let mut location = FindingLocation::text(paragraph.span.line_start, range.0..range.1, found.to_string());
+    location.table = table;
+    location
 }
 
 /// The byte range in the input of `found` at byte `from` of a sentence the layout reader
@@ -319,19 +303,8 @@ fn reflowed_range(_: &crate::recognise::Sentence, _: usize, _: &str) -> Option<(
 
 /// Where `found` in a section heading is in the input: the heading line (its `#` markers and
 /// markup make offsets inside it inexact).
-pub fn in_heading(section: &crate::recognise::Section, found: &str) -> crate::finding::FindingLocation {
-    let span = section.span;
-    crate::finding::FindingLocation {
-        line: span.line_start,
-        table: None,
-        row: None,
-        column: None,
-        excerpt: found.to_string(),
-        byte_start: span.byte_start,
-        byte_end: span.byte_end,
-        page: None,
-        origin: None,
-    }
+pub fn in_heading(section: &crate::recognise::Section, found: &str) -> FindingLocation {
+    FindingLocation::span(section.span, found.to_string())
 }
 
 /// A text a lint found in a paragraph: its byte offset there, the text, and the messages.
@@ -435,23 +408,8 @@ fn shortened(text: &str) -> String {
 }
 
 /// Where a cell is, for a finding that is not a calculation ([`crate::check::Checker::require`]).
-pub fn cell_location(
-    table: &RecognisedTable,
-    row: &str,
-    column: &str,
-    amount: &Amount,
-) -> crate::finding::FindingLocation {
-    crate::finding::FindingLocation {
-        line: amount.at.line,
-        table: Some(table.form_name),
-        row: Some(row.to_string()),
-        column: Some(column.to_string()),
-        excerpt: amount.raw.clone(),
-        byte_start: amount.at.byte_start,
-        byte_end: amount.at.byte_end,
-        page: None,
-        origin: None,
-    }
+pub fn cell_location(table: &RecognisedTable, row: &str, column: &str, amount: &Amount) -> FindingLocation {
+    FindingLocation::cell(Some(table.form_name), Some(row), Some(column), amount)
 }
 
 /// A figure that is not a rounded amount — a weight (`分值`), an awarded score, a head count —

@@ -69,15 +69,5 @@ impl Rule for NarrativeZeroBudgetRate {
 
 /// Where a figure of the text is.
 fn location(figure: &Figure) -> FindingLocation {
-    FindingLocation {
-        line: figure.at.line,
-        table: None,
-        row: None,
-        column: None,
-        excerpt: figure.raw.clone(),
-        byte_start: figure.at.byte_start,
-        byte_end: figure.at.byte_end,
-        page: None,
-        origin: None,
-    }
+    FindingLocation::text(figure.at.line, figure.at.byte_start..figure.at.byte_end, figure.raw.clone())
 }

@@ -62,17 +62,7 @@ impl Rule for NarrativeGrade {
                 None => (format!("文中得分 {}", score.raw), score.number.value),
             };
             let expected = grades_for(value);
-            let location = FindingLocation {
-                line: at.line,
-                table: None,
-                row: None,
-                column: None,
-                excerpt: grade.clone(),
-                byte_start: at.byte_start,
-                byte_end: at.byte_end,
-                page: None,
-                origin: None,
-            };
+            let location = FindingLocation::text(at.line, at.byte_start..at.byte_end, grade.clone());
             let message = format!("{}：文中评价等级为“{grade}”，而{basis}对应“{}”", Self::INFO.title_zh, expected[0]);
             let message_en =
                 format!("{}: the text grades “{grade}” but {basis} earns “{}”", Self::INFO.title_en, expected[0]);

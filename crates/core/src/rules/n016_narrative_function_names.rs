@@ -103,17 +103,7 @@ impl Rule for NarrativeFunctionNames {
                 checker.held(&Self::INFO);
                 continue;
             };
-            let location = FindingLocation {
-                line: claim.span.line_start,
-                table: None,
-                row: None,
-                column: None,
-                excerpt: context.to_string(),
-                byte_start: claim.span.byte_start,
-                byte_end: claim.span.byte_end,
-                page: None,
-                origin: None,
-            };
+            let location = FindingLocation::span(claim.span, context.to_string());
             let message = format!("{}：{problem}", Self::INFO.title_zh);
             let derivation = format!("{class}（类）{section}（款）{item}（项） ↔ {}", table.form_name);
             let message_en = format!("{}: {derivation}", Self::INFO.title_en);
