@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::ingest::contains;
 use crate::recognise::Note;
@@ -31,21 +31,11 @@ declare_rule! {
     }
 }
 
-/// A note's text without whitespace.
-fn compact(note: &Note) -> String {
-    note.text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Whether a note says the whole table has no data (`故本表无数据`, `本表为空表`).
-pub(super) fn says_table_has_no_data(note: &Note) -> bool {
-    let text = compact(note);
-    contains(&text, "无数据") || contains(&text, "空表")
-}
-
 /// Whether a note explains why a table is empty: a no-data statement, or a statement that
 /// the unit had no such money (`说明：我单位没有…`).
 fn explains_empty_table(note: &Note) -> bool {
-    says_table_has_no_data(note) || contains(&compact(note), "没有") && !contains(&compact(note), "本表反映")
+    lookup::says_table_has_no_data(note)
+        || contains(&lookup::compact(note), "没有") && !contains(&lookup::compact(note), "本表反映")
 }
 
 impl Rule for EmptyTableUnexplained {
@@ -66,7 +56,7 @@ impl Rule for EmptyTableUnexplained {
             checker.require(
                 &Self::INFO,
                 held,
-                lookup::table_location(lines.get_or_insert_with(|| lookup::text_lines(document)), table),
+                verdicts::table_location(lines.get_or_insert_with(|| lookup::text_lines(document)), table),
                 format!("{}：{name} 没有非零数据，表下未说明本表无数据", Self::INFO.title_zh),
                 format!(
                     "{}: {name} has no nonzero figure and no statement below it that it has no data",

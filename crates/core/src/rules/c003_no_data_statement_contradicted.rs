@@ -1,4 +1,3 @@
-use super::c001_empty_table_unexplained::says_table_has_no_data;
 use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::finding::FindingLocation;
@@ -37,7 +36,7 @@ impl Rule for NoDataStatementContradicted {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for table in document.tables.iter().filter(|t| t.form.is_final_accounts()) {
-            let Some(statement) = table.notes.iter().find(|n| says_table_has_no_data(n)) else { continue };
+            let Some(statement) = table.notes.iter().find(|n| lookup::says_table_has_no_data(n)) else { continue };
             let name = lookup::table_name(table);
             let nonzero = table.cells.iter().find(|c| !c.value.number.value.is_zero());
             let figure = nonzero.map_or(String::new(), |c| {

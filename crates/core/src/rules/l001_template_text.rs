@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::ingest::char_width;
 use crate::report::ParseReport;
@@ -128,14 +128,14 @@ impl Rule for TemplateText {
             let held = usize::from(found.is_empty());
             let matches = found
                 .into_iter()
-                .map(|(offset, text)| lookup::Match {
+                .map(|(offset, text)| verdicts::Match {
                     offset,
                     text,
                     message: message(text),
                     message_en: message_en(text),
                 })
                 .collect();
-            lookup::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
+            verdicts::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
         }
         for section in lookup::all_sections(document) {
             let found = template_text(&section.heading);
@@ -143,11 +143,11 @@ impl Rule for TemplateText {
                 checker.held(&Self::INFO);
             }
             for (offset, text) in found {
-                let derivation = lookup::context(&section.heading, offset, text);
+                let derivation = verdicts::context(&section.heading, offset, text);
                 checker.require(
                     &Self::INFO,
                     false,
-                    lookup::in_heading(section, text),
+                    verdicts::in_heading(section, text),
                     message(text),
                     message_en(text),
                     derivation,

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::ingest::contains;
 use crate::model::Unit;
@@ -83,7 +83,7 @@ impl Rule for AmountInYuan {
                 .into_iter()
                 .map(|(offset, found)| {
                     let number = found.trim_end_matches('元').trim();
-                    lookup::Match {
+                    verdicts::Match {
                         offset,
                         text: found,
                         message: format!(
@@ -97,7 +97,7 @@ impl Rule for AmountInYuan {
                     }
                 })
                 .collect();
-            lookup::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
+            verdicts::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
         }
     }
 }

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::finding::FindingLocation;
 use crate::recognise::meta::years;
@@ -70,7 +70,7 @@ fn judge(checker: &mut Checker, text: &str, report_year: u16, locate: impl Fn(us
         locate(offset, stated),
         format!("{}：「{text}」写作「{stated}」，报告年度为 {report_year} 年", YearSlip::INFO.title_zh),
         format!("{}: «{text}» says «{stated}» but the report is for {report_year}", YearSlip::INFO.title_en),
-        lookup::context(text, offset, stated),
+        verdicts::context(text, offset, stated),
     );
 }
 
@@ -96,7 +96,7 @@ impl Rule for YearSlip {
             if dated_title(&paragraph.text) {
                 title_lines.push(line);
                 judge(checker, &paragraph.text, report_year, |offset, found| {
-                    lookup::in_paragraph(paragraph, offset, found, Some(table.form_name))
+                    verdicts::in_paragraph(paragraph, offset, found, Some(table.form_name))
                 });
             }
         }
@@ -106,7 +106,7 @@ impl Rule for YearSlip {
             let line = section.span.line_start;
             while titles.next_if(|&&title| title < line).is_some() {}
             if dated_title(&section.heading) && titles.peek() != Some(&&line) {
-                judge(checker, &section.heading, report_year, |_, found| lookup::in_heading(section, found));
+                judge(checker, &section.heading, report_year, |_, found| verdicts::in_heading(section, found));
             }
         }
     }

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::ingest::char_width;
 use crate::report::ParseReport;
@@ -166,14 +166,14 @@ impl Rule for RepeatedWords {
             let held = usize::from(found.is_empty());
             let matches = found
                 .into_iter()
-                .map(|(offset, repeated)| lookup::Match {
+                .map(|(offset, repeated)| verdicts::Match {
                     offset,
                     text: repeated,
                     message: format!("{}：「{repeated}」", Self::INFO.title_zh),
                     message_en: format!("{}: «{repeated}»", Self::INFO.title_en),
                 })
                 .collect();
-            lookup::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
+            verdicts::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
         }
     }
 }

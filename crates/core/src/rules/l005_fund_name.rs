@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::report::ParseReport;
 
@@ -72,7 +72,7 @@ impl Rule for FundName {
                 location,
                 format!("{}：「{written}」应为「{standard}」", Self::INFO.title_zh),
                 format!("{}: «{written}» should be «{standard}»", Self::INFO.title_en),
-                lookup::context(text, offset, written),
+                verdicts::context(text, offset, written),
             );
             if standard != written {
                 checker.replace_last(written, standard);
@@ -82,7 +82,7 @@ impl Rule for FundName {
             for (offset, written, standard) in mentions(&paragraph.text) {
                 report(
                     &paragraph.text,
-                    lookup::in_paragraph(paragraph, offset, written, titled(paragraph.span.line_start)),
+                    verdicts::in_paragraph(paragraph, offset, written, titled(paragraph.span.line_start)),
                     offset,
                     written,
                     standard,
@@ -91,7 +91,7 @@ impl Rule for FundName {
         }
         for section in lookup::all_sections(document) {
             for (offset, written, standard) in mentions(&section.heading) {
-                report(&section.heading, lookup::in_heading(section, written), offset, written, standard);
+                report(&section.heading, verdicts::in_heading(section, written), offset, written, standard);
             }
         }
     }

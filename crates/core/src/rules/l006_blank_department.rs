@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::report::ParseReport;
 
@@ -49,7 +49,7 @@ impl Rule for BlankDepartment {
             checker.require(
                 &Self::INFO,
                 !field.is_empty(),
-                lookup::in_paragraph(paragraph, 0, &paragraph.text, table.map(|t| t.form_name)),
+                verdicts::in_paragraph(paragraph, 0, &paragraph.text, table.map(|t| t.form_name)),
                 format!("{}：「{}」后没有部门名称{name}", Self::INFO.title_zh, paragraph.text),
                 format!("{}: «{}» names no department{name}", Self::INFO.title_en, paragraph.text),
                 format!("「{}」", paragraph.text),

@@ -1,6 +1,6 @@
 use rust_decimal::Decimal;
 
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::amount::parse_number;
 use crate::check::Checker;
 use crate::ingest::contains;
@@ -156,7 +156,7 @@ impl Rule for ImpossibleFigure {
                     } else {
                         ("金额为负数", "a negative amount")
                     };
-                    lookup::Match {
+                    verdicts::Match {
                         offset,
                         text: figure,
                         message: format!("{}：「{figure}」是{zh}", Self::INFO.title_zh),
@@ -164,7 +164,7 @@ impl Rule for ImpossibleFigure {
                     }
                 })
                 .collect();
-            lookup::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
+            verdicts::lint_paragraph(checker, &Self::INFO, paragraph, held, matches);
         }
     }
 }

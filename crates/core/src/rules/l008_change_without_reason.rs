@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::ingest::{contains, find_all};
 use crate::recognise::Paragraph;
@@ -105,7 +105,7 @@ impl Rule for ChangeWithoutReason {
                         checker.held(&Self::INFO);
                         continue;
                     }
-                    let location = lookup::in_paragraph(paragraph, start, change, None);
+                    let location = verdicts::in_paragraph(paragraph, start, change, None);
                     let sentence = paragraph
                         .sentences
                         .iter()

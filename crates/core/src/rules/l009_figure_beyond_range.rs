@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::amount::{is_beyond_range, parse_number};
 use crate::check::Checker;
 use crate::finding::FindingLocation;
@@ -103,7 +103,7 @@ fn judge(checker: &mut Checker, text: &str, span: crate::ingest::Span, figure: &
             format!(
                 "Figure beyond the checkable range: «{figure}» has over 13 integer digits or 6 decimals, not checked"
             ),
-            lookup::context(text, offset, figure),
+            verdicts::context(text, offset, figure),
         );
     }
 }

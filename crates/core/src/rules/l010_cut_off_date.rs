@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::recognise::meta::{years, DocumentKind};
 use crate::report::ParseReport;
@@ -74,13 +74,13 @@ impl Rule for CutOffDate {
                 checker.require(
                     &Self::INFO,
                     year == expected,
-                    lookup::in_paragraph(paragraph, start, found, None),
+                    verdicts::in_paragraph(paragraph, start, found, None),
                     format!("{}：「{found}」写作 {year} 年，应为{whose} {expected} 年年末", Self::INFO.title_zh),
                     format!(
                         "{}: «{found}» says {year}, but the figures are as at the end of {expected} ({whose_en})",
                         Self::INFO.title_en
                     ),
-                    lookup::context(&paragraph.text, start, found),
+                    verdicts::context(&paragraph.text, start, found),
                 );
             }
         }

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::labels::numbering;
 use crate::recognise::Section;
@@ -106,7 +106,7 @@ fn check_siblings(sections: &[Section], checker: &mut Checker) {
                 checker.require(
                     &SectionNumbering::INFO,
                     skipped.is_none(),
-                    lookup::in_heading(section, &section.heading),
+                    verdicts::in_heading(section, &section.heading),
                     format!(
                         "{}：「{}」前一节为「{previous}」，编号应为 {expected}",
                         SectionNumbering::INFO.title_zh,

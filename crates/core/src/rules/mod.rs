@@ -74,6 +74,7 @@ mod t011_budget_summary_sums;
 mod t012_budget_summary_balance;
 #[cfg(feature = "budget")]
 mod t013_budget_project_funds;
+mod verdicts;
 mod x001_summary_vs_income;
 mod x002_summary_vs_expenditure;
 mod x003_basic_expenditure_vs_economic;

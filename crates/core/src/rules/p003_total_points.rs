@@ -1,6 +1,6 @@
 use rust_decimal::Decimal;
 
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Amount;
@@ -45,7 +45,7 @@ impl Rule for TotalPoints {
             let Some(total) = &performance.total_points else { continue };
             let total_row = lookup::performance_row(table, performance, "总分");
             let held = total.number.value == FULL_SCORE;
-            let location = lookup::cell_location(table, &total_row, "分值", total);
+            let location = verdicts::cell_location(table, &total_row, "分值", total);
             let message = format!("{}：{total_row}·分值 为 {}，满分应为 100", Self::INFO.title_zh, total.raw);
             let message_en =
                 format!("{}: {total_row}·分值 is {}, the full score is 100", Self::INFO.title_en, total.raw);

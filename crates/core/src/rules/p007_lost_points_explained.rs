@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::report::ParseReport;
 
@@ -65,7 +65,7 @@ impl Rule for LostPointsExplained {
                 checker.require(
                     &Self::INFO,
                     explained,
-                    lookup::cell_location(table, &row, "得分", score),
+                    verdicts::cell_location(table, &row, "得分", score),
                     message,
                     message_en,
                     derivation,

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::model::Side;
 use crate::recognise::Form;
@@ -36,7 +36,7 @@ impl Rule for SummaryExpenditureTotal {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for form in [Form::IncomeExpenditureSummary, Form::FiscalGrantSummary] {
             if let Some((table, summary)) = lookup::summary(document, form) {
-                lookup::check_side_total(&Self::INFO, checker, table, summary, Side::Expenditure, "本年支出合计");
+                verdicts::check_side_total(&Self::INFO, checker, table, summary, Side::Expenditure, "本年支出合计");
             }
         }
     }

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Side;
@@ -112,7 +112,7 @@ impl Rule for FundTablesVsFiscalGrant {
                 checker.require(
                     &Self::INFO,
                     nonzero.is_none(),
-                    lookup::table_location(&lookup::text_lines(document), table),
+                    verdicts::table_location(&lookup::text_lines(document), table),
                     format!("{}：{name} 没有数据，但 {shown}", Self::INFO.title_zh),
                     format!("{}: {name} has no data, but {shown}", Self::INFO.title_en),
                     format!("{name} 无非零数值 ≠ {shown}"),
