@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { env, appSession, openApp, checkedFindings, cliCheck, paste, readCorpus, reportFindings, screenshot } from './harness.mjs';
+import { env, appSession, openApp, serveDist, checkedFindings, cliCheck, paste, readCorpus, reportFindings, screenshot } from './harness.mjs';
 
 const DOC = '000_a60f2e9b14e82395.txt';
 /** 03 支出决算表's 合计 row: 基本支出 211.60 → 211.90 breaks its row sum, its column and the text. */
@@ -104,8 +104,17 @@ test('without its diagnosis module the app keeps the plain findings, and the JSO
   await writeFile(join(dir, 'doc.txt'), damaged);
   const plain = JSON.parse(execFileSync(env.cli, ['check', '--format', 'json', '--fail-on', 'never', '--no-diagnosis', join(dir, 'doc.txt')], { encoding: 'utf8' })).documents[0];
   await rm(dir, { recursive: true });
-  const { context, page, errors } = await openApp(session, { serviceWorkers: 'block' });
-  await context.route('**/diagnosis/**', (route) => route.abort());
+  // A deployment whose diagnosis module is damaged: the worker cannot start it.
+  const root = await mkdtemp(join(tmpdir(), 'hedui-broken-'));
+  await cp(env.dist, root, { recursive: true });
+  await writeFile(join(root, 'diagnosis/hedui_diagnosis_worker_bg.wasm'), 'not a wasm module');
+  const server = await serveDist(root);
+  const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url);
+  await page.getByTestId('input').waitFor();
   await paste(page, damaged);
   await page.locator('.results[data-diagnosed=true]').waitFor({ timeout: 10_000 });
   const shown = await page.getByTestId('finding').evaluateAll((items) => items.map((item) => `${item.dataset.line} ${item.dataset.rule} ${item.dataset.severity}`));
@@ -116,4 +125,6 @@ test('without its diagnosis module the app keeps the plain findings, and the JSO
   await dialog.dismiss();
   assert.deepEqual(errors, []);
   await context.close();
+  await server.close();
+  await rm(root, { recursive: true });
 });
