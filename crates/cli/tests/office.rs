@@ -5,8 +5,11 @@
 //! The fixtures are made by `tests/office/make_fixtures.py` into `target/office-fixtures/`:
 //! `cargo xtask fixtures` (and `cargo xtask test`) make them when they are out of date.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+use common::hedui;
 
 fn fixture(name: &str) -> PathBuf {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/office-fixtures").join(name);
@@ -25,10 +28,6 @@ fn corpus(number: &str) -> PathBuf {
 
 fn shared(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(path)
-}
-
-fn hedui(args: &[&str], paths: &[PathBuf]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hedui")).args(args).args(paths).output().unwrap()
 }
 
 fn report(args: &[&str], paths: &[PathBuf]) -> serde_json::Value {

@@ -50,11 +50,7 @@ struct Document {
 }
 
 fn safe_edits(findings: &[Finding]) -> impl Iterator<Item = &hedui_core::finding::Edit> {
-    findings
-        .iter()
-        .filter_map(|f| f.fix.as_ref())
-        .filter(|fix| fix.applicability == Applicability::Safe)
-        .flat_map(|fix| &fix.edits)
+    hedui_core::fixes::safe_fixes(findings).flat_map(|fix| &fix.edits)
 }
 
 fn load(name: &'static str) -> Document {
