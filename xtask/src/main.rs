@@ -158,8 +158,8 @@ const EMBED_EXAMPLE: &str = "embed-example.html";
 
 /// Sums gzip -9 sizes of the files the app's page loads and fails above the budget; prints the
 /// workers' sizes apart (the page fetches the PDF reader only when a PDF is opened, the office
-/// reader when a workbook, Word document or GBK text is, the diagnosis when a document has a
-/// broken relation), the embed example's and the rules
+/// reader when a workbook, Word document or GBK text is, the diagnosis once a document is
+/// checked), the embed example's and the rules
 /// page's (pages of their own).
 fn check_app_budget() -> Result {
     let dist = root().join("dist");

@@ -44,7 +44,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
         /// Report each broken relation as its own finding, without the diagnosis of which figure
-        /// is wrong (no merged findings, no fixes): what the web app and the embed package report.
+        /// is wrong (no merged findings, no fixes), and leave out the review rules: what the embed
+        /// package reports, and the web app before its diagnosis module answers.
         #[arg(long)]
         no_diagnosis: bool,
         /// Write the text with every `safe` fix applied to --fix-output (one file checked; never

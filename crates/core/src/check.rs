@@ -424,14 +424,16 @@ pub struct CheckOptions {
     /// Only the rules of these categories; `None` runs every rule. Categories left out are
     /// not assessed, so the score's coverage (and grade ceiling) shows the check was partial.
     pub categories: Option<Vec<Category>>,
-    /// Each broken relation its own finding, without the diagnosis (no `explains`, no `fix`):
-    /// what a build without core's `diagnosis` feature (the web app, the embed package) reports.
+    /// Without the diagnosis module's part: each broken relation its own finding (no
+    /// `explains`, no `fix`) and no review rule ([`RuleInfo::review`]). What the web app reports
+    /// before its diagnosis module answers, and what the embed package reports.
     pub no_diagnosis: bool,
 }
 
 impl CheckOptions {
     fn runs(&self, rule: &RuleInfo) -> bool {
         self.categories.as_ref().is_none_or(|categories| categories.contains(&rule.category))
+            && !(self.no_diagnosis && rule.review)
     }
 }
 

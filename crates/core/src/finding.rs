@@ -14,7 +14,7 @@ use crate::rounding::Outcome;
 use crate::sorted_map::SortedMap;
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -219,7 +219,7 @@ impl TableCoverage {
 }
 
 /// How many relations were checked and how they came out.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     pub checked: usize,
     pub held: usize,
@@ -479,7 +479,7 @@ impl<'a> Term<'a> {
 }
 
 /// How many claims were read, bound to table cells, and checked by a rule.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimSummary {
     pub found: usize,
     /// Claims about a figure that were bound to a table cell by their labels.

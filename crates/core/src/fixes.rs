@@ -1,14 +1,19 @@
 //! Fixes applied to the checked text, and the diagnosis as a change of a report checked
-//! without it (feature `fixes`). The web app checks without [`crate::diagnosis`] (its solver
-//! is in a module the app fetches when a document has broken relations, to keep the app within
-//! its size budget): that module sends a [`Diagnosed`] of each document, computed by
-//! [`Diagnosed::between`] the report checked without the diagnosis and with it, and
-//! [`Diagnosed::apply`] turns the first into the second.
+//! without it (feature `fixes`). The web app checks without [`crate::diagnosis`] and without
+//! the review rules (their code is in a module the app fetches for each checked document, to
+//! keep the app within its size budget): that module sends a [`Diagnosed`] of each document,
+//! computed by [`Diagnosed::between`] the report checked without the diagnosis and with it,
+//! and [`Diagnosed::apply`] turns the first into the second.
+
+use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
 use crate::check_report::DocumentReport;
-use crate::finding::{Applicability, CauseText, Finding, Fix};
+use crate::finding::{
+    Applicability, Category, CauseText, CheckStats, ClaimSummary, Counts, Finding, FindingLocation, Fix, Severity,
+};
+use crate::rounding::Outcome;
 
 /// `text` with the edits of `fixes` applied in the order of their first edit, and how many
 /// fixes that was; `text` is the text the findings were checked on. A fix with an edit outside
@@ -41,14 +46,18 @@ pub fn safe_fixes(findings: &[Finding]) -> impl Iterator<Item = &Fix> {
     findings.iter().filter_map(|f| f.fix.as_ref()).filter(|fix| fix.applicability == Applicability::Safe)
 }
 
-/// What the diagnosis makes of a document's findings, as a change of the findings checked
-/// without it (indices into them).
+/// What the diagnosis module makes of a document's findings, as a change of the findings
+/// checked without it. Indices are into those findings followed by `added`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnosed {
+    /// Findings of the review rules (and relations only the diagnosis reads), in order.
+    added: Vec<Added>,
     /// Findings that stay as they are, with a fix.
     fixes: Vec<(usize, Fix)>,
     /// Findings that become one finding of a cause.
     causes: Vec<Cause>,
+    /// The relation counts checked with the module (the review rules' included).
+    counts: Tally,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,33 +71,74 @@ struct Cause {
     fix: Fix,
 }
 
+/// A finding as sent: a [`Finding`] without `fix` and `explains` (sent as changes) and without
+/// `related_documents`: review rules point within their document (the rules comparing documents
+/// are not review rules), and so does a cause.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Added {
+    rule: String,
+    severity: Severity,
+    category: Category,
+    outcome: Outcome,
+    text: CauseText,
+    derivation: String,
+    location: Place,
+    related: Vec<Place>,
+}
+
+/// A [`FindingLocation`] as sent: no page or source place (the app places findings itself).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Place {
+    line: usize,
+    table: Option<String>,
+    row: Option<String>,
+    column: Option<String>,
+    excerpt: String,
+    bytes: (usize, usize),
+}
+
+/// The [`CheckStats`] counts the review rules add to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Tally {
+    total: Counts,
+    lint: Counts,
+    by_category: Vec<(Category, Counts)>,
+    by_rule: Vec<(String, Counts)>,
+    claims: ClaimSummary,
+}
+
 impl Diagnosed {
     /// The change from `plain` (checked with `no_diagnosis`) to `diagnosed` (the same
-    /// documents checked with the diagnosis); `None` when `diagnosed` is not such a change of
-    /// `plain` (a finding not found in it).
+    /// documents checked with the diagnosis and the review rules); `None` when `diagnosed` is
+    /// not such a change of `plain` (a cause pointing at none of its findings' places).
     #[cfg(feature = "diagnosis")]
     pub fn between(plain: &DocumentReport, diagnosed: &DocumentReport) -> Option<Diagnosed> {
+        let mut change = Diagnosed { counts: Tally::of(&diagnosed.stats), ..Diagnosed::default() };
         let mut taken = vec![false; plain.findings.len()];
-        let mut find = |finding: &Finding| {
-            let index = plain.findings.iter().enumerate().position(|(i, f)| {
-                taken.get(i) == Some(&false)
-                    && f.rule == finding.rule
-                    && f.location == finding.location
-                    && f.message == finding.message
-            })?;
-            *taken.get_mut(index)? = true;
-            Some(index)
+        let mut find = |finding: &Finding, added: &mut Vec<Added>| {
+            let found = plain.findings.iter().enumerate().position(|(i, f)| {
+                !taken[i] && f.rule == finding.rule && f.location == finding.location && f.message == finding.message
+            });
+            match found {
+                Some(index) => {
+                    taken[index] = true;
+                    index
+                }
+                None => {
+                    added.push(Added::of(finding));
+                    plain.findings.len() + added.len() - 1
+                }
+            }
         };
-        let mut change = Diagnosed::default();
         for finding in &diagnosed.findings {
             if !finding.is_cause() {
-                let index = find(finding)?;
+                let index = find(finding, &mut change.added);
                 if let Some(fix) = &finding.fix {
                     change.fixes.push((index, fix.clone()));
                 }
                 continue;
             }
-            let explains = finding.explains.iter().map(&mut find).collect::<Option<Vec<usize>>>()?;
+            let explains = finding.explains.iter().map(|part| find(part, &mut change.added)).collect();
             let at = finding.explains.iter().enumerate().find_map(|(k, part)| {
                 let j = std::iter::once(&part.location).chain(&part.related).position(|l| *l == finding.location)?;
                 Some((k, j))
@@ -105,10 +155,12 @@ impl Diagnosed {
     }
 
     /// Changes `report` (checked without the diagnosis) as [`Self::between`] found: its
-    /// findings, their counts by severity and its score become those of the report checked with
-    /// the diagnosis.
+    /// findings, their counts and its score become those of the report checked with the
+    /// diagnosis module. Added findings are not placed on pages or in source files.
     pub fn apply(self, report: &mut DocumentReport) {
-        let mut slots: Vec<Option<Finding>> = std::mem::take(&mut report.findings).into_iter().map(Some).collect();
+        let added = self.added.into_iter().map(Added::into_finding);
+        let mut slots: Vec<Option<Finding>> =
+            std::mem::take(&mut report.findings).into_iter().chain(added).map(Some).collect();
         for (index, fix) in self.fixes {
             if let Some(Some(finding)) = slots.get_mut(index) {
                 finding.fix = Some(fix);
@@ -126,6 +178,7 @@ impl Diagnosed {
         }
         report.findings = slots.into_iter().flatten().chain(causes).collect();
         Finding::sort_for_report(&mut report.findings);
+        self.counts.apply(&mut report.stats);
         report.stats.count_severities(&report.findings);
         report.score = crate::score::score(
             &report.kind,
@@ -135,6 +188,104 @@ impl Diagnosed {
             &report.findings,
         );
     }
+}
+
+impl Added {
+    #[cfg(feature = "diagnosis")]
+    fn of(finding: &Finding) -> Added {
+        Added {
+            rule: finding.rule.to_string(),
+            severity: finding.severity,
+            category: finding.category,
+            outcome: finding.outcome,
+            text: CauseText {
+                message: finding.message.clone(),
+                message_en: finding.message_en.clone(),
+                stated: finding.stated.clone(),
+                expected: finding.expected.clone(),
+            },
+            derivation: finding.derivation.clone(),
+            location: Place::of(&finding.location),
+            related: finding.related.iter().map(Place::of).collect(),
+        }
+    }
+
+    fn into_finding(self) -> Finding {
+        Finding {
+            rule: interned(&self.rule),
+            severity: self.severity,
+            category: self.category,
+            outcome: self.outcome,
+            message: self.text.message,
+            message_en: self.text.message_en,
+            stated: self.text.stated,
+            expected: self.text.expected,
+            derivation: self.derivation,
+            location: self.location.into_location(),
+            related: self.related.into_iter().map(Place::into_location).collect(),
+            related_documents: Vec::new(),
+            fix: None,
+            explains: Vec::new(),
+        }
+    }
+}
+
+impl Place {
+    #[cfg(feature = "diagnosis")]
+    fn of(location: &FindingLocation) -> Place {
+        Place {
+            line: location.line,
+            table: location.table.map(str::to_string),
+            row: location.row.clone(),
+            column: location.column.clone(),
+            excerpt: location.excerpt.clone(),
+            bytes: (location.byte_start, location.byte_end),
+        }
+    }
+
+    fn into_location(self) -> FindingLocation {
+        FindingLocation {
+            table: self.table.as_deref().map(interned),
+            row: self.row,
+            column: self.column,
+            ..FindingLocation::text(self.line, self.bytes.0..self.bytes.1, self.excerpt)
+        }
+    }
+}
+
+impl Tally {
+    #[cfg(feature = "diagnosis")]
+    fn of(stats: &CheckStats) -> Tally {
+        Tally {
+            total: stats.total,
+            lint: stats.lint,
+            by_category: stats.by_category.iter().map(|(&category, &counts)| (category, counts)).collect(),
+            by_rule: stats.by_rule.iter().map(|(rule, &counts)| (rule.to_string(), counts)).collect(),
+            claims: stats.claims,
+        }
+    }
+
+    fn apply(self, stats: &mut CheckStats) {
+        stats.total = self.total;
+        stats.lint = self.lint;
+        stats.by_category = self.by_category.into_iter().collect();
+        stats.by_rule = self.by_rule.into_iter().map(|(rule, counts)| (interned(&rule), counts)).collect();
+        stats.claims = self.claims;
+    }
+}
+
+/// `text` as a `&'static str`, one copy per distinct text for the program's life: the rule
+/// codes and table names of the findings a diagnosis module adds, which this build's rules and
+/// tables may not have (there are a few dozen).
+fn interned(text: &str) -> &'static str {
+    static INTERNED: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    let mut interned = INTERNED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(known) = interned.iter().find(|known| **known == text) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(text.into());
+    interned.push(leaked);
+    leaked
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 #![deny(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::amount::Number;
 
@@ -126,7 +126,7 @@ pub fn unit(decimals: u32) -> Option<Decimal> {
 }
 
 /// The verdict on one evaluated relation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// The intervals meet: consistent given the displayed precision.

@@ -256,5 +256,10 @@ fn the_web_apps_diagnosis_is_the_clis() {
     }
     let together = diagnosed(&documents);
     assert!(alone > 0 && causes(&together) > 0, "no cause found: the comparison proves nothing");
+    // The review rules' findings are sent as added findings (003 and 004's section numbering,
+    // 002's function names).
+    let review = |rule: &str| hedui_core::rules::all().iter().any(|r| r.info().code == rule && r.info().review);
+    let added = together.documents.iter().flat_map(|d| &d.findings).filter(|f| review(f.rule)).count();
+    assert!(added >= 5, "{added} review findings: the added findings are not compared");
     assert!(together.documents.iter().any(|d| !d.compared_with.is_empty()), "no documents compared");
 }

@@ -1,11 +1,10 @@
 //! The web app's diagnosis, run in a Web Worker (`web/diagnosis-worker.js`): the app checks
-//! without core's `diagnosis` (its solver does not fit the app's size budget) and sends the
-//! documents it checked together here when one has a broken relation; this module checks them
-//! with and without the diagnosis and returns, per document, the change from the one report to
-//! the other ([`Diagnosed`]), which the app applies to its own. It also writes the report the
-//! app exports as JSON ([`report`]: the app has no JSON serialiser, for its size budget). Built
-//! by xtask into `dist/diagnosis/` and fetched only when a document has findings (or its report
-//! is exported).
+//! without core's `diagnosis` and `review` (the solver and the review rules do not fit the app's
+//! size budget) and sends the documents it checked together here; this module checks them as
+//! the app does and as the CLI does, and returns, per document, the change from the one report
+//! to the other ([`Diagnosed`]), which the app applies to its own. It also writes the report
+//! the app exports as JSON ([`report`]: the app has no JSON serialiser, for its size budget).
+//! Built by xtask into `dist/diagnosis/` and fetched when the app first checks a document.
 
 use hedui_core::fixes::Diagnosed;
 use hedui_core::layout::GlyphPlaces;

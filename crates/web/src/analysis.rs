@@ -156,10 +156,10 @@ impl Analysis {
         (0..self.keys.len()).filter(|&i| !dismissals.contains_key(&self.keys[i])).collect()
     }
 
-    /// Whether it waits for the diagnosis: it has findings (a figure may explain them, a word be
-    /// put right) and no diagnosis yet.
+    /// Whether it waits for the diagnosis module: which figure is wrong, what to put right, and
+    /// the review rules' findings (which the app does not check itself).
     pub fn needs_diagnosis(&self) -> bool {
-        !self.diagnosed && !self.report.findings.is_empty()
+        !self.diagnosed
     }
 
     /// The readings checked together with this one (itself included), in order.
@@ -178,6 +178,10 @@ impl Analysis {
         let mut report = self.report.clone();
         if let Some(change) = change {
             change.apply(&mut report);
+            if let Some(pdf) = &self.reading.pdf {
+                report.place_on_pages(&pdf.places);
+                report.place_in_sources(&pdf.sources);
+            }
         }
         let keys = finding_keys(&report.findings);
         Analysis {

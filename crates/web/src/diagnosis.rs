@@ -1,9 +1,9 @@
 //! The diagnosis, in a worker: the app checks without core's solver of which figure is wrong
-//! (it does not fit the app's size budget) and asks the diagnosis module
-//! (`crates/diagnosis-worker`, fetched the first time a document has findings, then kept) for the
-//! change of each report of a group of documents checked together, and for the JSON report
-//! the app exports (the app has no JSON serialiser). One worker for the page; answers come back
-//! by request id.
+//! and without the review rules (they do not fit the app's size budget) and asks the diagnosis
+//! module (`crates/diagnosis-worker`, fetched the first time a document is checked, then kept)
+//! for the change of each report of a group of documents checked together, and for the JSON
+//! report the app exports (the app has no JSON serialiser). One worker for the page; answers
+//! come back by request id.
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -30,6 +30,7 @@ declare_rule! {
         title_en: "Year-end cut-off date differs from the report's year",
         category: Form,
         severity: Warning,
+        review: true,
     }
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         title_en: "Section numbering skips or repeats",
         category: Form,
         severity: Warning,
+        review: true,
     }
 }
 

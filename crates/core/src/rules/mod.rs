@@ -24,7 +24,9 @@ mod l006_blank_department;
 mod l007_impossible_figure;
 mod l008_change_without_reason;
 mod l009_figure_beyond_range;
+#[cfg(feature = "review")]
 mod l010_cut_off_date;
+#[cfg(feature = "review")]
 mod l011_section_numbering;
 mod lookup;
 mod n001_narrative_share;
@@ -44,7 +46,9 @@ mod n013_narrative_vehicle_count;
 mod n014_narrative_vs_budget_tables;
 #[cfg(feature = "budget")]
 mod n015_narrative_growth_rate;
+#[cfg(feature = "review")]
 mod n016_narrative_function_names;
+#[cfg(feature = "review")]
 mod n017_narrative_increase_within_current;
 mod p001_score_within_points;
 mod p002_group_points;
@@ -117,6 +121,11 @@ pub struct RuleInfo {
     pub title_en: &'static str,
     pub category: Category,
     pub severity: Severity,
+    /// A review rule (feature `review`): what a careful reader checks beyond the figures' own
+    /// relations. The CLI checks it; the web app leaves it to its diagnosis module, whose
+    /// findings it adds; the embed package goes without (nor does `no_diagnosis` check it).
+    #[serde(skip)]
+    pub review: bool,
     /// The rule's doc comment: what it checks, why, an example and the source (empty without
     /// the `rule-docs` feature).
     pub doc: &'static str,
@@ -142,7 +151,8 @@ macro_rules! declare_rule {
             title_zh: $zh:literal,
             title_en: $en:literal,
             category: $category:ident,
-            severity: $severity:ident $(,)?
+            severity: $severity:ident
+            $(, review: $review:literal)? $(,)?
         }
     ) => {
         $(#[doc = $doc])+
@@ -156,6 +166,7 @@ macro_rules! declare_rule {
                 title_en: $en,
                 category: $crate::finding::Category::$category,
                 severity: $crate::finding::Severity::$severity,
+                review: false $(|| $review)?,
                 doc: if cfg!(feature = "rule-docs") { concat!($($doc, "\n"),+) } else { "" },
             };
         }
@@ -178,7 +189,9 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &l007_impossible_figure::ImpossibleFigure,
         &l008_change_without_reason::ChangeWithoutReason,
         &l009_figure_beyond_range::FigureBeyondRange,
+        #[cfg(feature = "review")]
         &l010_cut_off_date::CutOffDate,
+        #[cfg(feature = "review")]
         &l011_section_numbering::SectionNumbering,
         &n001_narrative_share::NarrativeShare,
         &n002_narrative_change_rate::NarrativeChangeRate,
@@ -197,7 +210,9 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &n014_narrative_vs_budget_tables::NarrativeVsBudgetTables,
         #[cfg(feature = "budget")]
         &n015_narrative_growth_rate::NarrativeGrowthRate,
+        #[cfg(feature = "review")]
         &n016_narrative_function_names::NarrativeFunctionNames,
+        #[cfg(feature = "review")]
         &n017_narrative_increase_within_current::NarrativeIncreaseWithinCurrent,
         &p001_score_within_points::ScoreWithinPoints,
         &p002_group_points::GroupPoints,
@@ -291,6 +306,12 @@ pub fn catalogue_markdown() -> String {
             i.category.en(),
             i.severity.en()
         );
+        if i.review {
+            out.push_str(
+                "A review rule: the web app shows its findings once its diagnosis module has checked the \
+                 document; the embed package and `--no-diagnosis` leave it out.\n\n",
+            );
+        }
         out.push_str(&doc_text(i.doc));
     }
     out

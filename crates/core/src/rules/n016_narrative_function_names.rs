@@ -35,6 +35,7 @@ declare_rule! {
         title_en: "Functional classification name in the text differs from the table",
         category: Narrative,
         severity: Warning,
+        review: true,
     }
 }
 

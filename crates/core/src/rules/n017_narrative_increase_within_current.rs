@@ -29,6 +29,7 @@ declare_rule! {
         title_en: "Stated increase exceeds the figure it led to",
         category: Narrative,
         severity: Error,
+        review: true,
     }
 }
 
