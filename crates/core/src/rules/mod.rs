@@ -28,6 +28,8 @@ mod l009_figure_beyond_range;
 mod l010_cut_off_date;
 #[cfg(feature = "review")]
 mod l011_section_numbering;
+#[cfg(feature = "review")]
+mod l012_code_names;
 mod lookup;
 mod n001_narrative_share;
 mod n002_narrative_change_rate;
@@ -124,7 +126,6 @@ pub struct RuleInfo {
     /// A review rule (feature `review`): what a careful reader checks beyond the figures' own
     /// relations. The CLI checks it; the web app leaves it to its diagnosis module, whose
     /// findings it adds; the embed package goes without (nor does `no_diagnosis` check it).
-    #[serde(skip)]
     pub review: bool,
     /// The rule's doc comment: what it checks, why, an example and the source (empty without
     /// the `rule-docs` feature).
@@ -193,6 +194,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &l010_cut_off_date::CutOffDate,
         #[cfg(feature = "review")]
         &l011_section_numbering::SectionNumbering,
+        #[cfg(feature = "review")]
+        &l012_code_names::CodeNames,
         &n001_narrative_share::NarrativeShare,
         &n002_narrative_change_rate::NarrativeChangeRate,
         &n003_narrative_completion_rate::NarrativeCompletionRate,
