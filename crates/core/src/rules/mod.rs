@@ -52,6 +52,8 @@ mod n015_narrative_growth_rate;
 mod n016_narrative_function_names;
 #[cfg(feature = "review")]
 mod n017_narrative_increase_within_current;
+#[cfg(feature = "review")]
+mod n018_narrative_count_vs_list;
 mod p001_score_within_points;
 mod p002_group_points;
 mod p003_total_points;
@@ -217,6 +219,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &n016_narrative_function_names::NarrativeFunctionNames,
         #[cfg(feature = "review")]
         &n017_narrative_increase_within_current::NarrativeIncreaseWithinCurrent,
+        #[cfg(feature = "review")]
+        &n018_narrative_count_vs_list::NarrativeCountVsList,
         &p001_score_within_points::ScoreWithinPoints,
         &p002_group_points::GroupPoints,
         &p003_total_points::TotalPoints,
