@@ -204,6 +204,14 @@ impl<'a> Checker<'a> {
         self.graph.undecided();
     }
 
+    /// The relation evaluated last is left out of the diagnosis: its figures may be of another
+    /// scope (P013: a 基础数据表 that counts other funds than 06), so it neither says which
+    /// figure is wrong nor keeps one from being fixed; its finding stands as it is.
+    pub fn aside(&mut self) {
+        #[cfg(feature = "diagnosis")]
+        self.graph.aside();
+    }
+
     /// `term`'s figure is right by a requirement that held (P003: a 总分·分值 of 100): the
     /// diagnosis never changes it.
     #[cfg_attr(not(feature = "diagnosis"), allow(unused_variables))]

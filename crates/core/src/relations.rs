@@ -120,6 +120,18 @@ impl Graph {
         }
     }
 
+    /// The relation recorded last is left out: its figures may be of another scope, so it
+    /// neither explains a figure nor holds one back.
+    pub fn aside(&mut self) {
+        let Some(relation) = self.relations.pop() else { return };
+        let index = self.relations.len();
+        for (figure, _, _) in relation.terms {
+            if let Some(figure) = self.figures.get_mut(figure) {
+                figure.relations.retain(|&i| i != index);
+            }
+        }
+    }
+
     /// `term`'s figure is right by a requirement that held (a 总分·分值 of 100).
     pub fn pin(&mut self, term: &Term) {
         let figure = self.figure(term);

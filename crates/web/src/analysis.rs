@@ -157,9 +157,9 @@ impl Analysis {
     }
 
     /// Whether it waits for the diagnosis module: which figure is wrong, what to put right, and
-    /// the review rules' findings (which the app does not check itself). A blank text needs none.
+    /// the review rules' findings (which the app does not check itself). An empty text needs none.
     pub fn needs_diagnosis(&self) -> bool {
-        !self.diagnosed && !self.reading.text.trim().is_empty()
+        !self.diagnosed && !self.reading.text.is_empty()
     }
 
     /// The readings checked together with this one (itself included), in order.

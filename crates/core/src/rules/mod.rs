@@ -66,6 +66,8 @@ mod p009_staffing_control_rate;
 mod p010_basic_data_three_public;
 mod p011_basic_data_project_items;
 mod p012_basic_data_vs_final_accounts;
+#[cfg(feature = "review")]
+mod p013_basic_data_expense_items;
 mod t001_summary_income_total;
 mod t002_summary_expenditure_total;
 mod t003_summary_grand_totals;
@@ -233,6 +235,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &p010_basic_data_three_public::BasicDataThreePublic,
         &p011_basic_data_project_items::BasicDataProjectItems,
         &p012_basic_data_vs_final_accounts::BasicDataVsFinalAccounts,
+        #[cfg(feature = "review")]
+        &p013_basic_data_expense_items::BasicDataExpenseItems,
         &t001_summary_income_total::SummaryIncomeTotal,
         &t002_summary_expenditure_total::SummaryExpenditureTotal,
         &t003_summary_grand_totals::SummaryGrandTotals,
