@@ -424,6 +424,21 @@ impl<'a> Checker<'a> {
             self.push(rule, outcome, message, message_en, None, None, derivation, location, Vec::new());
         }
     }
+
+    /// A requirement that does not hold, found by comparing the figure at `location` with those
+    /// at `related` (N019: a figure of the text that is another table's).
+    pub fn broken(
+        &mut self,
+        rule: &RuleInfo,
+        location: FindingLocation,
+        related: Vec<FindingLocation>,
+        message: String,
+        message_en: String,
+        derivation: String,
+    ) {
+        self.count(rule, Outcome::Broken);
+        self.push(rule, Outcome::Broken, message, message_en, None, None, derivation, location, related);
+    }
 }
 
 /// Which rules a check runs.

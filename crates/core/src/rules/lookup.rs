@@ -272,6 +272,16 @@ pub fn funding_line<'a>(
     table.funding.iter().find(|f| f.label == label)
 }
 
+/// The 三公 rows of the 基础数据表 and the 09 rows of the same figures.
+pub const THREE_PUBLIC_BASIC_ROWS: [(&str, &str); 6] = [
+    ("三公经费", "合计"),
+    ("公务用车购置和维护经费", "公务用车购置及运行费小计"),
+    ("公车购置", "公务用车购置费"),
+    ("公车运行维护", "公务用车运行费"),
+    ("出国经费", "因公出国(境)费"),
+    ("公务接待", "公务接待费"),
+];
+
 /// The row of the 基础数据表 with this normalised label.
 pub fn basic_row<'a>(table: &'a crate::model::BasicDataTable, label: &str) -> Option<&'a crate::model::BasicDataRow> {
     table.rows.iter().find(|r| r.label == label)

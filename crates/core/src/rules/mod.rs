@@ -54,6 +54,8 @@ mod n016_narrative_function_names;
 mod n017_narrative_increase_within_current;
 #[cfg(feature = "review")]
 mod n018_narrative_count_vs_list;
+#[cfg(feature = "review")]
+mod n019_narrative_figure_of_other_table;
 mod p001_score_within_points;
 mod p002_group_points;
 mod p003_total_points;
@@ -223,6 +225,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &n017_narrative_increase_within_current::NarrativeIncreaseWithinCurrent,
         #[cfg(feature = "review")]
         &n018_narrative_count_vs_list::NarrativeCountVsList,
+        #[cfg(feature = "review")]
+        &n019_narrative_figure_of_other_table::NarrativeFigureOfOtherTable,
         &p001_score_within_points::ScoreWithinPoints,
         &p002_group_points::GroupPoints,
         &p003_total_points::TotalPoints,

@@ -1,7 +1,6 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, verdicts, Rule, RuleInfo};
 use crate::check::Checker;
-use crate::claims::{ClaimKind, Figure};
-use crate::finding::FindingLocation;
+use crate::claims::ClaimKind;
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -62,12 +61,7 @@ impl Rule for NarrativeZeroBudgetRate {
                 percent.raw
             );
             let derivation = format!("{} ÷ {}：分母为 0，没有完成率", actual.raw, budget.raw);
-            checker.require(&Self::INFO, false, location(percent), message, message_en, derivation);
+            checker.require(&Self::INFO, false, verdicts::figure_location(percent), message, message_en, derivation);
         }
     }
-}
-
-/// Where a figure of the text is.
-fn location(figure: &Figure) -> FindingLocation {
-    FindingLocation::text(figure.at.line, figure.at.byte_start..figure.at.byte_end, figure.raw.clone())
 }

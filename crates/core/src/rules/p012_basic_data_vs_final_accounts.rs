@@ -56,15 +56,15 @@ impl Rule for BasicDataVsFinalAccounts {
 
         if let Some((t09, three)) = lookup::three_public(document) {
             let actual = &three.actual;
-            let items = [
-                ("三公经费", "合计", &actual.total),
-                ("公务用车购置和维护经费", "公务用车购置及运行费小计", &actual.vehicle_subtotal),
-                ("公车购置", "公务用车购置费", &actual.vehicle_purchase),
-                ("公车运行维护", "公务用车运行费", &actual.vehicle_operation),
-                ("出国经费", "因公出国(境)费", &actual.abroad),
-                ("公务接待", "公务接待费", &actual.reception),
+            let amounts = [
+                &actual.total,
+                &actual.vehicle_subtotal,
+                &actual.vehicle_purchase,
+                &actual.vehicle_operation,
+                &actual.abroad,
+                &actual.reception,
             ];
-            for (label, row09, amount) in items {
+            for (&(label, row09), amount) in lookup::THREE_PUBLIC_BASIC_ROWS.iter().zip(amounts) {
                 if let Some(amount) = amount {
                     compare(label, Term::cell(t09, row09, "决算数", amount));
                 }

@@ -155,3 +155,8 @@ pub fn check_side_total(
         }
     }
 }
+
+/// Where a figure of the text is: its number and unit.
+pub fn figure_location(figure: &crate::claims::Figure) -> FindingLocation {
+    FindingLocation::text(figure.at.line, figure.at.byte_start..figure.at.byte_end, figure.raw.clone())
+}
