@@ -30,6 +30,8 @@ mod l010_cut_off_date;
 mod l011_section_numbering;
 #[cfg(feature = "review")]
 mod l012_code_names;
+#[cfg(feature = "review")]
+mod l013_contents_entries;
 mod lookup;
 mod n001_narrative_share;
 mod n002_narrative_change_rate;
@@ -202,6 +204,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &l011_section_numbering::SectionNumbering,
         #[cfg(feature = "review")]
         &l012_code_names::CodeNames,
+        #[cfg(feature = "review")]
+        &l013_contents_entries::ContentsEntries,
         &n001_narrative_share::NarrativeShare,
         &n002_narrative_change_rate::NarrativeChangeRate,
         &n003_narrative_completion_rate::NarrativeCompletionRate,
