@@ -543,7 +543,8 @@ pub fn are_companions(a: &ParseReport, b: &ParseReport) -> bool {
     Companion::pairing(a).pairs_with(&Companion::pairing(b))
 }
 
-fn department_key(name: &str) -> String {
+/// A department's name as names are compared: without spaces or a leading province.
+pub(crate) fn department_key(name: &str) -> String {
     let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
     match compact.split_once('省') {
         Some((province, rest)) if province.chars().count() <= 4 && !rest.is_empty() => rest.to_string(),

@@ -32,6 +32,8 @@ mod l011_section_numbering;
 mod l012_code_names;
 #[cfg(feature = "review")]
 mod l013_contents_entries;
+#[cfg(feature = "review")]
+mod l014_department_name;
 mod lookup;
 mod n001_narrative_share;
 mod n002_narrative_change_rate;
@@ -206,6 +208,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &l012_code_names::CodeNames,
         #[cfg(feature = "review")]
         &l013_contents_entries::ContentsEntries,
+        #[cfg(feature = "review")]
+        &l014_department_name::DepartmentName,
         &n001_narrative_share::NarrativeShare,
         &n002_narrative_change_rate::NarrativeChangeRate,
         &n003_narrative_completion_rate::NarrativeCompletionRate,
