@@ -103,7 +103,7 @@ rule_tests! {
     #[cfg(feature = "budget")] N014,
     #[cfg(feature = "budget")] N015,
     N016, N017, N018, N019,
-    P001, P002, P003, P004, P005, P006, P007, P008, P009, P010, P011, P012, P013,
+    P001, P002, P003, P004, P005, P006, P007, P008, P009, P010, P011, P012, P013, P014,
     T001, T002, T003, T004, T005, T006, T007, T008, T009, T010,
     #[cfg(feature = "budget")] T011,
     #[cfg(feature = "budget")] T012,

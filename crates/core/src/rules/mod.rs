@@ -74,6 +74,8 @@ mod p011_basic_data_project_items;
 mod p012_basic_data_vs_final_accounts;
 #[cfg(feature = "review")]
 mod p013_basic_data_expense_items;
+#[cfg(feature = "review")]
+mod p014_full_score_for_missed_target;
 mod t001_summary_income_total;
 mod t002_summary_expenditure_total;
 mod t003_summary_grand_totals;
@@ -249,6 +251,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &p012_basic_data_vs_final_accounts::BasicDataVsFinalAccounts,
         #[cfg(feature = "review")]
         &p013_basic_data_expense_items::BasicDataExpenseItems,
+        #[cfg(feature = "review")]
+        &p014_full_score_for_missed_target::FullScoreForMissedTarget,
         &t001_summary_income_total::SummaryIncomeTotal,
         &t002_summary_expenditure_total::SummaryExpenditureTotal,
         &t003_summary_grand_totals::SummaryGrandTotals,
