@@ -5,8 +5,6 @@
 //! computed by [`Diagnosed::between`] the report checked without the diagnosis and with it,
 //! and [`Diagnosed::apply`] turns the first into the second.
 
-use std::sync::{Mutex, PoisonError};
-
 use serde::{Deserialize, Serialize};
 
 use crate::check_report::DocumentReport;
@@ -274,18 +272,22 @@ impl Tally {
     }
 }
 
-/// `text` as a `&'static str`, one copy per distinct text for the program's life: the rule
-/// codes and table names of the findings a diagnosis module adds, which this build's rules and
-/// tables may not have (there are a few dozen).
+/// `text` as a `&'static str`, one copy per distinct text (and thread) for the program's life:
+/// the rule codes and table names of the findings a diagnosis module adds, which this build's
+/// rules and tables may not have (there are a few dozen). A thread's list, not a lock: the web
+/// app has one thread, and a lock costs it more code.
 fn interned(text: &str) -> &'static str {
-    static INTERNED: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
-    let mut interned = INTERNED.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(known) = interned.iter().find(|known| **known == text) {
-        return known;
+    thread_local! {
+        static INTERNED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let leaked: &'static str = Box::leak(text.into());
-    interned.push(leaked);
-    leaked
+    INTERNED.with_borrow_mut(|interned| {
+        if let Some(known) = interned.iter().find(|known| **known == text) {
+            return *known;
+        }
+        let leaked: &'static str = Box::leak(text.into());
+        interned.push(leaked);
+        leaked
+    })
 }
 
 #[cfg(test)]

@@ -107,7 +107,13 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
         else {
             continue;
         };
-        let sentence_end = unit.text[actual.end..].find(['。', '！', '？']).map_or(unit.text.len(), |i| actual.end + i);
+        let end_after = |from: usize| unit.text[from..].find(['。', '！', '？']).map_or(unit.text.len(), |i| from + i);
+        let mut sentence_end = end_after(actual.end);
+        // `…支出决算为B万元。决算数小于全年预算数的主要原因…`: the comparison opens the next sentence.
+        let next = sentence_end + '。'.len_utf8();
+        if unit.text.get(next..).is_some_and(|rest| rest.trim_start().starts_with("决算")) {
+            sentence_end = end_after(next);
+        }
         let next_actual = found[index + 1..]
             .iter()
             .find(|f| f.figure.is_money() && is_budget_label(&f.figure.label))
@@ -178,15 +184,25 @@ fn completions(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
 }
 
 /// The first comparison of actual with budget in `text`, as the pattern
-/// `决算数?(大于|小于|等于|高于|低于|超过)(?:年初)?预算数?` reads it: its byte range and the word.
+/// `决算数?(?:(大于|小于|等于|高于|低于|超过)(?:年初|全年)?预算数?|与(?:年初|全年)?预算数?(持平))`
+/// reads it: its byte range and the word.
 fn stated_comparison(text: &str) -> Option<(usize, usize, &str)> {
     find_all(text, "决算").find_map(|start| {
         let rest = &text[start + "决算".len()..];
         let rest = rest.strip_prefix('数').unwrap_or(rest);
-        let word = ["大于", "小于", "等于", "高于", "低于", "超过"].into_iter().find(|w| rest.starts_with(w))?;
-        let rest = &rest[word.len()..];
-        let rest = rest.strip_prefix("年初").unwrap_or(rest).strip_prefix("预算")?;
+        // `决算数与全年预算数持平`: level with it.
+        let (word, rest) = match rest.strip_prefix('与') {
+            Some(rest) => ("持平", rest),
+            None => {
+                let word =
+                    ["大于", "小于", "等于", "高于", "低于", "超过"].into_iter().find(|w| rest.starts_with(w))?;
+                (word, &rest[word.len()..])
+            }
+        };
+        let rest = rest.strip_prefix("年初").or_else(|| rest.strip_prefix("全年")).unwrap_or(rest);
+        let rest = rest.strip_prefix("预算")?;
         let rest = rest.strip_prefix('数').unwrap_or(rest);
+        let rest = if word == "持平" { rest.strip_prefix("持平")? } else { rest };
         Some((start, text.len() - rest.len(), word))
     })
 }
@@ -670,10 +686,10 @@ mod tests {
     proptest! {
         /// `stated_comparison`, `without_basis_words` and `stated_grade` read what the patterns they spell out would.
         #[test]
-        fn comparisons_bases_and_grades_are_read_as_the_patterns_do(pieces in prop::collection::vec(prop::sample::select(&["决算", "数", "大于", "超过", "年初", "预算", "与上年相比", "比上年", "较上年", "较去年", "比", "较", "同比", "2023", "年", "度", "等级", "评定", "评价结果", "为", "：", "“", "优", "秀", "不合格", "中", "x"][..]), 0..16)) {
+        fn comparisons_bases_and_grades_are_read_as_the_patterns_do(pieces in prop::collection::vec(prop::sample::select(&["决算", "数", "大于", "超过", "年初", "全年", "与", "持平", "预算", "与上年相比", "比上年", "较上年", "较去年", "比", "较", "同比", "2023", "年", "度", "等级", "评定", "评价结果", "为", "：", "“", "优", "秀", "不合格", "中", "x"][..]), 0..16)) {
             let text: String = pieces.concat();
-            let comparison = regex_lite::Regex::new(r"决算数?(大于|小于|等于|高于|低于|超过)(?:年初)?预算数?").unwrap();
-            let by_pattern = comparison.captures(&text).map(|c| (c.get(0).unwrap().start(), c.get(0).unwrap().end(), c.get(1).unwrap().as_str()));
+            let comparison = regex_lite::Regex::new(r"决算数?(?:(大于|小于|等于|高于|低于|超过)(?:年初|全年)?预算数?|与(?:年初|全年)?预算数?(持平))").unwrap();
+            let by_pattern = comparison.captures(&text).map(|c| (c.get(0).unwrap().start(), c.get(0).unwrap().end(), c.get(1).or(c.get(2)).unwrap().as_str()));
             prop_assert_eq!(stated_comparison(&text), by_pattern);
             let basis = regex_lite::Regex::new(r"与上年相比|比上年决算数?|比上年预算数?|比上年|较上年预算数|较上年决算数|较上年|较去年|比年初预算数?|较年初预算数?|同比|比\d{4}年|^\d{4}年度?").unwrap();
             prop_assert_eq!(without_basis_words(&text), basis.replace_all(&text, "").into_owned());

@@ -142,7 +142,7 @@ pub enum ChangeBasis {
     Budget,
 }
 
-/// The comparison word of a completion sentence: 决算数大于/小于/等于年初预算数.
+/// The comparison word of a completion sentence: 决算数大于/小于/等于年初预算数, 决算数与全年预算数持平.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {

@@ -6,9 +6,10 @@ use crate::report::ParseReport;
 declare_rule! {
     /// ## What
     /// The comparison word of a completion sentence agrees with its figures:
-    /// `决算数大于年初预算数` needs actual ≥ budget, `小于` actual ≤ budget, `等于` equal
-    /// (each allowing for rounding). Sentences whose budget and actual are in different units
-    /// are left to the unit-slip lint.
+    /// `决算数大于年初预算数` (or `全年预算数`) needs actual ≥ budget, `小于` actual ≤ budget,
+    /// `等于` and `决算数与全年预算数持平` equal (each allowing for rounding); the comparison may
+    /// open the sentence after the figures (`…支出决算为11.72万元。决算数与全年预算数持平`).
+    /// Sentences whose budget and actual are in different units are left to the unit-slip lint.
     ///
     /// ## Why
     /// The explanation that follows (`主要原因是…`) explains a direction; if the word is wrong
