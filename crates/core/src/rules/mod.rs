@@ -60,6 +60,8 @@ mod n017_narrative_increase_within_current;
 mod n018_narrative_count_vs_list;
 #[cfg(feature = "review")]
 mod n019_narrative_figure_of_other_table;
+#[cfg(feature = "review")]
+mod n020_narrative_procurement_vs_basic_data;
 mod p001_score_within_points;
 mod p002_group_points;
 mod p003_total_points;
@@ -237,6 +239,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &n018_narrative_count_vs_list::NarrativeCountVsList,
         #[cfg(feature = "review")]
         &n019_narrative_figure_of_other_table::NarrativeFigureOfOtherTable,
+        #[cfg(feature = "review")]
+        &n020_narrative_procurement_vs_basic_data::NarrativeProcurementVsBasicData,
         &p001_score_within_points::ScoreWithinPoints,
         &p002_group_points::GroupPoints,
         &p003_total_points::TotalPoints,
