@@ -15,6 +15,8 @@ mod budget;
 mod c001_empty_table_unexplained;
 mod c002_final_accounts_tables_present;
 mod c003_no_data_statement_contradicted;
+#[cfg(feature = "review")]
+mod c004_no_data_note_names_its_fund;
 mod l001_template_text;
 mod l002_amount_in_yuan;
 mod l003_year_slip;
@@ -195,6 +197,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &c001_empty_table_unexplained::EmptyTableUnexplained,
         &c002_final_accounts_tables_present::FinalAccountsTablesPresent,
         &c003_no_data_statement_contradicted::NoDataStatementContradicted,
+        #[cfg(feature = "review")]
+        &c004_no_data_note_names_its_fund::NoDataNoteNamesItsFund,
         &l001_template_text::TemplateText,
         &l002_amount_in_yuan::AmountInYuan,
         &l003_year_slip::YearSlip,
