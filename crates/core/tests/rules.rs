@@ -102,7 +102,7 @@ rule_tests! {
     N001, N002, N003, N004, N005, N006, N007, N008, N009, N010, N011, N012, N013,
     #[cfg(feature = "budget")] N014,
     #[cfg(feature = "budget")] N015,
-    N016, N017, N018, N019, N020,
+    N016, N017, N018, N019, N020, N021,
     P001, P002, P003, P004, P005, P006, P007, P008, P009, P010, P011, P012, P013, P014,
     T001, T002, T003, T004, T005, T006, T007, T008, T009, T010,
     #[cfg(feature = "budget")] T011,

@@ -64,6 +64,8 @@ mod n018_narrative_count_vs_list;
 mod n019_narrative_figure_of_other_table;
 #[cfg(feature = "review")]
 mod n020_narrative_procurement_vs_basic_data;
+#[cfg(feature = "review")]
+mod n021_narrative_three_public_parts;
 mod p001_score_within_points;
 mod p002_group_points;
 mod p003_total_points;
@@ -245,6 +247,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &n019_narrative_figure_of_other_table::NarrativeFigureOfOtherTable,
         #[cfg(feature = "review")]
         &n020_narrative_procurement_vs_basic_data::NarrativeProcurementVsBasicData,
+        #[cfg(feature = "review")]
+        &n021_narrative_three_public_parts::NarrativeThreePublicParts,
         &p001_score_within_points::ScoreWithinPoints,
         &p002_group_points::GroupPoints,
         &p003_total_points::TotalPoints,
