@@ -1,7 +1,7 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::Checker;
 use crate::finding::FindingLocation;
-use crate::ingest::{Block, Span};
+use crate::ingest::Span;
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -73,20 +73,19 @@ fn core_of(title: &str) -> &str {
     core
 }
 
-/// The 目录's numbered entries (title and where it stands) and the compact text of the body.
-fn contents(blocks: &[Block]) -> Option<(Vec<(String, Span)>, String)> {
-    let text_of = |block: &Block| match block {
-        Block::Heading { text, span, .. } | Block::Paragraph { text, span, .. } => Some((compact(text), *span)),
-        Block::Table { .. } => None,
-    };
-    let start = blocks.iter().position(|b| text_of(b).is_some_and(|(text, _)| text == "目录"))?;
+/// The 目录's numbered entries (title and where it stands) and the compact text of the body,
+/// from the document's texts in order ([`lookup::block_texts`]).
+fn contents(texts: &[(&str, Span, bool)]) -> Option<(Vec<(String, Span)>, String)> {
+    let start = texts.iter().position(|&(text, _, cell)| !cell && compact(text) == "目录")?;
     let (mut entries, mut first_part, mut after_part) = (Vec::new(), None, false);
-    let mut end = blocks.len();
-    for (index, block) in blocks.iter().enumerate().skip(start + 1) {
-        let Some((line, span)) = text_of(block) else {
+    let mut end = texts.len();
+    for (index, &(text, span, cell)) in texts.iter().enumerate().skip(start + 1) {
+        let line = compact(text);
+        // A table ends the 目录.
+        if cell {
             end = index;
             break;
-        };
+        }
         if is_part(&line) {
             if first_part.as_ref() == Some(&line) {
                 end = index;
@@ -107,15 +106,7 @@ fn contents(blocks: &[Block]) -> Option<(Vec<(String, Span)>, String)> {
     }
     // The body's text, its tables' cells too (a heading set beside a column of text in a PDF
     // is read into a row).
-    let mut body = String::new();
-    for block in &blocks[end..] {
-        match block {
-            Block::Table { rows, .. } => {
-                rows.iter().flat_map(|r| &r.cells).for_each(|c| body.push_str(&compact(&c.text)))
-            }
-            _ => body.extend(text_of(block).map(|(text, _)| text)),
-        }
-    }
+    let body = texts[end..].iter().map(|(text, ..)| compact(text)).collect();
     Some((entries, body))
 }
 
@@ -125,7 +116,7 @@ impl Rule for ContentsEntries {
     }
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
-        let Some((entries, body)) = contents(&document.blocks) else { return };
+        let Some((entries, body)) = contents(&lookup::block_texts(document)) else { return };
         for (title, span) in entries.iter().filter(|(title, _)| !title.ends_with('表')) {
             let core = core_of(title);
             // A body may name the unit where its 目录 says 部门 or 单位 (`…办事处（部门）主要职能`).

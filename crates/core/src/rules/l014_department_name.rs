@@ -1,7 +1,6 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, lookup, Rule, RuleInfo};
 use crate::check::{department_key, Checker};
 use crate::finding::FindingLocation;
-use crate::ingest::{Block, Span};
 use crate::report::ParseReport;
 
 declare_rule! {
@@ -68,16 +67,7 @@ impl Rule for DepartmentName {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some(department) = document.document.department.as_deref() else { return };
         let own = department_key(department);
-        let mut lines: Vec<(&str, Span)> = Vec::new();
-        for block in &document.blocks {
-            match block {
-                Block::Heading { text, span, .. } | Block::Paragraph { text, span, .. } => lines.push((text, *span)),
-                Block::Table { rows, .. } => lines.extend(
-                    rows.iter().flat_map(|row| row.cells.iter().map(move |cell| (cell.text.as_str(), row.span))),
-                ),
-            }
-        }
-        for (text, span) in lines {
+        for (text, span, _) in lookup::block_texts(document) {
             for name in named_units(text) {
                 let named = department_key(name);
                 checker.require(

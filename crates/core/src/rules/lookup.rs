@@ -3,7 +3,7 @@
 //! and the verdicts rules share are in [`super::verdicts`].
 
 use crate::finding::Term;
-use crate::ingest::contains;
+use crate::ingest::{contains, Block};
 use crate::model::{
     Amount, ClassifiedRow, ClassifiedTable, EconomicItem, EconomicTable, SummaryLine, SummaryTable, TableModel,
     ThreePublicTable,
@@ -168,6 +168,23 @@ pub fn text_lines(document: &ParseReport) -> Vec<TextLine<'_>> {
     out
 }
 
+/// Every text of the document's blocks in order, with where it stands: each heading and
+/// paragraph, and each cell of a table's rows (at its row), flagged as a cell.
+pub fn block_texts(document: &ParseReport) -> Vec<(&str, crate::ingest::Span, bool)> {
+    let mut out = Vec::new();
+    for block in &document.blocks {
+        match block {
+            Block::Heading { text, span, .. } | Block::Paragraph { text, span, .. } => {
+                out.push((text.as_str(), *span, false))
+            }
+            Block::Table { rows, .. } => out.extend(
+                rows.iter().flat_map(|row| row.cells.iter().map(move |cell| (cell.text.as_str(), row.span, true))),
+            ),
+        }
+    }
+    out
+}
+
 /// Whether a table has no nonzero figure.
 pub fn is_empty(table: &RecognisedTable) -> bool {
     table.cells.iter().all(|c| c.value.number.value.is_zero())
@@ -271,6 +288,9 @@ pub fn funding_line<'a>(
 ) -> Option<&'a crate::model::FundingLine> {
     table.funding.iter().find(|f| f.label == label)
 }
+
+/// The column of the 基础数据表 that reports this year's 决算.
+pub const BASIC_ACTUAL: &str = "本年决算数";
 
 /// The 三公 rows of the 基础数据表 and the 09 rows of the same figures.
 pub const THREE_PUBLIC_BASIC_ROWS: [(&str, &str); 6] = [

@@ -35,8 +35,6 @@ declare_rule! {
     }
 }
 
-/// The column of the 基础数据表 that reports this year's 决算.
-const ACTUAL: &str = "本年决算数";
 const PROCUREMENT: &str = "政府采购金额";
 
 impl Rule for NarrativeProcurementVsBasicData {
@@ -46,7 +44,10 @@ impl Rule for NarrativeProcurementVsBasicData {
 
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, basic)) = lookup::basic_data(document) else { return };
-        let Some(cell) = lookup::basic_row(basic, PROCUREMENT).and_then(|row| row.values.get(ACTUAL)) else { return };
+        let Some(cell) = lookup::basic_row(basic, PROCUREMENT).and_then(|row| row.values.get(lookup::BASIC_ACTUAL))
+        else {
+            return;
+        };
         let stated = checker.claims().iter().find_map(|claim| match &claim.kind {
             ClaimKind::Amount { subject, figure } if contains(subject, "政府采购支出总额") => figure.amount(),
             _ => None,
@@ -55,7 +56,7 @@ impl Rule for NarrativeProcurementVsBasicData {
         checker.equal(
             &Self::INFO,
             claims::term("文中 政府采购支出总额", &stated),
-            Term::cell(table, PROCUREMENT, ACTUAL, &lookup::basic_figure(cell)),
+            Term::cell(table, PROCUREMENT, lookup::BASIC_ACTUAL, &lookup::basic_figure(cell)),
         );
         checker.aside();
     }

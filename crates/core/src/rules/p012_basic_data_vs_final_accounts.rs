@@ -35,8 +35,6 @@ declare_rule! {
     }
 }
 
-/// The column of the 基础数据表 that reports this year's 决算.
-const ACTUAL: &str = "本年决算数";
 const PROJECTS: &str = "项目支出";
 
 impl Rule for BasicDataVsFinalAccounts {
@@ -47,10 +45,11 @@ impl Rule for BasicDataVsFinalAccounts {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, basic)) = lookup::basic_data(document) else { return };
         let mut compare = |label: &str, other: Term| {
-            if let Some(stated) =
-                lookup::basic_row(basic, label).and_then(|row| row.values.get(ACTUAL)).map(lookup::basic_figure)
+            if let Some(stated) = lookup::basic_row(basic, label)
+                .and_then(|row| row.values.get(lookup::BASIC_ACTUAL))
+                .map(lookup::basic_figure)
             {
-                checker.equal(&Self::INFO, Term::cell(table, label, ACTUAL, &stated), other);
+                checker.equal(&Self::INFO, Term::cell(table, label, lookup::BASIC_ACTUAL, &stated), other);
             }
         };
 

@@ -36,8 +36,6 @@ declare_rule! {
     }
 }
 
-/// The column of the 基础数据表 that reports this year's 决算.
-const ACTUAL: &str = "本年决算数";
 /// Each line (its label without `、`) and the 06 items it sums.
 const LINES: [(&str, &[&str]); 2] =
     [("水费电费差旅费", &["30205", "30206", "30211"]), ("会议费培训费", &["30215", "30216"])];
@@ -55,7 +53,7 @@ impl Rule for BasicDataExpenseItems {
             else {
                 continue;
             };
-            let Some(stated) = row.values.get(ACTUAL).map(lookup::basic_figure) else { continue };
+            let Some(stated) = row.values.get(lookup::BASIC_ACTUAL).map(lookup::basic_figure) else { continue };
             let parts: Option<Vec<(Term, bool)>> = codes
                 .iter()
                 .map(|code| {
@@ -64,7 +62,7 @@ impl Rule for BasicDataExpenseItems {
                 })
                 .collect();
             let Some(parts) = parts else { continue };
-            checker.sum(&Self::INFO, Term::cell(table, &row.label, ACTUAL, &stated), &parts);
+            checker.sum(&Self::INFO, Term::cell(table, &row.label, lookup::BASIC_ACTUAL, &stated), &parts);
             checker.aside();
         }
     }
