@@ -48,12 +48,12 @@ fn a_final_accounts_narrative_without_tables_says_so_first_and_is_not_scored() {
     assert_eq!((document.score.value, document.score.grade), (None, None));
     assert!(text.contains("\nnarrative.txt: 质量评分：表格未识别，不评分\n"), "{text}");
     assert_split(&document);
-    assert_eq!(document.stats.lint.checked, 49);
+    assert_eq!(document.stats.lint.checked, 51);
     assert_eq!(
         document.stats.total.checked, 14,
-        "9 tables required (C002) and 5 narrative relations, not the 49 lint checks"
+        "9 tables required (C002) and 5 narrative relations, not the 51 lint checks"
     );
-    assert!(text.contains("\nnarrative.txt: 已核对 14 项关系，5 项成立，0 项尾数误差，9 项不一致；另查规范性 49 项，0 项不符 · 0 错误, 9 警告, 0 提示\n"), "{text}");
+    assert!(text.contains("\nnarrative.txt: 已核对 14 项关系，5 项成立，0 项尾数误差，9 项不一致；另查规范性 51 项，0 项不符 · 0 错误, 9 警告, 0 提示\n"), "{text}");
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn fully_read_documents_and_documents_without_tables_say_nothing_more() {
     assert!(text.starts_with("000.txt:"), "{text}");
     assert!(!text.contains("识别到"), "{text}");
     assert_split(&accounts);
-    assert_eq!((accounts.stats.total.checked, accounts.stats.lint.checked), (377, 643));
+    assert_eq!((accounts.stats.total.checked, accounts.stats.lint.checked), (377, 652));
     for (name, file) in [("001.txt", "001_1a1813143cd16474.txt"), ("003.txt", "003_1cc174f46883e4ef.txt")] {
         let (document, text) = check(name, &corpus(file));
         assert_eq!(document.stats.table_coverage, None, "a 绩效 report or a budget requires no 决算 tables");

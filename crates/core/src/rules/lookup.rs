@@ -169,7 +169,7 @@ pub fn text_lines(document: &ParseReport) -> Vec<TextLine<'_>> {
 }
 
 /// Every text of the document's blocks in order, with where it stands: each heading and
-/// paragraph, and each cell of a table's rows (at its row), flagged as a cell.
+/// paragraph, and each cell of a table's rows (at its own span), flagged as a cell.
 pub fn block_texts(document: &ParseReport) -> Vec<(&str, crate::ingest::Span, bool)> {
     let mut out = Vec::new();
     for block in &document.blocks {
@@ -178,7 +178,7 @@ pub fn block_texts(document: &ParseReport) -> Vec<(&str, crate::ingest::Span, bo
                 out.push((text.as_str(), *span, false))
             }
             Block::Table { rows, .. } => out.extend(
-                rows.iter().flat_map(|row| row.cells.iter().map(move |cell| (cell.text.as_str(), row.span, true))),
+                rows.iter().flat_map(|row| row.cells.iter().map(move |cell| (cell.text.as_str(), cell.span, true))),
             ),
         }
     }

@@ -36,6 +36,8 @@ mod l012_code_names;
 mod l013_contents_entries;
 #[cfg(feature = "review")]
 mod l014_department_name;
+#[cfg(feature = "review")]
+mod l015_doubled_character;
 mod lookup;
 mod n001_narrative_share;
 mod n002_narrative_change_rate;
@@ -220,6 +222,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &l013_contents_entries::ContentsEntries,
         #[cfg(feature = "review")]
         &l014_department_name::DepartmentName,
+        #[cfg(feature = "review")]
+        &l015_doubled_character::DoubledCharacter,
         &n001_narrative_share::NarrativeShare,
         &n002_narrative_change_rate::NarrativeChangeRate,
         &n003_narrative_completion_rate::NarrativeCompletionRate,
