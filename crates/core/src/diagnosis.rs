@@ -417,7 +417,7 @@ fn edit(graph: &Graph, (figure, value): Change) -> Option<Candidate<'_>> {
 
 /// The candidates of an undecided cause, three at most (`A 应为 a，或 B 应为 b，等 5 处`).
 fn listed(edits: &[Candidate], en: bool) -> String {
-    let mut parts: Vec<String> = edits
+    let parts: Vec<String> = edits
         .iter()
         .take(3)
         .map(|(f, edit, _)| match (edit, en) {
@@ -426,10 +426,15 @@ fn listed(edits: &[Candidate], en: bool) -> String {
             (None, _) => format!("{} {}", f.label, f.location.excerpt),
         })
         .collect();
+    let mut listed = parts.join(if en { ", or " } else { "，或 " });
     if edits.len() > 3 {
-        parts.push(if en { format!("… ({} figures)", edits.len()) } else { format!("等 {} 处", edits.len()) });
+        listed.push_str(&if en {
+            format!(", … ({} figures)", edits.len())
+        } else {
+            format!("，等 {} 处", edits.len())
+        });
     }
-    parts.join(if en { ", or " } else { "，或 " })
+    listed
 }
 
 /// The findings of a check with the broken relations `graph` explains merged into one finding

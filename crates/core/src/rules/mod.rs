@@ -68,6 +68,8 @@ mod n019_narrative_figure_of_other_table;
 mod n020_narrative_procurement_vs_basic_data;
 #[cfg(feature = "review")]
 mod n021_narrative_three_public_parts;
+#[cfg(feature = "review")]
+mod n022_narrative_project_breakdown;
 mod p001_score_within_points;
 mod p002_group_points;
 mod p003_total_points;
@@ -253,6 +255,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &n020_narrative_procurement_vs_basic_data::NarrativeProcurementVsBasicData,
         #[cfg(feature = "review")]
         &n021_narrative_three_public_parts::NarrativeThreePublicParts,
+        #[cfg(feature = "review")]
+        &n022_narrative_project_breakdown::NarrativeProjectBreakdown,
         &p001_score_within_points::ScoreWithinPoints,
         &p002_group_points::GroupPoints,
         &p003_total_points::TotalPoints,
