@@ -98,7 +98,7 @@ macro_rules! rule_tests {
 
 rule_tests! {
     C001, C002, C003, C004,
-    L001, L002, L003, L004, L005, L006, L007, L008, L009, L010, L011, L012, L013, L014, L015,
+    L001, L002, L003, L004, L005, L006, L007, L008, L009, L010, L011, L012, L013, L014, L015, L016,
     N001, N002, N003, N004, N005, N006, N007, N008, N009, N010, N011, N012, N013,
     #[cfg(feature = "budget")] N014,
     #[cfg(feature = "budget")] N015,

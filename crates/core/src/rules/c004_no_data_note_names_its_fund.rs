@@ -36,9 +36,6 @@ declare_rule! {
 }
 
 /// The funds of the fund tables, as notes name them (a fund may have two names).
-const FUNDS: [(&str, &[&str]); 3] =
-    [("政府性基金", &["政府性基金"]), ("国有资本经营", &["国有资本经营", "国有资产经营"]), ("三公", &["三公"])];
-
 /// The fund a table is for: its index in [`FUNDS`].
 fn fund_of(form: Form) -> Option<usize> {
     match form {
@@ -59,10 +56,10 @@ impl Rule for NoDataNoteNamesItsFund {
             let Some(own) = fund_of(table.form) else { continue };
             for note in table.notes.iter().filter(|note| lookup::says_table_has_no_data(note)) {
                 let text = lookup::compact(note);
-                let names = |fund: usize| FUNDS[fund].1.iter().any(|name| contains(&text, name));
-                let other = (0..FUNDS.len()).find(|&fund| fund != own && names(fund));
+                let names = |fund: usize| lookup::FUNDS[fund].1.iter().any(|name| contains(&text, name));
+                let other = (0..lookup::FUNDS.len()).find(|&fund| fund != own && names(fund));
                 let table_name = lookup::table_name(table);
-                let (own_fund, other_fund) = (FUNDS[own].0, other.map_or("", |other| FUNDS[other].0));
+                let (own_fund, other_fund) = (lookup::FUNDS[own].0, other.map_or("", |other| lookup::FUNDS[other].0));
                 checker.require(
                     &Self::INFO,
                     names(own) || other.is_none(),

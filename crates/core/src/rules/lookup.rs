@@ -3,7 +3,7 @@
 //! and the verdicts rules share are in [`super::verdicts`].
 
 use crate::finding::Term;
-use crate::ingest::{contains, Block};
+use crate::ingest::contains;
 use crate::model::{
     Amount, ClassifiedRow, ClassifiedTable, EconomicItem, EconomicTable, SummaryLine, SummaryTable, TableModel,
     ThreePublicTable,
@@ -170,7 +170,9 @@ pub fn text_lines(document: &ParseReport) -> Vec<TextLine<'_>> {
 
 /// Every text of the document's blocks in order, with where it stands: each heading and
 /// paragraph, and each cell of a table's rows (at its own span), flagged as a cell.
+#[cfg(feature = "review")]
 pub fn block_texts(document: &ParseReport) -> Vec<(&str, crate::ingest::Span, bool)> {
+    use crate::ingest::Block;
     let mut out = Vec::new();
     for block in &document.blocks {
         match block {
@@ -277,6 +279,17 @@ pub fn basic_data(document: &ParseReport) -> Option<(&RecognisedTable, &crate::m
         _ => None,
     })
 }
+
+/// The funds (and the 三公 expenses) a text or heading may be about, each with the names it goes
+/// by (`国有资产经营`, L005's misnomer, too): the review rules C004 and L016 tell which one a
+/// text speaks of.
+#[cfg(feature = "review")]
+pub const FUNDS: [(&str, &[&str]); 4] = [
+    ("政府性基金", &["政府性基金"]),
+    ("国有资本经营", &["国有资本经营", "国有资产经营"]),
+    ("三公", &["三公"]),
+    ("社会保险基金", &["社会保险基金"]),
+];
 
 /// The label of the funding line that is the budget-execution item of a 绩效自评表.
 pub const ANNUAL_FUNDS: &str = "年度资金总额";

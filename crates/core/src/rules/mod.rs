@@ -38,6 +38,8 @@ mod l013_contents_entries;
 mod l014_department_name;
 #[cfg(feature = "review")]
 mod l015_doubled_character;
+#[cfg(feature = "review")]
+mod l016_section_names_its_fund;
 mod lookup;
 mod n001_narrative_share;
 mod n002_narrative_change_rate;
@@ -226,6 +228,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &l014_department_name::DepartmentName,
         #[cfg(feature = "review")]
         &l015_doubled_character::DoubledCharacter,
+        #[cfg(feature = "review")]
+        &l016_section_names_its_fund::SectionNamesItsFund,
         &n001_narrative_share::NarrativeShare,
         &n002_narrative_change_rate::NarrativeChangeRate,
         &n003_narrative_completion_rate::NarrativeCompletionRate,
