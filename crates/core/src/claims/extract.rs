@@ -360,6 +360,10 @@ fn changes(found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
     out
 }
 
+/// Words that make `持平` approximate (`基本持平`, `大致持平`).
+#[cfg(feature = "budget")]
+const ROUGHLY: [&str; 3] = ["基本", "大致", "大体"];
+
 /// `[上年]执行数为A万元，[本年]预算安排B万元，比[上年]预算执行数增加/减少R%`, and `…持平`: the
 /// figure measured against is the one its label names as executed (`执行数`), the current one the
 /// money figure between it and the rate, all in one sentence.
@@ -388,7 +392,10 @@ fn growths(unit: &Unit, found: &[Found]) -> Vec<(ClaimKind, usize, usize)> {
                 let after = &unit.text[current.end..];
                 let clause = after.trim_start_matches(['，', ',']);
                 let clause = &clause[..clause.find(is_clause_break).unwrap_or(clause.len())];
-                let Some(at) = find(clause, "持平").filter(|_| clause.starts_with('比') || clause.starts_with('与'))
+                // `基本持平` (roughly level) states no equality, and no tolerance: not read.
+                let level = |at: &usize| !ROUGHLY.iter().any(|word| clause[..*at].ends_with(word));
+                let Some(at) =
+                    find(clause, "持平").filter(|_| clause.starts_with('比') || clause.starts_with('与')).filter(level)
                 else {
                     continue;
                 };

@@ -8,8 +8,9 @@ declare_rule! {
     /// A figure stated with the one it is measured from and a rate of change — `2023年当年预算
     /// 执行数为711.34万元，2024年预算安排738.66万元，比2023年预算执行数增加3.84%` — has the rate
     /// the two figures give, in the direction its word says: `增加 R%` is `(本年 − 上年) ÷ 上年`,
-    /// `减少 R%` is `(上年 − 本年) ÷ 上年`, and `持平` means the two figures are equal. A rate
-    /// from a base of 0 cannot be computed (`0.00万元 … 增加100.00%`) and is reported as such.
+    /// `减少 R%` is `(上年 − 本年) ÷ 上年`, and `持平` means the two figures are equal (`基本持平`,
+    /// roughly level, states no tolerance and is not evaluated). A rate from a base of 0 cannot be
+    /// computed (`0.00万元 … 增加100.00%`) and is reported as such.
     ///
     /// ## Why
     /// The 编制说明 lists each 项 with last year's execution, this year's budget and the change;
