@@ -169,14 +169,16 @@ impl<'a> Checker<'a> {
         let related = parts.iter().map(|(term, _)| term.location()).collect();
         self.push(
             rule,
-            outcome,
-            message,
-            message_en,
-            Some(stated.amount.raw.clone()),
-            Some(value),
-            derivation,
-            stated.location(),
-            related,
+            FindingDraft {
+                outcome,
+                message,
+                message_en,
+                stated: Some(stated.amount.raw.clone()),
+                expected: Some(value),
+                derivation,
+                location: stated.location(),
+                related,
+            },
         );
     }
 
@@ -281,14 +283,16 @@ impl<'a> Checker<'a> {
         let expected = format!("≤ {}", whole.amount.raw);
         self.push(
             rule,
-            outcome,
-            message,
-            message_en,
-            Some(part.amount.raw.clone()),
-            Some(expected),
-            derivation,
-            part.location(),
-            vec![whole.location()],
+            FindingDraft {
+                outcome,
+                message,
+                message_en,
+                stated: Some(part.amount.raw.clone()),
+                expected: Some(expected),
+                derivation,
+                location: part.location(),
+                related: vec![whole.location()],
+            },
         );
     }
 
@@ -308,14 +312,16 @@ impl<'a> Checker<'a> {
                 format!("{}: {} divides by {}, which is 0", rule.title_en, stated.label, denominator.label);
             self.push(
                 rule,
-                Outcome::Broken,
-                message,
-                message_en,
-                Some(stated.amount.raw.clone()),
-                None,
-                derivation,
-                stated.location(),
-                vec![numerator.location(), denominator.location()],
+                FindingDraft {
+                    outcome: Outcome::Broken,
+                    message,
+                    message_en,
+                    stated: Some(stated.amount.raw.clone()),
+                    expected: None,
+                    derivation,
+                    location: stated.location(),
+                    related: vec![numerator.location(), denominator.location()],
+                },
             );
             return;
         }
@@ -355,30 +361,23 @@ impl<'a> Checker<'a> {
         );
         self.push(
             rule,
-            outcome,
-            message,
-            message_en,
-            Some(stated.amount.raw.clone()),
-            Some(value),
-            derivation,
-            stated.location(),
-            vec![numerator.location(), denominator.location()],
+            FindingDraft {
+                outcome,
+                message,
+                message_en,
+                stated: Some(stated.amount.raw.clone()),
+                expected: Some(value),
+                derivation,
+                location: stated.location(),
+                related: vec![numerator.location(), denominator.location()],
+            },
         );
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &mut self,
-        rule: &RuleInfo,
-        outcome: Outcome,
-        message: String,
-        message_en: String,
-        stated: Option<String>,
-        expected: Option<String>,
-        derivation: String,
-        location: FindingLocation,
-        related: Vec<FindingLocation>,
-    ) {
+    /// Records `draft` as a finding of `rule`: a notice when it is a rounding slip, else of the
+    /// rule's severity.
+    fn push(&mut self, rule: &RuleInfo, draft: FindingDraft) {
+        let FindingDraft { outcome, message, message_en, stated, expected, derivation, location, related } = draft;
         let severity = if outcome == Outcome::Rounding { Severity::Notice } else { rule.severity };
         let count = self.stats.by_severity.entry_or_default(severity);
         *count = count.saturating_add(1);
@@ -418,10 +417,10 @@ impl<'a> Checker<'a> {
         message_en: String,
         derivation: String,
     ) {
-        let outcome = if held { Outcome::Held } else { Outcome::Broken };
-        self.count(rule, outcome);
-        if !held {
-            self.push(rule, outcome, message, message_en, None, None, derivation, location, Vec::new());
+        if held {
+            self.held(rule);
+        } else {
+            self.broken(rule, location, Vec::new(), message, message_en, derivation);
         }
     }
 
@@ -437,8 +436,33 @@ impl<'a> Checker<'a> {
         derivation: String,
     ) {
         self.count(rule, Outcome::Broken);
-        self.push(rule, Outcome::Broken, message, message_en, None, None, derivation, location, related);
+        let draft = FindingDraft {
+            outcome: Outcome::Broken,
+            message,
+            message_en,
+            stated: None,
+            expected: None,
+            derivation,
+            location,
+            related,
+        };
+        self.push(rule, draft);
     }
+}
+
+/// What a relation that did not hold says: a [`Finding`] but for what its rule gives (code,
+/// category, severity).
+struct FindingDraft {
+    outcome: Outcome,
+    message: String,
+    message_en: String,
+    /// The figure as stated, for a relation among figures.
+    stated: Option<String>,
+    /// What the relation makes it (`1,234.56`, `≤ 26.42`).
+    expected: Option<String>,
+    derivation: String,
+    location: FindingLocation,
+    related: Vec<FindingLocation>,
 }
 
 /// Which rules a check runs.
