@@ -122,11 +122,12 @@ test('the portal checks each corpus document through the element and the API lik
     assert.deepEqual(await renderedFindings(page), keys(expected), `${name}: the findings listed`);
     const { score, stats } = expected.documents[0];
     const scoreLine = await page.getByTestId('hedui-score').textContent();
-    const unscored = stats.table_coverage?.recognised === 0 ? '质量评分：表格未识别，不评分' : '质量评分：无法评估';
+    const unscored = stats.table_coverage?.recognised === 0 ? '质量评分：表格未识别，不评分' : '质量评分：无可评项';
     assert.equal(scoreLine, score.value === null ? unscored : `质量评分 ${score.value.toFixed(1)}（${{ excellent: '优', good: '良', fair: '中', poor: '差' }[score.grade]}）`);
-    // The relations among figures, then the 规范性 checks apart.
+    // The relations among figures (with the 尾数误差 when any), then the 规范性 checks apart: the app's words.
+    const rounding = stats.rounding ? `，${stats.rounding} 项尾数误差` : '';
     const lint = stats.lint.checked ? `；另查规范性 ${stats.lint.checked} 项，${stats.lint.rounding + stats.lint.broken} 项不符` : '';
-    assert.equal(await page.getByTestId('hedui-status').textContent(), `已核对 ${stats.checked} 项关系，${stats.broken} 项不一致${lint}`);
+    assert.equal(await page.getByTestId('hedui-status').textContent(), `已核对 ${stats.checked} 项关系，${stats.broken} 项不一致${rounding}${lint}`);
     assert.equal(await page.getByTestId('hedui-coverage').textContent(), '', `${name}: every table the document requires was read`);
     assert.equal(await input.inputValue(), text);
 

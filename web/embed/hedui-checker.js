@@ -5,9 +5,6 @@
 // Event: `hedui-report` (detail: the report of check()) after each check.
 import { init, check, decode } from './hedui.js';
 
-/** Whether a 部门决算's tables were not read at all (its report has no score then). */
-const unread = (stats) => stats.table_coverage?.recognised === 0;
-
 const TEXTS = {
   zh: {
     placeholder: '在此粘贴部门决算、部门预算或绩效自评报告全文（含表格），或拖入 .txt 文件',
@@ -17,13 +14,6 @@ const TEXTS = {
     loadFailed: '核对组件加载失败：',
     none: '未发现问题。',
     severity: { error: '错误', warning: '警告', notice: '提示' },
-    grade: { excellent: '优', good: '良', fair: '中', poor: '差' },
-    score: (score, stats) => score.value !== null ? `质量评分 ${score.value.toFixed(1)}（${TEXTS.zh.grade[score.grade]}）`
-      : unread(stats) ? '质量评分：表格未识别，不评分' : '质量评分：无法评估',
-    checked: (stats) => `已核对 ${stats.checked} 项关系，${stats.broken} 项不一致`
-      + (stats.lint.checked ? `；另查规范性 ${stats.lint.checked} 项，${stats.lint.rounding + stats.lint.broken} 项不符` : ''),
-    tables: ({ expected, recognised, missing }) => recognised === 0 ? `识别到 0 / ${expected} 张表：表内、表间勾稽未核对`
-      : `识别到 ${recognised} / ${expected} 张表，未识别 ${missing.map((m) => m.form_name).join('、')}：涉及这些表的勾稽未核对`,
     line: (line) => `第 ${line} 行`,
     finding: (finding) => finding.message,
   },
@@ -35,13 +25,6 @@ const TEXTS = {
     loadFailed: 'The checker could not load: ',
     none: 'No problems found.',
     severity: { error: 'error', warning: 'warning', notice: 'notice' },
-    grade: { excellent: 'excellent', good: 'good', fair: 'fair', poor: 'poor' },
-    score: (score, stats) => score.value !== null ? `Quality score ${score.value.toFixed(1)} (${TEXTS.en.grade[score.grade]})`
-      : unread(stats) ? 'Quality score: tables not recognised, not scored' : 'Quality score: not assessable',
-    checked: (stats) => `${stats.checked} relations checked, ${stats.broken} inconsistent`
-      + (stats.lint.checked ? `; also ${stats.lint.checked} form and wording checks, ${stats.lint.rounding + stats.lint.broken} not met` : ''),
-    tables: ({ expected, recognised, missing }) => recognised === 0 ? `0 of ${expected} tables recognised: table arithmetic and cross-table relations not checked`
-      : `${recognised} of ${expected} tables recognised; not recognised: ${missing.map((m) => m.form_name).join(', ')} (their relations not checked)`,
     line: (line) => `line ${line}`,
     finding: (finding) => finding.message_en,
   },
@@ -256,11 +239,12 @@ export class HeduiChecker extends HTMLElement {
     this.#error.textContent = this.#problem;
     this.#error.hidden = !this.#problem;
     const checked = this.#report?.documents[0];
-    this.#status.textContent = checked ? texts.checked(checked.stats) : this.#ready || this.#problem ? texts.idle : texts.loading;
+    // The score and counts in words are the report's own (core writes them once for every face).
+    const summary = checked?.summary[this.#language];
+    this.#status.textContent = summary ? summary.checked : this.#ready || this.#problem ? texts.idle : texts.loading;
     // A 决算 whose tables were not all recognised says so first: its findings cover only those read.
-    const coverage = checked?.stats.table_coverage;
-    this.#coverage.textContent = coverage && coverage.missing.length ? texts.tables(coverage) : '';
-    this.#score.textContent = checked ? texts.score(checked.score, checked.stats) : '';
+    this.#coverage.textContent = summary?.tables ?? '';
+    this.#score.textContent = summary ? summary.score : '';
     this.#list.replaceChildren(...(checked?.findings ?? []).map((finding) => {
       const item = element('li', { 'data-testid': 'hedui-finding', 'data-rule': finding.rule, 'data-severity': finding.severity, 'data-line': finding.location.line, part: 'finding' });
       // The message is a button: it selects what the finding points at in the paste area and

@@ -1,4 +1,4 @@
-// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.12.0).
+// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.13.0).
 
 /** What the WebAssembly module can be loaded from (default: hedui_wasm_bg.wasm next to hedui.js). */
 export type ModuleSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
@@ -89,8 +89,20 @@ export interface DocumentReport {
   tables: { form: Form; form_name: string; line: number }[];
   stats: Stats;
   score: Score;
+  /** The score and counts in words, in Chinese and English, as the web app and `<hedui-checker>` show them. */
+  summary: { zh: SummaryLines; en: SummaryLines };
   /** Every relation that did not hold, ordered by line, then rule. */
   findings: Finding[];
+}
+
+/** A document's summary in one language. */
+export interface SummaryLines {
+  /** `质量评分 84.7（良）`, or why there is none (`质量评分：表格未识别，不评分`). */
+  score: string;
+  /** `已核对 450 项关系，23 项不一致，4 项尾数误差；另查规范性 921 项，30 项不符`. */
+  checked: string;
+  /** Which of a 决算's tables were not read; null when all were. */
+  tables: string | null;
 }
 
 /** `checked = held + rounding + broken`. */

@@ -12,7 +12,7 @@ use crate::recognise::Form;
 use crate::score::Score;
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
-pub const REPORT_SCHEMA_VERSION: &str = "0.12.0";
+pub const REPORT_SCHEMA_VERSION: &str = "0.13.0";
 
 /// The result of checking one or more documents together.
 #[derive(Debug, Clone, Serialize)]
@@ -35,7 +35,73 @@ pub struct DocumentReport {
     pub tables: Vec<TableRef>,
     pub stats: CheckStats,
     pub score: Score,
+    /// The score and counts in words ([`Summary::of`]).
+    pub summary: Summary,
     pub findings: Vec<Finding>,
+}
+
+/// A document's score and counts in words, in Chinese and in English: what every face shows
+/// (the CLI's text form, the web app, the `<hedui-checker>` element), written here once.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub zh: SummaryLines,
+    pub en: SummaryLines,
+}
+
+/// The lines of a [`Summary`] in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryLines {
+    /// `质量评分 84.7（良）`, or why there is none (`质量评分：表格未识别，不评分`).
+    pub score: String,
+    /// `已核对 377 项关系，27 项不一致；另查规范性 659 项，5 项不符`, the 尾数误差 too when any.
+    pub checked: String,
+    /// Which of a 决算's tables were not read ([`TableCoverage::summary_zh`]), when any were not.
+    pub tables: Option<String>,
+}
+
+impl Summary {
+    /// The summary of a document's `stats` and `score`.
+    pub fn of(stats: &CheckStats, score: &Score) -> Summary {
+        let unread = stats.table_coverage.as_ref().is_some_and(TableCoverage::none_read);
+        let graded = score.value.zip(score.grade);
+        let score_line = |en: bool| match graded {
+            Some((value, grade)) if en => format!("Quality score {value:.1} ({})", grade.en()),
+            Some((value, grade)) => format!("质量评分 {value:.1}（{}）", grade.zh()),
+            None if unread => {
+                pick(en, "质量评分：表格未识别，不评分", "Quality score: tables not recognised, not scored")
+            }
+            None => pick(en, "质量评分：无可评项", "Quality score: nothing to assess"),
+        };
+        let (total, lint) = (&stats.total, &stats.lint);
+        let mut zh = format!("已核对 {} 项关系，{} 项不一致", total.checked, total.broken);
+        let mut en = format!("{} relations checked, {} inconsistent", total.checked, total.broken);
+        if total.rounding > 0 {
+            let _ = write!(zh, "，{} 项尾数误差", total.rounding);
+            let _ = write!(en, ", {} rounding differences", total.rounding);
+        }
+        if lint.checked > 0 {
+            let not_met = lint.rounding + lint.broken;
+            let _ = write!(zh, "；另查规范性 {} 项，{not_met} 项不符", lint.checked);
+            let _ = write!(en, "; also {} form and wording checks, {not_met} not met", lint.checked);
+        }
+        let coverage = stats.table_coverage.as_ref();
+        Summary {
+            zh: SummaryLines {
+                score: score_line(false),
+                checked: zh,
+                tables: coverage.and_then(TableCoverage::summary_zh),
+            },
+            en: SummaryLines {
+                score: score_line(true),
+                checked: en,
+                tables: coverage.and_then(TableCoverage::summary_en),
+            },
+        }
+    }
+}
+
+fn pick(en: bool, zh: &str, english: &str) -> String {
+    if en { english } else { zh }.to_string()
 }
 
 /// A recognised table, as listed in the report.
@@ -53,7 +119,7 @@ impl DocumentReport {
         let mut out = String::new();
         // A 决算 whose tables were not all read says so first: its findings and counts
         // cover only what was read.
-        if let Some(line) = document.stats.table_coverage.as_ref().and_then(TableCoverage::summary_zh) {
+        if let Some(line) = &document.summary.zh.tables {
             let _ = writeln!(out, "{}: {line}", document.source);
         }
         if !document.compared_with.is_empty() {
@@ -111,13 +177,9 @@ impl DocumentReport {
                 }
             }
         }
-        let tables_unread = document.stats.table_coverage.as_ref().is_some_and(TableCoverage::none_read);
-        let score = match (document.score.value, document.score.grade) {
-            (Some(value), Some(grade)) => {
-                format!("质量评分 {value:.1}（{}），覆盖 {}%", grade.zh(), document.score.coverage)
-            }
-            _ if tables_unread => "质量评分：表格未识别，不评分".to_string(),
-            _ => "质量评分：无可评项".to_string(),
+        let score = match document.score.value {
+            Some(_) => format!("{}，覆盖 {}%", document.summary.zh.score, document.score.coverage),
+            None => document.summary.zh.score.clone(),
         };
         let _ = writeln!(out, "{}: {score}", document.source);
         let s = &document.stats;

@@ -185,6 +185,7 @@ impl Diagnosed {
             &report.stats.by_category,
             &report.findings,
         );
+        report.summary = crate::check_report::Summary::of(&report.stats, &report.score);
     }
 }
 

@@ -7,7 +7,7 @@
 #[cfg(feature = "diagnosis")]
 use crate::check::Checked;
 use crate::check::{self, pair, CheckOptions, Companion};
-use crate::check_report::{CheckReport, DocumentReport, TableRef};
+use crate::check_report::{CheckReport, DocumentReport, Summary, TableRef};
 #[cfg(feature = "diagnosis")]
 use crate::diagnosis;
 use crate::finding::{CheckStats, Finding};
@@ -94,5 +94,6 @@ pub fn finish(pending: Pending, own: &Companion, companions: &[&Companion], opti
     let score =
         score::score(&kind, has_performance_tables, stats.table_coverage.as_ref(), &stats.by_category, &findings);
     let compared_with = companions.iter().map(|c| c.source.clone()).collect();
-    DocumentReport { source, kind, year, department, compared_with, tables, stats, score, findings }
+    let summary = Summary::of(&stats, &score);
+    DocumentReport { source, kind, year, department, compared_with, tables, stats, score, summary, findings }
 }

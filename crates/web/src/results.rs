@@ -320,23 +320,17 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
             </div>
         }
     });
-    let mut checked = (texts.checked)(stats.total.checked, stats.total.broken);
-    if stats.total.rounding > 0 {
-        checked.push_str(&(texts.rounding)(stats.total.rounding));
-    }
-    if stats.lint.checked > 0 {
-        checked.push_str(&(texts.lint)(stats.lint.checked, stats.lint.rounding + stats.lint.broken));
-    }
-    let table_coverage = stats.table_coverage.as_ref().and_then(|c| match lang {
-        Lang::Zh => c.summary_zh(),
-        Lang::En => c.summary_en(),
-    });
+    // The score and counts in words are core's (the CLI and the embed element show the same).
+    let summary = match lang {
+        Lang::Zh => &report.summary.zh,
+        Lang::En => &report.summary.en,
+    };
     let companions = report.compared_with.join(lang.pick("、", ", "));
     let reader_notes = analysis.reading.pdf.as_ref().map_or(&[][..], |layout| &layout.notes[..]);
     let score_withheld = score.value.is_none() && stats.table_coverage.as_ref().is_some_and(TableCoverage::none_read);
     html! {
         <header class="facts">
-            if let Some(line) = table_coverage {
+            if let Some(line) = summary.tables.clone() {
                 <p class="table-coverage" data-testid="table-coverage">{ line }</p>
             }
             <dl class="facts-list">
@@ -349,13 +343,13 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
             </dl>
             { for score_html }
             if score_withheld {
-                <p class="score-withheld" data-testid="score-withheld">{ texts.score_withheld }</p>
+                <p class="score-withheld" data-testid="score-withheld">{ summary.score.clone() }</p>
             }
             <p class="summary" data-testid="summary">{ (texts.tables_found)(analysis.reading.parse.stats.tables) }</p>
             if !reader_notes.is_empty() {
                 <ul class="reader-notes" data-testid="reader-notes">{ for reader_notes.iter().map(|(zh, en)| html! { <li>{ lang.pick(zh, en) }</li> }) }</ul>
             }
-            <p class="checked" data-testid="checked" data-check-us={analysis.check_micros.to_string()}>{ checked }</p>
+            <p class="checked" data-testid="checked" data-check-us={analysis.check_micros.to_string()}>{ summary.checked.clone() }</p>
         </header>
     }
 }
