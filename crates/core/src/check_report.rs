@@ -9,7 +9,7 @@ use crate::finding::Severity;
 use crate::finding::{CheckStats, Finding, TableCoverage};
 use crate::recognise::meta::DocumentKind;
 use crate::recognise::Form;
-use crate::score::Score;
+use crate::score::{one_decimal, Grade, Score};
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
 pub const REPORT_SCHEMA_VERSION: &str = "0.13.0";
@@ -59,49 +59,80 @@ pub struct SummaryLines {
     pub tables: Option<String>,
 }
 
+/// The words of a [`SummaryLines`] in one language, around the figures they hold.
+struct Words {
+    /// Before the score, then between it and its grade, then after the grade.
+    score: [&'static str; 3],
+    /// In place of the score of a 决算 none of whose tables was read, or with nothing to assess.
+    unread: &'static str,
+    unassessed: &'static str,
+    /// Before, between and after the relations checked and those broken.
+    checked: [&'static str; 3],
+    /// Before and after the relations off by rounding.
+    rounding: [&'static str; 2],
+    /// Before, between and after the 规范性 checks and those not met.
+    lint: [&'static str; 3],
+    grade: fn(Grade) -> &'static str,
+    tables: fn(&TableCoverage) -> Option<String>,
+}
+
+const ZH: Words = Words {
+    score: ["质量评分 ", "（", "）"],
+    unread: "质量评分：表格未识别，不评分",
+    unassessed: "质量评分：无可评项",
+    checked: ["已核对 ", " 项关系，", " 项不一致"],
+    rounding: ["，", " 项尾数误差"],
+    lint: ["；另查规范性 ", " 项，", " 项不符"],
+    grade: Grade::zh,
+    tables: TableCoverage::summary_zh,
+};
+
+const EN: Words = Words {
+    score: ["Quality score ", " (", ")"],
+    unread: "Quality score: tables not recognised, not scored",
+    unassessed: "Quality score: nothing to assess",
+    checked: ["", " relations checked, ", " inconsistent"],
+    rounding: [", ", " rounding differences"],
+    lint: ["; also ", " form and wording checks, ", " not met"],
+    grade: Grade::en,
+    tables: TableCoverage::summary_en,
+};
+
 impl Summary {
     /// The summary of a document's `stats` and `score`.
     pub fn of(stats: &CheckStats, score: &Score) -> Summary {
-        let unread = stats.table_coverage.as_ref().is_some_and(TableCoverage::none_read);
-        let graded = score.value.zip(score.grade);
-        let score_line = |en: bool| match graded {
-            Some((value, grade)) if en => format!("Quality score {value:.1} ({})", grade.en()),
-            Some((value, grade)) => format!("质量评分 {value:.1}（{}）", grade.zh()),
-            None if unread => {
-                pick(en, "质量评分：表格未识别，不评分", "Quality score: tables not recognised, not scored")
-            }
-            None => pick(en, "质量评分：无可评项", "Quality score: nothing to assess"),
-        };
-        let (total, lint) = (&stats.total, &stats.lint);
-        let mut zh = format!("已核对 {} 项关系，{} 项不一致", total.checked, total.broken);
-        let mut en = format!("{} relations checked, {} inconsistent", total.checked, total.broken);
-        if total.rounding > 0 {
-            let _ = write!(zh, "，{} 项尾数误差", total.rounding);
-            let _ = write!(en, ", {} rounding differences", total.rounding);
-        }
-        if lint.checked > 0 {
-            let not_met = lint.rounding + lint.broken;
-            let _ = write!(zh, "；另查规范性 {} 项，{not_met} 项不符", lint.checked);
-            let _ = write!(en, "; also {} form and wording checks, {not_met} not met", lint.checked);
-        }
-        let coverage = stats.table_coverage.as_ref();
-        Summary {
-            zh: SummaryLines {
-                score: score_line(false),
-                checked: zh,
-                tables: coverage.and_then(TableCoverage::summary_zh),
-            },
-            en: SummaryLines {
-                score: score_line(true),
-                checked: en,
-                tables: coverage.and_then(TableCoverage::summary_en),
-            },
-        }
+        Summary { zh: SummaryLines::of(&ZH, stats, score), en: SummaryLines::of(&EN, stats, score) }
     }
 }
 
-fn pick(en: bool, zh: &str, english: &str) -> String {
-    if en { english } else { zh }.to_string()
+impl SummaryLines {
+    /// One language's lines: written by pieces, one body of code for both languages.
+    fn of(words: &Words, stats: &CheckStats, score: &Score) -> SummaryLines {
+        let joined = |pieces: &[&str], figures: &[String]| {
+            let mut out = String::from(pieces[0]);
+            for (figure, piece) in figures.iter().zip(&pieces[1..]) {
+                out.push_str(figure);
+                out.push_str(piece);
+            }
+            out
+        };
+        let coverage = stats.table_coverage.as_ref();
+        let score = match (score.value, score.grade) {
+            (Some(value), Some(grade)) => joined(&words.score, &[one_decimal(value), (words.grade)(grade).to_string()]),
+            _ if coverage.is_some_and(TableCoverage::none_read) => words.unread.to_string(),
+            _ => words.unassessed.to_string(),
+        };
+        let (total, lint) = (&stats.total, &stats.lint);
+        let mut checked = joined(&words.checked, &[total.checked.to_string(), total.broken.to_string()]);
+        if total.rounding > 0 {
+            checked.push_str(&joined(&words.rounding, &[total.rounding.to_string()]));
+        }
+        if lint.checked > 0 {
+            let not_met = lint.rounding + lint.broken;
+            checked.push_str(&joined(&words.lint, &[lint.checked.to_string(), not_met.to_string()]));
+        }
+        SummaryLines { score, checked, tables: coverage.and_then(words.tables) }
+    }
 }
 
 /// A recognised table, as listed in the report.

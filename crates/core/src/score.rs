@@ -43,6 +43,12 @@ pub struct Score {
     pub categories: Vec<CategoryScore>,
 }
 
+/// A score as shown (`87.5`), without pulling float formatting into the wasm modules.
+pub fn one_decimal(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 /// 优 ≥ 90, 良 80–89.9, 中 60–79.9, 差 < 60 (财政部 grades).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::i18n::Lang;
-use crate::results::one_decimal;
 
 /// A document as the overview lists it: its tab's name and its analysis (none while a PDF or
 /// office file is being read, or when it could not be).
@@ -43,7 +42,7 @@ pub fn overview(lang: Lang, documents: &[Listed], show: &Callback<usize>) -> Htm
                 tables,
                 counted(Severity::Error),
                 counted(Severity::Warning),
-                report.score.value.map_or(String::new(), one_decimal),
+                report.score.value.map_or(String::new(), hedui_core::score::one_decimal),
                 report.compared_with.join(lang.pick("、", ", ")),
             ]
         });

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use hedui_core::finding::{Applicability, Category, Finding, FindingLocation, Fix, Severity, TableCoverage};
+use hedui_core::score;
 use hedui_core::sorted_map::SortedMap;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -313,7 +314,7 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
         html! {
             <div class={classes!("score", format!("grade-{}", grade.en()))} data-testid="score">
                 <span class="score-label">{ texts.score }</span>
-                <span class="score-value">{ one_decimal(value) }</span>
+                <span class="score-value">{ score::one_decimal(value) }</span>
                 <span class="grade">{ lang.grade(grade) }</span>
                 <span class="coverage">{ (texts.coverage)(score.coverage) }</span>
                 <ul class="score-categories">{ for categories }</ul>
@@ -352,12 +353,6 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
             <p class="checked" data-testid="checked" data-check-us={analysis.check_micros.to_string()}>{ summary.checked.clone() }</p>
         </header>
     }
-}
-
-/// A score as shown (`87.5`), without pulling float formatting into the app.
-pub fn one_decimal(value: f64) -> String {
-    let tenths = (value * 10.0).round() as i64;
-    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// Message, location, stated vs expected and the derivation of one finding.
