@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::ingest::contains;
 use crate::recognise::Note;
@@ -38,11 +38,7 @@ fn explains_empty_table(note: &Note) -> bool {
         || contains(&lookup::compact(note), "没有") && !contains(&lookup::compact(note), "本表反映")
 }
 
-impl Rule for EmptyTableUnexplained {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for EmptyTableUnexplained {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let mut lines = None;
         for table in document.tables.iter().filter(|t| t.form.is_final_accounts() && lookup::is_empty(t)) {

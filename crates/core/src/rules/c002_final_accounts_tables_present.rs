@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::FindingLocation;
 use crate::ingest::contains;
@@ -44,11 +44,7 @@ const TABLE_PART_NAMES: [&str; 4] = ["部门决算表", "单位决算表", "部�
 /// Headings and 目录 entries are short; a longer line is running text that may only mention the tables.
 const HEADING_MAX_CHARS: usize = 30;
 
-impl Rule for FinalAccountsTablesPresent {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for FinalAccountsTablesPresent {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         if !document.document.kinds.contains(&DocumentKind::FinalAccounts) {
             return;

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::FindingLocation;
 use crate::report::ParseReport;
@@ -29,11 +29,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NoDataStatementContradicted {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NoDataStatementContradicted {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for table in document.tables.iter().filter(|t| t.form.is_final_accounts()) {
             let Some(statement) = table.notes.iter().find(|n| lookup::says_table_has_no_data(n)) else { continue };

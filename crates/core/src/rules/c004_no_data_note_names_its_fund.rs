@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::FindingLocation;
 use crate::forms::Form;
@@ -46,11 +46,7 @@ fn fund_of(form: Form) -> Option<usize> {
     }
 }
 
-impl Rule for NoDataNoteNamesItsFund {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NoDataNoteNamesItsFund {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for table in &document.tables {
             let Some(own) = fund_of(table.form) else { continue };

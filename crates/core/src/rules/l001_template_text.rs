@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::ingest::char_width;
 use crate::report::ParseReport;
@@ -115,11 +115,7 @@ fn template_text(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-impl Rule for TemplateText {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for TemplateText {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let message = |found: &str| format!("{}：「{found}」", Self::INFO.title_zh);
         let message_en = |found: &str| format!("{}: «{found}»", Self::INFO.title_en);

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::ingest::contains;
 use crate::model::Unit;
@@ -60,11 +60,7 @@ fn is_rate(text: &str, start: usize, end: usize) -> bool {
     text[end..].starts_with('/') || RATE_MARKERS.iter().any(|m| contains(&before, m))
 }
 
-impl Rule for AmountInYuan {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for AmountInYuan {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         if document.document.unit == Some(Unit::Yuan) {
             return;

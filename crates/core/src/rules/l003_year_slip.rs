@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::finding::FindingLocation;
 use crate::recognise::meta::years;
@@ -74,11 +74,7 @@ fn judge(checker: &mut Checker, text: &str, report_year: u16, locate: impl Fn(us
     );
 }
 
-impl Rule for YearSlip {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for YearSlip {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some(report_year) = document.document.year else { return };
         // Table titles are running-text lines right above their tables, found by bisection

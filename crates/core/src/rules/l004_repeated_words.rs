@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::ingest::char_width;
 use crate::report::ParseReport;
@@ -155,11 +155,7 @@ fn repeats(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-impl Rule for RepeatedWords {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for RepeatedWords {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for paragraph in lookup::paragraphs(document) {
             let found = repeats(&paragraph.text);

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::report::ParseReport;
 
@@ -53,11 +53,7 @@ fn mentions(text: &str) -> Vec<(usize, &'static str, Option<&'static str>)> {
         .collect()
 }
 
-impl Rule for FundName {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for FundName {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let titled = |line: usize| document.tables.iter().find(|t| t.title_line == Some(line)).map(|t| t.form_name);
         let mut report = |text: &str,

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::report::ParseReport;
 
@@ -34,11 +34,7 @@ fn department_field(text: &str) -> Option<&str> {
     Some(rest.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}'))
 }
 
-impl Rule for BlankDepartment {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BlankDepartment {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for paragraph in lookup::paragraphs(document) {
             let Some(field) = department_field(&paragraph.text) else { continue };

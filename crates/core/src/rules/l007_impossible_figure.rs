@@ -1,6 +1,6 @@
 use rust_decimal::Decimal;
 
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::amount::parse_number;
 use crate::check::Checker;
 use crate::ingest::contains;
@@ -139,11 +139,7 @@ fn impossible(text: &str) -> (usize, Vec<(usize, &str, bool)>) {
     (checked, out)
 }
 
-impl Rule for ImpossibleFigure {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for ImpossibleFigure {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for paragraph in lookup::paragraphs(document) {
             let (checked, found) = impossible(&paragraph.text);

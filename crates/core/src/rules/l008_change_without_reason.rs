@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::ingest::{contains, find_all};
 use crate::recognise::Paragraph;
@@ -90,11 +90,7 @@ fn explained_paragraphs(document: &ParseReport) -> Vec<Vec<&Paragraph>> {
     groups
 }
 
-impl Rule for ChangeWithoutReason {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for ChangeWithoutReason {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for group in explained_paragraphs(document) {
             let explained = group.iter().any(|p| REASONS.iter().any(|r| contains(&p.text, r)));

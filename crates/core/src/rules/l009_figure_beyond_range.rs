@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::amount::{is_beyond_range, parse_number};
 use crate::check::Checker;
 use crate::finding::FindingLocation;
@@ -62,11 +62,7 @@ fn long_amounts(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-impl Rule for FigureBeyondRange {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for FigureBeyondRange {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for block in &document.blocks {
             // Each long figure with its byte offset in `text` (a cell's is the whole text).

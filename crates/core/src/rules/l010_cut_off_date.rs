@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::recognise::meta::{years, DocumentKind};
 use crate::report::ParseReport;
@@ -57,11 +57,7 @@ fn cut_offs(text: &str) -> impl Iterator<Item = (usize, usize, u16)> + '_ {
     })
 }
 
-impl Rule for CutOffDate {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for CutOffDate {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let info = &document.document;
         let Some(report_year) = info.year else { return };

@@ -1,4 +1,4 @@
-use super::{declare_rule, verdicts, Rule, RuleInfo};
+use super::{declare_rule, verdicts, Check};
 use crate::check::Checker;
 use crate::labels::numbering;
 use crate::recognise::Section;
@@ -136,11 +136,7 @@ fn check_siblings(sections: &[Section], checker: &mut Checker) {
     }
 }
 
-impl Rule for SectionNumbering {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for SectionNumbering {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         check_siblings(&document.sections, checker);
     }

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::FindingLocation;
 use crate::ingest::contains;
@@ -59,11 +59,7 @@ fn names_something(name: &str) -> bool {
     name.chars().count() >= 2 && name != "支出"
 }
 
-impl Rule for CodeNames {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for CodeNames {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         // Each code's first name: compared, as printed, and its table.
         let mut first: SortedMap<&str, (String, &str, &'static str)> = SortedMap::new();

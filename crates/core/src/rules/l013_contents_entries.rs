@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::FindingLocation;
 use crate::ingest::Span;
@@ -110,11 +110,7 @@ fn contents(texts: &[(&str, Span, bool)]) -> Option<(Vec<(String, Span)>, String
     Some((entries, body))
 }
 
-impl Rule for ContentsEntries {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for ContentsEntries {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((entries, body)) = contents(&lookup::block_texts(document)) else { return };
         for (title, span) in entries.iter().filter(|(title, _)| !title.ends_with('表')) {

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::{department_key, Checker};
 use crate::finding::FindingLocation;
 use crate::report::ParseReport;
@@ -59,11 +59,7 @@ fn named_units(text: &str) -> Vec<&str> {
     out
 }
 
-impl Rule for DepartmentName {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for DepartmentName {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some(department) = document.document.department.as_deref() else { return };
         let own = department_key(department);

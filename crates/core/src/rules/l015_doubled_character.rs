@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::finding::FindingLocation;
 use crate::report::ParseReport;
@@ -121,11 +121,7 @@ fn written_elsewhere(haystack: &str, found: &Doubled) -> usize {
     occurrences(haystack, &found.single, found.whole_run).saturating_sub(inside)
 }
 
-impl Rule for DoubledCharacter {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for DoubledCharacter {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let texts = lookup::block_texts(document);
         let haystack = texts.iter().map(|(text, ..)| *text).collect::<Vec<_>>().join("\n");

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::ingest::{contains, find};
 use crate::report::ParseReport;
@@ -45,11 +45,7 @@ fn names(text: &str, fund: usize) -> bool {
     lookup::FUNDS[fund].1.iter().any(|name| contains(text, name))
 }
 
-impl Rule for SectionNamesItsFund {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for SectionNamesItsFund {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for section in lookup::all_sections(document) {
             let Some(own) = only_fund(&section.heading) else { continue };

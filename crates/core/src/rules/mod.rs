@@ -156,9 +156,13 @@ pub struct RuleInfo {
     pub doc: &'static str,
 }
 
-/// A check over one parsed document.
-pub trait Rule: Sync {
+/// A rule: what [`declare_rule!`] declares (its [`RuleInfo`]) and what it checks ([`Check`]).
+pub trait Rule: Check + Sync {
     fn info(&self) -> &'static RuleInfo;
+}
+
+/// What a rule checks; each rule's file implements it, [`declare_rule!`] the rest of [`Rule`].
+pub trait Check {
     /// Evaluates every relation the rule covers in `document`, recording each through `checker`.
     fn check(&self, _document: &ParseReport, _checker: &mut Checker) {}
     /// For the rules that compare documents (Y): evaluates the relations between `own` and
@@ -166,7 +170,7 @@ pub trait Rule: Sync {
     fn compare(&self, _own: &Companion, _checker: &mut Checker) {}
 }
 
-/// Declares a rule type whose doc comment becomes its [`RuleInfo::doc`].
+/// Declares a rule type whose doc comment becomes its [`RuleInfo::doc`], and its [`Rule`] impl.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])+
@@ -194,6 +198,12 @@ macro_rules! declare_rule {
                 review: false $(|| $review)?,
                 doc: if cfg!(feature = "rule-docs") { concat!($($doc, "\n"),+) } else { "" },
             };
+        }
+
+        impl $crate::rules::Rule for $name {
+            fn info(&self) -> &'static $crate::rules::RuleInfo {
+                &Self::INFO
+            }
         }
     };
 }

@@ -1,4 +1,4 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, bind, ClaimKind};
 use crate::report::ParseReport;
@@ -31,11 +31,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeShare {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeShare {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for (claim, bindings) in checker.bound_claims() {
             let ClaimKind::Share { part, whole, percent, .. } = &claim.kind else { continue };

@@ -1,6 +1,6 @@
 #![deny(clippy::arithmetic_side_effects)]
 
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, ChangeBasis, ClaimKind, Direction};
 use crate::report::ParseReport;
@@ -32,11 +32,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeChangeRate {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeChangeRate {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for claim in checker.claims() {
             let ClaimKind::Change { basis, direction, delta, rate: Some(rate), current: Some(current), .. } =

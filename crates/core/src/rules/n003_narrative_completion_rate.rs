@@ -1,4 +1,4 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, ClaimKind};
 use crate::report::ParseReport;
@@ -28,11 +28,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeCompletionRate {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeCompletionRate {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for claim in checker.claims() {
             let ClaimKind::Completion { subject, budget, actual, percent: Some(percent), .. } = &claim.kind else {

@@ -1,4 +1,4 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, ClaimKind, Comparison};
 use crate::report::ParseReport;
@@ -30,11 +30,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeComparisonWord {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeComparisonWord {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for claim in checker.claims() {
             let ClaimKind::Completion { budget, actual, comparison: Some(comparison), .. } = &claim.kind else {

@@ -1,4 +1,4 @@
-use super::{declare_rule, verdicts, Rule, RuleInfo};
+use super::{declare_rule, verdicts, Check};
 use crate::check::Checker;
 use crate::claims::ClaimKind;
 use crate::report::ParseReport;
@@ -29,11 +29,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeZeroBudgetRate {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeZeroBudgetRate {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for claim in checker.claims() {
             let ClaimKind::Completion { budget, actual, percent, .. } = &claim.kind else { continue };

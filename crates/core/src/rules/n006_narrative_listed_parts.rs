@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, ClaimKind, FigureUnit};
 use crate::report::ParseReport;
@@ -33,11 +33,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeListedParts {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeListedParts {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for claim in checker.claims() {
             let ClaimKind::Parts { whole, parts, complete } = &claim.kind else { continue };

@@ -1,4 +1,4 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, bind};
 use crate::report::ParseReport;
@@ -32,11 +32,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeTotalsVsTables {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeTotalsVsTables {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for (_, bindings) in checker.bound_claims() {
             for binding in bindings.iter().filter(|b| b.role == bind::Role::Total) {

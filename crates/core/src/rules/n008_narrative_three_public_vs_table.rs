@@ -1,4 +1,4 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, bind};
 use crate::report::ParseReport;
@@ -30,11 +30,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeThreePublicVsTable {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeThreePublicVsTable {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for (_, bindings) in checker.bound_claims() {
             for binding in bindings {

@@ -1,6 +1,6 @@
 #![deny(clippy::arithmetic_side_effects)]
 
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, bind};
 use crate::ingest::rfind;
@@ -36,11 +36,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeFunctionsVsTable05 {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeFunctionsVsTable05 {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for (claim, bindings) in checker.bound_claims() {
             for binding in bindings.iter().filter(|b| b.role == bind::Role::Function) {

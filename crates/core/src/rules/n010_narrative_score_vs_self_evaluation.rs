@@ -1,4 +1,4 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, bind, ClaimKind, ScoreSubject};
 use crate::report::ParseReport;
@@ -27,11 +27,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeScoreVsSelfEvaluation {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeScoreVsSelfEvaluation {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for (claim, bindings) in checker.bound_claims() {
             let ClaimKind::Score { subject, .. } = &claim.kind else { continue };

@@ -1,4 +1,4 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, bind, ClaimKind};
 use crate::report::ParseReport;
@@ -30,11 +30,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeFundsVsSelfEvaluation {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeFundsVsSelfEvaluation {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for (claim, bindings) in checker.bound_claims() {
             let ClaimKind::Completion { subject, .. } = &claim.kind else { continue };

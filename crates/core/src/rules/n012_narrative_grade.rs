@@ -1,4 +1,4 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{bind, ClaimKind};
 use crate::finding::FindingLocation;
@@ -43,11 +43,7 @@ fn grades_for(score: rust_decimal::Decimal) -> &'static [&'static str] {
     }
 }
 
-impl Rule for NarrativeGrade {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeGrade {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for (claim, bindings) in checker.bound_claims() {
             let ClaimKind::Score { score: Some(score), grade: Some(grade), grade_at: Some(at), .. } = &claim.kind

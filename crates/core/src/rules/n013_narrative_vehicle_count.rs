@@ -1,4 +1,4 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, ClaimKind, Figure};
 use crate::ingest::contains;
@@ -28,11 +28,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeVehicleCount {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeVehicleCount {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         let claims = checker.claims();
         let vehicles = |words: &[&str]| -> Option<&Figure> {

@@ -1,4 +1,4 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, ClaimKind, Direction};
 use crate::report::ParseReport;
@@ -33,11 +33,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeGrowthRate {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeGrowthRate {
     fn check(&self, _document: &ParseReport, checker: &mut Checker) {
         for claim in checker.claims() {
             let ClaimKind::Growth { base, current, direction, rate } = &claim.kind else { continue };

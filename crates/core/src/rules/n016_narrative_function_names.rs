@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::claims::bind::class_section_item;
 use crate::finding::FindingLocation;
@@ -39,11 +39,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeFunctionNames {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeFunctionNames {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, functions)) = lookup::classified(document, Form::GeneralBudgetExpenditure)
             .or_else(|| lookup::classified(document, Form::BudgetGeneral))

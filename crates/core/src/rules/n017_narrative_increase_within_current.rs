@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::claims::{self, ClaimKind, Direction};
 use crate::report::ParseReport;
@@ -33,11 +33,7 @@ declare_rule! {
     }
 }
 
-impl Rule for NarrativeIncreaseWithinCurrent {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeIncreaseWithinCurrent {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         // Where each sentence ends, in order.
         let ends: Vec<usize> =

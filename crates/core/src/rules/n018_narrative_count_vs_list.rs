@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::report::ParseReport;
 
@@ -128,11 +128,7 @@ fn items(list: &str) -> Option<(usize, usize)> {
     Some((parts.len(), parts.len() + usize::from(joined)))
 }
 
-impl Rule for NarrativeCountVsList {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeCountVsList {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for paragraph in lookup::paragraphs(document) {
             for listed in listed(&paragraph.text) {

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::claims::bind::{Binding, Role};
 use crate::finding::{FindingLocation, Term};
@@ -99,11 +99,7 @@ fn same(a: &Amount, b: &Amount) -> bool {
     judge_sum(&a.number, std::iter::once((&b.number, true))).is_some_and(|(_, outcome)| outcome != Outcome::Broken)
 }
 
-impl Rule for NarrativeFigureOfOtherTable {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeFigureOfOtherTable {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (_, bindings) in checker.bound_claims() {
             let compared = [Role::Total, Role::ThreePublicBudget, Role::ThreePublicActual];

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::claims::{self, ClaimKind};
 use crate::finding::Term;
@@ -37,11 +37,7 @@ declare_rule! {
 
 const PROCUREMENT: &str = "政府采购金额";
 
-impl Rule for NarrativeProcurementVsBasicData {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeProcurementVsBasicData {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, basic)) = lookup::basic_data(document) else { return };
         let Some(cell) = lookup::basic_row(basic, PROCUREMENT).and_then(|row| row.values.get(lookup::BASIC_ACTUAL))

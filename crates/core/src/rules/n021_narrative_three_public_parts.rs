@@ -1,4 +1,4 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::claims::{self, Claim, ClaimKind, Figure};
 use crate::finding::Term;
@@ -75,11 +75,7 @@ fn stated<'a>(claim: &'a Claim, completions: &[usize]) -> Option<Stated<'a>> {
     }
 }
 
-impl Rule for NarrativeThreePublicParts {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeThreePublicParts {
     fn check<'a>(&self, _document: &ParseReport, checker: &mut Checker<'a>) {
         let all: &'a [Claim] = checker.claims();
         let completions: Vec<usize> = all

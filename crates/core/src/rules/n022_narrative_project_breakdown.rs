@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::claims::{self, Claim, ClaimKind, Figure};
 use crate::finding::Term;
@@ -97,11 +97,7 @@ fn term(figure: &Figure) -> Option<(String, Amount)> {
     Some((format!("文中 {}", figure.label.trim()), figure.amount()?))
 }
 
-impl Rule for NarrativeProjectBreakdown {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for NarrativeProjectBreakdown {
     fn check<'a>(&self, document: &ParseReport, checker: &mut Checker<'a>) {
         let all: &'a [Claim] = checker.claims();
         let paragraph_ends: Vec<(usize, usize)> =

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Amount;
@@ -30,11 +30,7 @@ declare_rule! {
     }
 }
 
-impl Rule for ScoreWithinPoints {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for ScoreWithinPoints {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, performance) in lookup::performance_tables(document) {
             let funding = performance.funding.iter().map(|f| (f.label.as_str(), &f.points, f.score.clone()));

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::{Amount, IndicatorGroup};
@@ -35,11 +35,7 @@ declare_rule! {
 const OUTPUT_GROUP: &str = "产出指标";
 const COST_GROUP: &str = "成本指标";
 
-impl Rule for GroupPoints {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for GroupPoints {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, performance) in lookup::performance_tables(document) {
             for (index, group) in performance.groups.iter().enumerate() {

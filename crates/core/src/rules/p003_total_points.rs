@@ -1,6 +1,6 @@
 use rust_decimal::Decimal;
 
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Amount;
@@ -35,11 +35,7 @@ declare_rule! {
 /// The full score of a 绩效自评.
 const FULL_SCORE: Decimal = Decimal::ONE_HUNDRED;
 
-impl Rule for TotalPoints {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for TotalPoints {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, performance) in lookup::performance_tables(document) {
             let Some(total) = &performance.total_points else { continue };

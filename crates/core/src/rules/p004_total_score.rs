@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Amount;
@@ -30,11 +30,7 @@ declare_rule! {
     }
 }
 
-impl Rule for TotalScore {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for TotalScore {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, performance) in lookup::performance_tables(document) {
             let Some(total) = &performance.total_score else { continue };

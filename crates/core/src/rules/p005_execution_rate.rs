@@ -1,6 +1,6 @@
 #![deny(clippy::arithmetic_side_effects)]
 
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Amount;
@@ -34,11 +34,7 @@ declare_rule! {
     }
 }
 
-impl Rule for ExecutionRate {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for ExecutionRate {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, performance) in lookup::performance_tables(document) {
             for line in &performance.funding {

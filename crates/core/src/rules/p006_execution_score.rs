@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::amount::Number;
 use crate::check::Checker;
 use crate::finding::Term;
@@ -37,11 +37,7 @@ declare_rule! {
     }
 }
 
-impl Rule for ExecutionScore {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for ExecutionScore {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, performance) in lookup::performance_tables(document) {
             for line in &performance.funding {

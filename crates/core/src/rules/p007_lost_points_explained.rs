@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::report::ParseReport;
 
@@ -30,11 +30,7 @@ declare_rule! {
 /// Entries that fill the cell without saying anything.
 const PLACEHOLDERS: [&str; 6] = ["无", "/", "-", "—", "——", "不适用"];
 
-impl Rule for LostPointsExplained {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for LostPointsExplained {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, performance) in lookup::performance_tables(document) {
             for indicator in &performance.indicators {

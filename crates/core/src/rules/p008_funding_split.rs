@@ -1,6 +1,6 @@
 #![deny(clippy::arithmetic_side_effects)]
 
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::{Amount, PerformanceTable, Side, SplitEntry};
@@ -45,11 +45,7 @@ const SPENDING: [&str; 2] = ["基本支出", "项目支出"];
 /// The 结余 part that some units count as executed.
 const BALANCE: &str = "转入结余分配";
 
-impl Rule for FundingSplit {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for FundingSplit {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, performance) in lookup::performance_tables(document) {
             let Some(funds) = lookup::funding_line(performance, lookup::ANNUAL_FUNDS) else { continue };

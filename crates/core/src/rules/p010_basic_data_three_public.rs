@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check, RuleInfo};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::{Amount, BasicDataTable};
@@ -39,11 +39,7 @@ const VEHICLES: &str = "公务用车购置和维护经费";
 const SUMS: [(&str, &[&str]); 2] =
     [(THREE_PUBLIC, &[VEHICLES, "出国经费", "公务接待"]), (VEHICLES, &["公车购置", "公车运行维护"])];
 
-impl Rule for BasicDataThreePublic {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BasicDataThreePublic {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, basic)) = lookup::basic_data(document) else { return };
         for (total, items) in SUMS {

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::ingest::contains;
@@ -41,11 +41,7 @@ const ONE_LINE_PER_PROJECT: &str = "一个专项一行";
 /// Lines after the 公用经费 items.
 const AFTER_PUBLIC_ITEMS: [&str; 2] = ["政府采购金额", "部门基本支出预算调整"];
 
-impl Rule for BasicDataProjectItems {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BasicDataProjectItems {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, basic)) = lookup::basic_data(document) else { return };
         let rows = &basic.rows;

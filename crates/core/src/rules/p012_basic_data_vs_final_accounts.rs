@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Amount;
@@ -37,11 +37,7 @@ declare_rule! {
 
 const PROJECTS: &str = "项目支出";
 
-impl Rule for BasicDataVsFinalAccounts {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BasicDataVsFinalAccounts {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, basic)) = lookup::basic_data(document) else { return };
         let mut compare = |label: &str, other: Term| {

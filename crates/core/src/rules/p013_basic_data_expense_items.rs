@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::report::ParseReport;
@@ -40,11 +40,7 @@ declare_rule! {
 const LINES: [(&str, &[&str]); 2] =
     [("水费电费差旅费", &["30205", "30206", "30211"]), ("会议费培训费", &["30215", "30216"])];
 
-impl Rule for BasicDataExpenseItems {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BasicDataExpenseItems {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, basic)) = lookup::basic_data(document) else { return };
         let Some((t06, economic)) = lookup::economic(document) else { return };

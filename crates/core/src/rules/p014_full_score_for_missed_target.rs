@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::model::Indicator;
 use crate::report::ParseReport;
@@ -70,11 +70,7 @@ fn missed(indicator: &Indicator) -> Option<(String, String)> {
     })
 }
 
-impl Rule for FullScoreForMissedTarget {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for FullScoreForMissedTarget {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, performance) in lookup::performance_tables(document) {
             for indicator in &performance.indicators {

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::model::Side;
 use crate::recognise::Form;
@@ -29,11 +29,7 @@ declare_rule! {
     }
 }
 
-impl Rule for SummaryIncomeTotal {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for SummaryIncomeTotal {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for form in [Form::IncomeExpenditureSummary, Form::FiscalGrantSummary] {
             if let Some((table, summary)) = lookup::summary(document, form) {

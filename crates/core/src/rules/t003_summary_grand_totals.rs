@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::{Amount, Side, SummaryLine, SummaryTable};
@@ -32,11 +32,7 @@ declare_rule! {
     }
 }
 
-impl Rule for SummaryGrandTotals {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for SummaryGrandTotals {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for form in [Form::IncomeExpenditureSummary, Form::FiscalGrantSummary] {
             let Some((table, summary)) = lookup::summary(document, form) else { continue };

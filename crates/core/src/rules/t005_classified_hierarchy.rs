@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::report::ParseReport;
@@ -29,11 +29,7 @@ declare_rule! {
     }
 }
 
-impl Rule for ClassifiedHierarchy {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for ClassifiedHierarchy {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for (table, classified) in lookup::classified_tables(document) {
             let nearest = lookup::parents(classified);

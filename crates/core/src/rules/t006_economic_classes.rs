@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::report::ParseReport;
 
@@ -27,11 +27,7 @@ declare_rule! {
     }
 }
 
-impl Rule for EconomicClasses {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for EconomicClasses {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, economic)) = lookup::economic(document) else { return };
         for class in economic.items.iter().filter(|i| i.code.len() == 3) {

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::report::ParseReport;
@@ -31,11 +31,7 @@ declare_rule! {
 const PERSONNEL_CLASSES: [&str; 2] = ["301", "303"];
 const PUBLIC_CLASSES: [&str; 5] = ["302", "307", "309", "310", "399"];
 
-impl Rule for PersonnelAndPublicTotals {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for PersonnelAndPublicTotals {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, economic)) = lookup::economic(document) else { return };
         let totals = [

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::ThreePublicFigures;
@@ -30,11 +30,7 @@ declare_rule! {
     }
 }
 
-impl Rule for ThreePublicSums {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for ThreePublicSums {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         if let Some((table, three)) = lookup::three_public(document) {
             for (column, f) in [("预算数", &three.budget), ("决算数", &three.actual)] {

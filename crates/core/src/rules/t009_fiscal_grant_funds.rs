@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Side;
@@ -36,11 +36,7 @@ declare_rule! {
 
 const TOTAL_COLUMN: &str = "合计";
 
-impl Rule for FiscalGrantFunds {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for FiscalGrantFunds {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, summary)) = lookup::summary(document, Form::FiscalGrantSummary) else { return };
         for line in &summary.lines {

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::ClassifiedTable;
@@ -49,11 +49,7 @@ fn balance_columns(table: &ClassifiedTable) -> Option<BalanceColumns<'_>> {
     })
 }
 
-impl Rule for GovernmentFundBalance {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for GovernmentFundBalance {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((table, fund)) = lookup::classified(document, Form::GovernmentFund) else { return };
         let Some(columns) = balance_columns(fund) else { return };

@@ -1,4 +1,4 @@
-use super::{budget, declare_rule, Rule, RuleInfo};
+use super::{budget, declare_rule, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::{Side, SummaryLine, SummaryTable};
@@ -32,11 +32,7 @@ declare_rule! {
     }
 }
 
-impl Rule for BudgetSummarySums {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BudgetSummarySums {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for form in [Form::BudgetSummary, Form::BudgetFiscalGrantSummary] {
             let Some((table, summary)) = super::lookup::summary(document, form) else { continue };

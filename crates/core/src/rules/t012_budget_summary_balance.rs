@@ -1,4 +1,4 @@
-use super::{budget, declare_rule, Rule, RuleInfo};
+use super::{budget, declare_rule, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Side;
@@ -28,11 +28,7 @@ declare_rule! {
     }
 }
 
-impl Rule for BudgetSummaryBalance {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BudgetSummaryBalance {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for form in [Form::BudgetSummary, Form::BudgetFiscalGrantSummary] {
             let Some((table, summary)) = super::lookup::summary(document, form) else { continue };

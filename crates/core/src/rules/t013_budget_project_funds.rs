@@ -1,4 +1,4 @@
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::TableModel;
@@ -30,11 +30,7 @@ declare_rule! {
     }
 }
 
-impl Rule for BudgetProjectFunds {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BudgetProjectFunds {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         for table in &document.tables {
             let TableModel::ProjectGoals(goals) = &table.model else { continue };

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Side;
@@ -34,11 +34,7 @@ const FISCAL_GRANT_LINES: [&str; 3] =
 const SAME_COLUMNS: [&str; 6] =
     ["本年收入合计", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"];
 
-impl Rule for SummaryVsIncome {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for SummaryVsIncome {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let (Some((t01, summary)), Some((t02, income))) =
             (lookup::summary(document, Form::IncomeExpenditureSummary), lookup::classified(document, Form::Income))

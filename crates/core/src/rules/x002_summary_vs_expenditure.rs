@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Side;
@@ -31,11 +31,7 @@ declare_rule! {
 
 const TOTAL: &str = "本年支出合计";
 
-impl Rule for SummaryVsExpenditure {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for SummaryVsExpenditure {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let (Some((t01, summary)), Some((t03, expenditure))) = (
             lookup::summary(document, Form::IncomeExpenditureSummary),

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::recognise::Form;
@@ -27,11 +27,7 @@ declare_rule! {
     }
 }
 
-impl Rule for BasicExpenditureVsEconomic {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BasicExpenditureVsEconomic {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let (Some((t05, general)), Some((t06, economic))) =
             (lookup::classified(document, Form::GeneralBudgetExpenditure), lookup::economic(document))

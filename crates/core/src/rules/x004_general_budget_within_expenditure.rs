@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::recognise::Form;
@@ -31,11 +31,7 @@ declare_rule! {
 /// 05 column (last header segment) → 03 column.
 const COLUMN_PAIRS: [(&str, &str); 3] = [("小计", "本年支出合计"), ("基本支出", "基本支出"), ("项目支出", "项目支出")];
 
-impl Rule for GeneralBudgetWithinExpenditure {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for GeneralBudgetWithinExpenditure {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let (Some((t05, general)), Some((t03, expenditure))) = (
             lookup::classified(document, Form::GeneralBudgetExpenditure),

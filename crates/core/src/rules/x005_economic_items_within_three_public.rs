@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Amount;
@@ -29,11 +29,7 @@ declare_rule! {
     }
 }
 
-impl Rule for EconomicItemsWithinThreePublic {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for EconomicItemsWithinThreePublic {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let (Some((t06, economic)), Some((t09, three))) = (lookup::economic(document), lookup::three_public(document))
         else {

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Side;
@@ -33,11 +33,7 @@ declare_rule! {
 const SUMMARY_GRANT_LINES: [&str; 3] =
     ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入"];
 
-impl Rule for SummaryVsFiscalGrantIncome {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for SummaryVsFiscalGrantIncome {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let (Some((t01, summary)), Some((t04, grants))) = (
             lookup::summary(document, Form::IncomeExpenditureSummary),

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Rule, RuleInfo};
+use super::{declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::{Amount, Side};
@@ -37,11 +37,7 @@ declare_rule! {
 const GENERAL_BUDGET: &str = lookup::FISCAL_FUNDS[0];
 const SUBTOTAL: [&str; 2] = ["小计", "合计"];
 
-impl Rule for FiscalGrantVsGeneralBudget {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for FiscalGrantVsGeneralBudget {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((t05, general)) = lookup::classified(document, Form::GeneralBudgetExpenditure) else { return };
         let Some(subtotal) = lookup::column_named(general, &SUBTOTAL) else { return };

@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, verdicts, Rule, RuleInfo};
+use super::{declare_rule, lookup, verdicts, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Side;
@@ -86,11 +86,7 @@ fn fund_figure<'a>(summary: &'a SummaryTable, fund: &str, counterpart: Counterpa
     }
 }
 
-impl Rule for FundTablesVsFiscalGrant {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for FundTablesVsFiscalGrant {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((t04, summary)) = lookup::summary(document, Form::FiscalGrantSummary) else { return };
         for (form, fund, counterparts) in FUND_TABLES {

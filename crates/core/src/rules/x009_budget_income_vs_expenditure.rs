@@ -1,4 +1,4 @@
-use super::{budget, declare_rule, lookup, Rule, RuleInfo};
+use super::{budget, declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::recognise::Form;
 use crate::report::ParseReport;
@@ -27,11 +27,7 @@ declare_rule! {
     }
 }
 
-impl Rule for BudgetIncomeVsExpenditure {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BudgetIncomeVsExpenditure {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let (Some((ti, income)), Some((te, expenditure))) =
             (lookup::classified(document, Form::BudgetIncome), lookup::classified(document, Form::BudgetExpenditure))

@@ -1,4 +1,4 @@
-use super::{budget, declare_rule, lookup, Rule, RuleInfo};
+use super::{budget, declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Side;
@@ -41,11 +41,7 @@ const INCOME_LINES: [(&str, &str); 5] = [
     ("收入总计", "合计"),
 ];
 
-impl Rule for BudgetSummaryVsTables {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BudgetSummaryVsTables {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((ts, summary)) = lookup::summary(document, Form::BudgetSummary) else { return };
         if let Some((ti, income)) = lookup::classified(document, Form::BudgetIncome) {

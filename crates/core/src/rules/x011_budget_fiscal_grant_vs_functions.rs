@@ -1,4 +1,4 @@
-use super::{budget, declare_rule, lookup, Rule, RuleInfo};
+use super::{budget, declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::model::Side;
@@ -38,11 +38,7 @@ const FUNDS: [(&str, &str, Form); 3] = [
     ("国有资本经营预算", "国有资本经营", Form::BudgetStateCapital),
 ];
 
-impl Rule for BudgetFiscalGrantVsFunctions {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BudgetFiscalGrantVsFunctions {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((ts, summary)) = lookup::summary(document, Form::BudgetFiscalGrantSummary) else { return };
         for (column, income_name, form) in FUNDS {

@@ -1,4 +1,4 @@
-use super::{budget, declare_rule, lookup, Rule, RuleInfo};
+use super::{budget, declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::recognise::Form;
 use crate::report::ParseReport;
@@ -29,11 +29,7 @@ declare_rule! {
     }
 }
 
-impl Rule for BudgetGeneralWithinExpenditure {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BudgetGeneralWithinExpenditure {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let (Some((tg, general)), Some((te, expenditure))) =
             (lookup::classified(document, Form::BudgetGeneral), lookup::classified(document, Form::BudgetExpenditure))

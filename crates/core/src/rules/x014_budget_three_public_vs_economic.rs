@@ -1,4 +1,4 @@
-use super::{budget, declare_rule, lookup, Rule, RuleInfo};
+use super::{budget, declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::recognise::Form;
@@ -30,11 +30,7 @@ declare_rule! {
     }
 }
 
-impl Rule for BudgetThreePublicVsEconomic {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BudgetThreePublicVsEconomic {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let (Some((tp, three)), Some((tx, economic))) =
             (budget::three_public(document), lookup::classified(document, Form::BudgetBasicEconomic))

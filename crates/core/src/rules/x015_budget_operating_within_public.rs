@@ -1,4 +1,4 @@
-use super::{budget, declare_rule, lookup, Rule, RuleInfo};
+use super::{budget, declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::finding::Term;
 use crate::recognise::Form;
@@ -28,11 +28,7 @@ declare_rule! {
     }
 }
 
-impl Rule for BudgetOperatingWithinPublic {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BudgetOperatingWithinPublic {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let (Some((tp, three)), Some((tx, economic))) =
             (budget::three_public(document), lookup::classified(document, Form::BudgetBasicEconomic))

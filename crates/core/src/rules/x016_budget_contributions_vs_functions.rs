@@ -1,4 +1,4 @@
-use super::{budget, declare_rule, lookup, Rule, RuleInfo};
+use super::{budget, declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::recognise::Form;
 use crate::report::ParseReport;
@@ -45,11 +45,7 @@ declare_rule! {
     }
 }
 
-impl Rule for BudgetContributionsVsFunctions {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BudgetContributionsVsFunctions {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let (Some((tg, general)), Some((tx, economic))) = (
             lookup::classified(document, Form::BudgetGeneral),

@@ -1,4 +1,4 @@
-use super::{budget, declare_rule, lookup, Rule, RuleInfo};
+use super::{budget, declare_rule, lookup, Check};
 use crate::check::Checker;
 use crate::claims::{self, ClaimKind};
 use crate::finding::Term;
@@ -36,11 +36,7 @@ declare_rule! {
     }
 }
 
-impl Rule for BudgetProjectGoalsWithinProjects {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BudgetProjectGoalsWithinProjects {
     fn check(&self, document: &ParseReport, checker: &mut Checker) {
         let Some((te, expenditure)) = lookup::classified(document, Form::BudgetExpenditure) else { return };
         let Some((column, projects)) = budget::column_ending(expenditure, "项目支出")

@@ -1,5 +1,5 @@
 use super::yearly::{self, Measure};
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::{Checker, Companion};
 
 declare_rule! {
@@ -34,11 +34,7 @@ declare_rule! {
     }
 }
 
-impl Rule for BudgetAcrossYears {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for BudgetAcrossYears {
     fn compare(&self, own: &Companion, checker: &mut Checker) {
         yearly::compare(
             &Self::INFO,

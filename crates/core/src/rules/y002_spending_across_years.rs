@@ -1,5 +1,5 @@
 use super::yearly::{self, Measure};
-use super::{declare_rule, Rule, RuleInfo};
+use super::{declare_rule, Check};
 use crate::check::{Checker, Companion};
 
 declare_rule! {
@@ -29,11 +29,7 @@ declare_rule! {
     }
 }
 
-impl Rule for SpendingAcrossYears {
-    fn info(&self) -> &'static RuleInfo {
-        &Self::INFO
-    }
-
+impl Check for SpendingAcrossYears {
     fn compare(&self, own: &Companion, checker: &mut Checker) {
         yearly::compare(&Self::INFO, own, checker, &[Measure::AccountsTotal, Measure::RunningCostsSpent]);
     }
