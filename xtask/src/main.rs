@@ -23,6 +23,7 @@ mod docs;
 mod embed;
 mod fixtures;
 mod fuzz;
+mod imports;
 mod minify;
 mod pwa;
 mod scale;
@@ -147,6 +148,7 @@ fn post_build() -> Result {
         worker.build_into(&staging, release)?;
     }
     if release {
+        imports::shorten_app(&staging)?;
         minify::scripts(&staging)?;
     }
     docs::write_rules_page(&staging)?;

@@ -37,7 +37,8 @@ pub fn scripts(staging: &Path) -> Result {
     write(&index_path, &index)
 }
 
-fn integrity(bytes: &[u8]) -> String {
+/// A file's subresource-integrity value, as Trunk writes it in index.html.
+pub fn integrity(bytes: &[u8]) -> String {
     format!("sha384-{}", BASE64.encode(Sha384::digest(bytes)))
 }
 

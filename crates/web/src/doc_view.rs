@@ -2,11 +2,11 @@
 //! captioned with the recognised form. Cells and sentences that findings point at are
 //! marked; clicking one (or Enter on it) selects its findings.
 
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use hedui_core::ingest::{Block, Cell, Row, Span};
 use hedui_core::recognise::Section;
+use hedui_core::sorted_map::SortedMap;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
@@ -24,12 +24,13 @@ pub struct DocViewProps {
     pub on_place: Callback<Vec<usize>>,
 }
 
-/// Where findings point: finding indices by the byte where their cell or sentence starts.
+/// Where findings point: finding indices by the byte where their cell or sentence starts, and
+/// the lines they are on (core's map, not a hash map: one less map type in the wasm).
 #[derive(Default)]
 struct Marks {
-    primary: HashMap<usize, Vec<usize>>,
-    related: HashMap<usize, Vec<usize>>,
-    lines: HashSet<usize>,
+    primary: SortedMap<usize, Vec<usize>>,
+    related: SortedMap<usize, Vec<usize>>,
+    lines: SortedMap<usize, ()>,
 }
 
 impl Marks {
@@ -37,11 +38,11 @@ impl Marks {
         let mut marks = Marks::default();
         for &index in active {
             let finding = &analysis.report.findings[index];
-            marks.primary.entry(finding.location.byte_start).or_default().push(index);
-            marks.lines.insert(finding.location.line);
+            marks.primary.entry_or_default(finding.location.byte_start).push(index);
+            marks.lines.insert(finding.location.line, ());
             for related in &finding.related {
-                marks.related.entry(related.byte_start).or_default().push(index);
-                marks.lines.insert(related.line);
+                marks.related.entry_or_default(related.byte_start).push(index);
+                marks.lines.insert(related.line, ());
             }
         }
         marks
@@ -62,7 +63,7 @@ impl Marks {
 }
 
 /// Section heading lines and their depth in the section tree (1 = top level).
-fn heading_depths(sections: &[Section], depth: usize, out: &mut HashMap<usize, usize>) {
+fn heading_depths(sections: &[Section], depth: usize, out: &mut SortedMap<usize, usize>) {
     for section in sections {
         out.insert(section.span.line_start, depth);
         heading_depths(&section.children, depth + 1, out);
@@ -73,7 +74,7 @@ fn heading_depths(sections: &[Section], depth: usize, out: &mut HashMap<usize, u
 pub fn doc_view(props: &DocViewProps) -> Html {
     let analysis = &props.analysis;
     let marks = Marks::of(analysis, &props.active);
-    let mut depths = HashMap::new();
+    let mut depths = SortedMap::new();
     heading_depths(&analysis.reading.parse.sections, 1, &mut depths);
     let texts = props.lang.texts();
     let findings = &analysis.report.findings;
@@ -131,7 +132,7 @@ struct View<'a> {
 
 impl View<'_> {
     fn line_id(&self, line: usize) -> Option<String> {
-        self.marks.lines.contains(&line).then(|| line_id(line))
+        self.marks.lines.contains_key(&line).then(|| line_id(line))
     }
 
     fn heading(&self, text: &str, level: usize, span: Span) -> Html {
