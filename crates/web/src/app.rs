@@ -153,7 +153,8 @@ pub fn app() -> Html {
                     <SourceBar lang={lang_value} on_files={on_files} on_example={on_example} on_clear={on_clear} />
                     { pane_tabs(lang_value, &pane, shown_pane, layout.is_some()) }
                     <div class="pane-body" role="tabpanel" id="panel-source" aria-labelledby="tab-source" hidden={shown_pane != Pane::Source}>
-                        <Editor lang={lang_value} text={AttrValue::from(active_document.text.clone())} status={pdf_status.clone().map(AttrValue::from)} on_input={on_input} />
+                        <Editor lang={lang_value} text={AttrValue::from(active_document.text.clone())} status={pdf_status.clone().map(AttrValue::from)} on_input={on_input}
+                            analysis={analysis.clone()} active={active_findings.clone()} on_place={on_place.clone()} />
                     </div>
                     if shown_pane == Pane::Document {
                         { document_panel(lang_value, analysis.clone(), active_findings, on_place, pdf_status.clone()) }
@@ -319,7 +320,8 @@ fn export_name(checked: &[Rc<Analysis>], shown: Option<&Analysis>) -> String {
 
 /// A finding selected in the list (shown where the user looks: from the source, in the page
 /// view, a text's document view; in the document or page view, there), and a place clicked in
-/// the document (its first finding selected and shown in the list).
+/// the document or a marker followed in the editor (its first finding selected and shown in the
+/// list).
 fn selecting(
     selected: &UseStateHandle<Option<usize>>,
     pane: &UseStateHandle<Pane>,
@@ -499,7 +501,7 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-fn scroll_options(block: ScrollLogicalPosition) -> ScrollIntoViewOptions {
+pub fn scroll_options(block: ScrollLogicalPosition) -> ScrollIntoViewOptions {
     let options = ScrollIntoViewOptions::new();
     options.set_behavior(ScrollBehavior::Instant);
     options.set_block(block);

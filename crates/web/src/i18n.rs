@@ -141,6 +141,9 @@ pub struct Texts {
     pub crashed_notice: &'static str,
     pub resume: &'static str,
     pub keyboard_hint: &'static str,
+    /// The editor's buttons to the previous and next marked finding (Shift+F8, F8).
+    pub previous_finding: &'static str,
+    pub next_finding: &'static str,
     pub skip_to_findings: &'static str,
     /// What the live region says once a document is checked: findings still open, then
     /// errors, warnings and notices among them.
@@ -229,6 +232,8 @@ pub const ZH: Texts = Texts {
     crashed_notice: "上次核对时程序出错。你的输入已恢复，自动核对已暂停。",
     resume: "继续核对",
     keyboard_hint: "↑↓ 在问题间移动，回车定位到文档中的位置",
+    previous_finding: "上一个问题",
+    next_finding: "下一个问题",
     skip_to_findings: "跳到核对结果",
     announce: |n, errors, warnings, notices| format!("发现 {n} 个问题：错误 {errors}，警告 {warnings}，提示 {notices}"),
     csv_header: [
@@ -324,6 +329,8 @@ pub const EN: Texts = Texts {
     crashed_notice: "hedui failed while checking last time. Your input was restored; automatic checking is paused.",
     resume: "Resume checking",
     keyboard_hint: "↑↓ move between findings, Enter shows the place in the document",
+    previous_finding: "Previous finding",
+    next_finding: "Next finding",
     skip_to_findings: "Skip to the findings",
     announce: |n, errors, warnings, notices| format!("Problems found: {n} (errors {errors}, warnings {warnings}, notices {notices})"),
     csv_header: [

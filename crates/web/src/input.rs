@@ -1,10 +1,16 @@
 //! Input: the editor, and files picked or dropped.
 
+use std::rc::Rc;
+
 use hedui_core::decode::DecodeError;
+use hedui_core::sorting::sort_positions;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, FileList, HtmlInputElement, HtmlTextAreaElement, InputEvent};
+use web_sys::{Element, File, FileList, HtmlInputElement, HtmlTextAreaElement, InputEvent, ScrollLogicalPosition};
 use yew::prelude::*;
 
+use crate::analysis::Analysis;
+use crate::app::scroll_options;
 use crate::i18n::Lang;
 use crate::pdf::Origin;
 use crate::storage::Document;
@@ -147,11 +153,21 @@ pub struct EditorProps {
     pub status: Option<AttrValue>,
     /// The new text, and whether to check it at once (a paste) rather than after typing stops.
     pub on_input: Callback<(String, bool)>,
+    /// The text's check, whose open findings (`active`) are marked while it is the check of the
+    /// text shown: an edit hides the markers until its own check arrives.
+    pub analysis: Option<Rc<Analysis>>,
+    pub active: Rc<Vec<usize>>,
+    /// The finding of a marker clicked or stepped to, to select in the list.
+    pub on_place: Callback<Vec<usize>>,
 }
 
 /// The large text area; a paste or any large change is checked at once, typing is debounced.
 /// An input event that leaves the text as it was is ignored (Chromium sends one per line when
 /// text is inserted programmatically, all after the whole text is in).
+///
+/// Behind the text area, a copy of its text with the same metrics (`editor-marks`) underlines
+/// the findings' spans and marks their lines in the gutter; both grow to the text's height in
+/// one scrolling frame, so they wrap and scroll together (`follow`: what clicks and F8 do).
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let texts = props.lang.texts();
@@ -170,12 +186,117 @@ pub fn editor(props: &EditorProps) -> Html {
             on_input.emit((value, at_once));
         })
     };
+    let text = props.text.as_str();
+    let (marked, spans) = match &props.analysis {
+        Some(analysis) if analysis.reading.text == text => marked_html(text, analysis, &props.active),
+        _ => (escaped(text), Vec::new()),
+    };
+    let spans = Rc::new(spans);
+    let onclick = {
+        let (spans, on_place) = (spans.clone(), props.on_place.clone());
+        Callback::from(move |event: MouseEvent| follow(&spans, event.target_unchecked_into(), None, &on_place))
+    };
+    let on_place = props.on_place.clone();
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "F8" {
+            event.prevent_default();
+            follow(&spans, event.target_unchecked_into(), Some(!event.shift_key()), &on_place);
+        }
+    });
     html! {
-        <div class="editor-wrap">
-            <label class="visually-hidden" for="input">{ texts.input_label }</label>
-            <textarea id="input" data-testid="input" class="editor" value={props.text.clone()} {oninput}
-                placeholder={props.status.clone().unwrap_or(AttrValue::Static(texts.placeholder))} readonly={props.status.is_some()} spellcheck="false" />
+        <div class="editor-wrap" {onclick} {onkeydown}>
+            // Static markup, cheaper in the wasm as a string than as Yew's nodes.
+            { Html::from_html_unchecked(format!(
+                r#"<div class="editor-bar"><button type="button" class="button subtle" data-testid="previous-finding" aria-keyshortcuts="Shift+F8">{}</button><button type="button" class="button subtle" data-testid="next-finding" aria-keyshortcuts="F8">{}</button></div><label class="visually-hidden" for="input">{}</label>"#,
+                texts.previous_finding, texts.next_finding, texts.input_label).into()) }
+            <div class="editor-frame">
+                <div class="editor-marks" aria-hidden="true">{ Html::from_html_unchecked(marked.into()) }</div>
+                <textarea id="input" data-testid="input" class="editor" value={props.text.clone()} {oninput}
+                    placeholder={props.status.clone().unwrap_or(AttrValue::Static(texts.placeholder))} readonly={props.status.is_some()} spellcheck="false" />
+            </div>
         </div>
+    }
+}
+
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
+}
+
+/// A marker: where its span is in the text area's value (UTF-16 units, as `selectionStart`
+/// counts them) and its finding.
+type Span = (u32, u32, usize);
+
+/// `text` as HTML, the span of each finding `open` (indices in `analysis`) a `<mark>` of its
+/// severity's class, and the markers' spans. A span is marked once, for its most severe
+/// finding; a span overlapping one marked before it is not.
+fn marked_html(text: &str, analysis: &Analysis, open: &[usize]) -> (String, Vec<Span>) {
+    let findings = &analysis.report.findings;
+    let span = |i: usize| findings[i].location.byte_start..findings[i].location.byte_end;
+    let mut marked: Vec<usize> =
+        open.iter().copied().filter(|&i| !span(i).is_empty() && text.get(span(i)).is_some()).collect();
+    sort_positions(&mut marked, &|a, b| {
+        (span(a).start, findings[a].severity).cmp(&(span(b).start, findings[b].severity))
+    });
+    // The text area's value has `\n` where the text has `\r\n`.
+    let units = |piece: &str| (piece.encode_utf16().count() - piece.matches("\r\n").count()) as u32;
+    let (mut html, mut spans, mut at, mut unit) = (String::new(), Vec::new(), 0, 0);
+    for i in marked {
+        let span = span(i);
+        if span.start < at {
+            continue;
+        }
+        let from = unit + units(&text[at..span.start]);
+        let to = from + units(&text[span.clone()]);
+        html += &format!(
+            r#"{}<mark class="sev-{}">{}</mark>"#,
+            escaped(&text[at..span.start]),
+            findings[i].severity.en(),
+            escaped(&text[span.clone()])
+        );
+        spans.push((from, to, i));
+        (at, unit) = (span.end, to);
+    }
+    (html + &escaped(&text[at..]), spans)
+}
+
+/// Follows a click on `target` in the editor, or F8 (`forward`; Shift+F8 back): a click with
+/// the caret in a marker's text selects its finding; its gutter mark, the buttons (by their
+/// shortcut) and the keys also select its span, from the caret on to the next marker or back
+/// to the one before (round at the ends). The marker is then scrolled to (a step's to the
+/// middle of the frame).
+fn follow(spans: &[Span], target: Element, forward: Option<bool>, on_place: &Callback<Vec<usize>>) {
+    let Some(area) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("input")) else {
+        return;
+    };
+    let area: HtmlTextAreaElement = area.unchecked_into();
+    let caret = area.selection_start().ok().flatten().unwrap_or(0);
+    let step = forward.or_else(|| target.get_attribute("aria-keyshortcuts").map(|k| k == "F8"));
+    let (at, select) = match (step, target.tag_name().as_str()) {
+        (Some(true), _) => (spans.iter().position(|s| s.0 > caret).unwrap_or(0), true),
+        (Some(false), _) => (spans.iter().rposition(|s| s.0 < caret).unwrap_or(spans.len().wrapping_sub(1)), true),
+        // The caret in a marker's text: its finding, the text as the user clicked it.
+        (None, "TEXTAREA") => (spans.iter().position(|s| s.0 <= caret && caret <= s.1).unwrap_or(usize::MAX), false),
+        // A gutter mark: the marker's place among the marks.
+        (None, "MARK") => {
+            let (mut at, mut mark) = (0, target);
+            while let Some(before) = mark.previous_element_sibling() {
+                (at, mark) = (at + 1, before);
+            }
+            (at, true)
+        }
+        _ => return,
+    };
+    let Some(&(from, to, finding)) = spans.get(at) else { return };
+    // Selecting the finding scrolls the list to it (on a phone, the page): the marker is
+    // scrolled to after.
+    on_place.emit(vec![finding]);
+    if select {
+        let _ = area.focus();
+        let _ = area.set_selection_range(from, to);
+    }
+    if let Some(mark) = area.previous_element_sibling().and_then(|marks| marks.children().item(at as u32)) {
+        let block = if step.is_some() { ScrollLogicalPosition::Center } else { ScrollLogicalPosition::Nearest };
+        mark.scroll_into_view_with_scroll_into_view_options(&scroll_options(block));
     }
 }
 
@@ -239,4 +360,37 @@ pub fn drags_files(event: &DragEvent) -> bool {
     event
         .data_transfer()
         .is_some_and(|transfer| transfer.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use wasm_bindgen_test::*;
+
+    use super::marked_html;
+    use crate::analysis::{analyse, Reading};
+    use crate::storage::Document;
+
+    /// 000 with Windows line breaks and a line of markup characters: each marker's span, taken
+    /// from the text area's value (`\r\n` read as `\n`, in UTF-16 units), is its finding's
+    /// excerpt; the markers follow each other; the text is escaped.
+    #[wasm_bindgen_test]
+    fn markers_span_their_findings_in_the_text_areas_value() {
+        let corpus = include_str!("../../../../shared/corpus/000_a60f2e9b14e82395.txt");
+        let text = format!("{}\r\n<a&b>\r\n", corpus.replace('\n', "\r\n"));
+        let document = Document { name: "000.txt".to_string(), text: text.clone(), origin: Default::default() };
+        let analysis = analyse(&[Some(Rc::new(Reading::of(&document)))], &[]).remove(0).unwrap();
+        let open: Vec<usize> = (0..analysis.report.findings.len()).collect();
+        let (html, spans) = marked_html(&text, &analysis, &open);
+        assert!(spans.len() >= 20, "{} markers", spans.len());
+        assert!(spans.windows(2).all(|pair| pair[0].1 <= pair[1].0));
+        let value: Vec<u16> = text.replace("\r\n", "\n").encode_utf16().collect();
+        for (from, to, finding) in spans.iter().copied() {
+            let marked = String::from_utf16(&value[from as usize..to as usize]).unwrap();
+            assert_eq!(marked, analysis.report.findings[finding].location.excerpt);
+        }
+        assert_eq!(html.matches("<mark class=\"sev-").count(), spans.len());
+        assert!(html.ends_with("\r\n&lt;a&amp;b>\r\n"));
+    }
 }
