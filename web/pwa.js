@@ -1,5 +1,7 @@
 // Registers the service worker (web/sw.js) that makes the app work offline, and shows a banner
 // when a new version has been installed; clicking it lets the new version take over and reloads.
+// Reloads on a link to a document or finding (`#doc=…`, crates/web/src/link.rs) entered over the
+// page's address, which changes only its hash: the app follows a link as it loads.
 const LABELS = { zh: '有新版本，刷新', en: 'New version available — reload' };
 
 // Set when the user asked for the new version: its taking control then reloads the page.
@@ -23,6 +25,10 @@ if ('serviceWorker' in navigator) {
     });
   });
 }
+
+addEventListener('hashchange', () => {
+  if (location.hash.startsWith('#doc=')) location.reload();
+});
 
 function offer(worker) {
   if (document.querySelector('[data-testid=update-available]')) return;

@@ -14,6 +14,7 @@ use crate::doc_view::DocView;
 use crate::export::{download, file_stem};
 use crate::i18n::Lang;
 use crate::input::{Editor, FileProblem, SourceBar};
+use crate::link;
 use crate::overview::{overview, Listed};
 use crate::page_view::page_view;
 use crate::pdf::Origin;
@@ -44,7 +45,11 @@ impl Pane {
 #[function_component(App)]
 pub fn app() -> Html {
     let paused = use_state(storage::crashed);
-    let workspace = use_reducer(|| Workspace::restored(storage::load_input(), !storage::crashed()));
+    // The document and finding the page's address names, until shown.
+    let linked = use_mut_ref(link::linked);
+    let workspace = use_reducer(|| {
+        Workspace::restored(storage::load_input(), !storage::crashed(), linked.borrow().as_ref().map(|l| l.doc))
+    });
     let lang = use_state(storage::load_lang);
     let pane = use_state(|| Pane::Source);
     let selected = use_state(|| None::<usize>);
@@ -74,13 +79,17 @@ pub fn app() -> Html {
         use_effect_with(analysis.as_ref().map(|a| Rc::as_ptr(a) as usize), move |_| selected.set(None));
     }
     use_effect_with(lang_value, |lang| show_language(*lang));
-    // Show the selected finding in the document view, and in the list.
+    // Show the selected finding in the document view, and in the list; then select the finding
+    // of the link the page was opened with (after the reset above: a new analysis has it selected
+    // again), and put what is shown in the address.
     {
         let analysis = analysis.clone();
+        let (linked, selected, pane) = (linked.clone(), selected.clone(), pane.clone());
         use_effect_with(
             (*selected, shown_pane, analysis.as_ref().map(|a| Rc::as_ptr(a) as usize)),
-            move |(selected, _, _)| {
-                highlight(analysis.as_deref(), *selected);
+            move |(shown, _, _)| {
+                highlight(analysis.as_deref(), *shown);
+                link::follow(&mut linked.borrow_mut(), analysis.as_deref(), &selected, &pane);
             },
         );
     }
@@ -544,7 +553,7 @@ fn highlight(analysis: Option<&Analysis>, selected: Option<usize>) {
 }
 
 /// Scrolls the list to finding `index` and marks it as current.
-fn reveal_in_list(index: usize) {
+pub fn reveal_in_list(index: usize) {
     if let Some(item) = document()
         .and_then(|d| d.query_selector(&format!("[data-testid=finding][data-index=\"{index}\"]")).ok().flatten())
     {

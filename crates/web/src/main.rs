@@ -8,6 +8,7 @@ mod doc_view;
 mod export;
 mod i18n;
 mod input;
+mod link;
 mod overview;
 mod page_view;
 mod pdf;

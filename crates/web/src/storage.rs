@@ -123,7 +123,7 @@ pub fn clear_crashed() {
     remove(CRASHED_KEY);
 }
 
-/// FNV-1a of the text: whether a PDF's layout text is still as read.
+/// FNV-1a of the text: whether a PDF's layout text is still as read; the ids of links (`link`).
 pub fn text_hash(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::analysis::{analyse, Analysis, Reading};
 use crate::diagnosis::Changes;
+use crate::link::link_id;
 use crate::pdf::{read_in_worker, Origin, PdfEvent, PdfProblem};
 use crate::storage::{self, Document};
 
@@ -39,11 +40,16 @@ pub enum Action {
 }
 
 impl Workspace {
-    pub fn restored(saved: storage::SavedInput, check: bool) -> Self {
+    /// The saved documents (checked unless `check` is false), the one `linked` (`link::linked`)
+    /// shown, else the one shown last.
+    pub fn restored(saved: storage::SavedInput, check: bool, linked: Option<usize>) -> Self {
         let documents = if saved.documents.is_empty() { vec![empty_document()] } else { saved.documents };
         let readings: Vec<_> = documents.iter().map(|d| check.then(|| Rc::new(Reading::of(d)))).collect();
         let analyses = analyse(&readings, &[]);
-        let active = saved.active.min(documents.len() - 1);
+        let active = analyses
+            .iter()
+            .position(|a| a.as_ref().is_some_and(|a| Some(link_id(&a.document_key())) == linked))
+            .unwrap_or(saved.active.min(documents.len() - 1));
         Workspace { documents, readings, analyses, active }
     }
 
