@@ -20,7 +20,7 @@ use crate::page_view::page_view;
 use crate::pdf::Origin;
 use crate::results::Results;
 use crate::storage;
-use crate::workspace::{Action, Workspace};
+use crate::workspace::{self, Action, Workspace};
 
 /// Which view the left pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +50,7 @@ pub fn app() -> Html {
     let workspace = use_reducer(|| {
         Workspace::restored(storage::load_input(), !storage::crashed(), linked.borrow().as_ref().map(|l| l.doc))
     });
+    workspace::use_saved(&workspace);
     let lang = use_state(storage::load_lang);
     let pane = use_state(|| Pane::Source);
     let selected = use_state(|| None::<usize>);
@@ -94,15 +95,8 @@ pub fn app() -> Html {
         );
     }
 
-    // Analyses with findings ask the diagnosis module which figure is wrong, once per group.
-    {
-        let dispatcher = workspace.dispatcher();
-        let analyses = workspace.analyses.clone();
-        // Held, not just their addresses: a new analysis cannot take an asked one's place.
-        let asked = use_mut_ref(Vec::<Rc<Analysis>>::new);
-        let keys: Vec<usize> = analyses.iter().flatten().map(|a| Rc::as_ptr(a) as usize).collect();
-        use_effect_with(keys, move |_| controls::request_diagnoses(&analyses, &mut asked.borrow_mut(), &dispatcher));
-    }
+    // Analyses ask the diagnosis module which figure is wrong, once per group.
+    controls::use_diagnoses(&workspace);
     let on_input = controls::editing(&workspace, &paused, &edit_generation);
     let (on_files, on_example) = controls::opening(&workspace, &pane, &problems, &pdf_count);
     let (on_clear, on_resume) = controls::clearing(&workspace, &problems, &pane, &paused);

@@ -381,10 +381,21 @@ pub fn exporting(
     (on_export_json, on_export_csv)
 }
 
-/// Asks the diagnosis module about each analysis with findings not asked about yet (`asked`,
-/// kept to the current analyses), once per group of documents checked together; each answer is
-/// dispatched to the workspace.
-pub fn request_diagnoses(
+/// Asks the diagnosis module about each analysis not asked about yet, once per group of
+/// documents checked together, whenever the analyses change; each answer is dispatched to the
+/// workspace.
+#[hook]
+pub fn use_diagnoses(workspace: &UseReducerHandle<Workspace>) {
+    let dispatcher = workspace.dispatcher();
+    let analyses = workspace.analyses.clone();
+    // Held, not just their addresses: a new analysis cannot take an asked one's place.
+    let asked = use_mut_ref(Vec::<Rc<Analysis>>::new);
+    let keys: Vec<usize> = analyses.iter().flatten().map(|a| Rc::as_ptr(a) as usize).collect();
+    use_effect_with(keys, move |_| request_diagnoses(&analyses, &mut asked.borrow_mut(), &dispatcher));
+}
+
+/// [`use_diagnoses`]' requests: `asked` is kept to the current analyses.
+fn request_diagnoses(
     analyses: &[Option<Rc<Analysis>>],
     asked: &mut Vec<Rc<Analysis>>,
     dispatcher: &UseReducerDispatcher<Workspace>,

@@ -1,5 +1,6 @@
 //! The open documents, their readings and analyses, and the actions that change them (the
-//! app's reducer): edits, files opened, PDFs and office files read, diagnoses arriving.
+//! app's reducer): edits, files opened, PDFs and office files read, diagnoses arriving; and
+//! `use_saved`, which saves the documents as an effect of their change.
 
 use std::rc::Rc;
 
@@ -18,6 +19,8 @@ pub struct Workspace {
     pub readings: Vec<Option<Rc<Reading>>>,
     pub analyses: Vec<Option<Rc<Analysis>>>,
     pub active: usize,
+    /// How often the documents or the one shown changed: [`use_saved`] saves them each time.
+    changes: u32,
 }
 
 pub enum Action {
@@ -50,7 +53,7 @@ impl Workspace {
             .iter()
             .position(|a| a.as_ref().is_some_and(|a| Some(link_id(&a.document_key())) == linked))
             .unwrap_or(saved.active.min(documents.len() - 1));
-        Workspace { documents, readings, analyses, active }
+        Workspace { documents, readings, analyses, active, changes: 0 }
     }
 
     pub fn active_document(&self) -> &Document {
@@ -80,9 +83,9 @@ impl Reducible for Workspace {
             readings: self.readings.clone(),
             analyses: Vec::new(),
             active: self.active,
+            // Progress and diagnoses change no text: nothing to save.
+            changes: self.changes + u32::from(!matches!(action, Action::PdfProgress(..) | Action::Diagnosed(..))),
         };
-        // Progress and diagnoses change no text: nothing to save.
-        let save = !matches!(action, Action::PdfProgress(..) | Action::Diagnosed(..));
         let mut diagnosed = None;
         match action {
             Action::Edit(text) => next.documents[next.active].text = text,
@@ -145,11 +148,19 @@ impl Reducible for Workspace {
                 *slot = Some(Rc::new(analysis.diagnosed(change)));
             }
         }
-        if save {
-            storage::save_input(&next.documents, next.active);
-        }
         Rc::new(next)
     }
+}
+
+/// Saves the documents and which one is shown whenever they change (not as restored).
+#[hook]
+pub fn use_saved(workspace: &UseReducerHandle<Workspace>) {
+    let workspace = workspace.clone();
+    use_effect_with(workspace.changes, move |&changes| {
+        if changes > 0 {
+            storage::save_input(&workspace.documents, workspace.active);
+        }
+    });
 }
 
 /// Reads the PDF or office `files` of the document `name` (opened as `id`) in a worker of
