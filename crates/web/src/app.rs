@@ -1,6 +1,7 @@
 //! The app: open documents, their analyses, and how input, results, document and page view
 //! connect.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use hedui_core::finding::{Applicability, Fix, Severity};
@@ -42,6 +43,31 @@ impl Pane {
     }
 }
 
+/// The selected finding as shown: unselected by a new analysis or another document; shown in
+/// the document view and in the list; then the finding of the link the page was opened with
+/// selected (after the reset: a new analysis has it selected again), and what is shown put in
+/// the address.
+#[hook]
+fn use_shown_finding(
+    analysis: Option<&Rc<Analysis>>,
+    selected: &UseStateHandle<Option<usize>>,
+    pane: &UseStateHandle<Pane>,
+    shown_pane: Pane,
+    linked: &Rc<RefCell<Option<link::Linked>>>,
+) {
+    let analysis_key = analysis.map(|a| Rc::as_ptr(a) as usize);
+    {
+        let selected = selected.clone();
+        use_effect_with(analysis_key, move |_| selected.set(None));
+    }
+    let analysis = analysis.cloned();
+    let (linked, selected, pane) = (linked.clone(), selected.clone(), pane.clone());
+    use_effect_with((*selected, shown_pane, analysis_key), move |(shown, _, _)| {
+        highlight(analysis.as_deref(), *shown);
+        link::follow(&mut linked.borrow_mut(), analysis.as_deref(), &selected, &pane);
+    });
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let paused = use_state(storage::crashed);
@@ -74,26 +100,8 @@ pub fn app() -> Html {
         key.as_deref().map(storage::load_dismissals).unwrap_or_default()
     });
 
-    // A new analysis or another document: the old selection means nothing.
-    {
-        let selected = selected.clone();
-        use_effect_with(analysis.as_ref().map(|a| Rc::as_ptr(a) as usize), move |_| selected.set(None));
-    }
     use_effect_with(lang_value, |lang| show_language(*lang));
-    // Show the selected finding in the document view, and in the list; then select the finding
-    // of the link the page was opened with (after the reset above: a new analysis has it selected
-    // again), and put what is shown in the address.
-    {
-        let analysis = analysis.clone();
-        let (linked, selected, pane) = (linked.clone(), selected.clone(), pane.clone());
-        use_effect_with(
-            (*selected, shown_pane, analysis.as_ref().map(|a| Rc::as_ptr(a) as usize)),
-            move |(shown, _, _)| {
-                highlight(analysis.as_deref(), *shown);
-                link::follow(&mut linked.borrow_mut(), analysis.as_deref(), &selected, &pane);
-            },
-        );
-    }
+    use_shown_finding(analysis.as_ref(), &selected, &pane, shown_pane, &linked);
 
     // Analyses ask the diagnosis module which figure is wrong, once per group.
     controls::use_diagnoses(&workspace);
