@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { env, appSession, checkedFindings, cliCheck, paste, readCorpus, reportFindings, screenshot } from './harness.mjs';
+import { env, appSession, checkedFindings, openApp, cliCheck, paste, readCorpus, reportFindings, screenshot } from './harness.mjs';
 
 const DOC = '000_a60f2e9b14e82395.txt';
 const SEVERITY = { error: 0, warning: 1, notice: 2 };
@@ -41,12 +41,7 @@ function expectedMarkers(text, report) {
 
 /** The app (at `viewport`) with `text` pasted and checked; `report` is the CLI's check of it. */
 async function openChecked(text, report, viewport = { width: 1366, height: 768 }) {
-  const context = await session.browser.newContext({ viewport, ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}) });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(session.server.url);
-  await page.getByTestId('input').waitFor();
+  const { context, page, errors } = await openApp(session, { viewport, ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}) });
   await paste(page, text);
   assert.deepEqual(await checkedFindings(page, report), reportFindings(report));
   return { context, page, errors };
