@@ -80,12 +80,19 @@ test('a document\'s tab counts its findings still open', async () => {
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(session.server.url);
   await page.getByTestId('input').waitFor();
-  for (const file of ['000_a60f2e9b14e82395.txt', '001_1a1813143cd16474.txt']) {
+  const files = ['000_a60f2e9b14e82395.txt', '001_1a1813143cd16474.txt'];
+  for (const file of files) {
     await page.locator(`[data-testid=example][data-file="${file}"]`).click();
     await page.getByTestId('finding').first().waitFor();
   }
   const tabs = page.getByTestId('document-tab');
-  await tabs.nth(1).locator('.count').waitFor();
+  // A tab's count is final once its document's diagnosis is in (it adds the review rules'
+  // findings): show each document and wait for it.
+  for (const [index, file] of files.entries()) {
+    await tabs.nth(index).locator('.document-name').click();
+    await page.locator('.document-tab.current', { hasText: file }).waitFor();
+    await page.locator('.results[data-diagnosed=true]').waitFor({ timeout: 10_000 });
+  }
   const counts = () => tabs.locator('.count').evaluateAll((spans) => spans.map((span) => Number(span.textContent)));
   const [other, shown] = await counts();
   assert.equal(shown, await page.getByTestId('finding').count());
