@@ -26,8 +26,10 @@ if ('serviceWorker' in navigator) {
   });
 }
 
-addEventListener('hashchange', () => {
-  if (location.hash.startsWith('#doc=')) location.reload();
+// The hash navigated to, not the address's hash when the event comes: the app may have put its
+// own `#doc=…` back in the meantime (after the skip link's `#findings`, say), which is no link.
+addEventListener('hashchange', (event) => {
+  if (new URL(event.newURL).hash.startsWith('#doc=')) location.reload();
 });
 
 function offer(worker) {

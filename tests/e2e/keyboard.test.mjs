@@ -57,8 +57,11 @@ test('a skip link is the first tab stop and leads to the findings', async () => 
   assert.equal((await focused(page)).testid, 'skip-to-findings');
   assert.ok(await page.getByTestId('skip-to-findings').isVisible(), 'the focused skip link is visible');
   await screenshot(page, 'keyboard-skip-link');
+  const address = await page.evaluate(() => [location.hash, history.length]);
+  assert.match(address[0], /^#doc=\d+$/);
   await page.keyboard.press('Enter');
   assert.equal((await focused(page)).id, 'findings');
+  assert.deepEqual(await page.evaluate(() => [location.hash, history.length]), address, 'the address still names the document: no #findings, no history entry');
   await page.keyboard.press('Tab');
   assert.ok((await focused(page)).inFindings, 'the next tab stop is in the findings');
   assert.deepEqual(errors, []);

@@ -105,3 +105,23 @@ test('a link to a document or finding not open is ignored: the saved document op
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('only a link entered reloads: not an in-page hash whose address the app has put back before its event', async () => {
+  const { context, page, errors } = await openApp(session);
+  await openExamples(page, [DOC]);
+  await page.locator('.results[data-diagnosed=true]').waitFor({ timeout: 10_000 });
+  const documentLink = await hash(page);
+  let loads = 0;
+  page.on('load', () => loads++);
+  // An in-page hash (`#findings`), then the app's address put back (as its next render does)
+  // before the browser's hashchange event comes.
+  await page.evaluate((link) => new Promise((resolve) => {
+    addEventListener('hashchange', () => setTimeout(resolve, 200), { once: true });
+    location.hash = '#findings';
+    history.replaceState(null, '', link);
+  }), documentLink);
+  assert.equal(loads, 0, 'the page was not reloaded');
+  assert.equal(await hash(page), documentLink);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -146,7 +146,7 @@ pub fn app() -> Html {
             if *dragging {
                 <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">{ texts.drop_here }</div>
             }
-            <a class="skip-link" href="#findings" data-testid="skip-to-findings">{ texts.skip_to_findings }</a>
+            <a class="skip-link" href="#findings" data-testid="skip-to-findings" onclick={Callback::from(skip_to_findings)}>{ texts.skip_to_findings }</a>
             { top_bar(lang_value, !checked.is_empty(), on_export_json, on_export_csv, on_language) }
             if *paused {
                 { crashed_notice(lang_value, on_resume, on_clear.reform(|_: MouseEvent| ())) }
@@ -447,6 +447,13 @@ fn pane_tabs(lang: Lang, pane: &UseStateHandle<Pane>, shown_pane: Pane, has_page
             }
         </div>
     }
+}
+
+/// The skip link focuses the findings without following its href: the address keeps naming
+/// the document shown (`link`), and no history entry is added.
+fn skip_to_findings(event: MouseEvent) {
+    event.prevent_default();
+    crate::results::focus("#findings");
 }
 
 /// Several documents, or one read from several files (named `a.xlsx + b.docx`): a tab each,

@@ -483,7 +483,8 @@ fn neighbour(item: &Element) -> String {
     next.and_then(|n| n.get_attribute("data-index")).map_or("[data-testid=findings-heading]".into(), finding_selector)
 }
 
-fn focus(selector: &str) {
+/// Moves the keyboard focus to the element `selector` finds, if any.
+pub fn focus(selector: &str) {
     let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
     if let Some(element) = element.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
