@@ -363,6 +363,9 @@ test('a budget and its prior-year accounts dropped together are checked against 
   assert.deepEqual(shown.filter((f) => f.rule.startsWith('Y')), [{ rule: 'Y003', severity: 'warning', line: 45 }]);
   const elsewhere = page.locator('[data-testid=finding][data-rule=Y003] [data-testid=related-document]');
   assert.match(await elsewhere.first().textContent(), /000_a60f2e9b14e82395\.txt · 第 346 行 · 3辆/);
+  // Two documents that disagree: the other's figure is labelled with its place, not 应为.
+  const labels = await page.locator('[data-testid=finding][data-rule=Y003] .sides dt').allTextContents();
+  assert.deepEqual(labels, ['所列数值', '000_a60f2e9b14e82395.txt · 第 346 行']);
   // Each says which document it was compared with, as the CLI's report does.
   assert.deepEqual(together.map((d) => d.compared_with.map((source) => basename(source))), [[accounts.name], [budget.name]]);
   assert.equal(await page.getByTestId('compared-with').textContent(), accounts.name);

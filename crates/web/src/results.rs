@@ -358,10 +358,12 @@ fn facts(lang: Lang, analysis: &Analysis) -> Html {
 /// Message, location, stated vs expected and the derivation of one finding.
 fn finding_body(lang: Lang, finding: &Finding) -> Html {
     let texts = lang.texts();
-    // Two table places that disagree: the other figure is labelled with its place, not as the
-    // one that is right (应为); a figure computed from several is what it "should be".
-    let expected_label = match finding.related.as_slice() {
-        [other] if other.table.is_some() => place(lang, other),
+    // Two places that disagree (in two tables, or in two documents): the other figure is
+    // labelled with its place, not as the one that is right (应为); a figure computed from
+    // several is what it "should be".
+    let expected_label = match (finding.related.as_slice(), finding.related_documents.as_slice()) {
+        ([other], _) if other.table.is_some() => place(lang, other),
+        ([], [other]) => format!("{} · {}", other.source, place(lang, &other.location)),
         _ => texts.expected.to_string(),
     };
     html! {
