@@ -186,9 +186,10 @@ test('typing hides the markers until the new text is checked, which marks its ow
     area.setRangeText('');
     area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
     await new Promise(requestAnimationFrame);
-    return document.querySelectorAll('.editor-marks mark').length;
+    const steps = ['previous-finding', 'next-finding'].map((id) => document.querySelector(`[data-testid=${id}]`).disabled);
+    return { markers: document.querySelectorAll('.editor-marks mark').length, steps };
   }, doubled);
-  assert.equal(hidden, 0, 'no marker is drawn over the edited text before its check');
+  assert.deepEqual(hidden, { markers: 0, steps: [true, true] }, 'no marker is drawn over the edited text before its check, and none is stepped to');
   assert.equal(await page.getByTestId('input').inputValue(), edited);
 
   const editedReport = await cliCheck(edited);
@@ -200,6 +201,7 @@ test('typing hides the markers until the new text is checked, which marks its ow
   const value = await page.getByTestId('input').inputValue();
   assert.deepEqual(shown.map((m) => m.text), expected.map((m) => value.slice(m.from, m.to)), 'the new check\'s markers cover their spans of the new text');
   shown.forEach((marker, i) => assert.equal(marker.text, expected[i].excerpts[0]));
+  assert.ok(await page.getByTestId('next-finding').isEnabled(), 'the new markers can be stepped to');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -191,6 +191,8 @@ pub fn editor(props: &EditorProps) -> Html {
         Some(analysis) if analysis.reading.text == text => marked_html(text, analysis, &props.active),
         _ => (escaped(text), Vec::new()),
     };
+    // Nothing marked (no text, no finding, or typing since the check): nothing to step to.
+    let disabled = if spans.is_empty() { " disabled" } else { "" };
     let spans = Rc::new(spans);
     let onclick = {
         let (spans, on_place) = (spans.clone(), props.on_place.clone());
@@ -207,7 +209,7 @@ pub fn editor(props: &EditorProps) -> Html {
         <div class="editor-wrap" {onclick} {onkeydown}>
             // Static markup, cheaper in the wasm as a string than as Yew's nodes.
             { Html::from_html_unchecked(format!(
-                r#"<div class="editor-bar"><button type="button" class="button subtle" data-testid="previous-finding" aria-keyshortcuts="Shift+F8">{}</button><button type="button" class="button subtle" data-testid="next-finding" aria-keyshortcuts="F8">{}</button></div><label class="visually-hidden" for="input">{}</label>"#,
+                r#"<div class="editor-bar"><button type="button" class="button subtle" data-testid="previous-finding" aria-keyshortcuts="Shift+F8"{disabled}>{}</button><button type="button" class="button subtle" data-testid="next-finding" aria-keyshortcuts="F8"{disabled}>{}</button></div><label class="visually-hidden" for="input">{}</label>"#,
                 texts.previous_finding, texts.next_finding, texts.input_label).into()) }
             <div class="editor-frame">
                 <div class="editor-marks" aria-hidden="true">{ Html::from_html_unchecked(marked.into()) }</div>
