@@ -7,7 +7,9 @@ declare_rule! {
     /// ## What
     /// No single character is typed twice in a row where the document itself writes the word
     /// once: `预预期目标` while the document says `预期目标` elsewhere, `社会效益益指标` beside
-    /// `经济效益指标`, a cell `指指标` where other cells read `指标`. A character doubled
+    /// `经济效益指标`, a cell `指指标` where other cells read `指标`; and a 绩效 indicator
+    /// name of the national framework typed with a doubled character (`数量指指标`, `时效指指标`),
+    /// which the document need not write correctly elsewhere. A character doubled
     /// across two words (`项目目标`, `工作作风`, `财政政策`, `深入学习习近平`) is left alone:
     /// its text without the second copy (`项目标`) is written nowhere. So is reduplication
     /// (`纷纷`, `牢牢`, `层层`, `人人`, AABB `实实在在`), numerals, and a measure word after a
@@ -42,6 +44,24 @@ declare_rule! {
 /// `纷纷`), numerals, and the two L004 reports (`是是`, `的的`).
 const REDUPLICATED: &str =
     "年月日天人家处事时层个步节条件样项笔次户村常渐纷牢稳紧默悄刚仅偏往一二两三四五六七八九十百千万亿每是的";
+/// The 一级 and 二级 indicator names of the 绩效目标 framework every 绩效自评表 uses (产出: 数量,
+/// 质量, 时效, 成本; 效益: 经济, 社会, 生态, 可持续影响; 满意度: 服务对象满意度; docs/domain.md
+/// §6): a cell that reads one of them with a character doubled is a slip whatever else the
+/// document writes.
+const INDICATOR_NAMES: [&str; 12] = [
+    "产出指标",
+    "效益指标",
+    "满意度指标",
+    "成本指标",
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "可持续影响指标",
+    "服务对象满意度指标",
+];
 /// How many characters either side of a doubled character the text without its copy keeps:
 /// one before, two after (`效｜益｜指标`).
 const BEFORE: usize = 1;
@@ -52,14 +72,16 @@ fn is_han(c: char) -> bool {
 }
 
 /// A character doubled in a text: where its first copy starts, the characters around it read
-/// with the doubling (`预预期目`) and without it (`预期目`), and whether that window spans a
-/// whole run of Han characters (so it must be found as a whole run elsewhere).
+/// with the doubling (`预预期目`) and without it (`预期目`), whether that window spans a
+/// whole run of Han characters (so it must be found as a whole run elsewhere), and the whole
+/// run without the copy (`数量指指标` → `数量指标`).
 struct Doubled {
     offset: usize,
     character: char,
     window: String,
     single: String,
     whole_run: bool,
+    run_single: String,
 }
 
 /// The doubled characters of `text` a slip could explain: not reduplication, not after a figure.
@@ -91,7 +113,8 @@ fn doubled(text: &str) -> Vec<Doubled> {
         let whole_run = from == run_start && to == run_end;
         let long_enough = single.chars().count() >= 3 || (whole_run && single.chars().count() >= 2);
         if long_enough {
-            out.push(Doubled { offset: byte(i), character: c, window, single, whole_run });
+            let run_single = format!("{}{}", &text[byte(run_start)..byte(i + 1)], &text[byte(i + 2)..byte(run_end)]);
+            out.push(Doubled { offset: byte(i), character: c, window, single, whole_run, run_single });
         }
     }
     out
@@ -137,17 +160,29 @@ impl Check for DoubledCharacter {
                 } else {
                     FindingLocation::span(span, window.clone())
                 };
-                checker.require(
-                    &Self::INFO,
-                    elsewhere == 0,
-                    location,
-                    format!("{}：「{window}」中「{repeated}」重复，文中他处写作「{single}」", Self::INFO.title_zh),
-                    format!(
-                        "{}: «{window}» repeats «{repeated}»; the document writes «{single}» elsewhere",
-                        Self::INFO.title_en
-                    ),
-                    format!("{}；「{single}」见于他处 {elsewhere} 次", verdicts::context(text, found.offset, twice)),
-                );
+                let context = verdicts::context(text, found.offset, twice);
+                let indicator = INDICATOR_NAMES.contains(&found.run_single.as_str());
+                let (message, message_en, derivation) = if elsewhere == 0 && indicator {
+                    let name = &found.run_single;
+                    (
+                        format!("{}：「{window}」中「{repeated}」重复，绩效指标名应为「{name}」", Self::INFO.title_zh),
+                        format!(
+                            "{}: «{window}» repeats «{repeated}»; the indicator is named «{name}»",
+                            Self::INFO.title_en
+                        ),
+                        format!("{context}；「{name}」是绩效指标框架的指标名"),
+                    )
+                } else {
+                    (
+                        format!("{}：「{window}」中「{repeated}」重复，文中他处写作「{single}」", Self::INFO.title_zh),
+                        format!(
+                            "{}: «{window}» repeats «{repeated}»; the document writes «{single}» elsewhere",
+                            Self::INFO.title_en
+                        ),
+                        format!("{context}；「{single}」见于他处 {elsewhere} 次"),
+                    )
+                };
+                checker.require(&Self::INFO, elsewhere == 0 && !indicator, location, message, message_en, derivation);
             }
         }
     }
@@ -171,6 +206,15 @@ mod tests {
         assert_eq!(slips("数量\n指指标\n指标"), ["指指标"]);
         // Alone, the doubled text is its own only witness.
         assert!(slips("预预期目标").is_empty());
+    }
+
+    #[test]
+    fn an_indicator_name_with_a_doubled_character_is_a_slip_without_a_witness() {
+        let runs: Vec<String> = doubled("数量指指标").into_iter().map(|d| d.run_single).collect();
+        assert_eq!(runs, ["数量指标"]);
+        assert!(INDICATOR_NAMES.contains(&runs[0].as_str()));
+        let runs: Vec<String> = doubled("项目目标").into_iter().map(|d| d.run_single).collect();
+        assert!(runs.iter().all(|run| !INDICATOR_NAMES.contains(&run.as_str())), "{runs:?}");
     }
 
     #[test]
