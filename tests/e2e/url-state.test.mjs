@@ -23,13 +23,19 @@ const documentTab = (page, name) => page.locator('[data-testid=document-tab] .do
 
 /**
  * Waits until `finding` (a CLI report's) is selected in the diagnosed results and highlighted in
- * the document view, then resolves to what the page shows: the current document, the selected
+ * the document view, in view, then resolves to what the page shows: the current document, the selected
  * findings and the highlighted line.
  */
 async function shown(page, finding) {
   await page.locator('.results[data-diagnosed=true]').waitFor({ timeout: 10_000 });
   await page.locator(`[data-testid=finding][aria-current=true][data-rule="${finding.rule}"][data-line="${finding.location.line}"]`).waitFor({ timeout: 10_000 });
   await page.getByTestId('highlight').waitFor();
+  // In view in its pane: places laid out for the first time (a reload) must not push it out.
+  await page.waitForFunction(() => {
+    const place = document.querySelector('[data-testid=highlight]');
+    const [own, pane] = [place.getBoundingClientRect(), place.closest('.pane-body').getBoundingClientRect()];
+    return own.top >= pane.top && own.bottom <= pane.bottom;
+  }, null, { timeout: 2_000 });
   return {
     document: await page.locator('.document-tab.current .document-name').evaluate((tab) => tab.firstChild.textContent),
     selected: await page.locator('[data-testid=finding][aria-current=true]').evaluateAll((items) => items.map((item) => `${item.dataset.index} ${item.dataset.line} ${item.dataset.rule}`)),

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use hedui_core::finding::{Applicability, Fix, Severity};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
@@ -555,9 +556,23 @@ fn highlight(analysis: Option<&Analysis>, selected: Option<usize>) {
         // A cause's figure is the one probably wrong; its relations' other figures are related.
         let _ = element.set_attribute("data-hl", if finding.is_cause() { "suspect" } else { "primary" });
         let _ = element.set_attribute("data-testid", "highlight");
-        element.scroll_into_view_with_scroll_into_view_options(&scroll_options(ScrollLogicalPosition::Center));
+        centre_highlight(element, 2);
     } else if let Ok(Some(page_box)) = document.query_selector("[data-testid=page-box]") {
         page_box.scroll_into_view_with_scroll_into_view_options(&scroll_options(ScrollLogicalPosition::Center));
+    }
+}
+
+/// Scrolls the highlighted `place` to the middle of its pane, now and in each of the next
+/// `frames` frames: places scrolled to for the first time (`content-visibility: auto`, app.css)
+/// take their real height only once laid out, which moves it. Another place highlighted ends it.
+fn centre_highlight(place: Element, frames: u8) {
+    if place.get_attribute("data-testid").as_deref() != Some("highlight") {
+        return;
+    }
+    place.scroll_into_view_with_scroll_into_view_options(&scroll_options(ScrollLogicalPosition::Center));
+    if let Some(window) = web_sys::window().filter(|_| frames > 0) {
+        let next = Closure::once_into_js(move || centre_highlight(place, frames - 1));
+        let _ = window.request_animation_frame(next.unchecked_ref());
     }
 }
 
