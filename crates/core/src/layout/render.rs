@@ -167,9 +167,10 @@ impl Writer<'_> {
     }
 
     /// A band of a ruled table as its rows: itself, or, when two baselines or more each hold a
-    /// figure in one cell and text in another (a table ruled between columns but not between its
-    /// rows), one row per baseline.
-    /// A header's labels wrapped over two lines hold no figures and stay one row.
+    /// figure in one cell and text in another, and one column has a figure on two of them (a
+    /// table ruled between columns but not between its rows), one row per baseline.
+    /// A header's labels wrapped over two lines hold no figures and stay one row; so does a row
+    /// whose cells wrap (`达标完成` / `率` beside `100` / `%`, then `10  10` on the second line).
     fn unruled_rows(&self, row: Vec<Vec<usize>>) -> Vec<Vec<Vec<usize>>> {
         let lines = self.lines(row.iter().flatten().copied().collect());
         let is_figure = |line: &Vec<usize>| {
@@ -178,15 +179,17 @@ impl Writer<'_> {
         };
         // Rows on a baseline: a figure in one cell, and text in another (a figure wrapped under
         // its label in one cell is no row).
-        let figure_lines = lines
+        let in_cells = |line: &Vec<usize>| -> Vec<Vec<usize>> {
+            row.iter().map(|cell| line.iter().copied().filter(|g| cell.contains(g)).collect()).collect()
+        };
+        let figure_lines: Vec<Vec<Vec<usize>>> = lines
             .iter()
-            .filter(|line| {
-                let in_cells: Vec<Vec<usize>> =
-                    row.iter().map(|cell| line.iter().copied().filter(|g| cell.contains(g)).collect()).collect();
-                in_cells.iter().any(is_figure) && in_cells.iter().filter(|c| !c.is_empty()).count() >= 2
-            })
-            .count();
-        if figure_lines < 2 {
+            .map(in_cells)
+            .filter(|cells| cells.iter().any(is_figure) && cells.iter().filter(|c| !c.is_empty()).count() >= 2)
+            .collect();
+        let figures_in_one_column =
+            (0..row.len()).any(|column| figure_lines.iter().filter(|cells| is_figure(&cells[column])).count() >= 2);
+        if figure_lines.len() < 2 || !figures_in_one_column {
             return vec![row];
         }
         lines
@@ -396,5 +399,37 @@ mod tests {
         let rendered = render(&[page]);
         let lines: Vec<&str> = rendered.text.lines().filter(|l| !l.trim().is_empty()).collect();
         assert_eq!(lines, ["科目\t金额", "201一\t1.5", "202二\t2.5", "203三\t4"]);
+    }
+
+    #[test]
+    fn a_ruled_row_whose_cells_wrap_stays_one_row() {
+        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph {
+            text: text.into(),
+            x,
+            y,
+            width: if text.is_ascii() { 5.0 } else { 10.0 },
+            size: 10.0,
+        };
+        let across = |y: f32| Ruling { x0: 0.0, y0: y, x1: 200.0, y1: y };
+        let down = |x: f32| Ruling { x0: x, y0: 0.0, x1: x, y1: 30.0 };
+        // A 绩效 indicator row as a word processor prints it: 达标完成 / 率 and 100 / % wrap in
+        // their cells, the 分值 sits on the second line. No column has figures on both lines.
+        let glyphs = vec![
+            glyph("达", 5.0, 12.0),
+            glyph("标", 15.0, 12.0),
+            glyph("100", 105.0, 12.0),
+            glyph("率", 5.0, 24.0),
+            glyph("%", 105.0, 24.0),
+            glyph("10", 160.0, 24.0),
+        ];
+        let page = Page {
+            width: 600.0,
+            height: 800.0,
+            glyphs,
+            rulings: vec![across(0.0), across(30.0), down(0.0), down(100.0), down(150.0), down(200.0)],
+        };
+        let rendered = render(&[page]);
+        let lines: Vec<&str> = rendered.text.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines, ["达标率\t100%\t10"]);
     }
 }
