@@ -335,6 +335,20 @@ test('a 决算 whose tables were not read: the element says so above the score, 
   await context.close();
 });
 
+test('a text with nothing to check: the element says so in the report\'s words, not 未发现问题', async () => {
+  const { context, page, errors } = await openPortal();
+  const text = '这是一段与预决算无关的文字，没有表格，也没有数字。\n';
+  const expected = await cliCheck(Buffer.from(text), 'plain.txt');
+  const { summary, findings, stats } = expected.documents[0];
+  assert.deepEqual([findings.length, stats.checked], [0, 0]);
+  assert.match(summary.zh.findings, /^未能核对：/);
+  await page.getByTestId('hedui-input').fill(text);
+  await nextReport(page, expected);
+  assert.equal(await page.locator('hedui-checker li.none').textContent(), summary.zh.findings);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('files: UTF-16 and UTF-8 with a BOM read like the text; a binary file shows why and keeps what was typed', async () => {
   const { context, page, errors, requests } = await openPortal();
   const initial = requests.length;

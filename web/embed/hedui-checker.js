@@ -12,7 +12,6 @@ const TEXTS = {
     idle: '粘贴文档后自动核对；全部在本机浏览器中完成，内容不会上传。',
     loading: '正在加载核对组件…',
     loadFailed: '核对组件加载失败：',
-    none: '未发现问题。',
     severity: { error: '错误', warning: '警告', notice: '提示' },
     line: (line) => `第 ${line} 行`,
     finding: (finding) => finding.message,
@@ -23,7 +22,6 @@ const TEXTS = {
     idle: 'Checks as you paste; everything runs in this browser, nothing is uploaded.',
     loading: 'Loading the checker…',
     loadFailed: 'The checker could not load: ',
-    none: 'No problems found.',
     severity: { error: 'error', warning: 'warning', notice: 'notice' },
     line: (line) => `line ${line}`,
     finding: (finding) => finding.message_en,
@@ -265,7 +263,8 @@ export class HeduiChecker extends HTMLElement {
       );
       return item;
     }));
-    if (checked && checked.findings.length === 0) this.#list.append(element('li', { class: 'none' }, texts.none));
+    // No finding: `未发现问题。`, or that nothing could be checked (the report's words too).
+    if (checked && checked.findings.length === 0) this.#list.append(element('li', { class: 'none' }, summary.findings));
   }
 }
 

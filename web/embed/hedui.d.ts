@@ -1,4 +1,4 @@
-// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.13.0).
+// Types of the hedui JS API. The report is docs/report-schema.md (schema_version 0.14.0).
 
 /** What the WebAssembly module can be loaded from (default: hedui_wasm_bg.wasm next to hedui.js). */
 export type ModuleSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
@@ -103,6 +103,8 @@ export interface SummaryLines {
   checked: string;
   /** Which of a 决算's tables were not read; null when all were. */
   tables: string | null;
+  /** `发现 8 个问题：错误 4，警告 1，提示 3`, `未发现问题。`, or that nothing could be checked. */
+  findings: string;
 }
 
 /** `checked = held + rounding + broken`. */

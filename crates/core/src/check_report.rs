@@ -12,7 +12,7 @@ use crate::recognise::Form;
 use crate::score::{one_decimal, Grade, Score};
 
 /// Version of the check report schema (`docs/report-schema.md`); any change to its shape bumps it.
-pub const REPORT_SCHEMA_VERSION: &str = "0.13.0";
+pub const REPORT_SCHEMA_VERSION: &str = "0.14.0";
 
 /// The result of checking one or more documents together.
 #[derive(Debug, Clone, Serialize)]
@@ -57,6 +57,9 @@ pub struct SummaryLines {
     pub checked: String,
     /// Which of a 决算's tables were not read ([`TableCoverage::summary_zh`]), when any were not.
     pub tables: Option<String>,
+    /// What the check found ([`findings_line`]): `发现 8 个问题：错误 4，警告 1，提示 3`,
+    /// `未发现问题。`, or that nothing could be checked.
+    pub findings: String,
 }
 
 /// The words of a [`SummaryLines`] in one language, around the figures they hold.
@@ -74,6 +77,11 @@ struct Words {
     lint: [&'static str; 3],
     grade: fn(Grade) -> &'static str,
     tables: fn(&TableCoverage) -> Option<String>,
+    /// Before the findings counted, then before each severity's count, then after the last.
+    found: [&'static str; 5],
+    /// No finding; nothing checked and nothing found.
+    none_found: &'static str,
+    nothing_checked: &'static str,
 }
 
 const ZH: Words = Words {
@@ -85,6 +93,9 @@ const ZH: Words = Words {
     lint: ["；另查规范性 ", " 项，", " 项不符"],
     grade: Grade::zh,
     tables: TableCoverage::summary_zh,
+    found: ["发现 ", " 个问题：错误 ", "，警告 ", "，提示 ", ""],
+    none_found: "未发现问题。",
+    nothing_checked: "未能核对：没有识别出决算、预算或绩效自评的表格和数字。",
 };
 
 const EN: Words = Words {
@@ -96,7 +107,40 @@ const EN: Words = Words {
     lint: ["; also ", " form and wording checks, ", " not met"],
     grade: Grade::en,
     tables: TableCoverage::summary_en,
+    found: ["Problems found: ", " (errors ", ", warnings ", ", notices ", ")"],
+    none_found: "No problems found.",
+    nothing_checked: "Nothing could be checked: no 决算, 预算 or 绩效 tables or figures were recognised.",
 };
+
+/// What a check found, in words (`english` or Chinese): the findings `open` by severity (error,
+/// warning, notice; the web app leaves out those dismissed), `未发现问题。` when there are none,
+/// or, when `nothing_checked` (no relation checked and nothing found), that nothing could be.
+pub fn findings_line(english: bool, nothing_checked: bool, open: [usize; 3]) -> String {
+    found(if english { &EN } else { &ZH }, nothing_checked, open)
+}
+
+/// [`findings_line`] in the language of `words`.
+fn found(words: &Words, nothing_checked: bool, open: [usize; 3]) -> String {
+    let total: usize = open.iter().sum();
+    match (nothing_checked, total) {
+        (true, _) => words.nothing_checked.to_string(),
+        (false, 0) => words.none_found.to_string(),
+        _ => {
+            let figures = [total, open[0], open[1], open[2]].map(|n| n.to_string());
+            joined(&words.found, &figures)
+        }
+    }
+}
+
+/// `pieces` with `figures` between them: the first piece, then each figure and the piece after it.
+fn joined(pieces: &[&str], figures: &[String]) -> String {
+    let mut out = String::from(pieces[0]);
+    for (figure, piece) in figures.iter().zip(&pieces[1..]) {
+        out.push_str(figure);
+        out.push_str(piece);
+    }
+    out
+}
 
 impl Summary {
     /// The summary of a document's `stats` and `score`.
@@ -108,14 +152,6 @@ impl Summary {
 impl SummaryLines {
     /// One language's lines: written by pieces, one body of code for both languages.
     fn of(words: &Words, stats: &CheckStats, score: &Score) -> SummaryLines {
-        let joined = |pieces: &[&str], figures: &[String]| {
-            let mut out = String::from(pieces[0]);
-            for (figure, piece) in figures.iter().zip(&pieces[1..]) {
-                out.push_str(figure);
-                out.push_str(piece);
-            }
-            out
-        };
         let coverage = stats.table_coverage.as_ref();
         let score = match (score.value, score.grade) {
             (Some(value), Some(grade)) => joined(&words.score, &[one_decimal(value), (words.grade)(grade).to_string()]),
@@ -131,7 +167,11 @@ impl SummaryLines {
             let not_met = lint.rounding + lint.broken;
             checked.push_str(&joined(&words.lint, &[lint.checked.to_string(), not_met.to_string()]));
         }
-        SummaryLines { score, checked, tables: coverage.and_then(words.tables) }
+        let counts = [Severity::Error, Severity::Warning, Severity::Notice]
+            .map(|severity| stats.by_severity.get(&severity).copied().unwrap_or(0));
+        let nothing_checked = total.checked == 0 && counts.iter().all(|&n| n == 0);
+        let findings = found(words, nothing_checked, counts);
+        SummaryLines { score, checked, tables: coverage.and_then(words.tables), findings }
     }
 }
 
@@ -287,5 +327,31 @@ impl CheckReport {
     /// The most serious severity among all findings.
     pub fn worst(&self) -> Option<Severity> {
         self.documents.iter().flat_map(|d| d.findings.iter().map(|f| f.severity)).min()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_findings_line_counts_by_severity_or_says_there_are_none_or_nothing_was_checked() {
+        assert_eq!(findings_line(false, false, [4, 1, 3]), "发现 8 个问题：错误 4，警告 1，提示 3");
+        assert_eq!(findings_line(true, false, [4, 1, 3]), "Problems found: 8 (errors 4, warnings 1, notices 3)");
+        assert_eq!(findings_line(false, false, [0; 3]), "未发现问题。");
+        assert_eq!(findings_line(true, false, [0; 3]), "No problems found.");
+        assert!(findings_line(false, true, [0; 3]).starts_with("未能核对"));
+        assert!(findings_line(true, true, [0; 3]).starts_with("Nothing could be checked"));
+    }
+
+    #[test]
+    fn a_reports_summary_says_what_its_findings_are() {
+        let text = "2023年度部门决算\n\n一、部门基本情况\n本部门2023年收入合计100万元，其中财政拨款收入80万元，其他收入30万元。\n";
+        let report = crate::check(&[("doc.txt", text)]).documents.remove(0);
+        let counts = [Severity::Error, Severity::Warning, Severity::Notice]
+            .map(|severity| report.findings.iter().filter(|f| f.severity == severity).count());
+        assert!(counts.iter().sum::<usize>() > 0, "{:?}", report.findings);
+        assert_eq!(report.summary.zh.findings, findings_line(false, false, counts));
+        assert_eq!(report.summary.en.findings, findings_line(true, false, counts));
     }
 }

@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use hedui_core::check_report::findings_line;
 use hedui_core::finding::{Applicability, Fix, Severity};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -294,14 +295,9 @@ fn top_bar(
 /// What the live region says of a checked document: how many findings are open, of which
 /// severity (or that nothing could be checked).
 fn announcement(lang: Lang, analysis: &Analysis, open_findings: &[usize]) -> String {
-    let texts = lang.texts();
-    if analysis.checked_nothing() {
-        return texts.nothing_checked.to_string();
-    }
-    let open = |severity: Severity| {
-        open_findings.iter().filter(|&&i| analysis.report.findings[i].severity == severity).count()
-    };
-    (texts.announce)(open_findings.len(), open(Severity::Error), open(Severity::Warning), open(Severity::Notice))
+    let open = [Severity::Error, Severity::Warning, Severity::Notice]
+        .map(|severity| open_findings.iter().filter(|&&i| analysis.report.findings[i].severity == severity).count());
+    findings_line(lang == Lang::En, analysis.checked_nothing(), open)
 }
 
 /// A PDF or office file being read, or one that could not be read: what to say in place of

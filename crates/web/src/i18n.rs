@@ -102,9 +102,6 @@ pub struct Texts {
     pub coverage: fn(u32) -> String,
     pub not_assessed: &'static str,
     pub findings: &'static str,
-    pub no_findings: &'static str,
-    /// A text in which no relation could be checked (no tables or figures recognised).
-    pub nothing_checked: &'static str,
     /// Above the reasons the files were not opened, when no document has a text.
     pub nothing_opened: &'static str,
     pub no_match: &'static str,
@@ -145,9 +142,6 @@ pub struct Texts {
     pub previous_finding: &'static str,
     pub next_finding: &'static str,
     pub skip_to_findings: &'static str,
-    /// What the live region says once a document is checked: findings still open, then
-    /// errors, warnings and notices among them.
-    pub announce: fn(usize, usize, usize, usize) -> String,
     pub csv_header: [&'static str; 16],
     /// The overview of several open documents: its caption and column headers (file, unit,
     /// kind, year, tables read, errors, warnings, score, checked together with).
@@ -195,8 +189,6 @@ pub const ZH: Texts = Texts {
     coverage: |c| format!("覆盖 {c}%"),
     not_assessed: "未评",
     findings: "发现的问题",
-    no_findings: "未发现问题。",
-    nothing_checked: "未能核对：没有识别出决算、预算或绩效自评的表格和数字。",
     nothing_opened: "没有可核对的文档：",
     no_match: "没有符合筛选条件的问题。",
     filter_severity: "严重程度",
@@ -235,7 +227,6 @@ pub const ZH: Texts = Texts {
     previous_finding: "上一个问题",
     next_finding: "下一个问题",
     skip_to_findings: "跳到核对结果",
-    announce: |n, errors, warnings, notices| format!("发现 {n} 个问题：错误 {errors}，警告 {warnings}，提示 {notices}"),
     csv_header: [
         "文件",
         "规则",
@@ -292,8 +283,6 @@ pub const EN: Texts = Texts {
     coverage: |c| format!("coverage {c}%"),
     not_assessed: "not assessed",
     findings: "Findings",
-    no_findings: "No problems found.",
-    nothing_checked: "Nothing could be checked: no 决算, 预算 or 绩效 tables or figures were recognised.",
     nothing_opened: "No document to check:",
     no_match: "No findings match the filters.",
     filter_severity: "Severity",
@@ -332,7 +321,6 @@ pub const EN: Texts = Texts {
     previous_finding: "Previous finding",
     next_finding: "Next finding",
     skip_to_findings: "Skip to the findings",
-    announce: |n, errors, warnings, notices| format!("Problems found: {n} (errors {errors}, warnings {warnings}, notices {notices})"),
     csv_header: [
         "source",
         "rule",

@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use hedui_core::check_report::findings_line;
 use hedui_core::finding::{Applicability, Category, Finding, FindingLocation, Fix, Severity, TableCoverage};
 use hedui_core::score;
 use hedui_core::sorted_map::SortedMap;
@@ -129,9 +130,9 @@ pub fn results(props: &ResultsProps) -> Html {
             </div>
             <h2 class="findings-heading" tabindex="-1" data-testid="findings-heading">{ texts.findings }<span class="count">{ active_count }</span></h2>
             if props.analysis.checked_nothing() {
-                <p class="notice warning" data-testid="nothing-checked">{ texts.nothing_checked }</p>
+                <p class="notice warning" data-testid="nothing-checked">{ findings_line(lang == Lang::En, true, [0; 3]) }</p>
             } else if active_count == 0 {
-                <p class="all-clear">{ texts.no_findings }</p>
+                <p class="all-clear">{ findings_line(lang == Lang::En, false, [0; 3]) }</p>
             } else if groups.is_empty() {
                 <p class="all-clear">{ texts.no_match }</p>
             } else {
