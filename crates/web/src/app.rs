@@ -85,10 +85,8 @@ pub fn app() -> Html {
     let problems = use_state(Vec::<FileProblem>::new);
     // Files are being dragged over the page.
     let dragging = use_state_eq(|| false);
-    let dismissals_version = use_state(|| 0u32);
     // Texts as fixes left them, each with the text before: undone while the document is so.
     let undo = use_state(Vec::<(String, String)>::new);
-    let edit_generation = use_mut_ref(|| 0u64);
     let pdf_count = use_mut_ref(|| 0u32);
     let lang_value = *lang;
     let texts = lang_value.texts();
@@ -98,21 +96,18 @@ pub fn app() -> Html {
     let layout = analysis.as_ref().and_then(|a| a.reading.pdf.clone()).filter(|layout| !layout.pages.is_empty());
     let shown_pane = if *pane == Pane::Pages && layout.is_none() { Pane::Document } else { *pane };
     let document_key = analysis.as_ref().map(|a| a.document_key());
-    let dismissals = use_memo((document_key.clone(), *dismissals_version), |(key, _)| {
-        key.as_deref().map(storage::load_dismissals).unwrap_or_default()
-    });
+    let (dismissals, on_dismiss, on_restore) = controls::use_dismissals(document_key);
 
     use_effect_with(lang_value, |lang| show_language(*lang));
     use_shown_finding(analysis.as_ref(), &selected, &pane, shown_pane, &linked);
 
     // Analyses ask the diagnosis module which figure is wrong, once per group.
     controls::use_diagnoses(&workspace);
-    let on_input = controls::editing(&workspace, &paused, &edit_generation);
+    let on_input = controls::use_editing(&workspace, &paused);
     let (on_files, on_example) = controls::opening(&workspace, &pane, &problems, &pdf_count);
     let (on_clear, on_resume) = controls::clearing(&workspace, &problems, &pane, &paused);
     let [ondragover, ondragleave, ondrop] = controls::dragging(&dragging, &on_files);
     let (on_select, on_place) = selecting(&selected, &pane, shown_pane);
-    let (on_dismiss, on_restore) = controls::dismissing(&dismissals, &dismissals_version, document_key);
     let on_language = controls::switching_language(&lang);
     let Fixing { on_fix, on_undo, on_key, undoable } = controls::fixing(&workspace, &analysis, &undo, &on_input);
     let checked: Vec<Rc<Analysis>> = workspace.analyses.iter().flatten().cloned().collect();

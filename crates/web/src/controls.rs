@@ -26,15 +26,13 @@ use crate::workspace::{read_pdf, Action, Workspace};
 /// How long typing must pause before the text is checked again.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
-/// The shown document's new text (`true`: check it at once, else once typing pauses).
-pub fn editing(
-    workspace: &UseReducerHandle<Workspace>,
-    paused: &UseStateHandle<bool>,
-    edit_generation: &Rc<RefCell<u64>>,
-) -> Callback<(String, bool)> {
+/// The shown document's new text (`true`: check it at once, else once typing pauses: the check
+/// of an edit is dropped when another edit came after it).
+#[hook]
+pub fn use_editing(workspace: &UseReducerHandle<Workspace>, paused: &UseStateHandle<bool>) -> Callback<(String, bool)> {
+    let edit_generation = use_mut_ref(|| 0u64);
     let workspace = workspace.clone();
     let paused = paused.clone();
-    let edit_generation = edit_generation.clone();
     Callback::from(move |(text, at_once): (String, bool)| {
         let index = workspace.active;
         let Document { name, origin, .. } = workspace.active_document().clone();
@@ -236,12 +234,14 @@ pub fn switching_language(lang: &UseStateHandle<Lang>) -> Callback<MouseEvent> {
     })
 }
 
-/// A finding dismissed with a reason (已确认无误), and restored: stored under the document's key.
-pub fn dismissing(
-    dismissals: &Rc<Dismissals>,
-    dismissals_version: &UseStateHandle<u32>,
-    document_key: Option<String>,
-) -> (Callback<(String, String)>, Callback<String>) {
+/// The dismissals of the document `document_key` names (loaded again when it or they change),
+/// and the callbacks that dismiss a finding with a reason and restore one, saving them.
+#[hook]
+pub fn use_dismissals(document_key: Option<String>) -> (Rc<Dismissals>, Callback<(String, String)>, Callback<String>) {
+    let dismissals_version = use_state(|| 0u32);
+    let dismissals = use_memo((document_key.clone(), *dismissals_version), |(key, _)| {
+        key.as_deref().map(storage::load_dismissals).unwrap_or_default()
+    });
     let on_dismiss = {
         let dismissals = dismissals.clone();
         let version = dismissals_version.clone();
@@ -267,7 +267,7 @@ pub fn dismissing(
             }
         })
     };
-    (on_dismiss, on_restore)
+    (dismissals, on_dismiss, on_restore)
 }
 
 /// What fixes do: apply (one, or all safe ones), undo the last while the text is as it left it
