@@ -281,27 +281,20 @@ mod tests {
     use super::*;
     use crate::positioned::Ruling;
 
+    /// A glyph set in 10 pt at `x`, `y`: 5 wide if ASCII, else 10.
+    fn glyph(text: &str, x: f32, y: f32) -> Glyph {
+        Glyph { text: text.into(), x, y, width: if text.is_ascii() { 5.0 } else { 10.0 }, size: 10.0 }
+    }
+
+    /// A 600 × 800 page of `glyphs` and `rulings`.
+    fn page(glyphs: Vec<Glyph>, rulings: Vec<Ruling>) -> Page {
+        Page { width: 600.0, height: 800.0, glyphs, rulings }
+    }
+
     #[test]
     fn rendered_glyphs_are_placed_by_x_and_located_back() {
-        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph {
-            text: text.into(),
-            x,
-            y,
-            width: if text.is_ascii() { 5.0 } else { 10.0 },
-            size: 10.0,
-        };
-        let page = Page {
-            width: 600.0,
-            height: 800.0,
-            glyphs: vec![
-                glyph("合", 0.0, 20.0),
-                glyph("计", 10.0, 20.0),
-                glyph("1", 100.0, 20.0),
-                glyph(".", 105.0, 20.0),
-                glyph("5", 110.0, 20.0),
-            ],
-            rulings: Vec::new(),
-        };
+        let glyphs = ["合", "计", "1", ".", "5"].into_iter().zip([0.0, 10.0, 100.0, 105.0, 110.0]);
+        let page = page(glyphs.map(|(text, x)| glyph(text, x, 20.0)).collect(), Vec::new());
         let rendered = render(&[page.clone(), page]);
         let lines: Vec<&str> = rendered.text.split('\n').collect();
         assert_eq!(lines[0].trim_end(), format!("合计{}1.5", " ".repeat(16)));
@@ -313,13 +306,6 @@ mod tests {
 
     #[test]
     fn a_ruled_table_is_written_row_by_row_with_its_cells_lines_joined() {
-        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph {
-            text: text.into(),
-            x,
-            y,
-            width: if text.is_ascii() { 5.0 } else { 10.0 },
-            size: 10.0,
-        };
         let across = |y: f32| Ruling { x0: 0.0, y0: y, x1: 200.0, y1: y };
         let down = |x: f32, y0: f32| Ruling { x0: x, y0, x1: x, y1: 90.0 };
         let mut glyphs = vec![glyph("收", 80.0, 14.0), glyph("入", 90.0, 14.0)];
@@ -338,12 +324,10 @@ mod tests {
             glyph("%", 128.0, 50.0),
         ]);
         glyphs.extend([glyph("1", 160.0, 80.0), glyph("注", 0.0, 120.0)]);
-        let page = Page {
-            width: 600.0,
-            height: 800.0,
-            glyphs,
+        let page = page(
             // A title row over all three columns, then two rows of three cells.
-            rulings: vec![
+            glyphs,
+            vec![
                 across(0.0),
                 across(30.0),
                 across(60.0),
@@ -353,7 +337,7 @@ mod tests {
                 down(150.0, 30.0),
                 down(200.0, 0.0),
             ],
-        };
+        );
         let rendered = render(&[page]);
         let lines: Vec<&str> = rendered.text.lines().filter(|l| !l.trim().is_empty()).collect();
         assert_eq!(lines, [format!("{}收入", " ".repeat(16)).as_str(), "行政运行\t96.8%\t", "\t\t1", "注"]);
@@ -364,13 +348,6 @@ mod tests {
 
     #[test]
     fn a_table_ruled_between_columns_only_has_a_row_per_baseline_of_figures() {
-        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph {
-            text: text.into(),
-            x,
-            y,
-            width: if text.is_ascii() { 5.0 } else { 10.0 },
-            size: 10.0,
-        };
         let across = |y: f32| Ruling { x0: 0.0, y0: y, x1: 200.0, y1: y };
         let down = |x: f32| Ruling { x0: x, y0: 0.0, x1: x, y1: 80.0 };
         let mut glyphs = Vec::new();
@@ -390,12 +367,7 @@ mod tests {
             glyphs.push(glyph(name, 50.0, y));
             glyphs.push(glyph(amount, 105.0, y));
         }
-        let page = Page {
-            width: 600.0,
-            height: 800.0,
-            glyphs,
-            rulings: vec![across(0.0), across(30.0), across(80.0), down(0.0), down(100.0), down(200.0)],
-        };
+        let page = page(glyphs, vec![across(0.0), across(30.0), across(80.0), down(0.0), down(100.0), down(200.0)]);
         let rendered = render(&[page]);
         let lines: Vec<&str> = rendered.text.lines().filter(|l| !l.trim().is_empty()).collect();
         assert_eq!(lines, ["科目\t金额", "201一\t1.5", "202二\t2.5", "203三\t4"]);
@@ -403,13 +375,6 @@ mod tests {
 
     #[test]
     fn a_ruled_row_whose_cells_wrap_stays_one_row() {
-        let glyph = |text: &str, x: f32, y: f32| crate::positioned::Glyph {
-            text: text.into(),
-            x,
-            y,
-            width: if text.is_ascii() { 5.0 } else { 10.0 },
-            size: 10.0,
-        };
         let across = |y: f32| Ruling { x0: 0.0, y0: y, x1: 200.0, y1: y };
         let down = |x: f32| Ruling { x0: x, y0: 0.0, x1: x, y1: 30.0 };
         // A 绩效 indicator row as a word processor prints it: 达标完成 / 率 and 100 / % wrap in
@@ -422,12 +387,7 @@ mod tests {
             glyph("%", 105.0, 24.0),
             glyph("10", 160.0, 24.0),
         ];
-        let page = Page {
-            width: 600.0,
-            height: 800.0,
-            glyphs,
-            rulings: vec![across(0.0), across(30.0), down(0.0), down(100.0), down(150.0), down(200.0)],
-        };
+        let page = page(glyphs, vec![across(0.0), across(30.0), down(0.0), down(100.0), down(150.0), down(200.0)]);
         let rendered = render(&[page]);
         let lines: Vec<&str> = rendered.text.lines().filter(|l| !l.trim().is_empty()).collect();
         assert_eq!(lines, ["达标率\t100%\t10"]);
