@@ -167,8 +167,7 @@ impl SummaryLines {
             let not_met = lint.rounding + lint.broken;
             checked.push_str(&joined(&words.lint, &[lint.checked.to_string(), not_met.to_string()]));
         }
-        let counts = [Severity::Error, Severity::Warning, Severity::Notice]
-            .map(|severity| stats.by_severity.get(&severity).copied().unwrap_or(0));
+        let counts = Severity::ALL.map(|severity| stats.by_severity.get(&severity).copied().unwrap_or(0));
         let nothing_checked = total.checked == 0 && counts.iter().all(|&n| n == 0);
         let findings = found(words, nothing_checked, counts);
         SummaryLines { score, checked, tables: coverage.and_then(words.tables), findings }
@@ -201,7 +200,7 @@ impl DocumentReport {
                 document.compared_with.join("、")
             );
         }
-        for severity in [Severity::Error, Severity::Warning, Severity::Notice] {
+        for severity in Severity::ALL {
             for f in document.findings.iter().filter(|f| f.severity == severity) {
                 // A PDF's findings say their page first: `file.pdf:p12:340:`; an office file's
                 // their file and cell: `a.xlsx:收入决算表!C12:`.
@@ -348,8 +347,7 @@ mod tests {
     fn a_reports_summary_says_what_its_findings_are() {
         let text = "2023年度部门决算\n\n一、部门基本情况\n本部门2023年收入合计100万元，其中财政拨款收入80万元，其他收入30万元。\n";
         let report = crate::check(&[("doc.txt", text)]).documents.remove(0);
-        let counts = [Severity::Error, Severity::Warning, Severity::Notice]
-            .map(|severity| report.findings.iter().filter(|f| f.severity == severity).count());
+        let counts = Severity::ALL.map(|severity| report.findings.iter().filter(|f| f.severity == severity).count());
         assert!(counts.iter().sum::<usize>() > 0, "{:?}", report.findings);
         assert_eq!(report.summary.zh.findings, findings_line(false, false, counts));
         assert_eq!(report.summary.en.findings, findings_line(true, false, counts));

@@ -23,6 +23,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every severity, the most serious first.
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Notice];
+
     pub fn zh(self) -> &'static str {
         match self {
             Severity::Error => "错误",

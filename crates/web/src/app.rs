@@ -290,7 +290,7 @@ fn top_bar(
 /// What the live region says of a checked document: how many findings are open, of which
 /// severity (or that nothing could be checked).
 fn announcement(lang: Lang, analysis: &Analysis, open_findings: &[usize]) -> String {
-    let open = [Severity::Error, Severity::Warning, Severity::Notice]
+    let open = Severity::ALL
         .map(|severity| open_findings.iter().filter(|&&i| analysis.report.findings[i].severity == severity).count());
     findings_line(lang == Lang::En, analysis.checked_nothing(), open)
 }

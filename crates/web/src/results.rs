@@ -16,8 +16,6 @@ use crate::analysis::Analysis;
 use crate::i18n::Lang;
 use crate::storage::Dismissals;
 
-const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Notice];
-
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub lang: Lang,
@@ -37,7 +35,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let lang = props.lang;
     let texts = lang.texts();
     let report = &props.analysis.report;
-    let shown_severities = use_state(|| SEVERITIES.to_vec());
+    let shown_severities = use_state(|| Severity::ALL.to_vec());
     let category_filter = use_state(|| None::<Category>);
     let search = use_state(String::new);
     let dismissing = use_state(|| None::<usize>);
@@ -111,7 +109,7 @@ pub fn results(props: &ResultsProps) -> Html {
         let search = search.clone();
         Callback::from(move |event: InputEvent| search.set(event.target_unchecked_into::<HtmlInputElement>().value()))
     };
-    let severity_toggles = SEVERITIES.iter().map(|&severity| severity_toggle(props, severity, &shown_severities));
+    let severity_toggles = Severity::ALL.iter().map(|&severity| severity_toggle(props, severity, &shown_severities));
 
     html! {
         // `data-diagnosed`: the diagnosis module's change is in (or none is needed), for the tests.
@@ -525,7 +523,7 @@ fn move_focus(event: KeyboardEvent) {
 mod tests {
     use wasm_bindgen_test::*;
 
-    use super::{arrange, chinese_runs, Filter, SEVERITIES};
+    use super::{arrange, chinese_runs, Filter};
     use hedui_core::finding::{Category, Severity};
 
     /// 000's findings: dismissed ones apart whatever the filter; the open ones by category and
@@ -534,7 +532,7 @@ mod tests {
     fn findings_are_grouped_and_filtered_and_dismissed_ones_kept_apart() {
         let text = include_str!("../../../../shared/corpus/000_a60f2e9b14e82395.txt");
         let findings = hedui_core::check(&[("000.txt", text)]).documents.remove(0).findings;
-        let all = Filter { severities: &SEVERITIES, category: None, query: String::new() };
+        let all = Filter { severities: &Severity::ALL, category: None, query: String::new() };
         let arranged = arrange(&findings, |i| i == 0, &all);
         assert_eq!(arranged.dismissed, [0]);
         let grouped: Vec<usize> = arranged.groups.values().flat_map(|by| by.values().flatten().copied()).collect();
@@ -553,13 +551,13 @@ mod tests {
         let lints = arrange(
             &findings,
             |_| false,
-            &Filter { severities: &SEVERITIES, category: Some(Category::Form), query: String::new() },
+            &Filter { severities: &Severity::ALL, category: Some(Category::Form), query: String::new() },
         );
         assert!(lints.groups.keys().all(|c| *c == Category::Form) && !lints.groups.is_empty());
         let searched = arrange(
             &findings,
             |_| false,
-            &Filter { severities: &SEVERITIES, category: None, query: "l004".to_string() },
+            &Filter { severities: &Severity::ALL, category: None, query: "l004".to_string() },
         );
         let shown: Vec<usize> = searched.groups.values().flat_map(|by| by.values().flatten().copied()).collect();
         assert!(
