@@ -45,6 +45,14 @@ async function shown(page, finding) {
 
 const hash = (page) => page.evaluate(() => location.hash);
 
+/** The app with the example DOC open and diagnosed, and the address naming it. */
+async function openDiagnosed() {
+  const opened = await openApp(session);
+  await openExamples(opened.page, [DOC]);
+  await opened.page.locator('.results[data-diagnosed=true]').waitFor({ timeout: 10_000 });
+  return { ...opened, documentLink: await hash(opened.page) };
+}
+
 test('a finding only the diagnosis adds: its link reopens it after a reload, in a new tab, and entered over another document', async () => {
   const reviewRules = JSON.parse(execFileSync(env.cli, ['rules', '--format', 'json'], { encoding: 'utf8' })).filter((rule) => rule.review).map((rule) => rule.code);
   const report = await cliCheck(await readCorpus(DOC), DOC);
@@ -91,10 +99,7 @@ test('a finding only the diagnosis adds: its link reopens it after a reload, in 
 });
 
 test('a link to a document or finding not open is ignored: the saved document opens with nothing selected', async () => {
-  const { context, page, errors } = await openApp(session);
-  await openExamples(page, [DOC]);
-  await page.locator('.results[data-diagnosed=true]').waitFor({ timeout: 10_000 });
-  const documentLink = await hash(page);
+  const { context, page, errors, documentLink } = await openDiagnosed();
   const text = await page.getByTestId('input').inputValue();
   assert.match(documentLink, /^#doc=\d+$/, 'the address names the document shown, no finding selected');
 
@@ -113,10 +118,7 @@ test('a link to a document or finding not open is ignored: the saved document op
 });
 
 test('only a link entered reloads: not an in-page hash whose address the app has put back before its event', async () => {
-  const { context, page, errors } = await openApp(session);
-  await openExamples(page, [DOC]);
-  await page.locator('.results[data-diagnosed=true]').waitFor({ timeout: 10_000 });
-  const documentLink = await hash(page);
+  const { context, page, errors, documentLink } = await openDiagnosed();
   let loads = 0;
   page.on('load', () => loads++);
   // An in-page hash (`#findings`), then the app's address put back (as its next render does)
